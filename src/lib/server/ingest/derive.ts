@@ -1,0 +1,49 @@
+// Kind-specific rules applied after typing: values a row implies but the export may not
+// write (line numbers, amounts from quantity × price, outcomes from the stage, credit-note signs).
+import type { Kind } from './kinds';
+import type { ColumnMapping } from './mapping';
+
+export interface Derivation {
+	/** Final SQL expression per column, over the typed layer (v_* typed values, r_* raw text). */
+	columns: Record<string, string>;
+	/** Extra problem conditions: SQL yielding a problem struct or NULL. */
+	problems: string[];
+}
+
+export function derivation(kind: Kind, mapping: ColumnMapping): Derivation {
+	const has = (c: string) => c in mapping;
+	switch (kind) {
+		case 'invoices': {
+			const creditNote = `v_doc_type = 'credit_note'`;
+			const amount = has('amount')
+				? 'v_amount'
+				: `round(v_quantity * v_unit_price * (1 - coalesce(v_discount, 0)), 4)::DECIMAL(18,4)`;
+			return {
+				columns: {
+					// Exports without line numbers: the line's position within its invoice, in file order.
+					line_no: has('line_no') ? 'v_line_no' : `row_number() OVER (PARTITION BY v_invoice_id ORDER BY rid)::INTEGER`,
+					// Credit notes are stored negative whichever sign the export used.
+					amount: `CASE WHEN ${creditNote} AND ${amount} > 0 THEN -${amount} ELSE ${amount} END`,
+					quantity: `CASE WHEN ${creditNote} AND v_quantity > 0 THEN -v_quantity ELSE v_quantity END`,
+					// Unknown document types are kept as written (and reported), with the amount's own sign.
+					doc_type: 'coalesce(v_doc_type, r_doc_type)'
+				},
+				problems: has('amount')
+					? [`CASE WHEN r_amount IS NULL THEN {'col': 'amount', 'code': 'missing', 'value': NULL::VARCHAR} END`]
+					: [`CASE WHEN v_quantity IS NULL OR v_unit_price IS NULL THEN {'col': 'amount', 'code': 'missing', 'value': NULL::VARCHAR} END`]
+			};
+		}
+		case 'opportunities':
+			return {
+				columns: {
+					outcome: has('outcome') ? `coalesce(v_outcome, ${has('stage') ? 'stage_outcome, ' : ''}'open')` : `coalesce(stage_outcome, 'open')`,
+					kind: `coalesce(v_kind, r_kind, 'opportunity')`
+				},
+				problems: []
+			};
+		case 'forecasts':
+			return { columns: { dimension: `coalesce(v_dimension, 'total')`, value: `CASE WHEN coalesce(v_dimension, 'total') = 'total' THEN NULL ELSE v_value END` }, problems: [] };
+		default:
+			return { columns: {}, problems: [] };
+	}
+}

@@ -1,0 +1,203 @@
+// Ingest: files → detected kind and mapping → DuckDB staging (text) → typed rows and rejections
+// → merge by key. All files of one call share one transaction: an error anywhere changes nothing.
+import type { Database } from '../db/database';
+import { convertStage, stageColumn, type ConversionPlan, type ProblemCode } from './convert';
+import { derivation } from './derive';
+import { IngestError } from './errors';
+import { KIND_SPECS, KINDS, type Kind, type KindSpec } from './kinds';
+import { recordLines } from './line-numbers';
+import { detectKind, type ColumnMapping } from './mapping';
+import { mergeInto, type MergeCounts } from './merge';
+import { reasonText } from './messages';
+import { readSource, type Source } from './read-source';
+import { prepareIngestSql } from './sql-setup';
+import { sqlIdent, sqlString } from './text';
+import { fileWarnings } from './warnings';
+
+export interface IngestInput {
+	/** Where the bytes are. */
+	path: string;
+	/** What the user calls the file (defaults to the path). */
+	name?: string;
+}
+
+export interface IngestOptions {
+	kind?: Kind;
+	loadedBy?: string;
+	/** Rejections listed per file in the report (all are stored with the batch). */
+	rejectionsShown?: number;
+}
+
+export interface Rejection {
+	line: number | null;
+	column: string;
+	value: string | null;
+	reason: string;
+}
+
+export interface FileReport extends Omit<MergeCounts, 'duplicates'> {
+	file: string;
+	kind: Kind;
+	batch_id: number;
+	rows_read: number;
+	rejected: number;
+	duplicates: number;
+	encoding: string;
+	delimiter: string;
+	/** Canonical column → source header. */
+	mapping: Record<string, string>;
+	formats: Record<string, string>;
+	rejections: Rejection[];
+	warnings: string[];
+}
+
+export interface IngestReport {
+	files: FileReport[];
+}
+
+interface Prepared {
+	source: Source;
+	spec: KindSpec;
+	mapping: ColumnMapping;
+}
+
+export async function ingestFiles(db: Database, inputs: IngestInput[], options: IngestOptions = {}): Promise<IngestReport> {
+	const prepared: Prepared[] = [];
+	try {
+		for (const input of inputs) {
+			const source = await readSource(input.path, input.name ?? input.path);
+			prepared.push({ source, ...matchOf(source, options.kind) });
+		}
+		// Master data first, so invoice lines can be checked against the clients just loaded.
+		prepared.sort((a, b) => KINDS.indexOf(a.spec.kind) - KINDS.indexOf(b.spec.kind));
+		await prepareIngestSql(db);
+		const files = await db.transaction(async () => {
+			const reports: FileReport[] = [];
+			for (const [i, p] of prepared.entries()) reports.push(await ingestOne(db, p, i, options));
+			return reports;
+		});
+		return { files };
+	} finally {
+		for (const p of prepared) p.source.cleanup();
+		await dropTemporaries(db);
+	}
+}
+
+function matchOf(source: Source, kind?: Kind): { spec: KindSpec; mapping: ColumnMapping } {
+	const match = detectKind(source.headers, source.name, kind);
+	return { spec: match.spec, mapping: match.mapping };
+}
+
+async function ingestOne(db: Database, p: Prepared, n: number, options: IngestOptions): Promise<FileReport> {
+	const { source, spec, mapping } = p;
+	const stage = `cartera_stage_${n}`;
+	const conv = `cartera_conv_${n}`;
+	await loadStage(db, source, stage);
+	const plan = await convertStage(db, stage, conv, spec, mapping);
+	await db.run(`DROP TABLE ${sqlIdent(stage)}`);
+
+	const batchId = Number((await db.one<{ id: string }>(`SELECT nextval('batch_id_seq') AS id`))!.id);
+	const present = new Set([...Object.keys(mapping), ...Object.keys(derivation(spec.kind, mapping).columns)]);
+	const counts = await mergeInto(db, conv, spec, present, batchId);
+	const { rowsRead, rejected } = await storeRejections(db, conv, source, spec, mapping, plan, batchId);
+
+	await db.run(
+		`INSERT INTO upload_batches (batch_id, file_name, file_hash, kind, loaded_by, rows_read, loaded, rejected, inserted, updated, unchanged, mapping)
+		 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+		[batchId, source.name, source.hash, spec.kind, options.loadedBy ?? null, rowsRead, counts.loaded, rejected, counts.inserted, counts.updated, counts.unchanged,
+			JSON.stringify({ columns: headerMapping(source, mapping), formats: describeFormats(plan), encoding: source.encoding, delimiter: source.delimiter })]
+	);
+	const rejections = await db.all<Rejection>(
+		`SELECT line, "column", value, reason FROM upload_rejections WHERE batch_id = $1 ORDER BY line NULLS LAST LIMIT $2`,
+		[batchId, options.rejectionsShown ?? 100]
+	);
+	const warnings = await fileWarnings(db, spec.kind, conv, counts.duplicates);
+	await db.run(`DROP TABLE ${sqlIdent(conv)}`);
+
+	return {
+		file: source.name,
+		kind: spec.kind,
+		batch_id: batchId,
+		rows_read: rowsRead,
+		...counts,
+		rejected,
+		encoding: source.encoding + (source.bom ? ' (BOM)' : ''),
+		delimiter: source.delimiter,
+		mapping: headerMapping(source, mapping),
+		formats: describeFormats(plan),
+		rejections,
+		warnings
+	};
+}
+
+/** The file as text, one VARCHAR column per header (c0…cN); rid = the record's index in file order (a streaming window keeps scan order). */
+async function loadStage(db: Database, source: Source, stage: string): Promise<void> {
+	const columns = source.headers.map((_, i) => `${sqlString(stageColumn(i))}: 'VARCHAR'`).join(', ');
+	try {
+		await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(stage)} AS
+			SELECT (row_number() OVER () - 1)::INTEGER AS rid, * FROM read_csv(${sqlString(source.utf8Path)},
+				delim = ${sqlString(source.delimiter)}, quote = '"', escape = '"', header = false, skip = ${source.headerLine},
+				columns = {${columns}}, auto_detect = false, null_padding = true, strict_mode = false)`);
+	} catch (error) {
+		throw new IngestError(`the file cannot be read as CSV: ${error instanceof Error ? error.message.split('\n')[0] : error}`, source.name);
+	}
+}
+
+/** Stores every rejected cell with its source line, header and reason; returns row counts. */
+async function storeRejections(db: Database, conv: string, source: Source, spec: KindSpec, mapping: ColumnMapping, plan: ConversionPlan, batchId: number) {
+	const counts = (await db.one<{ rows_read: string; rejected: string }>(
+		`SELECT count(*) AS rows_read, count(*) FILTER (WHERE len(problems) > 0) AS rejected FROM ${sqlIdent(conv)}`
+	))!;
+	const rejected = Number(counts.rejected);
+	if (rejected > 0) {
+		const rids = (await db.all<{ rid: number }>(`SELECT rid FROM ${sqlIdent(conv)} WHERE len(problems) > 0 ORDER BY rid`)).map((r) => r.rid);
+		const lines = await recordLines(source.utf8Path, source.headerLine, rids);
+		await db.run(`CREATE OR REPLACE TEMP TABLE cartera_lines (rid INTEGER, line INTEGER)`);
+		const appender = await db.connection.createAppender('cartera_lines', 'temp');
+		for (const rid of rids) {
+			appender.appendInteger(rid);
+			const line = lines.get(rid);
+			if (line === undefined) appender.appendNull();
+			else appender.appendInteger(line);
+			appender.endRow();
+		}
+		appender.closeSync();
+
+		// Header and reason per (column, code): built here, bound as parameters.
+		const codes: ProblemCode[] = ['missing', 'bad_number', 'bad_integer', 'bad_date', 'bad_month', 'out_of_range', 'unknown_value'];
+		const texts = spec.columns.flatMap((c) =>
+			codes.map((code) => [c.name, code, c.name in mapping ? source.headers[mapping[c.name]!]! : c.name, reasonText(code, c, plan)])
+		);
+		await db.run(
+			`CREATE OR REPLACE TEMP TABLE cartera_reasons AS SELECT * FROM (VALUES ${texts.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`).join(', ')}) r(col, code, header, reason)`,
+			texts.flat()
+		);
+		await db.run(
+			`INSERT INTO upload_rejections (batch_id, line, "column", value, reason)
+			 SELECT $1, l.line, r.header, p.value, r.reason
+			 FROM (SELECT rid, unnest(problems) AS p FROM ${sqlIdent(conv)} WHERE len(problems) > 0) c
+			 JOIN cartera_lines l USING (rid)
+			 JOIN cartera_reasons r ON r.col = c.p.col AND r.code = c.p.code`,
+			[batchId]
+		);
+	}
+	return { rowsRead: Number(counts.rows_read), rejected };
+}
+
+function headerMapping(source: Source, mapping: ColumnMapping): Record<string, string> {
+	return Object.fromEntries(Object.entries(mapping).map(([column, index]) => [column, source.headers[index]!]));
+}
+
+function describeFormats(plan: ConversionPlan): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [column, f] of Object.entries(plan.numbers)) out[column] = `decimal '${f.decimal}'${f.percent ? ', percent' : ''}`;
+	for (const [column, f] of Object.entries(plan.dates)) out[column] = f.format ?? 'unreadable';
+	return out;
+}
+
+async function dropTemporaries(db: Database): Promise<void> {
+	const temps = await db.all<{ table_name: string }>(
+		`SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE 'cartera\\_%' ESCAPE '\\' AND table_name <> 'cartera_vocab'`
+	);
+	for (const t of temps) await db.run(`DROP TABLE IF EXISTS temp.${sqlIdent(t.table_name)}`);
+}

@@ -1,0 +1,215 @@
+// The canonical entities an export can fill, their columns, and the header synonyms
+// (Spanish and English, UI labels and API field names; ../shared/reference/kpi-and-exports.md §5).
+// Synonyms are compared after normalizeKey(); for each column the earliest synonym found wins.
+
+export type Kind = 'clients' | 'products' | 'invoices' | 'opportunities' | 'quotes' | 'forecasts';
+export const KINDS: Kind[] = ['clients', 'products', 'invoices', 'opportunities', 'quotes', 'forecasts'];
+
+export type ColumnType =
+	| 'id' // text key, trimmed, "17850.0" → "17850"
+	| 'text'
+	| 'money' // DECIMAL(18,4)
+	| 'decimal'
+	| 'integer'
+	| 'rate' // 0–1, "25 %" or 25 → 0.25
+	| 'date'
+	| 'month'
+	| 'outcome' // vocabularies, see vocabularies.ts
+	| 'quote_status'
+	| 'doc_type'
+	| 'opportunity_kind';
+
+export interface ColumnSpec {
+	name: string;
+	type: ColumnType;
+	/** The header must be present for the file to be of this kind. */
+	required?: boolean;
+	/** A required header may be replaced by these columns together (amount ← quantity × unit price). */
+	requiredUnless?: string[];
+	/** Every row needs a value (keys, dates, amounts). */
+	notNull?: boolean;
+	/** Read from the file but not stored as such (unit price, discount). */
+	auxiliary?: boolean;
+	synonyms: string[];
+}
+
+export interface KindSpec {
+	kind: Kind;
+	table: string;
+	key: string[];
+	columns: ColumnSpec[];
+	/** Spanish name shown in messages, e.g. "facturas". */
+	label: string;
+}
+
+const CLIENT_REF = [
+	'client id', 'customer id', 'customerid', 'account id', 'codigo cliente', 'codigo de cliente', 'cod cliente',
+	'id cliente', 'cliente id', 'customer code', 'client code', 'cardcode', 'bp code', 'numero de cliente',
+	'no cliente', 'customer unique id', 'id tercero', 'customer', 'client', 'account', 'partner', 'cliente', 'nit'
+];
+const PRODUCT_REF = [
+	'product id', 'product code', 'productcode', 'item code', 'itemcode', 'sku', 'stock code', 'stockcode',
+	'codigo producto', 'codigo de producto', 'cod producto', 'id producto', 'codigo articulo', 'codigo de articulo',
+	'referencia', 'product', 'producto', 'articulo'
+];
+const PRODUCT_LINE = [
+	'product line', 'productline', 'linea de producto', 'linea producto', 'linea', 'familia', 'family',
+	'category', 'categoria', 'product category', 'series', 'grupo', 'rubro'
+];
+const OWNER = [
+	'account manager', 'account owner', 'owner', 'opportunity owner', 'deal owner', 'company owner', 'salesperson',
+	'sales rep', 'sales agent', 'ejecutivo de cuenta', 'ejecutivo comercial', 'ejecutivo', 'comercial', 'vendedor',
+	'responsable', 'propietario', 'asesor comercial', 'asesor', 'gestor', 'asignado a'
+];
+
+export const KIND_SPECS: Record<Kind, KindSpec> = {
+	clients: {
+		kind: 'clients',
+		table: 'clients',
+		label: 'clientes',
+		key: ['client_id'],
+		columns: [
+			{ name: 'client_id', type: 'id', required: true, notNull: true, synonyms: CLIENT_REF.filter((s) => !['cliente', 'customer', 'client', 'account', 'partner'].includes(s)) },
+			{ name: 'name', type: 'text', required: true, synonyms: [
+				'name', 'account name', 'company name', 'customer name', 'client name', 'cardname', 'razon social',
+				'nombre', 'nombre del tercero', 'nombre cliente', 'nombre del cliente', 'nombre del contacto', 'cliente',
+				'empresa', 'company', 'account', 'customer'] },
+			{ name: 'client_type', type: 'text', synonyms: [
+				'client type', 'customer type', 'account type', 'tipo de cliente', 'tipo cliente', 'tipo de tercero',
+				'tipo', 'type', 'segment', 'segmento', 'customer segment', 'canal', 'channel'] },
+			{ name: 'size', type: 'text', synonyms: ['size', 'company size', 'tamano', 'tamano de empresa', 'tamano empresa', 'dimension empresa'] },
+			{ name: 'sector', type: 'text', synonyms: ['sector', 'industry', 'industria', 'giro', 'actividad economica', 'rubro', 'sector economico'] },
+			{ name: 'legal_form', type: 'text', synonyms: ['legal form', 'ownership', 'forma juridica', 'tipo de sociedad', 'tipo societario', 'persona fisica moral'] },
+			{ name: 'region', type: 'text', synonyms: [
+				'region', 'territory', 'territorio', 'zona', 'departamento', 'provincia', 'billing state province',
+				'billing state', 'state', 'state region', 'customer state', 'ciudad', 'city', 'poblacion', 'country', 'pais'] },
+			{ name: 'crm_status', type: 'text', synonyms: [
+				'crm status', 'estado crm', 'status', 'estado', 'estado del cliente', 'lifecycle stage',
+				'etapa del ciclo de vida', 'situacion', 'active', 'activo'] },
+			{ name: 'account_manager', type: 'text', synonyms: OWNER },
+			{ name: 'created_at', type: 'date', synonyms: [
+				'created at', 'created date', 'create date', 'createdate', 'date created', 'fecha de alta', 'fecha alta',
+				'fecha de creacion', 'fecha creacion', 'fecha de registro', 'cliente desde', 'prospect since', 'alta'] }
+		]
+	},
+	products: {
+		kind: 'products',
+		table: 'products',
+		label: 'productos',
+		key: ['product_id'],
+		columns: [
+			{ name: 'product_id', type: 'id', required: true, notNull: true, synonyms: PRODUCT_REF },
+			{ name: 'name', type: 'text', required: true, synonyms: [
+				'product name', 'name', 'description', 'descripcion', 'nombre', 'nombre producto', 'nombre del producto',
+				'item name', 'dscription', 'concepto', 'detalle'] },
+			{ name: 'product_line', type: 'text', synonyms: PRODUCT_LINE },
+			{ name: 'business_unit', type: 'text', synonyms: ['business unit', 'unidad de negocio', 'unidad negocio', 'division', 'area de negocio', 'area'] }
+		]
+	},
+	invoices: {
+		kind: 'invoices',
+		table: 'invoice_lines',
+		label: 'facturas',
+		key: ['invoice_id', 'line_no'],
+		columns: [
+			{ name: 'invoice_id', type: 'id', required: true, notNull: true, synonyms: [
+				'invoice id', 'invoice number', 'invoice no', 'invoiceno', 'invoicenumber', 'invoice', 'docnum', 'docentry',
+				'numero de factura', 'numero factura', 'no factura', 'n factura', 'nro factura', 'num factura', 'factura',
+				'ref fac', 'comprobante', 'numero de comprobante', 'folio', 'numero documento', 'documento',
+				'order id', 'order number', 'ordernumber', 'numero de pedido', 'pedido'] },
+			{ name: 'line_no', type: 'integer', synonyms: [
+				'line no', 'line number', 'line', 'orderlinenumber', 'order item id', 'linea', 'no linea', 'nro linea',
+				'numero de linea', 'item no', 'posicion'] },
+			{ name: 'invoice_date', type: 'date', required: true, notNull: true, synonyms: [
+				'invoice date', 'invoicedate', 'docdate', 'posting date', 'date', 'fecha', 'fecha factura', 'fecha de factura',
+				'fecha de emision', 'fecha emision', 'fecha documento', 'fecha creacion', 'order date', 'orderdate',
+				'order purchase timestamp'] },
+			{ name: 'client_id', type: 'id', required: true, synonyms: CLIENT_REF },
+			{ name: 'product_id', type: 'id', synonyms: PRODUCT_REF },
+			{ name: 'quantity', type: 'decimal', synonyms: ['quantity', 'qty', 'quantityordered', 'cantidad', 'unidades', 'cant', 'units'] },
+			{ name: 'unit_price', type: 'money', auxiliary: true, synonyms: [
+				'unit price', 'unitprice', 'price unit', 'priceeach', 'unitamount', 'price', 'precio unitario', 'precio unidad',
+				'precio'] },
+			{ name: 'discount', type: 'rate', auxiliary: true, synonyms: ['discount', 'descuento', 'dto'] },
+			{ name: 'amount', type: 'money', required: true, requiredUnless: ['quantity', 'unit_price'], synonyms: [
+				'amount', 'net amount', 'line total', 'linetotal', 'lineamount', 'subtotal', 'price subtotal', 'sales', 'net',
+				'importe', 'importe neto', 'base imponible', 'monto', 'valor', 'venta', 'ventas', 'total neto', 'total'] },
+			{ name: 'currency', type: 'text', synonyms: ['currency', 'currency code', 'doccur', 'moneda', 'divisa'] },
+			{ name: 'doc_type', type: 'doc_type', synonyms: [
+				'doc type', 'document type', 'move type', 'tipo documento', 'tipo de documento', 'tipo doc',
+				'tipo comprobante', 'tipo de comprobante', 'clase de documento', 'type', 'tipo'] }
+		]
+	},
+	opportunities: {
+		kind: 'opportunities',
+		table: 'opportunities',
+		label: 'oportunidades',
+		key: ['opportunity_id'],
+		columns: [
+			{ name: 'opportunity_id', type: 'id', required: true, notNull: true, synonyms: [
+				'opportunity id', 'deal id', 'lead id', 'id oportunidad', 'oportunidad id', 'codigo oportunidad',
+				'id negocio', 'id de oportunidad', 'opportunity', 'oportunidad'] },
+			{ name: 'client_id', type: 'id', synonyms: [...CLIENT_REF, 'cuenta', 'empresa', 'associated company'] },
+			{ name: 'kind', type: 'opportunity_kind', synonyms: ['kind', 'record type', 'opportunity type', 'tipo de registro', 'tipo', 'type'] },
+			{ name: 'stage', type: 'text', synonyms: ['stage', 'stagename', 'deal stage', 'dealstage', 'etapa', 'fase', 'fase de venta', 'etapa del negocio', 'estado'] },
+			{ name: 'product_line', type: 'text', synonyms: [...PRODUCT_LINE, 'product', 'producto'] },
+			{ name: 'owner', type: 'text', synonyms: OWNER },
+			{ name: 'created_at', type: 'date', required: true, notNull: true, synonyms: [
+				'created at', 'created date', 'createdate', 'create date', 'engage date', 'fecha de creacion',
+				'fecha creacion', 'fecha de alta', 'fecha alta', 'fecha'] },
+			{ name: 'expected_close_at', type: 'date', synonyms: [
+				'expected close date', 'expected close', 'fecha estimada de cierre', 'fecha esperada de cierre',
+				'fecha prevista de cierre', 'fecha prevista de venta', 'cierre estimado'] },
+			{ name: 'closed_at', type: 'date', synonyms: ['closed at', 'closed date', 'close date', 'closedate', 'date closed', 'fecha de cierre', 'fecha cierre'] },
+			{ name: 'amount', type: 'money', synonyms: ['amount', 'close value', 'deal value', 'expected revenue', 'value', 'importe', 'importe total', 'monto', 'valor', 'valor estimado'] },
+			{ name: 'probability', type: 'rate', synonyms: ['probability', 'probabilidad', 'probabilidad de venta'] },
+			// Without an outcome column the outcome is read from the stage (Closed Won, Ganada…).
+			{ name: 'outcome', type: 'outcome', required: true, requiredUnless: ['stage'], synonyms: ['outcome', 'result', 'resultado', 'estado final', 'status', 'won'] },
+			{ name: 'lost_reason', type: 'text', synonyms: ['lost reason', 'loss reason', 'motivo de perdida', 'motivo perdida', 'razon de perdida', 'causa de perdida'] }
+		]
+	},
+	quotes: {
+		kind: 'quotes',
+		table: 'quotes',
+		label: 'presupuestos',
+		key: ['quote_id'],
+		columns: [
+			{ name: 'quote_id', type: 'id', required: true, notNull: true, synonyms: [
+				'quote id', 'quote number', 'quote no', 'quotation', 'quote', 'order reference', 'no presupuesto',
+				'numero de presupuesto', 'nro presupuesto', 'ref presupuesto', 'id presupuesto', 'presupuesto',
+				'no cotizacion', 'numero de cotizacion', 'nro cotizacion', 'id cotizacion', 'cotizacion'] },
+			{ name: 'client_id', type: 'id', synonyms: [...CLIENT_REF, 'tercero'] },
+			{ name: 'issued_at', type: 'date', required: true, notNull: true, synonyms: [
+				'issued at', 'issue date', 'quote date', 'date order', 'order date', 'fecha presupuesto',
+				'fecha de presupuesto', 'fecha cotizacion', 'fecha de cotizacion', 'fecha de emision', 'fecha emision', 'fecha', 'date'] },
+			{ name: 'amount', type: 'money', required: true, notNull: true, synonyms: [
+				'amount', 'untaxed amount', 'amount untaxed', 'importe sin iva', 'importe', 'monto', 'valor', 'subtotal',
+				'base imponible', 'total'] },
+			{ name: 'status', type: 'quote_status', required: true, notNull: true, synonyms: ['status', 'state', 'estado', 'statut', 'situacion'] },
+			{ name: 'decided_at', type: 'date', synonyms: [
+				'decided at', 'decision date', 'fecha de decision', 'fecha decision', 'fecha de aceptacion',
+				'fecha de cierre', 'fecha cierre', 'date closed'] },
+			{ name: 'opportunity_id', type: 'id', synonyms: ['opportunity id', 'id oportunidad', 'deal id', 'opportunity', 'oportunidad'] },
+			{ name: 'product_line', type: 'text', synonyms: PRODUCT_LINE }
+		]
+	},
+	forecasts: {
+		kind: 'forecasts',
+		table: 'forecasts',
+		label: 'pronósticos',
+		key: ['month', 'dimension', 'value'],
+		columns: [
+			{ name: 'month', type: 'month', required: true, notNull: true, synonyms: ['month', 'period', 'mes', 'periodo', 'fecha', 'date'] },
+			{ name: 'dimension', type: 'text', synonyms: ['dimension'] },
+			{ name: 'value', type: 'text', synonyms: ['segment', 'segmento', 'segment value', 'valor del segmento'] },
+			{ name: 'forecast_amount', type: 'money', required: true, notNull: true, synonyms: [
+				'forecast', 'forecast amount', 'target', 'sales target', 'budget', 'pronostico', 'pronostico de ventas',
+				'proyeccion', 'meta', 'objetivo', 'venta proyectada', 'monto pronosticado'] }
+		]
+	}
+};
+
+/** Columns stored in the entity's table, in table order (auxiliary inputs left out). */
+export function storedColumns(spec: KindSpec): ColumnSpec[] {
+	return spec.columns.filter((c) => !c.auxiliary);
+}

@@ -1,0 +1,86 @@
+// Header → canonical column mapping, and kind detection from a file's headers.
+import { IngestError } from './errors';
+import { KIND_SPECS, KINDS, type Kind, type KindSpec } from './kinds';
+import { normalizeKey } from './text';
+
+/** Canonical column → index of the source header that fills it. */
+export type ColumnMapping = Record<string, number>;
+
+export interface KindMatch {
+	spec: KindSpec;
+	mapping: ColumnMapping;
+	/** Required canonical columns with no header (empty when the file is of this kind). */
+	missing: string[];
+}
+
+export function mapHeaders(headers: string[], spec: KindSpec): KindMatch {
+	const keys = headers.map(normalizeKey);
+	const taken = new Set<number>();
+	const mapping: ColumnMapping = {};
+	for (const column of spec.columns) {
+		for (const synonym of column.synonyms) {
+			const index = keys.findIndex((k, i) => k === normalizeKey(synonym) && !taken.has(i));
+			if (index >= 0) {
+				mapping[column.name] = index;
+				taken.add(index);
+				break;
+			}
+		}
+	}
+	const missing = spec.columns
+		.filter((c) => c.required && !(c.name in mapping))
+		.filter((c) => !(c.requiredUnless && c.requiredUnless.every((alt) => alt in mapping)))
+		.map((c) => c.name);
+	return { spec, mapping, missing };
+}
+
+/**
+ * The kind whose required headers are all present; among several, the one that explains most
+ * of the file's headers, then the one with more required columns (the more specific entity).
+ */
+export function detectKind(headers: string[], file: string, forced?: Kind): KindMatch {
+	if (forced) {
+		const match = mapHeaders(headers, KIND_SPECS[forced]);
+		if (match.missing.length)
+			throw new IngestError(
+				`not a ${forced} export: no column for ${match.missing.map((m) => describeColumn(match.spec, m)).join(', ')}. ` +
+					`Headers found: ${headers.join(', ')}.`,
+				file
+			);
+		return match;
+	}
+	const candidates = KINDS.map((k) => mapHeaders(headers, KIND_SPECS[k])).filter((m) => m.missing.length === 0);
+	const score = (m: KindMatch) => Object.keys(m.mapping).length * 100 + m.spec.columns.filter((c) => c.required).length;
+	candidates.sort((a, b) => score(b) - score(a));
+	const best = candidates[0];
+	if (!best)
+		throw new IngestError(
+			`cannot tell what this export holds from its headers (${headers.join(', ')}). Expected, for each kind:\n` +
+				KINDS.map((k) => `  ${k}: ${expectedHeaders(KIND_SPECS[k])}`).join('\n') +
+				'\nRename the headers or give --kind.',
+			file
+		);
+	return best;
+}
+
+/** Spanish header a user would recognise, for messages (the canonical name follows it). */
+const SPANISH_LABEL: Record<string, string> = {
+	client_id: 'Código cliente', name: 'Razón social / Descripción', product_id: 'Código producto',
+	invoice_id: 'Nº factura', invoice_date: 'Fecha', amount: 'Importe', quantity: 'Cantidad', unit_price: 'Precio unitario',
+	opportunity_id: 'ID oportunidad', created_at: 'Fecha de creación', outcome: 'Resultado', stage: 'Etapa',
+	quote_id: 'Nº presupuesto', issued_at: 'Fecha presupuesto', status: 'Estado', month: 'Mes', forecast_amount: 'Pronóstico'
+};
+
+function describeColumn(spec: KindSpec, name: string): string {
+	const column = spec.columns.find((c) => c.name === name)!;
+	const label = (n: string) => (SPANISH_LABEL[n] ? `"${SPANISH_LABEL[n]}" (${n})` : n);
+	const alternatives = column.requiredUnless ? ` or ${column.requiredUnless.map(label).join(' + ')}` : '';
+	return label(name) + alternatives;
+}
+
+export function expectedHeaders(spec: KindSpec): string {
+	return spec.columns
+		.filter((c) => c.required)
+		.map((c) => describeColumn(spec, c.name))
+		.join(', ');
+}

@@ -1,0 +1,13 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		include: ['tests/**/*.test.ts'],
+		// Tests share the CPU with DuckDB and Chromium; one file at a time keeps them predictable.
+		fileParallelism: false,
+		testTimeout: 60_000,
+		hookTimeout: 120_000
+	}
+});
