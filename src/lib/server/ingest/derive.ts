@@ -6,8 +6,8 @@ import type { ColumnMapping } from './mapping';
 export interface Derivation {
 	/** Final SQL expression per column, over the typed layer (v_* typed values, r_* raw text). */
 	columns: Record<string, string>;
-	/** Extra problem conditions: SQL yielding a problem struct or NULL. */
-	problems: string[];
+	/** Extra checks: a SQL condition over the typed layer and the problem struct it reports. */
+	problems: { condition: string; struct: string }[];
 }
 
 export function derivation(kind: Kind, mapping: ColumnMapping): Derivation {
@@ -28,15 +28,18 @@ export function derivation(kind: Kind, mapping: ColumnMapping): Derivation {
 					// Unknown document types are kept as written (and reported), with the amount's own sign.
 					doc_type: 'coalesce(v_doc_type, r_doc_type)'
 				},
-				problems: has('amount')
-					? [`CASE WHEN r_amount IS NULL THEN {'col': 'amount', 'code': 'missing', 'value': NULL::VARCHAR} END`]
-					: [`CASE WHEN v_quantity IS NULL OR v_unit_price IS NULL THEN {'col': 'amount', 'code': 'missing', 'value': NULL::VARCHAR} END`]
+				problems: [
+					{
+						condition: has('amount') ? 'r_amount IS NULL' : 'v_quantity IS NULL OR v_unit_price IS NULL',
+						struct: `{'col': 'amount', 'code': 'missing', 'value': NULL::VARCHAR}`
+					}
+				]
 			};
 		}
 		case 'opportunities':
 			return {
 				columns: {
-					outcome: has('outcome') ? `coalesce(v_outcome, ${has('stage') ? 'stage_outcome, ' : ''}'open')` : `coalesce(stage_outcome, 'open')`,
+					outcome: `coalesce(v_outcome, ${has('stage') ? 'stage_outcome, ' : ''}'open')`,
 					kind: `coalesce(v_kind, r_kind, 'opportunity')`
 				},
 				problems: []

@@ -1,5 +1,8 @@
 // Number and date formats, decided per column from all of its values (never per cell):
 // "1.234" is 1234 in a column where "5,5" also occurs, and 1.234 where "0.5" occurs.
+// Numbers: one scan counts, per column, the values that read under a decimal comma and under a
+// decimal point; values that read under both ("1.234", "12") don't decide, the others do.
+// Dates: the column's distinct values are tried against each candidate format.
 import type { Database } from '../db/database';
 import { sqlString } from './text';
 
@@ -9,6 +12,15 @@ export interface NumberFormat {
 	decorated: boolean;
 	/** Rates written as percentages ("25 %" or 25) are divided by 100. */
 	percent: boolean;
+	/** Every value reads in this format: conversion needs no per-value check. */
+	allValid: boolean;
+}
+
+export interface NumberColumn {
+	name: string;
+	/** SQL giving the trimmed raw text, NULL when empty. */
+	sql: string;
+	rate: boolean;
 }
 
 export interface DateFormat {
@@ -19,51 +31,56 @@ export interface DateFormat {
 	distinct: number;
 }
 
-/** Day-first formats come before their month-first twins: Spanish-speaking locales write day first. */
-const DATE_FORMATS = [
-	'%d/%m/%Y', '%m/%d/%Y', '%Y-%m-%d', '%d-%m-%Y', '%m-%d-%Y', '%d.%m.%Y', '%Y/%m/%d', '%Y%m%d',
-	'%d/%m/%y', '%m/%d/%y', '%d-%m-%y', '%m-%d-%y', '%d.%m.%y'
-];
-const MONTH_FORMATS = ['%m/%Y', '%Y-%m', '%m-%Y', '%Y/%m', '%m.%Y', '%Y%m', ...DATE_FORMATS];
+const PLAIN = String.raw`[-+]?[0-9.,]+`;
+export const COMMA_NUMBER = String.raw`[-+]?((\d{1,3}(\.\d{3})+|\d+)(,\d*)?|,\d+)`;
+export const POINT_NUMBER = String.raw`[-+]?((\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+)`;
 
-/** Votes for a decimal comma / decimal point, from separators' positions. */
-const COMMA_DECIMAL = String.raw`,(\d{1,2}|\d{4,})\D*$|\.\d*,|\.\d{3}\.`;
-const POINT_DECIMAL = String.raw`\.(\d{1,2}|\d{4,})\D*$|,\d*\.|,\d{3},`;
+/** Text of a number without currency, spaces or %, negatives as a leading minus. */
+function bareSql(x: string): string {
+	return `CASE WHEN regexp_full_match(${x}, '${PLAIN}') THEN ${x} ELSE cartera_signed(cartera_bare_number(${x})) END`;
+}
 
-/**
- * One scan of the staging table for every numeric column. `columns` maps a label to a SQL
- * expression giving the trimmed, non-empty raw text (or NULL).
- */
-export async function inferNumberFormats(
-	db: Database,
-	table: string,
-	columns: Record<string, string>,
-	defaultDecimal: ',' | '.' = ','
-): Promise<Record<string, NumberFormat>> {
-	const labels = Object.keys(columns);
-	if (labels.length === 0) return {};
-	const aggregates = labels.flatMap((label, i) => {
-		const x = columns[label]!;
-		return [
-			`count(*) FILTER (WHERE regexp_matches(${x}, '${COMMA_DECIMAL}')) AS comma_${i}`,
-			`count(*) FILTER (WHERE regexp_matches(${x}, '${POINT_DECIMAL}')) AS point_${i}`,
-			`count(*) FILTER (WHERE NOT regexp_full_match(${x}, '-?[0-9.,]+')) AS decorated_${i}`,
-			`count(*) FILTER (WHERE ${x} LIKE '%\\%%' ESCAPE '\\') AS percent_sign_${i}`,
-			`max(TRY_CAST(regexp_replace(${x}, '[^0-9]', '', 'g') AS DOUBLE)) AS digits_max_${i}`
-		];
-	});
-	const row = (await db.one<Record<string, string | number | null>>(`SELECT ${aggregates.join(', ')} FROM ${table}`))!;
+export async function inferNumberFormats(db: Database, table: string, columns: NumberColumn[], defaultDecimal: ',' | '.' = ','): Promise<Record<string, NumberFormat>> {
+	if (columns.length === 0) return {};
+	// First pass on the raw text; a column with values that read in neither format (currency
+	// symbols, parentheses, garbage) is counted again on its bare text.
+	const counts = async (cols: NumberColumn[], bare: boolean) => {
+		const aggregates = cols.flatMap(({ sql, rate }, i) => {
+			const x = bare ? bareSql(sql) : sql;
+			return [
+				`count(${sql})::INTEGER AS n_${i}`,
+				`count(*) FILTER (WHERE regexp_full_match(${x}, '${COMMA_NUMBER}'))::INTEGER AS comma_${i}`,
+				`count(*) FILTER (WHERE regexp_full_match(${x}, '${POINT_NUMBER}'))::INTEGER AS point_${i}`,
+				`count(*) FILTER (WHERE NOT (regexp_full_match(${x}, '${COMMA_NUMBER}') OR regexp_full_match(${x}, '${POINT_NUMBER}')))::INTEGER AS neither_${i}`,
+				// Rates in percent: written with %, or whole numbers above 1 ("25" means 25 %).
+				rate
+					? `(count(*) FILTER (WHERE contains(${sql}, '%')) > 0 OR coalesce(max(TRY_CAST(${sql} AS DOUBLE)) FILTER (WHERE regexp_full_match(${sql}, '\\d+')), 0) > 1) AS percent_${i}`
+					: `false AS percent_${i}`
+			];
+		});
+		const row = (await db.one<Record<string, number | boolean>>(`SELECT ${aggregates.join(', ')} FROM ${table}`))!;
+		return cols.map((_, i) => ({
+			n: row[`n_${i}`] as number,
+			comma: row[`comma_${i}`] as number,
+			point: row[`point_${i}`] as number,
+			neither: row[`neither_${i}`] as number,
+			percent: row[`percent_${i}`] === true
+		}));
+	};
+	const plain = await counts(columns, false);
+	const decoratedColumns = columns.filter((_, i) => plain[i]!.neither > 0);
+	const bare = decoratedColumns.length ? await counts(decoratedColumns, true) : [];
+
 	const result: Record<string, NumberFormat> = {};
-	labels.forEach((label, i) => {
-		const comma = Number(row[`comma_${i}`]);
-		const point = Number(row[`point_${i}`]);
-		const decimal = comma > point ? ',' : point > comma ? '.' : defaultDecimal;
-		const digitsMax = Number(row[`digits_max_${i}`] ?? 0);
-		result[label] = {
+	columns.forEach((column, i) => {
+		const d = decoratedColumns.indexOf(column);
+		const c = d >= 0 ? bare[d]! : plain[i]!;
+		const decimal = c.comma > c.point ? ',' : c.point > c.comma ? '.' : defaultDecimal;
+		result[column.name] = {
 			decimal,
-			decorated: Number(row[`decorated_${i}`]) > 0,
-			// A rate column is in percent when written with % or when a value exceeds 1 (digits only: "0,25" → 25 is not > 100).
-			percent: Number(row[`percent_sign_${i}`]) > 0 || (comma === 0 && point === 0 && digitsMax > 1)
+			decorated: d >= 0,
+			percent: plain[i]!.percent,
+			allValid: (decimal === ',' ? c.comma : c.point) === c.n
 		};
 	});
 	return result;
@@ -71,35 +88,48 @@ export async function inferNumberFormats(
 
 /** SQL expression reading raw text `x` as DECIMAL(18,4) in the given format (NULL when unreadable). */
 export function numberSql(x: string, f: NumberFormat): string {
-	const parse = f.decimal === ',' ? 'cartera_comma_s' : 'cartera_point_s';
-	return f.decorated ? `${parse}(cartera_signed(cartera_bare_number(${x})))` : `${parse}(${x})`;
+	const text = f.decorated ? `cartera_signed(cartera_bare_number(${x}))` : x;
+	const digits = f.decimal === ',' ? `replace(replace(${text}, '.', ''), ',', '.')` : `replace(${text}, ',', '')`;
+	const cast = `TRY_CAST(${digits} AS DECIMAL(18,4))`;
+	if (f.allValid) return cast;
+	return `CASE WHEN regexp_full_match(${text}, '${f.decimal === ',' ? COMMA_NUMBER : POINT_NUMBER}') THEN ${cast} END`;
 }
 
-/** Picks the format that reads most distinct date parts of the column, day-first on ties. */
-export async function inferDateFormat(db: Database, table: string, x: string, month = false): Promise<DateFormat> {
+/** Day-first formats come before their month-first twins: Spanish-speaking locales write day first. */
+const DATE_FORMATS = [
+	'%d/%m/%Y', '%m/%d/%Y', '%Y-%m-%d', '%d-%m-%Y', '%m-%d-%Y', '%d.%m.%Y', '%Y/%m/%d', '%Y%m%d',
+	'%d/%m/%y', '%m/%d/%y', '%d-%m-%y', '%m-%d-%y', '%d.%m.%y'
+];
+const MONTH_FORMATS = ['%m/%Y', '%Y-%m', '%m-%Y', '%Y/%m', '%m.%Y', '%Y%m', ...DATE_FORMATS];
+
+/** strptime of the date part, NULL outside 1900–2200 (a 2-digit year read as 4 digits gives 0024). */
+export function parseDateSql(v: string, format: string): string {
+	const parsed = `try_strptime(cartera_date_part(${v}), ${sqlString(format)})`;
+	return `CASE WHEN year(${parsed}) BETWEEN 1900 AND 2200 THEN ${parsed}::DATE END`;
+}
+
+/**
+ * Picks the format that reads most values of `lookup` (a table of the column's distinct raw
+ * values, column `raw`), day-first on ties, and fills its `value` column with the dates read.
+ */
+export async function decideDateFormat(db: Database, lookup: string, month: boolean): Promise<DateFormat> {
 	const formats = month ? MONTH_FORMATS : DATE_FORMATS;
-	const reads = (f: string) => `try_strptime(v, ${sqlString(f)})`;
-	const row = (await db.one<Record<string, string | number>>(`
-		WITH d AS (SELECT DISTINCT cartera_date_part(${x}) AS v FROM ${table} WHERE ${x} IS NOT NULL)
-		SELECT count(*) AS distinct_count,
-			${formats.map((f, i) => `count(*) FILTER (WHERE year(${reads(f)}) BETWEEN 1900 AND 2200) AS f_${i}`).join(',\n')}
-		FROM d`))!;
+	const row = (await db.one<Record<string, number>>(`
+		SELECT count(*)::INTEGER AS distinct_count,
+			${formats.map((f, i) => `count(${parseDateSql('raw', f)})::INTEGER AS f_${i}`).join(',\n')}
+		FROM ${lookup}`))!;
 	let best = -1;
 	let matched = 0;
 	formats.forEach((_, i) => {
-		const n = Number(row[`f_${i}`]);
-		if (n > matched) {
-			matched = n;
+		if (row[`f_${i}`]! > matched) {
+			matched = row[`f_${i}`]!;
 			best = i;
 		}
 	});
-	return { format: best >= 0 ? formats[best]! : null, matched, distinct: Number(row.distinct_count) };
-}
-
-export function dateSql(x: string, f: DateFormat, month = false): string {
-	if (!f.format) return 'NULL::DATE';
-	const parsed = `try_strptime(cartera_date_part(${x}), ${sqlString(f.format)})`;
-	// Years outside 1900–2200 are typos (0024 from a 2-digit year read as 4 digits): unreadable.
-	const checked = `CASE WHEN year(${parsed}) BETWEEN 1900 AND 2200 THEN ${parsed} END`;
-	return month ? `date_trunc('month', ${checked})::DATE` : `${checked}::DATE`;
+	const format = best >= 0 ? formats[best]! : null;
+	if (format) {
+		const value = parseDateSql('raw', format);
+		await db.run(`UPDATE ${lookup} SET value = ${month ? `date_trunc('month', ${value})::DATE` : value}`);
+	}
+	return { format, matched, distinct: row.distinct_count! };
 }

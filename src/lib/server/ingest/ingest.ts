@@ -1,5 +1,6 @@
 // Ingest: files → detected kind and mapping → DuckDB staging (text) → typed rows and rejections
-// → merge by key. All files of one call share one transaction: an error anywhere changes nothing.
+// → merge by key. Staging and typing use temporary tables only and run before the transaction;
+// all merges of one call share one transaction: an error anywhere changes nothing.
 import type { Database } from '../db/database';
 import { convertStage, stageColumn, type ConversionPlan, type ProblemCode } from './convert';
 import { derivation } from './derive';
@@ -61,6 +62,11 @@ interface Prepared {
 	mapping: ColumnMapping;
 }
 
+interface Converted extends Prepared {
+	conv: string;
+	plan: ConversionPlan;
+}
+
 export async function ingestFiles(db: Database, inputs: IngestInput[], options: IngestOptions = {}): Promise<IngestReport> {
 	const prepared: Prepared[] = [];
 	try {
@@ -71,9 +77,11 @@ export async function ingestFiles(db: Database, inputs: IngestInput[], options: 
 		// Master data first, so invoice lines can be checked against the clients just loaded.
 		prepared.sort((a, b) => KINDS.indexOf(a.spec.kind) - KINDS.indexOf(b.spec.kind));
 		await prepareIngestSql(db);
+		const converted: Converted[] = [];
+		for (const [i, p] of prepared.entries()) converted.push(await convertOne(db, p, i));
 		const files = await db.transaction(async () => {
 			const reports: FileReport[] = [];
-			for (const [i, p] of prepared.entries()) reports.push(await ingestOne(db, p, i, options));
+			for (const c of converted) reports.push(await mergeOne(db, c, options));
 			return reports;
 		});
 		return { files };
@@ -88,18 +96,28 @@ function matchOf(source: Source, kind?: Kind): { spec: KindSpec; mapping: Column
 	return { spec: match.spec, mapping: match.mapping };
 }
 
-async function ingestOne(db: Database, p: Prepared, n: number, options: IngestOptions): Promise<FileReport> {
-	const { source, spec, mapping } = p;
+/** Staging and typing, outside any transaction: rowid of the staging table is then the record index. */
+async function convertOne(db: Database, p: Prepared, n: number): Promise<Converted> {
 	const stage = `cartera_stage_${n}`;
 	const conv = `cartera_conv_${n}`;
-	await loadStage(db, source, stage);
-	const plan = await convertStage(db, stage, conv, spec, mapping);
+	await loadStage(db, p.source, stage);
+	const plan = await convertStage(db, stage, conv, p.spec, p.mapping);
 	await db.run(`DROP TABLE ${sqlIdent(stage)}`);
+	const rejected = (await db.all<{ rid: number }>(`SELECT rid FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL ORDER BY rid`)).map((r) => r.rid);
+	const lines = await recordLines(p.source.utf8Path, p.source.headerLine, rejected);
+	await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(`${conv}_lines`)} AS SELECT unnest($1::JSON::INTEGER[]) AS rid, unnest($2::JSON::INTEGER[]) AS line`, [
+		JSON.stringify([...lines.keys()]),
+		JSON.stringify([...lines.values()])
+	]);
+	return { ...p, conv, plan };
+}
 
+async function mergeOne(db: Database, c: Converted, options: IngestOptions): Promise<FileReport> {
+	const { source, spec, mapping, conv, plan } = c;
 	const batchId = Number((await db.one<{ id: string }>(`SELECT nextval('batch_id_seq') AS id`))!.id);
 	const present = new Set([...Object.keys(mapping), ...Object.keys(derivation(spec.kind, mapping).columns)]);
 	const counts = await mergeInto(db, conv, spec, present, batchId);
-	const { rowsRead, rejected } = await storeRejections(db, conv, source, spec, mapping, plan, batchId);
+	const { rowsRead, rejected } = await storeRejections(db, c, batchId);
 
 	await db.run(
 		`INSERT INTO upload_batches (batch_id, file_name, file_hash, kind, loaded_by, rows_read, loaded, rejected, inserted, updated, unchanged, mapping)
@@ -130,12 +148,15 @@ async function ingestOne(db: Database, p: Prepared, n: number, options: IngestOp
 	};
 }
 
-/** The file as text, one VARCHAR column per header (c0…cN); rid = the record's index in file order (a streaming window keeps scan order). */
+/**
+ * The file as text, one VARCHAR column per header (c0…cN). Created outside a transaction, the
+ * table's rowids are 0, 1, 2… in file order: convertStage takes them as record indexes.
+ */
 async function loadStage(db: Database, source: Source, stage: string): Promise<void> {
 	const columns = source.headers.map((_, i) => `${sqlString(stageColumn(i))}: 'VARCHAR'`).join(', ');
 	try {
 		await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(stage)} AS
-			SELECT (row_number() OVER () - 1)::INTEGER AS rid, * FROM read_csv(${sqlString(source.utf8Path)},
+			SELECT * FROM read_csv(${sqlString(source.utf8Path)},
 				delim = ${sqlString(source.delimiter)}, quote = '"', escape = '"', header = false, skip = ${source.headerLine},
 				columns = {${columns}}, auto_detect = false, null_padding = true, strict_mode = false)`);
 	} catch (error) {
@@ -144,29 +165,16 @@ async function loadStage(db: Database, source: Source, stage: string): Promise<v
 }
 
 /** Stores every rejected cell with its source line, header and reason; returns row counts. */
-async function storeRejections(db: Database, conv: string, source: Source, spec: KindSpec, mapping: ColumnMapping, plan: ConversionPlan, batchId: number) {
-	const counts = (await db.one<{ rows_read: string; rejected: string }>(
-		`SELECT count(*) AS rows_read, count(*) FILTER (WHERE len(problems) > 0) AS rejected FROM ${sqlIdent(conv)}`
+async function storeRejections(db: Database, c: Converted, batchId: number) {
+	const { conv, source, spec, mapping, plan } = c;
+	const counts = (await db.one<{ rows_read: number; rejected: number }>(
+		`SELECT count(*)::INTEGER AS rows_read, count(*) FILTER (WHERE problems IS NOT NULL)::INTEGER AS rejected FROM ${sqlIdent(conv)}`
 	))!;
-	const rejected = Number(counts.rejected);
-	if (rejected > 0) {
-		const rids = (await db.all<{ rid: number }>(`SELECT rid FROM ${sqlIdent(conv)} WHERE len(problems) > 0 ORDER BY rid`)).map((r) => r.rid);
-		const lines = await recordLines(source.utf8Path, source.headerLine, rids);
-		await db.run(`CREATE OR REPLACE TEMP TABLE cartera_lines (rid INTEGER, line INTEGER)`);
-		const appender = await db.connection.createAppender('cartera_lines', 'temp');
-		for (const rid of rids) {
-			appender.appendInteger(rid);
-			const line = lines.get(rid);
-			if (line === undefined) appender.appendNull();
-			else appender.appendInteger(line);
-			appender.endRow();
-		}
-		appender.closeSync();
-
+	if (counts.rejected > 0) {
 		// Header and reason per (column, code): built here, bound as parameters.
 		const codes: ProblemCode[] = ['missing', 'bad_number', 'bad_integer', 'bad_date', 'bad_month', 'out_of_range', 'unknown_value'];
-		const texts = spec.columns.flatMap((c) =>
-			codes.map((code) => [c.name, code, c.name in mapping ? source.headers[mapping[c.name]!]! : c.name, reasonText(code, c, plan)])
+		const texts = spec.columns.flatMap((col) =>
+			codes.map((code) => [col.name, code, col.name in mapping ? source.headers[mapping[col.name]!]! : col.name, reasonText(code, col, plan)])
 		);
 		await db.run(
 			`CREATE OR REPLACE TEMP TABLE cartera_reasons AS SELECT * FROM (VALUES ${texts.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`).join(', ')}) r(col, code, header, reason)`,
@@ -174,14 +182,14 @@ async function storeRejections(db: Database, conv: string, source: Source, spec:
 		);
 		await db.run(
 			`INSERT INTO upload_rejections (batch_id, line, "column", value, reason)
-			 SELECT $1, l.line, r.header, p.value, r.reason
-			 FROM (SELECT rid, unnest(problems) AS p FROM ${sqlIdent(conv)} WHERE len(problems) > 0) c
-			 JOIN cartera_lines l USING (rid)
+			 SELECT $1, l.line, r.header, c.p.value, r.reason
+			 FROM (SELECT rid, unnest(problems) AS p FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL) c
+			 LEFT JOIN ${sqlIdent(`${conv}_lines`)} l USING (rid)
 			 JOIN cartera_reasons r ON r.col = c.p.col AND r.code = c.p.code`,
 			[batchId]
 		);
 	}
-	return { rowsRead: Number(counts.rows_read), rejected };
+	return { rowsRead: counts.rows_read, rejected: counts.rejected };
 }
 
 function headerMapping(source: Source, mapping: ColumnMapping): Record<string, string> {
@@ -190,7 +198,7 @@ function headerMapping(source: Source, mapping: ColumnMapping): Record<string, s
 
 function describeFormats(plan: ConversionPlan): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [column, f] of Object.entries(plan.numbers)) out[column] = `decimal '${f.decimal}'${f.percent ? ', percent' : ''}`;
+	for (const [column, f] of Object.entries(plan.numbers)) out[column] = `decimal '${f.decimal}'${f.percent ? ', in %' : ''}`;
 	for (const [column, f] of Object.entries(plan.dates)) out[column] = f.format ?? 'unreadable';
 	return out;
 }

@@ -1,6 +1,8 @@
 // Valid rows → canonical table, by key: new keys are inserted, changed rows replaced, identical
-// rows left alone (they keep the batch that first loaded them), so re-ingesting a file changes nothing.
-// Columns the export does not have keep their stored values on update.
+// rows left alone (they keep the batch that first loaded them), so re-ingesting a file changes
+// nothing. Columns the export does not have keep their stored values on update.
+// Only rows whose key is already stored go through a join; new rows are inserted straight from
+// the typed table, so a first load of a million lines costs little more than the insert itself.
 import type { Database } from '../db/database';
 import { storedColumns, type KindSpec } from './kinds';
 import { sqlIdent } from './text';
@@ -19,35 +21,42 @@ export async function mergeInto(db: Database, conv: string, spec: KindSpec, pres
 	const table = sqlIdent(spec.table);
 	const cols = storedColumns(spec).map((c) => c.name);
 	const keys = spec.key;
-	const merged = `${conv}_merged`;
-	const on = keys.map((k) => `t.${k} IS NOT DISTINCT FROM i.${k}`).join(' AND ');
-	const value = (c: string) => (present.has(c) || keys.includes(c) ? `i.${c}` : `t.${c}`);
+	const keyList = keys.join(', ');
+	const incoming = sqlIdent(`${conv}_incoming`);
+	const matched = sqlIdent(`${conv}_matched`);
+	const sameKey = (a: string, b: string) => keys.map((k) => `${a}.${k} IS NOT DISTINCT FROM ${b}.${k}`).join(' AND ');
 
-	await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(merged)} AS
-		WITH incoming AS (
-			SELECT * FROM ${sqlIdent(conv)} WHERE len(problems) = 0
-			QUALIFY row_number() OVER (PARTITION BY ${keys.join(', ')} ORDER BY rid DESC) = 1
-		)
-		SELECT ${cols.map((c) => `${value(c)} AS ${c}`).join(', ')},
-			t.batch_id IS NULL AS is_new,
-			t.batch_id IS NOT NULL AND row(${cols.map(value).join(', ')}) IS DISTINCT FROM row(${cols.map((c) => `t.${c}`).join(', ')}) AS is_changed
-		FROM incoming i LEFT JOIN ${table} t ON ${on}`);
-
-	const counts = (await db.one<Record<string, string>>(`
-		SELECT (SELECT count(*) FROM ${sqlIdent(conv)} WHERE len(problems) = 0) AS valid,
-			count(*) AS loaded, count(*) FILTER (WHERE is_new) AS inserted, count(*) FILTER (WHERE is_changed) AS updated
-		FROM ${sqlIdent(merged)}`))!;
-
-	const keyMatch = keys.map((k) => `${table}.${k} IS NOT DISTINCT FROM m.${k}`).join(' AND ');
-	await db.run(`DELETE FROM ${table} USING ${sqlIdent(merged)} m WHERE m.is_changed AND ${keyMatch}`);
-	await db.run(
-		`INSERT INTO ${table} (${cols.join(', ')}, batch_id) SELECT ${cols.join(', ')}, $1 FROM ${sqlIdent(merged)} WHERE is_new OR is_changed`,
-		[batchId]
+	// Repeated keys within the file: the last row wins (the view is free when there are none).
+	const valid = `SELECT * FROM ${sqlIdent(conv)} WHERE problems IS NULL`;
+	const [dup] = await db.all<{ n: number }>(
+		`SELECT coalesce(sum(n - 1), 0)::INTEGER AS n FROM (SELECT count(*) AS n FROM (${valid}) GROUP BY ${keyList} HAVING count(*) > 1)`
 	);
-	await db.run(`DROP TABLE ${sqlIdent(merged)}`);
+	const duplicates = dup?.n ?? 0;
+	await db.run(
+		`CREATE OR REPLACE TEMP VIEW ${incoming} AS ${valid}` +
+			(duplicates > 0 ? ` QUALIFY row_number() OVER (PARTITION BY ${keyList} ORDER BY rid DESC) = 1` : '')
+	);
 
-	const loaded = Number(counts.loaded);
-	const inserted = Number(counts.inserted);
-	const updated = Number(counts.updated);
-	return { loaded, inserted, updated, unchanged: loaded - inserted - updated, duplicates: Number(counts.valid) - loaded };
+	// Rows whose key is stored: their merged values, and whether anything changed.
+	const value = (c: string) => (present.has(c) || keys.includes(c) ? `i.${c}` : `t.${c}`);
+	await db.run(`CREATE OR REPLACE TEMP TABLE ${matched} AS
+		SELECT ${cols.map((c) => `${value(c)} AS ${c}`).join(', ')},
+			row(${cols.map(value).join(', ')}) IS DISTINCT FROM row(${cols.map((c) => `t.${c}`).join(', ')}) AS is_changed
+		FROM ${incoming} i JOIN ${table} t ON ${sameKey('t', 'i')}`);
+	const counts = (await db.one<{ loaded: number; matched: number; updated: number }>(`
+		SELECT (SELECT count(*) FROM ${incoming})::INTEGER AS loaded, count(*)::INTEGER AS matched,
+			count(*) FILTER (WHERE is_changed)::INTEGER AS updated FROM ${matched}`))!;
+
+	const colList = cols.join(', ');
+	if (counts.updated > 0) {
+		await db.run(`DELETE FROM ${table} USING ${matched} m WHERE m.is_changed AND ${sameKey(table, 'm')}`);
+		await db.run(`INSERT INTO ${table} (${colList}, batch_id) SELECT ${colList}, $1 FROM ${matched} WHERE is_changed`, [batchId]);
+	}
+	const onlyNew = counts.matched > 0 ? ` WHERE NOT EXISTS (SELECT 1 FROM ${matched} m WHERE ${sameKey('m', 'i')})` : '';
+	await db.run(`INSERT INTO ${table} (${colList}, batch_id) SELECT ${colList}, $1 FROM ${incoming} i${onlyNew}`, [batchId]);
+	await db.run(`DROP TABLE ${matched}`);
+	await db.run(`DROP VIEW ${incoming}`);
+
+	const inserted = counts.loaded - counts.matched;
+	return { loaded: counts.loaded, inserted, updated: counts.updated, unchanged: counts.matched - counts.updated, duplicates };
 }

@@ -6,7 +6,7 @@ import { sqlIdent } from './text';
 
 export async function fileWarnings(db: Database, kind: Kind, conv: string, duplicates: number): Promise<string[]> {
 	const warnings: string[] = [];
-	const valid = `(SELECT * FROM ${sqlIdent(conv)} WHERE len(problems) = 0)`;
+	const valid = `(SELECT * FROM ${sqlIdent(conv)} WHERE problems IS NULL)`;
 	if (duplicates > 0) warnings.push(`${duplicates} rows repeat the key of a later row of the file; the later row was kept.`);
 
 	if (kind === 'invoices') {

@@ -1,0 +1,5 @@
+-- First and last invoice dates held, to choose default periods.
+SELECT strftime(min(invoice_date), '%Y-%m-%d') AS first_date,
+	strftime(max(invoice_date), '%Y-%m-%d') AS last_date,
+	count(*)::INTEGER AS lines
+FROM invoice_lines;

@@ -1,0 +1,13 @@
+// See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Lang } from '$lib/i18n/lang';
+
+declare global {
+	namespace App {
+		interface Locals {
+			/** The interface language of this request, chosen in hooks.server.ts. */
+			lang: Lang;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,29 @@
+// Chooses each request's language: `?lang=xx` stores the choice in a cookie and redirects
+// to the same path without it (a plain link, so switching works without JavaScript); then
+// the cookie, then Accept-Language, then Spanish. The page's <html lang> follows.
+import { redirect, type Handle } from '@sveltejs/kit';
+import { isLang } from '$lib/i18n/lang';
+import { pickLang } from '$lib/i18n/negotiate';
+
+const LANG_COOKIE = 'lang';
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const requested = event.url.searchParams.get('lang');
+	if (isLang(requested) && (event.request.method === 'GET' || event.request.method === 'HEAD')) {
+		event.cookies.set(LANG_COOKIE, requested, {
+			path: '/',
+			maxAge: ONE_YEAR,
+			sameSite: 'lax',
+			httpOnly: true,
+			// Not Secure: self-hosted installs often run on plain http in the LAN, where browsers drop
+			// Secure cookies, and adapter-node reports https unless ORIGIN is set. It holds no secret.
+			secure: false
+		});
+		const target = new URL(event.url);
+		target.searchParams.delete('lang');
+		redirect(303, target.pathname + target.search);
+	}
+	event.locals.lang = pickLang(event.cookies.get(LANG_COOKIE), event.request.headers.get('accept-language'));
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
+};

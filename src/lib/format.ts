@@ -1,0 +1,77 @@
+// Locale-aware formatting, all on Intl so the browser and the server agree. Month keys are
+// 'YYYY-MM' and dates 'YYYY-MM-DD', formatted in UTC so no time zone can shift them.
+// Spanish keeps CLDR's minimum grouping of 2 digits (1234,56 but 12.345,67) on purpose.
+import type { Lang } from './i18n/lang';
+
+const NBSP = '\u00a0';
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+// Intl formatters are costly to build and the chart formats hundreds of ticks: keep them.
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const key = `${lang}|${JSON.stringify(options)}`;
+	let format = numberFormats.get(key);
+	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(lang, options)));
+	return format;
+}
+
+function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${lang}|${JSON.stringify(options)}`;
+	let format = dateFormats.get(key);
+	if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' })));
+	return format;
+}
+
+export function formatNumber(value: number, lang: Lang, fractionDigits = 0): string {
+	return numberFormat(lang, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+}
+
+/** Money with the configured unit label (not an ISO code): es `1234,56 Bs.`, en `Bs. 1,234.56`. */
+export function formatMoney(value: number, lang: Lang, currency: string): string {
+	const amount = formatNumber(Math.abs(value), lang, 2);
+	const sign = value < 0 ? '-' : '';
+	// A no-break space keeps the amount and its unit on one line.
+	return lang === 'es' ? `${sign}${amount}${NBSP}${currency}` : `${sign}${currency}${NBSP}${amount}`;
+}
+
+/** The relative change from previous to current, or null when there is nothing to compare with. */
+export function changeRatio(current: number | null, previous: number | null): number | null {
+	if (current === null || previous === null || previous === 0) return null;
+	return (current - previous) / previous;
+}
+
+/** A ratio as a signed percentage with one decimal: es `+16,2 %`, en `-3.5%`. */
+export function formatPercentChange(ratio: number, lang: Lang): string {
+	return numberFormat(lang, {
+		style: 'percent',
+		signDisplay: 'exceptZero',
+		minimumFractionDigits: 1,
+		maximumFractionDigits: 1
+	}).format(ratio);
+}
+
+function monthDate(month: string): Date {
+	const [year, m] = month.split('-').map(Number) as [number, number];
+	return new Date(Date.UTC(year, m - 1, 1));
+}
+
+/** 'YYYY-MM' → es `ene 2025`, en `Jan 2025`. */
+export function formatMonth(month: string, lang: Lang): string {
+	return dateFormat(lang, { month: 'short', year: 'numeric' }).format(monthDate(month));
+}
+
+/** Two 'YYYY-MM' months → es `nov 2025 – oct 2026`. */
+export function formatPeriod(from: string, to: string, lang: Lang): string {
+	return `${formatMonth(from, lang)} – ${formatMonth(to, lang)}`;
+}
+
+/** 'YYYY-MM-DD' → es `31 oct 2026`, en `Oct 31, 2026`. */
+export function formatDate(date: string, lang: Lang): string {
+	const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+	return dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** Short axis ticks: es `2 M`, `500 mil`; en `2M`, `500K`. */
+export function formatCompact(value: number, lang: Lang): string {
+	return numberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}

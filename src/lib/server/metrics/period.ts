@@ -1,0 +1,34 @@
+// Periods are whole months. The default is the last 12 complete months of the data: the month of
+// the latest invoice line, unless it is the current calendar month (not over yet), back 11 months.
+
+export interface Period {
+	/** YYYY-MM, inclusive. */
+	from: string;
+	to: string;
+	/** YYYY-MM-DD, last day of `to` unless given. */
+	as_of: string;
+}
+
+export function monthStart(month: string): string {
+	return `${month}-01`;
+}
+
+export function monthEnd(month: string): string {
+	const [y, m] = month.split('-').map(Number) as [number, number];
+	const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+	return `${month}-${String(last).padStart(2, '0')}`;
+}
+
+export function addMonths(month: string, n: number): string {
+	const [y, m] = month.split('-').map(Number) as [number, number];
+	const d = new Date(Date.UTC(y, m - 1 + n, 1));
+	return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+export function defaultPeriod(lastDate: string, today: Date = new Date(), months = 12): Period {
+	const current = today.toISOString().slice(0, 7);
+	let to = lastDate.slice(0, 7);
+	if (to >= current) to = addMonths(current, -1);
+	const from = addMonths(to, -(months - 1));
+	return { from, to, as_of: monthEnd(to) };
+}

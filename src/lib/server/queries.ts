@@ -1,0 +1,42 @@
+// The single door to queries/*.sql: each figure's SQL lives in one file there. Files that define
+// table macros (CREATE … MACRO) are registered once per database; the others are run with bound,
+// named parameters only: no value is ever spliced into SQL text.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database, Params, Row } from './db/database';
+import { projectRoot } from './project-root';
+
+const texts = new Map<string, string>();
+const prepared = new WeakSet<Database>();
+
+function queriesFolder(): string {
+	return join(projectRoot(), 'queries');
+}
+
+export function queryText(name: string): string {
+	let text = texts.get(name);
+	if (text === undefined) {
+		if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Bad query name: ${name}`);
+		text = readFileSync(join(queriesFolder(), `${name}.sql`), 'utf8');
+		texts.set(name, text);
+	}
+	return text;
+}
+
+function isMacro(text: string): boolean {
+	return /^\s*CREATE\s+(OR\s+REPLACE\s+)?(TEMP\s+)?MACRO/im.test(text.replace(/^\s*--.*$/gm, ''));
+}
+
+async function registerMacros(db: Database): Promise<void> {
+	if (prepared.has(db)) return;
+	for (const file of readdirSync(queriesFolder()).filter((f) => f.endsWith('.sql')).sort()) {
+		const text = queryText(file.replace(/\.sql$/, ''));
+		if (isMacro(text)) await db.run(text);
+	}
+	prepared.add(db);
+}
+
+export async function runQuery<T = Row>(db: Database, name: string, params: Params = {}): Promise<T[]> {
+	await registerMacros(db);
+	return db.all<T>(queryText(name), params);
+}

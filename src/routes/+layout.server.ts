@@ -1,0 +1,4 @@
+// Hands the request's language (chosen in hooks.server.ts) to every page.
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals }) => ({ lang: locals.lang });

@@ -1,0 +1,163 @@
+// The ingest's contract on small hand-written exports: rejected rows named by line and column,
+// the rest loaded; unknown kinds refused with the expected headers; errors change nothing;
+// repeated keys, updates, credit notes and derived columns.
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/database';
+import { IngestError } from '../../src/lib/server/ingest/errors';
+import { ingestFiles } from '../../src/lib/server/ingest/ingest';
+import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+
+const folder = tempFolder();
+let db: Database;
+let n = 0;
+
+beforeEach(async () => {
+	db?.close();
+	db = await openTempDatabase(folder, `t${++n}.duckdb`);
+});
+afterAll(() => {
+	db.close();
+	folder.remove();
+});
+
+const HEADER = 'Nº factura;Línea;Fecha;Código cliente;Código producto;Cantidad;Importe;Tipo documento';
+const csv = (...lines: string[]) => lines.join('\r\n') + '\r\n';
+const total = async () => (await db.one<{ n: number; s: string | null }>(`SELECT count(*)::INTEGER AS n, sum(amount)::VARCHAR AS s FROM invoice_lines`))!;
+
+describe('rejections', () => {
+	it('reports the bad row by line and column and loads the others', async () => {
+		const file = folder.write(
+			'facturas.csv',
+			csv(
+				HEADER,
+				'F-1;1;05/01/2025;C1;P1;2;1.234,50;Factura',
+				'F-1;2;05/01/2025;C1;P2;1;"10,00";Factura', // quoted value
+				'F-2;1;06/01/2025;C2;P1;1;12,3x;Factura', // line 4: not a number
+				'F-3;1;31/02/2025;C2;P1;1;5,00;Factura', // line 5: 31 February does not exist
+				'F-4;1;07/01/2025;C3;P1;1;;Factura' // line 6: no amount
+			)
+		);
+		const report = await ingestFiles(db, [{ path: file, name: 'facturas.csv' }]);
+		const f = report.files[0]!;
+		expect(f).toMatchObject({ kind: 'invoices', rows_read: 5, loaded: 2, rejected: 3 });
+		expect(f.rejections).toEqual([
+			{ line: 4, column: 'Importe', value: '12,3x', reason: 'expected a number like 1.234,56' },
+			{ line: 5, column: 'Fecha', value: '31/02/2025', reason: 'expected a date as dd/mm/yyyy' },
+			{ line: 6, column: 'Importe', value: null, reason: 'no amount (nor quantity and unit price)' }
+		]);
+		// 1.234,50 + 10,00 = 1.244,50
+		expect(await total()).toEqual({ n: 2, s: '1244.5000' });
+	});
+
+	it('counts lines as the file has them: quoted line breaks and blank lines', async () => {
+		const file = folder.write(
+			'clientes.csv',
+			csv('Código cliente;Razón social;Fecha de alta', 'C1;"Ferretería\r\nEl Tornillo";01/02/2020', '', 'C2;Comercial Sur;2020-13-45', 'C3;Andes;03/04/2021')
+		);
+		const f = (await ingestFiles(db, [{ path: file, name: 'clientes.csv' }])).files[0]!;
+		expect(f.rejections).toEqual([{ line: 5, column: 'Fecha de alta', value: '2020-13-45', reason: 'expected a date as dd/mm/yyyy' }]);
+		expect((await db.one<{ name: string }>(`SELECT name FROM clients WHERE client_id = 'C1'`))!.name).toBe('Ferretería\r\nEl Tornillo');
+	});
+
+	it('rejects unknown outcomes and quote statuses, naming the expected values', async () => {
+		const file = folder.write(
+			'presupuestos.csv',
+			csv('Nº presupuesto;Código cliente;Fecha presupuesto;Importe;Estado', 'PR-1;C1;01/03/2025;100,00;Aceptado', 'PR-2;C1;02/03/2025;50,00;Quizás', 'PR-3;C2;03/03/2025;70,00;draft')
+		);
+		const f = (await ingestFiles(db, [{ path: file }])).files[0]!;
+		expect(f.loaded).toBe(2);
+		expect(f.rejections[0]).toMatchObject({ line: 3, column: 'Estado', value: 'Quizás' });
+		expect(f.rejections[0]!.reason).toMatch(/Aceptado/);
+		expect(await db.all(`SELECT quote_id, status FROM quotes ORDER BY 1`)).toEqual([
+			{ quote_id: 'PR-1', status: 'accepted' },
+			{ quote_id: 'PR-3', status: 'draft' }
+		]);
+	});
+});
+
+describe('kinds', () => {
+	it('refuses a file of unknown kind with the headers each kind expects', async () => {
+		const file = folder.write('otra.csv', csv('Color;Peso', 'rojo;3'));
+		const error = await ingestFiles(db, [{ path: file, name: 'otra.csv' }]).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(IngestError);
+		const message = (error as Error).message;
+		expect(message).toMatch(/^otra\.csv: cannot tell what this export holds/);
+		expect(message).toContain('invoices: "Nº factura" (invoice_id), "Fecha" (invoice_date), "Código cliente" (client_id), "Importe" (amount) or "Cantidad" (quantity) + "Precio unitario" (unit_price)');
+		expect(message).toContain('clients: "Código cliente" (client_id)');
+	});
+
+	it('leaves the database unchanged when any file of the call fails', async () => {
+		const good = folder.write('good.csv', csv(HEADER, 'F-1;1;05/01/2025;C1;P1;2;100,00;Factura'));
+		const bad = folder.write('bad.csv', csv('Color;Peso', 'rojo;3'));
+		await expect(ingestFiles(db, [{ path: good }, { path: bad }])).rejects.toThrow(IngestError);
+		expect(await total()).toEqual({ n: 0, s: null });
+		expect((await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM upload_batches`))!.n).toBe(0);
+	});
+
+	it('refuses empty and binary files', async () => {
+		await expect(ingestFiles(db, [{ path: folder.write('vacio.csv', ''), name: 'vacio.csv' }])).rejects.toThrow('vacio.csv: the file is empty.');
+		const binary = folder.write('foto.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+		await expect(ingestFiles(db, [{ path: binary, name: 'foto.csv' }])).rejects.toThrow(/not a text export/);
+	});
+
+	it('reads English exports with a decimal point and month-first dates', async () => {
+		const file = folder.write('invoices.csv', csv('Invoice Number,Invoice Date,Customer ID,Amount', 'INV-1,01/13/2025,17850.0,"1,234.56"', 'INV-2,02/01/2025,17850.0,0.5'));
+		const f = (await ingestFiles(db, [{ path: file }])).files[0]!;
+		expect(f.formats).toMatchObject({ amount: "decimal '.'", invoice_date: '%m/%d/%Y' });
+		expect(await db.all(`SELECT invoice_id, invoice_date::VARCHAR AS d, client_id, amount::VARCHAR AS a FROM invoice_lines ORDER BY 1`)).toEqual([
+			{ invoice_id: 'INV-1', d: '2025-01-13', client_id: '17850', a: '1234.5600' },
+			{ invoice_id: 'INV-2', d: '2025-02-01', client_id: '17850', a: '0.5000' }
+		]);
+	});
+});
+
+describe('keys and derived values', () => {
+	it('numbers lines within an invoice, computes amount from quantity × price, stores credit notes negative', async () => {
+		const file = folder.write(
+			'lineas.csv',
+			csv('Factura;Fecha;Cliente;Cantidad;Precio unitario;Tipo documento', 'F-9;10/03/2025;C1;3;2,50;Factura', 'F-9;10/03/2025;C1;1;4,25;Factura', 'NC-1;12/03/2025;C1;1;2,50;Nota de crédito')
+		);
+		await ingestFiles(db, [{ path: file }]);
+		expect(await db.all(`SELECT invoice_id, line_no, quantity::VARCHAR AS q, amount::VARCHAR AS a, doc_type FROM invoice_lines ORDER BY 1, 2`)).toEqual([
+			{ invoice_id: 'F-9', line_no: 1, q: '3.0000', a: '7.5000', doc_type: 'invoice' }, // 3 × 2,50
+			{ invoice_id: 'F-9', line_no: 2, q: '1.0000', a: '4.2500', doc_type: 'invoice' }, // 1 × 4,25
+			{ invoice_id: 'NC-1', line_no: 1, q: '-1.0000', a: '-2.5000', doc_type: 'credit_note' } // credit note: negative
+		]);
+	});
+
+	it('keeps the last of repeated keys, updates changed rows and keeps columns the file lacks', async () => {
+		const full = folder.write('c1.csv', csv('Código cliente;Razón social;Sector;Región', 'C1;Alfa;Minería;La Paz', 'C2;Beta;Salud;Oruro'));
+		await ingestFiles(db, [{ path: full }]);
+		const partial = folder.write('c2.csv', csv('Código cliente;Razón social', 'C1;Alfa SRL', 'C1;Alfa S.R.L.', 'C2;Beta'));
+		const f = (await ingestFiles(db, [{ path: partial }])).files[0]!;
+		expect(f).toMatchObject({ rows_read: 3, loaded: 2, duplicates: 1, inserted: 0, updated: 1, unchanged: 1 });
+		expect(f.warnings[0]).toMatch(/1 rows repeat the key/);
+		expect(await db.all(`SELECT client_id, name, sector, region, batch_id FROM clients ORDER BY 1`)).toEqual([
+			{ client_id: 'C1', name: 'Alfa S.R.L.', sector: 'Minería', region: 'La Paz', batch_id: 2 },
+			{ client_id: 'C2', name: 'Beta', sector: 'Salud', region: 'Oruro', batch_id: 1 }
+		]);
+	});
+
+	it('warns about invoice lines whose client is not in the clients table, and keeps them', async () => {
+		await ingestFiles(db, [{ path: folder.write('cl.csv', csv('Código cliente;Razón social', 'C1;Alfa')) }]);
+		const file = folder.write('fx.csv', csv(HEADER, 'F-1;1;05/01/2025;C1;P1;1;10,00;Factura', 'F-2;1;05/01/2025;C9;P1;1;20,00;Factura', 'F-3;1;05/01/2025;;P1;1;5,00;Factura'));
+		const f = (await ingestFiles(db, [{ path: file }])).files[0]!;
+		expect(f.loaded).toBe(3);
+		expect(f.warnings).toEqual([
+			'1 lines refer to 1 client codes that are not in the clients table (C9); they count in revenue as clients without attributes.',
+			'1 lines have no client; they count in revenue under "no client".'
+		]);
+		expect(await total()).toEqual({ n: 3, s: '35.0000' });
+	});
+
+	it('derives the opportunity outcome from the stage when there is no outcome column', async () => {
+		const file = folder.write('deals.csv', csv('opportunity_id,deal_stage,engage_date,close_value', 'A1,Won,2024-01-02,1200', 'A2,Lost,2024-01-03,0', 'A3,Engaging,2024-01-04,', 'A4,Prospecting,,'));
+		const f = (await ingestFiles(db, [{ path: file }])).files[0]!;
+		expect(f.rejections).toEqual([{ line: 5, column: 'engage_date', value: null, reason: 'required value is empty' }]);
+		expect(await db.all(`SELECT opportunity_id, outcome, kind FROM opportunities ORDER BY 1`)).toEqual([
+			{ opportunity_id: 'A1', outcome: 'won', kind: 'opportunity' },
+			{ opportunity_id: 'A2', outcome: 'lost', kind: 'opportunity' },
+			{ opportunity_id: 'A3', outcome: 'open', kind: 'opportunity' }
+		]);
+	});
+});
