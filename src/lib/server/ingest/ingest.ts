@@ -154,11 +154,19 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
  */
 async function loadStage(db: Database, source: Source, stage: string): Promise<void> {
 	const columns = source.headers.map((_, i) => `${sqlString(stageColumn(i))}: 'VARCHAR'`).join(', ');
-	try {
-		await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(stage)} AS
+	const load = (parallel: boolean) =>
+		db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(stage)} AS
 			SELECT * FROM read_csv(${sqlString(source.utf8Path)},
 				delim = ${sqlString(source.delimiter)}, quote = '"', escape = '"', header = false, skip = ${source.headerLine},
-				columns = {${columns}}, auto_detect = false, null_padding = true, strict_mode = false)`);
+				columns = {${columns}}, auto_detect = false, null_padding = true, strict_mode = false, parallel = ${parallel})`);
+	try {
+		try {
+			await load(true);
+		} catch (error) {
+			// Quoted line breaks with short rows need the sequential reader (DuckDB says so).
+			if (!/parallel=false/.test(String(error))) throw error;
+			await load(false);
+		}
 	} catch (error) {
 		throw new IngestError(`the file cannot be read as CSV: ${error instanceof Error ? error.message.split('\n')[0] : error}`, source.name);
 	}

@@ -1,0 +1,36 @@
+// The schema is created by versioned migrations at open, each applied once.
+import { afterAll, describe, expect, it } from 'vitest';
+import { Database } from '../../src/lib/server/db/database';
+import { loadMigrations, migrate } from '../../src/lib/server/db/migrate';
+import { tempFolder } from '../helpers/temp-db';
+
+const folder = tempFolder();
+afterAll(() => folder.remove());
+
+describe('migrations', () => {
+	it('creates the six entities and the batch tables on a new file, once', async () => {
+		const path = folder.path('m.duckdb');
+		let db = await Database.open(path);
+		const tables = (await db.all<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables ORDER BY 1`)).map((r) => r.t);
+		expect(tables).toEqual(['clients', 'forecasts', 'invoice_lines', 'opportunities', 'products', 'quotes', 'schema_migrations', 'upload_batches', 'upload_rejections']);
+		const money = await db.one<{ type: string }>(`SELECT data_type AS type FROM information_schema.columns WHERE table_name = 'invoice_lines' AND column_name = 'amount'`);
+		expect(money!.type).toBe('DECIMAL(18,4)');
+		db.close();
+		db = await Database.open(path);
+		expect(await migrate(db)).toEqual([]);
+		expect(await db.all(`SELECT version, name FROM schema_migrations`)).toEqual([{ version: 1, name: '001_initial' }]);
+		db.close();
+	});
+
+	it('applies a new migration once and rolls back a failing one', async () => {
+		const db = await Database.open(folder.path('n.duckdb'));
+		const base = loadMigrations();
+		const next = [...base, { version: 900, name: '900_note', sql: 'CREATE TABLE notes (t VARCHAR);' }];
+		expect(await migrate(db, next)).toEqual([900]);
+		expect(await migrate(db, next)).toEqual([]);
+		const broken = [...next, { version: 901, name: '901_broken', sql: 'CREATE TABLE half (x INTEGER); SELECT * FROM missing_table;' }];
+		await expect(migrate(db, broken)).rejects.toThrow(/missing_table/);
+		expect(await db.all(`SELECT table_name FROM information_schema.tables WHERE table_name = 'half'`)).toEqual([]);
+		db.close();
+	});
+});

@@ -1,0 +1,90 @@
+// Formats are decided per column from all values: worked examples of the ambiguous cases.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../../src/lib/server/db/database';
+import { decideDateFormat, inferNumberFormats, numberSql } from '../../src/lib/server/ingest/formats';
+import { prepareIngestSql } from '../../src/lib/server/ingest/sql-setup';
+
+let db: Database;
+beforeAll(async () => {
+	db = await Database.open(':memory:');
+	await prepareIngestSql(db);
+});
+afterAll(() => db.close());
+
+/** Infers the format of one column of values and reads them with it. */
+async function readNumbers(values: (string | null)[], rate = false) {
+	await db.run(`CREATE OR REPLACE TEMP TABLE t AS SELECT unnest($1::JSON::VARCHAR[]) AS x`, [JSON.stringify(values)]);
+	const f = (await inferNumberFormats(db, 't', [{ name: 'x', sql: 'x', rate }]))['x']!;
+	const expr = rate ? `(${numberSql('x', f)})::DOUBLE${f.percent ? ' / 100' : ''}` : `(${numberSql('x', f)})::VARCHAR`;
+	const rows = await db.all<{ v: string | number | null }>(`SELECT ${expr} AS v FROM t`);
+	return { format: f, values: rows.map((r) => r.v) };
+}
+
+describe('numbers', () => {
+	it('reads "1.234" as 1234 when the column also has a decimal comma', async () => {
+		const r = await readNumbers(['1.234', '5,5', '12']);
+		expect(r.format.decimal).toBe(',');
+		expect(r.values).toEqual(['1234.0000', '5.5000', '12.0000']);
+	});
+
+	it('reads "1.234" as 1.234 when the column also has a decimal point', async () => {
+		const r = await readNumbers(['1.234', '0.5', '1,234.5']);
+		expect(r.format.decimal).toBe('.');
+		expect(r.values).toEqual(['1.2340', '0.5000', '1234.5000']);
+	});
+
+	it('falls back to the Spanish decimal comma when every value is ambiguous', async () => {
+		expect((await readNumbers(['1.234', '12.345', '7'])).values).toEqual(['1234.0000', '12345.0000', '7.0000']);
+	});
+
+	it('strips currency symbols and reads negatives in three notations', async () => {
+		const r = await readNumbers(['Bs. 1.234,50', '$ 32.000,00', '(1.234,50)', '85,00-', '-3,10', '€ 3,5', '1 234,5']);
+		expect(r.format).toMatchObject({ decimal: ',', decorated: true });
+		expect(r.values).toEqual(['1234.5000', '32000.0000', '-1234.5000', '-85.0000', '-3.1000', '3.5000', '1234.5000']);
+	});
+
+	it('leaves malformed numbers unread (NULL), so the row is rejected', async () => {
+		const r = await readNumbers(['1.234,50', '1.2.3,4', '12abc', '', null]);
+		expect(r.values).toEqual(['1234.5000', null, null, null, null]);
+	});
+
+	it('reads rates written as fractions or as percentages', async () => {
+		expect((await readNumbers(['0,25', '1', '0,5'], true)).values).toEqual([0.25, 1, 0.5]);
+		expect((await readNumbers(['25', '100', '10'], true)).values).toEqual([0.25, 1, 0.1]);
+		expect((await readNumbers(['25 %', '7,5%'], true)).values).toEqual([0.25, 0.075]);
+	});
+});
+
+async function dateFormat(values: string[], month = false) {
+	await db.run(`CREATE OR REPLACE TEMP TABLE lk AS SELECT unnest($1::JSON::VARCHAR[]) AS raw, NULL::DATE AS value`, [JSON.stringify(values)]);
+	const f = await decideDateFormat(db, 'lk', month);
+	const rows = await db.all<{ raw: string; value: string | null }>(`SELECT raw, value::VARCHAR AS value FROM lk ORDER BY raw`);
+	return { format: f.format, values: Object.fromEntries(rows.map((r) => [r.raw, r.value])) };
+}
+
+describe('dates', () => {
+	it('is day-first when a first field exceeds 12', async () => {
+		expect((await dateFormat(['05/03/2024', '13/03/2024'])).format).toBe('%d/%m/%Y');
+	});
+
+	it('is month-first when a second field exceeds 12', async () => {
+		const r = await dateFormat(['05/03/2024', '03/13/2024']);
+		expect(r.format).toBe('%m/%d/%Y');
+		expect(r.values['05/03/2024']).toBe('2024-05-03');
+	});
+
+	it('is day-first when every value is ambiguous (Spanish locale)', async () => {
+		expect((await dateFormat(['01/02/2024', '03/04/2024'])).values['01/02/2024']).toBe('2024-02-01');
+	});
+
+	it('reads times, ISO dates and two-digit years', async () => {
+		expect((await dateFormat(['2024-03-05 08:26:00', '2024-12-31T23:59:59'])).values).toEqual({ '2024-03-05 08:26:00': '2024-03-05', '2024-12-31T23:59:59': '2024-12-31' });
+		expect((await dateFormat(['02/24/03', '12/01/03'])).values['02/24/03']).toBe('2003-02-24');
+		expect((await dateFormat(['24/02/03 0:00'])).values['24/02/03 0:00']).toBe('2003-02-24');
+	});
+
+	it('reads months as their first day', async () => {
+		expect((await dateFormat(['03/2025', '12/2025'], true)).values).toEqual({ '03/2025': '2025-03-01', '12/2025': '2025-12-01' });
+		expect((await dateFormat(['2025-03', '2025-11'], true)).format).toBe('%Y-%m');
+	});
+});
