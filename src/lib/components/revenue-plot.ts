@@ -68,6 +68,8 @@ export function revenuePlot(o: RevenuePlotOptions): SVGSVGElement | HTMLElement 
 			labelArrow: 'none',
 			tickFormat: (value: number) => formatCompact(value, lang),
 			ticks: 5,
+			tickSize: 0,
+			tickPadding: 6,
 			grid: true,
 			nice: true
 		},
@@ -78,7 +80,7 @@ export function revenuePlot(o: RevenuePlotOptions): SVGSVGElement | HTMLElement 
 				fill: (d: MonthRevenue) => (inPeriod(d) ? BAR_IN_PERIOD : BAR_EARLIER),
 				channels: {
 					[m.chart.month]: (d: MonthRevenue) => formatMonth(d.month, lang),
-					[m.chart.revenue(currency)]: (d: MonthRevenue) => formatMoney(d.revenue, lang, currency)
+					[m.kpi.revenue]: (d: MonthRevenue) => formatMoney(d.revenue, lang, currency)
 				},
 				tip: { format: { x: false, y: false, fill: false }, fontSize: 13 }
 			}),
