@@ -1,14 +1,21 @@
 // Chooses each request's language: `?lang=xx` stores the choice in a cookie and redirects
 // to the same path without it (a plain link, so switching works without JavaScript); then
 // the cookie, then Accept-Language, then Spanish. The page's <html lang> follows.
-import { redirect, type Handle } from '@sveltejs/kit';
+import { error, redirect, type Handle } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { crossSiteRefused } from '$lib/server/http/same-origin';
 import { isLang } from '$lib/i18n/lang';
 import { pickLang } from '$lib/i18n/negotiate';
 
 const LANG_COOKIE = 'lang';
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
-export const handle: Handle = async ({ event, resolve }) => {
+const sameOrigin: Handle = async ({ event, resolve }) => {
+	if (crossSiteRefused(event.request, event.url.host)) error(403, 'Cross-site requests are refused.');
+	return resolve(event);
+};
+
+const language: Handle = async ({ event, resolve }) => {
 	const requested = event.url.searchParams.get('lang');
 	if (isLang(requested) && (event.request.method === 'GET' || event.request.method === 'HEAD')) {
 		event.cookies.set(LANG_COOKIE, requested, {
@@ -27,3 +34,5 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.lang = pickLang(event.cookies.get(LANG_COOKIE), event.request.headers.get('accept-language'));
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
 };
+
+export const handle = sequence(sameOrigin, language);

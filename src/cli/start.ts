@@ -15,6 +15,9 @@ await runCli(async () => {
 	}
 	const port = process.env.PORT ?? '3000';
 	process.env.PORT = port;
+	// Uploads stream to disk with their own size limit (CARTERA_MAX_UPLOAD_MB); adapter-node's
+	// default request body limit (512 kB) would refuse any real export.
+	process.env.BODY_SIZE_LIMIT ??= 'Infinity';
 	await import(pathToFileURL(join(projectRoot(), 'build', 'index.js')).href);
 	console.log(`Cartera is running at http://localhost:${port}`);
 });

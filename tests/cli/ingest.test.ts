@@ -69,7 +69,7 @@ describe('npm run ingest', () => {
 			expect(r.stdout).toBe('');
 			expect(r.stderr.trim()).toBe(
 				`The database ${db} is in use by another process (PID ${holder.pid}), most likely the running Cartera server: ` +
-					'stop it and run this command again, or load the files through the server (page "Cargar datos" or POST /api/uploads).'
+					'stop it and run this command again, or send the files through it with --server (npm run ingest -- --server http://localhost:3000 FILE…).'
 			);
 		} finally {
 			holder.kill();

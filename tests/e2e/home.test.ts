@@ -12,7 +12,7 @@ import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
 import { getOverview, type Overview } from '../../src/lib/server/metrics/overview';
 import { launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from './server';
+import { startServer, type RunningServer } from '../helpers/server';
 
 const SHOTS = fileURLToPath(new URL('../.tmp/', import.meta.url));
 const CHART = '[data-testid="revenue-chart"]';

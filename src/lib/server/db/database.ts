@@ -19,7 +19,7 @@ export class DatabaseLockedError extends Error {
 		super(
 			`The database ${shown} is in use by another process${pid ? ` (PID ${pid})` : ''}, ` +
 				'most likely the running Cartera server: stop it and run this command again, ' +
-				'or load the files through the server (page "Cargar datos" or POST /api/uploads).'
+				'or send the files through it with --server (npm run ingest -- --server http://localhost:3000 FILE…).'
 		);
 		this.name = 'DatabaseLockedError';
 	}

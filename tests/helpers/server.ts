@@ -34,7 +34,7 @@ export async function startServer(databasePath: string): Promise<RunningServer> 
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [ENTRY], {
 		cwd: ROOT,
-		env: { ...process.env, CARTERA_DB: databasePath, PORT: String(port), HOST: '127.0.0.1' },
+		env: { ...process.env, CARTERA_DB: databasePath, PORT: String(port), HOST: '127.0.0.1', BODY_SIZE_LIMIT: 'Infinity' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
