@@ -1,7 +1,7 @@
 // Formats are decided per column from all values: worked examples of the ambiguous cases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
-import { decideDateFormat, inferNumberFormats, numberSql } from '../../src/lib/server/ingest/formats';
+import { dateSql, decideDateFormat, inferNumberFormats, numberSql } from '../../src/lib/server/ingest/formats';
 import { prepareIngestSql } from '../../src/lib/server/ingest/sql-setup';
 
 let db: Database;
@@ -56,9 +56,9 @@ describe('numbers', () => {
 });
 
 async function dateFormat(values: string[], month = false) {
-	await db.run(`CREATE OR REPLACE TEMP TABLE lk AS SELECT unnest($1::JSON::VARCHAR[]) AS raw, NULL::DATE AS value`, [JSON.stringify(values)]);
+	await db.run(`CREATE OR REPLACE TEMP TABLE lk AS SELECT unnest($1::JSON::VARCHAR[]) AS raw`, [JSON.stringify(values)]);
 	const f = await decideDateFormat(db, 'lk', month);
-	const rows = await db.all<{ raw: string; value: string | null }>(`SELECT raw, value::VARCHAR AS value FROM lk ORDER BY raw`);
+	const rows = await db.all<{ raw: string; value: string | null }>(`SELECT raw, (${dateSql('raw', f, month)})::VARCHAR AS value FROM lk ORDER BY raw`);
 	return { format: f.format, values: Object.fromEntries(rows.map((r) => [r.raw, r.value])) };
 }
 

@@ -100,6 +100,16 @@ describe('kinds', () => {
 		await expect(ingestFiles(db, [{ path: binary, name: 'foto.csv' }])).rejects.toThrow(/not a text export/);
 	});
 
+	it('reads a Windows-1252 file whose first 256 kB happen to be plain ASCII', async () => {
+		const lines = ['Código cliente;Razón social'.normalize('NFC')];
+		for (let k = 0; k < 20_000; k++) lines.push(`C${k};Cliente numero ${k}`);
+		lines.push('C-ES;Compañía Peñaranda');
+		const path = folder.write('tardio.csv', Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'));
+		const f = (await ingestFiles(db, [{ path }])).files[0]!;
+		expect(f).toMatchObject({ encoding: 'windows-1252', loaded: 20_001 });
+		expect((await db.one<{ name: string }>(`SELECT name FROM clients WHERE client_id = 'C-ES'`))!.name).toBe('Compañía Peñaranda');
+	});
+
 	it('reads English exports with a decimal point and month-first dates', async () => {
 		const file = folder.write('invoices.csv', csv('Invoice Number,Invoice Date,Customer ID,Amount', 'INV-1,01/13/2025,17850.0,"1,234.56"', 'INV-2,02/01/2025,17850.0,0.5'));
 		const f = (await ingestFiles(db, [{ path: file }])).files[0]!;

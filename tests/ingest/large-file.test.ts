@@ -1,6 +1,7 @@
 // Files of several DuckDB row groups (122,880 rows each): rejected records keep their exact
-// source lines, which depends on staging keeping file order, with the parallel CSV reader and
-// with the sequential one (used when quoted fields span lines).
+// source lines, which depends on the typed table keeping file order: with the parallel CSV
+// reader and rowids, and with the sequential reader (quoted fields spanning lines) and the
+// record-index column that numbering lines within invoices needs.
 import { afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
@@ -13,11 +14,12 @@ const RECORDS = 300_000;
 const BAD = [130_000, 299_999];
 
 async function ingestBig(quotedLineBreak: boolean) {
-	const rows = ['Nº factura;Fecha;Código cliente;Importe'];
+	// With a line number column only in the first file: the second derives it.
+	const rows = [quotedLineBreak ? 'Nº factura;Fecha;Código cliente;Importe' : 'Nº factura;Línea;Fecha;Código cliente;Importe'];
 	for (let k = 0; k < RECORDS; k++) {
 		const client = k === 0 && quotedLineBreak ? '"C\n0"' : `C${k % 997}`;
 		const amount = BAD.includes(k) ? 'x' : `${k % 1000},50`;
-		rows.push(`F-${k};01/0${1 + (k % 9)}/2025;${client};${amount}`);
+		rows.push(`F-${k};${quotedLineBreak ? '' : '1;'}01/0${1 + (k % 9)}/2025;${client};${amount}`);
 		if (k === 1000) rows.push(''); // a blank line after record 1000
 	}
 	const name = `big-${quotedLineBreak}`;

@@ -1,10 +1,25 @@
-// Staging text → typed canonical rows, in one SQL statement. Every cell that cannot be read
-// becomes a problem {col, code, value} on its row; rows with problems are rejected, not loaded.
-// Dates and vocabularies are read once per distinct value (lookup tables), numbers by shape:
-// a million-line export costs a few hash joins, not a million strptime calls.
+// The export's text → typed canonical rows. Two reads of the CSV, no staging table:
+//   1. a profile: per numeric column, how many values read under a decimal comma or point; per
+//      date and vocabulary column, its distinct values (to decide the date format, and to map
+//      each distinct status once: the mapping becomes a CASE, not a join);
+//   2. the conversion: every row typed in SQL, every unreadable cell a problem {col, code, value}.
+// Rows with problems are rejected, not loaded. The conversion is a plain projection of the CSV
+// scan (no join, which would reorder rows) into a table created outside any transaction, so
+// its rowids are the records' indexes in file order (line numbers, last-wins).
 import type { Database } from '../db/database';
 import { derivation } from './derive';
-import { decideDateFormat, inferNumberFormats, numberSql, type DateFormat, type NumberFormat } from './formats';
+import {
+	decideDateFormat,
+	dateSql,
+	decideNumberFormats,
+	decoratedColumns,
+	numberProfileSql,
+	numberSql,
+	type DateFormat,
+	type NumberColumn,
+	type NumberFormat,
+	type ProfileRow
+} from './formats';
 import { storedColumns, type ColumnSpec, type KindSpec } from './kinds';
 import type { ColumnMapping } from './mapping';
 import { sqlIdent, sqlString } from './text';
@@ -14,68 +29,76 @@ export type ProblemCode = 'missing' | 'bad_number' | 'bad_integer' | 'bad_date' 
 export interface ConversionPlan {
 	numbers: Record<string, NumberFormat>;
 	dates: Record<string, DateFormat>;
+	/** SQL giving a typed row's record index: its rowid, or a `rid` column where a window reordered rows. */
+	recordIndex: 'rowid' | 'rid';
 }
 
 const SQL_TYPE: Record<ColumnSpec['type'], string> = {
 	id: 'VARCHAR', text: 'VARCHAR', money: 'DECIMAL(18,4)', decimal: 'DECIMAL(18,4)', integer: 'INTEGER', rate: 'DOUBLE',
 	date: 'DATE', month: 'DATE', outcome: 'VARCHAR', quote_status: 'VARCHAR', doc_type: 'VARCHAR', opportunity_kind: 'VARCHAR'
 };
-const VOCABULARY_TYPES = new Set<ColumnSpec['type']>(['outcome', 'quote_status', 'doc_type', 'opportunity_kind']);
+const PROFILED = new Set<ColumnSpec['type']>(['date', 'month', 'outcome', 'quote_status', 'doc_type', 'opportunity_kind']);
 const BAD_CODE: Partial<Record<ColumnSpec['type'], ProblemCode>> = {
 	money: 'bad_number', decimal: 'bad_number', rate: 'bad_number', integer: 'bad_integer', date: 'bad_date', month: 'bad_month',
 	// Outcomes and quote statuses drive figures: an unknown one is reported, never guessed.
 	outcome: 'unknown_value', quote_status: 'unknown_value'
 };
 
-export function stageColumn(index: number): string {
+export function sourceColumn(index: number): string {
 	return `c${index}`;
 }
 
 /**
- * Creates `target` from `stage` (columns c0…cN of text; rowid = record index): rid, one
- * typed column per stored column of the kind (NULL when the file lacks it), and `problems`,
- * the list of unreadable cells (NULL on rows that load).
+ * Creates `target` from `source` (a relation with text columns c0…cN in file order): one typed
+ * column per stored column of the kind (NULL when the file lacks it) and `problems`, the list of
+ * unreadable cells (NULL on rows that load).
  */
-export async function convertStage(db: Database, stage: string, target: string, spec: KindSpec, mapping: ColumnMapping): Promise<ConversionPlan> {
+export async function convertSource(db: Database, source: string, target: string, spec: KindSpec, mapping: ColumnMapping): Promise<ConversionPlan> {
 	const mapped = spec.columns.filter((c) => c.name in mapping);
 	const has = (name: string) => name in mapping;
-	const rawSql = (c: ColumnSpec) => `nullif(trim(${stageColumn(mapping[c.name]!)}), '')`;
+	const rawSql = (c: ColumnSpec) => `nullif(trim(${sourceColumn(mapping[c.name]!)}), '')`;
 	const raw = (c: ColumnSpec) => `r_${c.name}`;
-	const lookup = (c: ColumnSpec) => `${target}_lookup_${c.name}`;
+	const lookup = (name: string) => sqlIdent(`${target}_lookup_${name}`);
 
-	const numeric = mapped.filter((c) => c.type === 'money' || c.type === 'decimal' || c.type === 'rate');
-	const numbers: Record<string, NumberFormat> = await inferNumberFormats(
-		db,
-		sqlIdent(stage),
-		numeric.map((c) => ({ name: c.name, sql: rawSql(c), rate: c.type === 'rate' }))
-	);
-	const dates: Record<string, DateFormat> = {};
-	for (const c of mapped) {
-		if (c.type === 'date' || c.type === 'month') {
-			await createLookup(db, stage, lookup(c), rawSql(c), 'DATE');
-			dates[c.name] = await decideDateFormat(db, lookup(c), c.type === 'month');
-		} else if (VOCABULARY_TYPES.has(c.type)) {
-			await createLookup(db, stage, lookup(c), rawSql(c), 'VARCHAR');
-			await fillVocabulary(db, lookup(c), c.type);
-		}
-	}
-	// Without an outcome column (or with it empty) the stage tells the outcome: Closed Won, Ganada…
+	// The stage also tells an opportunity's outcome (Closed Won, Ganada…) when the outcome column is absent or empty.
 	const stageOutcome = spec.kind === 'opportunities' && has('stage');
-	const stageColumnSpec = spec.columns.find((c) => c.name === 'stage');
-	if (stageOutcome && stageColumnSpec) {
-		await createLookup(db, stage, `${target}_lookup_stage_outcome`, rawSql(stageColumnSpec), 'VARCHAR');
-		await fillVocabulary(db, `${target}_lookup_stage_outcome`, 'outcome');
-	}
+	const distinctOf: [string, ColumnSpec][] = mapped.filter((c) => PROFILED.has(c.type)).map((c) => [c.name, c]);
+	if (stageOutcome) distinctOf.push(['stage_outcome', spec.columns.find((c) => c.name === 'stage')!]);
+	const numeric: NumberColumn[] = mapped
+		.filter((c) => c.type === 'money' || c.type === 'decimal' || c.type === 'rate')
+		.map((c) => ({ name: c.name, sql: rawSql(c), rate: c.type === 'rate' }));
 
-	const joins: string[] = [];
+	// 1. Profile.
+	const profileTable = sqlIdent(`${target}_profile`);
+	const profile = [
+		'count(*) AS rows_read',
+		...numberProfileSql(numeric, false),
+		...distinctOf.map(([name, c]) => `list(DISTINCT ${rawSql(c)}) FILTER (WHERE ${rawSql(c)} IS NOT NULL) AS distinct_${name}`)
+	];
+	await db.run(`CREATE OR REPLACE TEMP TABLE ${profileTable} AS SELECT ${profile.join(', ')} FROM ${source}`);
+	const lists = distinctOf.map(([n]) => `distinct_${n}`);
+	const plain = (await db.one<ProfileRow>(`SELECT * ${lists.length ? `EXCLUDE (${lists.join(', ')})` : ''} FROM ${profileTable}`))!;
+	const decorated = decoratedColumns(numeric, plain);
+	const bare = decorated.length ? (await db.one<ProfileRow>(`SELECT ${numberProfileSql(decorated, true).join(', ')} FROM ${source}`))! : null;
+	const numbers = decideNumberFormats(numeric, plain, bare);
+
+	const dates: Record<string, DateFormat> = {};
+	const vocabularies: Record<string, [string, string][]> = {};
+	for (const [name, c] of distinctOf) {
+		await db.run(`CREATE OR REPLACE TEMP TABLE ${lookup(name)} AS SELECT unnest(coalesce(distinct_${name}, [])) AS raw FROM ${profileTable}`);
+		if (c.type === 'date' || c.type === 'month') dates[name] = await decideDateFormat(db, lookup(name), c.type === 'month');
+		else vocabularies[name] = await readVocabulary(db, lookup(name), name === 'stage_outcome' ? 'outcome' : c.type);
+		await db.run(`DROP TABLE ${lookup(name)}`);
+	}
+	await db.run(`DROP TABLE ${profileTable}`);
+
+	// 2. Conversion.
 	const typed = (c: ColumnSpec): string => {
 		const x = raw(c);
 		if (!has(c.name)) return `NULL::${SQL_TYPE[c.type]}`;
 		switch (c.type) {
 			case 'id':
 				return `cartera_id(${x})`;
-			case 'text':
-				return x;
 			case 'money':
 			case 'decimal':
 				return numberSql(x, numbers[c.name]!);
@@ -85,18 +108,19 @@ export async function convertStage(db: Database, stage: string, target: string, 
 			}
 			case 'integer':
 				return `TRY_CAST(cartera_id(${x}) AS INTEGER)`;
+			case 'date':
+			case 'month':
+				return dateSql(x, dates[c.name]!, c.type === 'month');
+			case 'text':
+				return x;
 			default:
-				joins.push(`LEFT JOIN ${sqlIdent(lookup(c))} l_${c.name} ON l_${c.name}.raw = ${x}`);
-				return `l_${c.name}.value`;
+				return vocabularySql(x, vocabularies[c.name]!);
 		}
 	};
 	const typedColumns = spec.columns.map((c) => `(${typed(c)})::${SQL_TYPE[c.type]} AS v_${c.name}`);
-	if (stageOutcome) {
-		joins.push(`LEFT JOIN ${sqlIdent(`${target}_lookup_stage_outcome`)} l_stage_outcome ON l_stage_outcome.raw = r_stage`);
-		typedColumns.push('l_stage_outcome.value AS stage_outcome');
-	}
+	if (stageOutcome) typedColumns.push(`${vocabularySql('r_stage', vocabularies['stage_outcome']!)} AS stage_outcome`);
 
-	// Problems: a condition per check, and the list built only on rows where one holds.
+	// Problems: a condition per check; the list is built only on rows where one holds.
 	const checks: { condition: string; struct: string }[] = [];
 	const check = (c: ColumnSpec, condition: string, code: ProblemCode, withValue = true) =>
 		checks.push({ condition, struct: `{'col': ${sqlString(c.name)}, 'code': '${code}', 'value': ${withValue ? raw(c) : 'NULL::VARCHAR'}}` });
@@ -109,6 +133,9 @@ export async function convertStage(db: Database, stage: string, target: string, 
 	const derived = derivation(spec.kind, mapping);
 	checks.push(...derived.problems);
 
+	// The record index as a column, only where a derivation orders by it: its window reorders rows,
+	// so rowid no longer follows the file (row_number() OVER () is a streaming window: scan order).
+	const rid = derived.usesRecordIndex ? 'row_number() OVER () - 1 AS rid, ' : '';
 	const rawColumns = spec.columns.map((c) => `${has(c.name) ? rawSql(c) : 'NULL::VARCHAR'} AS ${raw(c)}`);
 	const finalColumns = storedColumns(spec).map((c) => `(${derived.columns[c.name] ?? `v_${c.name}`})::${SQL_TYPE[c.type]} AS ${c.name}`);
 	const anyProblem = checks.length ? checks.map((k) => `(${k.condition})`).join(' OR ') : 'false';
@@ -116,25 +143,27 @@ export async function convertStage(db: Database, stage: string, target: string, 
 
 	await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(target)} AS
 		WITH raw AS (
-			SELECT rowid::INTEGER AS rid, ${rawColumns.join(', ')} FROM ${sqlIdent(stage)}
+			SELECT ${rid}${rawColumns.join(', ')} FROM ${source}
 		), typed AS (
-			SELECT raw.*, ${typedColumns.join(', ')} FROM raw ${joins.join(' ')}
+			SELECT raw.*, ${typedColumns.join(', ')} FROM raw
 		)
-		SELECT rid, ${finalColumns.join(', ')},
+		SELECT ${derived.usesRecordIndex ? 'rid, ' : ''}${finalColumns.join(', ')},
 			CASE WHEN coalesce(${anyProblem}, false) THEN list_filter([${problemList}], p -> p IS NOT NULL) END AS problems
 		FROM typed`);
-	return { numbers, dates };
+	return { numbers, dates, recordIndex: derived.usesRecordIndex ? 'rid' : 'rowid' };
 }
 
-/** A table of a column's distinct non-empty raw values (`raw`) and what they read as (`value`). */
-async function createLookup(db: Database, stage: string, name: string, rawExpression: string, type: string): Promise<void> {
-	await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(name)} AS
-		SELECT DISTINCT ${rawExpression} AS raw, NULL::${type} AS value FROM ${sqlIdent(stage)} WHERE ${rawExpression} IS NOT NULL`);
-}
-
-async function fillVocabulary(db: Database, lookup: string, domain: string): Promise<void> {
-	await db.run(
-		`UPDATE ${sqlIdent(lookup)} SET value = v.canonical FROM cartera_vocab v WHERE v.domain = $1 AND v.term = cartera_norm(raw)`,
+/** Each distinct raw value of a vocabulary column with its canonical value (unknown values left out). */
+async function readVocabulary(db: Database, distinct: string, domain: string): Promise<[string, string][]> {
+	const rows = await db.all<{ raw: string; canonical: string }>(
+		`SELECT d.raw, v.canonical FROM ${distinct} d JOIN cartera_vocab v ON v.domain = $1 AND v.term = cartera_norm(d.raw) ORDER BY d.raw`,
 		[domain]
 	);
+	return rows.map((r) => [r.raw, r.canonical]);
+}
+
+/** A CASE mapping the column's raw values (few, by nature) to canonical ones; NULL when unknown. */
+function vocabularySql(x: string, pairs: [string, string][]): string {
+	if (pairs.length === 0) return 'NULL::VARCHAR';
+	return `CASE ${x} ${pairs.map(([raw, canonical]) => `WHEN ${sqlString(raw)} THEN ${sqlString(canonical)}`).join(' ')} END`;
 }

@@ -8,6 +8,8 @@ export interface Derivation {
 	columns: Record<string, string>;
 	/** Extra checks: a SQL condition over the typed layer and the problem struct it reports. */
 	problems: { condition: string; struct: string }[];
+	/** A column orders rows by `rid`, the record's index in the file. */
+	usesRecordIndex?: boolean;
 }
 
 export function derivation(kind: Kind, mapping: ColumnMapping): Derivation {
@@ -28,6 +30,7 @@ export function derivation(kind: Kind, mapping: ColumnMapping): Derivation {
 					// Unknown document types are kept as written (and reported), with the amount's own sign.
 					doc_type: 'coalesce(v_doc_type, r_doc_type)'
 				},
+				usesRecordIndex: !has('line_no'),
 				problems: [
 					{
 						condition: has('amount') ? 'r_amount IS NULL' : 'v_quantity IS NULL OR v_unit_price IS NULL',

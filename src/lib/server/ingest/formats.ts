@@ -2,7 +2,8 @@
 // "1.234" is 1234 in a column where "5,5" also occurs, and 1.234 where "0.5" occurs.
 // Numbers: one scan counts, per column, the values that read under a decimal comma and under a
 // decimal point; values that read under both ("1.234", "12") don't decide, the others do.
-// Dates: the column's distinct values are tried against each candidate format.
+// Dates: the column's distinct values are tried against each candidate format; the rows are then
+// read with the chosen one.
 import type { Database } from '../db/database';
 import { sqlString } from './text';
 
@@ -26,9 +27,11 @@ export interface NumberColumn {
 export interface DateFormat {
 	/** strptime format of the date part, or null when no format reads the column. */
 	format: string | null;
-	/** Distinct date parts that the format reads / that the column holds. */
+	/** Distinct values that the format reads / that the column holds. */
 	matched: number;
 	distinct: number;
+	/** Some values carry a time after the date ("05/01/2025 08:26", ISO "T"). */
+	withTime: boolean;
 }
 
 const PLAIN = String.raw`[-+]?[0-9.,]+`;
@@ -40,50 +43,61 @@ function bareSql(x: string): string {
 	return `CASE WHEN regexp_full_match(${x}, '${PLAIN}') THEN ${x} ELSE cartera_signed(cartera_bare_number(${x})) END`;
 }
 
-export async function inferNumberFormats(db: Database, table: string, columns: NumberColumn[], defaultDecimal: ',' | '.' = ','): Promise<Record<string, NumberFormat>> {
-	if (columns.length === 0) return {};
-	// First pass on the raw text; a column with values that read in neither format (currency
-	// symbols, parentheses, garbage) is counted again on its bare text.
-	const counts = async (cols: NumberColumn[], bare: boolean) => {
-		const aggregates = cols.flatMap(({ sql, rate }, i) => {
-			const x = bare ? bareSql(sql) : sql;
-			return [
-				`count(${sql})::INTEGER AS n_${i}`,
-				`count(*) FILTER (WHERE regexp_full_match(${x}, '${COMMA_NUMBER}'))::INTEGER AS comma_${i}`,
-				`count(*) FILTER (WHERE regexp_full_match(${x}, '${POINT_NUMBER}'))::INTEGER AS point_${i}`,
-				`count(*) FILTER (WHERE NOT (regexp_full_match(${x}, '${COMMA_NUMBER}') OR regexp_full_match(${x}, '${POINT_NUMBER}')))::INTEGER AS neither_${i}`,
-				// Rates in percent: written with %, or whole numbers above 1 ("25" means 25 %).
-				rate
-					? `(count(*) FILTER (WHERE contains(${sql}, '%')) > 0 OR coalesce(max(TRY_CAST(${sql} AS DOUBLE)) FILTER (WHERE regexp_full_match(${sql}, '\\d+')), 0) > 1) AS percent_${i}`
-					: `false AS percent_${i}`
-			];
-		});
-		const row = (await db.one<Record<string, number | boolean>>(`SELECT ${aggregates.join(', ')} FROM ${table}`))!;
-		return cols.map((_, i) => ({
-			n: row[`n_${i}`] as number,
-			comma: row[`comma_${i}`] as number,
-			point: row[`point_${i}`] as number,
-			neither: row[`neither_${i}`] as number,
-			percent: row[`percent_${i}`] === true
-		}));
-	};
-	const plain = await counts(columns, false);
-	const decoratedColumns = columns.filter((_, i) => plain[i]!.neither > 0);
-	const bare = decoratedColumns.length ? await counts(decoratedColumns, true) : [];
-
-	const result: Record<string, NumberFormat> = {};
-	columns.forEach((column, i) => {
-		const d = decoratedColumns.indexOf(column);
-		const c = d >= 0 ? bare[d]! : plain[i]!;
-		const decimal = c.comma > c.point ? ',' : c.point > c.comma ? '.' : defaultDecimal;
-		result[column.name] = {
-			decimal,
-			decorated: d >= 0,
-			percent: plain[i]!.percent,
-			allValid: (decimal === ',' ? c.comma : c.point) === c.n
-		};
+/**
+ * Aggregates (one scan, any number of columns) counting per column the values that read under a
+ * decimal comma and under a decimal point. On the plain pass, `plain_<col>` counts values made of
+ * digits, signs and separators only; a column with others (currency, parentheses…) is counted
+ * again on its bare text (`bare` pass).
+ */
+export function numberProfileSql(columns: NumberColumn[], bare: boolean): string[] {
+	return columns.flatMap(({ name, sql, rate }) => {
+		const x = bare ? bareSql(sql) : sql;
+		return [
+			`count(${sql})::INTEGER AS n_${name}`,
+			`count(*) FILTER (WHERE regexp_full_match(${x}, '${COMMA_NUMBER}'))::INTEGER AS comma_${name}`,
+			`count(*) FILTER (WHERE regexp_full_match(${x}, '${POINT_NUMBER}'))::INTEGER AS point_${name}`,
+			bare ? `0 AS plain_${name}` : `count(*) FILTER (WHERE regexp_full_match(${sql}, '${PLAIN}'))::INTEGER AS plain_${name}`,
+			// Rates in percent: written with %, or whole numbers above 1 ("25" means 25 %).
+			rate && !bare
+				? `(count(*) FILTER (WHERE contains(${sql}, '%')) > 0 OR coalesce(max(TRY_CAST(${sql} AS DOUBLE)) FILTER (WHERE regexp_full_match(${sql}, '\\d+')), 0) > 1) AS percent_${name}`
+				: `false AS percent_${name}`
+		];
 	});
+}
+
+export type ProfileRow = Record<string, unknown>;
+
+/** Columns whose values are not all plain numbers: they need the bare pass. */
+export function decoratedColumns(columns: NumberColumn[], plain: ProfileRow): NumberColumn[] {
+	return columns.filter((c) => plain[`plain_${c.name}`] !== plain[`n_${c.name}`]);
+}
+
+/** The format of each column: the decimal mark more values read under; ties go to the locale's. */
+export function decideNumberFormats(columns: NumberColumn[], plain: ProfileRow, bare: ProfileRow | null, defaultDecimal: ',' | '.' = ','): Record<string, NumberFormat> {
+	const result: Record<string, NumberFormat> = {};
+	for (const { name } of columns) {
+		const decorated = plain[`plain_${name}`] !== plain[`n_${name}`];
+		const row = decorated && bare ? bare : plain;
+		const comma = Number(row[`comma_${name}`]);
+		const point = Number(row[`point_${name}`]);
+		const decimal = comma > point ? ',' : point > comma ? '.' : defaultDecimal;
+		result[name] = {
+			decimal,
+			decorated,
+			percent: plain[`percent_${name}`] === true,
+			allValid: (decimal === ',' ? comma : point) === Number(row[`n_${name}`])
+		};
+	}
 	return result;
+}
+
+/** Standalone inference over a table or relation (tests, small files). */
+export async function inferNumberFormats(db: Database, from: string, columns: NumberColumn[]): Promise<Record<string, NumberFormat>> {
+	if (columns.length === 0) return {};
+	const plain = (await db.one<ProfileRow>(`SELECT ${numberProfileSql(columns, false).join(', ')} FROM ${from}`))!;
+	const decorated = decoratedColumns(columns, plain);
+	const bare = decorated.length ? (await db.one<ProfileRow>(`SELECT ${numberProfileSql(decorated, true).join(', ')} FROM ${from}`))! : null;
+	return decideNumberFormats(columns, plain, bare);
 }
 
 /** SQL expression reading raw text `x` as DECIMAL(18,4) in the given format (NULL when unreadable). */
@@ -103,33 +117,36 @@ const DATE_FORMATS = [
 const MONTH_FORMATS = ['%m/%Y', '%Y-%m', '%m-%Y', '%Y/%m', '%m.%Y', '%Y%m', ...DATE_FORMATS];
 
 /** strptime of the date part, NULL outside 1900–2200 (a 2-digit year read as 4 digits gives 0024). */
-export function parseDateSql(v: string, format: string): string {
-	const parsed = `try_strptime(cartera_date_part(${v}), ${sqlString(format)})`;
+export function parseDateSql(v: string, format: string, withTime = true): string {
+	const parsed = `try_strptime(${withTime ? `cartera_date_part(${v})` : v}, ${sqlString(format)})`;
 	return `CASE WHEN year(${parsed}) BETWEEN 1900 AND 2200 THEN ${parsed}::DATE END`;
 }
 
+/** SQL reading raw text `x` as a DATE (months: their first day) in the decided format. */
+export function dateSql(x: string, f: DateFormat, month: boolean): string {
+	if (!f.format) return 'NULL::DATE';
+	const value = parseDateSql(x, f.format, f.withTime);
+	return month ? `date_trunc('month', ${value})::DATE` : value;
+}
+
 /**
- * Picks the format that reads most values of `lookup` (a table of the column's distinct raw
- * values, column `raw`), day-first on ties, and fills its `value` column with the dates read.
+ * Picks the format that reads most values of `distinct` (a table of the column's distinct raw
+ * values, column `raw`), day-first on ties.
  */
-export async function decideDateFormat(db: Database, lookup: string, month: boolean): Promise<DateFormat> {
+export async function decideDateFormat(db: Database, distinct: string, month: boolean): Promise<DateFormat> {
 	const formats = month ? MONTH_FORMATS : DATE_FORMATS;
-	const row = (await db.one<Record<string, number>>(`
-		SELECT count(*)::INTEGER AS distinct_count,
+	const row = (await db.one<Record<string, number | boolean>>(`
+		SELECT count(*)::INTEGER AS distinct_count, coalesce(bool_or(cartera_date_part(raw) <> raw), false) AS with_time,
 			${formats.map((f, i) => `count(${parseDateSql('raw', f)})::INTEGER AS f_${i}`).join(',\n')}
-		FROM ${lookup}`))!;
+		FROM ${distinct}`))!;
 	let best = -1;
 	let matched = 0;
 	formats.forEach((_, i) => {
-		if (row[`f_${i}`]! > matched) {
-			matched = row[`f_${i}`]!;
+		const n = row[`f_${i}`] as number;
+		if (n > matched) {
+			matched = n;
 			best = i;
 		}
 	});
-	const format = best >= 0 ? formats[best]! : null;
-	if (format) {
-		const value = parseDateSql('raw', format);
-		await db.run(`UPDATE ${lookup} SET value = ${month ? `date_trunc('month', ${value})::DATE` : value}`);
-	}
-	return { format, matched, distinct: row.distinct_count! };
+	return { format: best >= 0 ? formats[best]! : null, matched, distinct: row.distinct_count as number, withTime: row.with_time === true };
 }

@@ -1,8 +1,8 @@
-// Ingest: files → detected kind and mapping → DuckDB staging (text) → typed rows and rejections
-// → merge by key. Staging and typing use temporary tables only and run before the transaction;
-// all merges of one call share one transaction: an error anywhere changes nothing.
+// Ingest: files → detected kind and mapping → DuckDB read_csv (text) → typed rows and rejections
+// → merge by key. Typing uses temporary tables only and runs before the transaction; all merges
+// of one call share one transaction: an error anywhere changes nothing.
 import type { Database } from '../db/database';
-import { convertStage, stageColumn, type ConversionPlan, type ProblemCode } from './convert';
+import { convertSource, sourceColumn, type ConversionPlan, type ProblemCode } from './convert';
 import { derivation } from './derive';
 import { IngestError } from './errors';
 import { KIND_SPECS, KINDS, type Kind, type KindSpec } from './kinds';
@@ -69,6 +69,7 @@ interface Converted extends Prepared {
 
 export async function ingestFiles(db: Database, inputs: IngestInput[], options: IngestOptions = {}): Promise<IngestReport> {
 	const prepared: Prepared[] = [];
+	const converted: Converted[] = [];
 	try {
 		for (const input of inputs) {
 			const source = await readSource(input.path, input.name ?? input.path);
@@ -77,7 +78,6 @@ export async function ingestFiles(db: Database, inputs: IngestInput[], options: 
 		// Master data first, so invoice lines can be checked against the clients just loaded.
 		prepared.sort((a, b) => KINDS.indexOf(a.spec.kind) - KINDS.indexOf(b.spec.kind));
 		await prepareIngestSql(db);
-		const converted: Converted[] = [];
 		for (const [i, p] of prepared.entries()) converted.push(await convertOne(db, p, i));
 		const files = await db.transaction(async () => {
 			const reports: FileReport[] = [];
@@ -86,7 +86,7 @@ export async function ingestFiles(db: Database, inputs: IngestInput[], options: 
 		});
 		return { files };
 	} finally {
-		for (const p of prepared) p.source.cleanup();
+		for (const p of [...prepared, ...converted]) p.source.cleanup();
 		await dropTemporaries(db);
 	}
 }
@@ -96,14 +96,23 @@ function matchOf(source: Source, kind?: Kind): { spec: KindSpec; mapping: Column
 	return { spec: match.spec, mapping: match.mapping };
 }
 
-/** Staging and typing, outside any transaction: rowid of the staging table is then the record index. */
+/** Typing, outside any transaction: rowids of the typed table are then the records' indexes. */
 async function convertOne(db: Database, p: Prepared, n: number): Promise<Converted> {
-	const stage = `cartera_stage_${n}`;
 	const conv = `cartera_conv_${n}`;
-	await loadStage(db, p.source, stage);
-	const plan = await convertStage(db, stage, conv, p.spec, p.mapping);
-	await db.run(`DROP TABLE ${sqlIdent(stage)}`);
-	const rejected = (await db.all<{ rid: number }>(`SELECT rid FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL ORDER BY rid`)).map((r) => r.rid);
+	let plan: ConversionPlan;
+	try {
+		plan = await convertCsv(db, p, conv);
+	} catch (error) {
+		// UTF-8 was judged on the file's head; DuckDB found bytes further on that are not.
+		if (p.source.encoding !== 'utf-8' || !/not utf-8 encoded|Invalid unicode/i.test(String(error))) throw error;
+		const source = await readSource(p.source.originalPath, p.source.name, 'windows-1252');
+		p.source.cleanup();
+		p = { ...p, source };
+		plan = await convertCsv(db, p, conv);
+	}
+	const rejected = (
+		await db.all<{ rid: number }>(`SELECT ${plan.recordIndex}::INTEGER AS rid FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL ORDER BY rid`)
+	).map((r) => r.rid);
 	const lines = await recordLines(p.source.utf8Path, p.source.headerLine, rejected);
 	await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(`${conv}_lines`)} AS SELECT unnest($1::JSON::INTEGER[]) AS rid, unnest($2::JSON::INTEGER[]) AS line`, [
 		JSON.stringify([...lines.keys()]),
@@ -112,17 +121,34 @@ async function convertOne(db: Database, p: Prepared, n: number): Promise<Convert
 	return { ...p, conv, plan };
 }
 
+async function convertCsv(db: Database, p: Prepared, conv: string): Promise<ConversionPlan> {
+	try {
+		try {
+			return await convertSource(db, csvSource(p.source, true), conv, p.spec, p.mapping);
+		} catch (error) {
+			// Quoted line breaks with short rows need the sequential reader (DuckDB says so).
+			if (!/parallel=false/.test(String(error))) throw error;
+			return await convertSource(db, csvSource(p.source, false), conv, p.spec, p.mapping);
+		}
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		if (/Invalid unicode/i.test(message)) throw error;
+		if (/CSV Error/i.test(message)) throw new IngestError(`the file cannot be read as CSV: ${message.split('\n')[0]}`, p.source.name);
+		throw error;
+	}
+}
+
 async function mergeOne(db: Database, c: Converted, options: IngestOptions): Promise<FileReport> {
 	const { source, spec, mapping, conv, plan } = c;
 	const batchId = Number((await db.one<{ id: string }>(`SELECT nextval('batch_id_seq') AS id`))!.id);
 	const present = new Set([...Object.keys(mapping), ...Object.keys(derivation(spec.kind, mapping).columns)]);
-	const counts = await mergeInto(db, conv, spec, present, batchId);
+	const counts = await mergeInto(db, conv, spec, present, batchId, plan.recordIndex);
 	const { rowsRead, rejected } = await storeRejections(db, c, batchId);
 
 	await db.run(
 		`INSERT INTO upload_batches (batch_id, file_name, file_hash, kind, loaded_by, rows_read, loaded, rejected, inserted, updated, unchanged, mapping)
 		 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-		[batchId, source.name, source.hash, spec.kind, options.loadedBy ?? null, rowsRead, counts.loaded, rejected, counts.inserted, counts.updated, counts.unchanged,
+		[batchId, source.name, await source.hash, spec.kind, options.loadedBy ?? null, rowsRead, counts.loaded, rejected, counts.inserted, counts.updated, counts.unchanged,
 			JSON.stringify({ columns: headerMapping(source, mapping), formats: describeFormats(plan), encoding: source.encoding, delimiter: source.delimiter })]
 	);
 	const rejections = await db.all<Rejection>(
@@ -148,28 +174,12 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 	};
 }
 
-/**
- * The file as text, one VARCHAR column per header (c0…cN). Created outside a transaction, the
- * table's rowids are 0, 1, 2… in file order: convertStage takes them as record indexes.
- */
-async function loadStage(db: Database, source: Source, stage: string): Promise<void> {
-	const columns = source.headers.map((_, i) => `${sqlString(stageColumn(i))}: 'VARCHAR'`).join(', ');
-	const load = (parallel: boolean) =>
-		db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(stage)} AS
-			SELECT * FROM read_csv(${sqlString(source.utf8Path)},
-				delim = ${sqlString(source.delimiter)}, quote = '"', escape = '"', header = false, skip = ${source.headerLine},
-				columns = {${columns}}, auto_detect = false, null_padding = true, strict_mode = false, parallel = ${parallel})`);
-	try {
-		try {
-			await load(true);
-		} catch (error) {
-			// Quoted line breaks with short rows need the sequential reader (DuckDB says so).
-			if (!/parallel=false/.test(String(error))) throw error;
-			await load(false);
-		}
-	} catch (error) {
-		throw new IngestError(`the file cannot be read as CSV: ${error instanceof Error ? error.message.split('\n')[0] : error}`, source.name);
-	}
+/** The file as a relation of text columns c0…cN, one per header, records in file order. */
+function csvSource(source: Source, parallel: boolean): string {
+	const columns = source.headers.map((_, i) => `${sqlString(sourceColumn(i))}: 'VARCHAR'`).join(', ');
+	return `read_csv(${sqlString(source.utf8Path)}, delim = ${sqlString(source.delimiter)}, quote = '"', escape = '"',
+		header = false, skip = ${source.headerLine}, columns = {${columns}}, auto_detect = false, null_padding = true,
+		strict_mode = false, parallel = ${parallel})`;
 }
 
 /** Stores every rejected cell with its source line, header and reason; returns row counts. */
@@ -191,7 +201,7 @@ async function storeRejections(db: Database, c: Converted, batchId: number) {
 		await db.run(
 			`INSERT INTO upload_rejections (batch_id, line, "column", value, reason)
 			 SELECT $1, l.line, r.header, c.p.value, r.reason
-			 FROM (SELECT rid, unnest(problems) AS p FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL) c
+			 FROM (SELECT ${plan.recordIndex}::INTEGER AS rid, unnest(problems) AS p FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL) c
 			 LEFT JOIN ${sqlIdent(`${conv}_lines`)} l USING (rid)
 			 JOIN cartera_reasons r ON r.col = c.p.col AND r.code = c.p.code`,
 			[batchId]

@@ -17,7 +17,14 @@ export interface MergeCounts {
 }
 
 /** `present`: columns the file gives a value for (mapped or derived); the others keep stored values. */
-export async function mergeInto(db: Database, conv: string, spec: KindSpec, present: Set<string>, batchId: number): Promise<MergeCounts> {
+export async function mergeInto(
+	db: Database,
+	conv: string,
+	spec: KindSpec,
+	present: Set<string>,
+	batchId: number,
+	recordIndex: 'rowid' | 'rid'
+): Promise<MergeCounts> {
 	const table = sqlIdent(spec.table);
 	const cols = storedColumns(spec).map((c) => c.name);
 	const keys = spec.key;
@@ -27,7 +34,7 @@ export async function mergeInto(db: Database, conv: string, spec: KindSpec, pres
 	const sameKey = (a: string, b: string) => keys.map((k) => `${a}.${k} IS NOT DISTINCT FROM ${b}.${k}`).join(' AND ');
 
 	// Repeated keys within the file: the last row wins (the view is free when there are none).
-	const valid = `SELECT * FROM ${sqlIdent(conv)} WHERE problems IS NULL`;
+	const valid = `SELECT *${recordIndex === 'rowid' ? ', rowid AS rid' : ''} FROM ${sqlIdent(conv)} WHERE problems IS NULL`;
 	const [dup] = await db.all<{ n: number }>(
 		`SELECT coalesce(sum(n - 1), 0)::INTEGER AS n FROM (SELECT count(*) AS n FROM (${valid}) GROUP BY ${keyList} HAVING count(*) > 1)`
 	);

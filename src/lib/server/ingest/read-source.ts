@@ -1,5 +1,7 @@
-// First look at an export: hash, encoding (transcoded to UTF-8 when DuckDB cannot read it),
-// delimiter and header row. Reads the file as a stream: a 70 MB export is never held in memory.
+// First look at an export: encoding (transcoded to UTF-8 when DuckDB cannot read it), delimiter
+// and header row, from its first 256 kB. The content hash is computed as a stream while DuckDB
+// works (a 70 MB export is never held in memory). UTF-8 is judged on the head; DuckDB checks the
+// rest as it reads, and a file that turns out not to be UTF-8 is read again as Windows-1252.
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { createHash } from 'node:crypto';
@@ -14,9 +16,12 @@ export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 export interface Source {
 	/** Name shown in messages and stored in the batch (never used as a path). */
 	name: string;
+	/** The file as given. */
+	originalPath: string;
 	/** UTF-8 file DuckDB reads: the original, or a transcoded temporary copy. */
 	utf8Path: string;
-	hash: string;
+	/** sha256 of the bytes, computed in the background. */
+	hash: Promise<string>;
 	bytes: number;
 	encoding: Encoding;
 	bom: boolean;
@@ -29,7 +34,7 @@ export interface Source {
 
 const HEAD_BYTES = 256 * 1024;
 
-export async function readSource(path: string, name: string): Promise<Source> {
+export async function readSource(path: string, name: string, forced?: Encoding): Promise<Source> {
 	let bytes: number;
 	try {
 		bytes = statSync(path).size;
@@ -39,10 +44,11 @@ export async function readSource(path: string, name: string): Promise<Source> {
 	if (bytes === 0) throw new IngestError('the file is empty.', name);
 
 	const head = readHead(path, Math.min(bytes, HEAD_BYTES));
-	const { hash, validUtf8, nul } = await scan(path);
 	const bomEncoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
-	if (nul && !bomEncoding) throw new IngestError('this is not a text export (it contains binary data); save it as CSV.', name);
-	const encoding: Encoding = bomEncoding ?? (validUtf8 ? 'utf-8' : 'windows-1252');
+	if (head.includes(0) && !bomEncoding) throw new IngestError('this is not a text export (it contains binary data); save it as CSV.', name);
+	const encoding: Encoding = forced ?? bomEncoding ?? (isUtf8(head) ? 'utf-8' : 'windows-1252');
+	const hash = sha256(path);
+	hash.catch(() => undefined); // awaited (and reported) by the caller
 	const bom = bomEncoding !== null || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf);
 
 	let utf8Path = path;
@@ -63,7 +69,7 @@ export async function readSource(path: string, name: string): Promise<Source> {
 		if (!headerRow || headerRow.every((h) => h.trim() === '')) throw new IngestError('no header row found.', name);
 		const headers = trimTrailingEmpty(headerRow.map((h) => h.trim()));
 		const headerLine = leadingBlankLines(text) + 1;
-		return { name, utf8Path, hash, bytes, encoding, bom, delimiter: parsed.meta.delimiter, headers, headerLine, cleanup };
+		return { name, originalPath: path, utf8Path, hash, bytes, encoding, bom, delimiter: parsed.meta.delimiter, headers, headerLine, cleanup };
 	} catch (error) {
 		cleanup();
 		throw error;
@@ -86,31 +92,19 @@ function decodeHead(buffer: Buffer): string {
 	return new TextDecoder('utf-8').decode(buffer).replace(/\uFFFD$/, '');
 }
 
-/** One pass over the bytes: content hash, whether they are valid UTF-8, whether a NUL byte occurs. */
-async function scan(path: string): Promise<{ hash: string; validUtf8: boolean; nul: boolean }> {
+function sha256(path: string): Promise<string> {
 	const hash = createHash('sha256');
-	const decoder = new TextDecoder('utf-8', { fatal: true });
-	let validUtf8 = true;
-	let nul = false;
-	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-		hash.update(chunk);
-		if (!nul && chunk.includes(0)) nul = true;
-		if (validUtf8) {
-			try {
-				decoder.decode(chunk, { stream: true });
-			} catch {
-				validUtf8 = false;
-			}
-		}
+	return pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), hash).then(() => hash.digest('hex'));
+}
+
+/** Valid UTF-8, allowing a multi-byte character cut at the end of the sample. */
+function isUtf8(head: Buffer): boolean {
+	try {
+		new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+		return true;
+	} catch {
+		return false;
 	}
-	if (validUtf8) {
-		try {
-			decoder.decode();
-		} catch {
-			validUtf8 = false;
-		}
-	}
-	return { hash: hash.digest('hex'), validUtf8, nul };
 }
 
 function trimTrailingEmpty(headers: string[]): string[] {
