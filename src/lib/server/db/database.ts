@@ -29,7 +29,9 @@ export class Database {
 	private constructor(
 		readonly path: string,
 		private readonly instance: DuckDBInstance,
-		readonly connection: DuckDBConnection
+		readonly connection: DuckDBConnection,
+		/** A fork shares the instance: closing it closes only its connection. */
+		private readonly ownsInstance = true
 	) {}
 
 	static async open(path: string): Promise<Database> {
@@ -82,9 +84,17 @@ export class Database {
 		}
 	}
 
+	/**
+	 * The same database on a connection of its own: its transaction and temporary tables are its
+	 * own, so a long ingest does not hold up (or leak into) the dashboards' queries.
+	 */
+	async fork(): Promise<Database> {
+		return new Database(this.path, this.instance, await this.instance.connect(), false);
+	}
+
 	close(): void {
 		this.connection.closeSync();
-		this.instance.closeSync();
+		if (this.ownsInstance) this.instance.closeSync();
 	}
 }
 

@@ -67,13 +67,16 @@ interface Converted extends Prepared {
 	plan: ConversionPlan;
 }
 
-export async function ingestFiles(db: Database, inputs: IngestInput[], options: IngestOptions = {}): Promise<IngestReport> {
+export async function ingestFiles(database: Database, inputs: IngestInput[], options: IngestOptions = {}): Promise<IngestReport> {
+	// A connection of its own: the transaction and temporary tables stay out of other queries' way.
+	const db = await database.fork();
 	const prepared: Prepared[] = [];
 	const converted: Converted[] = [];
 	try {
 		for (const input of inputs) {
 			const source = await readSource(input.path, input.name ?? input.path);
-			prepared.push({ source, ...matchOf(source, options.kind) });
+			const { spec, mapping } = detectKind(source.headers, source.name, options.kind);
+			prepared.push({ source, spec, mapping });
 		}
 		// Master data first, so invoice lines can be checked against the clients just loaded.
 		prepared.sort((a, b) => KINDS.indexOf(a.spec.kind) - KINDS.indexOf(b.spec.kind));
@@ -87,13 +90,8 @@ export async function ingestFiles(db: Database, inputs: IngestInput[], options: 
 		return { files };
 	} finally {
 		for (const p of [...prepared, ...converted]) p.source.cleanup();
-		await dropTemporaries(db);
+		db.close(); // its temporary tables go with it
 	}
-}
-
-function matchOf(source: Source, kind?: Kind): { spec: KindSpec; mapping: ColumnMapping } {
-	const match = detectKind(source.headers, source.name, kind);
-	return { spec: match.spec, mapping: match.mapping };
 }
 
 /** Typing, outside any transaction: rowids of the typed table are then the records' indexes. */
@@ -219,11 +217,4 @@ function describeFormats(plan: ConversionPlan): Record<string, string> {
 	for (const [column, f] of Object.entries(plan.numbers)) out[column] = `decimal '${f.decimal}'${f.percent ? ', in %' : ''}`;
 	for (const [column, f] of Object.entries(plan.dates)) out[column] = f.format ?? 'unreadable';
 	return out;
-}
-
-async function dropTemporaries(db: Database): Promise<void> {
-	const temps = await db.all<{ table_name: string }>(
-		`SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE 'cartera\\_%' ESCAPE '\\' AND table_name <> 'cartera_vocab'`
-	);
-	for (const t of temps) await db.run(`DROP TABLE IF EXISTS temp.${sqlIdent(t.table_name)}`);
 }
