@@ -10,7 +10,7 @@ import { recordLines } from './line-numbers';
 import { detectKind, type ColumnMapping } from './mapping';
 import { mergeInto, type MergeCounts } from './merge';
 import { reasonText } from './messages';
-import { readSource, type Source } from './read-source';
+import { eightBitEncodingOf, readSource, type Source, type SourceOptions } from './read-source';
 import { prepareIngestSql } from './sql-setup';
 import { sqlIdent, sqlString } from './text';
 import { fileWarnings } from './warnings';
@@ -22,7 +22,7 @@ export interface IngestInput {
 	name?: string;
 }
 
-export interface IngestOptions {
+export interface IngestOptions extends SourceOptions {
 	kind?: Kind;
 	loadedBy?: string;
 	/** Rejections listed per file in the report (all are stored with the batch). */
@@ -60,6 +60,7 @@ interface Prepared {
 	source: Source;
 	spec: KindSpec;
 	mapping: ColumnMapping;
+	options: SourceOptions;
 }
 
 interface Converted extends Prepared {
@@ -74,9 +75,9 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 	const converted: Converted[] = [];
 	try {
 		for (const input of inputs) {
-			const source = await readSource(input.path, input.name ?? input.path);
+			const source = await readSource(input.path, input.name ?? input.path, options);
 			const { spec, mapping } = detectKind(source.headers, source.name, options.kind);
-			prepared.push({ source, spec, mapping });
+			prepared.push({ source, spec, mapping, options });
 		}
 		// Master data first, so invoice lines can be checked against the clients just loaded.
 		prepared.sort((a, b) => KINDS.indexOf(a.spec.kind) - KINDS.indexOf(b.spec.kind));
@@ -103,7 +104,8 @@ async function convertOne(db: Database, p: Prepared, n: number): Promise<Convert
 	} catch (error) {
 		// UTF-8 was judged on the file's head; DuckDB found bytes further on that are not.
 		if (p.source.encoding !== 'utf-8' || !/not utf-8 encoded|Invalid unicode/i.test(String(error))) throw error;
-		const source = await readSource(p.source.originalPath, p.source.name, 'windows-1252');
+		const encoding = await eightBitEncodingOf(p.source.originalPath);
+		const source = await readSource(p.source.originalPath, p.source.name, { ...p.options, encoding });
 		p.source.cleanup();
 		p = { ...p, source };
 		plan = await convertCsv(db, p, conv);
@@ -111,7 +113,7 @@ async function convertOne(db: Database, p: Prepared, n: number): Promise<Convert
 	const rejected = (
 		await db.all<{ rid: number }>(`SELECT ${plan.recordIndex}::INTEGER AS rid FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL ORDER BY rid`)
 	).map((r) => r.rid);
-	const lines = await recordLines(p.source.utf8Path, p.source.headerLine, rejected);
+	const lines = await recordLines(p.source.utf8Path, p.source.headerLine, rejected, p.source.quote);
 	await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(`${conv}_lines`)} AS SELECT unnest($1::JSON::INTEGER[]) AS rid, unnest($2::JSON::INTEGER[]) AS line`, [
 		JSON.stringify([...lines.keys()]),
 		JSON.stringify([...lines.values()])
@@ -175,7 +177,7 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 /** The file as a relation of text columns c0…cN, one per header, records in file order. */
 function csvSource(source: Source, parallel: boolean): string {
 	const columns = source.headers.map((_, i) => `${sqlString(sourceColumn(i))}: 'VARCHAR'`).join(', ');
-	return `read_csv(${sqlString(source.utf8Path)}, delim = ${sqlString(source.delimiter)}, quote = '"', escape = '"',
+	return `read_csv(${sqlString(source.utf8Path)}, delim = ${sqlString(source.delimiter)}, quote = ${sqlString(source.quote)}, escape = ${sqlString(source.quote)},
 		header = false, skip = ${source.headerLine}, columns = {${columns}}, auto_detect = false, null_padding = true,
 		strict_mode = false, parallel = ${parallel})`;
 }

@@ -1,17 +1,17 @@
-// First look at an export: encoding (transcoded to UTF-8 when DuckDB cannot read it), delimiter
-// and header row, from its first 256 kB. The content hash is computed as a stream while DuckDB
-// works (a 70 MB export is never held in memory). UTF-8 is judged on the head; DuckDB checks the
-// rest as it reads, and a file that turns out not to be UTF-8 is read again as Windows-1252.
+// First look at an export, from its first 256 kB: encoding (transcoded to UTF-8 when DuckDB
+// cannot read it), delimiter, quote and header row. The content hash is computed as a stream
+// while DuckDB works (a 70 MB export is never held in memory). UTF-8 is judged on the head;
+// DuckDB checks the rest as it reads, and a file that turns out not to be UTF-8 is read again
+// (readSource with the encoding its non-UTF-8 bytes point to, see eightBitEncodingOf).
 import iconv from 'iconv-lite';
-import Papa from 'papaparse';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { detectEncoding, iconvName, plausibility, type Encoding } from './encoding';
 import { IngestError } from './errors';
-
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+import { detectLayout, type LayoutOptions } from './layout';
 
 export interface Source {
 	/** Name shown in messages and stored in the batch (never used as a path). */
@@ -26,15 +26,26 @@ export interface Source {
 	encoding: Encoding;
 	bom: boolean;
 	delimiter: string;
+	quote: string;
 	headers: string[];
 	/** 1-based line of the header row. */
 	headerLine: number;
 	cleanup(): void;
 }
 
+export interface SourceOptions extends LayoutOptions {
+	encoding?: Encoding;
+	/** Larger files are refused (default CARTERA_MAX_UPLOAD_MB, 200 MB). */
+	maxBytes?: number;
+}
+
 const HEAD_BYTES = 256 * 1024;
 
-export async function readSource(path: string, name: string, forced?: Encoding): Promise<Source> {
+export function defaultMaxBytes(): number {
+	return Number(process.env.CARTERA_MAX_UPLOAD_MB ?? 200) * 1024 * 1024;
+}
+
+export async function readSource(path: string, name: string, options: SourceOptions = {}): Promise<Source> {
 	let bytes: number;
 	try {
 		bytes = statSync(path).size;
@@ -42,38 +53,68 @@ export async function readSource(path: string, name: string, forced?: Encoding):
 		throw new IngestError('file not found or not readable.', name);
 	}
 	if (bytes === 0) throw new IngestError('the file is empty.', name);
+	const maxBytes = options.maxBytes ?? defaultMaxBytes();
+	if (bytes > maxBytes)
+		throw new IngestError(`the file is ${(bytes / 1048576).toFixed(1)} MB, over the limit of ${Math.round(maxBytes / 1048576)} MB (CARTERA_MAX_UPLOAD_MB).`, name);
 
-	const head = readHead(path, Math.min(bytes, HEAD_BYTES));
-	const bomEncoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
-	if (head.includes(0) && !bomEncoding) throw new IngestError('this is not a text export (it contains binary data); save it as CSV.', name);
-	const encoding: Encoding = forced ?? bomEncoding ?? (isUtf8(head) ? 'utf-8' : 'windows-1252');
+	const head = readHead(path, HEAD_BYTES);
+	const guess = detectEncoding(head);
+	const encoding = options.encoding ?? guess.encoding;
+	if (!encoding.startsWith('utf-16')) refuseBinary(head, name);
+
 	const hash = sha256(path);
 	hash.catch(() => undefined); // awaited (and reported) by the caller
-	const bom = bomEncoding !== null || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf);
-
 	let utf8Path = path;
 	let tempDir: string | undefined;
-	if (encoding !== 'utf-8') {
-		tempDir = mkdtempSync(join(tmpdir(), 'cartera-'));
-		utf8Path = join(tempDir, 'utf8.csv');
-		await pipeline(createReadStream(path), iconv.decodeStream(encoding === 'windows-1252' ? 'win1252' : encoding), iconv.encodeStream('utf8'), createWriteStream(utf8Path));
-	}
 	const cleanup = () => {
 		if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 	};
-
 	try {
+		if (encoding !== 'utf-8') {
+			tempDir = mkdtempSync(join(tmpdir(), 'cartera-'));
+			utf8Path = join(tempDir, 'utf8.csv');
+			await pipeline(createReadStream(path), iconv.decodeStream(iconvName(encoding)), iconv.encodeStream('utf8'), createWriteStream(utf8Path));
+		}
 		const text = decodeHead(readHead(utf8Path, HEAD_BYTES)).replace(/^\uFEFF/, '');
-		const parsed = Papa.parse<string[]>(text, { preview: 50, skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t', '|'] });
-		const headerRow = parsed.data[0];
-		if (!headerRow || headerRow.every((h) => h.trim() === '')) throw new IngestError('no header row found.', name);
-		const headers = trimTrailingEmpty(headerRow.map((h) => h.trim()));
-		const headerLine = leadingBlankLines(text) + 1;
-		return { name, originalPath: path, utf8Path, hash, bytes, encoding, bom, delimiter: parsed.meta.delimiter, headers, headerLine, cleanup };
+		const layout = detectLayout(text, options);
+		if (!layout || layout.headers.every((h) => h === '')) throw new IngestError('no header row found.', name);
+		return { name, originalPath: path, utf8Path, hash, bytes, encoding, bom: guess.bom, ...layout, cleanup };
 	} catch (error) {
 		cleanup();
 		throw error;
 	}
+}
+
+/** A NUL byte means binary data (a spreadsheet or image renamed .csv): refused, naming where. */
+function refuseBinary(head: Buffer, name: string): void {
+	const at = head.indexOf(0);
+	if (at < 0) return;
+	const before = head.subarray(0, at);
+	const line = (before.toString('latin1').match(/\r\n|\r|\n/g) ?? []).length + 1;
+	throw new IngestError(`line ${line} holds a NUL byte: this is binary data, not a text export; save it as CSV.`, name);
+}
+
+/**
+ * For a file whose head read as UTF-8 but whose body does not: the 8-bit code page that makes
+ * the most plausible text of the bytes around its non-ASCII characters.
+ */
+export async function eightBitEncodingOf(path: string): Promise<Encoding> {
+	const windows: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+		for (let i = 0; i < chunk.length && size < 64 * 1024; i++) {
+			if (chunk[i]! < 0x80) continue;
+			const w = chunk.subarray(Math.max(0, i - 16), i + 16);
+			windows.push(w, Buffer.from('\n'));
+			size += w.length + 1;
+			i += 16;
+		}
+		if (size >= 64 * 1024) break;
+	}
+	const sample = Buffer.concat(windows);
+	const candidates: Encoding[] = ['windows-1252', 'cp850', 'macintosh'];
+	const scored = candidates.map((e) => ({ e, score: plausibility(iconv.decode(sample, iconvName(e))) }));
+	return scored.reduce((a, b) => (b.score > a.score ? b : a)).e;
 }
 
 function readHead(path: string, length: number): Buffer {
@@ -95,25 +136,4 @@ function decodeHead(buffer: Buffer): string {
 function sha256(path: string): Promise<string> {
 	const hash = createHash('sha256');
 	return pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), hash).then(() => hash.digest('hex'));
-}
-
-/** Valid UTF-8, allowing a multi-byte character cut at the end of the sample. */
-function isUtf8(head: Buffer): boolean {
-	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-function trimTrailingEmpty(headers: string[]): string[] {
-	const out = [...headers];
-	while (out.length > 1 && out[out.length - 1] === '') out.pop();
-	return out;
-}
-
-function leadingBlankLines(text: string): number {
-	const match = /^(?:[ \t]*(?:\r\n|\n|\r))*/.exec(text);
-	return match ? (match[0].match(/\r\n|\n|\r/g) ?? []).length : 0;
 }
