@@ -83,6 +83,16 @@ describe('dates', () => {
 		expect((await dateFormat(['24/02/03 0:00'])).values['24/02/03 0:00']).toBe('2003-02-24');
 	});
 
+	it('reads month names in English and Spanish, and Excel day numbers', async () => {
+		expect((await dateFormat(['01 April 2018', '15 May 2018'])).values).toEqual({ '01 April 2018': '2018-04-01', '15 May 2018': '2018-05-15' });
+		expect((await dateFormat(['3 de marzo de 2025', '12 de diciembre de 2025'])).values['3 de marzo de 2025']).toBe('2025-03-03');
+		expect((await dateFormat(['05-ene-2025', '20-dic-2024'])).values).toEqual({ '05-ene-2025': '2025-01-05', '20-dic-2024': '2024-12-20' });
+		// 45292 days after 1899-12-30 = 2024-01-01; 45657.75 = 2024-12-31 18:00
+		expect((await dateFormat(['45292', '45657.75'])).values).toEqual({ '45292': '2024-01-01', '45657.75': '2024-12-31' });
+		expect((await dateFormat(['Apr-18', 'Mar-19'], true)).values).toEqual({ 'Apr-18': '2018-04-01', 'Mar-19': '2019-03-01' });
+		expect((await dateFormat(['abr-18', 'dic-19'], true)).values).toEqual({ 'abr-18': '2018-04-01', 'dic-19': '2019-12-01' });
+	});
+
 	it('reads months as their first day', async () => {
 		expect((await dateFormat(['03/2025', '12/2025'], true)).values).toEqual({ '03/2025': '2025-03-01', '12/2025': '2025-12-01' });
 		expect((await dateFormat(['2025-03', '2025-11'], true)).format).toBe('%Y-%m');

@@ -35,6 +35,9 @@ export interface DateFormat {
 }
 
 const PLAIN = String.raw`[-+]?[0-9.,]+`;
+/** Dates written as Excel day numbers (45292 = 2024-01-01). */
+export const EXCEL_SERIAL = 'excel-serial';
+
 export const COMMA_NUMBER = String.raw`[-+]?((\d{1,3}(\.\d{3})+|\d+)(,\d*)?|,\d+)`;
 export const POINT_NUMBER = String.raw`[-+]?((\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+)`;
 
@@ -112,13 +115,22 @@ export function numberSql(x: string, f: NumberFormat): string {
 /** Day-first formats come before their month-first twins: Spanish-speaking locales write day first. */
 const DATE_FORMATS = [
 	'%d/%m/%Y', '%m/%d/%Y', '%Y-%m-%d', '%d-%m-%Y', '%m-%d-%Y', '%d.%m.%Y', '%Y/%m/%d', '%Y%m%d',
-	'%d/%m/%y', '%m/%d/%y', '%d-%m-%y', '%m-%d-%y', '%d.%m.%y'
+	'%d/%m/%y', '%m/%d/%y', '%d-%m-%y', '%m-%d-%y', '%d.%m.%y',
+	'%d %B %Y', '%d %b %Y', '%d-%b-%Y', '%d-%b-%y', '%d/%b/%Y', '%B %d, %Y', '%b %d, %Y', '%d de %B de %Y',
+	EXCEL_SERIAL
 ];
-const MONTH_FORMATS = ['%m/%Y', '%Y-%m', '%m-%Y', '%Y/%m', '%m.%Y', '%Y%m', ...DATE_FORMATS];
+const MONTH_FORMATS = ['%m/%Y', '%Y-%m', '%m-%Y', '%Y/%m', '%m.%Y', '%Y%m', '%b-%y', '%b-%Y', '%B %Y', '%b %Y', '%B-%y', ...DATE_FORMATS];
 
 /** strptime of the date part, NULL outside 1900–2200 (a 2-digit year read as 4 digits gives 0024). */
 export function parseDateSql(v: string, format: string, withTime = true): string {
-	const parsed = `try_strptime(${withTime ? `cartera_date_part(${v})` : v}, ${sqlString(format)})`;
+	let text = withTime ? `cartera_date_part(${v})` : v;
+	if (format === EXCEL_SERIAL) {
+		// Days since 1899-12-30 (Excel's day 0, after its 1900 leap-year bug), a fraction being the time.
+		text = `CASE WHEN regexp_full_match(${text}, '\\d{5}([.,]\\d+)?') THEN DATE '1899-12-30' + TRY_CAST(split_part(replace(${text}, ',', '.'), '.', 1) AS INTEGER) END`;
+		return `CASE WHEN year(${text}) BETWEEN 1900 AND 2200 THEN ${text} END`;
+	}
+	if (/%[bB]/.test(format)) text = `cartera_month_names(${text})`;
+	const parsed = `try_strptime(${text}, ${sqlString(format)})`;
 	return `CASE WHEN year(${parsed}) BETWEEN 1900 AND 2200 THEN ${parsed}::DATE END`;
 }
 

@@ -8,6 +8,13 @@ import { vocabularyEntries } from './vocabularies';
 // used as thousands separators: stripped before a number is read. Mirrors DECORATION in formats.ts.
 const DECORATION = String.raw`(?i)(US\$|USD|EUR|BOB|PEN|MXN|ARS|CLP|COP|UYU|PYG|GTQ|CRC|DOP|HNL|NIO|VES|Bs\.?S?|S/\.?|\$|€|£|%|\s|\x{00A0}|\x{202F})`;
 
+const SPANISH_MONTHS: [string, string][] = [
+	['enero', 'January'], ['febrero', 'February'], ['marzo', 'March'], ['abril', 'April'], ['mayo', 'May'], ['junio', 'June'],
+	['julio', 'July'], ['agosto', 'August'], ['septiembre', 'September'], ['setiembre', 'September'], ['octubre', 'October'],
+	['noviembre', 'November'], ['diciembre', 'December'],
+	['ene', 'Jan'], ['abr', 'Apr'], ['ago', 'Aug'], ['set', 'Sep'], ['dic', 'Dec']
+];
+
 const MACROS = [
 	`CREATE OR REPLACE TEMP MACRO cartera_norm(x) AS ${normalizeKeySql('x')}`,
 	// IDs stay text; "17850.0" (a float written by pandas/Excel) becomes "17850".
@@ -20,7 +27,12 @@ const MACROS = [
 		WHEN s LIKE '%-' AND s NOT LIKE '-%' THEN '-' || s[1:-2]
 		ELSE s END`,
 	// The date part of "dd/mm/yyyy hh:mm" or "yyyy-mm-ddThh:mm:ss".
-	String.raw`CREATE OR REPLACE TEMP MACRO cartera_date_part(x) AS regexp_extract(x, '^[^ T]+')`
+	String.raw`CREATE OR REPLACE TEMP MACRO cartera_date_part(x) AS regexp_replace(x, '[ T]+\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?\s*([AaPp]\.?[Mm]\.?)?$', '')`,
+	// Spanish month names and abbreviations → English, for strptime's %b and %B.
+	`CREATE OR REPLACE TEMP MACRO cartera_month_names(x) AS ${SPANISH_MONTHS.reduce(
+		(expr, [es, en]) => `regexp_replace(${expr}, '(?i)\\b${es}\\b', '${en}')`,
+		'x'
+	)}`
 ];
 
 export async function prepareIngestSql(db: Database): Promise<void> {
