@@ -24,7 +24,14 @@ import { storedColumns, type ColumnSpec, type KindSpec } from './kinds';
 import type { ColumnMapping } from './mapping';
 import { sqlIdent, sqlString } from './text';
 
-export type ProblemCode = 'missing' | 'bad_number' | 'bad_integer' | 'bad_date' | 'bad_month' | 'out_of_range' | 'unknown_value';
+export type ProblemCode = 'missing' | 'bad_number' | 'bad_integer' | 'bad_date' | 'bad_month' | 'out_of_range' | 'unknown_value' | 'no_document';
+
+export interface SourceShape {
+	/** The relation already numbers its records (`rid`): a join of two files reorders rows. */
+	hasRecordIndex?: boolean;
+	/** Invoice lines joined to their documents: `cartera_doc_found` says whether each line found one. */
+	joinedDocuments?: boolean;
+}
 
 export interface ConversionPlan {
 	numbers: Record<string, NumberFormat>;
@@ -53,7 +60,14 @@ export function sourceColumn(index: number): string {
  * column per stored column of the kind (NULL when the file lacks it) and `problems`, the list of
  * unreadable cells (NULL on rows that load).
  */
-export async function convertSource(db: Database, source: string, target: string, spec: KindSpec, mapping: ColumnMapping): Promise<ConversionPlan> {
+export async function convertSource(
+	db: Database,
+	source: string,
+	target: string,
+	spec: KindSpec,
+	mapping: ColumnMapping,
+	shape: SourceShape = {}
+): Promise<ConversionPlan> {
 	const mapped = spec.columns.filter((c) => c.name in mapping);
 	const has = (name: string) => name in mapping;
 	const rawSql = (c: ColumnSpec) => `nullif(trim(${sourceColumn(mapping[c.name]!)}), '')`;
@@ -132,12 +146,19 @@ export async function convertSource(db: Database, source: string, target: string
 	}
 	const derived = derivation(spec.kind, mapping);
 	checks.push(...derived.problems);
+	if (shape.joinedDocuments)
+		checks.push({ condition: 'NOT cartera_doc_found', struct: `{'col': 'invoice_id', 'code': 'no_document', 'value': r_invoice_id}` });
 
-	// The record index as a column, only where a derivation orders by it: its window reorders rows,
-	// so rowid no longer follows the file (row_number() OVER () is a streaming window: scan order).
-	const rid = derived.usesRecordIndex ? 'row_number() OVER () - 1 AS rid, ' : '';
+	// The record index as a column where the source has one, or where a derivation orders by it:
+	// its window reorders rows, so rowid no longer follows the file (row_number() OVER () is a
+	// streaming window: scan order).
+	const withRecordIndex = shape.hasRecordIndex || derived.usesRecordIndex;
+	const rid = shape.hasRecordIndex ? 'rid, ' : derived.usesRecordIndex ? 'row_number() OVER () - 1 AS rid, ' : '';
 	const rawColumns = spec.columns.map((c) => `${has(c.name) ? rawSql(c) : 'NULL::VARCHAR'} AS ${raw(c)}`);
+	if (shape.joinedDocuments) rawColumns.push('cartera_doc_found');
 	const finalColumns = storedColumns(spec).map((c) => `(${derived.columns[c.name] ?? `v_${c.name}`})::${SQL_TYPE[c.type]} AS ${c.name}`);
+	// Attributes fed to clients and products travel along as feed_<column>.
+	for (const c of spec.columns) if (c.feeds && has(c.name)) finalColumns.push(`v_${c.name} AS feed_${c.name}`);
 	const anyProblem = checks.length ? checks.map((k) => `(${k.condition})`).join(' OR ') : 'false';
 	const problemList = checks.map((k) => `CASE WHEN ${k.condition} THEN ${k.struct} END`).join(', ');
 
@@ -147,10 +168,10 @@ export async function convertSource(db: Database, source: string, target: string
 		), typed AS (
 			SELECT raw.*, ${typedColumns.join(', ')} FROM raw
 		)
-		SELECT ${derived.usesRecordIndex ? 'rid, ' : ''}${finalColumns.join(', ')},
+		SELECT ${withRecordIndex ? 'rid, ' : ''}${finalColumns.join(', ')},
 			CASE WHEN coalesce(${anyProblem}, false) THEN list_filter([${problemList}], p -> p IS NOT NULL) END AS problems
 		FROM typed`);
-	return { numbers, dates, recordIndex: derived.usesRecordIndex ? 'rid' : 'rowid' };
+	return { numbers, dates, recordIndex: withRecordIndex ? 'rid' : 'rowid' };
 }
 
 /** Each distinct raw value of a vocabulary column with its canonical value (unknown values left out). */

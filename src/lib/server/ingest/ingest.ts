@@ -10,10 +10,12 @@ import { recordLines } from './line-numbers';
 import { detectKind, type ColumnMapping } from './mapping';
 import { mergeInto, type MergeCounts } from './merge';
 import { reasonText } from './messages';
-import { eightBitEncodingOf, readSource, type Source, type SourceOptions } from './read-source';
+import { eightBitEncodingOf, readSource, type SourceOptions } from './read-source';
+import { displayName, headersOf, pairInvoiceParts, relationOf, type Prepared } from './sources';
 import { prepareIngestSql } from './sql-setup';
 import { sqlIdent, sqlString } from './text';
 import { fileWarnings } from './warnings';
+import { mergeFeeds, type FedCounts } from './feeds';
 
 export interface IngestInput {
 	/** Where the bytes are. */
@@ -48,19 +50,14 @@ export interface FileReport extends Omit<MergeCounts, 'duplicates'> {
 	/** Canonical column → source header. */
 	mapping: Record<string, string>;
 	formats: Record<string, string>;
+	/** Clients and products filled from the attributes of a flat sales export. */
+	also: FedCounts;
 	rejections: Rejection[];
 	warnings: string[];
 }
 
 export interface IngestReport {
 	files: FileReport[];
-}
-
-interface Prepared {
-	source: Source;
-	spec: KindSpec;
-	mapping: ColumnMapping;
-	options: SourceOptions;
 }
 
 interface Converted extends Prepared {
@@ -79,6 +76,7 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 			const { spec, mapping } = detectKind(source.headers, source.name, options.kind);
 			prepared.push({ source, spec, mapping, options });
 		}
+		prepared.splice(0, prepared.length, ...pairInvoiceParts(prepared));
 		// Master data first, so invoice lines can be checked against the clients just loaded.
 		prepared.sort((a, b) => KINDS.indexOf(a.spec.kind) - KINDS.indexOf(b.spec.kind));
 		await prepareIngestSql(db);
@@ -90,7 +88,10 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 		});
 		return { files };
 	} finally {
-		for (const p of [...prepared, ...converted]) p.source.cleanup();
+		for (const p of [...prepared, ...converted]) {
+			p.source.cleanup();
+			p.documents?.source.cleanup();
+		}
 		db.close(); // its temporary tables go with it
 	}
 }
@@ -122,13 +123,14 @@ async function convertOne(db: Database, p: Prepared, n: number): Promise<Convert
 }
 
 async function convertCsv(db: Database, p: Prepared, conv: string): Promise<ConversionPlan> {
+	const shape = { hasRecordIndex: !!p.documents, joinedDocuments: !!p.documents };
 	try {
 		try {
-			return await convertSource(db, csvSource(p.source, true), conv, p.spec, p.mapping);
+			return await convertSource(db, relationOf(p, true), conv, p.spec, p.mapping, shape);
 		} catch (error) {
 			// Quoted line breaks with short rows need the sequential reader (DuckDB says so).
 			if (!/parallel=false/.test(String(error))) throw error;
-			return await convertSource(db, csvSource(p.source, false), conv, p.spec, p.mapping);
+			return await convertSource(db, relationOf(p, false), conv, p.spec, p.mapping, shape);
 		}
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
@@ -143,13 +145,15 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 	const batchId = Number((await db.one<{ id: string }>(`SELECT nextval('batch_id_seq') AS id`))!.id);
 	const present = new Set([...Object.keys(mapping), ...Object.keys(derivation(spec.kind, mapping).columns)]);
 	const counts = await mergeInto(db, conv, spec, present, batchId, plan.recordIndex);
+	const also = await mergeFeeds(db, conv, spec, mapping, headersOf(c), batchId, plan.recordIndex);
 	const { rowsRead, rejected } = await storeRejections(db, c, batchId);
+	const hash = c.documents ? `${await source.hash}+${await c.documents.source.hash}` : await source.hash;
 
 	await db.run(
 		`INSERT INTO upload_batches (batch_id, file_name, file_hash, kind, loaded_by, rows_read, loaded, rejected, inserted, updated, unchanged, mapping)
 		 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-		[batchId, source.name, await source.hash, spec.kind, options.loadedBy ?? null, rowsRead, counts.loaded, rejected, counts.inserted, counts.updated, counts.unchanged,
-			JSON.stringify({ columns: headerMapping(source, mapping), formats: describeFormats(plan), encoding: source.encoding, delimiter: source.delimiter })]
+		[batchId, displayName(c), hash, spec.kind, options.loadedBy ?? null, rowsRead, counts.loaded, rejected, counts.inserted, counts.updated, counts.unchanged,
+			JSON.stringify({ columns: headerMapping(c), formats: describeFormats(plan), encoding: source.encoding, delimiter: source.delimiter })]
 	);
 	const rejections = await db.all<Rejection>(
 		`SELECT line, "column", value, reason FROM upload_rejections WHERE batch_id = $1 ORDER BY line NULLS LAST LIMIT $2`,
@@ -159,7 +163,7 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 	await db.run(`DROP TABLE ${sqlIdent(conv)}`);
 
 	return {
-		file: source.name,
+		file: displayName(c),
 		kind: spec.kind,
 		batch_id: batchId,
 		rows_read: rowsRead,
@@ -167,32 +171,26 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		rejected,
 		encoding: source.encoding + (source.bom ? ' (BOM)' : ''),
 		delimiter: source.delimiter,
-		mapping: headerMapping(source, mapping),
+		mapping: headerMapping(c),
 		formats: describeFormats(plan),
+		also,
 		rejections,
 		warnings
 	};
 }
 
-/** The file as a relation of text columns c0…cN, one per header, records in file order. */
-function csvSource(source: Source, parallel: boolean): string {
-	const columns = source.headers.map((_, i) => `${sqlString(sourceColumn(i))}: 'VARCHAR'`).join(', ');
-	return `read_csv(${sqlString(source.utf8Path)}, delim = ${sqlString(source.delimiter)}, quote = ${sqlString(source.quote)}, escape = ${sqlString(source.quote)},
-		header = false, skip = ${source.headerLine}, columns = {${columns}}, auto_detect = false, null_padding = true,
-		strict_mode = false, parallel = ${parallel})`;
-}
-
 /** Stores every rejected cell with its source line, header and reason; returns row counts. */
 async function storeRejections(db: Database, c: Converted, batchId: number) {
-	const { conv, source, spec, mapping, plan } = c;
+	const { conv, spec, mapping, plan } = c;
+	const headers = headersOf(c);
 	const counts = (await db.one<{ rows_read: number; rejected: number }>(
 		`SELECT count(*)::INTEGER AS rows_read, count(*) FILTER (WHERE problems IS NOT NULL)::INTEGER AS rejected FROM ${sqlIdent(conv)}`
 	))!;
 	if (counts.rejected > 0) {
 		// Header and reason per (column, code): built here, bound as parameters.
-		const codes: ProblemCode[] = ['missing', 'bad_number', 'bad_integer', 'bad_date', 'bad_month', 'out_of_range', 'unknown_value'];
+		const codes: ProblemCode[] = ['missing', 'bad_number', 'bad_integer', 'bad_date', 'bad_month', 'out_of_range', 'unknown_value', 'no_document'];
 		const texts = spec.columns.flatMap((col) =>
-			codes.map((code) => [col.name, code, col.name in mapping ? source.headers[mapping[col.name]!]! : col.name, reasonText(code, col, plan)])
+			codes.map((code) => [col.name, code, col.name in mapping ? headers[mapping[col.name]!]! : col.name, reasonText(code, col, plan, c.documents?.source.name)])
 		);
 		await db.run(
 			`CREATE OR REPLACE TEMP TABLE cartera_reasons AS SELECT * FROM (VALUES ${texts.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`).join(', ')}) r(col, code, header, reason)`,
@@ -210,8 +208,9 @@ async function storeRejections(db: Database, c: Converted, batchId: number) {
 	return { rowsRead: counts.rows_read, rejected: counts.rejected };
 }
 
-function headerMapping(source: Source, mapping: ColumnMapping): Record<string, string> {
-	return Object.fromEntries(Object.entries(mapping).map(([column, index]) => [column, source.headers[index]!]));
+function headerMapping(p: Prepared): Record<string, string> {
+	const headers = headersOf(p);
+	return Object.fromEntries(Object.entries(p.mapping).map(([column, index]) => [column, headers[index]!]));
 }
 
 function describeFormats(plan: ConversionPlan): Record<string, string> {

@@ -28,8 +28,12 @@ export interface ColumnSpec {
 	requiredUnless?: string[];
 	/** Every row needs a value (keys, dates, amounts). */
 	notNull?: boolean;
-	/** Read from the file but not stored as such (unit price, discount). */
+	/** Read from the file but not stored as such (unit price, discount, attributes fed elsewhere). */
 	auxiliary?: boolean;
+	/** Flat sales exports: this column fills a column of another entity (Customer Name → clients.name). */
+	feeds?: { kind: 'clients' | 'products'; column: string };
+	/** Invoices split in two files: the document's columns (header) or the line's (item); both when absent. */
+	part?: 'header' | 'item';
 	synonyms: string[];
 }
 
@@ -40,12 +44,17 @@ export interface KindSpec {
 	columns: ColumnSpec[];
 	/** Spanish name shown in messages, e.g. "facturas". */
 	label: string;
+	/** One of the two files of an invoice export split in documents and lines. */
+	part?: 'header' | 'item';
 }
 
 const CLIENT_REF = [
 	'client id', 'customer id', 'customerid', 'account id', 'codigo cliente', 'codigo de cliente', 'cod cliente',
 	'id cliente', 'cliente id', 'customer code', 'client code', 'cardcode', 'bp code', 'numero de cliente',
 	'no cliente', 'customer unique id', 'id tercero', 'customer', 'client', 'account', 'partner', 'cliente', 'nit'
+];
+const CLIENT_NAME = [
+	'customer name', 'customername', 'client name', 'nombre cliente', 'nombre del cliente', 'razon social', 'nombre de compania'
 ];
 const PRODUCT_REF = [
 	'product id', 'product code', 'productcode', 'item code', 'itemcode', 'sku', 'stock code', 'stockcode',
@@ -116,28 +125,44 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 				'invoice id', 'invoice number', 'invoice no', 'invoiceno', 'invoicenumber', 'invoice', 'docnum', 'docentry',
 				'numero de factura', 'numero factura', 'no factura', 'n factura', 'nro factura', 'num factura', 'factura',
 				'ref fac', 'comprobante', 'numero de comprobante', 'folio', 'numero documento', 'documento',
-				'order id', 'order number', 'ordernumber', 'numero de pedido', 'pedido'] },
-			{ name: 'line_no', type: 'integer', synonyms: [
+				'order id', 'order number', 'ordernumber', 'numero de pedido', 'id de pedido', 'id pedido', 'pedido'] },
+			{ name: 'line_no', type: 'integer', part: 'item', synonyms: [
 				'line no', 'line number', 'line', 'orderlinenumber', 'order item id', 'linea', 'no linea', 'nro linea',
 				'numero de linea', 'item no', 'posicion'] },
-			{ name: 'invoice_date', type: 'date', required: true, notNull: true, synonyms: [
+			{ name: 'invoice_date', type: 'date', required: true, notNull: true, part: 'header', synonyms: [
 				'invoice date', 'invoicedate', 'docdate', 'posting date', 'date', 'fecha', 'fecha factura', 'fecha de factura',
 				'fecha de emision', 'fecha emision', 'fecha documento', 'fecha creacion', 'order date', 'orderdate',
-				'order purchase timestamp'] },
-			{ name: 'client_id', type: 'id', required: true, synonyms: CLIENT_REF },
-			{ name: 'product_id', type: 'id', synonyms: PRODUCT_REF },
-			{ name: 'quantity', type: 'decimal', synonyms: ['quantity', 'qty', 'quantityordered', 'cantidad', 'unidades', 'cant', 'units'] },
-			{ name: 'unit_price', type: 'money', auxiliary: true, synonyms: [
+				'fecha de pedido', 'fecha pedido', 'order purchase timestamp'] },
+			// Flat exports without a client code identify the client by name (Kaggle CUSTOMERNAME).
+			{ name: 'client_id', type: 'id', required: true, part: 'header', synonyms: [...CLIENT_REF, ...CLIENT_NAME] },
+			{ name: 'product_id', type: 'id', part: 'item', synonyms: [...PRODUCT_REF, 'sub category', 'subcategoria'] },
+			{ name: 'quantity', type: 'decimal', part: 'item', synonyms: ['quantity', 'qty', 'quantityordered', 'cantidad', 'unidades', 'cant', 'units'] },
+			{ name: 'unit_price', type: 'money', auxiliary: true, part: 'item', synonyms: [
 				'unit price', 'unitprice', 'price unit', 'priceeach', 'unitamount', 'price', 'precio unitario', 'precio unidad',
-				'precio'] },
-			{ name: 'discount', type: 'rate', auxiliary: true, synonyms: ['discount', 'descuento', 'dto'] },
-			{ name: 'amount', type: 'money', required: true, requiredUnless: ['quantity', 'unit_price'], synonyms: [
+				'precio por unidad', 'precio'] },
+			{ name: 'discount', type: 'rate', auxiliary: true, part: 'item', synonyms: ['discount', 'descuento', 'dto'] },
+			{ name: 'amount', type: 'money', required: true, requiredUnless: ['quantity', 'unit_price'], part: 'item', synonyms: [
 				'amount', 'net amount', 'line total', 'linetotal', 'lineamount', 'subtotal', 'price subtotal', 'sales', 'net',
 				'importe', 'importe neto', 'base imponible', 'monto', 'valor', 'venta', 'ventas', 'total neto', 'total'] },
-			{ name: 'currency', type: 'text', synonyms: ['currency', 'currency code', 'doccur', 'moneda', 'divisa'] },
-			{ name: 'doc_type', type: 'doc_type', synonyms: [
+			{ name: 'currency', type: 'text', part: 'header', synonyms: ['currency', 'currency code', 'doccur', 'moneda', 'divisa'] },
+			{ name: 'doc_type', type: 'doc_type', part: 'header', synonyms: [
 				'doc type', 'document type', 'move type', 'tipo documento', 'tipo de documento', 'tipo doc',
-				'tipo comprobante', 'tipo de comprobante', 'clase de documento', 'type', 'tipo'] }
+				'tipo comprobante', 'tipo de comprobante', 'clase de documento', 'type', 'tipo'] },
+			// Attributes of the client and the product that flat sales exports carry on every line.
+			{ name: 'client_name', type: 'text', auxiliary: true, part: 'header', feeds: { kind: 'clients', column: 'name' }, synonyms: CLIENT_NAME },
+			{ name: 'client_type', type: 'text', auxiliary: true, part: 'header', feeds: { kind: 'clients', column: 'client_type' }, synonyms: [
+				'client type', 'customer type', 'segment', 'customer segment', 'tipo de cliente', 'tipo cliente', 'segmento'] },
+			{ name: 'client_region', type: 'text', auxiliary: true, part: 'header', feeds: { kind: 'clients', column: 'region' }, synonyms: [
+				'region', 'territory', 'territorio', 'state', 'customer state', 'provincia', 'departamento', 'country', 'pais', 'city', 'ciudad'] },
+			{ name: 'client_sector', type: 'text', auxiliary: true, part: 'header', feeds: { kind: 'clients', column: 'sector' }, synonyms: ['sector', 'industry', 'industria', 'rubro'] },
+			{ name: 'account_manager', type: 'text', auxiliary: true, part: 'header', feeds: { kind: 'clients', column: 'account_manager' }, synonyms: [
+				'account manager', 'account owner', 'salesperson', 'sales rep', 'ejecutivo de cuenta', 'ejecutivo', 'vendedor', 'comercial'] },
+			{ name: 'product_name', type: 'text', auxiliary: true, part: 'item', feeds: { kind: 'products', column: 'name' }, synonyms: [
+				'product name', 'productname', 'item name', 'description', 'descripcion', 'nombre producto', 'nombre de producto', 'dscription'] },
+			{ name: 'product_line', type: 'text', auxiliary: true, part: 'item', feeds: { kind: 'products', column: 'product_line' }, synonyms: [
+				'product line', 'productline', 'linea de producto', 'linea producto', 'category', 'categoria', 'product category', 'familia'] },
+			{ name: 'business_unit', type: 'text', auxiliary: true, part: 'item', feeds: { kind: 'products', column: 'business_unit' }, synonyms: [
+				'business unit', 'unidad de negocio'] }
 		]
 	},
 	opportunities: {
@@ -212,4 +237,13 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 /** Columns stored in the entity's table, in table order (auxiliary inputs left out). */
 export function storedColumns(spec: KindSpec): ColumnSpec[] {
 	return spec.columns.filter((c) => !c.auxiliary);
+}
+
+/**
+ * One of the two files of an invoice export split in documents (number, date, client) and lines
+ * (number, product, quantity, price, amount), as ERPs and the Spanish Northwind export write them.
+ */
+export function invoicePartSpec(part: 'header' | 'item'): KindSpec {
+	const spec = KIND_SPECS.invoices;
+	return { ...spec, part, columns: spec.columns.filter((c) => !c.part || c.part === part) };
 }

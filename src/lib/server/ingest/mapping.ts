@@ -1,6 +1,6 @@
 // Header → canonical column mapping, and kind detection from a file's headers.
 import { IngestError } from './errors';
-import { KIND_SPECS, KINDS, type Kind, type KindSpec } from './kinds';
+import { invoicePartSpec, KIND_SPECS, KINDS, type Kind, type KindSpec } from './kinds';
 import { normalizeKey } from './text';
 
 /** Canonical column → index of the source header that fills it. */
@@ -49,7 +49,9 @@ export function detectKind(headers: string[], file: string, forced?: Kind): Kind
 			);
 		return match;
 	}
-	const candidates = KINDS.map((k) => mapHeaders(headers, KIND_SPECS[k])).filter((m) => m.missing.length === 0);
+	// Invoice documents and their lines may also come as two files, joined when given together.
+	const specs = [...KINDS.map((k) => KIND_SPECS[k]), invoicePartSpec('header'), invoicePartSpec('item')];
+	const candidates = specs.map((spec) => mapHeaders(headers, spec)).filter((m) => m.missing.length === 0);
 	const score = (m: KindMatch) => Object.keys(m.mapping).length * 100 + m.spec.columns.filter((c) => c.required).length;
 	candidates.sort((a, b) => score(b) - score(a));
 	const best = candidates[0];

@@ -17,7 +17,7 @@ function dateExample(f: DateFormat | undefined, month: boolean): string {
 	return format.replace('%d', 'dd').replace('%m', 'mm').replace('%Y', 'yyyy').replace('%y', 'yy');
 }
 
-export function reasonText(code: ProblemCode, column: ColumnSpec, plan: ConversionPlan): string {
+export function reasonText(code: ProblemCode, column: ColumnSpec, plan: ConversionPlan, documentsFile?: string): string {
 	switch (code) {
 		case 'missing':
 			return column.name === 'amount' && column.requiredUnless ? 'no amount (nor quantity and unit price)' : 'required value is empty';
@@ -33,5 +33,7 @@ export function reasonText(code: ProblemCode, column: ColumnSpec, plan: Conversi
 			return 'expected a value between 0 and 1 (or 0 % and 100 %)';
 		case 'unknown_value':
 			return `unknown value; expected ${VOCABULARY_EXAMPLES[column.type] ?? 'a known value'}`;
+		case 'no_document':
+			return `no document with this number in ${documentsFile ?? 'the documents file'}`;
 	}
 }

@@ -1,0 +1,84 @@
+// The relation DuckDB reads for an export: one CSV file, or invoice lines joined to their
+// documents when an ERP wrote them as two files (Neptuno's "Detalles de pedidos" + "Pedidos").
+import { sourceColumn } from './convert';
+import { IngestError } from './errors';
+import { expectedHeaders, type ColumnMapping } from './mapping';
+import { KIND_SPECS, type KindSpec } from './kinds';
+import type { Source, SourceOptions } from './read-source';
+import { sqlString } from './text';
+
+export interface Prepared {
+	source: Source;
+	spec: KindSpec;
+	mapping: ColumnMapping;
+	options: SourceOptions;
+	/** Invoice lines only: the documents file they join, and the index of its number column. */
+	documents?: { source: Source; key: number };
+}
+
+/** Headers of the relation, in column order: the lines' then the documents'. */
+export function headersOf(p: Prepared): string[] {
+	return [...p.source.headers, ...(p.documents?.source.headers ?? [])];
+}
+
+/** What the report and the batch call the export. */
+export function displayName(p: Prepared): string {
+	return p.documents ? `${p.source.name} + ${p.documents.source.name}` : p.source.name;
+}
+
+/** The file as a relation of text columns c{offset}…, one per header, records in file order. */
+export function csvRelation(source: Source, parallel: boolean, offset = 0): string {
+	const columns = source.headers.map((_, i) => `${sqlString(sourceColumn(offset + i))}: 'VARCHAR'`).join(', ');
+	return `read_csv(${sqlString(source.utf8Path)}, delim = ${sqlString(source.delimiter)}, quote = ${sqlString(source.quote)},
+		escape = ${sqlString(source.quote)}, header = false, skip = ${source.headerLine}, columns = {${columns}},
+		auto_detect = false, null_padding = true, strict_mode = false, parallel = ${parallel})`;
+}
+
+/**
+ * The relation to type: the file itself, or its lines (numbered in file order as `rid`) left-joined
+ * to their documents, whose columns follow the lines' (c{n}…), with `cartera_doc_found`.
+ */
+export function relationOf(p: Prepared, parallel: boolean): string {
+	if (!p.documents) return csvRelation(p.source, parallel);
+	const n = p.source.headers.length;
+	const lineKey = `cartera_id(nullif(trim(${sourceColumn(p.mapping.invoice_id!)}), ''))`;
+	const docKey = `cartera_id(nullif(trim(${sourceColumn(n + p.documents.key)}), ''))`;
+	return `(SELECT l.*, d.* EXCLUDE (cartera_key), d.cartera_key IS NOT NULL AS cartera_doc_found
+		FROM (SELECT row_number() OVER () - 1 AS rid, * FROM ${csvRelation(p.source, parallel)}) l
+		LEFT JOIN (SELECT *, ${docKey} AS cartera_key FROM ${csvRelation(p.documents.source, parallel, n)}
+			QUALIFY row_number() OVER (PARTITION BY cartera_key) = 1) d
+		ON ${lineKey} = d.cartera_key)`;
+}
+
+/**
+ * Joins each invoice-lines file to the invoice-documents file given with it: the pair becomes one
+ * invoices export (lines' columns, then the documents'). A part without its partner is refused.
+ */
+export function pairInvoiceParts(prepared: Prepared[]): Prepared[] {
+	const headers = prepared.filter((p) => p.spec.part === 'header');
+	const items = prepared.filter((p) => p.spec.part === 'item');
+	const rest = prepared.filter((p) => !p.spec.part);
+	if (headers.length === 0 && items.length === 0) return prepared;
+	const invoices = KIND_SPECS.invoices;
+	if (items.length === 0)
+		throw new IngestError(
+			'these are invoice documents without amounts (no "Importe" nor "Cantidad" + "Precio unitario"): ' +
+				'give their lines file in the same command, or an invoices export with all of ' +
+				`${expectedHeaders(invoices)}.`,
+			headers[0]!.source.name
+		);
+	if (headers.length === 0)
+		throw new IngestError(
+			'these are invoice lines without their documents (no "Fecha" and "Código cliente"): ' +
+				'give the documents file (number, date, client) in the same command.',
+			items[0]!.source.name
+		);
+	if (headers.length > 1 || items.length > 1)
+		throw new IngestError(`give one documents file and one lines file per command (got ${headers.length} and ${items.length}).`);
+	const lines = items[0]!;
+	const documents = headers[0]!;
+	const n = lines.source.headers.length;
+	const mapping: ColumnMapping = { ...lines.mapping };
+	for (const [column, index] of Object.entries(documents.mapping)) if (!(column in mapping)) mapping[column] = n + index;
+	return [...rest, { ...lines, spec: invoices, mapping, documents: { source: documents.source, key: documents.mapping.invoice_id! } }];
+}
