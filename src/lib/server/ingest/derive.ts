@@ -47,8 +47,13 @@ export function derivation(kind: Kind, mapping: ColumnMapping): Derivation {
 				},
 				problems: []
 			};
-		case 'forecasts':
-			return { columns: { dimension: `coalesce(v_dimension, 'total')`, value: `CASE WHEN coalesce(v_dimension, 'total') = 'total' THEN NULL ELSE v_value END` }, problems: [] };
+		case 'forecasts': {
+			// A segment column (Category, Región…) names the dimension when the export has no dimension column.
+			const segment = ['product_line', 'region', 'client_type', 'account_manager'].find((d) => has(`segment_${d}`));
+			const dimension = segment ? `coalesce(v_dimension, '${segment}')` : `coalesce(v_dimension, 'total')`;
+			const value = segment ? `coalesce(v_value, v_segment_${segment})` : 'v_value';
+			return { columns: { dimension, value: `CASE WHEN ${dimension} = 'total' THEN NULL ELSE ${value} END` }, problems: [] };
+		}
 		default:
 			return { columns: {}, problems: [] };
 	}

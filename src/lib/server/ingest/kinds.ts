@@ -46,11 +46,17 @@ export interface KindSpec {
 	label: string;
 	/** One of the two files of an invoice export split in documents and lines. */
 	part?: 'header' | 'item';
+	/**
+	 * [key, name, name identifies]: an export with a key column but no name uses the key as name
+	 * (Maven's products "product"); with `name identifies`, a name without key is the key too
+	 * (Maven's accounts "account", the same name the pipeline refers to).
+	 */
+	keyOrName?: [string, string, boolean];
 }
 
 const CLIENT_REF = [
 	'client id', 'customer id', 'customerid', 'account id', 'codigo cliente', 'codigo de cliente', 'cod cliente',
-	'id cliente', 'cliente id', 'customer code', 'client code', 'cardcode', 'bp code', 'numero de cliente',
+	'id cliente', 'id de cliente', 'cliente id', 'customer code', 'client code', 'cardcode', 'bp code', 'numero de cliente',
 	'no cliente', 'customer unique id', 'id tercero', 'customer', 'client', 'account', 'partner', 'cliente', 'nit'
 ];
 const CLIENT_NAME = [
@@ -58,7 +64,7 @@ const CLIENT_NAME = [
 ];
 const PRODUCT_REF = [
 	'product id', 'product code', 'productcode', 'item code', 'itemcode', 'sku', 'stock code', 'stockcode',
-	'codigo producto', 'codigo de producto', 'cod producto', 'id producto', 'codigo articulo', 'codigo de articulo',
+	'codigo producto', 'codigo de producto', 'cod producto', 'id producto', 'id de producto', 'codigo articulo', 'codigo de articulo',
 	'referencia', 'product', 'producto', 'articulo'
 ];
 const PRODUCT_LINE = [
@@ -77,12 +83,13 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 		table: 'clients',
 		label: 'clientes',
 		key: ['client_id'],
+		keyOrName: ['client_id', 'name', true],
 		columns: [
 			{ name: 'client_id', type: 'id', required: true, notNull: true, synonyms: CLIENT_REF.filter((s) => !['cliente', 'customer', 'client', 'account', 'partner'].includes(s)) },
 			{ name: 'name', type: 'text', required: true, synonyms: [
 				'name', 'account name', 'company name', 'customer name', 'client name', 'cardname', 'razon social',
-				'nombre', 'nombre del tercero', 'nombre cliente', 'nombre del cliente', 'nombre del contacto', 'cliente',
-				'empresa', 'company', 'account', 'customer'] },
+				'nombre', 'nombre del tercero', 'nombre cliente', 'nombre del cliente', 'nombre de compania', 'nombre del contacto',
+				'cliente', 'empresa', 'company', 'account', 'customer'] },
 			{ name: 'client_type', type: 'text', synonyms: [
 				'client type', 'customer type', 'account type', 'tipo de cliente', 'tipo cliente', 'tipo de tercero',
 				'tipo', 'type', 'segment', 'segmento', 'customer segment', 'canal', 'channel'] },
@@ -91,7 +98,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 			{ name: 'legal_form', type: 'text', synonyms: ['legal form', 'ownership', 'forma juridica', 'tipo de sociedad', 'tipo societario', 'persona fisica moral'] },
 			{ name: 'region', type: 'text', synonyms: [
 				'region', 'territory', 'territorio', 'zona', 'departamento', 'provincia', 'billing state province',
-				'billing state', 'state', 'state region', 'customer state', 'ciudad', 'city', 'poblacion', 'country', 'pais'] },
+				'billing state', 'state', 'state region', 'customer state', 'office location', 'ciudad', 'city', 'poblacion', 'country', 'pais'] },
 			{ name: 'crm_status', type: 'text', synonyms: [
 				'crm status', 'estado crm', 'status', 'estado', 'estado del cliente', 'lifecycle stage',
 				'etapa del ciclo de vida', 'situacion', 'active', 'activo'] },
@@ -106,10 +113,11 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 		table: 'products',
 		label: 'productos',
 		key: ['product_id'],
+		keyOrName: ['product_id', 'name', false],
 		columns: [
 			{ name: 'product_id', type: 'id', required: true, notNull: true, synonyms: PRODUCT_REF },
 			{ name: 'name', type: 'text', required: true, synonyms: [
-				'product name', 'name', 'description', 'descripcion', 'nombre', 'nombre producto', 'nombre del producto',
+				'product name', 'name', 'description', 'descripcion', 'nombre', 'nombre producto', 'nombre de producto', 'nombre del producto',
 				'item name', 'dscription', 'concepto', 'detalle'] },
 			{ name: 'product_line', type: 'text', synonyms: PRODUCT_LINE },
 			{ name: 'business_unit', type: 'text', synonyms: ['business unit', 'unidad de negocio', 'unidad negocio', 'division', 'area de negocio', 'area'] }
@@ -224,12 +232,18 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 		label: 'pronósticos',
 		key: ['month', 'dimension', 'value'],
 		columns: [
-			{ name: 'month', type: 'month', required: true, notNull: true, synonyms: ['month', 'period', 'mes', 'periodo', 'fecha', 'date'] },
+			{ name: 'month', type: 'month', required: true, notNull: true, synonyms: [
+				'month', 'period', 'mes', 'periodo', 'month of order date', 'mes de venta', 'fecha', 'date'] },
 			{ name: 'dimension', type: 'text', synonyms: ['dimension'] },
 			{ name: 'value', type: 'text', synonyms: ['segment', 'segmento', 'segment value', 'valor del segmento'] },
 			{ name: 'forecast_amount', type: 'money', required: true, notNull: true, synonyms: [
 				'forecast', 'forecast amount', 'target', 'sales target', 'budget', 'pronostico', 'pronostico de ventas',
-				'proyeccion', 'meta', 'objetivo', 'venta proyectada', 'monto pronosticado'] }
+				'proyeccion', 'meta', 'objetivo', 'venta proyectada', 'monto pronosticado'] },
+			// A forecast per segment: the column names the dimension (Kaggle's "Sales target" by Category).
+			{ name: 'segment_product_line', type: 'text', auxiliary: true, synonyms: PRODUCT_LINE },
+			{ name: 'segment_region', type: 'text', auxiliary: true, synonyms: ['region', 'territory', 'territorio', 'departamento', 'provincia'] },
+			{ name: 'segment_client_type', type: 'text', auxiliary: true, synonyms: ['client type', 'customer type', 'tipo de cliente', 'segment type'] },
+			{ name: 'segment_account_manager', type: 'text', auxiliary: true, synonyms: ['account manager', 'ejecutivo de cuenta', 'ejecutivo', 'vendedor', 'salesperson'] }
 		]
 	}
 };

@@ -27,6 +27,11 @@ export function mapHeaders(headers: string[], spec: KindSpec): KindMatch {
 			}
 		}
 	}
+	if (spec.keyOrName) {
+		const [key, name, nameIdentifies] = spec.keyOrName;
+		if (!(key in mapping) && name in mapping && nameIdentifies) mapping[key] = mapping[name]!;
+		else if (key in mapping && !(name in mapping)) mapping[name] = mapping[key]!;
+	}
 	const missing = spec.columns
 		.filter((c) => c.required && !(c.name in mapping))
 		.filter((c) => !(c.requiredUnless && c.requiredUnless.every((alt) => alt in mapping)))
