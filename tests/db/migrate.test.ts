@@ -12,13 +12,18 @@ describe('migrations', () => {
 		const path = folder.path('m.duckdb');
 		let db = await Database.open(path);
 		const tables = (await db.all<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables ORDER BY 1`)).map((r) => r.t);
-		expect(tables).toEqual(['clients', 'forecasts', 'invoice_lines', 'opportunities', 'products', 'quotes', 'schema_migrations', 'upload_batches', 'upload_rejections']);
+		expect(tables).toEqual([
+			'clients', 'forecasts', 'invoice_lines', 'opportunities', 'products', 'quotes', 'schema_migrations', 'source_mappings', 'upload_batches', 'upload_rejections'
+		]);
 		const money = await db.one<{ type: string }>(`SELECT data_type AS type FROM information_schema.columns WHERE table_name = 'invoice_lines' AND column_name = 'amount'`);
 		expect(money!.type).toBe('DECIMAL(18,4)');
 		db.close();
 		db = await Database.open(path);
 		expect(await migrate(db)).toEqual([]);
-		expect(await db.all(`SELECT version, name FROM schema_migrations`)).toEqual([{ version: 1, name: '001_initial' }]);
+		expect(await db.all(`SELECT version, name FROM schema_migrations ORDER BY version`)).toEqual([
+			{ version: 1, name: '001_initial' },
+			{ version: 2, name: '002_source_values' }
+		]);
 		db.close();
 	});
 

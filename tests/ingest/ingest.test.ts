@@ -59,18 +59,20 @@ describe('rejections', () => {
 		expect((await db.one<{ name: string }>(`SELECT name FROM clients WHERE client_id = 'C1'`))!.name).toBe('Ferretería\r\nEl Tornillo');
 	});
 
-	it('rejects unknown outcomes and quote statuses, naming the expected values', async () => {
+	it('keeps quotes with an unknown status, as written, and says so', async () => {
 		const file = folder.write(
 			'presupuestos.csv',
 			csv('Nº presupuesto;Código cliente;Fecha presupuesto;Importe;Estado', 'PR-1;C1;01/03/2025;100,00;Aceptado', 'PR-2;C1;02/03/2025;50,00;Quizás', 'PR-3;C2;03/03/2025;70,00;draft')
 		);
 		const f = (await ingestFiles(db, [{ path: file }])).files[0]!;
-		expect(f.loaded).toBe(2);
-		expect(f.rejections[0]).toMatchObject({ line: 3, column: 'Estado', value: 'Quizás' });
-		expect(f.rejections[0]!.reason).toMatch(/Aceptado/);
-		expect(await db.all(`SELECT quote_id, status FROM quotes ORDER BY 1`)).toEqual([
-			{ quote_id: 'PR-1', status: 'accepted' },
-			{ quote_id: 'PR-3', status: 'draft' }
+		expect(f).toMatchObject({ loaded: 3, rejected: 0 });
+		expect(f.warnings).toEqual([
+			'1 quotes have a status we do not know, kept as written: "Quizás" (1). They count in no status figure until a mapping says what they mean (--map, "values").'
+		]);
+		expect(await db.all(`SELECT quote_id, status, status_source FROM quotes ORDER BY 1`)).toEqual([
+			{ quote_id: 'PR-1', status: 'accepted', status_source: 'Aceptado' },
+			{ quote_id: 'PR-2', status: null, status_source: 'Quizás' },
+			{ quote_id: 'PR-3', status: 'draft', status_source: 'draft' }
 		]);
 	});
 });

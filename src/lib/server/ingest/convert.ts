@@ -46,9 +46,7 @@ const SQL_TYPE: Record<ColumnSpec['type'], string> = {
 };
 const PROFILED = new Set<ColumnSpec['type']>(['date', 'month', 'outcome', 'quote_status', 'doc_type', 'opportunity_kind']);
 const BAD_CODE: Partial<Record<ColumnSpec['type'], ProblemCode>> = {
-	money: 'bad_number', decimal: 'bad_number', rate: 'bad_number', integer: 'bad_integer', date: 'bad_date', month: 'bad_month',
-	// Outcomes and quote statuses drive figures: an unknown one is reported, never guessed.
-	outcome: 'unknown_value', quote_status: 'unknown_value'
+	money: 'bad_number', decimal: 'bad_number', rate: 'bad_number', integer: 'bad_integer', date: 'bad_date', month: 'bad_month'
 };
 
 export function sourceColumn(index: number): string {

@@ -42,11 +42,15 @@ export function derivation(kind: Kind, mapping: ColumnMapping): Derivation {
 		case 'opportunities':
 			return {
 				columns: {
-					outcome: `coalesce(v_outcome, ${has('stage') ? 'stage_outcome, ' : ''}'open')`,
+					// An outcome written but unknown stays NULL (kept and reported); none written: the stage's, else open.
+					outcome: `CASE WHEN r_outcome IS NOT NULL THEN v_outcome ELSE coalesce(${has('stage') ? 'stage_outcome, ' : ''}'open') END`,
+					outcome_source: 'r_outcome',
 					kind: `coalesce(v_kind, r_kind, 'opportunity')`
 				},
 				problems: []
 			};
+		case 'quotes':
+			return { columns: { status_source: 'r_status' }, problems: [] };
 		case 'forecasts': {
 			// A segment column (Category, Región…) names the dimension when the export has no dimension column.
 			const segment = ['product_line', 'region', 'client_type', 'account_manager'].find((d) => has(`segment_${d}`));

@@ -198,6 +198,8 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 			{ name: 'probability', type: 'rate', synonyms: ['probability', 'probabilidad', 'probabilidad de venta'] },
 			// Without an outcome column the outcome is read from the stage (Closed Won, Ganada…).
 			{ name: 'outcome', type: 'outcome', required: true, requiredUnless: ['stage'], synonyms: ['outcome', 'result', 'resultado', 'estado final', 'status', 'won'] },
+			// The outcome as written, kept when the vocabulary does not know it (outcome is then NULL).
+			{ name: 'outcome_source', type: 'text', synonyms: [] },
 			{ name: 'lost_reason', type: 'text', synonyms: ['lost reason', 'loss reason', 'motivo de perdida', 'motivo perdida', 'razon de perdida', 'causa de perdida'] }
 		]
 	},
@@ -219,6 +221,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 				'amount', 'untaxed amount', 'amount untaxed', 'importe sin iva', 'importe', 'monto', 'valor', 'subtotal',
 				'base imponible', 'total'] },
 			{ name: 'status', type: 'quote_status', required: true, notNull: true, synonyms: ['status', 'state', 'estado', 'statut', 'situacion'] },
+			{ name: 'status_source', type: 'text', synonyms: [] },
 			{ name: 'decided_at', type: 'date', synonyms: [
 				'decided at', 'decision date', 'fecha de decision', 'fecha decision', 'fecha de aceptacion',
 				'fecha de cierre', 'fecha cierre', 'date closed'] },

@@ -24,6 +24,25 @@ export async function fileWarnings(db: Database, kind: Kind, conv: string, dupli
 		if (Number(unknown.no_client) > 0) warnings.push(`${unknown.no_client} lines have no client; they count in revenue under "no client".`);
 	}
 
+	// Statuses the vocabulary does not know: kept as written, in no figure until mapped.
+	const unknownStatus: Partial<Record<Kind, [string, string, string]>> = {
+		quotes: ['status_source', 'status', 'quotes'],
+		opportunities: ['outcome_source', 'outcome', 'opportunities']
+	};
+	const status = unknownStatus[kind];
+	if (status) {
+		const [source, normalised, noun] = status;
+		const rows = await db.all<{ value: string; n: number }>(
+			`SELECT ${source} AS value, count(*)::INTEGER AS n FROM ${valid} WHERE ${source} IS NOT NULL AND ${normalised} IS NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`
+		);
+		const total = rows.reduce((s, r) => s + r.n, 0);
+		if (total > 0)
+			warnings.push(
+				`${total} ${noun} have a ${normalised} we do not know, kept as written: ${rows.map((r) => `"${r.value}" (${r.n})`).join(', ')}. ` +
+					`They count in no ${normalised} figure until a mapping says what they mean (--map, "values").`
+			);
+	}
+
 	const keptAsWritten: Partial<Record<Kind, [string, string]>> = {
 		invoices: ['doc_type', `NOT IN ('invoice', 'credit_note')`],
 		opportunities: ['kind', `NOT IN ('lead', 'opportunity', 'tender', 'quote_request')`]
