@@ -22,13 +22,15 @@ import {
 } from './formats';
 import { storedColumns, type ColumnSpec, type KindSpec } from './kinds';
 import type { ColumnMapping } from './mapping';
-import { sqlIdent, sqlString } from './text';
+import { normalizeKey, sqlIdent, sqlString } from './text';
 
 export type ProblemCode = 'missing' | 'bad_number' | 'bad_integer' | 'bad_date' | 'bad_month' | 'out_of_range' | 'unknown_value' | 'no_document';
 
 export interface SourceShape {
 	/** The relation already numbers its records (`rid`): a join of two files reorders rows. */
 	hasRecordIndex?: boolean;
+	/** The user's meaning for texts of a vocabulary, over the built-in one: {quote_status: {"Pendiente": "sent"}}. */
+	values?: Partial<Record<string, Record<string, string>>>;
 	/** Invoice lines joined to their documents: `cartera_doc_found` says whether each line found one. */
 	joinedDocuments?: boolean;
 }
@@ -99,7 +101,10 @@ export async function convertSource(
 	for (const [name, c] of distinctOf) {
 		await db.run(`CREATE OR REPLACE TEMP TABLE ${lookup(name)} AS SELECT unnest(coalesce(distinct_${name}, [])) AS raw FROM ${profileTable}`);
 		if (c.type === 'date' || c.type === 'month') dates[name] = await decideDateFormat(db, lookup(name), c.type === 'month');
-		else vocabularies[name] = await readVocabulary(db, lookup(name), name === 'stage_outcome' ? 'outcome' : c.type);
+		else {
+			const domain = name === 'stage_outcome' ? 'outcome' : c.type;
+			vocabularies[name] = await readVocabulary(db, lookup(name), domain, shape.values?.[domain] ?? {});
+		}
 		await db.run(`DROP TABLE ${lookup(name)}`);
 	}
 	await db.run(`DROP TABLE ${profileTable}`);
@@ -173,12 +178,16 @@ export async function convertSource(
 }
 
 /** Each distinct raw value of a vocabulary column with its canonical value (unknown values left out). */
-async function readVocabulary(db: Database, distinct: string, domain: string): Promise<[string, string][]> {
-	const rows = await db.all<{ raw: string; canonical: string }>(
-		`SELECT d.raw, v.canonical FROM ${distinct} d JOIN cartera_vocab v ON v.domain = $1 AND v.term = cartera_norm(d.raw) ORDER BY d.raw`,
+async function readVocabulary(db: Database, distinct: string, domain: string, user: Record<string, string>): Promise<[string, string][]> {
+	const rows = await db.all<{ raw: string; canonical: string | null }>(
+		`SELECT d.raw, v.canonical FROM ${distinct} d LEFT JOIN cartera_vocab v ON v.domain = $1 AND v.term = cartera_norm(d.raw) ORDER BY d.raw`,
 		[domain]
 	);
-	return rows.map((r) => [r.raw, r.canonical]);
+	const given = new Map(Object.entries(user).map(([text, value]) => [normalizeKey(text), value]));
+	return rows.flatMap((r): [string, string][] => {
+		const canonical = given.get(normalizeKey(r.raw)) ?? r.canonical;
+		return canonical ? [[r.raw, canonical]] : [];
+	});
 }
 
 /** A CASE mapping the column's raw values (few, by nature) to canonical ones; NULL when unknown. */

@@ -2,19 +2,20 @@
 // → merge by key. Typing uses temporary tables only and runs before the transaction; all merges
 // of one call share one transaction: an error anywhere changes nothing.
 import type { Database } from '../db/database';
-import { convertSource, sourceColumn, type ConversionPlan, type ProblemCode } from './convert';
+import { convertSource, type ConversionPlan } from './convert';
 import { derivation } from './derive';
 import { IngestError } from './errors';
-import { KIND_SPECS, KINDS, type Kind, type KindSpec } from './kinds';
+import { KINDS, type Kind } from './kinds';
 import { recordLines } from './line-numbers';
-import { detectKind, type ColumnMapping } from './mapping';
+import { detectKind } from './mapping';
 import { mergeInto, type MergeCounts } from './merge';
-import { reasonText } from './messages';
 import { eightBitEncodingOf, readSource, type SourceOptions } from './read-source';
 import { displayName, headersOf, pairInvoiceParts, relationOf, type Prepared } from './sources';
 import { prepareIngestSql } from './sql-setup';
-import { sqlIdent, sqlString } from './text';
+import { sqlIdent } from './text';
 import { fileWarnings } from './warnings';
+import { collectRejects, createReasons, writeRejects } from './rejects';
+import { applyColumns, mappingFits, rememberedMapping, rememberMapping, type UserMapping } from './user-mapping';
 import { mergeFeeds, type FedCounts } from './feeds';
 
 export interface IngestInput {
@@ -26,6 +27,10 @@ export interface IngestInput {
 
 export interface IngestOptions extends SourceOptions {
 	kind?: Kind;
+	/** A mapping given for this load (`--map`): applied to the files whose headers it names, then remembered. */
+	map?: UserMapping;
+	/** Write the rejected records, with their reasons, to this CSV file. */
+	rejectsPath?: string;
 	loadedBy?: string;
 	/** Rejections listed per file in the report (all are stored with the batch). */
 	rejectionsShown?: number;
@@ -49,6 +54,8 @@ export interface FileReport extends Omit<MergeCounts, 'duplicates'> {
 	delimiter: string;
 	/** Canonical column → source header. */
 	mapping: Record<string, string>;
+	/** Where the mapping came from: detected from the headers, given with --map, or remembered. */
+	mapping_source: 'detected' | 'given' | 'remembered';
 	formats: Record<string, string>;
 	/** Clients and products filled from the attributes of a flat sales export. */
 	also: FedCounts;
@@ -63,6 +70,8 @@ export interface IngestReport {
 interface Converted extends Prepared {
 	conv: string;
 	plan: ConversionPlan;
+	/** Temporary table of rejected records, when they are to be written out. */
+	rejects?: string;
 }
 
 export async function ingestFiles(database: Database, inputs: IngestInput[], options: IngestOptions = {}): Promise<IngestReport> {
@@ -71,21 +80,23 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 	const prepared: Prepared[] = [];
 	const converted: Converted[] = [];
 	try {
-		for (const input of inputs) {
-			const source = await readSource(input.path, input.name ?? input.path, options);
-			const { spec, mapping } = detectKind(source.headers, source.name, options.kind);
-			prepared.push({ source, spec, mapping, options });
-		}
+		for (const input of inputs) prepared.push(await prepare(db, input, options));
+		if (options.map && !prepared.some((p) => p.userMapping?.origin === 'given'))
+			throw new IngestError(
+				`the mapping names headers that no file has: ${Object.values(options.map.columns ?? {}).filter((h) => h !== null).join(', ')}.`
+			);
 		prepared.splice(0, prepared.length, ...pairInvoiceParts(prepared));
 		// Master data first, so invoice lines can be checked against the clients just loaded.
 		prepared.sort((a, b) => KINDS.indexOf(a.spec.kind) - KINDS.indexOf(b.spec.kind));
 		await prepareIngestSql(db);
-		for (const [i, p] of prepared.entries()) converted.push(await convertOne(db, p, i));
+		for (const [i, p] of prepared.entries()) converted.push(await convertOne(db, p, i, options.rejectsPath !== undefined));
 		const files = await db.transaction(async () => {
 			const reports: FileReport[] = [];
 			for (const c of converted) reports.push(await mergeOne(db, c, options));
 			return reports;
 		});
+		if (options.rejectsPath !== undefined)
+			await writeRejects(db, converted.flatMap((c) => (c.rejects ? [c.rejects] : [])), options.rejectsPath);
 		return { files };
 	} finally {
 		for (const p of [...prepared, ...converted]) {
@@ -96,8 +107,26 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 	}
 }
 
+/** A file read and matched to a kind and mapping: given (--map), remembered for its headers, or detected. */
+async function prepare(db: Database, input: IngestInput, options: IngestOptions): Promise<Prepared> {
+	const source = await readSource(input.path, input.name ?? input.path, options);
+	try {
+		const given = options.map && mappingFits(options.map, source.headers) ? options.map : null;
+		const remembered = given ? null : await rememberedMapping(db, source.headers);
+		const user = given ?? remembered;
+		const kind = options.kind ?? user?.kind;
+		let { spec, mapping } = detectKind(source.headers, source.name, kind);
+		if (user) mapping = applyColumns(mapping, user, source.headers, spec, source.name);
+		const userMapping = user ? { mapping: user, origin: given ? ('given' as const) : ('remembered' as const) } : undefined;
+		return { source, spec, mapping, options, userMapping };
+	} catch (error) {
+		source.cleanup();
+		throw error;
+	}
+}
+
 /** Typing, outside any transaction: rowids of the typed table are then the records' indexes. */
-async function convertOne(db: Database, p: Prepared, n: number): Promise<Converted> {
+async function convertOne(db: Database, p: Prepared, n: number, rejectsWanted: boolean): Promise<Converted> {
 	const conv = `cartera_conv_${n}`;
 	let plan: ConversionPlan;
 	try {
@@ -119,11 +148,13 @@ async function convertOne(db: Database, p: Prepared, n: number): Promise<Convert
 		JSON.stringify([...lines.keys()]),
 		JSON.stringify([...lines.values()])
 	]);
-	return { ...p, conv, plan };
+	await createReasons(db, p, p.spec, conv, plan);
+	const rejects = rejected.length && rejectsWanted ? await collectRejects(db, p, conv, plan) : undefined;
+	return { ...p, conv, plan, rejects };
 }
 
 async function convertCsv(db: Database, p: Prepared, conv: string): Promise<ConversionPlan> {
-	const shape = { hasRecordIndex: !!p.documents, joinedDocuments: !!p.documents };
+	const shape = { hasRecordIndex: !!p.documents, joinedDocuments: !!p.documents, values: p.userMapping?.mapping.values };
 	try {
 		try {
 			return await convertSource(db, relationOf(p, true), conv, p.spec, p.mapping, shape);
@@ -160,6 +191,7 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		[batchId, options.rejectionsShown ?? 100]
 	);
 	const warnings = await fileWarnings(db, spec.kind, conv, counts.duplicates);
+	if (c.userMapping?.origin === 'given' && !c.documents) await rememberMapping(db, source.headers, spec.kind, c.userMapping.mapping);
 	await db.run(`DROP TABLE ${sqlIdent(conv)}`);
 
 	return {
@@ -172,6 +204,7 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		encoding: source.encoding + (source.bom ? ' (BOM)' : ''),
 		delimiter: source.delimiter,
 		mapping: headerMapping(c),
+		mapping_source: c.userMapping?.origin ?? 'detected',
 		formats: describeFormats(plan),
 		also,
 		rejections,
@@ -181,30 +214,19 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 
 /** Stores every rejected cell with its source line, header and reason; returns row counts. */
 async function storeRejections(db: Database, c: Converted, batchId: number) {
-	const { conv, spec, mapping, plan } = c;
-	const headers = headersOf(c);
+	const { conv, plan } = c;
 	const counts = (await db.one<{ rows_read: number; rejected: number }>(
 		`SELECT count(*)::INTEGER AS rows_read, count(*) FILTER (WHERE problems IS NOT NULL)::INTEGER AS rejected FROM ${sqlIdent(conv)}`
 	))!;
-	if (counts.rejected > 0) {
-		// Header and reason per (column, code): built here, bound as parameters.
-		const codes: ProblemCode[] = ['missing', 'bad_number', 'bad_integer', 'bad_date', 'bad_month', 'out_of_range', 'unknown_value', 'no_document'];
-		const texts = spec.columns.flatMap((col) =>
-			codes.map((code) => [col.name, code, col.name in mapping ? headers[mapping[col.name]!]! : col.name, reasonText(code, col, plan, c.documents?.source.name)])
-		);
-		await db.run(
-			`CREATE OR REPLACE TEMP TABLE cartera_reasons AS SELECT * FROM (VALUES ${texts.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`).join(', ')}) r(col, code, header, reason)`,
-			texts.flat()
-		);
+	if (counts.rejected > 0)
 		await db.run(
 			`INSERT INTO upload_rejections (batch_id, line, "column", value, reason)
 			 SELECT $1, l.line, r.header, c.p.value, r.reason
 			 FROM (SELECT ${plan.recordIndex}::INTEGER AS rid, unnest(problems) AS p FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL) c
 			 LEFT JOIN ${sqlIdent(`${conv}_lines`)} l USING (rid)
-			 JOIN cartera_reasons r ON r.col = c.p.col AND r.code = c.p.code`,
+			 JOIN ${sqlIdent(`${conv}_reasons`)} r ON r.col = c.p.col AND r.code = c.p.code`,
 			[batchId]
 		);
-	}
 	return { rowsRead: counts.rows_read, rejected: counts.rejected };
 }
 

@@ -5,6 +5,7 @@ import { IngestError } from './errors';
 import { expectedHeaders, type ColumnMapping } from './mapping';
 import { KIND_SPECS, type KindSpec } from './kinds';
 import type { Source, SourceOptions } from './read-source';
+import type { UserMapping } from './user-mapping';
 import { sqlString } from './text';
 
 export interface Prepared {
@@ -14,6 +15,8 @@ export interface Prepared {
 	options: SourceOptions;
 	/** Invoice lines only: the documents file they join, and the index of its number column. */
 	documents?: { source: Source; key: number };
+	/** The user's mapping applied to this file, and whether it came with this command or was remembered. */
+	userMapping?: { mapping: UserMapping; origin: 'given' | 'remembered' };
 }
 
 /** Headers of the relation, in column order: the lines' then the documents'. */

@@ -1,12 +1,13 @@
-// POST /api/uploads (multipart, one or more "file" fields, optional "kind"): the same ingest and
-// the same JSON report as `npm run ingest -- --json`.
+// POST /api/uploads (multipart: one or more "file" fields; optional "kind", "encoding", "delimiter",
+// "header_line", "map" (mapping JSON)): the same ingest and the same JSON report as
+// `npm run ingest -- --json`.
 import { json } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db/database';
 import { IngestError } from '$lib/server/ingest/errors';
 import { ingestFiles } from '$lib/server/ingest/ingest';
-import { KINDS, type Kind } from '$lib/server/ingest/kinds';
 import { serialized } from '$lib/server/ingest/queue';
 import { receiveUploads, UploadError } from '$lib/server/uploads';
+import { ingestOptions } from '../../../cli/ingest-options';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ request }) => {
@@ -18,10 +19,10 @@ export const POST: RequestHandler = async ({ request }) => {
 		throw error;
 	}
 	try {
-		const kind = received.fields.kind;
-		if (kind && !KINDS.includes(kind as Kind)) return json({ error: `Unknown kind "${kind}"; expected one of ${KINDS.join(', ')}.` }, { status: 400 });
+		const { kind, encoding, delimiter, header_line, map } = received.fields;
+		const options = ingestOptions({ kind, encoding, delimiter, headerLine: header_line, map });
 		const db = await getDatabase();
-		const report = await serialized(() => ingestFiles(db, received.files, { kind: kind as Kind | undefined, loadedBy: 'api' }));
+		const report = await serialized(() => ingestFiles(db, received.files, { ...options, loadedBy: 'api' }));
 		return json(report);
 	} catch (error) {
 		if (error instanceof IngestError) return json({ error: error.message }, { status: 400 });

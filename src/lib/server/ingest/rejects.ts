@@ -1,0 +1,54 @@
+// Rejected rows, written out for the analyst to fix (`--rejects FILE`): one line per rejected
+// record with its file, line, the columns and reasons, and the record as it was in the export.
+import type { Database } from '../db/database';
+import { sourceColumn, type ConversionPlan, type ProblemCode } from './convert';
+import type { KindSpec } from './kinds';
+import { reasonText } from './messages';
+import { csvRelation, displayName, headersOf, type Prepared } from './sources';
+import { sqlIdent, sqlString } from './text';
+
+const CODES: ProblemCode[] = ['missing', 'bad_number', 'bad_integer', 'bad_date', 'bad_month', 'out_of_range', 'unknown_value', 'no_document'];
+
+/** `${conv}_reasons`: the source header and the readable reason for every (column, problem code). */
+export async function createReasons(db: Database, p: Prepared, spec: KindSpec, conv: string, plan: ConversionPlan): Promise<void> {
+	const headers = headersOf(p);
+	const texts = spec.columns.flatMap((col) =>
+		CODES.map((code) => [col.name, code, col.name in p.mapping ? headers[p.mapping[col.name]!]! : col.name, reasonText(code, col, plan, p.documents?.source.name)])
+	);
+	await db.run(
+		`CREATE OR REPLACE TEMP TABLE ${sqlIdent(`${conv}_reasons`)} AS SELECT * FROM (VALUES ${texts
+			.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`)
+			.join(', ')}) r(col, code, header, reason)`,
+		texts.flat()
+	);
+}
+
+/** `${conv}_rejects`: the rejected records of one file, ready to be written out. */
+export async function collectRejects(db: Database, p: Prepared, conv: string, plan: ConversionPlan): Promise<string> {
+	const table = `${conv}_rejects`;
+	const record = p.source.headers.map((_, i) => `coalesce(${sourceColumn(i)}, '')`).join(', ');
+	await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(table)} AS
+		WITH problems AS (
+			SELECT ${plan.recordIndex}::INTEGER AS rid, unnest(problems) AS p FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL
+		), reasons AS (
+			SELECT rid, string_agg(r.header, ', ' ORDER BY r.header) AS columns,
+				string_agg(r.header || ': ' || r.reason || coalesce(' ("' || p.value || '")', ''), '; ' ORDER BY r.header) AS reasons
+			FROM problems JOIN ${sqlIdent(`${conv}_reasons`)} r ON r.col = p.col AND r.code = p.code GROUP BY rid
+		), source AS (
+			SELECT row_number() OVER () - 1 AS rid, concat_ws(${sqlString(p.source.delimiter)}, ${record}) AS record
+			FROM ${csvRelation(p.source, false)}
+		)
+		SELECT ${sqlString(displayName(p))} AS file, l.line, reasons.columns, reasons.reasons, source.record
+		FROM reasons JOIN source USING (rid) LEFT JOIN ${sqlIdent(`${conv}_lines`)} l USING (rid)`);
+	return table;
+}
+
+/** Writes the collected rejects of all files to one `;`-separated UTF-8 CSV (header in Spanish). */
+export async function writeRejects(db: Database, tables: string[], path: string): Promise<number> {
+	const union = tables.length
+		? tables.map((t) => `SELECT * FROM ${sqlIdent(t)}`).join(' UNION ALL ')
+		: `SELECT NULL::VARCHAR AS file, NULL::INTEGER AS line, NULL::VARCHAR AS columns, NULL::VARCHAR AS reasons, NULL::VARCHAR AS record WHERE false`;
+	await db.run(`COPY (SELECT file AS "Archivo", line AS "Línea", columns AS "Columnas", reasons AS "Motivo", record AS "Registro"
+		FROM (${union}) ORDER BY file, line) TO ${sqlString(path)} (FORMAT csv, HEADER, DELIMITER ';')`);
+	return (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${union})`))!.n;
+}

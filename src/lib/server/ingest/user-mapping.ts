@@ -1,0 +1,96 @@
+// Mappings a user gives (`--map mapping.json`, later the upload screen) or confirmed before:
+//   { "kind": "invoices",
+//     "columns": { "amount": "Total neto", "doc_type": null },        canonical column → header (null: none)
+//     "values":  { "quote_status": { "Pendiente de firma": "sent" } } } text as written → canonical value
+// A mapping that loaded a file is remembered for its header set and reused for the next export
+// with the same headers.
+import type { Database } from '../db/database';
+import { IngestError } from './errors';
+import { KIND_SPECS, KINDS, type Kind, type KindSpec } from './kinds';
+import type { ColumnMapping } from './mapping';
+import { normalizeKey } from './text';
+import type { Domain } from './vocabularies';
+
+export interface UserMapping {
+	kind?: Kind;
+	columns?: Record<string, string | null>;
+	values?: Partial<Record<Domain, Record<string, string>>>;
+}
+
+const CANONICAL_VALUES: Record<Domain, string[]> = {
+	outcome: ['open', 'won', 'lost'],
+	quote_status: ['draft', 'sent', 'accepted', 'rejected', 'expired'],
+	doc_type: ['invoice', 'credit_note'],
+	opportunity_kind: ['lead', 'opportunity', 'tender', 'quote_request']
+};
+
+/** Checks a mapping document, naming what is wrong in it. */
+export function parseUserMapping(json: unknown, file = 'mapping'): UserMapping {
+	const fail = (what: string): never => {
+		throw new IngestError(`${what}.`, file);
+	};
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) fail('expected a JSON object with "kind", "columns" and/or "values"');
+	const { kind, columns, values, ...rest } = json as Record<string, unknown>;
+	if (Object.keys(rest).length) fail(`unknown key ${Object.keys(rest).map((k) => `"${k}"`).join(', ')} (expected "kind", "columns", "values")`);
+	if (kind !== undefined && !KINDS.includes(kind as Kind)) fail(`"kind" must be one of ${KINDS.join(', ')}`);
+	const result: UserMapping = {};
+	if (kind) result.kind = kind as Kind;
+	if (columns !== undefined) {
+		if (typeof columns !== 'object' || columns === null) fail('"columns" must map canonical columns to headers');
+		const known = new Set(Object.values(KIND_SPECS).flatMap((s) => s.columns.map((c) => c.name)));
+		for (const [column, header] of Object.entries(columns as Record<string, unknown>)) {
+			if (!known.has(column)) fail(`"columns": unknown column "${column}"`);
+			if (header !== null && typeof header !== 'string') fail(`"columns": "${column}" must be a header name or null`);
+		}
+		result.columns = columns as Record<string, string | null>;
+	}
+	if (values !== undefined) {
+		if (typeof values !== 'object' || values === null) fail('"values" must map domains to {text: value}');
+		for (const [domain, map] of Object.entries(values as Record<string, unknown>)) {
+			const allowed = CANONICAL_VALUES[domain as Domain];
+			if (!allowed) fail(`"values": unknown domain "${domain}" (expected ${Object.keys(CANONICAL_VALUES).join(', ')})`);
+			for (const [text, value] of Object.entries(map as Record<string, unknown>))
+				if (!allowed.includes(value as string)) fail(`"values"."${domain}"."${text}" must be one of ${allowed.join(', ')}`);
+		}
+		result.values = values as UserMapping['values'];
+	}
+	return result;
+}
+
+/** Whether every header the mapping names is in the file. */
+export function mappingFits(mapping: UserMapping, headers: string[]): boolean {
+	const keys = new Set(headers.map(normalizeKey));
+	return Object.values(mapping.columns ?? {}).every((h) => h === null || keys.has(normalizeKey(h)));
+}
+
+/** The detected mapping with the user's columns laid over it; required columns still missing are refused. */
+export function applyColumns(detected: ColumnMapping, mapping: UserMapping, headers: string[], spec: KindSpec, file: string): ColumnMapping {
+	const result = { ...detected };
+	const keys = headers.map(normalizeKey);
+	for (const [column, header] of Object.entries(mapping.columns ?? {})) {
+		if (!spec.columns.some((c) => c.name === column)) continue; // a column of another kind
+		if (header === null) delete result[column];
+		else result[column] = keys.indexOf(normalizeKey(header));
+	}
+	const missing = spec.columns.filter((c) => c.required && !(c.name in result) && !(c.requiredUnless ?? ['-']).every((a) => a in result));
+	if (missing.length) throw new IngestError(`after the mapping, no column for ${missing.map((c) => c.name).join(', ')}.`, file);
+	return result;
+}
+
+export function headerKey(headers: string[]): string {
+	return headers.map(normalizeKey).join('|');
+}
+
+export async function rememberedMapping(db: Database, headers: string[]): Promise<UserMapping | null> {
+	const row = await db.one<{ mapping: string }>(
+		`SELECT mapping::VARCHAR AS mapping FROM source_mappings WHERE header_key = $1 ORDER BY saved_at DESC LIMIT 1`,
+		[headerKey(headers)]
+	);
+	return row ? (JSON.parse(row.mapping) as UserMapping) : null;
+}
+
+export async function rememberMapping(db: Database, headers: string[], kind: Kind, mapping: UserMapping): Promise<void> {
+	const key = headerKey(headers);
+	await db.run(`DELETE FROM source_mappings WHERE header_key = $1`, [key]);
+	await db.run(`INSERT INTO source_mappings (header_key, kind, mapping) VALUES ($1, $2, $3)`, [key, kind, JSON.stringify({ ...mapping, kind })]);
+}
