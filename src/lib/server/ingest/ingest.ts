@@ -6,7 +6,7 @@ import { convertSource, type ConversionPlan } from './convert';
 import { derivation } from './derive';
 import { IngestError } from './errors';
 import { KINDS, type Kind } from './kinds';
-import { recordLines } from './line-numbers';
+import { recordLines, unclosedQuoteLine } from './line-numbers';
 import { detectKind } from './mapping';
 import { mergeInto, type MergeCounts } from './merge';
 import { eightBitEncodingOf, readSource, type SourceOptions } from './read-source';
@@ -128,6 +128,13 @@ async function prepare(db: Database, input: IngestInput, options: IngestOptions)
 /** Typing, outside any transaction: rowids of the typed table are then the records' indexes. */
 async function convertOne(db: Database, p: Prepared, n: number, rejectsWanted: boolean): Promise<Converted> {
 	const conv = `cartera_conv_${n}`;
+	for (const source of [p.source, p.documents?.source]) {
+		if (!source || (await source.quotesBalanced)) continue;
+		// A quote never closed swallows the rest of the file into one value: refuse rather than guess.
+		const line = await unclosedQuoteLine(source.utf8Path, source.delimiter, source.quote);
+		if (line !== null)
+			throw new IngestError(`line ${line}: a quoted value opens here and is never closed (unbalanced quotes); fix the quotes of this line.`, source.name);
+	}
 	let plan: ConversionPlan;
 	try {
 		plan = await convertCsv(db, p, conv);
@@ -143,7 +150,7 @@ async function convertOne(db: Database, p: Prepared, n: number, rejectsWanted: b
 	const rejected = (
 		await db.all<{ rid: number }>(`SELECT ${plan.recordIndex}::INTEGER AS rid FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL ORDER BY rid`)
 	).map((r) => r.rid);
-	const lines = await recordLines(p.source.utf8Path, p.source.headerLine, rejected, p.source.quote);
+	const lines = await recordLines(p.source.utf8Path, p.source.headerLine, rejected, p.source.delimiter, p.source.quote);
 	await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(`${conv}_lines`)} AS SELECT unnest($1::JSON::INTEGER[]) AS rid, unnest($2::JSON::INTEGER[]) AS line`, [
 		JSON.stringify([...lines.keys()]),
 		JSON.stringify([...lines.values()])

@@ -117,7 +117,7 @@ export function detectLayout(text: string, options: LayoutOptions = {}): Layout 
 		const need = Math.max(typical >= 2 ? 2 : 1, Math.ceil(typical * 0.6));
 		header = rows.find((r, i) => {
 			const next = rows[i + 1];
-			return filled(r.fields) >= need && (!next || trimTrailingEmpty(next.fields).length >= need);
+			return filled(r.fields) >= need && (!next || next.fields.length >= need);
 		});
 		header ??= rows[0];
 	}

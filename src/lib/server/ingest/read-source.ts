@@ -22,6 +22,8 @@ export interface Source {
 	utf8Path: string;
 	/** sha256 of the bytes, computed in the background. */
 	hash: Promise<string>;
+	/** Whether the quote character occurs an even number of times (counted with the hash). */
+	quotesBalanced: Promise<boolean>;
 	bytes: number;
 	encoding: Encoding;
 	bom: boolean;
@@ -62,8 +64,10 @@ export async function readSource(path: string, name: string, options: SourceOpti
 	const encoding = options.encoding ?? guess.encoding;
 	if (!encoding.startsWith('utf-16')) refuseBinary(head, name);
 
-	const hash = sha256(path);
-	hash.catch(() => undefined); // awaited (and reported) by the caller
+	const scan = scanBytes(path, encoding.startsWith('utf-16') ? null : 0x22);
+	scan.catch(() => undefined); // awaited (and reported) by the caller
+	const hash = scan.then((r) => r.hash);
+	const quotesBalanced = scan.then((r) => r.quotes % 2 === 0);
 	let utf8Path = path;
 	let tempDir: string | undefined;
 	const cleanup = () => {
@@ -78,7 +82,7 @@ export async function readSource(path: string, name: string, options: SourceOpti
 		const text = decodeHead(readHead(utf8Path, HEAD_BYTES)).replace(/^\uFEFF/, '');
 		const layout = detectLayout(text, options);
 		if (!layout || layout.headers.every((h) => h === '')) throw new IngestError('no header row found.', name);
-		return { name, originalPath: path, utf8Path, hash, bytes, encoding, bom: guess.bom, ...layout, cleanup };
+		return { name, originalPath: path, utf8Path, hash, quotesBalanced, bytes, encoding, bom: guess.bom, ...layout, cleanup };
 	} catch (error) {
 		cleanup();
 		throw error;
@@ -133,7 +137,13 @@ function decodeHead(buffer: Buffer): string {
 	return new TextDecoder('utf-8').decode(buffer).replace(/\uFFFD$/, '');
 }
 
-function sha256(path: string): Promise<string> {
+/** One pass in the background: sha256 of the bytes, and how many quote bytes (") they hold. */
+async function scanBytes(path: string, quoteByte: number | null): Promise<{ hash: string; quotes: number }> {
 	const hash = createHash('sha256');
-	return pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), hash).then(() => hash.digest('hex'));
+	let quotes = 0;
+	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+		hash.update(chunk);
+		if (quoteByte !== null) for (let i = chunk.indexOf(quoteByte); i >= 0; i = chunk.indexOf(quoteByte, i + 1)) quotes++;
+	}
+	return { hash: hash.digest('hex'), quotes };
 }

@@ -1,0 +1,33 @@
+// The first records of an export exactly as the ingest reads them (same detection, same DuckDB
+// reader), before anything is written: for previews, and to check the reader on parser test suites.
+import type { Database } from '../db/database';
+import { readSource, type Source, type SourceOptions } from './read-source';
+import { csvRelation } from './sources';
+
+export interface Preview {
+	encoding: Source['encoding'];
+	delimiter: string;
+	quote: string;
+	headers: string[];
+	headerLine: number;
+	/** Records as text; empty cells are ''. */
+	rows: string[][];
+}
+
+export async function previewFile(db: Database, path: string, name: string, options: SourceOptions = {}, limit = 50): Promise<Preview> {
+	const source = await readSource(path, name, options);
+	try {
+		const read = (parallel: boolean) => db.all<Record<string, string | null>>(`SELECT * FROM ${csvRelation(source, parallel)} LIMIT ${Math.max(0, Math.floor(limit))}`);
+		let records: Record<string, string | null>[];
+		try {
+			records = await read(true);
+		} catch (error) {
+			if (!/parallel=false/.test(String(error))) throw error;
+			records = await read(false);
+		}
+		const { encoding, delimiter, quote, headers, headerLine } = source;
+		return { encoding, delimiter, quote, headers, headerLine, rows: records.map((r) => headers.map((_, i) => r[`c${i}`] ?? '')) };
+	} finally {
+		source.cleanup();
+	}
+}
