@@ -24,7 +24,19 @@ import { storedColumns, type ColumnSpec, type KindSpec } from './kinds';
 import type { ColumnMapping } from './mapping';
 import { normalizeKey, sqlIdent, sqlString } from './text';
 
-export type ProblemCode = 'missing' | 'bad_number' | 'bad_integer' | 'bad_date' | 'bad_month' | 'out_of_range' | 'unknown_value' | 'no_document';
+export type ProblemCode =
+	| 'missing'
+	| 'bad_number'
+	| 'bad_integer'
+	| 'bad_date'
+	| 'bad_month'
+	| 'out_of_range'
+	| 'unknown_value'
+	| 'no_document'
+	| 'extra_fields';
+
+/** Problems of a whole row (not of one column) carry this column name. */
+export const ROW = '*row*';
 
 export interface SourceShape {
 	/** The relation already numbers its records (`rid`): a join of two files reorders rows. */
@@ -151,6 +163,7 @@ export async function convertSource(
 	checks.push(...derived.problems);
 	if (shape.joinedDocuments)
 		checks.push({ condition: 'NOT cartera_doc_found', struct: `{'col': 'invoice_id', 'code': 'no_document', 'value': r_invoice_id}` });
+	checks.push({ condition: 'r_extra_fields IS NOT NULL', struct: `{'col': '${ROW}', 'code': 'extra_fields', 'value': r_extra_fields}` });
 
 	// The record index as a column where the source has one, or where a derivation orders by it:
 	// its window reorders rows, so rowid no longer follows the file (row_number() OVER () is a
@@ -159,6 +172,7 @@ export async function convertSource(
 	const rid = shape.hasRecordIndex ? 'rid, ' : derived.usesRecordIndex ? 'row_number() OVER () - 1 AS rid, ' : '';
 	const rawColumns = spec.columns.map((c) => `${has(c.name) ? rawSql(c) : 'NULL::VARCHAR'} AS ${raw(c)}`);
 	if (shape.joinedDocuments) rawColumns.push('cartera_doc_found');
+	rawColumns.push(`nullif(trim(x0), '') AS r_extra_fields`);
 	const finalColumns = storedColumns(spec).map((c) => `(${derived.columns[c.name] ?? `v_${c.name}`})::${SQL_TYPE[c.type]} AS ${c.name}`);
 	// Attributes fed to clients and products travel along as feed_<column>.
 	for (const c of spec.columns) if (c.feeds && has(c.name)) finalColumns.push(`v_${c.name} AS feed_${c.name}`);

@@ -198,6 +198,7 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		[batchId, options.rejectionsShown ?? 100]
 	);
 	const warnings = await fileWarnings(db, spec.kind, conv, counts.duplicates);
+	if (rowsRead === 0) warnings.unshift('The file has its header row but no data rows: nothing to load.');
 	if (c.userMapping?.origin === 'given' && !c.documents) await rememberMapping(db, source.headers, spec.kind, c.userMapping.mapping);
 	await db.run(`DROP TABLE ${sqlIdent(conv)}`);
 

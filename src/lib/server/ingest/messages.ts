@@ -35,5 +35,7 @@ export function reasonText(code: ProblemCode, column: ColumnSpec, plan: Conversi
 			return `unknown value; expected ${VOCABULARY_EXAMPLES[column.type] ?? 'a known value'}`;
 		case 'no_document':
 			return `no document with this number in ${documentsFile ?? 'the documents file'}`;
+		case 'extra_fields':
+			return 'the row has more fields than the header';
 	}
 }

@@ -57,7 +57,7 @@ export async function readSource(path: string, name: string, options: SourceOpti
 	if (bytes === 0) throw new IngestError('the file is empty.', name);
 	const maxBytes = options.maxBytes ?? defaultMaxBytes();
 	if (bytes > maxBytes)
-		throw new IngestError(`the file is ${(bytes / 1048576).toFixed(1)} MB, over the limit of ${Math.round(maxBytes / 1048576)} MB (CARTERA_MAX_UPLOAD_MB).`, name);
+		throw new IngestError(`the file is ${size(bytes)}, over the limit of ${size(maxBytes)} (CARTERA_MAX_UPLOAD_MB).`, name);
 
 	const head = readHead(path, HEAD_BYTES);
 	const guess = detectEncoding(head);
@@ -119,6 +119,10 @@ export async function eightBitEncodingOf(path: string): Promise<Encoding> {
 	const candidates: Encoding[] = ['windows-1252', 'cp850', 'macintosh'];
 	const scored = candidates.map((e) => ({ e, score: plausibility(iconv.decode(sample, iconvName(e))) }));
 	return scored.reduce((a, b) => (b.score > a.score ? b : a)).e;
+}
+
+function size(bytes: number): string {
+	return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
 }
 
 function readHead(path: string, length: number): Buffer {

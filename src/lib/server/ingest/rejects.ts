@@ -1,7 +1,7 @@
 // Rejected rows, written out for the analyst to fix (`--rejects FILE`): one line per rejected
 // record with its file, line, the columns and reasons, and the record as it was in the export.
 import type { Database } from '../db/database';
-import { sourceColumn, type ConversionPlan, type ProblemCode } from './convert';
+import { ROW, sourceColumn, type ConversionPlan, type ProblemCode } from './convert';
 import type { KindSpec } from './kinds';
 import { reasonText } from './messages';
 import { csvRelation, displayName, headersOf, type Prepared } from './sources';
@@ -15,6 +15,7 @@ export async function createReasons(db: Database, p: Prepared, spec: KindSpec, c
 	const texts = spec.columns.flatMap((col) =>
 		CODES.map((code) => [col.name, code, col.name in p.mapping ? headers[p.mapping[col.name]!]! : col.name, reasonText(code, col, plan, p.documents?.source.name)])
 	);
+	texts.push([ROW, 'extra_fields', '(row)', `the row has more fields than the header's ${p.source.headers.length}`]);
 	await db.run(
 		`CREATE OR REPLACE TEMP TABLE ${sqlIdent(`${conv}_reasons`)} AS SELECT * FROM (VALUES ${texts
 			.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`)

@@ -29,9 +29,12 @@ export function displayName(p: Prepared): string {
 	return p.documents ? `${p.source.name} + ${p.documents.source.name}` : p.source.name;
 }
 
-/** The file as a relation of text columns c{offset}…, one per header, records in file order. */
+/**
+ * The file as a relation of text columns c{offset}…, one per header, records in file order, and
+ * x{offset}, which catches fields beyond the header's (a ragged row is rejected, not cut short).
+ */
 export function csvRelation(source: Source, parallel: boolean, offset = 0): string {
-	const columns = source.headers.map((_, i) => `${sqlString(sourceColumn(offset + i))}: 'VARCHAR'`).join(', ');
+	const columns = [...source.headers.map((_, i) => sourceColumn(offset + i)), `x${offset}`].map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ');
 	return `read_csv(${sqlString(source.utf8Path)}, delim = ${sqlString(source.delimiter)}, quote = ${sqlString(source.quote)},
 		escape = ${sqlString(source.quote)}, header = false, skip = ${source.headerLine}, columns = {${columns}},
 		auto_detect = false, null_padding = true, strict_mode = false, parallel = ${parallel})`;
