@@ -1,5 +1,6 @@
 // `npm run ingest` as users and scripts call it: JSON on stdout and nothing else, readable text
 // without --json, one clear sentence on stderr and exit 1 on errors, never a stack trace.
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { holdDatabase, runCli } from '../helpers/run-cli';
 import { tempFolder } from '../helpers/temp-db';
@@ -74,5 +75,37 @@ describe('npm run ingest', () => {
 		} finally {
 			holder.kill();
 		}
+	});
+});
+
+describe('npm run ingest -- --map and --rejects', () => {
+	it('applies a given mapping, remembers it for the same headers, and writes the rejected rows', async () => {
+		const db = folder.path('map.duckdb');
+		const file = folder.write(
+			'erp.csv',
+			'Nº factura;Fecha;Código cliente;Importe;Total neto;Tipo\nF1;01/02/2025;C1;121,00;100,00;Factura\nF2;02/02/2025;C1;60,50;50,00;Devolución parcial\nF3;xx;C2;1,00;1,00;Factura\n'
+		);
+		// The export's "Importe" includes VAT: the net amount is "Total neto"; "Devolución parcial" is a credit note.
+		const map = folder.write('map.json', JSON.stringify({ columns: { amount: 'Total neto' }, values: { doc_type: { 'Devolución parcial': 'credit_note' } } }));
+		const rejects = folder.path('rechazos.csv');
+		const r = await runCli('ingest', [file, '--db', db, '--map', map, '--rejects', rejects, '--json']);
+		expect(r.code).toBe(0);
+		const f = JSON.parse(r.stdout).files[0];
+		expect(f).toMatchObject({ loaded: 2, rejected: 1, mapping_source: 'given' });
+		expect(f.mapping.amount).toBe('Total neto');
+		expect(readFileSync(rejects, 'utf8')).toBe(
+			'Archivo;Línea;Columnas;Motivo;Registro\n' +
+				`${file};4;Fecha;"Fecha: expected a date as dd/mm/yyyy (""xx"")";"F3;xx;C2;1,00;1,00;Factura"\n`
+		);
+		// Same headers again, no --map: the mapping is remembered; nothing changes (100,00 and −50,00 stay).
+		const again = await runCli('ingest', [file, '--db', db, '--json']);
+		expect(JSON.parse(again.stdout).files[0]).toMatchObject({ mapping_source: 'remembered', unchanged: 2, updated: 0 });
+	});
+
+	it('names what is wrong in a mapping file', async () => {
+		const bad = folder.write('bad-map.json', JSON.stringify({ columns: { importe: 'Total' } }));
+		const r = await runCli('ingest', [invoices, '--db', folder.path('badmap.duckdb'), '--map', bad]);
+		expect(r.code).toBe(1);
+		expect(r.stderr.trim()).toBe(`${bad}: "columns": unknown column "importe".`);
 	});
 });

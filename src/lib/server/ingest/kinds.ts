@@ -47,11 +47,11 @@ export interface KindSpec {
 	/** One of the two files of an invoice export split in documents and lines. */
 	part?: 'header' | 'item';
 	/**
-	 * [key, name, name identifies]: an export with a key column but no name uses the key as name
-	 * (Maven's products "product"); with `name identifies`, a name without key is the key too
-	 * (Maven's accounts "account", the same name the pipeline refers to).
+	 * [key, name, direction]: one column serving as both. 'key-is-name': a key without a name
+	 * column names the entity too (Maven's products "product"); 'name-is-key': a name without a key
+	 * column identifies it (Maven's accounts "account", the name the pipeline refers to).
 	 */
-	keyOrName?: [string, string, boolean];
+	keyOrName?: [string, string, 'key-is-name' | 'name-is-key'];
 }
 
 const CLIENT_REF = [
@@ -83,7 +83,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 		table: 'clients',
 		label: 'clientes',
 		key: ['client_id'],
-		keyOrName: ['client_id', 'name', true],
+		keyOrName: ['client_id', 'name', 'name-is-key'],
 		columns: [
 			{ name: 'client_id', type: 'id', required: true, notNull: true, synonyms: CLIENT_REF.filter((s) => !['cliente', 'customer', 'client', 'account', 'partner'].includes(s)) },
 			{ name: 'name', type: 'text', required: true, synonyms: [
@@ -113,7 +113,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 		table: 'products',
 		label: 'productos',
 		key: ['product_id'],
-		keyOrName: ['product_id', 'name', false],
+		keyOrName: ['product_id', 'name', 'key-is-name'],
 		columns: [
 			{ name: 'product_id', type: 'id', required: true, notNull: true, synonyms: PRODUCT_REF },
 			{ name: 'name', type: 'text', required: true, synonyms: [

@@ -28,9 +28,9 @@ export function mapHeaders(headers: string[], spec: KindSpec): KindMatch {
 		}
 	}
 	if (spec.keyOrName) {
-		const [key, name, nameIdentifies] = spec.keyOrName;
-		if (!(key in mapping) && name in mapping && nameIdentifies) mapping[key] = mapping[name]!;
-		else if (key in mapping && !(name in mapping)) mapping[name] = mapping[key]!;
+		const [key, name, direction] = spec.keyOrName;
+		if (direction === 'name-is-key' && !(key in mapping) && name in mapping) mapping[key] = mapping[name]!;
+		if (direction === 'key-is-name' && key in mapping && !(name in mapping)) mapping[name] = mapping[key]!;
 	}
 	const missing = spec.columns
 		.filter((c) => c.required && !(c.name in mapping))
