@@ -121,17 +121,24 @@ const DATE_FORMATS = [
 ];
 const MONTH_FORMATS = ['%m/%Y', '%Y-%m', '%m-%Y', '%Y/%m', '%m.%Y', '%Y%m', '%b-%y', '%b-%Y', '%B %Y', '%b %Y', '%B-%y', ...DATE_FORMATS];
 
-/** strptime of the date part, NULL outside 1900–2200 (a 2-digit year read as 4 digits gives 0024). */
+/** The text strptime reads: the date part (time removed) and, for month-name formats, English names. */
+function dateTextSql(v: string, format: string, withTime: boolean): string {
+	const part = withTime ? `cartera_date_part(${v})` : v;
+	return /%[bB]/.test(format) ? `cartera_month_names(${part})` : part;
+}
+
+/** A date read from `text` in `format`, NULL outside 1900–2200 (a 2-digit year read as 4 digits gives 0024). */
+function checkedDateSql(text: string, format: string): string {
+	const parsed =
+		format === EXCEL_SERIAL
+			? // Days since 1899-12-30 (Excel's day 0, after its 1900 leap-year bug); a fraction is the time.
+				`CASE WHEN regexp_full_match(${text}, '\\d{5}([.,]\\d+)?') THEN DATE '1899-12-30' + TRY_CAST(split_part(replace(${text}, ',', '.'), '.', 1) AS INTEGER) END`
+			: `try_strptime(${text}, ${sqlString(format)})::DATE`;
+	return `CASE WHEN year(${parsed}) BETWEEN 1900 AND 2200 THEN ${parsed} END`;
+}
+
 export function parseDateSql(v: string, format: string, withTime = true): string {
-	let text = withTime ? `cartera_date_part(${v})` : v;
-	if (format === EXCEL_SERIAL) {
-		// Days since 1899-12-30 (Excel's day 0, after its 1900 leap-year bug), a fraction being the time.
-		text = `CASE WHEN regexp_full_match(${text}, '\\d{5}([.,]\\d+)?') THEN DATE '1899-12-30' + TRY_CAST(split_part(replace(${text}, ',', '.'), '.', 1) AS INTEGER) END`;
-		return `CASE WHEN year(${text}) BETWEEN 1900 AND 2200 THEN ${text} END`;
-	}
-	if (/%[bB]/.test(format)) text = `cartera_month_names(${text})`;
-	const parsed = `try_strptime(${text}, ${sqlString(format)})`;
-	return `CASE WHEN year(${parsed}) BETWEEN 1900 AND 2200 THEN ${parsed}::DATE END`;
+	return checkedDateSql(dateTextSql(v, format, withTime), format);
 }
 
 /** SQL reading raw text `x` as a DATE (months: their first day) in the decided format. */
@@ -147,10 +154,13 @@ export function dateSql(x: string, f: DateFormat, month: boolean): string {
  */
 export async function decideDateFormat(db: Database, distinct: string, month: boolean): Promise<DateFormat> {
 	const formats = month ? MONTH_FORMATS : DATE_FORMATS;
+	// The date part and its English-named form are computed once per value, not once per format.
 	const row = (await db.one<Record<string, number | boolean>>(`
-		SELECT count(*)::INTEGER AS distinct_count, coalesce(bool_or(cartera_date_part(raw) <> raw), false) AS with_time,
-			${formats.map((f, i) => `count(${parseDateSql('raw', f)})::INTEGER AS f_${i}`).join(',\n')}
-		FROM ${distinct}`))!;
+		WITH d AS (SELECT raw, cartera_date_part(raw) AS part FROM ${distinct}),
+		e AS (SELECT *, cartera_month_names(part) AS named FROM d)
+		SELECT count(*)::INTEGER AS distinct_count, coalesce(bool_or(part <> raw), false) AS with_time,
+			${formats.map((f, i) => `count(${checkedDateSql(/%[bB]/.test(f) ? 'named' : 'part', f)})::INTEGER AS f_${i}`).join(',\n')}
+		FROM e`))!;
 	let best = -1;
 	let matched = 0;
 	formats.forEach((_, i) => {
