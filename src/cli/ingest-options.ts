@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseEncoding } from '../lib/server/ingest/encoding';
 import { IngestError } from '../lib/server/ingest/errors';
 import type { IngestOptions } from '../lib/server/ingest/ingest';
+import type { DateOrder } from '../lib/server/ingest/formats';
 import { KINDS, type Kind } from '../lib/server/ingest/kinds';
 import { parseUserMapping } from '../lib/server/ingest/user-mapping';
 
@@ -11,6 +12,9 @@ export interface RawIngestOptions {
 	encoding?: string;
 	delimiter?: string;
 	headerLine?: string;
+	quote?: string;
+	decimal?: string;
+	dateOrder?: string;
 	/** A mapping document: JSON text, or (CLI) a path to it. */
 	map?: string;
 	mapFile?: string;
@@ -38,6 +42,21 @@ export function ingestOptions(raw: RawIngestOptions): IngestOptions {
 		const n = Number(raw.headerLine);
 		if (!Number.isInteger(n) || n < 1) throw new IngestError('the header line must be a whole number from 1.', '--header-line');
 		options.headerLine = n;
+	}
+	if (raw.quote !== undefined) {
+		if (raw.quote !== '"' && raw.quote !== "'") throw new IngestError(`the quote character must be " or '.`, '--quote');
+		options.quote = raw.quote;
+	}
+	if (raw.decimal !== undefined) {
+		const decimal = { ',': ',', comma: ',', coma: ',', '.': '.', point: '.', punto: '.' }[raw.decimal] as ',' | '.' | undefined;
+		if (!decimal) throw new IngestError('the decimal mark must be "," or ".".', '--decimal');
+		options.decimal = decimal;
+	}
+	if (raw.dateOrder !== undefined) {
+		const order = raw.dateOrder.toLowerCase().replace(/[^a-z]/g, '');
+		const known: Record<string, DateOrder> = { dmy: 'dmy', dma: 'dmy', mdy: 'mdy', ymd: 'ymd', amd: 'ymd' };
+		if (!known[order]) throw new IngestError('the date order must be dmy (31/12/2025), mdy (12/31/2025) or ymd (2025-12-31).', '--date-order');
+		options.dateOrder = known[order];
 	}
 	const mapText = raw.mapFile !== undefined ? readMapFile(raw.mapFile) : raw.map;
 	if (mapText !== undefined) {

@@ -1,4 +1,5 @@
-// npm run ingest -- FILE... [--kind K] [--encoding E] [--delimiter D] [--header-line N]
+// npm run ingest -- FILE... [--kind K] [--encoding E] [--delimiter D] [--quote Q] [--header-line N]
+//                          [--decimal ,|.] [--date-order dmy|mdy|ymd]
 //                          [--map mapping.json] [--rejects rejects.csv] [--db PATH | --server URL] [--json]
 // With --server the files go through a running Cartera server (POST /api/uploads), which owns
 // the database file while it runs; the report is the same.
@@ -13,7 +14,8 @@ import { KINDS } from '../lib/server/ingest/kinds';
 import { ingestOptions } from './ingest-options';
 import { runCli, UsageError } from './run';
 
-const USAGE = `Usage: npm run ingest -- FILE... [--kind ${KINDS.join('|')}] [--encoding E] [--delimiter D] [--header-line N]
+const USAGE = `Usage: npm run ingest -- FILE... [--kind ${KINDS.join('|')}] [--encoding E] [--delimiter D] [--quote Q]
+                         [--header-line N] [--decimal ,|.] [--date-order dmy|mdy|ymd]
                          [--map mapping.json] [--rejects rejects.csv] [--db PATH | --server URL] [--json]`;
 
 await runCli(async () => {
@@ -23,6 +25,9 @@ await runCli(async () => {
 			encoding: { type: 'string' },
 			delimiter: { type: 'string' },
 			'header-line': { type: 'string' },
+			quote: { type: 'string' },
+			decimal: { type: 'string' },
+			'date-order': { type: 'string' },
 			map: { type: 'string' },
 			rejects: { type: 'string' },
 			db: { type: 'string' },
@@ -36,7 +41,16 @@ await runCli(async () => {
 	if (positionals.length === 0) throw new UsageError(`No file given.\n${USAGE}`);
 	if (values.server && values.db) throw new UsageError('Give either --db or --server, not both.');
 	if (values.server && values.rejects) throw new UsageError('--rejects writes a local file: use it with --db, not --server.');
-	const raw = { kind: values.kind, encoding: values.encoding, delimiter: values.delimiter, headerLine: values['header-line'], mapFile: values.map };
+	const raw = {
+		kind: values.kind,
+		encoding: values.encoding,
+		delimiter: values.delimiter,
+		headerLine: values['header-line'],
+		quote: values.quote,
+		decimal: values.decimal,
+		dateOrder: values['date-order'],
+		mapFile: values.map
+	};
 	const options = ingestOptions(raw);
 
 	let report: IngestReport;
@@ -52,7 +66,17 @@ await runCli(async () => {
 
 async function ingestThroughServer(server: string, paths: string[], fields: Record<string, string | undefined>): Promise<IngestReport> {
 	const form = new FormData();
-	for (const [name, value] of Object.entries({ kind: fields.kind, encoding: fields.encoding, delimiter: fields.delimiter, header_line: fields.headerLine, map: fields.map }))
+	const sent = {
+		kind: fields.kind,
+		encoding: fields.encoding,
+		delimiter: fields.delimiter,
+		header_line: fields.headerLine,
+		quote: fields.quote,
+		decimal: fields.decimal,
+		date_order: fields.dateOrder,
+		map: fields.map
+	};
+	for (const [name, value] of Object.entries(sent))
 		if (value !== undefined) form.append(name, value);
 	for (const path of paths) {
 		let blob: Blob;

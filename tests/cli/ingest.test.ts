@@ -109,3 +109,18 @@ describe('npm run ingest -- --map and --rejects', () => {
 		expect(r.stderr.trim()).toBe(`${bad}: "columns": unknown column "importe".`);
 	});
 });
+
+describe('npm run ingest -- --decimal and --date-order', () => {
+	it('reads "1.234" as 1.234 and 01/02 as January 2 when told so', async () => {
+		// Every amount and date is ambiguous: detection alone would read 1234 and 1 February.
+		const file = folder.write('us.csv', 'Invoice Number;Invoice Date;Customer ID;Amount\nA-1;01/02/2025;C1;1.234\nA-2;03/04/2025;C1;5.678\n');
+		const detected = await runCli('ingest', [file, '--db', folder.path('us0.duckdb'), '--json']);
+		expect(JSON.parse(detected.stdout).files[0].formats).toMatchObject({ amount: "decimal ','", invoice_date: '%d/%m/%Y' });
+		const r = await runCli('ingest', [file, '--db', folder.path('us.duckdb'), '--decimal', '.', '--date-order', 'mdy', '--json']);
+		expect(r.code).toBe(0);
+		expect(JSON.parse(r.stdout).files[0].formats).toMatchObject({ amount: "decimal '.'", invoice_date: '%m/%d/%Y' });
+		const wrong = await runCli('ingest', [file, '--db', folder.path('us.duckdb'), '--date-order', 'dym']);
+		expect(wrong.code).toBe(1);
+		expect(wrong.stderr.trim()).toBe('--date-order: the date order must be dmy (31/12/2025), mdy (12/31/2025) or ymd (2025-12-31).');
+	});
+});

@@ -98,3 +98,15 @@ describe('dates', () => {
 		expect((await dateFormat(['2025-03', '2025-11'], true)).format).toBe('%Y-%m');
 	});
 });
+
+describe('formats the user fixes', () => {
+	it('keeps only formats in the given date order', async () => {
+		const { inOrder } = await import('../../src/lib/server/ingest/formats');
+		expect(['%d/%m/%Y', '%m/%d/%Y', '%Y-%m-%d', '%m/%Y', '%b-%y'].filter((f) => inOrder(f, 'mdy'))).toEqual(['%m/%d/%Y', '%m/%Y', '%b-%y']);
+		expect(['%d/%m/%Y', '%m/%d/%Y', '%Y-%m-%d', '%m/%Y'].filter((f) => inOrder(f, 'dmy'))).toEqual(['%d/%m/%Y', '%m/%Y']);
+		// All ambiguous: day-first by default, month-first when told.
+		await db.run(`CREATE OR REPLACE TEMP TABLE lk AS SELECT unnest(['01/02/2024', '03/04/2024']) AS raw`);
+		expect((await decideDateFormat(db, 'lk', false)).format).toBe('%d/%m/%Y');
+		expect((await decideDateFormat(db, 'lk', false, 'mdy')).format).toBe('%m/%d/%Y');
+	});
+});

@@ -16,6 +16,7 @@ import {
 	numberProfileSql,
 	numberSql,
 	type DateFormat,
+	type DateOrder,
 	type NumberColumn,
 	type NumberFormat,
 	type ProfileRow
@@ -41,6 +42,9 @@ export const ROW = '*row*';
 export interface SourceShape {
 	/** The relation already numbers its records (`rid`): a join of two files reorders rows. */
 	hasRecordIndex?: boolean;
+	/** Formats the user fixed instead of detecting them. */
+	decimal?: ',' | '.';
+	dateOrder?: DateOrder;
 	/** The user's meaning for texts of a vocabulary, over the built-in one: {quote_status: {"Pendiente": "sent"}}. */
 	values?: Partial<Record<string, Record<string, string>>>;
 	/** Invoice lines joined to their documents: `cartera_doc_found` says whether each line found one. */
@@ -106,13 +110,13 @@ export async function convertSource(
 	const plain = (await db.one<ProfileRow>(`SELECT * ${lists.length ? `EXCLUDE (${lists.join(', ')})` : ''} FROM ${profileTable}`))!;
 	const decorated = decoratedColumns(numeric, plain);
 	const bare = decorated.length ? (await db.one<ProfileRow>(`SELECT ${numberProfileSql(decorated, true).join(', ')} FROM ${source}`))! : null;
-	const numbers = decideNumberFormats(numeric, plain, bare);
+	const numbers = decideNumberFormats(numeric, plain, bare, ',', shape.decimal);
 
 	const dates: Record<string, DateFormat> = {};
 	const vocabularies: Record<string, [string, string][]> = {};
 	for (const [name, c] of distinctOf) {
 		await db.run(`CREATE OR REPLACE TEMP TABLE ${lookup(name)} AS SELECT unnest(coalesce(distinct_${name}, [])) AS raw FROM ${profileTable}`);
-		if (c.type === 'date' || c.type === 'month') dates[name] = await decideDateFormat(db, lookup(name), c.type === 'month');
+		if (c.type === 'date' || c.type === 'month') dates[name] = await decideDateFormat(db, lookup(name), c.type === 'month', shape.dateOrder);
 		else {
 			const domain = name === 'stage_outcome' ? 'outcome' : c.type;
 			vocabularies[name] = await readVocabulary(db, lookup(name), domain, shape.values?.[domain] ?? {});

@@ -76,14 +76,20 @@ export function decoratedColumns(columns: NumberColumn[], plain: ProfileRow): Nu
 }
 
 /** The format of each column: the decimal mark more values read under; ties go to the locale's. */
-export function decideNumberFormats(columns: NumberColumn[], plain: ProfileRow, bare: ProfileRow | null, defaultDecimal: ',' | '.' = ','): Record<string, NumberFormat> {
+export function decideNumberFormats(
+	columns: NumberColumn[],
+	plain: ProfileRow,
+	bare: ProfileRow | null,
+	defaultDecimal: ',' | '.' = ',',
+	forced?: ',' | '.'
+): Record<string, NumberFormat> {
 	const result: Record<string, NumberFormat> = {};
 	for (const { name } of columns) {
 		const decorated = plain[`plain_${name}`] !== plain[`n_${name}`];
 		const row = decorated && bare ? bare : plain;
 		const comma = Number(row[`comma_${name}`]);
 		const point = Number(row[`point_${name}`]);
-		const decimal = comma > point ? ',' : point > comma ? '.' : defaultDecimal;
+		const decimal = forced ?? (comma > point ? ',' : point > comma ? '.' : defaultDecimal);
 		result[name] = {
 			decimal,
 			decorated,
@@ -152,8 +158,18 @@ export function dateSql(x: string, f: DateFormat, month: boolean): string {
  * Picks the format that reads most values of `distinct` (a table of the column's distinct raw
  * values, column `raw`), day-first on ties.
  */
-export async function decideDateFormat(db: Database, distinct: string, month: boolean): Promise<DateFormat> {
-	const formats = month ? MONTH_FORMATS : DATE_FORMATS;
+export type DateOrder = 'dmy' | 'mdy' | 'ymd';
+
+/** Whether a format reads day, month and year in the given order (a format without a day: month and year). */
+export function inOrder(format: string, order: DateOrder): boolean {
+	if (format === EXCEL_SERIAL) return true;
+	const position = { d: format.indexOf('%d'), m: Math.max(format.indexOf('%m'), format.indexOf('%b'), format.indexOf('%B')), y: Math.max(format.indexOf('%Y'), format.indexOf('%y')) };
+	const present = ([...order] as ('d' | 'm' | 'y')[]).filter((k) => position[k] >= 0);
+	return present.every((k, i) => i === 0 || position[present[i - 1]!] < position[k]);
+}
+
+export async function decideDateFormat(db: Database, distinct: string, month: boolean, order?: DateOrder): Promise<DateFormat> {
+	const formats = (month ? MONTH_FORMATS : DATE_FORMATS).filter((f) => !order || inOrder(f, order));
 	// The date part and its English-named form are computed once per value, not once per format.
 	const row = (await db.one<Record<string, number | boolean>>(`
 		WITH d AS (SELECT raw, cartera_date_part(raw) AS part FROM ${distinct}),

@@ -3,6 +3,7 @@
 // of one call share one transaction: an error anywhere changes nothing.
 import type { Database } from '../db/database';
 import { convertSource, type ConversionPlan } from './convert';
+import type { DateOrder } from './formats';
 import { derivation } from './derive';
 import { IngestError } from './errors';
 import { KINDS, type Kind } from './kinds';
@@ -31,6 +32,9 @@ export interface IngestOptions extends SourceOptions {
 	map?: UserMapping;
 	/** Write the rejected records, with their reasons, to this CSV file. */
 	rejectsPath?: string;
+	/** The decimal mark and the date order, when the user knows them better than the detection. */
+	decimal?: ',' | '.';
+	dateOrder?: DateOrder;
 	loadedBy?: string;
 	/** Rejections listed per file in the report (all are stored with the batch). */
 	rejectionsShown?: number;
@@ -161,7 +165,13 @@ async function convertOne(db: Database, p: Prepared, n: number, rejectsWanted: b
 }
 
 async function convertCsv(db: Database, p: Prepared, conv: string): Promise<ConversionPlan> {
-	const shape = { hasRecordIndex: !!p.documents, joinedDocuments: !!p.documents, values: p.userMapping?.mapping.values };
+	const shape = {
+		hasRecordIndex: !!p.documents,
+		joinedDocuments: !!p.documents,
+		values: p.userMapping?.mapping.values,
+		decimal: p.options.decimal,
+		dateOrder: p.options.dateOrder
+	};
 	try {
 		try {
 			return await convertSource(db, relationOf(p, true), conv, p.spec, p.mapping, shape);

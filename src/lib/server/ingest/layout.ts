@@ -14,6 +14,7 @@ export interface Layout {
 
 export interface LayoutOptions {
 	delimiter?: string;
+	quote?: string;
 	/** 1-based line of the header row, when the user knows better. */
 	headerLine?: number;
 }
@@ -105,7 +106,7 @@ export function detectLayout(text: string, options: LayoutOptions = {}): Layout 
 	}
 	if (!best || best.rows.length === 0) return null;
 	let { rows } = best;
-	const quote = quoteOf(rows);
+	const quote = options.quote ?? quoteOf(rows);
 	if (quote !== '"') rows = parseRows(text, best.delimiter, quote);
 
 	let header: Row | undefined;

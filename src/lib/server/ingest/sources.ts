@@ -6,13 +6,14 @@ import { expectedHeaders, type ColumnMapping } from './mapping';
 import { KIND_SPECS, type KindSpec } from './kinds';
 import type { Source, SourceOptions } from './read-source';
 import type { UserMapping } from './user-mapping';
+import type { DateOrder } from './formats';
 import { sqlString } from './text';
 
 export interface Prepared {
 	source: Source;
 	spec: KindSpec;
 	mapping: ColumnMapping;
-	options: SourceOptions;
+	options: SourceOptions & { decimal?: ',' | '.'; dateOrder?: DateOrder };
 	/** Invoice lines only: the documents file they join, and the index of its number column. */
 	documents?: { source: Source; key: number };
 	/** The user's mapping applied to this file, and whether it came with this command or was remembered. */

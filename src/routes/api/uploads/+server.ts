@@ -1,5 +1,5 @@
 // POST /api/uploads (multipart: one or more "file" fields; optional "kind", "encoding", "delimiter",
-// "header_line", "map" (mapping JSON)): the same ingest and the same JSON report as
+// "quote", "header_line", "decimal", "date_order", "map" (mapping JSON)): the same ingest and the same JSON report as
 // `npm run ingest -- --json`.
 import { json } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db/database';
@@ -19,8 +19,8 @@ export const POST: RequestHandler = async ({ request }) => {
 		throw error;
 	}
 	try {
-		const { kind, encoding, delimiter, header_line, map } = received.fields;
-		const options = ingestOptions({ kind, encoding, delimiter, headerLine: header_line, map });
+		const { kind, encoding, delimiter, header_line, quote, decimal, date_order, map } = received.fields;
+		const options = ingestOptions({ kind, encoding, delimiter, headerLine: header_line, quote, decimal, dateOrder: date_order, map });
 		const db = await getDatabase();
 		const report = await serialized(() => ingestFiles(db, received.files, { ...options, loadedBy: 'api' }));
 		return json(report);
