@@ -27,11 +27,27 @@ function isMacro(text: string): boolean {
 	return /^\s*CREATE\s+(OR\s+REPLACE\s+)?(TEMP\s+)?MACRO/im.test(text.replace(/^\s*--.*$/gm, ''));
 }
 
+/** Registers every macro file; one that uses a macro not yet defined waits for the next round. */
 async function registerMacros(db: Database): Promise<void> {
 	if (prepared.has(db)) return;
-	for (const file of readdirSync(queriesFolder()).filter((f) => f.endsWith('.sql')).sort()) {
-		const text = queryText(file.replace(/\.sql$/, ''));
-		if (isMacro(text)) await db.run(text);
+	let pending = readdirSync(queriesFolder())
+		.filter((f) => f.endsWith('.sql'))
+		.sort()
+		.map((f) => queryText(f.replace(/\.sql$/, '')))
+		.filter(isMacro);
+	while (pending.length) {
+		const failed: string[] = [];
+		let lastError: unknown;
+		for (const text of pending) {
+			try {
+				await db.run(text);
+			} catch (error) {
+				failed.push(text);
+				lastError = error;
+			}
+		}
+		if (failed.length === pending.length) throw lastError;
+		pending = failed;
 	}
 	prepared.add(db);
 }

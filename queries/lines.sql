@@ -1,0 +1,81 @@
+-- Invoice lines with their client's and product's attributes, after the filters (DESIGN.md §3
+-- "Filters apply first"): each f_* is NULL (no filter) or the value to keep. A client-attribute
+-- filter drops lines of clients missing from the clients table. Billing tier and status are
+-- computed on the lines the attribute filters keep, then filter too (f_billing_tier, f_status).
+-- Tier: clients with revenue > 0 in [from_date, to_date], by revenue desc then client_id; the
+-- share of strictly higher-ranked clients decides: < abc_a → A, < abc_b → B, else C.
+-- Status as of as_of (DESIGN.md §3 Status): potential = in the clients table, no positive line on or
+-- before as_of; active = ≥ min_invoices invoices summing > 0 within (as_of − window_days, as_of]
+-- and the window's total ≥ min_amount; inactive = bought before, not active. Clients whose lines
+-- all come after as_of have no status here (client_status.sql adds the clients without lines).
+-- Lines without a client have no tier and no status.
+CREATE OR REPLACE TEMP MACRO cartera_lines(
+	from_date, to_date, as_of, window_days, min_invoices, min_amount, abc_a, abc_b,
+	f_product, f_product_line, f_business_unit, f_client_type, f_size, f_sector, f_legal_form,
+	f_region, f_crm_status, f_account_manager, f_billing_tier, f_status
+) AS TABLE
+WITH attributed AS (
+	SELECT l.invoice_id, l.line_no, l.invoice_date, l.client_id, l.product_id, l.quantity, l.amount, l.doc_type,
+		c.client_id IS NOT NULL AS in_clients, c.client_type, c.size, c.sector, c.legal_form, c.region, c.crm_status,
+		c.account_manager, p.product_line, p.business_unit
+	FROM invoice_lines l
+	LEFT JOIN clients c ON c.client_id = l.client_id
+	LEFT JOIN products p ON p.product_id = l.product_id
+	WHERE (f_product IS NULL OR l.product_id = f_product)
+		AND (f_product_line IS NULL OR p.product_line = f_product_line)
+		AND (f_business_unit IS NULL OR p.business_unit = f_business_unit)
+		AND (f_client_type IS NULL OR c.client_type = f_client_type)
+		AND (f_size IS NULL OR c.size = f_size)
+		AND (f_sector IS NULL OR c.sector = f_sector)
+		AND (f_legal_form IS NULL OR c.legal_form = f_legal_form)
+		AND (f_region IS NULL OR c.region = f_region)
+		AND (f_crm_status IS NULL OR c.crm_status = f_crm_status)
+		AND (f_account_manager IS NULL OR c.account_manager = f_account_manager)
+),
+period_revenue AS (
+	SELECT client_id, sum(amount) AS revenue
+	FROM attributed
+	WHERE client_id IS NOT NULL AND invoice_date BETWEEN from_date::DATE AND to_date::DATE
+	GROUP BY client_id
+	HAVING sum(amount) > 0
+),
+tiers AS (
+	SELECT client_id,
+		CASE
+			WHEN coalesce(sum(revenue) OVER (ORDER BY revenue DESC, client_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+				/ sum(revenue) OVER () < abc_a::DOUBLE THEN 'A'
+			WHEN coalesce(sum(revenue) OVER (ORDER BY revenue DESC, client_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+				/ sum(revenue) OVER () < abc_b::DOUBLE THEN 'B'
+			ELSE 'C'
+		END AS billing_tier
+	FROM period_revenue
+),
+history AS (
+	SELECT client_id, bool_or(amount > 0) AS bought, bool_or(in_clients) AS in_clients FROM attributed
+	WHERE client_id IS NOT NULL AND invoice_date <= as_of::DATE GROUP BY client_id
+),
+recent AS (
+	SELECT client_id, count(*) FILTER (WHERE total > 0) AS invoices, sum(total) AS total
+	FROM (
+		SELECT client_id, invoice_id, sum(amount) AS total FROM attributed
+		WHERE client_id IS NOT NULL AND invoice_date <= as_of::DATE AND invoice_date > as_of::DATE - window_days::INTEGER
+		GROUP BY client_id, invoice_id
+	)
+	GROUP BY client_id
+),
+statuses AS (
+	SELECT h.client_id,
+		CASE
+			WHEN NOT h.bought THEN CASE WHEN h.in_clients THEN 'potential' END
+			WHEN coalesce(r.invoices, 0) >= min_invoices::INTEGER AND coalesce(r.invoices, 0) > 0
+				AND coalesce(r.total, 0) >= min_amount::DECIMAL(18,4) THEN 'active'
+			ELSE 'inactive'
+		END AS status
+	FROM history h LEFT JOIN recent r USING (client_id)
+)
+SELECT a.*, t.billing_tier, s.status
+FROM attributed a
+LEFT JOIN tiers t USING (client_id)
+LEFT JOIN statuses s USING (client_id)
+WHERE (f_billing_tier IS NULL OR t.billing_tier = f_billing_tier)
+	AND (f_status IS NULL OR s.status = f_status);
