@@ -1,0 +1,55 @@
+-- Concentration (DESIGN.md §3) over clients (or products, $by = 'product') with period revenue
+-- r_i > 0, shares s_i = r_i / Σr. Lines without a client (or product) are left out.
+-- top-N shares (N = 1, 5, 10; top 10 % and 20 % of n, rounded up; n < N covers all n);
+-- HHI = Σ(100·s_i)²; normalized HHI = (HHI/10 000 − 1/n)/(1 − 1/n), 0 when n = 1;
+-- Gini (population) = 2·Σ i·x_(i) / (n·Σx) − (n + 1)/n with x ascending;
+-- ABC tiers by the share of strictly higher-ranked entities (< abc_a → A, < abc_b → B, else C);
+-- Lorenz points (i/n, share of the i smallest), n points, no (0, 0).
+-- One row; n = 0 gives NULL figures and an empty Lorenz list.
+WITH l AS (
+	SELECT * FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
+		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
+		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status)
+	WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
+),
+entities AS (
+	SELECT CASE WHEN $by = 'product' THEN product_id ELSE client_id END AS id, sum(amount) AS r
+	FROM l WHERE (CASE WHEN $by = 'product' THEN product_id ELSE client_id END) IS NOT NULL
+	GROUP BY 1 HAVING sum(amount) > 0
+),
+ranked AS (
+	SELECT id, r::DOUBLE AS x, r,
+		row_number() OVER (ORDER BY r DESC, id ASC) AS rank_desc,
+		row_number() OVER (ORDER BY r ASC, id DESC) AS rank_asc,
+		count(*) OVER () AS n,
+		sum(r) OVER () AS total,
+		coalesce(sum(r) OVER (ORDER BY r DESC, id ASC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before,
+		sum(r) OVER (ORDER BY r ASC, id DESC ROWS UNBOUNDED PRECEDING) AS cumulative_asc
+	FROM entities
+),
+tiered AS (
+	SELECT *, CASE WHEN before::DOUBLE / total::DOUBLE < $abc_a THEN 'A' WHEN before::DOUBLE / total::DOUBLE < $abc_b THEN 'B' ELSE 'C' END AS tier
+	FROM ranked
+),
+abc AS (
+	-- Always A, B and C; shares of Σr (NULL when no entity has revenue).
+	SELECT list({'tier': t.tier, 'count': coalesce(k.count, 0), 'revenue': round(coalesce(k.revenue, 0), 2)::DOUBLE,
+		'share': coalesce(k.revenue, 0)::DOUBLE / (SELECT sum(r) FROM entities)::DOUBLE} ORDER BY t.tier) AS abc
+	FROM (VALUES ('A'), ('B'), ('C')) t(tier)
+	LEFT JOIN (SELECT tier, count(*)::INTEGER AS count, sum(r) AS revenue FROM tiered GROUP BY tier) k USING (tier)
+)
+SELECT
+	count(*)::INTEGER AS n,
+	round(coalesce(any_value(total), 0), 2)::DOUBLE AS total_revenue,
+	sum(x) FILTER (WHERE rank_desc <= 1) / any_value(total)::DOUBLE AS top1,
+	sum(x) FILTER (WHERE rank_desc <= 5) / any_value(total)::DOUBLE AS top5,
+	sum(x) FILTER (WHERE rank_desc <= 10) / any_value(total)::DOUBLE AS top10,
+	sum(x) FILTER (WHERE rank_desc <= ceil(0.1 * n)) / any_value(total)::DOUBLE AS top10pct,
+	sum(x) FILTER (WHERE rank_desc <= ceil(0.2 * n)) / any_value(total)::DOUBLE AS top20pct,
+	sum(power(100 * x / total::DOUBLE, 2)) AS hhi,
+	CASE WHEN count(*) = 1 THEN 0.0 WHEN count(*) > 1 THEN
+		(sum(power(x / total::DOUBLE, 2)) - 1.0 / count(*)) / (1 - 1.0 / count(*)) END AS hhi_normalized,
+	2 * sum(rank_asc * x) / (count(*) * any_value(total)::DOUBLE) - (count(*) + 1.0) / count(*) AS gini,
+	(SELECT abc FROM abc) AS abc,
+	coalesce(list([rank_asc::DOUBLE / n, cumulative_asc::DOUBLE / total::DOUBLE] ORDER BY rank_asc), []) AS lorenz
+FROM tiered;

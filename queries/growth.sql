@@ -1,0 +1,46 @@
+-- Monthly growth (DESIGN.md §3): revenue R_m per calendar month from $from_date to $to_date
+-- (months without sales at 0), MoM = (R_m − R_{m−1}) / R_{m−1} and YoY against R_{m−12}, NULL
+-- when the base is ≤ 0 (the base months may lie before the period). Status judges MoM against
+-- the thresholds: ≥ approve_at approved; < reject_below rejected; < observe_below observed;
+-- otherwise acceptable. A month whose last day is after as_of is partial: no status.
+WITH l AS (
+	SELECT invoice_date, amount FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
+		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
+		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status)
+),
+months AS (
+	SELECT generate_series AS month
+	FROM generate_series($from_date::DATE - INTERVAL 12 MONTH, date_trunc('month', $to_date::DATE)::DATE, INTERVAL 1 MONTH)
+),
+totals AS (
+	SELECT m.month, coalesce(sum(l.amount), 0) AS revenue
+	FROM months m LEFT JOIN l ON l.invoice_date >= m.month AND l.invoice_date < m.month + INTERVAL 1 MONTH
+	GROUP BY m.month
+),
+growth AS (
+	SELECT month, revenue,
+		lag(revenue, 1) OVER (ORDER BY month) AS base_mom,
+		lag(revenue, 12) OVER (ORDER BY month) AS base_yoy
+	FROM totals
+),
+judged AS (
+	SELECT *,
+		CASE WHEN base_mom > 0 THEN (revenue - base_mom)::DOUBLE / base_mom::DOUBLE END AS mom,
+		CASE WHEN base_yoy > 0 THEN (revenue - base_yoy)::DOUBLE / base_yoy::DOUBLE END AS yoy,
+		last_day(month) > $as_of::DATE AS partial
+	FROM growth
+)
+SELECT strftime(month, '%Y-%m') AS month,
+	round(revenue, 2)::DOUBLE AS revenue,
+	mom, yoy,
+	CASE
+		WHEN partial OR mom IS NULL THEN NULL
+		WHEN mom >= $approve_at THEN 'approved'
+		WHEN mom < $reject_below THEN 'rejected'
+		WHEN mom < $observe_below THEN 'observed'
+		ELSE 'acceptable'
+	END AS status,
+	partial
+FROM judged
+WHERE month >= $from_date::DATE
+ORDER BY month;

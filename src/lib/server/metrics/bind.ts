@@ -1,0 +1,27 @@
+// The bound parameters every figure's SQL takes: the period, the settings, and one f_<dimension>
+// per filter (NULL when not filtering). See queries/lines.sql.
+import type { DuckDBValue } from '@duckdb/node-api';
+import { DIMENSIONS, type MetricParams } from './params';
+import { monthEnd } from './period';
+import type { Settings } from './settings';
+
+export function lineParams(p: MetricParams, s: Settings): Record<string, DuckDBValue> {
+	const params: Record<string, DuckDBValue> = {
+		from_date: `${p.from}-01`,
+		to_date: monthEnd(p.to),
+		as_of: p.as_of,
+		window_days: s.window_days,
+		min_invoices: s.min_invoices,
+		min_amount: s.min_amount,
+		abc_a: s.abc_a,
+		abc_b: s.abc_b
+	};
+	for (const d of DIMENSIONS) params[`f_${d}`] = p.filters[d] ?? null;
+	return params;
+}
+
+/** The argument list of cartera_lines(), as written in every figure's SQL. */
+export const LINES_ARGS = [
+	'from_date', 'to_date', 'as_of', 'window_days', 'min_invoices', 'min_amount', 'abc_a', 'abc_b',
+	...DIMENSIONS.map((d) => `f_${d}`)
+];

@@ -1,0 +1,82 @@
+// The JSON documents of DESIGN.md §4 for segmentation, concentration and growth, built from
+// queries/*.sql (each figure's one home); this layer only binds parameters and shapes rows.
+import type { Database } from '../db/database';
+import { runQuery } from '../queries';
+import { lineParams } from './bind';
+import type { Dimension, MetricParams } from './params';
+import type { Settings } from './settings';
+
+export interface Segment {
+	value: string | null;
+	revenue: number;
+	share: number | null;
+	clients: number;
+	lines: number;
+	revenue_per_client: number | null;
+}
+
+export interface SegmentationDocument {
+	dim: Dimension;
+	from: string;
+	to: string;
+	total_revenue: number;
+	segments: Segment[];
+}
+
+export async function segmentation(db: Database, p: MetricParams, s: Settings): Promise<SegmentationDocument> {
+	const segments = await runQuery<Segment>(db, 'segmentation', { ...lineParams(p, s), dim: p.dim });
+	const [total] = await runQuery<{ revenue: number }>(db, 'revenue_filtered', lineParams(p, s));
+	return { dim: p.dim, from: p.from, to: p.to, total_revenue: total!.revenue, segments };
+}
+
+export interface ConcentrationDocument {
+	by: 'client' | 'product';
+	from: string;
+	to: string;
+	n: number;
+	total_revenue: number;
+	top_shares: { top1: number | null; top5: number | null; top10: number | null; top10pct: number | null; top20pct: number | null };
+	hhi: number | null;
+	hhi_normalized: number | null;
+	gini: number | null;
+	abc: { tier: 'A' | 'B' | 'C'; count: number; revenue: number; share: number | null }[];
+	lorenz: [number, number][];
+}
+
+export async function concentration(db: Database, p: MetricParams, s: Settings): Promise<ConcentrationDocument> {
+	type Row = Omit<ConcentrationDocument, 'by' | 'from' | 'to' | 'top_shares'> & ConcentrationDocument['top_shares'];
+	const [row] = await runQuery<Row>(db, 'concentration', { ...lineParams(p, s), by: p.by });
+	const r = row!;
+	return {
+		by: p.by,
+		from: p.from,
+		to: p.to,
+		n: r.n,
+		total_revenue: r.total_revenue,
+		top_shares: { top1: r.top1, top5: r.top5, top10: r.top10, top10pct: r.top10pct, top20pct: r.top20pct },
+		hhi: r.hhi,
+		hhi_normalized: r.hhi_normalized,
+		gini: r.gini,
+		abc: r.abc,
+		lorenz: r.lorenz
+	};
+}
+
+export interface GrowthMonth {
+	month: string;
+	revenue: number;
+	mom: number | null;
+	yoy: number | null;
+	status: 'approved' | 'acceptable' | 'observed' | 'rejected' | null;
+	partial: boolean;
+}
+
+export interface GrowthDocument {
+	thresholds: Settings['growth'];
+	months: GrowthMonth[];
+}
+
+export async function growth(db: Database, p: MetricParams, s: Settings): Promise<GrowthDocument> {
+	const months = await runQuery<GrowthMonth>(db, 'growth', { ...lineParams(p, s), ...s.growth });
+	return { thresholds: s.growth, months };
+}

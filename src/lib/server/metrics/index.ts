@@ -1,0 +1,23 @@
+// Every figure by name, as the CLI (`npm run metrics -- NAME`) and the HTTP API
+// (`GET /api/metrics/NAME`) ask for it.
+import type { Database } from '../db/database';
+import { concentration, growth, segmentation } from './documents';
+import { ParamError, resolveParams, type MetricParams } from './params';
+import { loadSettings, type Settings } from './settings';
+
+type Metric = (db: Database, params: MetricParams, settings: Settings) => Promise<unknown>;
+
+export const METRICS: Record<string, Metric> = { segmentation, concentration, growth };
+
+/** Not yet built (issue 4 continues): named so that asking for them says so instead of "unknown". */
+export const PLANNED = ['activation', 'forecast', 'quotes', 'retention', 'pipeline', 'kpis'];
+
+export async function computeMetric(db: Database, name: string, raw: Record<string, string | undefined>, today?: Date): Promise<unknown> {
+	const metric = METRICS[name];
+	if (!metric) {
+		if (PLANNED.includes(name)) throw new ParamError('name', `the metric "${name}" is not available yet (available: ${Object.keys(METRICS).join(', ')})`);
+		throw new ParamError('name', `unknown metric "${name.slice(0, 40)}"; expected one of ${Object.keys(METRICS).join(', ')}`);
+	}
+	const params = await resolveParams(db, raw, today);
+	return metric(db, params, await loadSettings(db));
+}

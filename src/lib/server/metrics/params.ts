@@ -1,0 +1,72 @@
+// Parameters of every figure, as the CLI and the HTTP API receive them (text), checked once:
+// an unknown name, a bad month, a bad dimension or an oversized value is a ParamError naming the
+// parameter. Values only ever reach SQL as bound parameters.
+import type { Database } from '../db/database';
+import { runQuery } from '../queries';
+import { addMonths, defaultPeriod, monthEnd } from './period';
+
+export const DIMENSIONS = [
+	'product', 'product_line', 'business_unit', 'client_type', 'size', 'sector', 'legal_form', 'region',
+	'crm_status', 'account_manager', 'billing_tier', 'status'
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export interface MetricParams {
+	/** YYYY-MM, whole months, inclusive. */
+	from: string;
+	to: string;
+	/** YYYY-MM-DD; the last day of `to` unless given. */
+	as_of: string;
+	dim: Dimension;
+	by: 'client' | 'product';
+	filters: Partial<Record<Dimension, string>>;
+}
+
+export class ParamError extends Error {
+	constructor(
+		readonly param: string,
+		message: string
+	) {
+		super(message);
+		this.name = 'ParamError';
+	}
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_VALUE = 200;
+
+function isDimension(value: string): value is Dimension {
+	return (DIMENSIONS as readonly string[]).includes(value);
+}
+
+/** Reads raw text parameters (query string or CLI flags; filters as dimension=value) into MetricParams. */
+export async function resolveParams(db: Database, raw: Record<string, string | undefined>, today: Date = new Date()): Promise<MetricParams> {
+	const filters: MetricParams['filters'] = {};
+	for (const [key, value] of Object.entries(raw)) {
+		if (value === undefined || ['from', 'to', 'as_of', 'dim', 'by', 'format'].includes(key)) continue;
+		if (!isDimension(key)) throw new ParamError(key, `unknown parameter "${key.slice(0, 40)}"; filters are ${DIMENSIONS.join(', ')}`);
+		if (value.length > MAX_VALUE) throw new ParamError(key, `the value of "${key}" is longer than ${MAX_VALUE} characters`);
+		filters[key] = value;
+	}
+	for (const key of ['from', 'to'] as const) {
+		const v = raw[key];
+		if (v !== undefined && !MONTH.test(v)) throw new ParamError(key, `"${key}" must be a month as YYYY-MM`);
+	}
+	const asOf = raw.as_of;
+	if (asOf !== undefined && (!DAY.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) || new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) !== asOf))
+		throw new ParamError('as_of', '"as_of" must be a date as YYYY-MM-DD');
+	const dim = raw.dim ?? 'product_line';
+	if (!isDimension(dim)) throw new ParamError('dim', `"dim" must be one of ${DIMENSIONS.join(', ')}`);
+	const by = raw.by ?? 'client';
+	if (by !== 'client' && by !== 'product') throw new ParamError('by', '"by" must be client or product');
+
+	let to = raw.to;
+	if (!to) {
+		const [range] = await runQuery<{ last_date: string | null }>(db, 'data_range');
+		to = range?.last_date ? defaultPeriod(range.last_date, today).to : addMonths(today.toISOString().slice(0, 7), -1);
+	}
+	const from = raw.from ?? addMonths(to, -11);
+	if (from > to) throw new ParamError('from', `"from" (${from}) is after "to" (${to})`);
+	return { from, to, as_of: asOf ?? monthEnd(to), dim, by, filters };
+}
