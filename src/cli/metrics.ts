@@ -1,0 +1,48 @@
+// npm run metrics -- NAME [--from YYYY-MM] [--to YYYY-MM] [--as-of YYYY-MM-DD] [--dim D] [--by product]
+//                         [--filter dim=value ...] [--db PATH] [--json]
+import { parseArgs } from 'node:util';
+import { getDatabase } from '../lib/server/db/database';
+import { defaultDatabasePath } from '../lib/server/db/db-path';
+import { computeMetric, METRICS } from '../lib/server/metrics/index';
+import { ParamError } from '../lib/server/metrics/params';
+import { printDocument } from './print-document';
+import { runCli, UsageError } from './run';
+
+const USAGE = `Usage: npm run metrics -- ${Object.keys(METRICS).join('|')} [--from YYYY-MM] [--to YYYY-MM] [--as-of YYYY-MM-DD]
+                          [--dim D] [--by product] [--filter dim=value ...] [--db PATH] [--json]`;
+
+await runCli(async () => {
+	const { values, positionals } = parseArgs({
+		options: {
+			from: { type: 'string' },
+			to: { type: 'string' },
+			'as-of': { type: 'string' },
+			dim: { type: 'string' },
+			by: { type: 'string' },
+			filter: { type: 'string', multiple: true },
+			db: { type: 'string' },
+			json: { type: 'boolean' },
+			help: { type: 'boolean', short: 'h' }
+		},
+		allowPositionals: true
+	});
+	if (values.help) return void console.log(USAGE);
+	const [name, ...extra] = positionals;
+	if (!name || extra.length) throw new UsageError(`Give one metric name.\n${USAGE}`);
+	const raw: Record<string, string | undefined> = { from: values.from, to: values.to, as_of: values['as-of'], dim: values.dim, by: values.by };
+	for (const f of values.filter ?? []) {
+		const eq = f.indexOf('=');
+		if (eq <= 0) throw new UsageError(`--filter takes dimension=value (got "${f}").`);
+		raw[f.slice(0, eq)] = f.slice(eq + 1);
+	}
+	const db = await getDatabase(values.db ?? defaultDatabasePath());
+	try {
+		const doc = await computeMetric(db, name, raw);
+		process.stdout.write(values.json ? `${JSON.stringify(doc, null, 2)}\n` : printDocument(name, doc));
+	} catch (error) {
+		if (error instanceof ParamError) throw new UsageError(`${error.param}: ${error.message}`);
+		throw error;
+	} finally {
+		db.close();
+	}
+});

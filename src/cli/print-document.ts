@@ -1,0 +1,37 @@
+// A figure's document as readable text: scalars as "name: value", lists of rows as aligned tables.
+// Numbers in Spanish format (1.234,56), shares and rates as percentages.
+const PERCENT = /share|rate|^mom$|^yoy$|^top|accuracy|wape|mape|bias/;
+const INDEX = /gini|normalized/;
+const MONEY = /revenue|amount|forecast|actual|error/;
+
+function format(key: string, value: unknown): string {
+	if (value === null || value === undefined) return '—';
+	if (typeof value === 'number') {
+		if (PERCENT.test(key)) return `${(value * 100).toLocaleString('es', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+		if (INDEX.test(key)) return value.toLocaleString('es', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+		if (MONEY.test(key)) return value.toLocaleString('es', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+		return value.toLocaleString('es', { maximumFractionDigits: 2 });
+	}
+	if (typeof value === 'boolean') return value ? 'yes' : 'no';
+	return String(value);
+}
+
+function table(rows: Record<string, unknown>[]): string {
+	if (rows.length === 0) return '  (none)\n';
+	const columns = Object.keys(rows[0]!);
+	const cells = rows.map((r) => columns.map((c) => format(c, r[c])));
+	const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
+	const line = (values: string[]) => '  ' + values.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
+	return [line(columns), ...cells.map(line)].join('\n') + '\n';
+}
+
+export function printDocument(name: string, doc: unknown, indent = ''): string {
+	let out = indent ? '' : `${name}\n`;
+	for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
+		if (key === 'lorenz') out += `${indent}lorenz: ${(value as unknown[]).length} points (--json lists them)\n`;
+		else if (Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null)) out += `${indent}${key}:\n${table(value as Record<string, unknown>[])}`;
+		else if (typeof value === 'object' && value !== null) out += `${indent}${key}:\n${printDocument(name, value, indent + '  ')}`;
+		else out += `${indent}${key}: ${format(key, value)}\n`;
+	}
+	return out;
+}
