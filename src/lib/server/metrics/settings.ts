@@ -22,6 +22,46 @@ export interface Settings {
 	currency: string;
 	/** Monthly growth (MoM), the ERP procedure's rule: ≥ 10 % approved, < 5 % observed, < 0 % rejected. */
 	growth: { approve_at: number; observe_below: number; reject_below: number };
+	/** Bands of the other KPIs (see KPI_DEFAULTS for where each default comes from). */
+	thresholds: Record<KpiId, Bands>;
+}
+
+export type KpiId = 'activation_rate' | 'top10_share' | 'hhi' | 'forecast_accuracy' | 'quote_hit_rate';
+
+/**
+ * Defaults of the KPI bands. HHI: US merger guidelines as a reference for customer concentration
+ * (an analogy, ../shared/reference/kpi-and-exports.md §1.3): ≤ 1 000 unconcentrated (DOJ), ≤ 1 500
+ * the 2010 guidelines' unconcentrated limit, ≤ 1 800 moderately concentrated (2023), above highly
+ * concentrated. The others have no published norm: they are starting points management is
+ * expected to set (issue 7): activation ≥ 60 % of the register buying, top-10 ≤ 30 % of revenue,
+ * forecast accuracy (1 − WAPE) ≥ 90 %, quote hit rate ≥ 40 %.
+ */
+export const KPI_DEFAULTS: Record<KpiId, Bands> = {
+	activation_rate: { direction: 'higher', approve: 0.6, observe: 0.4, reject: 0.25 },
+	top10_share: { direction: 'lower', approve: 0.3, observe: 0.4, reject: 0.5 },
+	hhi: { direction: 'lower', approve: 1000, observe: 1500, reject: 1800 },
+	forecast_accuracy: { direction: 'higher', approve: 0.9, observe: 0.85, reject: 0.75 },
+	quote_hit_rate: { direction: 'higher', approve: 0.4, observe: 0.3, reject: 0.2 }
+};
+
+export type Status = 'approved' | 'acceptable' | 'observed' | 'rejected';
+
+/**
+ * A value against its bands. Higher is better: ≥ approve approved, < reject rejected, < observe
+ * observed, else acceptable; lower is better: the mirror (≤ approve … > reject rejected).
+ */
+export function judge(value: number | null, bands: Bands): Status | null {
+	if (value === null || Number.isNaN(value)) return null;
+	if (bands.direction === 'higher') {
+		if (value >= bands.approve) return 'approved';
+		if (value < bands.reject) return 'rejected';
+		if (value < bands.observe) return 'observed';
+		return 'acceptable';
+	}
+	if (value <= bands.approve) return 'approved';
+	if (value > bands.reject) return 'rejected';
+	if (value > bands.observe) return 'observed';
+	return 'acceptable';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,7 +71,8 @@ export const DEFAULT_SETTINGS: Settings = {
 	abc_a: 0.8,
 	abc_b: 0.95,
 	currency: 'Bs.',
-	growth: { approve_at: 0.1, observe_below: 0.05, reject_below: 0 }
+	growth: { approve_at: 0.1, observe_below: 0.05, reject_below: 0 },
+	thresholds: KPI_DEFAULTS
 };
 
 export async function loadSettings(db: Database): Promise<Settings> {
@@ -39,6 +80,11 @@ export async function loadSettings(db: Database): Promise<Settings> {
 		`SELECT key, value::VARCHAR AS value FROM settings QUALIFY row_number() OVER (PARTITION BY key ORDER BY updated_at DESC) = 1`
 	);
 	const settings: Settings = structuredClone(DEFAULT_SETTINGS);
-	for (const { key, value } of rows) if (key in settings) (settings as unknown as Record<string, unknown>)[key] = JSON.parse(value);
+	for (const { key, value } of rows) {
+		// "thresholds.hhi" overrides one KPI's bands; other keys a whole setting.
+		const [head, kpi] = key.split('.');
+		if (head === 'thresholds' && kpi && kpi in settings.thresholds) settings.thresholds[kpi as KpiId] = JSON.parse(value) as Bands;
+		else if (key in settings) (settings as unknown as Record<string, unknown>)[key] = JSON.parse(value);
+	}
 	return settings;
 }
