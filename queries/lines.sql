@@ -32,50 +32,43 @@ WITH attributed AS (
 		AND (f_crm_status IS NULL OR c.crm_status = f_crm_status)
 		AND (f_account_manager IS NULL OR c.account_manager = f_account_manager)
 ),
-period_revenue AS (
-	SELECT client_id, sum(amount) AS revenue
-	FROM attributed
-	WHERE client_id IS NOT NULL AND invoice_date BETWEEN from_date::DATE AND to_date::DATE
-	GROUP BY client_id
-	HAVING sum(amount) > 0
+-- One pass over the lines, per client and invoice: what the tier and the status need.
+invoices AS (
+	SELECT client_id, invoice_id, bool_or(in_clients) AS in_clients,
+		sum(amount) FILTER (WHERE invoice_date BETWEEN from_date::DATE AND to_date::DATE) AS period_amount,
+		sum(amount) FILTER (WHERE invoice_date <= as_of::DATE AND invoice_date > as_of::DATE - window_days::INTEGER) AS window_amount,
+		bool_or(amount > 0 AND invoice_date <= as_of::DATE) AS bought,
+		bool_or(invoice_date <= as_of::DATE) AS seen
+	FROM attributed WHERE client_id IS NOT NULL
+	GROUP BY client_id, invoice_id
 ),
-tiers AS (
+per_client AS (
+	SELECT client_id, bool_or(in_clients) AS in_clients, sum(period_amount) AS revenue,
+		count(*) FILTER (WHERE window_amount > 0) AS window_invoices, coalesce(sum(window_amount), 0) AS window_total,
+		bool_or(bought) AS bought, bool_or(seen) AS seen
+	FROM invoices GROUP BY client_id
+),
+classified AS (
 	SELECT client_id,
+		CASE WHEN revenue > 0 THEN
+			CASE
+				WHEN coalesce(sum(revenue) FILTER (WHERE revenue > 0) OVER (ORDER BY revenue DESC NULLS LAST, client_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+					/ sum(revenue) FILTER (WHERE revenue > 0) OVER () < abc_a::DOUBLE THEN 'A'
+				WHEN coalesce(sum(revenue) FILTER (WHERE revenue > 0) OVER (ORDER BY revenue DESC NULLS LAST, client_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+					/ sum(revenue) FILTER (WHERE revenue > 0) OVER () < abc_b::DOUBLE THEN 'B'
+				ELSE 'C'
+			END
+		END AS billing_tier,
 		CASE
-			WHEN coalesce(sum(revenue) OVER (ORDER BY revenue DESC, client_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-				/ sum(revenue) OVER () < abc_a::DOUBLE THEN 'A'
-			WHEN coalesce(sum(revenue) OVER (ORDER BY revenue DESC, client_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-				/ sum(revenue) OVER () < abc_b::DOUBLE THEN 'B'
-			ELSE 'C'
-		END AS billing_tier
-	FROM period_revenue
-),
-history AS (
-	SELECT client_id, bool_or(amount > 0) AS bought, bool_or(in_clients) AS in_clients FROM attributed
-	WHERE client_id IS NOT NULL AND invoice_date <= as_of::DATE GROUP BY client_id
-),
-recent AS (
-	SELECT client_id, count(*) FILTER (WHERE total > 0) AS invoices, sum(total) AS total
-	FROM (
-		SELECT client_id, invoice_id, sum(amount) AS total FROM attributed
-		WHERE client_id IS NOT NULL AND invoice_date <= as_of::DATE AND invoice_date > as_of::DATE - window_days::INTEGER
-		GROUP BY client_id, invoice_id
-	)
-	GROUP BY client_id
-),
-statuses AS (
-	SELECT h.client_id,
-		CASE
-			WHEN NOT h.bought THEN CASE WHEN h.in_clients THEN 'potential' END
-			WHEN coalesce(r.invoices, 0) >= min_invoices::INTEGER AND coalesce(r.invoices, 0) > 0
-				AND coalesce(r.total, 0) >= min_amount::DECIMAL(18,4) THEN 'active'
+			WHEN NOT seen THEN NULL
+			WHEN NOT bought THEN CASE WHEN in_clients THEN 'potential' END
+			WHEN window_invoices >= min_invoices::INTEGER AND window_invoices > 0 AND window_total >= min_amount::DECIMAL(18,4) THEN 'active'
 			ELSE 'inactive'
 		END AS status
-	FROM history h LEFT JOIN recent r USING (client_id)
+	FROM per_client
 )
-SELECT a.*, t.billing_tier, s.status
+SELECT a.*, k.billing_tier, k.status
 FROM attributed a
-LEFT JOIN tiers t USING (client_id)
-LEFT JOIN statuses s USING (client_id)
-WHERE (f_billing_tier IS NULL OR t.billing_tier = f_billing_tier)
-	AND (f_status IS NULL OR s.status = f_status);
+LEFT JOIN classified k USING (client_id)
+WHERE (f_billing_tier IS NULL OR k.billing_tier = f_billing_tier)
+	AND (f_status IS NULL OR k.status = f_status);

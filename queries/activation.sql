@@ -1,0 +1,107 @@
+-- Activation (DESIGN.md §3 Activation and its Precise rules), one row per period: ord 0 is the
+-- document's period ($from_date..$to_date, status as of $as_of), ord 1..n each month of it as its
+-- own period with as_of = the month's last day.
+-- Population: the clients table only (clients seen only in invoice lines are left out), keeping
+-- the clients that have the filtered client attributes (DESIGN.md §4 Filters); product filters
+-- restrict the lines considered (status and first purchase are those of the filtered lines). The
+-- billing-tier and status filters keep the clients whose tier (of the document's period) and status
+-- (as of $as_of) match; the population is the same for every row.
+--   activation_rate = active / clients_total;
+--   prospects_exposed = clients with no positive line before the period start and created_at ≤ as_of
+--     or unknown; activated = those whose first positive line falls in the period;
+--   prospect_conversion_rate = activated / prospects_exposed;
+--   median_days_to_activation = median of (first positive line − created_at) in days over the
+--     activated clients with created_at (even count: mean of the two middle values).
+-- Rates and the median are NULL when there is nothing to divide or take the median of.
+-- Status comes from cartera_lines (its one home), called once per period: for the months through
+-- a LATERAL join with the month's last day as as_of. Those calls pass NULL for f_billing_tier and
+-- f_status: filtering the lines by status would lose the clients the filter drops (and a
+-- status = potential filter would then wrongly keep them as "no lines"), so both filters are
+-- applied here to the client population instead.
+WITH document_lines AS (
+	SELECT client_id, invoice_date, amount, billing_tier, status
+	FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
+		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
+		$f_crm_status, $f_account_manager, NULL, NULL)
+	WHERE client_id IS NOT NULL
+),
+per_client AS (
+	-- Tier and status are the same on every line of a client.
+	SELECT client_id, any_value(billing_tier) AS billing_tier, any_value(status) AS status,
+		min(invoice_date) FILTER (WHERE amount > 0) AS first_purchase
+	FROM document_lines
+	GROUP BY client_id
+),
+population AS (
+	SELECT c.client_id, c.created_at, k.first_purchase, k.status
+	FROM clients c
+	LEFT JOIN per_client k USING (client_id)
+	WHERE ($f_client_type IS NULL OR c.client_type = $f_client_type)
+		AND ($f_size IS NULL OR c.size = $f_size)
+		AND ($f_sector IS NULL OR c.sector = $f_sector)
+		AND ($f_legal_form IS NULL OR c.legal_form = $f_legal_form)
+		AND ($f_region IS NULL OR c.region = $f_region)
+		AND ($f_crm_status IS NULL OR c.crm_status = $f_crm_status)
+		AND ($f_account_manager IS NULL OR c.account_manager = $f_account_manager)
+		AND ($f_billing_tier IS NULL OR k.billing_tier = $f_billing_tier)
+		-- A client of the table without lines up to as_of is potential (as in client_status.sql).
+		AND ($f_status IS NULL OR coalesce(k.status, 'potential') = $f_status)
+),
+periods AS (
+	SELECT 0 AS ord, NULL::VARCHAR AS month, $from_date::DATE AS p_from, $to_date::DATE AS p_to, $as_of::DATE AS p_as_of
+	UNION ALL
+	SELECT row_number() OVER (ORDER BY m) AS ord, strftime(m, '%Y-%m'), m::DATE, last_day(m::DATE), last_day(m::DATE)
+	FROM generate_series($from_date::DATE, $to_date::DATE, INTERVAL 1 MONTH) g(m)
+),
+month_status AS (
+	SELECT p.ord, s.client_id, s.status
+	FROM (SELECT * FROM periods WHERE ord > 0) p, LATERAL (
+		SELECT DISTINCT client_id, status
+		FROM cartera_lines(p.p_from, p.p_to, p.p_as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
+			$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
+			$f_crm_status, $f_account_manager, NULL, NULL)
+		WHERE client_id IS NOT NULL AND status IS NOT NULL
+	) s
+	WHERE s.client_id IN (SELECT client_id FROM population)
+),
+status_at AS (
+	SELECT 0 AS ord, client_id, status FROM population WHERE status IS NOT NULL
+	UNION ALL
+	SELECT ord, client_id, status FROM month_status
+),
+judged AS (
+	SELECT p.ord, p.month, c.client_id, c.created_at, c.first_purchase,
+		CASE WHEN c.client_id IS NOT NULL THEN coalesce(s.status, 'potential') END AS status,
+		c.client_id IS NOT NULL
+			AND (c.created_at IS NULL OR c.created_at <= p.p_as_of)
+			AND (c.first_purchase IS NULL OR c.first_purchase >= p.p_from) AS exposed,
+		c.first_purchase BETWEEN p.p_from AND p.p_to AS first_in_period
+	FROM periods p
+	LEFT JOIN population c ON true
+	LEFT JOIN status_at s ON s.ord = p.ord AND s.client_id = c.client_id
+),
+figures AS (
+	SELECT ord, month,
+		count(client_id) AS clients_total,
+		count(*) FILTER (WHERE status = 'active') AS active,
+		count(*) FILTER (WHERE status = 'inactive') AS inactive,
+		count(*) FILTER (WHERE status = 'potential') AS potential,
+		count(*) FILTER (WHERE exposed) AS prospects_exposed,
+		count(*) FILTER (WHERE exposed AND first_in_period) AS activated,
+		quantile_cont((first_purchase - created_at)::DOUBLE, 0.5)
+			FILTER (WHERE exposed AND first_in_period AND created_at IS NOT NULL) AS median_days_to_activation
+	FROM judged
+	GROUP BY ord, month
+)
+SELECT ord::INTEGER AS ord, month,
+	clients_total::INTEGER AS clients_total,
+	active::INTEGER AS active,
+	inactive::INTEGER AS inactive,
+	potential::INTEGER AS potential,
+	CASE WHEN clients_total > 0 THEN active::DOUBLE / clients_total END AS activation_rate,
+	prospects_exposed::INTEGER AS prospects_exposed,
+	activated::INTEGER AS activated,
+	CASE WHEN prospects_exposed > 0 THEN activated::DOUBLE / prospects_exposed END AS prospect_conversion_rate,
+	median_days_to_activation::DOUBLE AS median_days_to_activation
+FROM figures
+ORDER BY ord;

@@ -1,0 +1,66 @@
+// The activation document of DESIGN.md §4, from queries/activation.sql (the figure's one home):
+// its first row is the document's period, the others each month of it as its own period.
+import type { Database } from '../db/database';
+import { runQuery } from '../queries';
+import { lineParams } from './bind';
+import type { MetricParams } from './params';
+import type { Settings } from './settings';
+
+export interface ActivationMonth {
+	month: string;
+	activation_rate: number | null;
+	prospect_conversion_rate: number | null;
+	activated: number;
+}
+
+export interface ActivationDocument {
+	as_of: string;
+	/** Clients of the clients table (after the client filters). */
+	clients_total: number;
+	active: number;
+	inactive: number;
+	potential: number;
+	activation_rate: number | null;
+	prospects_exposed: number;
+	activated_in_period: number;
+	prospect_conversion_rate: number | null;
+	median_days_to_activation: number | null;
+	months: ActivationMonth[];
+}
+
+interface Row {
+	ord: number;
+	month: string | null;
+	clients_total: number;
+	active: number;
+	inactive: number;
+	potential: number;
+	activation_rate: number | null;
+	prospects_exposed: number;
+	activated: number;
+	prospect_conversion_rate: number | null;
+	median_days_to_activation: number | null;
+}
+
+export async function activation(db: Database, p: MetricParams, s: Settings): Promise<ActivationDocument> {
+	const [period, ...months] = await runQuery<Row>(db, 'activation', lineParams(p, s));
+	const r = period!;
+	return {
+		as_of: p.as_of,
+		clients_total: r.clients_total,
+		active: r.active,
+		inactive: r.inactive,
+		potential: r.potential,
+		activation_rate: r.activation_rate,
+		prospects_exposed: r.prospects_exposed,
+		activated_in_period: r.activated,
+		prospect_conversion_rate: r.prospect_conversion_rate,
+		median_days_to_activation: r.median_days_to_activation,
+		months: months.map((m) => ({
+			month: m.month!,
+			activation_rate: m.activation_rate,
+			prospect_conversion_rate: m.prospect_conversion_rate,
+			activated: m.activated
+		}))
+	};
+}
