@@ -21,10 +21,7 @@ const out = join(fileURLToPath(new URL('.', import.meta.url)), 'out');
 
 /** The SQL files each figure runs, with the extra parameters it binds. */
 const BARE: Record<string, { query: string; extra: (s: Awaited<ReturnType<typeof loadSettings>>) => Record<string, string | number> }[]> = {
-	segmentation: [
-		{ query: 'segmentation', extra: () => ({ dim: 'product_line' }) },
-		{ query: 'revenue_filtered', extra: () => ({}) }
-	],
+	segmentation: [{ query: 'segmentation', extra: () => ({ dim: 'product_line' }) }],
 	concentration: [{ query: 'concentration', extra: () => ({ by: 'client' }) }],
 	growth: [{ query: 'growth', extra: (s) => ({ ...s.growth }) }]
 };

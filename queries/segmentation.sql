@@ -27,6 +27,7 @@ SELECT s.value,
 	CASE WHEN t.revenue <> 0 THEN (s.revenue::DOUBLE / t.revenue::DOUBLE) END AS share,
 	s.clients::INTEGER AS clients,
 	s.lines::INTEGER AS lines,
-	CASE WHEN s.clients > 0 THEN round(s.revenue / s.clients, 2)::DOUBLE END AS revenue_per_client
+	CASE WHEN s.clients > 0 THEN round(s.revenue / s.clients, 2)::DOUBLE END AS revenue_per_client,
+	round(t.revenue, 2)::DOUBLE AS total_revenue
 FROM segments s, total t
 ORDER BY s.revenue DESC, s.value ASC NULLS LAST;

@@ -24,9 +24,10 @@ export interface SegmentationDocument {
 }
 
 export async function segmentation(db: Database, p: MetricParams, s: Settings): Promise<SegmentationDocument> {
-	const segments = await runQuery<Segment>(db, 'segmentation', { ...lineParams(p, s), dim: p.dim });
-	const [total] = await runQuery<{ revenue: number }>(db, 'revenue_filtered', lineParams(p, s));
-	return { dim: p.dim, from: p.from, to: p.to, total_revenue: total!.revenue, segments };
+	const rows = await runQuery<Segment & { total_revenue: number }>(db, 'segmentation', { ...lineParams(p, s), dim: p.dim });
+	// R rides on every segment row; no row means no line in the period: R = 0.
+	const total = rows[0]?.total_revenue ?? 0;
+	return { dim: p.dim, from: p.from, to: p.to, total_revenue: total, segments: rows.map(({ total_revenue: _, ...segment }) => segment) };
 }
 
 export interface ConcentrationDocument {
