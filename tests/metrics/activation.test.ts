@@ -1,0 +1,178 @@
+// Activation (DESIGN.md §3 Activation and its Precise rules) on a hand-built portfolio; every expected
+// value is worked out in the comments from the clients and lines below.
+// Period 2025-04..2025-06, as_of 2025-06-30, default settings (window 365 days, 1 invoice, amount 0):
+// a client is active at as_of when it has a positive invoice in (as_of − 365, as_of].
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/database';
+import { ingestFiles } from '../../src/lib/server/ingest/ingest';
+import { activation } from '../../src/lib/server/metrics/activation';
+import type { MetricParams } from '../../src/lib/server/metrics/params';
+import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
+import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+
+const folder = tempFolder();
+let db: Database;
+let empty: Database;
+
+beforeAll(async () => {
+	db = await openTempDatabase(folder);
+	empty = await openTempDatabase(folder, 'empty.duckdb');
+	const clients = [
+		'Código cliente;Razón social;Fecha de alta;Tipo de cliente',
+		'A;Alfa;01/01/2024;Mayorista', //   bought 2024-08-10 (P1) and 2025-05-02 (P2)
+		'B;Beta;01/01/2023;Minorista', //   bought 2023-03-15 only (P1)
+		'C;Gamma;01/03/2025;Mayorista', //  first purchase 2025-04-11 (P1)
+		'D;Delta;15/12/2024;Mayorista', //  first purchase 2025-06-05 (P2)
+		'E;Épsilon;;Minorista', //          no created_at; first purchase 2025-05-20 (P1)
+		'F;Fi;10/02/2025;Mayorista', //     never bought
+		'G;Gama;01/08/2025;Minorista', //   created after as_of, never bought
+		'H;Hache;01/01/2025;Minorista', //  only a credit note, 2025-05-10 (P1)
+		'I;Iota;01/04/2025;Mayorista', //   first purchase 2025-04-30 (P2)
+		'J;Jota;20/05/2025;Minorista' //    first purchase 2025-06-25 (P1)
+	];
+	const products = ['Código producto;Descripción;Línea de producto', 'P1;Papel;Papelería', 'P2;Tóner;Impresión'];
+	const invoices = [
+		'Nº factura;Fecha;Código cliente;Código producto;Importe;Tipo documento',
+		'F01;15/03/2023;B;P1;70,00;Factura',
+		'F02;10/08/2024;A;P1;100,00;Factura',
+		'F03;11/04/2025;C;P1;50,00;Factura',
+		'F04;30/04/2025;I;P2;40,00;Factura',
+		'F05;02/05/2025;A;P2;60,00;Factura',
+		'NC1;10/05/2025;H;P1;30,00;Nota de crédito', // −30: not a purchase
+		'F06;20/05/2025;E;P1;25,00;Factura',
+		'F07;05/06/2025;D;P2;80,00;Factura',
+		'F08;25/06/2025;J;P1;35,00;Factura',
+		'F09;12/04/2025;X;P1;500,00;Factura', // X: not in the clients table, outside the population
+		'F10;13/04/2025;;P1;15,00;Factura' //   no client at all, outside the population
+	];
+	await ingestFiles(db, [
+		{ path: folder.write('c.csv', clients.join('\n')) },
+		{ path: folder.write('p.csv', products.join('\n')) },
+		{ path: folder.write('f.csv', invoices.join('\n')) }
+	]);
+});
+afterAll(() => {
+	db.close();
+	empty.close();
+	folder.remove();
+});
+
+const params = (filters: MetricParams['filters'] = {}): MetricParams => ({
+	from: '2025-04',
+	to: '2025-06',
+	as_of: '2025-06-30',
+	dim: 'product_line',
+	by: 'client',
+	filters
+});
+
+describe('activation', () => {
+	it('counts the clients table by status, prospects exposed and activated, and the median days', async () => {
+		const a = await activation(db, params(), DEFAULT_SETTINGS);
+		expect(a.as_of).toBe('2025-06-30');
+		// Population: the 10 clients of the table (X and the line without client are left out).
+		expect(a.clients_total).toBe(10);
+		// Status at 2025-06-30 (window 2024-07-01..2025-06-30): A (2024-08-10, 2025-05-02), C, D, E, I, J
+		// active; B bought only in 2023 → inactive; F, G never bought and H only has a credit note → potential.
+		expect([a.active, a.inactive, a.potential]).toEqual([6, 1, 3]);
+		expect(a.activation_rate).toBeCloseTo(6 / 10, 12);
+		// Exposed: no positive line before 2025-04-01 and created ≤ 2025-06-30 or unknown:
+		// C, D, E (unknown), F, H, I, J = 7 (A and B bought before; G was created 2025-08-01).
+		expect(a.prospects_exposed).toBe(7);
+		// Activated: first positive line in April–June: C, D, E, I, J = 5 (F and H never bought).
+		expect(a.activated_in_period).toBe(5);
+		expect(a.prospect_conversion_rate).toBeCloseTo(5 / 7, 12);
+		// Days from created_at to the first purchase (E has no created_at):
+		// I 2025-04-01 → 04-30 = 29; J 2025-05-20 → 06-25 = 36; C 2025-03-01 → 04-11 = 31 + 10 = 41;
+		// D 2024-12-15 → 2025-06-05 = 16 + 31 + 28 + 31 + 30 + 31 + 5 = 172. Even count: (36 + 41) / 2.
+		expect(a.median_days_to_activation).toBe(38.5);
+	});
+
+	it('gives each month as its own period, with the month end as as_of', async () => {
+		const a = await activation(db, params(), DEFAULT_SETTINGS);
+		expect(a.months.map((m) => [m.month, m.activated])).toEqual([
+			['2025-04', 2], // C (04-11), I (04-30)
+			['2025-05', 1], // E (05-20)
+			['2025-06', 2] //  D (06-05), J (06-25)
+		]);
+		// The months' activated add up to the period's 5.
+		expect(a.months.reduce((s, m) => s + m.activated, 0)).toBe(a.activated_in_period);
+		const [april, may, june] = a.months;
+		// April, as of 04-30: active A (2024-08-10 is inside 2024-05-01..2025-04-30), C, I → 3 of 10.
+		// Exposed (no purchase before 04-01, created ≤ 04-30 or unknown): C, D, E, F, H, I = 6
+		// (J is created 05-20, G 08-01) → 2 / 6.
+		expect(april!.activation_rate).toBeCloseTo(3 / 10, 12);
+		expect(april!.prospect_conversion_rate).toBeCloseTo(2 / 6, 12);
+		// May, as of 05-31: active A, C, E, I → 4 of 10. Exposed (nothing before 05-01): D, E, F, H,
+		// J (created 05-20 ≤ 05-31) = 5 → 1 / 5.
+		expect(may!.activation_rate).toBeCloseTo(4 / 10, 12);
+		expect(may!.prospect_conversion_rate).toBeCloseTo(1 / 5, 12);
+		// June, as of 06-30: as the period (6 of 10). Exposed (nothing before 06-01): D, F, H, J = 4 → 2 / 4.
+		expect(june!.activation_rate).toBeCloseTo(6 / 10, 12);
+		expect(june!.prospect_conversion_rate).toBeCloseTo(2 / 4, 12);
+	});
+
+	it('a client-attribute filter keeps the clients that have it', async () => {
+		const a = await activation(db, params({ client_type: 'Mayorista' }), DEFAULT_SETTINGS);
+		// Mayorista: A, C, D, F, I. Active A, C, D, I; F potential.
+		expect(a.clients_total).toBe(5);
+		expect([a.active, a.inactive, a.potential]).toEqual([4, 0, 1]);
+		expect(a.activation_rate).toBeCloseTo(4 / 5, 12);
+		// Exposed C, D, F, I; activated C, D, I → 3 / 4; days I 29, C 41, D 172 → median 41.
+		expect([a.prospects_exposed, a.activated_in_period]).toEqual([4, 3]);
+		expect(a.prospect_conversion_rate).toBeCloseTo(3 / 4, 12);
+		expect(a.median_days_to_activation).toBe(41);
+		// April: active A, C, I (3 / 5); exposed C, D, F, I; activated C, I (2 / 4).
+		// May: active A, C, I (3 / 5); exposed D, F; none activated (0 / 2).
+		// June: active A, C, D, I (4 / 5); exposed D, F; activated D (1 / 2).
+		expect(a.months).toEqual([
+			{ month: '2025-04', activation_rate: 3 / 5, prospect_conversion_rate: 2 / 4, activated: 2 },
+			{ month: '2025-05', activation_rate: 3 / 5, prospect_conversion_rate: 0, activated: 0 },
+			{ month: '2025-06', activation_rate: 4 / 5, prospect_conversion_rate: 1 / 2, activated: 1 }
+		]);
+	});
+
+	it('a product filter keeps every client but only the lines of that product line', async () => {
+		const a = await activation(db, params({ product_line: 'Impresión' }), DEFAULT_SETTINGS);
+		// Impresión (P2) lines: I 2025-04-30, A 2025-05-02, D 2025-06-05. All 10 clients stay.
+		expect(a.clients_total).toBe(10);
+		// Active on Impresión: A, D, I. Nobody else has an Impresión line (B's 2023 purchase was
+		// Papelería), so the other 7 are potential for it.
+		expect([a.active, a.inactive, a.potential]).toEqual([3, 0, 7]);
+		// Exposed: every client but G (created after as_of), since no Impresión line precedes April = 9;
+		// activated A, D, I = 3.
+		expect([a.prospects_exposed, a.activated_in_period]).toEqual([9, 3]);
+		expect(a.prospect_conversion_rate).toBeCloseTo(3 / 9, 12);
+		// Days: I 29; D 172; A 2024-01-01 → 2025-05-02 = 366 (2024 is a leap year) + 31 + 28 + 31 + 30 + 1 = 487.
+		expect(a.median_days_to_activation).toBe(172);
+		expect(a.months.map((m) => m.activated)).toEqual([1, 1, 1]); // I in April, A in May, D in June
+	});
+
+	it('a status filter keeps the clients with that status as of as_of, potential ones included', async () => {
+		const a = await activation(db, params({ status: 'potential' }), DEFAULT_SETTINGS);
+		// Potential at 2025-06-30: F, G, H.
+		expect([a.clients_total, a.active, a.inactive, a.potential]).toEqual([3, 0, 0, 3]);
+		expect(a.activation_rate).toBe(0);
+		// Exposed F, H (G created after as_of); neither bought → 0 / 2; no activated client → no median.
+		expect([a.prospects_exposed, a.activated_in_period]).toEqual([2, 0]);
+		expect(a.prospect_conversion_rate).toBe(0);
+		expect(a.median_days_to_activation).toBeNull();
+	});
+
+	it('an empty database gives a valid document with zeros and nulls', async () => {
+		const a = await activation(empty, params(), DEFAULT_SETTINGS);
+		expect(a).toEqual({
+			as_of: '2025-06-30',
+			clients_total: 0,
+			active: 0,
+			inactive: 0,
+			potential: 0,
+			activation_rate: null,
+			prospects_exposed: 0,
+			activated_in_period: 0,
+			prospect_conversion_rate: null,
+			median_days_to_activation: null,
+			months: ['2025-04', '2025-05', '2025-06'].map((month) => ({ month, activation_rate: null, prospect_conversion_rate: null, activated: 0 }))
+		});
+	});
+});

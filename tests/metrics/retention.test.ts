@@ -1,0 +1,200 @@
+// Retention and the four sales events (DESIGN.md §3) on a hand-built portfolio; every expected value
+// is worked out in the comments from the lines below. Period P = 2025-04..2025-06, so the previous
+// period P0 = 2025-01..2025-03 (three whole months just before P).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/database';
+import { ingestFiles } from '../../src/lib/server/ingest/ingest';
+import type { MetricParams } from '../../src/lib/server/metrics/params';
+import { retention, type RetentionDocument } from '../../src/lib/server/metrics/retention';
+import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
+import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+
+const folder = tempFolder();
+let db: Database;
+let empty: Database;
+
+beforeAll(async () => {
+	db = await openTempDatabase(folder);
+	empty = await openTempDatabase(folder, 'empty.duckdb');
+	const clients = [
+		'Código cliente;Razón social;Tipo de cliente;Región',
+		'N;Nuevo;Mayorista;La Paz',
+		'R;Retorno;Minorista;La Paz',
+		'E;Expande;Mayorista;Oruro',
+		'C;Contrae;Minorista;Oruro',
+		'H;Huye;Mayorista;La Paz',
+		'S;Estable;Minorista;La Paz',
+		'O;Otro;Mayorista;Oruro',
+		'Z;Cero;Minorista;Oruro'
+	];
+	// P3 has no product line.
+	const products = ['Código producto;Descripción;Línea de producto', 'P1;Papel;Papelería', 'P2;Tóner;Impresión', 'P3;Varios;'];
+	const invoices = [
+		'Nº factura;Fecha;Código cliente;Código producto;Importe;Tipo documento',
+		// Before P0
+		'F01;10/11/2024;R;P1;80,00;Factura',
+		'F02;12/12/2024;O;P1;5,00;Factura',
+		// P0 = 2025-01..03
+		'F03;15/01/2025;E;P1;100,00;Factura',
+		'F04;20/01/2025;C;P1;200,00;Factura',
+		'F05;05/02/2025;H;P2;90,00;Factura',
+		'F06;10/02/2025;S;P1;40,00;Factura',
+		'NC1;15/02/2025;O;P1;10,00;Nota de crédito', // −10
+		'F07;01/03/2025;Z;P1;50,00;Factura',
+		'NC2;02/03/2025;Z;P1;50,00;Nota de crédito', // −50: Z's P0 nets to 0
+		'F08;03/03/2025;;P1;30,00;Factura', // no client
+		// P = 2025-04..06
+		'F09;02/04/2025;N;P1;100,00;Factura',
+		'F10;02/04/2025;N;P2;50,00;Factura',
+		'F11;10/04/2025;R;P1;60,00;Factura',
+		'F12;15/04/2025;E;P1;100,00;Factura',
+		'F13;15/05/2025;E;P3;30,00;Factura',
+		'F14;20/04/2025;C;P1;120,00;Factura',
+		'NC3;25/04/2025;C;P1;20,00;Nota de crédito', // −20
+		'F15;10/05/2025;S;P2;40,00;Factura',
+		'NC4;12/05/2025;O;P1;25,00;Nota de crédito', // −25
+		'F16;20/06/2025;;P2;45,00;Factura', // no client
+		'F17;25/06/2025;X;P1;20,00;Factura', // X: not in the clients table
+		// Sub-cent amounts, for the rounding of the bridge: P = 2027-04..06, P0 = 2027-01..03.
+		'G01;15/12/2026;SB;P1;1,00;Factura',
+		'G02;15/02/2027;SC;P1;1,0000;Factura',
+		'G03;15/04/2027;SA;P1;0,0030;Factura',
+		'G04;15/04/2027;SB;P1;0,0045;Factura',
+		'G05;15/04/2027;SC;P1;1,0040;Factura'
+	];
+	await ingestFiles(db, [
+		{ path: folder.write('c.csv', clients.join('\n')) },
+		{ path: folder.write('p.csv', products.join('\n')) },
+		{ path: folder.write('f.csv', invoices.join('\n')) }
+	]);
+});
+afterAll(() => {
+	db.close();
+	empty.close();
+	folder.remove();
+});
+
+const params = (filters: MetricParams['filters'] = {}, from = '2025-04', to = '2025-06'): MetricParams => ({
+	from,
+	to,
+	as_of: `${to}-30`,
+	dim: 'product_line',
+	by: 'client',
+	filters
+});
+
+const cents = (x: number) => Math.round(x * 100);
+/** revenue_previous + Σ bridge = revenue, compared in whole cents. */
+function expectBridgeReconciles(r: RetentionDocument): void {
+	const bridge = Object.values(r.bridge).reduce((s, x) => s + cents(x), 0);
+	expect(cents(r.revenue_previous) + bridge).toBe(cents(r.revenue));
+}
+
+describe('retention', () => {
+	// Per client, r0 = P0 revenue, r = P revenue:
+	//   N      0 → 150 (100 + 50), never bought before          → new          +150
+	//   R      0 →  60, bought 2024-11                           → reactivated   +60
+	//   E    100 → 130 (100 + 30)                                → expansion     +30
+	//   C    200 → 100 (120 − 20)                                → contraction  −100
+	//   H     90 →   0                                           → churned       −90
+	//   S     40 →  40                                           → stable          0
+	//   O    −10 → −25 (both ≤ 0, different)                     → other         −15
+	//   Z      0 →   0 (50 − 50 in P0; r = r0)                   → stable          0
+	//   null  30 →  45 (lines without client, one client)        → expansion     +15
+	//   X      0 →  20, never bought before (not in clients)     → new           +20
+	// R0 = 100 + 200 + 90 + 40 − 10 + 0 + 30 = 450; R = 150 + 60 + 130 + 100 + 40 − 25 + 45 + 20 = 520.
+	it('classifies every client and bridges R0 to R', async () => {
+		const r = await retention(db, params(), DEFAULT_SETTINGS);
+		expect(r.previous).toEqual({ from: '2025-01', to: '2025-03' });
+		expect(r.revenue_previous).toBe(450);
+		expect(r.revenue).toBe(520);
+		expect(r.bridge).toEqual({
+			new: 170, //         N 150 + X 20
+			reactivated: 60, //  R
+			expansion: 45, //    E 30 + null 15
+			contraction: -100, // C
+			churned: -90, //     H
+			other: -15 //        O
+		});
+		expect(r.clients).toEqual({ new: 2, reactivated: 1, expanded: 2, contracted: 1, churned: 1, stable: 2, other: 1 });
+		// 450 + 170 + 60 + 45 − 100 − 90 − 15 = 520
+		expectBridgeReconciles(r);
+	});
+
+	it('repeat rate and product lines per client over the clients with a positive line in P', async () => {
+		const r = await retention(db, params(), DEFAULT_SETTINGS);
+		// Positive line in P: N, R, E, C (F14), S, null, X = 7 (O only has a credit note, H nothing).
+		// With a positive line before P: R (2024-11), E, C, S, null (all in P0) = 5.
+		expect(r.repeat_rate).toBeCloseTo(5 / 7, 12);
+		// Distinct non-null product lines of their positive lines in P: N 2 (Papelería, Impresión),
+		// R 1, E 1 (P3 has none), C 1 (the credit note does not count), S 1, null 1, X 1 → 8 / 7.
+		expect(r.product_lines_per_client).toBeCloseTo(8 / 7, 12);
+	});
+
+	it('a client-attribute filter keeps only those clients (no unknown or missing client)', async () => {
+		const r = await retention(db, params({ region: 'La Paz' }), DEFAULT_SETTINGS);
+		// La Paz: N (new +150), R (reactivated +60), H (churned −90), S (stable).
+		// R0 = 90 + 40 = 130; R = 150 + 60 + 40 = 250.
+		expect([r.revenue_previous, r.revenue]).toEqual([130, 250]);
+		expect(r.bridge).toEqual({ new: 150, reactivated: 60, expansion: 0, contraction: 0, churned: -90, other: 0 });
+		expect(r.clients).toEqual({ new: 1, reactivated: 1, expanded: 0, contracted: 0, churned: 1, stable: 1, other: 0 });
+		expectBridgeReconciles(r); // 130 + 150 + 60 − 90 = 250
+		// Positive in P: N, R, S; before P: R, S → 2 / 3. Product lines: N 2, R 1, S 1 → 4 / 3.
+		expect(r.repeat_rate).toBeCloseTo(2 / 3, 12);
+		expect(r.product_lines_per_client).toBeCloseTo(4 / 3, 12);
+	});
+
+	it('a product filter makes "new" mean new to those products', async () => {
+		const r = await retention(db, params({ product_line: 'Impresión' }), DEFAULT_SETTINGS);
+		// Impresión (P2) lines: H 90 in P0; N 50, S 40, no client 45 in P. None of N, S or the null
+		// client had an Impresión line before P (S and null bought Papelería in P0) → all three new.
+		expect([r.revenue_previous, r.revenue]).toEqual([90, 135]);
+		expect(r.bridge).toEqual({ new: 135, reactivated: 0, expansion: 0, contraction: 0, churned: -90, other: 0 });
+		expect(r.clients).toEqual({ new: 3, reactivated: 0, expanded: 0, contracted: 0, churned: 1, stable: 0, other: 0 });
+		expectBridgeReconciles(r); // 90 + 135 − 90 = 135
+		expect(r.repeat_rate).toBe(0);
+		expect(r.product_lines_per_client).toBe(1);
+	});
+
+	it('rounds sub-cent amounts so that the bridge still reconciles to the cent', async () => {
+		const r = await retention(db, params({}, '2027-04', '2027-06'), DEFAULT_SETTINGS);
+		// P0 = 2027-01..03: SC 1,0000 → R0 = 1.00 (SB's 2026-12 line is before P0).
+		// P: SA 0,0030 (new, +0.0030), SB 0,0045 (reactivated: bought 2026-12, +0.0045),
+		// SC 1,0040 (expansion 1 → 1.004, +0.0040). R = 1.0115 → 1.01.
+		// Half-up each event rounds to 0.00, leaving 1.00 + 0 ≠ 1.01: the missing cent goes to the
+		// largest remainder, reactivated's 0.0045.
+		expect(r.previous).toEqual({ from: '2027-01', to: '2027-03' });
+		expect([r.revenue_previous, r.revenue]).toEqual([1, 1.01]);
+		expect(r.bridge).toEqual({ new: 0, reactivated: 0.01, expansion: 0, contraction: 0, churned: 0, other: 0 });
+		expect(r.clients).toEqual({ new: 1, reactivated: 1, expanded: 1, contracted: 0, churned: 0, stable: 0, other: 0 });
+		expectBridgeReconciles(r);
+	});
+
+	it('takes as many previous months as the period has', async () => {
+		const r = await retention(db, params({}, '2025-03', '2025-06'), DEFAULT_SETTINGS);
+		// Four months, so P0 = 2024-11..2025-02.
+		expect(r.previous).toEqual({ from: '2024-11', to: '2025-02' });
+		// P0: R 80, O 5 − 10, E 100, C 200, H 90, S 40 → 505.
+		// P: Z 50 − 50, the null client's 30 (03-03), and the April–June lines (520, first test) → 550.
+		expect([r.revenue_previous, r.revenue]).toEqual([505, 550]);
+		// N 0 → 150 new; null 0 → 75 new (its first line, 03-03, is now inside P); X 0 → 20 new;
+		// R 80 → 60 contraction; C 200 → 100 contraction; E 100 → 130 expansion; H 90 → 0 churned;
+		// S 40 → 40 and Z 0 → 0 stable; O −5 → −25 other.
+		expect(r.bridge).toEqual({ new: 245, reactivated: 0, expansion: 30, contraction: -120, churned: -90, other: -20 });
+		expect(r.clients).toEqual({ new: 3, reactivated: 0, expanded: 1, contracted: 2, churned: 1, stable: 2, other: 1 });
+		expectBridgeReconciles(r); // 505 + 245 + 30 − 120 − 90 − 20 = 550
+	});
+
+	it('an empty database gives a valid document with zeros and nulls', async () => {
+		const r = await retention(empty, params(), DEFAULT_SETTINGS);
+		expect(r).toEqual({
+			previous: { from: '2025-01', to: '2025-03' },
+			revenue_previous: 0,
+			revenue: 0,
+			bridge: { new: 0, reactivated: 0, expansion: 0, contraction: 0, churned: 0, other: 0 },
+			clients: { new: 0, reactivated: 0, expanded: 0, contracted: 0, churned: 0, stable: 0, other: 0 },
+			repeat_rate: null,
+			product_lines_per_client: null
+		});
+	});
+});
