@@ -2,10 +2,11 @@
 // Numbers in Spanish format (1.234,56), shares and rates as percentages.
 const PERCENT = /share|rate$|rate_|^mom$|^yoy$|^top|^accuracy$|^wape$|^mape$|^bias$|approve_at|observe_below|reject_below/;
 const INDEX = /gini|normalized/;
-const MONEY = /revenue|amount|forecast|actual|error/;
+const MONEY = /revenue|amount|forecast|actual|error|prospect_size/;
 
-function format(key: string, value: unknown): string {
+function format(key: string, value: unknown, parent = ''): string {
 	if (value === null || value === undefined) return '—';
+	if (typeof value === 'number' && parent === 'bridge') return value.toLocaleString('es', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 	if (typeof value === 'number') {
 		if (PERCENT.test(key)) return `${(value * 100).toLocaleString('es', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
 		if (INDEX.test(key)) return value.toLocaleString('es', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
@@ -25,13 +26,32 @@ function table(rows: Record<string, unknown>[]): string {
 	return [line(columns), ...cells.map(line)].join('\n') + '\n';
 }
 
-export function printDocument(name: string, doc: unknown, indent = ''): string {
+/** KPI rows: the value as the KPI is read (a rate or HHI points) and its bands in words. */
+function kpiRows(kpis: { id: string; value: number | null; status: string | null; thresholds: Record<string, number | string> }[]) {
+	const pct = (v: number) => `${(v * 100).toLocaleString('es', { maximumFractionDigits: 1 })} %`;
+	const show = (id: string, v: number) => (id === 'hhi' ? v.toLocaleString('es', { maximumFractionDigits: 0 }) : pct(v));
+	return kpis.map(({ id, value, status, thresholds: t }) => {
+		const bands =
+			'approve_at' in t
+				? `approved ≥ ${pct(t.approve_at as number)}, observed < ${pct(t.observe_below as number)}, rejected < ${pct(t.reject_below as number)}`
+				: t.direction === 'higher'
+					? `approved ≥ ${show(id, t.approve as number)}, observed < ${show(id, t.observe as number)}, rejected < ${show(id, t.reject as number)}`
+					: `approved ≤ ${show(id, t.approve as number)}, observed > ${show(id, t.observe as number)}, rejected > ${show(id, t.reject as number)}`;
+		return { kpi: id, value: value === null ? '—' : show(id, value), status: status ?? '—', bands };
+	});
+}
+
+export function printDocument(name: string, doc: unknown, indent = '', parent = ''): string {
+	if (name === 'kpis' && !indent) {
+		const d = doc as { as_of: string; kpis: Parameters<typeof kpiRows>[0] };
+		return `kpis\nas_of: ${d.as_of}\n${table(kpiRows(d.kpis))}`;
+	}
 	let out = indent ? '' : `${name}\n`;
 	for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
 		if (key === 'lorenz') out += `${indent}lorenz: ${(value as unknown[]).length} points (--json lists them)\n`;
 		else if (Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null)) out += `${indent}${key}:\n${table(value as Record<string, unknown>[])}`;
-		else if (typeof value === 'object' && value !== null) out += `${indent}${key}:\n${printDocument(name, value, indent + '  ')}`;
-		else out += `${indent}${key}: ${format(key, value)}\n`;
+		else if (typeof value === 'object' && value !== null) out += `${indent}${key}:\n${printDocument(name, value, indent + '  ', key)}`;
+		else out += `${indent}${key}: ${format(key, value, parent)}\n`;
 	}
 	return out;
 }

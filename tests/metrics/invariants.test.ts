@@ -43,13 +43,30 @@ describe('segmentation on the demo data', () => {
 	});
 });
 
+describe('retention on the demo data', () => {
+	it.each([{}, { region: 'La Paz' }, { product_line: 'Papelería' }])('the revenue bridge reconciles to the cent (%j)', async (filter) => {
+		const r = (await computeMetric(db, 'retention', { ...PERIOD, ...filter })) as {
+			revenue_previous: number;
+			revenue: number;
+			bridge: Record<string, number>;
+		};
+		const cents = (x: number) => Math.round(x * 100);
+		const bridge = Object.values(r.bridge).reduce((sum, x) => sum + cents(x), 0);
+		expect(cents(r.revenue_previous) + bridge).toBe(cents(r.revenue));
+		const s = (await computeMetric(db, 'segmentation', { ...PERIOD, ...filter })) as SegmentationDocument;
+		expect(r.revenue).toBe(s.total_revenue);
+	});
+});
+
 describe('filters', () => {
 	it.each([
 		['segmentation', { dim: 'product_line' }],
 		['segmentation', { dim: 'billing_tier' }],
 		['concentration', {}],
 		['concentration', { by: 'product' }],
-		['growth', {}]
+		['growth', {}],
+		['retention', {}],
+		['activation', {}]
 	])('%s %j filtered by client type equals the figure on a database of only those clients', async (name, raw) => {
 		const filtered = await computeMetric(db, name, { ...PERIOD, ...raw, client_type: 'Mayorista' });
 		const alone = await computeMetric(subset, name, { ...PERIOD, ...raw });

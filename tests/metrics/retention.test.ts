@@ -60,7 +60,11 @@ beforeAll(async () => {
 		'G02;15/02/2027;SC;P1;1,0000;Factura',
 		'G03;15/04/2027;SA;P1;0,0030;Factura',
 		'G04;15/04/2027;SB;P1;0,0045;Factura',
-		'G05;15/04/2027;SC;P1;1,0040;Factura'
+		'G05;15/04/2027;SC;P1;1,0040;Factura',
+		// And the other way round: P = 2028-04..06, P0 = 2028-01..03.
+		'H01;15/12/2027;SE;P1;1,00;Factura',
+		'H02;15/04/2028;SD;P1;0,0050;Factura',
+		'H03;15/04/2028;SE;P1;0,0060;Factura'
 	];
 	await ingestFiles(db, [
 		{ path: folder.write('c.csv', clients.join('\n')) },
@@ -167,6 +171,16 @@ describe('retention', () => {
 		expect([r.revenue_previous, r.revenue]).toEqual([1, 1.01]);
 		expect(r.bridge).toEqual({ new: 0, reactivated: 0.01, expansion: 0, contraction: 0, churned: 0, other: 0 });
 		expect(r.clients).toEqual({ new: 1, reactivated: 1, expanded: 1, contracted: 0, churned: 0, stable: 0, other: 0 });
+		expectBridgeReconciles(r);
+	});
+
+	it('takes back a cent when the half-up bridge overshoots', async () => {
+		const r = await retention(db, params({}, '2028-04', '2028-06'), DEFAULT_SETTINGS);
+		// P0 = 2028-01..03: nothing → R0 = 0. P: SD 0,0050 (new), SE 0,0060 (reactivated: bought
+		// 2027-12) → R = 0.011 → 0.01. Half-up gives new 0.01 and reactivated 0.01, one cent too many:
+		// it comes off the event rounded up the most, new (+0.005 against +0.004).
+		expect([r.revenue_previous, r.revenue]).toEqual([0, 0.01]);
+		expect(r.bridge).toEqual({ new: 0, reactivated: 0.01, expansion: 0, contraction: 0, churned: 0, other: 0 });
 		expectBridgeReconciles(r);
 	});
 
