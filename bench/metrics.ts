@@ -9,7 +9,9 @@ import { Database } from '../src/lib/server/db/database';
 import { ingestFiles } from '../src/lib/server/ingest/ingest';
 import { lineParams } from '../src/lib/server/metrics/bind';
 import { computeMetric, METRICS } from '../src/lib/server/metrics/index';
-import { resolveParams } from '../src/lib/server/metrics/params';
+import { resolveParams, type MetricParams } from '../src/lib/server/metrics/params';
+import { monthEnd } from '../src/lib/server/metrics/period';
+import { previousPeriod } from '../src/lib/server/metrics/retention';
 import { loadSettings } from '../src/lib/server/metrics/settings';
 import { runQuery } from '../src/lib/server/queries';
 import { generateInvoices } from './generate-invoices';
@@ -23,7 +25,20 @@ const out = join(fileURLToPath(new URL('.', import.meta.url)), 'out');
 const BARE: Record<string, { query: string; extra: (s: Awaited<ReturnType<typeof loadSettings>>) => Record<string, string | number> }[]> = {
 	segmentation: [{ query: 'segmentation', extra: () => ({ dim: 'product_line' }) }],
 	concentration: [{ query: 'concentration', extra: () => ({ by: 'client' }) }],
-	growth: [{ query: 'growth', extra: (s) => ({ ...s.growth }) }]
+	activation: [{ query: 'activation', extra: () => ({}) }],
+	growth: [{ query: 'growth', extra: (s) => ({ ...s.growth }) }],
+	forecast: [{ query: 'forecast', extra: () => ({}) }],
+	quotes: [{ query: 'quotes', extra: () => ({}) }],
+	retention: [
+		{
+			query: 'retention',
+			extra: () => {
+				const previous = previousPeriod(PARAMS!.from, PARAMS!.to);
+				return { prev_from_date: `${previous.from}-01`, prev_to_date: monthEnd(previous.to) };
+			}
+		}
+	],
+	pipeline: [{ query: 'pipeline', extra: () => ({}) }]
 };
 
 async function portfolio(path: string): Promise<void> {
@@ -53,6 +68,8 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 	return performance.now() - t;
 }
 
+let PARAMS: MetricParams | undefined;
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
@@ -62,6 +79,7 @@ async function main() {
 	const db = await Database.open(path);
 	const settings = await loadSettings(db);
 	const params = await resolveParams(db, {});
+	PARAMS = params;
 	const rows = [];
 	for (const name of Object.keys(METRICS)) {
 		const bare = BARE[name];
