@@ -12,10 +12,15 @@ months AS (
 	SELECT generate_series AS month
 	FROM generate_series($from_date::DATE - INTERVAL 12 MONTH, date_trunc('month', $to_date::DATE)::DATE, INTERVAL 1 MONTH)
 ),
+by_month AS (
+	SELECT date_trunc('month', invoice_date)::DATE AS month, sum(amount) AS revenue
+	FROM l
+	WHERE invoice_date >= $from_date::DATE - INTERVAL 12 MONTH AND invoice_date <= $to_date::DATE
+	GROUP BY 1
+),
 totals AS (
-	SELECT m.month, coalesce(sum(l.amount), 0) AS revenue
-	FROM months m LEFT JOIN l ON l.invoice_date >= m.month AND l.invoice_date < m.month + INTERVAL 1 MONTH
-	GROUP BY m.month
+	SELECT m.month, coalesce(b.revenue, 0) AS revenue
+	FROM months m LEFT JOIN by_month b ON b.month = m.month
 ),
 growth AS (
 	SELECT month, revenue,

@@ -14,7 +14,7 @@ CREATE OR REPLACE TEMP MACRO cartera_lines(
 	f_product, f_product_line, f_business_unit, f_client_type, f_size, f_sector, f_legal_form,
 	f_region, f_crm_status, f_account_manager, f_billing_tier, f_status
 ) AS TABLE
-WITH attributed AS (
+WITH attributed AS NOT MATERIALIZED (
 	SELECT l.invoice_id, l.line_no, l.invoice_date, l.client_id, l.product_id, l.quantity, l.amount, l.doc_type,
 		c.client_id IS NOT NULL AS in_clients, c.client_type, c.size, c.sector, c.legal_form, c.region, c.crm_status,
 		c.account_manager, p.product_line, p.business_unit
