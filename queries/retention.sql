@@ -20,7 +20,7 @@ WITH l AS (
 		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status)
 	WHERE invoice_date <= $to_date::DATE
 ),
-per_client AS (
+per_client AS MATERIALIZED (
 	SELECT client_id,
 		coalesce(sum(amount) FILTER (WHERE invoice_date >= $from_date::DATE), 0) AS r,
 		coalesce(sum(amount) FILTER (WHERE invoice_date BETWEEN $prev_from_date::DATE AND $prev_to_date::DATE), 0) AS r0,
