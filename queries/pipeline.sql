@@ -21,63 +21,20 @@
 --   quotes_per_month = quotes issued in the period / number of months of the period.
 -- NULL when a denominator is 0 or there is no record to take a median or mean of.
 --
--- Filters (f_*), the same for opportunities and quotes (see quotes.sql):
---   client_type, size, sector, legal_form, region, crm_status, account_manager: the record's client
---     in the clients table has that value (records of unknown clients or without one are dropped);
---   product_line: the record's own product_line column;
---   business_unit: the record's product line is a line of that business unit in the products table;
---   billing_tier, status: the client's tier and status computed on the lines the other filters
---     keep (lines.sql); a clients-table client without status there is potential;
---   product: these records name no product: none is kept (zeros).
-WITH computed AS (
-	SELECT client_id, any_value(billing_tier) AS billing_tier, any_value(status) AS status
-	FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
+-- Filters: see records.sql (the same for opportunities and quotes).
+WITH opps AS (
+	SELECT kind, created_at, closed_at, amount, outcome
+	FROM cartera_records('opportunities', $from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
 		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-		$f_crm_status, $f_account_manager, NULL, NULL)
-	WHERE client_id IS NOT NULL AND ($f_billing_tier::VARCHAR IS NOT NULL OR $f_status::VARCHAR IS NOT NULL)
-	GROUP BY client_id
-),
-opps AS (
-	SELECT o.kind, o.created_at, o.closed_at, o.amount, o.outcome
-	FROM opportunities o
-	LEFT JOIN clients c ON c.client_id = o.client_id
-	LEFT JOIN computed k ON k.client_id = o.client_id
-	WHERE $f_product::VARCHAR IS NULL
-		AND ($f_product_line::VARCHAR IS NULL OR o.product_line = $f_product_line)
-		AND ($f_business_unit::VARCHAR IS NULL
-			OR o.product_line IN (SELECT product_line FROM products WHERE business_unit = $f_business_unit))
-		AND ($f_client_type::VARCHAR IS NULL OR c.client_type = $f_client_type)
-		AND ($f_size::VARCHAR IS NULL OR c.size = $f_size)
-		AND ($f_sector::VARCHAR IS NULL OR c.sector = $f_sector)
-		AND ($f_legal_form::VARCHAR IS NULL OR c.legal_form = $f_legal_form)
-		AND ($f_region::VARCHAR IS NULL OR c.region = $f_region)
-		AND ($f_crm_status::VARCHAR IS NULL OR c.crm_status = $f_crm_status)
-		AND ($f_account_manager::VARCHAR IS NULL OR c.account_manager = $f_account_manager)
-		AND ($f_billing_tier::VARCHAR IS NULL OR k.billing_tier = $f_billing_tier)
-		AND ($f_status::VARCHAR IS NULL
-			OR coalesce(k.status, CASE WHEN c.client_id IS NOT NULL THEN 'potential' END) = $f_status)
+		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status)
 ),
 issued_quotes AS (
-	SELECT date_trunc('month', q.issued_at)::DATE AS month
-	FROM quotes q
-	LEFT JOIN clients c ON c.client_id = q.client_id
-	LEFT JOIN computed k ON k.client_id = q.client_id
-	WHERE q.issued_at BETWEEN $from_date::DATE AND $to_date::DATE
-		AND q.status IS NOT NULL AND q.status <> 'draft'
-		AND $f_product::VARCHAR IS NULL
-		AND ($f_product_line::VARCHAR IS NULL OR q.product_line = $f_product_line)
-		AND ($f_business_unit::VARCHAR IS NULL
-			OR q.product_line IN (SELECT product_line FROM products WHERE business_unit = $f_business_unit))
-		AND ($f_client_type::VARCHAR IS NULL OR c.client_type = $f_client_type)
-		AND ($f_size::VARCHAR IS NULL OR c.size = $f_size)
-		AND ($f_sector::VARCHAR IS NULL OR c.sector = $f_sector)
-		AND ($f_legal_form::VARCHAR IS NULL OR c.legal_form = $f_legal_form)
-		AND ($f_region::VARCHAR IS NULL OR c.region = $f_region)
-		AND ($f_crm_status::VARCHAR IS NULL OR c.crm_status = $f_crm_status)
-		AND ($f_account_manager::VARCHAR IS NULL OR c.account_manager = $f_account_manager)
-		AND ($f_billing_tier::VARCHAR IS NULL OR k.billing_tier = $f_billing_tier)
-		AND ($f_status::VARCHAR IS NULL
-			OR coalesce(k.status, CASE WHEN c.client_id IS NOT NULL THEN 'potential' END) = $f_status)
+	-- Issued as quotes.sql counts them: a known status other than draft.
+	SELECT date_trunc('month', issued_at)::DATE AS month
+	FROM cartera_records('quotes', $from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
+		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
+		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status)
+	WHERE issued_at BETWEEN $from_date::DATE AND $to_date::DATE AND status IS NOT NULL AND status <> 'draft'
 ),
 months AS (
 	SELECT generate_series::DATE AS month
