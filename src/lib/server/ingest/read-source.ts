@@ -5,10 +5,9 @@
 // (readSource with the encoding its non-UTF-8 bytes point to, see eightBitEncodingOf).
 import iconv from 'iconv-lite';
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { detectEncoding, iconvName, plausibility, type Encoding } from './encoding';
 import { IngestError } from './errors';
 import { detectLayout, type LayoutOptions } from './layout';
@@ -64,21 +63,26 @@ export async function readSource(path: string, name: string, options: SourceOpti
 	const encoding = options.encoding ?? guess.encoding;
 	if (!encoding.startsWith('utf-16')) refuseBinary(head, name);
 
-	const scan = scanBytes(path, encoding.startsWith('utf-16') ? null : 0x22);
-	scan.catch(() => undefined); // awaited (and reported) by the caller
-	const hash = scan.then((r) => r.hash);
-	const quotesBalanced = scan.then((r) => r.quotes % 2 === 0);
+	const quoteByte = encoding.startsWith('utf-16') ? null : 0x22;
 	let utf8Path = path;
 	let tempDir: string | undefined;
 	const cleanup = () => {
 		if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 	};
+	let scan: Promise<ByteScan>;
 	try {
 		if (encoding !== 'utf-8') {
 			tempDir = mkdtempSync(join(tmpdir(), 'cartera-'));
 			utf8Path = join(tempDir, 'utf8.csv');
-			await pipeline(createReadStream(path), iconv.decodeStream(iconvName(encoding)), iconv.encodeStream('utf8'), createWriteStream(utf8Path));
+			// One pass: transcode, hash and count quotes of the original bytes.
+			scan = Promise.resolve(await transcode(path, encoding, utf8Path, quoteByte));
+		} else {
+			// UTF-8 goes to DuckDB as it is; hash and quotes are counted in the background meanwhile.
+			scan = scanBytes(path, quoteByte);
+			scan.catch(() => undefined); // awaited (and reported) by the caller
 		}
+		const hash = scan.then((r) => r.hash);
+		const quotesBalanced = scan.then((r) => r.quotes % 2 === 0);
 		const text = decodeHead(readHead(utf8Path, HEAD_BYTES)).replace(/^\uFEFF/, '');
 		const layout = detectLayout(text, options);
 		if (!layout || layout.headers.every((h) => h === '')) throw new IngestError('no header row found.', name);
@@ -141,13 +145,40 @@ function decodeHead(buffer: Buffer): string {
 	return new TextDecoder('utf-8').decode(buffer).replace(/\uFFFD$/, '');
 }
 
-/** One pass in the background: sha256 of the bytes, and how many quote bytes (") they hold. */
-async function scanBytes(path: string, quoteByte: number | null): Promise<{ hash: string; quotes: number }> {
+interface ByteScan {
+	hash: string;
+	quotes: number;
+}
+
+/** sha256 of the bytes, and how many quote bytes (") they hold. */
+async function scanBytes(path: string, quoteByte: number | null, each?: (chunk: Buffer) => void): Promise<ByteScan> {
 	const hash = createHash('sha256');
 	let quotes = 0;
 	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
 		hash.update(chunk);
 		if (quoteByte !== null) for (let i = chunk.indexOf(quoteByte); i >= 0; i = chunk.indexOf(quoteByte, i + 1)) quotes++;
+		each?.(chunk);
 	}
 	return { hash: hash.digest('hex'), quotes };
+}
+
+/**
+ * Writes the file as UTF-8 while scanning it. The WHATWG decoders built into Node handle
+ * Windows-1252, MacRoman and UTF-16 natively; DOS 850 goes through iconv-lite.
+ */
+async function transcode(path: string, encoding: Encoding, out: string, quoteByte: number | null): Promise<ByteScan> {
+	const native: Partial<Record<Encoding, string>> = { 'windows-1252': 'windows-1252', macintosh: 'macintosh', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be' };
+	const decoder = native[encoding] ? new TextDecoder(native[encoding]) : null;
+	const legacy = decoder ? null : iconv.getDecoder(iconvName(encoding));
+	const fd = openSync(out, 'w');
+	try {
+		const write = (text: string) => {
+			if (text) writeSync(fd, Buffer.from(text, 'utf8'));
+		};
+		const scan = await scanBytes(path, quoteByte, (chunk) => write(decoder ? decoder.decode(chunk, { stream: true }) : legacy!.write(chunk)));
+		write(decoder ? decoder.decode() : (legacy!.end() ?? ''));
+		return scan;
+	} finally {
+		closeSync(fd);
+	}
 }
