@@ -13,13 +13,14 @@
 --   median_days_to_activation = median of (first positive line − created_at) in days over the
 --     activated clients with created_at (even count: mean of the two middle values).
 -- Rates and the median are NULL when there is nothing to divide or take the median of.
--- Status comes from cartera_lines (its one home), called once per period: for the months through
--- a LATERAL join with the month's last day as as_of. Those calls pass NULL for f_billing_tier and
+-- Status: as of $as_of it comes from cartera_lines; at each month end, from the same lines in one
+-- pass (first line, first positive line, invoices in the window before each month end) through the
+-- same rule, cartera_status_rule (status_rule.sql). cartera_lines gets NULL for f_billing_tier and
 -- f_status: filtering the lines by status would lose the clients the filter drops (and a
 -- status = potential filter would then wrongly keep them as "no lines"), so both filters are
 -- applied here to the client population instead.
 WITH document_lines AS (
-	SELECT client_id, invoice_date, amount, billing_tier, status
+	SELECT client_id, invoice_id, invoice_date, amount, in_clients, billing_tier, status
 	FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
 		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
 		$f_crm_status, $f_account_manager, NULL, NULL)
@@ -53,21 +54,37 @@ periods AS (
 	SELECT row_number() OVER (ORDER BY m) AS ord, strftime(m, '%Y-%m'), m::DATE, last_day(m::DATE), last_day(m::DATE)
 	FROM generate_series($from_date::DATE, $to_date::DATE, INTERVAL 1 MONTH) g(m)
 ),
+month_ends AS (
+	SELECT ord, p_as_of FROM periods WHERE ord > 0
+),
+firsts AS (
+	SELECT client_id, bool_or(in_clients) AS in_clients, min(invoice_date) AS first_line,
+		min(invoice_date) FILTER (WHERE amount > 0) AS first_positive
+	FROM document_lines GROUP BY client_id
+),
+window_invoices AS (
+	SELECT m.ord, l.client_id, l.invoice_id, sum(l.amount) AS total
+	FROM month_ends m JOIN document_lines l
+		ON l.invoice_date <= m.p_as_of AND l.invoice_date > m.p_as_of - $window_days::INTEGER
+	GROUP BY m.ord, l.client_id, l.invoice_id
+),
+recent AS (
+	SELECT ord, client_id, count(*) FILTER (WHERE total > 0) AS invoices, sum(total) AS total
+	FROM window_invoices GROUP BY ord, client_id
+),
 month_status AS (
-	SELECT p.ord, s.client_id, s.status
-	FROM (SELECT * FROM periods WHERE ord > 0) p, LATERAL (
-		SELECT DISTINCT client_id, status
-		FROM cartera_lines(p.p_from, p.p_to, p.p_as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-			$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-			$f_crm_status, $f_account_manager, NULL, NULL)
-		WHERE client_id IS NOT NULL AND status IS NOT NULL
-	) s
-	WHERE s.client_id IN (SELECT client_id FROM population)
+	SELECT m.ord, f.client_id,
+		cartera_status_rule(f.first_line <= m.p_as_of, coalesce(f.first_positive <= m.p_as_of, false), f.in_clients,
+			coalesce(r.invoices, 0), coalesce(r.total, 0), $min_invoices, $min_amount) AS status
+	FROM month_ends m
+	CROSS JOIN firsts f
+	LEFT JOIN recent r ON r.ord = m.ord AND r.client_id = f.client_id
+	WHERE f.client_id IN (SELECT client_id FROM population)
 ),
 status_at AS (
 	SELECT 0 AS ord, client_id, status FROM population WHERE status IS NOT NULL
 	UNION ALL
-	SELECT ord, client_id, status FROM month_status
+	SELECT ord, client_id, status FROM month_status WHERE status IS NOT NULL
 ),
 judged AS (
 	SELECT p.ord, p.month, c.client_id, c.created_at, c.first_purchase,

@@ -59,12 +59,7 @@ classified AS (
 				ELSE 'C'
 			END
 		END AS billing_tier,
-		CASE
-			WHEN NOT seen THEN NULL
-			WHEN NOT bought THEN CASE WHEN in_clients THEN 'potential' END
-			WHEN window_invoices >= min_invoices::INTEGER AND window_invoices > 0 AND window_total >= min_amount::DECIMAL(18,4) THEN 'active'
-			ELSE 'inactive'
-		END AS status
+		cartera_status_rule(seen, bought, in_clients, window_invoices, window_total, min_invoices, min_amount) AS status
 	FROM per_client
 )
 SELECT a.*, k.billing_tier, k.status
