@@ -23,7 +23,7 @@ WITH document_lines AS (
 	SELECT client_id, invoice_id, invoice_date, amount, in_clients, billing_tier, status
 	FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
 		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-		$f_crm_status, $f_account_manager, NULL, NULL)
+		$f_crm_status, $f_account_manager, NULL, NULL, true)
 	WHERE client_id IS NOT NULL
 ),
 per_client AS (

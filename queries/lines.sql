@@ -8,11 +8,13 @@
 -- before as_of; active = ≥ min_invoices invoices summing > 0 within (as_of − window_days, as_of]
 -- and the window's total ≥ min_amount; inactive = bought before, not active. Clients whose lines
 -- all come after as_of have no status here (client_status.sql adds the clients without lines).
--- Lines without a client have no tier and no status.
+-- Lines without a client have no tier and no status. Classifying costs a pass over the lines: it
+-- happens only when `classify` is true (the caller reads billing_tier or status) or a tier or
+-- status filter is given; otherwise both columns are NULL.
 CREATE OR REPLACE TEMP MACRO cartera_lines(
 	from_date, to_date, as_of, window_days, min_invoices, min_amount, abc_a, abc_b,
 	f_product, f_product_line, f_business_unit, f_client_type, f_size, f_sector, f_legal_form,
-	f_region, f_crm_status, f_account_manager, f_billing_tier, f_status
+	f_region, f_crm_status, f_account_manager, f_billing_tier, f_status, classify
 ) AS TABLE
 WITH attributed AS NOT MATERIALIZED (
 	SELECT l.invoice_id, l.line_no, l.invoice_date, l.client_id, l.product_id, l.quantity, l.amount, l.doc_type,
@@ -39,7 +41,9 @@ invoices AS (
 		sum(amount) FILTER (WHERE invoice_date <= as_of::DATE AND invoice_date > as_of::DATE - window_days::INTEGER) AS window_amount,
 		bool_or(amount > 0 AND invoice_date <= as_of::DATE) AS bought,
 		bool_or(invoice_date <= as_of::DATE) AS seen
-	FROM attributed WHERE client_id IS NOT NULL
+	FROM attributed
+	-- Skipped (no row) unless the caller uses tier or status, or filters by them.
+	WHERE client_id IS NOT NULL AND (classify OR f_billing_tier IS NOT NULL OR f_status IS NOT NULL)
 	GROUP BY client_id, invoice_id
 ),
 per_client AS (

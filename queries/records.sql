@@ -19,7 +19,7 @@ WITH computed AS (
 	SELECT client_id, any_value(billing_tier) AS billing_tier, any_value(status) AS status
 	FROM cartera_lines(from_date, to_date, as_of, window_days, min_invoices, min_amount, abc_a, abc_b,
 		f_product, f_product_line, f_business_unit, f_client_type, f_size, f_sector, f_legal_form, f_region,
-		f_crm_status, f_account_manager, NULL, NULL)
+		f_crm_status, f_account_manager, NULL, NULL, true)
 	WHERE client_id IS NOT NULL AND (f_billing_tier::VARCHAR IS NOT NULL OR f_status::VARCHAR IS NOT NULL)
 	GROUP BY client_id
 )
