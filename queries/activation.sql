@@ -13,40 +13,19 @@
 --   median_days_to_activation = median of (first positive line − created_at) in days over the
 --     activated clients with created_at (even count: mean of the two middle values).
 -- Rates and the median are NULL when there is nothing to divide or take the median of.
--- Status: as of $as_of it comes from cartera_lines; at each month end, from the same lines in one
--- pass (first line, first positive line, invoices in the window before each month end) through the
--- same rule, cartera_status_rule (status_rule.sql). cartera_lines gets NULL for f_billing_tier and
--- f_status: filtering the lines by status would lose the clients the filter drops (and a
--- status = potential filter would then wrongly keep them as "no lines"), so both filters are
--- applied here to the client population instead.
+-- Status, as of $as_of and at each month end, in one pass over the lines (first line, first
+-- positive line, invoices in the window before each date) through the one status rule,
+-- cartera_status_rule (status_rule.sql). cartera_lines gets NULL for f_billing_tier and f_status:
+-- filtering the lines by status would lose the clients the filter drops (and a status = potential
+-- filter would then wrongly keep them as "no lines"), so both filters are applied here to the
+-- client population instead.
 WITH document_lines AS (
-	SELECT client_id, invoice_id, invoice_date, amount, in_clients, billing_tier, status
+	-- Tiers only when the tier filter asks for them; statuses come from the rule below.
+	SELECT client_id, invoice_id, invoice_date, amount, in_clients, billing_tier
 	FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
 		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-		$f_crm_status, $f_account_manager, NULL, NULL, true)
+		$f_crm_status, $f_account_manager, NULL, NULL, $f_billing_tier::VARCHAR IS NOT NULL)
 	WHERE client_id IS NOT NULL
-),
-per_client AS (
-	-- Tier and status are the same on every line of a client.
-	SELECT client_id, any_value(billing_tier) AS billing_tier, any_value(status) AS status,
-		min(invoice_date) FILTER (WHERE amount > 0) AS first_purchase
-	FROM document_lines
-	GROUP BY client_id
-),
-population AS (
-	SELECT c.client_id, c.created_at, k.first_purchase, k.status
-	FROM clients c
-	LEFT JOIN per_client k USING (client_id)
-	WHERE ($f_client_type IS NULL OR c.client_type = $f_client_type)
-		AND ($f_size IS NULL OR c.size = $f_size)
-		AND ($f_sector IS NULL OR c.sector = $f_sector)
-		AND ($f_legal_form IS NULL OR c.legal_form = $f_legal_form)
-		AND ($f_region IS NULL OR c.region = $f_region)
-		AND ($f_crm_status IS NULL OR c.crm_status = $f_crm_status)
-		AND ($f_account_manager IS NULL OR c.account_manager = $f_account_manager)
-		AND ($f_billing_tier IS NULL OR k.billing_tier = $f_billing_tier)
-		-- A client of the table without lines up to as_of is potential (as in client_status.sql).
-		AND ($f_status IS NULL OR coalesce(k.status, 'potential') = $f_status)
 ),
 periods AS (
 	SELECT 0 AS ord, NULL::VARCHAR AS month, $from_date::DATE AS p_from, $to_date::DATE AS p_to, $as_of::DATE AS p_as_of
@@ -54,37 +33,49 @@ periods AS (
 	SELECT row_number() OVER (ORDER BY m) AS ord, strftime(m, '%Y-%m'), m::DATE, last_day(m::DATE), last_day(m::DATE)
 	FROM generate_series($from_date::DATE, $to_date::DATE, INTERVAL 1 MONTH) g(m)
 ),
-month_ends AS (
-	SELECT ord, p_as_of FROM periods WHERE ord > 0
-),
 firsts AS (
 	SELECT client_id, bool_or(in_clients) AS in_clients, min(invoice_date) AS first_line,
-		min(invoice_date) FILTER (WHERE amount > 0) AS first_positive
+		min(invoice_date) FILTER (WHERE amount > 0) AS first_positive, any_value(billing_tier) AS billing_tier
 	FROM document_lines GROUP BY client_id
 ),
 window_invoices AS (
-	SELECT m.ord, l.client_id, l.invoice_id, sum(l.amount) AS total
-	FROM month_ends m JOIN document_lines l
-		ON l.invoice_date <= m.p_as_of AND l.invoice_date > m.p_as_of - $window_days::INTEGER
-	GROUP BY m.ord, l.client_id, l.invoice_id
+	SELECT p.ord, l.client_id, l.invoice_id, sum(l.amount) AS total
+	FROM periods p JOIN document_lines l
+		ON l.invoice_date <= p.p_as_of AND l.invoice_date > p.p_as_of - $window_days::INTEGER
+	GROUP BY p.ord, l.client_id, l.invoice_id
 ),
 recent AS (
 	SELECT ord, client_id, count(*) FILTER (WHERE total > 0) AS invoices, sum(total) AS total
 	FROM window_invoices GROUP BY ord, client_id
 ),
-month_status AS (
-	SELECT m.ord, f.client_id,
-		cartera_status_rule(f.first_line <= m.p_as_of, coalesce(f.first_positive <= m.p_as_of, false), f.in_clients,
+status_by_ord AS (
+	-- Every client with lines, at as_of (ord 0) and at each month end (ord 1..n).
+	SELECT p.ord, f.client_id,
+		cartera_status_rule(f.first_line <= p.p_as_of, coalesce(f.first_positive <= p.p_as_of, false), f.in_clients,
 			coalesce(r.invoices, 0), coalesce(r.total, 0), $min_invoices, $min_amount) AS status
-	FROM month_ends m
+	FROM periods p
 	CROSS JOIN firsts f
-	LEFT JOIN recent r ON r.ord = m.ord AND r.client_id = f.client_id
-	WHERE f.client_id IN (SELECT client_id FROM population)
+	LEFT JOIN recent r ON r.ord = p.ord AND r.client_id = f.client_id
+),
+population AS (
+	SELECT c.client_id, c.created_at, f.first_positive AS first_purchase
+	FROM clients c
+	LEFT JOIN firsts f USING (client_id)
+	LEFT JOIN status_by_ord s0 ON s0.ord = 0 AND s0.client_id = c.client_id
+	WHERE ($f_client_type IS NULL OR c.client_type = $f_client_type)
+		AND ($f_size IS NULL OR c.size = $f_size)
+		AND ($f_sector IS NULL OR c.sector = $f_sector)
+		AND ($f_legal_form IS NULL OR c.legal_form = $f_legal_form)
+		AND ($f_region IS NULL OR c.region = $f_region)
+		AND ($f_crm_status IS NULL OR c.crm_status = $f_crm_status)
+		AND ($f_account_manager IS NULL OR c.account_manager = $f_account_manager)
+		AND ($f_billing_tier IS NULL OR f.billing_tier = $f_billing_tier)
+		-- A client of the table without lines up to as_of is potential (as in client_status.sql).
+		AND ($f_status IS NULL OR coalesce(s0.status, 'potential') = $f_status)
 ),
 status_at AS (
-	SELECT 0 AS ord, client_id, status FROM population WHERE status IS NOT NULL
-	UNION ALL
-	SELECT ord, client_id, status FROM month_status WHERE status IS NOT NULL
+	SELECT ord, client_id, status FROM status_by_ord
+	WHERE status IS NOT NULL AND client_id IN (SELECT client_id FROM population)
 ),
 judged AS (
 	SELECT p.ord, p.month, c.client_id, c.created_at, c.first_purchase,
