@@ -38,11 +38,16 @@ firsts AS (
 		min(invoice_date) FILTER (WHERE amount > 0) AS first_positive, any_value(billing_tier) AS billing_tier
 	FROM document_lines GROUP BY client_id
 ),
+invoice_days AS (
+	-- Lines summed per invoice and day first: the window join then handles invoices, not lines.
+	SELECT client_id, invoice_id, invoice_date, sum(amount) AS amount
+	FROM document_lines GROUP BY client_id, invoice_id, invoice_date
+),
 window_invoices AS (
-	SELECT p.ord, l.client_id, l.invoice_id, sum(l.amount) AS total
-	FROM periods p JOIN document_lines l
-		ON l.invoice_date <= p.p_as_of AND l.invoice_date > p.p_as_of - $window_days::INTEGER
-	GROUP BY p.ord, l.client_id, l.invoice_id
+	SELECT p.ord, i.client_id, i.invoice_id, sum(i.amount) AS total
+	FROM periods p JOIN invoice_days i
+		ON i.invoice_date <= p.p_as_of AND i.invoice_date > p.p_as_of - $window_days::INTEGER
+	GROUP BY p.ord, i.client_id, i.invoice_id
 ),
 recent AS (
 	SELECT ord, client_id, count(*) FILTER (WHERE total > 0) AS invoices, sum(total) AS total
