@@ -4,10 +4,10 @@
 // a client is active at as_of when it has a positive invoice in (as_of − 365, as_of].
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
-import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { activation } from '../../src/lib/server/metrics/activation';
 import type { MetricParams } from '../../src/lib/server/metrics/params';
 import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
+import { loadCsv, metricParams } from '../helpers/metric-fixture';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 
 const folder = tempFolder();
@@ -45,11 +45,7 @@ beforeAll(async () => {
 		'F09;12/04/2025;X;P1;500,00;Factura', // X: not in the clients table, outside the population
 		'F10;13/04/2025;;P1;15,00;Factura' //   no client at all, outside the population
 	];
-	await ingestFiles(db, [
-		{ path: folder.write('c.csv', clients.join('\n')) },
-		{ path: folder.write('p.csv', products.join('\n')) },
-		{ path: folder.write('f.csv', invoices.join('\n')) }
-	]);
+	await loadCsv(db, folder, { 'c.csv': clients, 'p.csv': products, 'f.csv': invoices });
 });
 afterAll(() => {
 	db.close();
@@ -57,14 +53,7 @@ afterAll(() => {
 	folder.remove();
 });
 
-const params = (filters: MetricParams['filters'] = {}): MetricParams => ({
-	from: '2025-04',
-	to: '2025-06',
-	as_of: '2025-06-30',
-	dim: 'product_line',
-	by: 'client',
-	filters
-});
+const params = (filters: MetricParams['filters'] = {}) => metricParams('2025-04', '2025-06', '2025-06-30', filters);
 
 describe('activation', () => {
 	it('counts the clients table by status, prospects exposed and activated, and the median days', async () => {

@@ -2,10 +2,10 @@
 // from the lines and forecast rows below (DESIGN.md §3 "Forecast accuracy", §4 forecast).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
-import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { forecast } from '../../src/lib/server/metrics/forecast';
 import type { MetricParams } from '../../src/lib/server/metrics/params';
 import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
+import { loadCsv, metricParams } from '../helpers/metric-fixture';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 
 const folder = tempFolder();
@@ -38,13 +38,7 @@ beforeAll(async () => {
 	const totalForecast = ['Mes;Pronóstico', '12/2024;1.000,00', '01/2025;420,0050', '02/2025;200,00', '03/2025;30,00', '04/2025;450,00', '06/2025;10,00'];
 	// Forecast by product line: Papelería has no row for 03 and 05; Impresión only 01.
 	const lineForecast = ['Mes;Línea de producto;Pronóstico', '01/2025;Papelería;110,00', '02/2025;Papelería;140,00', '04/2025;Papelería;450,00', '01/2025;Impresión;300,00'];
-	await ingestFiles(db, [
-		{ path: folder.write('c.csv', clients.join('\n')) },
-		{ path: folder.write('p.csv', products.join('\n')) },
-		{ path: folder.write('f.csv', invoices.join('\n')) },
-		{ path: folder.write('ft.csv', totalForecast.join('\n')) },
-		{ path: folder.write('fl.csv', lineForecast.join('\n')) }
-	]);
+	await loadCsv(db, folder, { 'c.csv': clients, 'p.csv': products, 'f.csv': invoices, 'ft.csv': totalForecast, 'fl.csv': lineForecast });
 });
 afterAll(() => {
 	db.close();
@@ -52,14 +46,8 @@ afterAll(() => {
 	folder.remove();
 });
 
-const params = (filters: MetricParams['filters'] = {}, from = '2025-01', to = '2025-05'): MetricParams => ({
-	from,
-	to,
-	as_of: to === '2025-05' ? '2025-05-31' : '2025-03-31',
-	dim: 'product_line',
-	by: 'client',
-	filters
-});
+const params = (filters: MetricParams['filters'] = {}, from = '2025-01', to = '2025-05') =>
+	metricParams(from, to, to === '2025-05' ? '2025-05-31' : '2025-03-31', filters);
 
 describe('forecast', () => {
 	it('total scope: error per month, WAPE, accuracy, MAPE without the A = 0 month, bias; a month without forecast left out', async () => {

@@ -2,10 +2,10 @@
 // rows below (DESIGN.md §3 "Pipeline", §4 pipeline).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
-import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import type { MetricParams } from '../../src/lib/server/metrics/params';
 import { pipeline } from '../../src/lib/server/metrics/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
+import { loadCsv, metricParams } from '../helpers/metric-fixture';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 
 const folder = tempFolder();
@@ -49,11 +49,7 @@ beforeAll(async () => {
 		'Q5;A;05/03/2025;100,00;Quizás;Impresión', // unknown status: counts nowhere
 		'Q6;Z;06/03/2025;100,00;Vencido;' // issued Mar (expired is issued)
 	];
-	await ingestFiles(db, [
-		{ path: folder.write('c.csv', clients.join('\n')) },
-		{ path: folder.write('o.csv', opportunities.join('\n')) },
-		{ path: folder.write('q.csv', quoteRows.join('\n')) }
-	]);
+	await loadCsv(db, folder, { 'c.csv': clients, 'o.csv': opportunities, 'q.csv': quoteRows });
 });
 afterAll(() => {
 	db.close();
@@ -61,14 +57,7 @@ afterAll(() => {
 	folder.remove();
 });
 
-const params = (filters: MetricParams['filters'] = {}): MetricParams => ({
-	from: '2025-01',
-	to: '2025-03',
-	as_of: '2025-03-31',
-	dim: 'product_line',
-	by: 'client',
-	filters
-});
+const params = (filters: MetricParams['filters'] = {}) => metricParams('2025-01', '2025-03', '2025-03-31', filters);
 
 describe('pipeline', () => {
 	it('per month leads, opportunities, quotes and won; win rate, cycle, prospect size, quotes per month', async () => {

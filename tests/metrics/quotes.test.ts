@@ -2,10 +2,10 @@
 // the rows below (DESIGN.md §3 "Quote hit rate" and Precise rules, §4 quotes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
-import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import type { MetricParams } from '../../src/lib/server/metrics/params';
 import { quotes } from '../../src/lib/server/metrics/quotes';
 import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
+import { loadCsv, metricParams } from '../helpers/metric-fixture';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 
 const folder = tempFolder();
@@ -36,12 +36,7 @@ beforeAll(async () => {
 		// March: nothing
 		'Q9;A;01/04/2025;500,00;Aceptado;;Papelería' // issued after the period
 	];
-	await ingestFiles(db, [
-		{ path: folder.write('c.csv', clients.join('\n')) },
-		{ path: folder.write('p.csv', products.join('\n')) },
-		{ path: folder.write('f.csv', invoices.join('\n')) },
-		{ path: folder.write('q.csv', quoteRows.join('\n')) }
-	]);
+	await loadCsv(db, folder, { 'c.csv': clients, 'p.csv': products, 'f.csv': invoices, 'q.csv': quoteRows });
 });
 afterAll(() => {
 	db.close();
@@ -49,14 +44,7 @@ afterAll(() => {
 	folder.remove();
 });
 
-const params = (filters: MetricParams['filters'] = {}): MetricParams => ({
-	from: '2025-01',
-	to: '2025-03',
-	as_of: '2025-03-31',
-	dim: 'product_line',
-	by: 'client',
-	filters
-});
+const params = (filters: MetricParams['filters'] = {}) => metricParams('2025-01', '2025-03', '2025-03-31', filters);
 
 describe('quotes', () => {
 	it('counts the issue-month cohort: issued ≠ draft, unknown statuses nowhere, decisions whatever their date', async () => {

@@ -3,10 +3,10 @@
 // period P0 = 2025-01..2025-03 (three whole months just before P).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
-import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import type { MetricParams } from '../../src/lib/server/metrics/params';
 import { retention, type RetentionDocument } from '../../src/lib/server/metrics/retention';
 import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
+import { loadCsv, metricParams } from '../helpers/metric-fixture';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 
 const folder = tempFolder();
@@ -66,11 +66,7 @@ beforeAll(async () => {
 		'H02;15/04/2028;SD;P1;0,0050;Factura',
 		'H03;15/04/2028;SE;P1;0,0060;Factura'
 	];
-	await ingestFiles(db, [
-		{ path: folder.write('c.csv', clients.join('\n')) },
-		{ path: folder.write('p.csv', products.join('\n')) },
-		{ path: folder.write('f.csv', invoices.join('\n')) }
-	]);
+	await loadCsv(db, folder, { 'c.csv': clients, 'p.csv': products, 'f.csv': invoices });
 });
 afterAll(() => {
 	db.close();
@@ -78,14 +74,8 @@ afterAll(() => {
 	folder.remove();
 });
 
-const params = (filters: MetricParams['filters'] = {}, from = '2025-04', to = '2025-06'): MetricParams => ({
-	from,
-	to,
-	as_of: `${to}-30`,
-	dim: 'product_line',
-	by: 'client',
-	filters
-});
+const params = (filters: MetricParams['filters'] = {}, from = '2025-04', to = '2025-06') =>
+	metricParams(from, to, `${to}-30`, filters);
 
 const cents = (x: number) => Math.round(x * 100);
 /** revenue_previous + Σ bridge = revenue, compared in whole cents. */
