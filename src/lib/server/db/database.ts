@@ -110,9 +110,3 @@ export function getDatabase(path: string = defaultDatabasePath()): Promise<Datab
 	}
 	return db;
 }
-
-export async function closeDatabase(path: string = defaultDatabasePath()): Promise<void> {
-	const db = open.get(path);
-	open.delete(path);
-	if (db) (await db).close();
-}

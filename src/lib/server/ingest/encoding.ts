@@ -7,7 +7,6 @@
 import iconv from 'iconv-lite';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'cp850' | 'macintosh';
-export const ENCODINGS: Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'cp850', 'macintosh'];
 
 /** Aliases users may give (--encoding) → the encoding read. ISO-8859-1 is read as its superset Windows-1252. */
 const ALIASES: Record<string, Encoding> = {

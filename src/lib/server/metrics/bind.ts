@@ -19,9 +19,3 @@ export function lineParams(p: MetricParams, s: Settings): Record<string, DuckDBV
 	for (const d of DIMENSIONS) params[`f_${d}`] = p.filters[d] ?? null;
 	return params;
 }
-
-/** The argument list of cartera_lines(), as written in every figure's SQL. */
-export const LINES_ARGS = [
-	'from_date', 'to_date', 'as_of', 'window_days', 'min_invoices', 'min_amount', 'abc_a', 'abc_b',
-	...DIMENSIONS.map((d) => `f_${d}`)
-];
