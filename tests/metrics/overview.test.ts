@@ -52,12 +52,12 @@ describe('overview', () => {
 		expect(o.clients).toEqual({ active: 4, inactive: 2, potential: 1, clients_total: 6 });
 		// 2024-01 .. 2025-12 = 24 months, months without sales at 0
 		expect(o.months).toHaveLength(24);
-		expect(o.months[0]).toEqual({ month: '2024-01', revenue: 19.75, lines: 1 });
-		expect(o.months[5]).toEqual({ month: '2024-06', revenue: 300, lines: 1 });
-		expect(o.months.find((m) => m.month === '2024-12')).toEqual({ month: '2024-12', revenue: 45.5, lines: 1 });
-		expect(o.months.find((m) => m.month === '2025-02')).toEqual({ month: '2025-02', revenue: 0, lines: 0 });
-		expect(o.months.find((m) => m.month === '2025-06')).toEqual({ month: '2025-06', revenue: 0, lines: 2 });
-		expect(o.months.at(-1)).toEqual({ month: '2025-12', revenue: 80, lines: 2 });
+		expect(o.months[0]).toEqual({ month: '2024-01', revenue: 19.75 });
+		expect(o.months[5]).toEqual({ month: '2024-06', revenue: 300 });
+		expect(o.months.find((m) => m.month === '2024-12')).toEqual({ month: '2024-12', revenue: 45.5 });
+		expect(o.months.find((m) => m.month === '2025-02')).toEqual({ month: '2025-02', revenue: 0 }); // no line
+		expect(o.months.find((m) => m.month === '2025-06')).toEqual({ month: '2025-06', revenue: 0 }); // 200 − 200
+		expect(o.months.at(-1)).toEqual({ month: '2025-12', revenue: 80 }); // 80 + 0
 		expect(o.currency).toBe('Bs.');
 	});
 
