@@ -3,7 +3,7 @@
 -- top-N shares (N = 1, 5, 10; top 10 % and 20 % of n, rounded up; n < N covers all n);
 -- HHI = Σ(100·s_i)²; normalized HHI = (HHI/10 000 − 1/n)/(1 − 1/n), 0 when n = 1;
 -- Gini (population) = 2·Σ i·x_(i) / (n·Σx) − (n + 1)/n with x ascending;
--- ABC tiers by the share of strictly higher-ranked entities (< abc_a → A, < abc_b → B, else C);
+-- ABC tiers by the share of strictly higher-ranked entities (the rule of abc_tier.sql);
 -- Lorenz points (i/n, share of the i smallest), n points, no (0, 0).
 -- One row; n = 0 gives NULL figures and an empty Lorenz list.
 WITH l AS (
@@ -28,7 +28,7 @@ ranked AS (
 	FROM entities
 ),
 tiered AS (
-	SELECT *, CASE WHEN before::DOUBLE / total::DOUBLE < $abc_a THEN 'A' WHEN before::DOUBLE / total::DOUBLE < $abc_b THEN 'B' ELSE 'C' END AS tier
+	SELECT *, cartera_abc_tier(before::DOUBLE / total::DOUBLE, $abc_a, $abc_b) AS tier
 	FROM ranked
 ),
 abc AS (

@@ -2,8 +2,8 @@
 -- "Filters apply first"): each f_* is NULL (no filter) or the value to keep. A client-attribute
 -- filter drops lines of clients missing from the clients table. Billing tier and status are
 -- computed on the lines the attribute filters keep, then filter too (f_billing_tier, f_status).
--- Tier: clients with revenue > 0 in [from_date, to_date], by revenue desc then client_id; the
--- share of strictly higher-ranked clients decides: < abc_a → A, < abc_b → B, else C.
+-- Tier: clients with revenue > 0 in [from_date, to_date], by revenue desc then client_id, through
+-- the ABC rule of abc_tier.sql.
 -- Status as of as_of (DESIGN.md §3 Status): potential = in the clients table, no positive line on or
 -- before as_of; active = ≥ min_invoices invoices summing > 0 within (as_of − window_days, as_of]
 -- and the window's total ≥ min_amount; inactive = bought before, not active. Clients whose lines
@@ -52,19 +52,20 @@ per_client AS (
 		bool_or(bought) AS bought, bool_or(seen) AS seen
 	FROM invoices GROUP BY client_id
 ),
+ranked AS (
+	-- Share of the period's positive revenue held by strictly higher-ranked clients.
+	SELECT *,
+		CASE WHEN revenue > 0 THEN
+			coalesce(sum(revenue) FILTER (WHERE revenue > 0) OVER (ORDER BY revenue DESC NULLS LAST, client_id
+				ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::DOUBLE / (sum(revenue) FILTER (WHERE revenue > 0) OVER ())::DOUBLE
+		END AS share_before
+	FROM per_client
+),
 classified AS (
 	SELECT client_id,
-		CASE WHEN revenue > 0 THEN
-			CASE
-				WHEN coalesce(sum(revenue) FILTER (WHERE revenue > 0) OVER (ORDER BY revenue DESC NULLS LAST, client_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-					/ sum(revenue) FILTER (WHERE revenue > 0) OVER () < abc_a::DOUBLE THEN 'A'
-				WHEN coalesce(sum(revenue) FILTER (WHERE revenue > 0) OVER (ORDER BY revenue DESC NULLS LAST, client_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-					/ sum(revenue) FILTER (WHERE revenue > 0) OVER () < abc_b::DOUBLE THEN 'B'
-				ELSE 'C'
-			END
-		END AS billing_tier,
+		CASE WHEN revenue > 0 THEN cartera_abc_tier(share_before, abc_a, abc_b) END AS billing_tier,
 		cartera_status_rule(seen, bought, in_clients, window_invoices, window_total, min_invoices, min_amount) AS status
-	FROM per_client
+	FROM ranked
 )
 SELECT a.*, k.billing_tier, k.status
 FROM attributed a

@@ -28,19 +28,8 @@ export interface ActivationDocument {
 	months: ActivationMonth[];
 }
 
-interface Row {
-	ord: number;
-	month: string | null;
-	clients_total: number;
-	active: number;
-	inactive: number;
-	potential: number;
-	activation_rate: number | null;
-	prospects_exposed: number;
-	activated: number;
-	prospect_conversion_rate: number | null;
-	median_days_to_activation: number | null;
-}
+/** A row of queries/activation.sql: ord 0 is the document's period, ord 1…n its months. */
+type Row = Omit<ActivationDocument, 'as_of' | 'activated_in_period' | 'months'> & { ord: number; month: string | null; activated: number };
 
 export async function activation(db: Database, p: MetricParams, s: Settings): Promise<ActivationDocument> {
 	const [period, ...months] = await runQuery<Row>(db, 'activation', lineParams(p, s));
