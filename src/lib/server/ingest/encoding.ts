@@ -101,13 +101,18 @@ export function detectEncoding(head: Buffer): EncodingGuess {
 	const utf16 = utf16WithoutBom(head);
 	if (utf16) return { encoding: utf16, bom: false };
 	if (isUtf8(head)) return { encoding: 'utf-8', bom: false };
+	return { ...mostPlausibleEightBit(head), bom: false };
+}
+
+/** The 8-bit code page whose reading of the bytes is the most plausible text (Windows-1252 on ties). */
+export function mostPlausibleEightBit(bytes: Buffer): { encoding: Encoding; scores: Record<string, number> } {
 	const scores: Record<string, number> = {};
 	let best: Encoding = 'windows-1252';
 	for (const encoding of EIGHT_BIT) {
-		scores[encoding] = plausibility(iconv.decode(head, iconvName(encoding)));
+		scores[encoding] = plausibility(iconv.decode(bytes, iconvName(encoding)));
 		if (scores[encoding]! > scores[best]!) best = encoding;
 	}
-	return { encoding: best, bom: false, scores };
+	return { encoding: best, scores };
 }
 
 export function iconvName(encoding: Encoding): string {

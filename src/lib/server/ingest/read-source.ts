@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { detectEncoding, iconvName, plausibility, type Encoding } from './encoding';
+import { detectEncoding, iconvName, mostPlausibleEightBit, type Encoding } from './encoding';
 import { IngestError } from './errors';
 import { detectLayout, type LayoutOptions } from './layout';
 
@@ -119,10 +119,7 @@ export async function eightBitEncodingOf(path: string): Promise<Encoding> {
 		}
 		if (size >= 64 * 1024) break;
 	}
-	const sample = Buffer.concat(windows);
-	const candidates: Encoding[] = ['windows-1252', 'cp850', 'macintosh'];
-	const scored = candidates.map((e) => ({ e, score: plausibility(iconv.decode(sample, iconvName(e))) }));
-	return scored.reduce((a, b) => (b.score > a.score ? b : a)).e;
+	return mostPlausibleEightBit(Buffer.concat(windows)).encoding;
 }
 
 function size(bytes: number): string {
