@@ -165,3 +165,47 @@ describe('activation', () => {
 		});
 	});
 });
+
+describe('activation with invoices whose lines carry several dates', () => {
+	// Window 30 days, period 2025-01..2025-03. Only an invoice's lines inside a window count, so an
+	// invoice can be a purchase for one month end and not for the next.
+	const spread = tempFolder();
+	let sdb: Database;
+	beforeAll(async () => {
+		sdb = await openTempDatabase(spread);
+		const clients = ['Código cliente;Razón social;Fecha de alta', 'K;Ka;01/01/2024', 'L;Ele;01/01/2024', 'M;Eme;01/01/2024'];
+		const products = ['Código producto;Descripción', 'P1;Papel'];
+		const invoices = [
+			'Nº factura;Fecha;Código cliente;Código producto;Importe;Tipo documento',
+			'S1;20/12/2024;K;P1;100,00;Factura', //    K: +100 on 2024-12-20 …
+			'S1;20/01/2025;K;P1;-150,00;Factura', //   … and −150 on 2025-01-20 on the same invoice
+			'S2;30/01/2025;L;P1;80,00;Factura', //     L: +80 on 2025-01-30 …
+			'S2;05/03/2025;L;P1;-100,00;Factura', //   … and −100 on 2025-03-05 (total −20)
+			'S3;10/02/2025;M;P1;50,00;Factura' //      M: one day, +50
+		];
+		await loadCsv(sdb, spread, { 'c.csv': clients, 'p.csv': products, 'f.csv': invoices });
+	});
+	afterAll(() => {
+		sdb.close();
+		spread.remove();
+	});
+
+	it('counts only the lines inside each month end’s window', async () => {
+		const a = await activation(sdb, metricParams('2025-01', '2025-03', '2025-03-31'), { ...DEFAULT_SETTINGS, window_days: 30 });
+		// January, window (2025-01-01, 01-31]: K's S1 has only −150 inside → not a purchase, K bought
+		// before → inactive; L's S2 has +80 inside → active; M has no line yet → potential. 1 / 3.
+		// February, window (01-29, 02-28]: K nothing → inactive; L's +80 of 01-30 → active; M's +50 →
+		// active. 2 / 3.
+		// March, window (03-01, 03-31]: L's −100 only → inactive; K, M nothing → inactive. 0 / 3.
+		expect(a.months.map((m) => m.activation_rate)).toEqual([1 / 3, 2 / 3, 0]);
+		expect([a.active, a.inactive, a.potential]).toEqual([0, 3, 0]);
+		// as_of 2025-03-14, window (02-12, 03-14]: M's 02-10 is outside; L's −100 → all inactive.
+		const mid = await activation(sdb, metricParams('2025-01', '2025-03', '2025-03-14'), { ...DEFAULT_SETTINGS, window_days: 30 });
+		expect([mid.active, mid.inactive, mid.potential]).toEqual([0, 3, 0]);
+		// A 365-day window holds both lines of each invoice from March on.
+		const year = await activation(sdb, metricParams('2025-01', '2025-03', '2025-03-31'), DEFAULT_SETTINGS);
+		// January: K's S1 sums −50 (both lines inside) → not a purchase; L +80 → active; M potential.
+		// February: L +80, M +50 → active. March: L's S2 sums −20 → not; M +50 → active. K inactive throughout.
+		expect(year.months.map((m) => m.activation_rate)).toEqual([1 / 3, 2 / 3, 1 / 3]);
+	});
+});
