@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ENTRY = join(ROOT, 'build', 'index.js');
+// CARTERA_BUILD_DIR: the build folder when several builds run side by side (svelte.config.js).
+const ENTRY = join(ROOT, process.env.CARTERA_BUILD_DIR ?? 'build', 'index.js');
 const READY_TIMEOUT_MS = 30_000;
 
 export interface RunningServer {

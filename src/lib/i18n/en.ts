@@ -8,8 +8,59 @@ export const en: Messages = {
 	},
 	nav: {
 		label: 'Sections',
-		overview: 'Overview'
+		overview: 'Overview',
+		segments: 'Segments',
+		concentration: 'Concentration',
+		activation: 'Activation',
+		forecast: 'Forecast',
+		pipeline: 'Pipeline',
+		clients: 'Clients'
 	},
+	filters: {
+		label: 'Filters',
+		period: 'Period',
+		from: 'From',
+		to: 'To',
+		presets: { last12: 'Last 12 months', ytd: 'Year to date', previousYear: 'Previous year' },
+		all: 'All',
+		apply: 'Apply',
+		compare: 'Compare with',
+		compareWith: { previous: 'Previous period', year: 'Same period last year' },
+		active: 'Active filters',
+		remove: (label) => `Remove the filter ${label}`,
+		clearAll: 'Clear all',
+		filterBy: (label) => `Filter by ${label}`
+	},
+	dims: {
+		product: 'Product',
+		product_line: 'Product line',
+		business_unit: 'Business unit',
+		client_type: 'Client type',
+		size: 'Size',
+		sector: 'Sector',
+		legal_form: 'Legal form',
+		region: 'Region',
+		crm_status: 'CRM status',
+		account_manager: 'Account manager',
+		billing_tier: 'Billing tier',
+		status: 'Computed status'
+	},
+	clientStatus: { active: 'Active', inactive: 'Inactive', potential: 'Potential' },
+	kpiStatus: { approved: 'Approved', acceptable: 'Acceptable', observed: 'Observed', rejected: 'Rejected', none: 'Not rated' },
+	table: {
+		exportCsv: 'Download CSV',
+		sortBy: (label) => `Sort by ${label}`,
+		noRows: 'No rows to show.',
+		unknown: '(no value)'
+	},
+	chartTools: {
+		svg: 'SVG',
+		png: 'PNG',
+		download: (format) => `Download the chart as ${format}`,
+		showData: 'Show the chart data',
+		clickHint: 'Click an element to filter the whole dashboard by it.'
+	},
+	loading: 'Loading…',
 	language: {
 		label: 'Language',
 		names: { es: 'Español', en: 'English' }

@@ -6,8 +6,59 @@ export const es = {
 	},
 	nav: {
 		label: 'Secciones',
-		overview: 'Resumen'
+		overview: 'Resumen',
+		segments: 'Segmentos',
+		concentration: 'Concentración',
+		activation: 'Activación',
+		forecast: 'Pronóstico',
+		pipeline: 'Embudo',
+		clients: 'Clientes'
 	},
+	filters: {
+		label: 'Filtros',
+		period: 'Período',
+		from: 'Desde',
+		to: 'Hasta',
+		presets: { last12: 'Últimos 12 meses', ytd: 'Año en curso', previousYear: 'Año anterior' },
+		all: 'Todos',
+		apply: 'Aplicar',
+		compare: 'Comparar con',
+		compareWith: { previous: 'Período anterior', year: 'Mismo período del año anterior' },
+		active: 'Filtros activos',
+		remove: (label: string) => `Quitar el filtro ${label}`,
+		clearAll: 'Quitar todos',
+		filterBy: (label: string) => `Filtrar por ${label}`
+	},
+	dims: {
+		product: 'Producto',
+		product_line: 'Línea de producto',
+		business_unit: 'Unidad de negocio',
+		client_type: 'Tipo de cliente',
+		size: 'Tamaño',
+		sector: 'Sector',
+		legal_form: 'Forma jurídica',
+		region: 'Región',
+		crm_status: 'Estado en el CRM',
+		account_manager: 'Ejecutivo de cuenta',
+		billing_tier: 'Categoría de facturación',
+		status: 'Estado calculado'
+	},
+	clientStatus: { active: 'Activo', inactive: 'Inactivo', potential: 'Potencial' } as Record<string, string>,
+	kpiStatus: { approved: 'Aprobado', acceptable: 'Aceptable', observed: 'Observado', rejected: 'Rechazado', none: 'Sin evaluar' },
+	table: {
+		exportCsv: 'Descargar CSV',
+		sortBy: (label: string) => `Ordenar por ${label}`,
+		noRows: 'No hay filas para mostrar.',
+		unknown: '(sin dato)'
+	},
+	chartTools: {
+		svg: 'SVG',
+		png: 'PNG',
+		download: (format: string) => `Descargar el gráfico como ${format}`,
+		showData: 'Ver los datos del gráfico',
+		clickHint: 'Pulsa un elemento para filtrar todo el panel por él.'
+	},
+	loading: 'Cargando…',
 	language: {
 		label: 'Idioma',
 		names: { es: 'Español', en: 'English' }

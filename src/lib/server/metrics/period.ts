@@ -9,21 +9,9 @@ export interface Period {
 	as_of: string;
 }
 
-export function monthStart(month: string): string {
-	return `${month}-01`;
-}
+import { addMonths, monthEnd } from '../../months';
 
-export function monthEnd(month: string): string {
-	const [y, m] = month.split('-').map(Number) as [number, number];
-	const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-	return `${month}-${String(last).padStart(2, '0')}`;
-}
-
-export function addMonths(month: string, n: number): string {
-	const [y, m] = month.split('-').map(Number) as [number, number];
-	const d = new Date(Date.UTC(y, m - 1 + n, 1));
-	return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
+export { addMonths, monthEnd, monthStart } from '../../months';
 
 export function defaultPeriod(lastDate: string, today: Date = new Date(), months = 12): Period {
 	const current = today.toISOString().slice(0, 7);

@@ -1,0 +1,88 @@
+// The dashboard's state lives in the URL, so every view can be bookmarked and shared and the
+// browser's back/forward work. Keys are those of the metrics API (from, to, <dimension>=value),
+// so a page's query string is also the query of the figures it shows; `compare` and page
+// options (dim, by, q, sort, page…) ride along.
+import { addMonths, monthCount } from '../months';
+
+/** Every dimension a figure can be filtered by (DESIGN.md §4), in the metrics layer's spelling. */
+export const FILTER_DIMENSIONS = [
+	'product', 'product_line', 'business_unit', 'client_type', 'size', 'sector', 'legal_form', 'region',
+	'crm_status', 'account_manager', 'billing_tier', 'status'
+] as const;
+export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+
+/** The dimensions the filter bar offers as selects; the others arrive by cross-filtering. */
+export const BAR_DIMENSIONS = ['product_line', 'client_type', 'region', 'account_manager', 'status'] as const satisfies readonly FilterDimension[];
+
+export type Compare = 'previous' | 'year';
+
+export function isFilterDimension(key: string): key is FilterDimension {
+	return (FILTER_DIMENSIONS as readonly string[]).includes(key);
+}
+
+/** The filters set in a URL, in FILTER_DIMENSIONS order. */
+export function activeFilters(url: URL): { dim: FilterDimension; value: string }[] {
+	return FILTER_DIMENSIONS.flatMap((dim) => {
+		const value = url.searchParams.get(dim);
+		return value === null || value === '' ? [] : [{ dim, value }];
+	});
+}
+
+export function compareOf(url: URL): Compare {
+	return url.searchParams.get('compare') === 'year' ? 'year' : 'previous';
+}
+
+/** The URL with some parameters set (a null or empty value removes it); the page number resets. */
+export function withParams(url: URL, changes: Record<string, string | null | undefined>): string {
+	const next = new URL(url);
+	for (const [key, value] of Object.entries(changes)) {
+		if (value === null || value === undefined || value === '') next.searchParams.delete(key);
+		else next.searchParams.set(key, value);
+	}
+	if (!('page' in changes)) next.searchParams.delete('page');
+	return next.pathname + next.search;
+}
+
+/** The query of the figures for this URL: period and filters only (what computeMetric reads). */
+export function metricQuery(url: URL, extra: Record<string, string> = {}): Record<string, string> {
+	const raw: Record<string, string> = {};
+	for (const key of ['from', 'to', 'as_of'] as const) {
+		const value = url.searchParams.get(key);
+		if (value) raw[key] = value;
+	}
+	for (const { dim, value } of activeFilters(url)) raw[dim] = value;
+	return { ...raw, ...extra };
+}
+
+/** The period a comparison uses: the same number of months just before, or a year earlier. */
+export function comparisonPeriod(from: string, to: string, compare: Compare): { from: string; to: string } {
+	if (compare === 'year') return { from: addMonths(from, -12), to: addMonths(to, -12) };
+	const n = monthCount(from, to);
+	return { from: addMonths(from, -n), to: addMonths(from, -1) };
+}
+
+export type PresetId = 'last12' | 'ytd' | 'previousYear';
+
+/**
+ * Period presets against the last complete month of the data: the last 12 months, the year to
+ * date (January of that month's year onwards) and the calendar year before it.
+ */
+export function presets(lastMonth: string): { id: PresetId; from: string; to: string }[] {
+	const year = Number(lastMonth.slice(0, 4));
+	return [
+		{ id: 'last12', from: addMonths(lastMonth, -11), to: lastMonth },
+		{ id: 'ytd', from: `${year}-01`, to: lastMonth },
+		{ id: 'previousYear', from: `${year - 1}-01`, to: `${year - 1}-12` }
+	];
+}
+
+/** Parameters that belong to one page (its dimension, search, sorting, page number). */
+const PAGE_PARAMS = ['dim', 'dim2', 'by', 'q', 'sort', 'dir', 'page'];
+
+/** A section's link carrying the period, filters and comparison over from the current URL. */
+export function sectionHref(path: string, url: URL): string {
+	const params = new URLSearchParams(url.searchParams);
+	for (const key of PAGE_PARAMS) params.delete(key);
+	const search = params.toString();
+	return search ? `${path}?${search}` : path;
+}

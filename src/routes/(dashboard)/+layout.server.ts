@@ -1,0 +1,20 @@
+// Every dashboard page shares the filter bar: the period and filters of the URL, as the metrics
+// layer reads them, and the values to offer.
+import { pageContext } from '$lib/server/http/dashboard';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ url }) => {
+	const c = await pageContext(url);
+	return {
+		dashboard: {
+			from: c.params.from,
+			to: c.params.to,
+			as_of: c.params.as_of,
+			compare: c.compare,
+			comparison: c.comparison,
+			data: c.data,
+			options: c.options,
+			currency: c.settings.currency
+		}
+	};
+};
