@@ -56,3 +56,20 @@ export async function runQuery<T = Row>(db: Database, name: string, params: Para
 	await registerMacros(db);
 	return db.all<T>(queryText(name), params);
 }
+
+/**
+ * A query's rows a chunk at a time (DuckDB's vectors, about 2 048 rows), for results too large to
+ * hold at once (CSV of every client). It runs on a connection of its own, so the dashboard's other
+ * queries on the shared one neither wait for it nor cut it short; the connection closes when the
+ * rows run out or the reader stops early.
+ */
+export async function* streamQuery<T = Row>(db: Database, name: string, params: Params = {}): AsyncGenerator<T[]> {
+	const own = await db.fork();
+	try {
+		await registerMacros(own);
+		const result = await own.connection.stream(queryText(name), params);
+		for await (const rows of result.yieldRowObjectJson()) if (rows.length > 0) yield rows as T[];
+	} finally {
+		own.close();
+	}
+}

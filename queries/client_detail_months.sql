@@ -1,0 +1,21 @@
+-- A client's revenue per calendar month from $chart_from (a first day) to $to_date, every month
+-- present (0 when the client has no line in it), oldest first: Σ amount of the client's lines that
+-- the filters keep (cartera_lines, as in every figure; tier and status of the period).
+WITH l AS (
+	SELECT invoice_date, amount
+	FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
+		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
+		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status, false)
+	WHERE client_id = $client::VARCHAR AND invoice_date BETWEEN $chart_from::DATE AND $to_date::DATE
+),
+months AS (
+	SELECT m::DATE AS month FROM generate_series($chart_from::DATE, $to_date::DATE, INTERVAL 1 MONTH) g(m)
+),
+sums AS (
+	SELECT date_trunc('month', invoice_date)::DATE AS month, sum(amount) AS revenue, count(*) AS lines
+	FROM l GROUP BY 1
+)
+SELECT strftime(m.month, '%Y-%m') AS month, round(coalesce(s.revenue, 0), 2)::DOUBLE AS revenue,
+	coalesce(s.lines, 0)::INTEGER AS lines
+FROM months m LEFT JOIN sums s USING (month)
+ORDER BY m.month;

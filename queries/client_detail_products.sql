@@ -1,0 +1,15 @@
+-- What a client bought in the period [$from_date, $to_date], per product: revenue (Σ amount, credit
+-- notes included), lines, quantity and the last line's date, from the lines the filters keep
+-- (cartera_lines). Lines without a product form one row (product_id NULL). By revenue desc, then
+-- product id. The revenues sum to the client's period revenue in client_list.sql.
+SELECT l.product_id, any_value(p.name) AS product_name, any_value(l.product_line) AS product_line,
+	round(sum(l.amount), 2)::DOUBLE AS revenue, count(*)::INTEGER AS lines,
+	round(sum(l.quantity), 4)::DOUBLE AS quantity,
+	strftime(max(l.invoice_date), '%Y-%m-%d') AS last_date
+FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
+	$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
+	$f_crm_status, $f_account_manager, $f_billing_tier, $f_status, false) l
+LEFT JOIN products p ON p.product_id = l.product_id
+WHERE l.client_id = $client::VARCHAR AND l.invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
+GROUP BY l.product_id
+ORDER BY sum(l.amount) DESC, l.product_id ASC NULLS LAST;

@@ -1,0 +1,111 @@
+-- The client list (dashboard Clientes): one row per client of the population, with its attributes,
+-- computed status and billing tier, and its revenue in the period and in the comparison period.
+-- Filters apply as in every figure (lines.sql): the lines are those cartera_lines keeps; status and
+-- tier are the ones it computes on them (classify = true). As in records.sql and activation.sql,
+-- the tier and status filters are applied to the client population, not to the lines, so that a
+-- client of the clients table without lines up to as_of is `potential` (client_status.sql) and a
+-- `status = potential` filter keeps it.
+-- Population: the clients of the clients table that have the filtered client attributes, plus the
+-- clients seen only in the (filtered) lines, plus one row (client_id NULL) for the lines without a
+-- client when there are any in the period or the comparison period; so the revenues of all rows sum
+-- to the period revenue R of segmentation.sql for the same filters.
+--   revenue = Σ amount of the client's lines in [$from_date, $to_date]; revenue_previous the same in
+--   [$cmp_from, $cmp_to]; change = (revenue − revenue_previous) / revenue_previous, NULL when the
+--   base is ≤ 0 (as growth.sql); lines = the client's lines in the period;
+--   last_purchase = the client's last positive line (a purchase) on or before $as_of.
+-- $client: NULL for the list, or one client_id (the client page reads its row from here).
+-- $q: NULL or text searched in client_id and name, case- and accent-insensitive, literally
+-- (contains, not LIKE: % and _ are plain characters). The row without client never matches.
+-- $sort / $dir pick one of the fixed ORDER BY keys below (anything else: revenue desc); ties by
+-- client_id. $limit / $offset page the rows (a NULL limit: every row); total = matching rows.
+WITH l AS (
+	SELECT client_id, invoice_date, amount, in_clients, billing_tier, status
+	FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
+		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
+		$f_crm_status, $f_account_manager, NULL, NULL, true)
+	WHERE $client::VARCHAR IS NULL OR client_id = $client::VARCHAR
+),
+per_client AS (
+	SELECT client_id, any_value(billing_tier) AS billing_tier, any_value(status) AS status,
+		sum(amount) FILTER (WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE) AS revenue,
+		sum(amount) FILTER (WHERE invoice_date BETWEEN $cmp_from::DATE AND $cmp_to::DATE) AS revenue_previous,
+		count(*) FILTER (WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE) AS lines,
+		max(invoice_date) FILTER (WHERE amount > 0 AND invoice_date <= $as_of::DATE) AS last_purchase
+	FROM l
+	GROUP BY client_id
+),
+registered AS (
+	SELECT c.client_id, c.name, c.client_type, c.size, c.sector, c.legal_form, c.region, c.crm_status,
+		c.account_manager, c.created_at
+	FROM clients c
+	WHERE ($client::VARCHAR IS NULL OR c.client_id = $client::VARCHAR)
+		AND ($f_client_type::VARCHAR IS NULL OR c.client_type = $f_client_type)
+		AND ($f_size::VARCHAR IS NULL OR c.size = $f_size)
+		AND ($f_sector::VARCHAR IS NULL OR c.sector = $f_sector)
+		AND ($f_legal_form::VARCHAR IS NULL OR c.legal_form = $f_legal_form)
+		AND ($f_region::VARCHAR IS NULL OR c.region = $f_region)
+		AND ($f_crm_status::VARCHAR IS NULL OR c.crm_status = $f_crm_status)
+		AND ($f_account_manager::VARCHAR IS NULL OR c.account_manager = $f_account_manager)
+),
+population AS (
+	SELECT r.*, true AS in_clients, k.billing_tier, coalesce(k.status, 'potential') AS status,
+		coalesce(k.revenue, 0) AS revenue, coalesce(k.revenue_previous, 0) AS revenue_previous,
+		coalesce(k.lines, 0) AS lines, k.last_purchase
+	FROM registered r
+	LEFT JOIN per_client k ON k.client_id = r.client_id
+	UNION ALL
+	-- Clients only in the lines, and the lines without a client (when the period or the comparison has some).
+	SELECT k.client_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, k.billing_tier, k.status,
+		coalesce(k.revenue, 0), coalesce(k.revenue_previous, 0), k.lines, k.last_purchase
+	FROM per_client k
+	WHERE (k.client_id IS NULL OR k.client_id NOT IN (SELECT client_id FROM clients))
+		AND (k.client_id IS NOT NULL OR k.revenue IS NOT NULL OR k.revenue_previous IS NOT NULL)
+),
+matching AS (
+	SELECT *,
+		CASE WHEN revenue_previous > 0 THEN (revenue - revenue_previous)::DOUBLE / revenue_previous::DOUBLE END AS change
+	FROM population
+	WHERE ($f_billing_tier::VARCHAR IS NULL OR billing_tier = $f_billing_tier)
+		AND ($f_status::VARCHAR IS NULL OR status = $f_status)
+		AND ($q::VARCHAR IS NULL OR (client_id IS NOT NULL AND (
+			contains(strip_accents(lower(client_id)), strip_accents(lower($q::VARCHAR)))
+			OR contains(strip_accents(lower(coalesce(name, ''))), strip_accents(lower($q::VARCHAR))))))
+),
+keyed AS (
+	-- The sort keys: one text key and one numeric key per row; only the chosen column fills them.
+	SELECT *,
+		CASE $sort::VARCHAR
+			WHEN 'client_id' THEN strip_accents(lower(client_id)) WHEN 'name' THEN strip_accents(lower(name))
+			WHEN 'client_type' THEN strip_accents(lower(client_type)) WHEN 'region' THEN strip_accents(lower(region))
+			WHEN 'account_manager' THEN strip_accents(lower(account_manager)) WHEN 'size' THEN strip_accents(lower(size))
+			WHEN 'sector' THEN strip_accents(lower(sector)) WHEN 'billing_tier' THEN billing_tier
+			WHEN 'status' THEN status WHEN 'last_purchase' THEN strftime(last_purchase, '%Y-%m-%d')
+		END AS text_key,
+		CASE $sort::VARCHAR
+			WHEN 'client_id' THEN NULL WHEN 'name' THEN NULL WHEN 'client_type' THEN NULL WHEN 'region' THEN NULL
+			WHEN 'account_manager' THEN NULL WHEN 'size' THEN NULL WHEN 'sector' THEN NULL WHEN 'billing_tier' THEN NULL
+			WHEN 'status' THEN NULL WHEN 'last_purchase' THEN NULL
+			WHEN 'revenue_previous' THEN revenue_previous::DOUBLE WHEN 'change' THEN change
+			ELSE revenue::DOUBLE
+		END AS number_key,
+		CASE WHEN $dir::VARCHAR = 'asc' THEN 'asc' WHEN $dir::VARCHAR = 'desc' THEN 'desc'
+			WHEN $sort::VARCHAR IN ('client_id', 'name', 'client_type', 'region', 'account_manager', 'size', 'sector', 'billing_tier', 'status') THEN 'asc'
+			ELSE 'desc'
+		END AS direction
+	FROM matching
+)
+SELECT client_id, name, client_type, size, sector, legal_form, region, crm_status, account_manager,
+	strftime(created_at, '%Y-%m-%d') AS created_at, in_clients, billing_tier, status,
+	round(revenue, 2)::DOUBLE AS revenue, round(revenue_previous, 2)::DOUBLE AS revenue_previous, change,
+	lines::INTEGER AS lines, strftime(last_purchase, '%Y-%m-%d') AS last_purchase,
+	(count(*) OVER ())::INTEGER AS total,
+	round(sum(revenue) OVER (), 2)::DOUBLE AS total_revenue,
+	round(sum(revenue_previous) OVER (), 2)::DOUBLE AS total_revenue_previous
+FROM keyed
+ORDER BY
+	CASE WHEN direction = 'asc' THEN text_key END ASC NULLS LAST,
+	CASE WHEN direction = 'desc' THEN text_key END DESC NULLS LAST,
+	CASE WHEN direction = 'asc' THEN number_key END ASC NULLS LAST,
+	CASE WHEN direction = 'desc' THEN number_key END DESC NULLS LAST,
+	client_id ASC NULLS LAST
+LIMIT $limit OFFSET $offset;

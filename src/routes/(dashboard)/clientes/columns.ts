@@ -1,0 +1,69 @@
+// The client list's columns, shared by the table on screen (and its CSV of the page) and the CSV
+// of every client (export.csv): the same headers and cell values in both.
+import { csvCell } from '$lib/dashboard/csv';
+import type { Column } from '$lib/dashboard/columns';
+import { formatPercentChange } from '$lib/format';
+import type { Lang, Messages } from '$lib/i18n';
+import type { ClientRow, ClientSort } from '$lib/server/dashboard/clients';
+import type { ClientMessages } from './messages';
+
+export type ClientColumn = Column<ClientRow> & { key: ClientSort };
+
+/** The client page's path: /clientes/<client_id, URL-encoded>. */
+export function clientPath(clientId: string): string {
+	return `/clientes/${encodeURIComponent(clientId)}`;
+}
+
+export function clientColumns(
+	lang: Lang,
+	t: ClientMessages,
+	m: Messages,
+	options: { href?: (row: ClientRow) => string | null; size?: boolean; sector?: boolean } = {}
+): ClientColumn[] {
+	const href = options.href;
+	const text = (key: 'client_type' | 'region' | 'account_manager' | 'size' | 'sector'): ClientColumn => ({
+		key,
+		label: t.col[key],
+		kind: 'text',
+		value: (r) => r[key]
+	});
+	const columns: (ClientColumn | false | undefined)[] = [
+		{
+			key: 'client_id',
+			label: t.col.client_id,
+			kind: 'text',
+			value: (r) => r.client_id,
+			display: (r) => r.client_id ?? t.noClient,
+			href
+		},
+		{ key: 'name', label: t.col.name, kind: 'text', value: (r) => r.name, href },
+		{
+			key: 'status',
+			label: t.col.status,
+			kind: 'text',
+			value: (r) => (r.status ? (m.clientStatus[r.status] ?? r.status) : null)
+		},
+		{ key: 'billing_tier', label: t.col.billing_tier, kind: 'text', value: (r) => r.billing_tier, display: (r) => r.billing_tier ?? '–' },
+		{ key: 'revenue', label: t.col.revenue, kind: 'money', value: (r) => r.revenue },
+		{ key: 'revenue_previous', label: t.col.revenue_previous, kind: 'money', value: (r) => r.revenue_previous },
+		{
+			key: 'change',
+			label: t.col.change,
+			kind: 'percent',
+			value: (r) => r.change,
+			display: (r) => (r.change === null ? '–' : formatPercentChange(r.change, lang))
+		},
+		{ key: 'last_purchase', label: t.col.last_purchase, kind: 'date', value: (r) => r.last_purchase },
+		text('client_type'),
+		text('region'),
+		text('account_manager'),
+		options.size !== false && text('size'),
+		options.sector !== false && text('sector')
+	];
+	return columns.filter((c): c is ClientColumn => !!c);
+}
+
+/** One CSV line (no line break) for the header or a row, in the dashboard's CSV convention (csv.ts). */
+export function csvLine(cells: (string | number | null)[], lang: Lang): string {
+	return cells.map((cell) => csvCell(cell, lang)).join(lang === 'es' ? ';' : ',');
+}
