@@ -75,3 +75,14 @@ export function formatDate(date: string, lang: Lang): string {
 export function formatCompact(value: number, lang: Lang): string {
 	return numberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
+
+/** A ratio as a percentage with one decimal: es `61,5 %`, en `61.5%`. */
+export function formatPercent(ratio: number, lang: Lang, fractionDigits = 1): string {
+	return numberFormat(lang, { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(ratio);
+}
+
+/** A difference of two ratios in percentage points: es `+2,3 pp`, en `-0.4 pp`. */
+export function formatPointsChange(difference: number, lang: Lang): string {
+	const points = numberFormat(lang, { signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(difference * 100);
+	return `${points}\u00a0pp`;
+}

@@ -69,7 +69,37 @@ export const en: Messages = {
 		title: 'Overview',
 		heading: 'Portfolio overview',
 		asOf: (date) => `Figures as of ${date}`,
-		kpisLabel: 'Key figures'
+		kpisLabel: 'Key figures',
+		vs: (period) => `vs. ${period}`,
+		noComparison: 'No data for the comparison period',
+		points: 'pp',
+		ofClients: (n) => `of ${n} clients in the register`,
+		bands: {
+			higher: (approve, observe, reject) => `Approved ≥ ${approve} · Observed < ${observe} · Rejected < ${reject}`,
+			lower: (approve, observe, reject) => `Approved ≤ ${approve} · Observed > ${observe} · Rejected > ${reject}`
+		},
+		cards: {
+			revenue: 'Revenue',
+			growth: 'Monthly growth',
+			growthSub: (month) => `${month} vs. the month before`,
+			active: 'Active clients',
+			activation_rate: 'Activation rate',
+			top10_share: 'Top-10 clients’ share',
+			forecast_accuracy: 'Forecast accuracy',
+			forecast_sparkline: 'Trend: absolute error per month',
+			quote_hit_rate: 'Quote hit rate'
+		},
+		growthChart: {
+			title: 'Monthly revenue and growth status',
+			subtitle: (currency) => `${currency} per month; the colour is the growth status against the month before`,
+			momTitle: 'Monthly growth against the thresholds',
+			momSubtitle: 'Change against the month before (%); the bands are management’s thresholds',
+			earlier: 'Before the period',
+			partial: 'Current month (partial)',
+			mom: 'Growth',
+			status: 'Status',
+			yoy: 'Year over year'
+		}
 	},
 	kpi: {
 		revenue: 'Revenue',

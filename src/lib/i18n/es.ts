@@ -67,7 +67,37 @@ export const es = {
 		title: 'Resumen',
 		heading: 'Resumen de la cartera',
 		asOf: (date: string) => `Cifras al ${date}`,
-		kpisLabel: 'Indicadores principales'
+		kpisLabel: 'Indicadores principales',
+		vs: (period: string) => `frente a ${period}`,
+		noComparison: 'Sin datos del período de comparación',
+		points: 'pp',
+		ofClients: (n: string) => `de ${n} clientes del registro`,
+		bands: {
+			higher: (approve: string, observe: string, reject: string) => `Aprobado ≥ ${approve} · Observado < ${observe} · Rechazado < ${reject}`,
+			lower: (approve: string, observe: string, reject: string) => `Aprobado ≤ ${approve} · Observado > ${observe} · Rechazado > ${reject}`
+		},
+		cards: {
+			revenue: 'Facturación',
+			growth: 'Crecimiento mensual',
+			growthSub: (month: string) => `${month} frente al mes anterior`,
+			active: 'Clientes activos',
+			activation_rate: 'Tasa de activación',
+			top10_share: 'Participación de los 10 mayores',
+			forecast_accuracy: 'Precisión del pronóstico',
+			forecast_sparkline: 'Tendencia: error absoluto por mes',
+			quote_hit_rate: 'Tasa de éxito de presupuestos'
+		},
+		growthChart: {
+			title: 'Facturación mensual y estado del crecimiento',
+			subtitle: (currency: string) => `${currency} por mes; el color es el estado del crecimiento frente al mes anterior`,
+			momTitle: 'Crecimiento mensual frente a los umbrales',
+			momSubtitle: 'Variación frente al mes anterior (%); las franjas son los umbrales de la gerencia',
+			earlier: 'Antes del período',
+			partial: 'Mes en curso (parcial)',
+			mom: 'Crecimiento',
+			status: 'Estado',
+			yoy: 'Frente al año anterior'
+		}
 	},
 	kpi: {
 		revenue: 'Facturación',

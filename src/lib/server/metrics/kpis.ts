@@ -1,11 +1,11 @@
 // The KPIs management reviews, each against its thresholds (DESIGN.md §4 "kpis"): the figures
 // come from the other documents (never computed again here), the bands from the settings.
 import type { Database } from '../db/database';
-import { activation } from './activation';
-import { concentration, growth } from './documents';
-import { forecast } from './forecast';
+import { activation, type ActivationDocument } from './activation';
+import { concentration, growth, type ConcentrationDocument, type GrowthDocument } from './documents';
+import { forecast, type ForecastDocument } from './forecast';
 import type { MetricParams } from './params';
-import { quotes } from './quotes';
+import { quotes, type QuotesDocument } from './quotes';
 import { judge, type Bands, type KpiId, type Settings, type Status } from './settings';
 
 export interface Kpi {
@@ -20,22 +20,44 @@ export interface KpisDocument {
 	kpis: Kpi[];
 }
 
-export async function kpis(db: Database, p: MetricParams, s: Settings): Promise<KpisDocument> {
+/** The documents the KPIs are read from. */
+export interface KpiSources {
+	growth: GrowthDocument;
+	concentration: ConcentrationDocument;
+	forecast: ForecastDocument;
+	quotes: QuotesDocument;
+	activation: ActivationDocument;
+}
+
+export async function kpiSources(db: Database, p: MetricParams, s: Settings): Promise<KpiSources> {
 	// One connection: one query at a time.
-	const g = await growth(db, p, s);
-	const c = await concentration(db, { ...p, by: 'client' }, s);
-	const f = await forecast(db, p, s);
-	const q = await quotes(db, p, s);
+	return {
+		growth: await growth(db, p, s),
+		concentration: await concentration(db, { ...p, by: 'client' }, s),
+		forecast: await forecast(db, p, s),
+		quotes: await quotes(db, p, s),
+		activation: await activation(db, p, s)
+	};
+}
+
+/** The KPIs from their documents (the overview page reads the same documents for its charts). */
+export function kpisFrom(d: KpiSources, as_of: string, s: Settings): KpisDocument {
 	// Growth: the last month of the period that is over at as_of, judged as the growth figure does.
-	const month = [...g.months].reverse().find((m) => !m.partial);
+	const month = [...d.growth.months].reverse().find((m) => !m.partial);
 	const rated = (id: KpiId, value: number | null): Kpi => ({ id, value, status: judge(value, s.thresholds[id]), thresholds: s.thresholds[id] });
-	const list: Kpi[] = [{ id: 'growth', value: month?.mom ?? null, status: month?.status ?? null, thresholds: s.growth }];
-	list.push(
-		rated('activation_rate', (await activation(db, p, s)).activation_rate),
-		rated('top10_share', c.top_shares.top10),
-		rated('hhi', c.hhi),
-		rated('forecast_accuracy', f.accuracy),
-		rated('quote_hit_rate', q.hit_rate)
-	);
-	return { as_of: p.as_of, kpis: list };
+	return {
+		as_of,
+		kpis: [
+			{ id: 'growth', value: month?.mom ?? null, status: month?.status ?? null, thresholds: s.growth },
+			rated('activation_rate', d.activation.activation_rate),
+			rated('top10_share', d.concentration.top_shares.top10),
+			rated('hhi', d.concentration.hhi),
+			rated('forecast_accuracy', d.forecast.accuracy),
+			rated('quote_hit_rate', d.quotes.hit_rate)
+		]
+	};
+}
+
+export async function kpis(db: Database, p: MetricParams, s: Settings): Promise<KpisDocument> {
+	return kpisFrom(await kpiSources(db, p, s), p.as_of, s);
 }

@@ -1,0 +1,133 @@
+// The overview's two monthly charts, built with Observable Plot (pure: the caller owns the DOM):
+// revenue bars coloured by each month's growth status, and MoM growth against the threshold bands.
+import * as Plot from '@observablehq/plot';
+import { formatCompact, formatMoney, formatMonth, formatPercent, formatPercentChange } from '$lib/format';
+import type { Lang, Messages } from '$lib/i18n';
+import { monthTicks } from '../revenue-plot';
+
+export interface ChartMonth {
+	month: string;
+	revenue: number;
+	mom: number | null;
+	yoy: number | null;
+	status: 'approved' | 'acceptable' | 'observed' | 'rejected' | null;
+	partial: boolean;
+	in_period: boolean;
+}
+
+// The status colours of app.css (.status--*), darker for bars; grey for months outside the period.
+export const STATUS_COLOURS = { approved: '#2e8b57', acceptable: '#1f5fa8', observed: '#d49a00', rejected: '#c0392b', none: '#8896a8', earlier: '#c5cdd8' };
+
+type Key = keyof typeof STATUS_COLOURS;
+
+export function barKey(d: ChartMonth): Key {
+	if (!d.in_period) return 'earlier';
+	return d.status ?? 'none';
+}
+
+const STYLE = { fontFamily: 'inherit', fontSize: '12px', color: '#4b5563', background: 'transparent' };
+const MARGIN = { marginTop: 24, marginRight: 12, marginBottom: 30, marginLeft: 56 };
+
+function statusWord(d: ChartMonth, m: Messages): string {
+	if (d.partial) return m.overview.growthChart.partial;
+	if (!d.in_period) return m.overview.growthChart.earlier;
+	return m.kpiStatus[d.status ?? 'none'];
+}
+
+function xAxis(months: ChartMonth[], width: number, lang: Lang) {
+	const domain = months.map((d) => d.month);
+	const band = (width - MARGIN.marginLeft - MARGIN.marginRight) / Math.max(domain.length, 1);
+	return { type: 'band' as const, domain, ticks: monthTicks(domain, band), tickFormat: (v: string) => formatMonth(v, lang), tickSize: 0, label: null, paddingInner: 0.2, paddingOuter: 0.1 };
+}
+
+export function revenueStatusPlot(months: ChartMonth[], o: { width: number; height: number; lang: Lang; m: Messages; currency: string }) {
+	const { lang, m, currency } = o;
+	return Plot.plot({
+		width: o.width,
+		height: o.height,
+		...MARGIN,
+		style: STYLE,
+		ariaLabel: m.overview.growthChart.title,
+		x: xAxis(months, o.width, lang),
+		y: { label: currency, labelArrow: 'none', tickFormat: (v: number) => formatCompact(v, lang), ticks: 5, tickSize: 0, grid: true, nice: true },
+		marks: [
+			Plot.ruleY([0], { stroke: '#9aa5b1' }),
+			Plot.barY(months, {
+				x: 'month',
+				y: 'revenue',
+				fill: (d: ChartMonth) => STATUS_COLOURS[barKey(d)],
+				fillOpacity: (d: ChartMonth) => (d.partial ? 0.45 : 1),
+				tip: {
+					format: { x: false, y: false, fill: false, fillOpacity: false },
+					fontSize: 13
+				},
+				channels: {
+					[m.chart.month]: { value: (d: ChartMonth) => formatMonth(d.month, lang) },
+					[m.kpi.revenue]: { value: (d: ChartMonth) => formatMoney(d.revenue, lang, currency) },
+					[m.overview.growthChart.mom]: { value: (d: ChartMonth) => (d.mom === null ? '–' : formatPercentChange(d.mom, lang)) },
+					[m.overview.growthChart.yoy]: { value: (d: ChartMonth) => (d.yoy === null ? '–' : formatPercentChange(d.yoy, lang)) },
+					[m.overview.growthChart.status]: { value: (d: ChartMonth) => statusWord(d, m) }
+				}
+			})
+		]
+	});
+}
+
+/** MoM growth of the period's months, on background bands of the growth thresholds. */
+export function momPlot(
+	months: ChartMonth[],
+	t: { approve_at: number; observe_below: number; reject_below: number },
+	o: { width: number; height: number; lang: Lang; m: Messages }
+) {
+	const { lang, m } = o;
+	const rows = months.filter((d) => d.in_period && d.mom !== null);
+	const values = rows.map((d) => d.mom!);
+	const lo = Math.min(t.reject_below - 0.05, ...values);
+	const hi = Math.max(t.approve_at + 0.05, ...values);
+	const bands = [
+		{ y1: hi, y2: t.approve_at, key: 'approved' as const },
+		{ y1: t.approve_at, y2: t.observe_below, key: 'acceptable' as const },
+		{ y1: t.observe_below, y2: t.reject_below, key: 'observed' as const },
+		{ y1: t.reject_below, y2: lo, key: 'rejected' as const }
+	];
+	return Plot.plot({
+		width: o.width,
+		height: o.height,
+		...MARGIN,
+		style: STYLE,
+		ariaLabel: m.overview.growthChart.momTitle,
+		x: xAxis(
+			months.filter((d) => d.in_period),
+			o.width,
+			lang
+		),
+		y: { domain: [lo, hi], label: null, tickFormat: (v: number) => formatPercent(v, lang, 0), ticks: 6, tickSize: 0, grid: true },
+		marks: [
+			Plot.rectY(bands, { y1: 'y1', y2: 'y2', fill: (d: (typeof bands)[number]) => STATUS_COLOURS[d.key], fillOpacity: 0.12 }),
+			// Names only on bands tall enough to hold them (the legend names them all).
+			Plot.text(bands.filter((b) => ((b.y1 - b.y2) / (hi - lo)) * (o.height - MARGIN.marginTop - MARGIN.marginBottom) >= 16), {
+				y: (d: (typeof bands)[number]) => (d.y1 + d.y2) / 2,
+				text: (d: (typeof bands)[number]) => m.kpiStatus[d.key],
+				frameAnchor: 'right',
+				dx: -4,
+				fill: (d: (typeof bands)[number]) => STATUS_COLOURS[d.key],
+				fontWeight: 600
+			}),
+			Plot.ruleY([0], { stroke: '#9aa5b1' }),
+			Plot.lineY(rows, { x: 'month', y: 'mom', stroke: '#1f2933', strokeWidth: 1.5 }),
+			Plot.dot(rows, {
+				x: 'month',
+				y: 'mom',
+				r: 4,
+				fill: (d: ChartMonth) => STATUS_COLOURS[barKey(d)],
+				stroke: '#fff',
+				tip: { format: { x: false, y: false, fill: false } },
+				channels: {
+					[m.chart.month]: { value: (d: ChartMonth) => formatMonth(d.month, lang) },
+					[m.overview.growthChart.mom]: { value: (d: ChartMonth) => formatPercentChange(d.mom!, lang) },
+					[m.overview.growthChart.status]: { value: (d: ChartMonth) => statusWord(d, m) }
+				}
+			})
+		]
+	});
+}

@@ -1,0 +1,100 @@
+// The overview page (Resumen): the KPIs of the period exactly as the `kpis` document gives them
+// (built from the same documents by kpisFrom), each with its value in the comparison period and a
+// monthly series for its sparkline, and the monthly revenue with each month's growth status.
+// Every number comes from a metrics-layer document; nothing is computed again here.
+import type { Database } from '../db/database';
+import { growth, segmentation, type GrowthMonth } from '../metrics/documents';
+import { kpiSources, kpisFrom, type KpisDocument, type KpiSources } from '../metrics/kpis';
+import type { MetricParams } from '../metrics/params';
+import { addMonths, monthEnd } from '../metrics/period';
+import type { Settings } from '../metrics/settings';
+import type { DashboardContext } from './context';
+
+export interface OverviewSide {
+	from: string;
+	to: string;
+	as_of: string;
+	revenue: number;
+	kpis: KpisDocument;
+	active: number;
+	clients_total: number;
+}
+
+export interface OverviewPage {
+	current: OverviewSide;
+	/** null when the data does not reach back to the comparison period's first month. */
+	comparison: OverviewSide | null;
+	/** The period's months and the 12 before (when held), oldest first, with growth status. */
+	months: (GrowthMonth & { in_period: boolean })[];
+	growth_thresholds: Settings['growth'];
+	/** Per month of the period, for the sparklines (nulls where a month has no figure). */
+	series: {
+		months: string[];
+		revenue: number[];
+		mom: (number | null)[];
+		activation_rate: (number | null)[];
+		forecast_abs_error: (number | null)[];
+		quote_hit_rate: (number | null)[];
+	};
+}
+
+const minMonth = (a: string, b: string) => (a < b ? a : b);
+const maxMonth = (a: string, b: string) => (a > b ? a : b);
+
+/** A document's monthly figure on the given months (null for a month the document lacks). */
+function alignTo<T extends { month: string }>(months: string[], rows: T[], pick: (row: T) => number | null): (number | null)[] {
+	const byMonth = new Map(rows.map((row) => [row.month, pick(row)]));
+	return months.map((month) => byMonth.get(month) ?? null);
+}
+
+async function side(db: Database, p: MetricParams, s: Settings, sources?: KpiSources): Promise<OverviewSide & { sources: KpiSources }> {
+	const d = sources ?? (await kpiSources(db, p, s));
+	const revenue = (await segmentation(db, p, s)).total_revenue;
+	return {
+		from: p.from,
+		to: p.to,
+		as_of: p.as_of,
+		revenue,
+		kpis: kpisFrom(d, p.as_of, s),
+		active: d.activation.active,
+		clients_total: d.activation.clients_total,
+		sources: d
+	};
+}
+
+export async function overviewPage(db: Database, c: DashboardContext): Promise<OverviewPage> {
+	const { params: p, settings: s } = c;
+	// One growth document over the chart's months (the period and up to 12 held months before it);
+	// the KPIs read the period's part of it: a month's growth does not depend on where the range
+	// starts, its base month is read anyway.
+	const held = c.data ? minMonth(c.data.first_month, p.from) : p.from;
+	const chartFrom = maxMonth(addMonths(p.from, -12), held);
+	const g = await growth(db, { ...p, from: chartFrom }, s);
+	const inPeriod = (m: { month: string }) => m.month >= p.from && m.month <= p.to;
+	const periodGrowth = { ...g, months: g.months.filter(inPeriod) };
+	const rest = await kpiSources(db, p, s);
+	const current = await side(db, p, s, { ...rest, growth: periodGrowth });
+
+	let comparison: OverviewSide | null = null;
+	if (c.data && c.comparison.from >= c.data.first_month) {
+		const q: MetricParams = { ...p, from: c.comparison.from, to: c.comparison.to, as_of: monthEnd(c.comparison.to) };
+		const { sources: _, ...other } = await side(db, q, s);
+		comparison = other;
+	}
+	const { sources, ...currentSide } = current;
+	const months = periodGrowth.months.map((m) => m.month);
+	return {
+		current: currentSide,
+		comparison,
+		months: g.months.map((m) => ({ ...m, in_period: inPeriod(m) })),
+		growth_thresholds: g.thresholds,
+		series: {
+			months,
+			revenue: periodGrowth.months.map((m) => m.revenue),
+			mom: periodGrowth.months.map((m) => m.mom),
+			activation_rate: alignTo(months, sources.activation.months, (m) => m.activation_rate),
+			forecast_abs_error: alignTo(months, sources.forecast.months, (m) => m.abs_error),
+			quote_hit_rate: alignTo(months, sources.quotes.months, (m) => m.hit_rate)
+		}
+	};
+}
