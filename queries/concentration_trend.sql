@@ -1,0 +1,41 @@
+-- Concentration by month (DESIGN.md §3 Concentration, each month of the period as its own
+-- period): over the clients (or products, $by = 'product') with positive revenue in that month,
+-- shares s_i = r_i / Σr; HHI = Σ(100·s_i)² and the top-10 share (n < 10 covers all n), exactly as
+-- concentration.sql defines them. Lines without a client (or product) are left out. Every month
+-- of the period has a row; a month without positive revenue has n = 0 and NULL figures.
+WITH l AS (
+	SELECT * FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
+		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
+		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status, false)
+	WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
+),
+entities AS (
+	SELECT date_trunc('month', invoice_date)::DATE AS month,
+		CASE WHEN $by = 'product' THEN product_id ELSE client_id END AS id, sum(amount) AS r
+	FROM l WHERE (CASE WHEN $by = 'product' THEN product_id ELSE client_id END) IS NOT NULL
+	GROUP BY 1, 2 HAVING sum(amount) > 0
+),
+ranked AS (
+	SELECT month, id, r::DOUBLE AS x,
+		row_number() OVER (PARTITION BY month ORDER BY r DESC, id ASC) AS rank_desc,
+		sum(r) OVER (PARTITION BY month) AS total
+	FROM entities
+),
+per_month AS (
+	SELECT month,
+		count(*)::INTEGER AS n,
+		round(any_value(total), 2)::DOUBLE AS total_revenue,
+		sum(power(100 * x / total::DOUBLE, 2)) AS hhi,
+		sum(x) FILTER (WHERE rank_desc <= 10) / any_value(total)::DOUBLE AS top10
+	FROM ranked GROUP BY month
+),
+months AS (
+	SELECT m::DATE AS month
+	FROM generate_series(date_trunc('month', $from_date::DATE), date_trunc('month', $to_date::DATE), INTERVAL 1 MONTH) t(m)
+)
+SELECT strftime(m.month, '%Y-%m') AS month,
+	coalesce(p.n, 0) AS n,
+	coalesce(p.total_revenue, 0)::DOUBLE AS total_revenue,
+	p.hhi, p.top10
+FROM months m LEFT JOIN per_month p ON p.month = m.month
+ORDER BY m.month;
