@@ -54,7 +54,8 @@ async function registerMacros(db: Database): Promise<void> {
 
 export async function runQuery<T = Row>(db: Database, name: string, params: Params = {}): Promise<T[]> {
 	await registerMacros(db);
-	return db.all<T>(queryText(name), params);
+	// queries/*.sql only read: their results may come from the database's result cache.
+	return db.cachedAll<T>(`${name}|${JSON.stringify(params, (_, v) => (typeof v === 'bigint' ? `${v}n` : v))}`, queryText(name), params);
 }
 
 /**

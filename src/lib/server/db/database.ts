@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { defaultDatabasePath } from './db-path';
 import { migrate } from './migrate';
+import { ResultCache } from './result-cache';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -25,14 +26,49 @@ export class DatabaseLockedError extends Error {
 	}
 }
 
+/** Statements that only read: anything else counts as a change of the data. */
+const READ_ONLY = /^(\s|--[^\n]*\n)*(SELECT|WITH|FROM|VALUES|PRAGMA|DESCRIBE|SHOW|EXPLAIN|SUMMARIZE)\b/i;
+
+/** What a database and its forks share: the data version and the result cache. */
+interface Shared {
+	version: number;
+	cache: ResultCache | null;
+}
+
 export class Database {
 	private constructor(
 		readonly path: string,
 		private readonly instance: DuckDBInstance,
 		readonly connection: DuckDBConnection,
 		/** A fork shares the instance: closing it closes only its connection. */
-		private readonly ownsInstance = true
+		private readonly ownsInstance = true,
+		private readonly shared: Shared = { version: 0, cache: null }
 	) {}
+
+	/**
+	 * Keeps query results between calls (the server's database: see getDatabase), until any
+	 * write on this database or its forks. Off by default, so scripts and tests always read afresh.
+	 */
+	enableResultCache(maxRows = 200_000): void {
+		this.shared.cache ??= new ResultCache(maxRows);
+	}
+
+	/** Bumped after every statement that may change data, on this connection or a fork. */
+	get dataVersion(): number {
+		return this.shared.version;
+	}
+
+	/** Rows of a read-only query, from the result cache when one is on and still valid. */
+	async cachedAll<T = Row>(key: string, sql: string, params?: Params): Promise<T[]> {
+		const cache = this.shared.cache;
+		if (!cache) return this.all<T>(sql, params);
+		const version = this.shared.version;
+		const hit = cache.get<T>(key, version);
+		if (hit) return hit;
+		const rows = await this.all<T>(sql, params);
+		cache.set(key, version, rows);
+		return rows.slice();
+	}
 
 	static async open(path: string): Promise<Database> {
 		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -59,8 +95,12 @@ export class Database {
 
 	/** Rows as JSON-safe objects (DECIMAL and BIGINT come back as strings, dates as ISO text). */
 	async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
-		const reader = await this.connection.runAndReadAll(sql, params);
-		return reader.getRowObjectsJson() as T[];
+		try {
+			const reader = await this.connection.runAndReadAll(sql, params);
+			return reader.getRowObjectsJson() as T[];
+		} finally {
+			if (!READ_ONLY.test(sql)) this.shared.version++;
+		}
 	}
 
 	async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
@@ -68,7 +108,11 @@ export class Database {
 	}
 
 	async run(sql: string, params?: Params): Promise<void> {
-		await this.connection.run(sql, params);
+		try {
+			await this.connection.run(sql, params);
+		} finally {
+			this.shared.version++;
+		}
 	}
 
 	/** Runs fn inside BEGIN/COMMIT; any error rolls everything back and is rethrown. */
@@ -89,7 +133,7 @@ export class Database {
 	 * own, so a long ingest does not hold up (or leak into) the dashboards' queries.
 	 */
 	async fork(): Promise<Database> {
-		return new Database(this.path, this.instance, await this.instance.connect(), false);
+		return new Database(this.path, this.instance, await this.instance.connect(), false, this.shared);
 	}
 
 	close(): void {
@@ -104,7 +148,10 @@ const open = new Map<string, Promise<Database>>();
 export function getDatabase(path: string = defaultDatabasePath()): Promise<Database> {
 	let db = open.get(path);
 	if (!db) {
-		db = Database.open(path);
+		db = Database.open(path).then((opened) => {
+			opened.enableResultCache();
+			return opened;
+		});
 		open.set(path, db);
 		db.catch(() => open.delete(path));
 	}
