@@ -32,7 +32,11 @@ export interface ActivationDocument {
 type Row = Omit<ActivationDocument, 'as_of' | 'activated_in_period' | 'months'> & { ord: number; month: string | null; activated: number };
 
 export async function activation(db: Database, p: MetricParams, s: Settings): Promise<ActivationDocument> {
-	const [period, ...months] = await runQuery<Row>(db, 'activation', lineParams(p, s));
+	return documentOf(await runQuery<Row>(db, 'activation', lineParams(p, s)), p);
+}
+
+function documentOf(rows: Row[], p: MetricParams): ActivationDocument {
+	const [period, ...months] = rows;
 	const r = period!;
 	return {
 		as_of: p.as_of,
@@ -52,4 +56,40 @@ export async function activation(db: Database, p: MetricParams, s: Settings): Pr
 			activated: m.activated
 		}))
 	};
+}
+
+/**
+ * A month of the period as its own period (as_of = its last day), with the status counts the
+ * document's months leave out: active + inactive + potential = clients_total.
+ */
+export type ActivationSeriesRow = ActivationMonth & Pick<ActivationDocument, 'clients_total' | 'active' | 'inactive' | 'potential'>;
+
+function seriesOf(rows: Row[]): ActivationSeriesRow[] {
+	return rows
+		.filter((r) => r.ord > 0)
+		.map((r) => ({
+			month: r.month!,
+			clients_total: r.clients_total,
+			active: r.active,
+			inactive: r.inactive,
+			potential: r.potential,
+			activation_rate: r.activation_rate,
+			prospect_conversion_rate: r.prospect_conversion_rate,
+			activated: r.activated
+		}));
+}
+
+/** The monthly rows of queries/activation.sql (ord 1…n), status counts included. */
+export async function activationSeries(db: Database, p: MetricParams, s: Settings): Promise<ActivationSeriesRow[]> {
+	return seriesOf(await runQuery<Row>(db, 'activation', lineParams(p, s)));
+}
+
+/** The document and its monthly rows from one run of the query (the dashboard needs both). */
+export async function activationWithSeries(
+	db: Database,
+	p: MetricParams,
+	s: Settings
+): Promise<{ document: ActivationDocument; series: ActivationSeriesRow[] }> {
+	const rows = await runQuery<Row>(db, 'activation', lineParams(p, s));
+	return { document: documentOf(rows, p), series: seriesOf(rows) };
 }

@@ -1,0 +1,60 @@
+// What the activation, forecast and pipeline charts share: the look (same as revenue-plot.ts),
+// month axes labelled per locale without overlaps, and rates as percentages. Pure: no DOM here.
+import { formatCompact, formatNumber, formatMonth } from '$lib/format';
+import type { Lang } from '$lib/i18n';
+import { monthTicks } from '$lib/components/revenue-plot';
+
+// Plot needs literal colours: --accent, --up, --down and a muted grey of app.css.
+export const COLORS = {
+	accent: '#1f5fa8',
+	accentSoft: '#8fb3dc',
+	up: '#1a7f45',
+	down: '#b42318',
+	muted: '#9aa5b1',
+	amber: '#c98a00',
+	axis: '#6b7280'
+};
+
+export const MARGIN = { top: 24, right: 16, bottom: 30, left: 56 };
+export const STYLE = { fontFamily: 'inherit', fontSize: '12px', color: '#4b5563', background: 'transparent' };
+export const TIP = { fontSize: 13, lineWidth: 32 };
+
+/** A rate as a percentage with one decimal, as the tables show it: es `61,5 %`, en `61.5%`. */
+export function formatRate(value: number | null, lang: Lang, digits = 1): string {
+	if (value === null) return '–';
+	return `${formatNumber(value * 100, lang, digits)}${lang === 'es' ? '\u00a0%' : '%'}`;
+}
+
+/** A band x axis of months, labelled every few months so labels never overlap. */
+export function monthAxis(months: string[], width: number, lang: Lang) {
+	const bandWidth = (width - MARGIN.left - MARGIN.right) / Math.max(months.length, 1);
+	return {
+		type: 'band' as const,
+		domain: months,
+		ticks: monthTicks(months, bandWidth),
+		tickFormat: (month: string) => formatMonth(month, lang),
+		tickSize: 0,
+		label: null,
+		paddingInner: 0.2,
+		paddingOuter: 0.1
+	};
+}
+
+/** A y axis of counts or money with compact ticks (es `2 M`, en `2M`). */
+export function compactAxis(label: string, lang: Lang) {
+	return {
+		label,
+		labelArrow: 'none' as const,
+		tickFormat: (value: number) => formatCompact(value, lang),
+		ticks: 5,
+		tickSize: 0,
+		tickPadding: 6,
+		grid: true,
+		nice: true
+	};
+}
+
+/** A y axis of rates in percent. */
+export function percentAxis(label: string, lang: Lang) {
+	return { ...compactAxis(label, lang), tickFormat: (value: number) => formatRate(value, lang, 0) };
+}

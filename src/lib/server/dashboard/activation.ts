@@ -1,0 +1,64 @@
+// The activation and life-cycle page (Activación y ciclo de vida): the activation document and its
+// monthly status mix (one run of queries/activation.sql), the retention document (revenue bridge,
+// client movements, repeat rate, product lines per client), and the same figures on the comparison
+// months for the tiles' changes. Every number comes from a metrics-layer document.
+import type { Database } from '../db/database';
+import { activation, activationWithSeries, type ActivationDocument, type ActivationSeriesRow } from '../metrics/activation';
+import type { MetricParams } from '../metrics/params';
+import { retention, type RetentionDocument } from '../metrics/retention';
+import { judge, type Settings, type Status } from '../metrics/settings';
+import { comparisonParams } from './compare';
+
+/** The activation document's period figures (its months are in `series`, with the status counts). */
+export type ActivationFigures = Omit<ActivationDocument, 'months'>;
+
+export interface ActivationTiles {
+	activation_rate: number | null;
+	prospects_exposed: number;
+	activated_in_period: number;
+	median_days_to_activation: number | null;
+	prospect_conversion_rate: number | null;
+	repeat_rate: number | null;
+	product_lines_per_client: number | null;
+}
+
+export interface ActivationPage {
+	activation: ActivationFigures;
+	/** activation_rate judged against settings.thresholds.activation_rate. */
+	activation_status: Status | null;
+	series: ActivationSeriesRow[];
+	retention: RetentionDocument;
+	/** The tiles' figures on the comparison months. */
+	comparison: ActivationTiles;
+}
+
+function tiles(a: ActivationFigures, r: RetentionDocument): ActivationTiles {
+	return {
+		activation_rate: a.activation_rate,
+		prospects_exposed: a.prospects_exposed,
+		activated_in_period: a.activated_in_period,
+		median_days_to_activation: a.median_days_to_activation,
+		prospect_conversion_rate: a.prospect_conversion_rate,
+		repeat_rate: r.repeat_rate,
+		product_lines_per_client: r.product_lines_per_client
+	};
+}
+
+function figures(d: ActivationDocument): ActivationFigures {
+	const { months: _months, ...rest } = d;
+	return rest;
+}
+
+export async function activationPage(db: Database, p: MetricParams, s: Settings, comparison: { from: string; to: string }): Promise<ActivationPage> {
+	const { document, series } = await activationWithSeries(db, p, s);
+	const bridge = await retention(db, p, s);
+	const cp = comparisonParams(p, comparison);
+	const previous = tiles(figures(await activation(db, cp, s)), await retention(db, cp, s));
+	return {
+		activation: figures(document),
+		activation_status: judge(document.activation_rate, s.thresholds.activation_rate),
+		series,
+		retention: bridge,
+		comparison: previous
+	};
+}

@@ -1,0 +1,54 @@
+// The forecast and budgets page (Pronóstico y presupuestos): the forecast document (forecast
+// against actual by month, WAPE, accuracy, bias, MAPE) with accuracy judged against its bands, the
+// quotes document (hit rate by month and by amount), and the same figures on the comparison months.
+import type { Database } from '../db/database';
+import { forecast, type ForecastDocument } from '../metrics/forecast';
+import type { MetricParams } from '../metrics/params';
+import { quotes, type QuotesDocument } from '../metrics/quotes';
+import { judge, type Settings, type Status } from '../metrics/settings';
+import { comparisonParams } from './compare';
+
+export interface ForecastTiles {
+	wape: number | null;
+	accuracy: number | null;
+	bias: number | null;
+	mape: number | null;
+	hit_rate: number | null;
+	hit_rate_amount: number | null;
+	issued: number;
+}
+
+export interface ForecastPage {
+	forecast: ForecastDocument;
+	/**
+	 * The months MAPE leaves out, by name: those compared (with a forecast) whose actual is 0, the
+	 * ones the document counts in mape_excluded_months (DESIGN.md §3 Forecast accuracy).
+	 */
+	mape_excluded: string[];
+	accuracy_status: Status | null;
+	hit_rate_status: Status | null;
+	quotes: QuotesDocument;
+	comparison: ForecastTiles;
+}
+
+function tiles(f: ForecastDocument, q: QuotesDocument): ForecastTiles {
+	return { wape: f.wape, accuracy: f.accuracy, bias: f.bias, mape: f.mape, hit_rate: q.hit_rate, hit_rate_amount: q.hit_rate_amount, issued: q.issued };
+}
+
+export function mapeExcludedMonths(f: ForecastDocument): string[] {
+	return f.months.filter((m) => m.forecast !== null && m.actual === 0).map((m) => m.month);
+}
+
+export async function forecastPage(db: Database, p: MetricParams, s: Settings, comparison: { from: string; to: string }): Promise<ForecastPage> {
+	const f = await forecast(db, p, s);
+	const q = await quotes(db, p, s);
+	const cp = comparisonParams(p, comparison);
+	return {
+		forecast: f,
+		mape_excluded: mapeExcludedMonths(f),
+		accuracy_status: judge(f.accuracy, s.thresholds.forecast_accuracy),
+		hit_rate_status: judge(q.hit_rate, s.thresholds.quote_hit_rate),
+		quotes: q,
+		comparison: tiles(await forecast(db, cp, s), await quotes(db, cp, s))
+	};
+}
