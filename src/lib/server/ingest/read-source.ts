@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { detectEncoding, iconvName, mostPlausibleEightBit, type Encoding } from './encoding';
 import { IngestError } from './errors';
 import { detectLayout, type LayoutOptions } from './layout';
+import { isZip, looksLikeXlsx, xlsxToCsv } from './xlsx';
 
 export interface Source {
 	/** Name shown in messages and stored in the batch (never used as a path). */
@@ -36,6 +37,8 @@ export interface Source {
 
 export interface SourceOptions extends LayoutOptions {
 	encoding?: Encoding;
+	/** Excel workbooks: the worksheet to read (name or 1-based position; the first by default). */
+	sheet?: string | number;
 	/** Larger files are refused (default CARTERA_MAX_UPLOAD_MB, 200 MB). */
 	maxBytes?: number;
 }
@@ -59,6 +62,7 @@ export async function readSource(path: string, name: string, options: SourceOpti
 		throw new IngestError(`the file is ${size(bytes)}, over the limit of ${size(maxBytes)} (CARTERA_MAX_UPLOAD_MB).`, name);
 
 	const head = readHead(path, HEAD_BYTES);
+	if (isZip(head) || isOldExcel(head)) return readWorkbook(path, name, head, options);
 	const guess = detectEncoding(head);
 	const encoding = options.encoding ?? guess.encoding;
 	if (!encoding.startsWith('utf-16')) refuseBinary(head, name);
@@ -89,6 +93,42 @@ export async function readSource(path: string, name: string, options: SourceOpti
 		return { name, originalPath: path, utf8Path, hash, quotesBalanced, bytes, encoding, bom: guess.bom, ...layout, cleanup };
 	} catch (error) {
 		cleanup();
+		throw error;
+	}
+}
+
+/** An Excel 97-2003 workbook (OLE compound file): not read, but named as such. */
+function isOldExcel(head: Buffer): boolean {
+	return head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+}
+
+/**
+ * An .xlsx (recognised by its bytes: a ZIP with xl/ entries): its worksheet written as a UTF-8
+ * `;` CSV in a temporary folder, then read as any export; the hash stays the workbook's.
+ */
+async function readWorkbook(path: string, name: string, head: Buffer, options: SourceOptions): Promise<Source> {
+	if (isOldExcel(head)) throw new IngestError('this is an Excel 97-2003 workbook (.xls); save it as .xlsx or as CSV.', name);
+	if (!looksLikeXlsx(path)) throw new IngestError('this is a ZIP archive, not a text export nor an Excel workbook (.xlsx).', name);
+	const tempDir = mkdtempSync(join(tmpdir(), 'cartera-xlsx-'));
+	const removeTemp = () => rmSync(tempDir, { recursive: true, force: true });
+	try {
+		const csv = join(tempDir, 'sheet.csv');
+		await xlsxToCsv(path, csv, name, { sheet: options.sheet });
+		const source = await readSource(csv, name, { ...options, encoding: 'utf-8', delimiter: ';', quote: '"', maxBytes: Infinity });
+		const scan = scanBytes(path, null);
+		scan.catch(() => undefined);
+		const innerCleanup = source.cleanup;
+		return {
+			...source,
+			bytes: statSync(path).size,
+			hash: Promise.all([scan, source.hash]).then(([s]) => s.hash),
+			cleanup: () => {
+				innerCleanup();
+				removeTemp();
+			}
+		};
+	} catch (error) {
+		removeTemp();
 		throw error;
 	}
 }
