@@ -1,8 +1,10 @@
 // Chooses each request's language: `?lang=xx` stores the choice in a cookie and redirects
 // to the same path without it (a plain link, so switching works without JavaScript); then
 // the cookie, then Accept-Language, then Spanish. The page's <html lang> follows.
-import { error, redirect, type Handle } from '@sveltejs/kit';
+import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { keepWarm } from '$lib/server/dashboard/warm';
+import { getDatabase } from '$lib/server/db/database';
 import { crossSiteRefused } from '$lib/server/http/same-origin';
 import { isLang } from '$lib/i18n/lang';
 import { pickLang } from '$lib/i18n/negotiate';
@@ -36,3 +38,8 @@ const language: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(sameOrigin, language);
+
+/** At start: open the database and keep the dashboards' default figures computed (warm.ts). */
+export const init: ServerInit = async () => {
+	keepWarm(await getDatabase());
+};

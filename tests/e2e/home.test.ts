@@ -118,6 +118,9 @@ describe('overview on the demo data', () => {
 		// Money as Spanish writes it; each status as a word (never colour alone).
 		expect(await value(page, 'revenue')).toMatch(/^\d{1,3}(\.\d{3})+,\d{2}\u00a0Bs\.$/);
 		expect(await page.locator('[data-testid="kpi-activation_rate"] .status').textContent()).toMatch(/Aprobado|Aceptable|Observado|Rechazado|Sin evaluar/);
+		// The comparison arrives streamed after the page: each change then names its period.
+		await page.waitForFunction(() => document.querySelector('[data-testid="kpi-revenue"] .change')?.textContent?.includes('frente a nov 2024 – oct 2025'));
+		expect(await page.textContent('[data-testid="kpi-top10_share"] .change')).toMatch(/[+-]?\d+,\d\u00a0pp frente a/);
 
 		// Bars: the period's months and up to 12 before; the last one's tooltip names month and amount.
 		const growth = await api<{ months: { month: string; revenue: number }[] }>('growth', '');

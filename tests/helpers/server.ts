@@ -56,7 +56,8 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${output()}`);
 		try {
-			await fetch(url, { signal: AbortSignal.timeout(2_000) });
+			// A static file: probing a page would compute (and cache) its figures before the test asks.
+			await fetch(`${url}/_app/version.json`, { signal: AbortSignal.timeout(2_000) });
 			return;
 		} catch {
 			await new Promise((r) => setTimeout(r, 200));

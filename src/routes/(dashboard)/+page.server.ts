@@ -1,11 +1,15 @@
 // Resumen: the KPIs of the URL's period and filters against the comparison period, with their
 // monthly series, from the metrics layer (src/lib/server/dashboard/overview.ts).
 import { getDatabase } from '$lib/server/db/database';
-import { overviewPage } from '$lib/server/dashboard/overview';
+import { overviewComparison, overviewPage } from '$lib/server/dashboard/overview';
 import { pageContext } from '$lib/server/http/dashboard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const c = await pageContext(url);
-	return { overview: c.data ? await overviewPage(await getDatabase(), c) : null, windowDays: c.settings.window_days };
+	const db = await getDatabase();
+	if (!c.data) return { overview: null, comparison: Promise.resolve(null), windowDays: c.settings.window_days };
+	const overview = await overviewPage(db, c);
+	// Streamed: the period's figures show at once, the changes against the comparison follow.
+	return { overview, comparison: overviewComparison(db, c), windowDays: c.settings.window_days };
 };

@@ -1,6 +1,6 @@
 // The overview page (Resumen): the KPIs of the period exactly as the `kpis` document gives them
-// (built from the same documents by kpisFrom), each with its value in the comparison period and a
-// monthly series for its sparkline, and the monthly revenue with each month's growth status.
+// (built from the same documents by kpisFrom), each with a monthly series for its sparkline and,
+// apart (overviewComparison), its value in the comparison period, and the monthly revenue with each month's growth status.
 // Every number comes from a metrics-layer document; nothing is computed again here.
 import type { Database } from '../db/database';
 import { growth, segmentation, type GrowthMonth } from '../metrics/documents';
@@ -22,8 +22,6 @@ export interface OverviewSide {
 
 export interface OverviewPage {
 	current: OverviewSide;
-	/** null when the data does not reach back to the comparison period's first month. */
-	comparison: OverviewSide | null;
 	/** The period's months and the 12 before (when held), oldest first, with growth status. */
 	months: (GrowthMonth & { in_period: boolean })[];
 	growth_thresholds: Settings['growth'];
@@ -72,20 +70,12 @@ export async function overviewPage(db: Database, c: DashboardContext): Promise<O
 	const g = await growth(db, { ...p, from: chartFrom }, s);
 	const inPeriod = (m: { month: string }) => m.month >= p.from && m.month <= p.to;
 	const periodGrowth = { ...g, months: g.months.filter(inPeriod) };
-	const rest = await kpiSources(db, p, s);
-	const current = await side(db, p, s, { ...rest, growth: periodGrowth });
+	const current = await side(db, p, s, await kpiSources(db, p, s, { growth: periodGrowth }));
 
-	let comparison: OverviewSide | null = null;
-	if (c.data && c.comparison.from >= c.data.first_month) {
-		const q: MetricParams = { ...p, from: c.comparison.from, to: c.comparison.to, as_of: monthEnd(c.comparison.to) };
-		const { sources: _, ...other } = await side(db, q, s);
-		comparison = other;
-	}
 	const { sources, ...currentSide } = current;
 	const months = periodGrowth.months.map((m) => m.month);
 	return {
 		current: currentSide,
-		comparison,
 		months: g.months.map((m) => ({ ...m, in_period: inPeriod(m) })),
 		growth_thresholds: g.thresholds,
 		series: {
@@ -97,4 +87,15 @@ export async function overviewPage(db: Database, c: DashboardContext): Promise<O
 			quote_hit_rate: alignTo(months, sources.quotes.months, (m) => m.hit_rate)
 		}
 	};
+}
+
+/**
+ * The same figures for the comparison period, apart so the page can show the period's own at once
+ * and stream these in; null when the data does not reach back to the comparison's first month.
+ */
+export async function overviewComparison(db: Database, c: DashboardContext): Promise<OverviewSide | null> {
+	if (!c.data || c.comparison.from < c.data.first_month) return null;
+	const q: MetricParams = { ...c.params, from: c.comparison.from, to: c.comparison.to, as_of: monthEnd(c.comparison.to) };
+	const { sources: _, ...other } = await side(db, q, c.settings);
+	return other;
 }

@@ -28,11 +28,19 @@ export class DatabaseLockedError extends Error {
 
 /** Statements that only read: anything else counts as a change of the data. */
 const READ_ONLY = /^(\s|--[^\n]*\n)*(SELECT|WITH|FROM|VALUES|PRAGMA|DESCRIBE|SHOW|EXPLAIN|SUMMARIZE)\b/i;
+/** A connection's own macros (queries/*.sql registers them on each connection) change no data. */
+const TEMP_MACRO = /^(\s|--[^\n]*\n)*CREATE\s+(OR\s+REPLACE\s+)?TEMP(ORARY)?\s+MACRO\b/i;
+
+function changesData(sql: string): boolean {
+	return !READ_ONLY.test(sql) && !TEMP_MACRO.test(sql);
+}
 
 /** What a database and its forks share: the data version and the result cache. */
 interface Shared {
 	version: number;
 	cache: ResultCache | null;
+	/** Queries running now, by version and key: a second caller waits for the same result. */
+	running: Map<string, Promise<unknown[]>>;
 }
 
 export class Database {
@@ -42,7 +50,7 @@ export class Database {
 		readonly connection: DuckDBConnection,
 		/** A fork shares the instance: closing it closes only its connection. */
 		private readonly ownsInstance = true,
-		private readonly shared: Shared = { version: 0, cache: null }
+		private readonly shared: Shared = { version: 0, cache: null, running: new Map() }
 	) {}
 
 	/**
@@ -65,9 +73,18 @@ export class Database {
 		const version = this.shared.version;
 		const hit = cache.get<T>(key, version);
 		if (hit) return hit;
-		const rows = await this.all<T>(sql, params);
-		cache.set(key, version, rows);
-		return rows.slice();
+		const runningKey = `${version}|${key}`;
+		let running = this.shared.running.get(runningKey) as Promise<T[]> | undefined;
+		if (!running) {
+			running = this.all<T>(sql, params).then((rows) => {
+				cache.set(key, version, rows);
+				return rows;
+			});
+			this.shared.running.set(runningKey, running);
+			const forget = () => this.shared.running.delete(runningKey);
+			running.then(forget, forget);
+		}
+		return (await running).slice();
 	}
 
 	static async open(path: string): Promise<Database> {
@@ -99,7 +116,7 @@ export class Database {
 			const reader = await this.connection.runAndReadAll(sql, params);
 			return reader.getRowObjectsJson() as T[];
 		} finally {
-			if (!READ_ONLY.test(sql)) this.shared.version++;
+			if (changesData(sql)) this.shared.version++;
 		}
 	}
 
@@ -111,7 +128,7 @@ export class Database {
 		try {
 			await this.connection.run(sql, params);
 		} finally {
-			this.shared.version++;
+			if (changesData(sql)) this.shared.version++;
 		}
 	}
 

@@ -29,10 +29,11 @@ export interface KpiSources {
 	activation: ActivationDocument;
 }
 
-export async function kpiSources(db: Database, p: MetricParams, s: Settings): Promise<KpiSources> {
+/** `known`: documents the caller already has for these parameters (not computed again). */
+export async function kpiSources(db: Database, p: MetricParams, s: Settings, known: Partial<KpiSources> = {}): Promise<KpiSources> {
 	// One connection: one query at a time.
 	return {
-		growth: await growth(db, p, s),
+		growth: known.growth ?? (await growth(db, p, s)),
 		concentration: await concentration(db, { ...p, by: 'client' }, s),
 		forecast: await forecast(db, p, s),
 		quotes: await quotes(db, p, s),

@@ -1,0 +1,65 @@
+// npm run bench:pages — how long each dashboard page's data takes to arrive over HTTP, on the demo
+// database and on the 1,000,000-line portfolio of bench/metrics.ts (run that first to create it).
+// SvelteKit serves a page's data at <page>/__data.json: that is what a navigation waits for.
+// "first" is the first request for the page after the server started, with background warming off
+// (figures computed for that request), "again" the median of later requests (from the result cache
+// until data changes). "warmed" is the first request of a second server left to warm for a while. Printed, never asserted. Targets (issue 5): < 300 ms on the demo, < 1 s on 1M.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildDemoDatabase } from '../src/lib/server/demo';
+import { startServer } from '../tests/helpers/server';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PAGES = ['/', '/segmentos', '/concentracion', '/activacion', '/pronostico', '/embudo', '/clientes'];
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const WARM_WAIT_MS = Number(process.env.BENCH_WARM_WAIT_MS ?? 15_000);
+
+async function fetchTime(url: string): Promise<number> {
+	const t = performance.now();
+	const response = await fetch(url, { headers: { cookie: 'lang=es' } });
+	const body = await response.text();
+	if (response.status !== 200) throw new Error(`${url}: ${response.status} ${body.slice(0, 200)}`);
+	return performance.now() - t;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function measure(label: string, dbPath: string, target: number): Promise<void> {
+	// Warming off: "first" is the figures computed for the request itself (warm.ts would have them
+	// ready in the background a few seconds after start or an upload).
+	process.env.CARTERA_WARM = '0';
+	const server = await startServer(dbPath);
+	try {
+		await fetchTime(`${server.url}/api/metrics/segmentation`); // the server's first query registers macros
+		const rows: Record<string, string | number>[] = [];
+		for (const page of PAGES) {
+			const url = `${server.url}${page === '/' ? '' : page}/__data.json`;
+			const first = await fetchTime(url);
+			const again: number[] = [];
+			for (let i = 0; i < RUNS; i++) again.push(await fetchTime(url));
+			rows.push({ page, first_ms: Math.round(first), again_ms: Math.round(median(again)), target: `< ${target} ms`, first_met: first < target ? 'yes' : 'no' });
+		}
+		await server.stop();
+		process.env.CARTERA_WARM = '1';
+		const warm = await startServer(dbPath);
+		try {
+			await new Promise((resolve) => setTimeout(resolve, WARM_WAIT_MS));
+			for (const [i, page] of PAGES.entries()) rows[i]!.warmed_ms = Math.round(await fetchTime(`${warm.url}${page === '/' ? '' : page}/__data.json`));
+		} finally {
+			await warm.stop();
+		}
+		console.log(`\n${label} (${dbPath})`);
+		console.table(rows);
+	} catch (error) {
+		await server.stop();
+		throw error;
+	}
+}
+
+const demo = join(ROOT, 'bench', 'out', 'demo.duckdb');
+if (!existsSync(demo)) await buildDemoDatabase(demo);
+await measure('Demo database', demo, 300);
+const big = join(ROOT, 'bench', 'out', 'metrics-1000000.duckdb');
+if (existsSync(big)) await measure('1,000,000 invoice lines, 20,000 clients', big, 1000);
+else console.log(`\n${big} is missing: run npm run bench:metrics first to create it.`);
