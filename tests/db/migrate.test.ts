@@ -13,8 +13,9 @@ describe('migrations', () => {
 		let db = await Database.open(path);
 		const tables = (await db.all<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables ORDER BY 1`)).map((r) => r.t);
 		expect(tables).toEqual([
-			'clients', 'forecasts', 'invoice_lines', 'opportunities', 'products', 'quotes', 'schema_migrations', 'settings', 'source_mappings',
-			'upload_batches', 'upload_rejections'
+			'clients', 'clients_replaced', 'forecasts', 'forecasts_replaced', 'invoice_lines', 'invoice_lines_replaced', 'opportunities',
+			'opportunities_replaced', 'products', 'products_replaced', 'quotes', 'quotes_replaced', 'schema_migrations', 'settings',
+			'source_mappings', 'upload_batches', 'upload_rejections'
 		]);
 		const money = await db.one<{ type: string }>(`SELECT data_type AS type FROM information_schema.columns WHERE table_name = 'invoice_lines' AND column_name = 'amount'`);
 		expect(money!.type).toBe('DECIMAL(18,4)');
@@ -24,7 +25,8 @@ describe('migrations', () => {
 		expect(await db.all(`SELECT version, name FROM schema_migrations ORDER BY version`)).toEqual([
 			{ version: 1, name: '001_initial' },
 			{ version: 2, name: '002_source_values' },
-			{ version: 3, name: '003_settings' }
+			{ version: 3, name: '003_settings' },
+			{ version: 4, name: '004_batch_history' }
 		]);
 		db.close();
 	});

@@ -1,19 +1,20 @@
 // Ingest: files → detected kind and mapping → DuckDB read_csv (text) → typed rows and rejections
 // → merge by key. Typing uses temporary tables only and runs before the transaction; all merges
-// of one call share one transaction: an error anywhere changes nothing.
+// of one call share one transaction: an error anywhere changes nothing. A dry run does all of it,
+// merge included, and rolls the transaction back: its report is what a commit would do.
 import type { Database } from '../db/database';
 import { convertSource, type ConversionPlan } from './convert';
 import type { DateOrder } from './formats';
 import { derivation } from './derive';
 import { IngestError } from './errors';
-import { KINDS, type Kind } from './kinds';
+import { KIND_SPECS, KINDS, type Kind } from './kinds';
 import { recordLines, unclosedQuoteLine } from './line-numbers';
 import { detectKind } from './mapping';
 import { mergeInto, type MergeCounts } from './merge';
-import { eightBitEncodingOf, readSource, type SourceOptions } from './read-source';
-import { displayName, headersOf, pairInvoiceParts, relationOf, type Prepared } from './sources';
+import { eightBitEncodingOf, readSource, type Source, type SourceOptions } from './read-source';
+import { csvRelation, displayName, headersOf, pairInvoiceParts, relationOf, type Prepared } from './sources';
 import { prepareIngestSql } from './sql-setup';
-import { sqlIdent } from './text';
+import { normalizeKey, sqlIdent } from './text';
 import { fileWarnings } from './warnings';
 import { collectRejects, createReasons, writeRejects } from './rejects';
 import { applyColumns, mappingFits, rememberedMapping, rememberMapping, type UserMapping } from './user-mapping';
@@ -38,6 +39,75 @@ export interface IngestOptions extends SourceOptions {
 	loadedBy?: string;
 	/** Rejections listed per file in the report (all are stored with the batch). */
 	rejectionsShown?: number;
+	/**
+	 * Do everything, the merge included, then roll back: the report is what a commit would do and
+	 * nothing is written (no batch, no rejections, no remembered mapping; batch ids are consumed).
+	 */
+	dryRun?: boolean;
+	/** Called as the ingest advances: per phase, `done` of `total` files, never going back. */
+	onProgress?: (progress: IngestProgress) => void;
+	/** Aborting rolls everything back (the running statement is interrupted) and throws IngestCancelledError. */
+	signal?: AbortSignal;
+}
+
+export interface IngestProgress {
+	phase: 'reading' | 'converting' | 'merging' | 'done';
+	/** The file being worked on (the last one once a phase is complete; '' for 'done'). */
+	file: string;
+	done: number;
+	total: number;
+}
+
+/** The upload was cancelled before its commit: the database is as it was. */
+export class IngestCancelledError extends IngestError {
+	constructor() {
+		super('the upload was cancelled; nothing was changed.');
+		this.name = 'IngestCancelledError';
+	}
+}
+
+/** How a canonical column got its source header: from the user, remembered, by its own name, by a synonym, or none. */
+export type ColumnMatch = 'given' | 'remembered' | 'exact' | 'synonym' | 'none';
+
+export interface ColumnReport {
+	/** Canonical column of the file's kind. */
+	name: string;
+	required: boolean;
+	/** The source header mapped to it, or null. */
+	source: string | null;
+	match: ColumnMatch;
+	/** A few distinct values of the source column, as written (first records of the file). */
+	samples: string[];
+}
+
+export interface CanonicalColumn {
+	name: string;
+	type: string;
+	required: boolean;
+	/** A required column these columns may replace together (amount ← quantity × unit price). */
+	requiredUnless?: string[];
+	/** Read from the file but not stored as such (unit price, attributes fed to clients/products). */
+	auxiliary: boolean;
+}
+
+/** The columns a user can map for a kind, in order (internal columns left out). */
+export function canonicalColumns(kind: Kind): CanonicalColumn[] {
+	return KIND_SPECS[kind].columns
+		.filter((c) => c.synonyms.length > 0)
+		.map((c) => ({
+			name: c.name,
+			type: c.type,
+			required: !!c.required,
+			...(c.requiredUnless ? { requiredUnless: c.requiredUnless } : {}),
+			auxiliary: !!c.auxiliary
+		}));
+}
+
+/** Names of the columns a file of this kind must have (see canonicalColumns for the alternatives). */
+export function requiredColumns(kind: Kind): string[] {
+	return canonicalColumns(kind)
+		.filter((c) => c.required)
+		.map((c) => c.name);
 }
 
 export interface Rejection {
@@ -65,6 +135,16 @@ export interface FileReport extends Omit<MergeCounts, 'duplicates'> {
 	also: FedCounts;
 	rejections: Rejection[];
 	warnings: string[];
+	/** Sum of the amount column over the rows that load, to the cent; null for clients and products. */
+	amount_total: number | null;
+	/** First and last value of the kind's main date column over the rows that load. */
+	date_range: { from: string; to: string } | null;
+	/** Rows that load dated after today. */
+	future_dates: number;
+	/** A previous batch, not undone, of the same bytes. */
+	already_loaded: { batch_id: number; loaded_at: string } | null;
+	/** Each canonical column of the kind, its source header, how it was matched, sample values. */
+	columns: ColumnReport[];
 }
 
 export interface IngestReport {
@@ -76,15 +156,32 @@ interface Converted extends Prepared {
 	plan: ConversionPlan;
 	/** Temporary table of rejected records, when they are to be written out. */
 	rejects?: string;
+	/** Sample values per source column (headersOf order). */
+	samples: string[][];
 }
 
 export async function ingestFiles(database: Database, inputs: IngestInput[], options: IngestOptions = {}): Promise<IngestReport> {
+	const { signal, onProgress } = options;
+	if (signal?.aborted) throw new IngestCancelledError();
 	// A connection of its own: the transaction and temporary tables stay out of other queries' way.
 	const db = await database.fork();
 	const prepared: Prepared[] = [];
 	const converted: Converted[] = [];
+	// Aborting interrupts the statement running on this connection; the steps check the signal too.
+	const interrupt = () => db.connection.interrupt();
+	signal?.addEventListener('abort', interrupt);
+	const checkpoint = () => {
+		if (signal?.aborted) throw new IngestCancelledError();
+	};
+	const progress = (phase: IngestProgress['phase'], file: string, done: number, total: number) => onProgress?.({ phase, file, done, total });
+	let committed = false;
 	try {
-		for (const input of inputs) prepared.push(await prepare(db, input, options));
+		for (const [i, input] of inputs.entries()) {
+			progress('reading', input.name ?? input.path, i, inputs.length);
+			prepared.push(await prepare(db, input, options));
+			checkpoint();
+		}
+		progress('reading', prepared.at(-1)?.source.name ?? '', inputs.length, inputs.length);
 		if (options.map && !prepared.some((p) => p.userMapping?.origin === 'given'))
 			throw new IngestError(
 				`the mapping names headers that no file has: ${Object.values(options.map.columns ?? {}).filter((h) => h !== null).join(', ')}.`
@@ -93,16 +190,40 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 		// Master data first, so invoice lines can be checked against the clients just loaded.
 		prepared.sort((a, b) => KINDS.indexOf(a.spec.kind) - KINDS.indexOf(b.spec.kind));
 		await prepareIngestSql(db);
-		for (const [i, p] of prepared.entries()) converted.push(await convertOne(db, p, i, options.rejectsPath !== undefined));
-		const files = await db.transaction(async () => {
-			const reports: FileReport[] = [];
-			for (const c of converted) reports.push(await mergeOne(db, c, options));
-			return reports;
-		});
+		for (const [i, p] of prepared.entries()) {
+			progress('converting', displayName(p), i, prepared.length);
+			converted.push(await convertOne(db, p, i, options.rejectsPath !== undefined));
+			checkpoint();
+		}
+		progress('converting', converted.length ? displayName(converted.at(-1)!) : '', converted.length, converted.length);
+
+		const files: FileReport[] = [];
+		await db.run('BEGIN TRANSACTION');
+		try {
+			for (const [i, c] of converted.entries()) {
+				progress('merging', displayName(c), i, converted.length);
+				files.push(await mergeOne(db, c, options));
+				checkpoint();
+			}
+			progress('merging', converted.length ? displayName(converted.at(-1)!) : '', converted.length, converted.length);
+			checkpoint();
+			await db.run(options.dryRun ? 'ROLLBACK' : 'COMMIT');
+			committed = true;
+		} catch (error) {
+			if (!committed) await db.run('ROLLBACK').catch(() => undefined); // a failed COMMIT has rolled back already
+			throw error;
+		}
+		signal?.removeEventListener('abort', interrupt);
 		if (options.rejectsPath !== undefined)
 			await writeRejects(db, converted.flatMap((c) => (c.rejects ? [c.rejects] : [])), options.rejectsPath);
+		progress('done', '', files.length, files.length);
 		return { files };
+	} catch (error) {
+		// An interrupted statement, or a step that saw the abort: nothing was committed.
+		if (signal?.aborted && !committed) throw new IngestCancelledError();
+		throw error;
 	} finally {
+		signal?.removeEventListener('abort', interrupt);
 		for (const p of [...prepared, ...converted]) {
 			p.source.cleanup();
 			p.documents?.source.cleanup();
@@ -161,7 +282,19 @@ async function convertOne(db: Database, p: Prepared, n: number, rejectsWanted: b
 	]);
 	await createReasons(db, p, p.spec, conv, plan);
 	const rejects = rejected.length && rejectsWanted ? await collectRejects(db, p, conv, plan) : undefined;
-	return { ...p, conv, plan, rejects };
+	const samples = [...(await sampleValues(db, p.source)), ...(p.documents ? await sampleValues(db, p.documents.source) : [])];
+	return { ...p, conv, plan, rejects, samples };
+}
+
+/** Up to three distinct non-empty values per column among the first records (for the mapping screen). */
+async function sampleValues(db: Database, source: Source, records = 50, perColumn = 3): Promise<string[][]> {
+	const columns = source.headers.map((_, i) => i);
+	try {
+		const rows = await db.all<Record<string, string | null>>(`SELECT * FROM ${csvRelation(source, false)} LIMIT ${records}`);
+		return columns.map((i) => [...new Set(rows.map((r) => r[`c${i}`]?.trim() ?? '').filter((v) => v !== ''))].slice(0, perColumn));
+	} catch {
+		return columns.map(() => []); // samples are a help, never a reason to fail
+	}
 }
 
 async function convertCsv(db: Database, p: Prepared, conv: string): Promise<ConversionPlan> {
@@ -196,6 +329,12 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 	const also = await mergeFeeds(db, conv, spec, mapping, headersOf(c), batchId, plan.recordIndex);
 	const { rowsRead, rejected } = await storeRejections(db, c, batchId);
 	const hash = c.documents ? `${await source.hash}+${await c.documents.source.hash}` : await source.hash;
+	const previous = await db.one<{ batch_id: number; loaded_at: string }>(
+		`SELECT batch_id, strftime(loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at FROM upload_batches
+		 WHERE file_hash = $1 AND undone_at IS NULL ORDER BY batch_id DESC LIMIT 1`,
+		[hash]
+	);
+	const summary = await summarise(db, c, counts.duplicates);
 
 	await db.run(
 		`INSERT INTO upload_batches (batch_id, file_name, file_hash, kind, loaded_by, rows_read, loaded, rejected, inserted, updated, unchanged, mapping)
@@ -209,6 +348,9 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 	);
 	const warnings = await fileWarnings(db, spec.kind, conv, counts.duplicates);
 	if (rowsRead === 0) warnings.unshift('The file has its header row but no data rows: nothing to load.');
+	// Forecasts are of the future by nature; anything else dated after today is worth a look.
+	if (summary.future_dates > 0 && spec.kind !== 'forecasts')
+		warnings.push(`${summary.future_dates} rows are dated after today (${summary.today}); the latest is ${summary.date_range!.to}.`);
 	if (c.userMapping?.origin === 'given' && !c.documents) await rememberMapping(db, source.headers, spec.kind, c.userMapping.mapping);
 	await db.run(`DROP TABLE ${sqlIdent(conv)}`);
 
@@ -226,8 +368,67 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		formats: describeFormats(plan),
 		also,
 		rejections,
-		warnings
+		warnings,
+		amount_total: summary.amount_total,
+		date_range: summary.date_range,
+		future_dates: summary.future_dates,
+		already_loaded: previous ? { batch_id: Number(previous.batch_id), loaded_at: previous.loaded_at } : null,
+		columns: columnReport(c)
 	};
+}
+
+/** The amount and main date column of each kind (clients: when they became clients). */
+const SUMMARY_COLUMNS: Record<Kind, { amount?: string; date?: string }> = {
+	clients: { date: 'created_at' },
+	products: {},
+	invoices: { amount: 'amount', date: 'invoice_date' },
+	opportunities: { amount: 'amount', date: 'created_at' },
+	quotes: { amount: 'amount', date: 'issued_at' },
+	forecasts: { amount: 'forecast_amount', date: 'month' }
+};
+
+/** Today in the server's time zone, as the date columns are (YYYY-MM-DD). */
+function localToday(): string {
+	const d = new Date();
+	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Amount total, date range and future dates over the rows that load (valid, the last of repeated keys). */
+async function summarise(db: Database, c: Converted, duplicates: number) {
+	const { amount, date } = SUMMARY_COLUMNS[c.spec.kind];
+	const today = localToday();
+	const empty = { amount_total: amount ? 0 : null, date_range: null, future_dates: 0, today };
+	if (!amount && !date) return empty;
+	const lastOfKey = duplicates > 0 ? ` QUALIFY row_number() OVER (PARTITION BY ${c.spec.key.join(', ')} ORDER BY ${c.plan.recordIndex} DESC) = 1` : '';
+	const row = (await db.one<{ amount_total: number | null; from: string | null; to: string | null; future: number }>(
+		`SELECT ${amount ? `round(sum(${amount}), 2)::DOUBLE` : 'NULL::DOUBLE'} AS amount_total,
+			${date ? `min(${date})::VARCHAR` : 'NULL'} AS "from", ${date ? `max(${date})::VARCHAR` : 'NULL'} AS "to",
+			${date ? `count(*) FILTER (WHERE ${date} > $1::DATE)` : '0'}::INTEGER AS future
+		 FROM (SELECT * FROM ${sqlIdent(c.conv)} WHERE problems IS NULL${lastOfKey})`,
+		[today]
+	))!;
+	return {
+		amount_total: amount ? (row.amount_total ?? 0) : null,
+		date_range: row.from && row.to ? { from: row.from, to: row.to } : null,
+		future_dates: row.future,
+		today
+	};
+}
+
+/** For the mapping screen: every canonical column of the kind with its header, match and samples. */
+function columnReport(c: Converted): ColumnReport[] {
+	const headers = headersOf(c);
+	const user = c.userMapping;
+	return canonicalColumns(c.spec.kind).map((column) => {
+		const index = c.mapping[column.name];
+		const source = index === undefined ? null : (headers[index] ?? null);
+		let match: ColumnMatch = 'none';
+		if (source !== null) {
+			if (user?.mapping.columns && column.name in user.mapping.columns) match = user.origin;
+			else match = normalizeKey(source) === normalizeKey(column.name) ? 'exact' : 'synonym';
+		}
+		return { name: column.name, required: column.required, source, match, samples: index === undefined ? [] : (c.samples[index] ?? []) };
+	});
 }
 
 /** Stores every rejected cell with its source line, header and reason; returns row counts. */

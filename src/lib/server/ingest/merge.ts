@@ -3,6 +3,8 @@
 // nothing. Columns the export does not have keep their stored values on update.
 // Only rows whose key is already stored go through a join; new rows are inserted straight from
 // the typed table, so a first load of a million lines costs little more than the insert itself.
+// The version a real change replaces goes to `<table>_replaced` (with the batch that wrote it and
+// the batch replacing it), so the batch can be undone exactly (batches.ts, migration 004).
 import type { Database } from '../db/database';
 import { storedColumns, type KindSpec } from './kinds';
 import { sqlIdent } from './text';
@@ -56,6 +58,11 @@ export async function mergeInto(
 
 	const colList = cols.join(', ');
 	if (counts.updated > 0) {
+		await db.run(
+			`INSERT INTO ${sqlIdent(`${spec.table}_replaced`)} (${colList}, batch_id, replaced_by)
+			 SELECT ${cols.map((c) => `t.${c}`).join(', ')}, t.batch_id, $1 FROM ${table} t JOIN ${matched} m ON m.is_changed AND ${sameKey('t', 'm')}`,
+			[batchId]
+		);
 		await db.run(`DELETE FROM ${table} USING ${matched} m WHERE m.is_changed AND ${sameKey(table, 'm')}`);
 		await db.run(`INSERT INTO ${table} (${colList}, batch_id) SELECT ${colList}, $1 FROM ${matched} WHERE is_changed`, [batchId]);
 	}
