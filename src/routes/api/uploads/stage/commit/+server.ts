@@ -1,0 +1,18 @@
+// POST /api/uploads/stage/commit { ids, options?, map? } → { job }: the real ingest of the staged
+// files, in the background and one at a time; follow it at GET /api/uploads/jobs/{job}.
+import { json } from '@sveltejs/kit';
+import { getDatabase } from '$lib/server/db/database';
+import { commitStaged, failure, flowOptions } from '$lib/server/staging';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = async ({ request }) => {
+	try {
+		const body = await request.json();
+		const options = flowOptions(body.options ?? {}, body.map);
+		const job = commitStaged(await getDatabase(), body.ids, options, 'web');
+		return json({ job: job.id }, { status: 202 });
+	} catch (error) {
+		const { status, body } = failure(error);
+		return json(body, { status });
+	}
+};
