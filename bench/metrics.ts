@@ -26,7 +26,7 @@ const BARE: Record<string, { query: string; extra: (s: Awaited<ReturnType<typeof
 	segmentation: [{ query: 'segmentation', extra: () => ({ dim: 'product_line' }) }],
 	concentration: [{ query: 'concentration', extra: () => ({ by: 'client' }) }],
 	activation: [{ query: 'activation', extra: () => ({}) }],
-	growth: [{ query: 'growth', extra: (s) => ({ ...s.growth }) }],
+	growth: [{ query: 'growth', extra: (s) => ({ growth_rules: JSON.stringify(s.growth_rules) }) }],
 	forecast: [{ query: 'forecast', extra: () => ({}) }],
 	quotes: [{ query: 'quotes', extra: () => ({}) }],
 	retention: [

@@ -1,8 +1,10 @@
 -- Monthly growth (DESIGN.md §3): revenue R_m per calendar month from $from_date to $to_date
 -- (months without sales at 0), MoM = (R_m − R_{m−1}) / R_{m−1} and YoY against R_{m−12}, NULL
 -- when the base is ≤ 0 (the base months may lie before the period). Status judges MoM against
--- the thresholds: ≥ approve_at approved; < reject_below rejected; < observe_below observed;
--- otherwise acceptable. A month whose last day is after as_of is partial: no status.
+-- the thresholds in force that month ($growth_rules, JSON: [{from, approve_at, observe_below,
+-- reject_below}], each from its month (null: always) until the next): ≥ approve_at approved;
+-- < reject_below rejected; < observe_below observed; otherwise acceptable. A month whose last day
+-- is after as_of is partial: no status.
 WITH l AS (
 	SELECT invoice_date, amount FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
 		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
@@ -28,21 +30,28 @@ growth AS (
 		lag(revenue, 12) OVER (ORDER BY month) AS base_yoy
 	FROM totals
 ),
+rules AS (
+	SELECT coalesce(r.from, '0000-00') AS from_month, r.approve_at, r.observe_below, r.reject_below
+	FROM (SELECT unnest(from_json($growth_rules::JSON,
+		'[{"from":"VARCHAR","approve_at":"DOUBLE","observe_below":"DOUBLE","reject_below":"DOUBLE"}]')) AS r)
+),
 judged AS (
-	SELECT *,
+	SELECT g.*, r.approve_at, r.observe_below, r.reject_below,
 		CASE WHEN base_mom > 0 THEN (revenue - base_mom)::DOUBLE / base_mom::DOUBLE END AS mom,
 		CASE WHEN base_yoy > 0 THEN (revenue - base_yoy)::DOUBLE / base_yoy::DOUBLE END AS yoy,
 		last_day(month) > $as_of::DATE AS partial
-	FROM growth
+	FROM growth g
+	JOIN rules r ON r.from_month <= strftime(g.month, '%Y-%m')
+	QUALIFY row_number() OVER (PARTITION BY g.month ORDER BY r.from_month DESC) = 1
 )
 SELECT strftime(month, '%Y-%m') AS month,
 	round(revenue, 2)::DOUBLE AS revenue,
 	mom, yoy,
 	CASE
 		WHEN partial OR mom IS NULL THEN NULL
-		WHEN mom >= $approve_at THEN 'approved'
-		WHEN mom < $reject_below THEN 'rejected'
-		WHEN mom < $observe_below THEN 'observed'
+		WHEN mom >= approve_at THEN 'approved'
+		WHEN mom < reject_below THEN 'rejected'
+		WHEN mom < observe_below THEN 'observed'
 		ELSE 'acceptable'
 	END AS status,
 	partial

@@ -25,7 +25,7 @@ export interface DashboardContext {
 export async function dashboardContext(db: Database, url: URL, today: Date = new Date()): Promise<DashboardContext> {
 	const query = metricQuery(url);
 	const params = await resolveParams(db, query, today);
-	const settings = await loadSettings(db);
+	const settings = await loadSettings(db, { filters: params.filters, month: params.to });
 	const compare = compareOf(url);
 	const [range] = await runQuery<{ first_date: string | null; last_date: string | null }>(db, 'data_range');
 	const data =

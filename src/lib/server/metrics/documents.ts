@@ -78,6 +78,6 @@ export interface GrowthDocument {
 }
 
 export async function growth(db: Database, p: MetricParams, s: Settings): Promise<GrowthDocument> {
-	const months = await runQuery<GrowthMonth>(db, 'growth', { ...lineParams(p, s), ...s.growth });
+	const months = await runQuery<GrowthMonth>(db, 'growth', { ...lineParams(p, s), growth_rules: JSON.stringify(s.growth_rules) });
 	return { thresholds: s.growth, months };
 }

@@ -19,5 +19,6 @@ export async function computeMetric(db: Database, name: string, raw: Record<stri
 	const metric = METRICS[name];
 	if (!metric) throw new ParamError('name', `unknown metric "${name.slice(0, 40)}"; expected one of ${Object.keys(METRICS).join(', ')}`);
 	const params = await resolveParams(db, raw, today);
-	return metric(db, params, await loadSettings(db));
+	// Thresholds in force for these filters and the period's last month (settings.ts).
+	return metric(db, params, await loadSettings(db, { filters: params.filters, month: params.to }));
 }

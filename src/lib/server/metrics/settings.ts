@@ -21,9 +21,23 @@ export interface Settings {
 	abc_b: number;
 	currency: string;
 	/** Monthly growth (MoM), the ERP procedure's rule: ≥ 10 % approved, < 5 % observed, < 0 % rejected. */
-	growth: { approve_at: number; observe_below: number; reject_below: number };
+	growth: GrowthThresholds;
+	/**
+	 * The growth thresholds in force month by month (management may set a new target from a given
+	 * month on): each applies from its month (null: from the start) until the next one. `growth`
+	 * is the one in force at the period's last month.
+	 */
+	growth_rules: (GrowthThresholds & { from: string | null })[];
+	/** The interface language for a visitor who has not chosen one. */
+	default_lang: 'es' | 'en';
 	/** Bands of the other KPIs (see KPI_DEFAULTS for where each default comes from). */
 	thresholds: Record<KpiId, Bands>;
+}
+
+export interface GrowthThresholds {
+	approve_at: number;
+	observe_below: number;
+	reject_below: number;
 }
 
 export type KpiId = 'activation_rate' | 'top10_share' | 'hhi' | 'forecast_accuracy' | 'quote_hit_rate';
@@ -72,19 +86,65 @@ export const DEFAULT_SETTINGS: Settings = {
 	abc_b: 0.95,
 	currency: 'Bs.',
 	growth: { approve_at: 0.1, observe_below: 0.05, reject_below: 0 },
+	growth_rules: [{ from: null, approve_at: 0.1, observe_below: 0.05, reject_below: 0 }],
+	default_lang: 'es',
 	thresholds: KPI_DEFAULTS
 };
 
-export async function loadSettings(db: Database): Promise<Settings> {
-	const rows = await db.all<{ key: string; value: string }>(
-		`SELECT key, value::VARCHAR AS value FROM settings QUALIFY row_number() OVER (PARTITION BY key ORDER BY updated_at DESC) = 1`
+/** Where the figures are computed: the filters in force and the period's last month. */
+export interface SettingScope {
+	filters?: Partial<Record<string, string>>;
+	/** YYYY-MM. Without it, the values in force from the latest month on. */
+	month?: string;
+}
+
+interface SettingRow {
+	key: string;
+	value: string;
+	scope_dim: string | null;
+	scope_value: string | null;
+	effective_from: string | null;
+}
+
+/**
+ * The value of a key for a scope and month: among the rows that apply (global, or for a segment
+ * the filters select; effective from that month or earlier), one for a segment wins over a global
+ * one, then the latest effective month. Rows are the latest per key, scope and month already.
+ */
+function valueAt(rows: SettingRow[], scope: SettingScope, month: string | undefined): SettingRow | undefined {
+	const fits = rows.filter(
+		(r) =>
+			(r.scope_dim === null || (r.scope_value !== null && scope.filters?.[r.scope_dim] === r.scope_value)) &&
+			(r.effective_from === null || month === undefined || r.effective_from <= month)
+	);
+	const rank = (r: SettingRow) => `${r.scope_dim === null ? 0 : 1}|${r.effective_from ?? ''}`;
+	return fits.sort((a, b) => (rank(a) < rank(b) ? 1 : rank(a) > rank(b) ? -1 : 0))[0];
+}
+
+/** The settings in force for a scope (the defaults where no row applies). */
+export async function loadSettings(db: Database, scope: SettingScope = {}): Promise<Settings> {
+	const rows = await db.all<SettingRow>(
+		`SELECT key, value::VARCHAR AS value, scope_dim, scope_value, effective_from FROM settings
+		QUALIFY row_number() OVER (PARTITION BY key, scope_dim, scope_value, effective_from ORDER BY updated_at DESC, rowid DESC) = 1`
 	);
 	const settings: Settings = structuredClone(DEFAULT_SETTINGS);
-	for (const { key, value } of rows) {
+	const byKey = new Map<string, SettingRow[]>();
+	for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+	for (const [key, keyRows] of byKey) {
+		const row = valueAt(keyRows, scope, scope.month);
+		if (!row) continue;
 		// "thresholds.hhi" overrides one KPI's bands; other keys a whole setting.
 		const [head, kpi] = key.split('.');
-		if (head === 'thresholds' && kpi && kpi in settings.thresholds) settings.thresholds[kpi as KpiId] = JSON.parse(value) as Bands;
-		else if (key in settings) (settings as unknown as Record<string, unknown>)[key] = JSON.parse(value);
+		if (head === 'thresholds' && kpi && kpi in settings.thresholds) settings.thresholds[kpi as KpiId] = JSON.parse(row.value) as Bands;
+		else if (key in settings) (settings as unknown as Record<string, unknown>)[key] = JSON.parse(row.value);
 	}
+	const growthRows = byKey.get('growth') ?? [];
+	const starts = [...new Set(growthRows.flatMap((r) => (r.effective_from ? [r.effective_from] : [])))].sort();
+	const growthAt = (month: string | undefined): GrowthThresholds => {
+		const row = valueAt(growthRows, scope, month);
+		return row ? (JSON.parse(row.value) as GrowthThresholds) : DEFAULT_SETTINGS.growth;
+	};
+	// Before the first dated row ('0000-00' excludes every dated one), then from each start on.
+	settings.growth_rules = [{ from: null, ...growthAt('0000-00') }, ...starts.map((from) => ({ from, ...growthAt(from) }))];
 	return settings;
 }

@@ -1,0 +1,153 @@
+// Changing settings (issue 7): every change is checked, then stored as a new row of `settings`
+// with who made it, when and why, so the table is also the history. KPI bands and growth targets
+// may apply to one segment (a dimension = value the filters select) and from a given month on;
+// definitions (activity window, minimums, ABC cut-offs, currency, language) are global.
+import type { Database } from '../db/database';
+import { DIMENSIONS } from './params';
+import { KPI_DEFAULTS, loadSettings, type Bands, type GrowthThresholds, type KpiId } from './settings';
+
+export class SettingError extends Error {
+	constructor(
+		/** The field at fault, e.g. "approve" or "window_days". */
+		readonly field: string,
+		message: string
+	) {
+		super(message);
+		this.name = 'SettingError';
+	}
+}
+
+export interface SettingChange {
+	key: string;
+	value: unknown;
+	scope?: { dimension: string; value: string } | null;
+	/** YYYY-MM: in force from this month on (earlier months keep the value before). */
+	effective_from?: string | null;
+	by?: string | null;
+	comment?: string | null;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** KPIs whose value is a share between 0 and 1 (the others: HHI, 0–10 000). */
+const RATE_KPIS: KpiId[] = ['activation_rate', 'top10_share', 'forecast_accuracy', 'quote_hit_rate'];
+
+function kpiOf(key: string): KpiId | null {
+	const [head, kpi] = key.split('.');
+	return head === 'thresholds' && kpi && kpi in KPI_DEFAULTS ? (kpi as KpiId) : null;
+}
+
+function finite(value: unknown, field: string): number {
+	if (typeof value !== 'number' || !Number.isFinite(value)) throw new SettingError(field, `${field} must be a number.`);
+	return value;
+}
+
+function integer(value: unknown, field: string, min: number, max: number): number {
+	const n = finite(value, field);
+	if (!Number.isInteger(n) || n < min || n > max) throw new SettingError(field, `${field} must be a whole number from ${min} to ${max}.`);
+	return n;
+}
+
+function checkBands(kpi: KpiId, value: unknown): Bands {
+	const b = (value ?? {}) as Partial<Bands>;
+	if (b.direction !== KPI_DEFAULTS[kpi].direction)
+		throw new SettingError('direction', `direction must be "${KPI_DEFAULTS[kpi].direction}" for ${kpi} (${KPI_DEFAULTS[kpi].direction} is better).`);
+	const [lo, hi] = RATE_KPIS.includes(kpi) ? [0, 1] : [0, 10_000];
+	const bands = { direction: b.direction, approve: finite(b.approve, 'approve'), observe: finite(b.observe, 'observe'), reject: finite(b.reject, 'reject') };
+	for (const field of ['approve', 'observe', 'reject'] as const)
+		if (bands[field] < lo || bands[field] > hi) throw new SettingError(field, `${field} must be between ${lo} and ${hi}.`);
+	if (b.direction === 'higher' && !(bands.approve >= bands.observe && bands.observe >= bands.reject))
+		throw new SettingError('observe', 'Higher is better: approve ≥ observe ≥ reject.');
+	if (b.direction === 'lower' && !(bands.approve <= bands.observe && bands.observe <= bands.reject))
+		throw new SettingError('observe', 'Lower is better: approve ≤ observe ≤ reject.');
+	return bands;
+}
+
+function checkGrowth(value: unknown): GrowthThresholds {
+	const g = (value ?? {}) as Partial<GrowthThresholds>;
+	const t = { approve_at: finite(g.approve_at, 'approve_at'), observe_below: finite(g.observe_below, 'observe_below'), reject_below: finite(g.reject_below, 'reject_below') };
+	for (const [field, v] of Object.entries(t)) if (v < -1 || v > 10) throw new SettingError(field, `${field} must be between -100 % and 1 000 %.`);
+	if (!(t.approve_at >= t.observe_below && t.observe_below >= t.reject_below))
+		throw new SettingError('observe_below', 'approve_at ≥ observe_below ≥ reject_below.');
+	return t;
+}
+
+/** The value as it will be stored, or a SettingError naming the field at fault. */
+export function checkSetting(key: string, value: unknown): unknown {
+	const kpi = kpiOf(key);
+	if (kpi) return checkBands(kpi, value);
+	switch (key) {
+		case 'growth':
+			return checkGrowth(value);
+		case 'window_days':
+			return integer(value, key, 1, 3650);
+		case 'min_invoices':
+			return integer(value, key, 1, 1000);
+		case 'min_amount': {
+			const n = finite(value, key);
+			if (n < 0) throw new SettingError(key, 'min_amount must be 0 or more.');
+			return n;
+		}
+		case 'abc_a':
+		case 'abc_b': {
+			const n = finite(value, key);
+			if (n <= 0 || n >= 1) throw new SettingError(key, `${key} must be between 0 and 1 (a share).`);
+			return n;
+		}
+		case 'currency':
+			if (typeof value !== 'string' || !/^[^\p{Cc}]{1,12}$/u.test(value.trim()))
+				throw new SettingError(key, 'currency must be 1 to 12 characters, e.g. "Bs." or "USD".');
+			return value.trim();
+		case 'default_lang':
+			if (value !== 'es' && value !== 'en') throw new SettingError(key, 'default_lang must be "es" or "en".');
+			return value;
+		default:
+			throw new SettingError('key', `Unknown setting "${key.slice(0, 40)}".`);
+	}
+}
+
+/** Checks a change (value, scope, month, the ABC pair) and stores it as a new row. */
+export async function saveSetting(db: Database, change: SettingChange): Promise<void> {
+	const value = checkSetting(change.key, change.value);
+	const scoped = change.scope ?? null;
+	const isTarget = change.key === 'growth' || kpiOf(change.key) !== null;
+	if ((scoped || change.effective_from) && !isTarget)
+		throw new SettingError('scope', `${change.key} is a definition: it applies to every segment and month.`);
+	if (scoped && !(DIMENSIONS as readonly string[]).includes(scoped.dimension)) throw new SettingError('scope', `Unknown dimension "${scoped.dimension.slice(0, 40)}".`);
+	if (scoped && (typeof scoped.value !== 'string' || scoped.value === '' || scoped.value.length > 200))
+		throw new SettingError('scope', 'The segment needs a value (up to 200 characters).');
+	if (change.effective_from && !MONTH.test(change.effective_from)) throw new SettingError('effective_from', 'effective_from must be a month as YYYY-MM.');
+	if (change.key === 'abc_a' || change.key === 'abc_b') {
+		const current = await loadSettings(db);
+		const a = change.key === 'abc_a' ? (value as number) : current.abc_a;
+		const b = change.key === 'abc_b' ? (value as number) : current.abc_b;
+		if (a >= b) throw new SettingError(change.key, `The A cut-off (${a}) must be below the B cut-off (${b}).`);
+	}
+	const comment = change.comment?.trim().slice(0, 500) || null;
+	await db.run(
+		`INSERT INTO settings (key, value, scope_dim, scope_value, effective_from, updated_by, comment) VALUES ($1, $2::JSON, $3, $4, $5, $6, $7)`,
+		[change.key, JSON.stringify(value), scoped?.dimension ?? null, scoped?.value ?? null, change.effective_from ?? null, change.by ?? null, comment]
+	);
+}
+
+export interface SettingHistoryRow {
+	key: string;
+	scope_dim: string | null;
+	scope_value: string | null;
+	effective_from: string | null;
+	/** JSON text; null for the first change of a key, scope and month (the default was in force). */
+	old_value: string | null;
+	new_value: string;
+	updated_by: string | null;
+	updated_at: string;
+	comment: string | null;
+}
+
+/** Every change, newest first, with the value it replaced for the same key, scope and month. */
+export async function settingsHistory(db: Database): Promise<SettingHistoryRow[]> {
+	return db.all<SettingHistoryRow>(`
+		SELECT key, scope_dim, scope_value, effective_from,
+			lag(value::VARCHAR) OVER (PARTITION BY key, scope_dim, scope_value, effective_from ORDER BY updated_at, rowid) AS old_value,
+			value::VARCHAR AS new_value, updated_by, strftime(updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at, comment
+		FROM settings
+		ORDER BY settings.updated_at DESC, rowid DESC`);
+}
