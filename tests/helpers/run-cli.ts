@@ -12,7 +12,8 @@ const root = join(import.meta.dirname, '..', '..');
 // node --import tsx: one process (no tsx wrapper), so its pid is the one holding the database.
 const node = (script: string, args: string[]) => [process.execPath, ['--import', 'tsx', script, ...args]] as const;
 
-export function runCli(name: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** `input`: text piped to the command's standard input (closed after it). */
+export function runCli(name: string, args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
 		const [cmd, argv] = node(join(root, 'src', 'cli', `${name}.ts`), args);
 		const child = spawn(cmd, argv, { cwd: root, env: { ...process.env, ...env } });
@@ -22,6 +23,7 @@ export function runCli(name: string, args: string[], env: NodeJS.ProcessEnv = {}
 		child.stderr.on('data', (d) => (stderr += d));
 		child.on('error', reject);
 		child.on('close', (code) => resolve({ code, stdout, stderr }));
+		child.stdin.end(input ?? '');
 	});
 }
 

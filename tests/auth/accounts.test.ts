@@ -1,0 +1,152 @@
+// Accounts (issue 7): scrypt hashes, users with roles, sessions that expire and end, API tokens
+// that can be revoked, login throttling, the role each route needs, and `npm run user`.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword, verifyPassword } from '../../src/lib/server/auth/passwords';
+import { allows, requiredRole, type Role } from '../../src/lib/server/auth/roles';
+import { createSession, endSession, sessionUser } from '../../src/lib/server/auth/sessions';
+import { lockedFor, recordFailure, recordSuccess } from '../../src/lib/server/auth/throttle';
+import { createToken, listTokens, revokeToken, tokenUser } from '../../src/lib/server/auth/tokens';
+import { AccountError, checkPassword, createUser, hasUsers, listUsers, setPassword } from '../../src/lib/server/auth/users';
+import { Database } from '../../src/lib/server/db/database';
+import { runCli } from '../helpers/run-cli';
+import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+
+const folder = tempFolder();
+let db: Database;
+beforeAll(async () => {
+	db = await openTempDatabase(folder);
+});
+afterAll(() => {
+	db.close();
+	folder.remove();
+});
+
+describe('passwords', () => {
+	it('are stored as salted scrypt hashes and checked against them', async () => {
+		const hash = await hashPassword('correct horse battery');
+		expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+		expect(hash).not.toContain('horse');
+		expect(await hashPassword('correct horse battery')).not.toBe(hash); // salted
+		expect(await verifyPassword('correct horse battery', hash)).toBe(true);
+		expect(await verifyPassword('Correct horse battery', hash)).toBe(false);
+	});
+});
+
+describe('users, sessions and tokens', () => {
+	it('creates accounts with a role, refusing short passwords, bad names and duplicates', async () => {
+		expect(await hasUsers(db)).toBe(false);
+		await createUser(db, 'Gerencia', 'una clave larga', 'admin');
+		await createUser(db, 'ana.analista', 'otra clave larga', 'analyst');
+		expect(await hasUsers(db)).toBe(true);
+		await expect(createUser(db, 'gerencia', 'una clave larga', 'viewer')).rejects.toMatchObject({ field: 'name' });
+		await expect(createUser(db, 'corto', 'corta', 'viewer')).rejects.toMatchObject({ field: 'password' });
+		await expect(createUser(db, 'x', 'una clave larga', 'viewer')).rejects.toBeInstanceOf(AccountError);
+		expect((await listUsers(db)).map((u) => [u.name, u.role])).toEqual([
+			['ana.analista', 'analyst'],
+			['Gerencia', 'admin']
+		]);
+	});
+
+	it('checks a password without caring about the name’s case', async () => {
+		expect(await checkPassword(db, 'GERENCIA', 'una clave larga')).toMatchObject({ name: 'Gerencia', role: 'admin' });
+		expect(await checkPassword(db, 'gerencia', 'otra clave')).toBeNull();
+		expect(await checkPassword(db, 'nadie', 'una clave larga')).toBeNull();
+	});
+
+	it('a session finds its user until it ends, expires, or the password changes', async () => {
+		const user = (await checkPassword(db, 'ana.analista', 'otra clave larga'))!;
+		const { token } = await createSession(db, user.user_id);
+		expect(await sessionUser(db, token)).toMatchObject({ name: 'ana.analista', role: 'analyst' });
+		expect(await sessionUser(db, `${token}x`)).toBeNull();
+		await endSession(db, token);
+		expect(await sessionUser(db, token)).toBeNull();
+
+		const second = await createSession(db, user.user_id);
+		await setPassword(db, 'ana.analista', 'clave nueva larga');
+		expect(await sessionUser(db, second.token)).toBeNull();
+
+		const third = await createSession(db, user.user_id);
+		await db.run(`UPDATE sessions SET expires_at = TIMESTAMP '2000-01-01 00:00:00'`);
+		expect(await sessionUser(db, third.token)).toBeNull();
+	});
+
+	it('an API token carries its role until revoked; only its digest is stored', async () => {
+		const { token, token_id } = await createToken(db, 'informe nocturno', 'viewer', 'Gerencia');
+		expect(token).toMatch(/^crt_/);
+		expect(JSON.stringify(await db.all('SELECT * FROM api_tokens'))).not.toContain(token.slice(4));
+		expect(await tokenUser(db, token)).toEqual({ name: 'token:informe nocturno', role: 'viewer' });
+		expect((await listTokens(db))[0]!.last_used_at).not.toBeNull();
+		expect(await revokeToken(db, token_id)).toBe(true);
+		expect(await tokenUser(db, token)).toBeNull();
+		expect(await revokeToken(db, token_id)).toBe(false);
+	});
+});
+
+describe('login throttling', () => {
+	it('refuses a name for 15 minutes after 5 failures within 15 minutes', () => {
+		const t0 = Date.UTC(2026, 10, 29, 10);
+		for (let i = 0; i < 4; i++) recordFailure('pepe', '10.0.0.1', t0 + i * 1000);
+		expect(lockedFor('pepe', '10.0.0.2', t0 + 5000)).toBe(0);
+		recordFailure('Pepe', '10.0.0.1', t0 + 5000);
+		expect(lockedFor('PEPE', '10.0.0.9', t0 + 6000)).toBeGreaterThan(14 * 60_000); // by name, any address
+		expect(lockedFor('otro', '10.0.0.1', t0 + 6000)).toBeGreaterThan(0); // the address too
+		expect(lockedFor('pepe', '10.0.0.9', t0 + 15 * 60_000 + 1000)).toBe(0); // the oldest failure left the window
+		recordSuccess('pepe');
+		expect(lockedFor('pepe', '10.0.0.9', t0 + 7000)).toBe(0);
+	});
+});
+
+describe('the role each route needs', () => {
+	const ROUTES: [string, string, Role | null][] = [
+		['/login', 'POST', null],
+		['/setup', 'GET', null],
+		['/', 'GET', 'viewer'],
+		['/segmentos', 'GET', 'viewer'],
+		['/clientes/CL-1', 'GET', 'viewer'],
+		['/api/metrics/kpis', 'GET', 'viewer'],
+		['/cargar', 'GET', 'analyst'],
+		['/cargar/historial', 'GET', 'analyst'],
+		['/api/uploads', 'POST', 'analyst'],
+		['/api/uploads/batches', 'GET', 'analyst'],
+		['/api/uploads/batches/3/undo', 'POST', 'analyst'],
+		['/ajustes', 'GET', 'viewer'],
+		['/ajustes', 'POST', 'admin'],
+		['/api/settings', 'PUT', 'admin'],
+		['/api/users', 'GET', 'admin'],
+		['/api/tokens', 'POST', 'admin'],
+		['/usuarios', 'GET', 'admin']
+	];
+	it.each(ROUTES)('%s %s needs %s', (path, method, role) => expect(requiredRole(path, method)).toBe(role));
+
+	it.each([
+		['viewer', 'viewer', true],
+		['viewer', 'analyst', false],
+		['analyst', 'viewer', true],
+		['analyst', 'admin', false],
+		['admin', 'analyst', true]
+	] as const)('%s may do what needs %s: %s', (role, needed, ok) => expect(allows(role, needed)).toBe(ok));
+});
+
+describe('npm run user', () => {
+	it('adds a user with the password piped in, changes it, lists, and refuses bad input changing nothing', async () => {
+		const path = folder.path('cli.duckdb');
+		const add = await runCli('user', ['add', 'luis', '--role', 'viewer', '--db', path], {}, 'clave de luis 1\n');
+		expect(add.stderr).toBe('');
+		expect(add.stdout).toContain('User luis created with the role viewer.');
+		const short = await runCli('user', ['add', 'eva', '--role', 'viewer', '--db', path], {}, 'corta\n');
+		expect(short.code).toBe(1);
+		expect(short.stderr).toContain('at least 10 characters');
+		const role = await runCli('user', ['add', 'eva', '--role', 'jefa', '--db', path], {}, 'clave de eva 12\n');
+		expect(role.stderr).toContain('--role must be viewer, analyst or admin');
+		const passwd = await runCli('user', ['passwd', 'luis', '--db', path], {}, 'otra clave de luis\n');
+		expect(passwd.stdout).toContain('Password of luis changed');
+		const list = await runCli('user', ['list', '--db', path]);
+		expect(list.stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 2))).toEqual([['luis', 'viewer']]);
+		const check = await Database.open(path);
+		try {
+			expect(await checkPassword(check, 'luis', 'otra clave de luis')).not.toBeNull();
+		} finally {
+			check.close();
+		}
+	});
+});
