@@ -5,6 +5,8 @@
 // archive: B cannot be undone before it (the restored rows would be B's, not what was there).
 // Undoing a batch takes its versions out of the archive again, so the archive only ever holds
 // versions that a live batch replaced.
+// A batch owns the rows it inserted or changed; a later batch that found them identical
+// ("unchanged", e.g. the same file loaded twice) wrote nothing and does not keep them alive.
 import type { Database } from './db/database';
 import { KIND_SPECS, KINDS, storedColumns } from './ingest/kinds';
 import { sqlIdent } from './ingest/text';
