@@ -13,9 +13,9 @@ describe('migrations', () => {
 		let db = await Database.open(path);
 		const tables = (await db.all<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables ORDER BY 1`)).map((r) => r.t);
 		expect(tables).toEqual([
-			'clients', 'clients_replaced', 'forecasts', 'forecasts_replaced', 'invoice_lines', 'invoice_lines_replaced', 'opportunities',
-			'opportunities_replaced', 'products', 'products_replaced', 'quotes', 'quotes_replaced', 'schema_migrations', 'settings',
-			'source_mappings', 'upload_batches', 'upload_rejections'
+			'api_tokens', 'clients', 'clients_replaced', 'forecasts', 'forecasts_replaced', 'invoice_lines', 'invoice_lines_replaced',
+			'opportunities', 'opportunities_replaced', 'products', 'products_replaced', 'quotes', 'quotes_replaced', 'schema_migrations',
+			'sessions', 'settings', 'source_mappings', 'upload_batches', 'upload_rejections', 'users'
 		]);
 		const money = await db.one<{ type: string }>(`SELECT data_type AS type FROM information_schema.columns WHERE table_name = 'invoice_lines' AND column_name = 'amount'`);
 		expect(money!.type).toBe('DECIMAL(18,4)');
@@ -26,7 +26,9 @@ describe('migrations', () => {
 			{ version: 1, name: '001_initial' },
 			{ version: 2, name: '002_source_values' },
 			{ version: 3, name: '003_settings' },
-			{ version: 4, name: '004_batch_history' }
+			{ version: 4, name: '004_batch_history' },
+			{ version: 5, name: '005_setting_scopes' },
+			{ version: 6, name: '006_accounts' }
 		]);
 		db.close();
 	});
