@@ -6,6 +6,8 @@ declare global {
 		interface Locals {
 			/** The interface language of this request, chosen in hooks.server.ts. */
 			lang: Lang;
+			/** Who is asking (a signed-in user or an API token), set in hooks.server.ts; null when anonymous. */
+			user?: { name: string; role: 'viewer' | 'analyst' | 'admin' } | null;
 		}
 	}
 }

@@ -14,7 +14,9 @@ export const en: Messages = {
 		activation: 'Activation',
 		forecast: 'Forecast',
 		pipeline: 'Pipeline',
-		clients: 'Clients'
+		clients: 'Clients',
+		upload: 'Load data',
+		settings: 'Settings'
 	},
 	filters: {
 		label: 'Filters',

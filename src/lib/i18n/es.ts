@@ -12,7 +12,9 @@ export const es = {
 		activation: 'Activación',
 		forecast: 'Pronóstico',
 		pipeline: 'Embudo',
-		clients: 'Clientes'
+		clients: 'Clientes',
+		upload: 'Cargar datos',
+		settings: 'Ajustes'
 	},
 	filters: {
 		label: 'Filtros',

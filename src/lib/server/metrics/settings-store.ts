@@ -151,3 +151,23 @@ export async function settingsHistory(db: Database): Promise<SettingHistoryRow[]
 		FROM settings
 		ORDER BY settings.updated_at DESC, rowid DESC`);
 }
+
+export interface SettingRule {
+	key: string;
+	scope_dim: string | null;
+	scope_value: string | null;
+	effective_from: string | null;
+	value: string;
+	updated_by: string | null;
+	updated_at: string;
+}
+
+/** The value in force for each key, scope and starting month (the latest change of each). */
+export async function settingRules(db: Database): Promise<SettingRule[]> {
+	return db.all<SettingRule>(`
+		SELECT key, scope_dim, scope_value, effective_from, value::VARCHAR AS value, updated_by,
+			strftime(updated_at, '%Y-%m-%d %H:%M') AS updated_at
+		FROM settings
+		QUALIFY row_number() OVER (PARTITION BY key, scope_dim, scope_value, effective_from ORDER BY updated_at DESC, rowid DESC) = 1
+		ORDER BY key, scope_dim NULLS FIRST, scope_value, effective_from NULLS FIRST`);
+}

@@ -1,15 +1,9 @@
 // Definitions and KPI thresholds. Defaults come from DESIGN.md and the sources it cites; a row of
 // the settings table (key → JSON value) overrides one. Every figure reads them from here.
+import type { Bands, GrowthThresholds } from '../../thresholds';
 import type { Database } from '../db/database';
 
-export interface Bands {
-	/** "higher" is better (growth, accuracy) or "lower" is better (concentration). */
-	direction: 'higher' | 'lower';
-	/** For higher-is-better: value ≥ approve → approved; < reject → rejected; < observe → observed; else acceptable. */
-	approve: number;
-	observe: number;
-	reject: number;
-}
+export { judge, type Bands, type GrowthThresholds, type Status } from '../../thresholds';
 
 export interface Settings {
 	/** Activity window for "active", in days (DESIGN.md §3 Status). */
@@ -34,12 +28,6 @@ export interface Settings {
 	thresholds: Record<KpiId, Bands>;
 }
 
-export interface GrowthThresholds {
-	approve_at: number;
-	observe_below: number;
-	reject_below: number;
-}
-
 export type KpiId = 'activation_rate' | 'top10_share' | 'hhi' | 'forecast_accuracy' | 'quote_hit_rate';
 
 /**
@@ -57,26 +45,6 @@ export const KPI_DEFAULTS: Record<KpiId, Bands> = {
 	forecast_accuracy: { direction: 'higher', approve: 0.9, observe: 0.85, reject: 0.75 },
 	quote_hit_rate: { direction: 'higher', approve: 0.4, observe: 0.3, reject: 0.2 }
 };
-
-export type Status = 'approved' | 'acceptable' | 'observed' | 'rejected';
-
-/**
- * A value against its bands. Higher is better: ≥ approve approved, < reject rejected, < observe
- * observed, else acceptable; lower is better: the mirror (≤ approve … > reject rejected).
- */
-export function judge(value: number | null, bands: Bands): Status | null {
-	if (value === null || Number.isNaN(value)) return null;
-	if (bands.direction === 'higher') {
-		if (value >= bands.approve) return 'approved';
-		if (value < bands.reject) return 'rejected';
-		if (value < bands.observe) return 'observed';
-		return 'acceptable';
-	}
-	if (value <= bands.approve) return 'approved';
-	if (value > bands.reject) return 'rejected';
-	if (value > bands.observe) return 'observed';
-	return 'acceptable';
-}
 
 export const DEFAULT_SETTINGS: Settings = {
 	window_days: 365,

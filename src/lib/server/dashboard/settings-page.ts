@@ -1,0 +1,52 @@
+// Ajustes: every KPI with thresholds — its value for the period, its bands in force, and its
+// figure month by month over the period (so the page can show how the months fall under bands
+// being edited) — plus the definitions, the rules for segments and months, and the history.
+// Figures come from the metrics layer; the page judges them with the one rule (thresholds.ts).
+import type { Database } from '../db/database';
+import { activation } from '../metrics/activation';
+import { concentration, growth } from '../metrics/documents';
+import { forecast } from '../metrics/forecast';
+import type { MetricParams } from '../metrics/params';
+import { monthEnd } from '../metrics/period';
+import { quotes } from '../metrics/quotes';
+import type { KpiId, Settings } from '../metrics/settings';
+import { settingRules, settingsHistory, type SettingHistoryRow, type SettingRule } from '../metrics/settings-store';
+import { concentrationTrend } from './concentration';
+
+export interface KpiSeries {
+	id: 'growth' | KpiId;
+	/** The period's figure (growth: the last complete month's MoM, as the kpis document). */
+	value: number | null;
+	months: { month: string; value: number | null }[];
+}
+
+export interface SettingsPage {
+	kpis: KpiSeries[];
+	rules: SettingRule[];
+	history: SettingHistoryRow[];
+}
+
+export async function settingsPage(db: Database, p: MetricParams, s: Settings): Promise<SettingsPage> {
+	const g = await growth(db, p, s);
+	const a = await activation(db, p, s);
+	const c = await concentration(db, { ...p, by: 'client' }, s);
+	const trend = await concentrationTrend(db, { ...p, by: 'client' }, s);
+	const f = await forecast(db, p, s);
+	const q = await quotes(db, p, s);
+	// Forecast accuracy of each month on its own: the forecast document of that single month.
+	const accuracy: { month: string; value: number | null }[] = [];
+	for (const m of g.months) accuracy.push({ month: m.month, value: (await forecast(db, { ...p, from: m.month, to: m.month, as_of: monthEnd(m.month) }, s)).accuracy });
+	const lastComplete = [...g.months].reverse().find((m) => !m.partial);
+	return {
+		kpis: [
+			{ id: 'growth', value: lastComplete?.mom ?? null, months: g.months.filter((m) => !m.partial).map((m) => ({ month: m.month, value: m.mom })) },
+			{ id: 'activation_rate', value: a.activation_rate, months: a.months.map((m) => ({ month: m.month, value: m.activation_rate })) },
+			{ id: 'top10_share', value: c.top_shares.top10, months: trend.map((m) => ({ month: m.month, value: m.top10 })) },
+			{ id: 'hhi', value: c.hhi, months: trend.map((m) => ({ month: m.month, value: m.hhi })) },
+			{ id: 'forecast_accuracy', value: f.accuracy, months: accuracy },
+			{ id: 'quote_hit_rate', value: q.hit_rate, months: q.months.map((m) => ({ month: m.month, value: m.hit_rate })) }
+		],
+		rules: await settingRules(db),
+		history: await settingsHistory(db)
+	};
+}

@@ -1,0 +1,96 @@
+// Ajustes: thresholds and definitions (issue 7). Loading shows them with each KPI's months for the
+// preview; the actions check and store a change (settings-store.ts), or answer 400 naming the field.
+import { fail } from '@sveltejs/kit';
+import { FILTER_DIMENSIONS } from '$lib/dashboard/url-state';
+import { dashboardContext } from '$lib/server/dashboard/context';
+import { settingsPage } from '$lib/server/dashboard/settings-page';
+import { getDatabase } from '$lib/server/db/database';
+import { checkSetting, saveSetting, SettingError } from '$lib/server/metrics/settings-store';
+import { KPI_DEFAULTS, loadSettings, type KpiId } from '$lib/server/metrics/settings';
+import type { Actions, PageServerLoad } from './$types';
+
+/** KPIs whose bands are typed as percentages (HHI is typed in points). */
+const PERCENT = new Set(['growth', 'activation_rate', 'top10_share', 'forecast_accuracy', 'quote_hit_rate']);
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const db = await getDatabase();
+	const c = await dashboardContext(db, new URL('http://localhost/'));
+	const global = await loadSettings(db);
+	return {
+		period: { from: c.params.from, to: c.params.to },
+		settings: global,
+		page: c.data ? await settingsPage(db, c.params, c.settings) : { kpis: [], rules: [], history: [] },
+		options: c.options,
+		dimensions: FILTER_DIMENSIONS,
+		canEdit: locals.user ? locals.user.role === 'admin' : true
+	};
+};
+
+const text = (form: FormData, key: string) => String(form.get(key) ?? '').trim();
+const number = (form: FormData, key: string, scale = 1) => {
+	const raw = text(form, key).replace(',', '.');
+	return raw === '' ? Number.NaN : Number(raw) / scale;
+};
+
+export const actions: Actions = {
+	thresholds: async ({ request, locals }) => {
+		const form = await request.formData();
+		const key = text(form, 'key');
+		const scale = PERCENT.has(key) ? 100 : 1;
+		const value =
+			key === 'growth'
+				? { approve_at: number(form, 'approve', scale), observe_below: number(form, 'observe', scale), reject_below: number(form, 'reject', scale) }
+				: {
+						direction: KPI_DEFAULTS[key as KpiId]?.direction,
+						approve: number(form, 'approve', scale),
+						observe: number(form, 'observe', scale),
+						reject: number(form, 'reject', scale)
+					};
+		const dimension = text(form, 'scope_dim');
+		try {
+			await saveSetting(await getDatabase(), {
+				key: key === 'growth' ? 'growth' : `thresholds.${key}`,
+				value,
+				scope: dimension ? { dimension, value: text(form, 'scope_value') } : null,
+				effective_from: text(form, 'effective_from') || null,
+				by: locals.user?.name ?? null,
+				comment: text(form, 'comment') || null
+			});
+		} catch (error) {
+			if (error instanceof SettingError) {
+				const field = { approve_at: 'approve', observe_below: 'observe', reject_below: 'reject' }[error.field] ?? error.field;
+				return fail(400, { form: key, field, message: error.message });
+			}
+			throw error;
+		}
+		return { form: key, saved: true };
+	},
+
+	definitions: async ({ request, locals }) => {
+		const form = await request.formData();
+		const db = await getDatabase();
+		const current = await loadSettings(db);
+		const entered: Record<string, unknown> = {
+			window_days: number(form, 'window_days'),
+			min_invoices: number(form, 'min_invoices'),
+			min_amount: number(form, 'min_amount'),
+			abc_a: number(form, 'abc_a', 100),
+			abc_b: number(form, 'abc_b', 100),
+			currency: text(form, 'currency'),
+			default_lang: text(form, 'default_lang')
+		};
+		const changed = Object.entries(entered).filter(([key, value]) => value !== (current as unknown as Record<string, unknown>)[key]);
+		try {
+			for (const [key, value] of changed) checkSetting(key, value);
+			// When the A cut-off moves past the current B, B moves first (a < b holds at each step).
+			changed.sort(([a], [b]) => (a === 'abc_b' && (entered.abc_a as number) >= current.abc_b ? -1 : b === 'abc_b' && (entered.abc_a as number) >= current.abc_b ? 1 : 0));
+			await db.transaction(async () => {
+				for (const [key, value] of changed) await saveSetting(db, { key, value, by: locals.user?.name ?? null, comment: text(form, 'comment') || null });
+			});
+		} catch (error) {
+			if (error instanceof SettingError) return fail(400, { form: 'definitions', field: error.field, message: error.message });
+			throw error;
+		}
+		return { form: 'definitions', saved: true };
+	}
+};

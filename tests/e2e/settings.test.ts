@@ -1,0 +1,104 @@
+// Ajustes in the browser: the preview follows the bands being typed, a bad value is refused at
+// its field and nothing is stored, and a new growth target changes the overview's growth status
+// and the kpis document at once.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoDatabase } from '../../src/lib/server/demo';
+import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
+import { launchBrowser } from '../helpers/chromium';
+import { startServer, type RunningServer } from '../helpers/server';
+
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+let dir: string;
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'cartera-settings-'));
+	const dbPath = join(dir, 'demo.duckdb');
+	await buildDemoDatabase(dbPath);
+	server = await startServer(dbPath);
+	browser = await launchBrowser();
+	mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function growthKpi() {
+	const doc = (await (await fetch(`${server!.url}/api/metrics/kpis`)).json()) as KpisDocument;
+	return doc.kpis.find((k) => k.id === 'growth')!;
+}
+
+async function open(lang: 'es' | 'en'): Promise<{ page: Page; errors: string[] }> {
+	const context = await browser!.newContext({ locale: lang === 'es' ? 'es-BO' : 'en-US', viewport: { width: 1280, height: 720 } });
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(`${server!.url}/ajustes`);
+	return { page, errors };
+}
+
+describe('Ajustes', () => {
+	it('previews the typed bands, refuses a bad value at its field, and a new target changes the overview', async () => {
+		const { page, errors } = await open('es');
+		const card = page.locator('[data-testid="bands-growth"]');
+		// The demo's last month grows +0,5 %: observed under the default bands (approve ≥ 10 %, observe < 5 %).
+		const before = await growthKpi();
+		expect(before.status).toBe('observed');
+		await page.goto(`${server!.url}/`);
+		expect(await page.getAttribute('[data-testid="kpi-growth"] .status', 'data-status')).toBe('observed');
+		await page.goto(`${server!.url}/ajustes`);
+
+		// Typing opens the preview, which judges the months with the typed bands next to the saved ones.
+		await card.locator('input[name="observe"]').fill('0');
+		await card.locator('input[name="reject"]').fill('-1');
+		await page.waitForSelector('[data-testid="preview-growth"][open]');
+		const changed = await page.locator('[data-testid="preview-growth"] tr.changed').count();
+		expect(changed).toBeGreaterThan(0);
+
+		// Bands out of order: refused at the field, nothing stored.
+		await card.locator('input[name="approve"]').fill('-5');
+		await card.locator('button[type="submit"]').click();
+		await card.locator('.field-error').waitFor();
+		expect(await card.locator('input[name="observe"]').getAttribute('aria-invalid')).toBe('true');
+		expect((await growthKpi()).status).toBe('observed');
+
+		// approve ≥ 0 %, observe below 0 %, reject below −1 %: +0,5 % is now approved.
+		await card.locator('input[name="approve"]').fill('0');
+		await card.locator('input[name="comment"]').fill('meta de mantenimiento');
+		await card.locator('button[type="submit"]').click();
+		await card.locator('.saved').waitFor();
+		const after = await growthKpi();
+		expect(after.status).toBe('approved');
+		expect(after.thresholds).toEqual({ approve_at: 0, observe_below: 0, reject_below: -0.01 });
+		expect(await page.textContent('[data-testid="history-table"]')).toContain('meta de mantenimiento');
+
+		await page.goto(`${server!.url}/`);
+		expect(await page.getAttribute('[data-testid="kpi-growth"] .status', 'data-status')).toBe('approved');
+		await page.goto(`${server!.url}/ajustes`);
+		await page.screenshot({ path: join(SHOTS, 'ajustes-es.png'), fullPage: true });
+		expect(errors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('reads in English, definitions refused at their field', async () => {
+		const { page, errors } = await open('en');
+		expect(await page.textContent('h1')).toBe('Thresholds and definitions');
+		const form = page.locator('[data-testid="definitions"]');
+		await form.locator('input[name="window_days"]').fill('0');
+		await form.locator('button[type="submit"]').click();
+		await form.locator('.field-error').waitFor();
+		expect(await form.locator('input[name="window_days"]').getAttribute('aria-invalid')).toBe('true');
+		await page.screenshot({ path: join(SHOTS, 'ajustes-en.png'), fullPage: true });
+		expect(errors).toEqual([]);
+		await page.context().close();
+	});
+});
