@@ -174,7 +174,7 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 		if (signal?.aborted) throw new IngestCancelledError();
 	};
 	const progress = (phase: IngestProgress['phase'], file: string, done: number, total: number) => onProgress?.({ phase, file, done, total });
-	let committed = false;
+	let settled = false; // committed, or rolled back after a dry run
 	try {
 		for (const [i, input] of inputs.entries()) {
 			progress('reading', input.name ?? input.path, i, inputs.length);
@@ -208,9 +208,9 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 			progress('merging', converted.length ? displayName(converted.at(-1)!) : '', converted.length, converted.length);
 			checkpoint();
 			await db.run(options.dryRun ? 'ROLLBACK' : 'COMMIT');
-			committed = true;
+			settled = true;
 		} catch (error) {
-			if (!committed) await db.run('ROLLBACK').catch(() => undefined); // a failed COMMIT has rolled back already
+			if (!settled) await db.run('ROLLBACK').catch(() => undefined); // a failed COMMIT has rolled back already
 			throw error;
 		}
 		signal?.removeEventListener('abort', interrupt);
@@ -220,7 +220,7 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 		return { files };
 	} catch (error) {
 		// An interrupted statement, or a step that saw the abort: nothing was committed.
-		if (signal?.aborted && !committed) throw new IngestCancelledError();
+		if (signal?.aborted && !settled) throw new IngestCancelledError();
 		throw error;
 	} finally {
 		signal?.removeEventListener('abort', interrupt);
