@@ -8,16 +8,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDemoDatabase } from '../src/lib/server/demo';
-import { startServer } from '../tests/helpers/server';
+import { startServer, type RunningServer } from '../tests/helpers/server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAGES = ['/', '/segmentos', '/concentracion', '/activacion', '/pronostico', '/embudo', '/clientes'];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const WARM_WAIT_MS = Number(process.env.BENCH_WARM_WAIT_MS ?? 15_000);
 
-async function fetchTime(url: string): Promise<number> {
+async function fetchTime(server: RunningServer, url: string): Promise<number> {
 	const t = performance.now();
-	const response = await fetch(url, { headers: { cookie: 'lang=es' } });
+	const response = await server.fetch(url, { headers: { cookie: 'lang=es' } });
 	const body = await response.text();
 	if (response.status !== 200) throw new Error(`${url}: ${response.status} ${body.slice(0, 200)}`);
 	return performance.now() - t;
@@ -31,13 +31,13 @@ async function measure(label: string, dbPath: string, target: number): Promise<v
 	process.env.CARTERA_WARM = '0';
 	const server = await startServer(dbPath);
 	try {
-		await fetchTime(`${server.url}/api/metrics/segmentation`); // the server's first query registers macros
+		await fetchTime(server, `${server.url}/api/metrics/segmentation`); // the server's first query registers macros
 		const rows: Record<string, string | number>[] = [];
 		for (const page of PAGES) {
 			const url = `${server.url}${page === '/' ? '' : page}/__data.json`;
-			const first = await fetchTime(url);
+			const first = await fetchTime(server, url);
 			const again: number[] = [];
-			for (let i = 0; i < RUNS; i++) again.push(await fetchTime(url));
+			for (let i = 0; i < RUNS; i++) again.push(await fetchTime(server, url));
 			rows.push({ page, first_ms: Math.round(first), again_ms: Math.round(median(again)), target: `< ${target} ms`, first_met: first < target ? 'yes' : 'no' });
 		}
 		await server.stop();
@@ -45,7 +45,7 @@ async function measure(label: string, dbPath: string, target: number): Promise<v
 		const warm = await startServer(dbPath);
 		try {
 			await new Promise((resolve) => setTimeout(resolve, WARM_WAIT_MS));
-			for (const [i, page] of PAGES.entries()) rows[i]!.warmed_ms = Math.round(await fetchTime(`${warm.url}${page === '/' ? '' : page}/__data.json`));
+			for (const [i, page] of PAGES.entries()) rows[i]!.warmed_ms = Math.round(await fetchTime(warm, `${warm.url}${page === '/' ? '' : page}/__data.json`));
 		} finally {
 			await warm.stop();
 		}

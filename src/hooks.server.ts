@@ -5,6 +5,7 @@ import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { keepWarm } from '$lib/server/dashboard/warm';
 import { getDatabase } from '$lib/server/db/database';
+import { guard } from '$lib/server/http/guard';
 import { crossSiteRefused } from '$lib/server/http/same-origin';
 import { isLang } from '$lib/i18n/lang';
 import { pickLang } from '$lib/i18n/negotiate';
@@ -37,7 +38,7 @@ const language: Handle = async ({ event, resolve }) => {
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
 };
 
-export const handle = sequence(sameOrigin, language);
+export const handle = sequence(sameOrigin, language, guard);
 
 /** At start: open the database and keep the dashboards' default figures computed (warm.ts). */
 export const init: ServerInit = async () => {

@@ -2,7 +2,8 @@
 //                          [--decimal ,|.] [--date-order dmy|mdy|ymd]
 //                          [--map mapping.json] [--rejects rejects.csv] [--db PATH | --server URL] [--json]
 // With --server the files go through a running Cartera server (POST /api/uploads), which owns
-// the database file while it runs; the report is the same.
+// the database file while it runs; the report is the same. The server asks who is calling:
+// CARTERA_TOKEN holds an API token of an analyst or admin.
 import { openAsBlob, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -90,10 +91,14 @@ async function ingestThroughServer(server: string, paths: string[], fields: Reco
 	const url = new URL('/api/uploads', server);
 	let response: Response;
 	try {
-		response = await fetch(url, { method: 'POST', body: form });
+		// The server asks who sends the files: an API token of an analyst or admin (npm run user, /usuarios).
+		const token = process.env.CARTERA_TOKEN;
+		response = await fetch(url, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
 	} catch {
 		throw new UsageError(`No Cartera server answers at ${url.origin}; start it with npm start, or leave out --server.`);
 	}
+	if (response.status === 401 || response.status === 403)
+		throw new UsageError(`The server at ${url.origin} refused the upload (${response.status}): set CARTERA_TOKEN to an API token of an analyst or admin.`);
 	const body = (await response.json()) as IngestReport | { error: string };
 	if ('error' in body) throw new IngestError(body.error);
 	return body;

@@ -46,7 +46,7 @@ describe('metrics through the CLI and the HTTP API', () => {
 	});
 
 	it.each(QUERIES)('%s: the API answers the CLI document', async (name, _args, query) => {
-		const response = await fetch(`${server.url}/api/metrics/${name}?${query}`);
+		const response = await server.fetch(`${server.url}/api/metrics/${name}?${query}`);
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual(cli[name]);
 	});
@@ -62,14 +62,14 @@ describe('metrics through the CLI and the HTTP API', () => {
 	});
 
 	it('serves the table as an Arrow stream and as CSV with the same rows', async () => {
-		const response = await fetch(`${server.url}/api/metrics/segmentation?from=2025-01&to=2025-03&dim=region`, {
+		const response = await server.fetch(`${server.url}/api/metrics/segmentation?from=2025-01&to=2025-03&dim=region`, {
 			headers: { accept: 'application/vnd.apache.arrow.stream' }
 		});
 		expect(response.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
 		const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));
 		const rows = table.toArray().map((r) => ({ ...r.toJSON() }));
 		expect(rows).toEqual((cli.segmentation as { segments: unknown[] }).segments);
-		const csv = await (await fetch(`${server.url}/api/metrics/growth?from=2025-01&to=2025-03&as_of=2025-03-15&format=csv`)).text();
+		const csv = await (await server.fetch(`${server.url}/api/metrics/growth?from=2025-01&to=2025-03&as_of=2025-03-15&format=csv`)).text();
 		expect(csv.split('\r\n')[0]).toBe('month,revenue,mom,yoy,status,partial');
 		expect(csv.split('\r\n')[3]).toBe('2025-03,75.25,-0.62375,,,true'); // (75,25 − 200) / 200; March not over on the 15th
 	});
@@ -84,7 +84,7 @@ describe('metrics through the CLI and the HTTP API', () => {
 		['repeated parameter', '/api/metrics/segmentation?dim=region&dim=size', 'dim'],
 		['bad format', '/api/metrics/segmentation?format=xml', 'format']
 	])('400 for %s, naming the parameter', async (_what, path, param) => {
-		const response = await fetch(server.url + path);
+		const response = await server.fetch(server.url + path);
 		expect(response.status).toBe(400);
 		expect((await response.json()).param).toBe(param);
 	});

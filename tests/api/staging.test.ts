@@ -26,15 +26,15 @@ function bigExport(n: number): Buffer {
 async function stage(files: { name: string; body: string | Buffer }[]) {
 	const form = new FormData();
 	for (const f of files) form.append('file', new Blob([typeof f.body === 'string' ? f.body : new Uint8Array(f.body)]), f.name);
-	const r = await fetch(`${server.url}/api/uploads/stage`, { method: 'POST', body: form });
+	const r = await server.fetch(`${server.url}/api/uploads/stage`, { method: 'POST', body: form });
 	return { status: r.status, body: await r.json() };
 }
 async function post(path: string, body: unknown) {
-	const r = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const r = await server.fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 	return { status: r.status, body: await r.json() };
 }
 async function job(id: string) {
-	return (await fetch(`${server.url}/api/uploads/jobs/${id}`)).json();
+	return (await server.fetch(`${server.url}/api/uploads/jobs/${id}`)).json();
 }
 async function finished(id: string) {
 	for (;;) {
@@ -44,7 +44,7 @@ async function finished(id: string) {
 	}
 }
 async function batches(): Promise<{ batch_id: number; file_name: string; loaded: number }[]> {
-	const r = await fetch(`${server.url}/api/uploads/batches`);
+	const r = await server.fetch(`${server.url}/api/uploads/batches`);
 	const body = await r.json();
 	return Array.isArray(body) ? body : body.batches;
 }
@@ -96,7 +96,7 @@ describe('stage → preview → commit', () => {
 		expect(done.report.files[0]).toMatchObject({ file: 'enero.csv', loaded: 2, inserted: 2, rejected: 1 });
 		const list = await batches();
 		expect(list).toHaveLength(1);
-		expect(list[0]).toMatchObject({ file_name: 'enero.csv', loaded: 2, loaded_by: 'web' });
+		expect(list[0]).toMatchObject({ file_name: 'enero.csv', loaded: 2, loaded_by: 'token:tests' }); // who committed it
 		// a committed file leaves the staging area
 		expect((await post('/api/uploads/stage/preview', { ids: [file.id], parts: ['records'] })).status).toBe(404);
 	});
@@ -134,7 +134,7 @@ describe('cancel and concurrency', () => {
 		const id = s.files[0].id;
 		const { body: c } = await post('/api/uploads/stage/commit', { ids: [id] });
 		for (let j = await job(c.job); j.state === 'running' && j.progress.phase === 'queued'; j = await job(c.job)) await new Promise((r) => setTimeout(r, 10));
-		const cancelled = await (await fetch(`${server.url}/api/uploads/jobs/${c.job}`, { method: 'DELETE' })).json();
+		const cancelled = await (await server.fetch(`${server.url}/api/uploads/jobs/${c.job}`, { method: 'DELETE' })).json();
 		expect(cancelled.state).toBe('cancelled');
 		expect(await batches()).toEqual(before);
 		// nothing of the file is stored: a dry run would still insert every line

@@ -18,7 +18,7 @@ async function upload(files: { path: string; name: string }[], kind?: string) {
 	const form = new FormData();
 	if (kind) form.append('kind', kind);
 	for (const f of files) form.append('file', new Blob([await import('node:fs').then((fs) => fs.readFileSync(f.path))]), f.name);
-	const response = await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form });
+	const response = await server.fetch(`${server.url}/api/uploads`, { method: 'POST', body: form });
 	return { status: response.status, body: await response.json() };
 }
 
@@ -51,7 +51,7 @@ describe('POST /api/uploads', () => {
 		expect(unknown.status).toBe(400);
 		expect(unknown.body.error).toMatch(/^otra\.csv: cannot tell what this export holds/);
 		expect((await upload([{ path: invoicesB, name: 'febrero.csv' }], 'facturas')).status).toBe(400);
-		const plain = await fetch(`${server.url}/api/uploads`, { method: 'POST', body: 'hola', headers: { 'content-type': 'text/plain' } });
+		const plain = await server.fetch(`${server.url}/api/uploads`, { method: 'POST', body: 'hola', headers: { 'content-type': 'text/plain' } });
 		expect(plain.status).toBe(400);
 		expect((await plain.json()).error).toMatch(/multipart\/form-data/);
 	});
@@ -63,7 +63,7 @@ describe('POST /api/uploads', () => {
 	});
 
 	it('is what `npm run ingest -- --server` uses while the server holds the database', async () => {
-		const r = await runCli('ingest', [invoicesB, '--server', server.url, '--json']);
+		const r = await runCli('ingest', [invoicesB, '--server', server.url, '--json'], { CARTERA_TOKEN: server.token! });
 		expect(r.code).toBe(0);
 		expect(JSON.parse(r.stdout).files[0]).toMatchObject({ file: 'febrero.csv', kind: 'invoices', loaded: 1, unchanged: 1 });
 		const locked = await runCli('ingest', [invoicesB, '--db', dbPath]);
@@ -76,9 +76,9 @@ describe('cross-site requests', () => {
 	it('refuses a POST whose Origin is another site', async () => {
 		const form = new FormData();
 		form.append('file', new Blob(['Código cliente;Razón social\nC9;Zeta\n']), 'c.csv');
-		const r = await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { origin: 'https://evil.example' } });
+		const r = await server.fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { origin: 'https://evil.example' } });
 		expect(r.status).toBe(403);
-		const same = await fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { origin: server.url } });
+		const same = await server.fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { origin: server.url } });
 		expect(same.status).toBe(200);
 	});
 });
@@ -89,7 +89,7 @@ describe('large uploads', () => {
 		for (let k = 0; k < 100_000; k++) rows.push(`G-${k};10/03/2025;C${k % 50};${k % 900},25`);
 		const big = folder.write('grande.csv', rows.join('\r\n') + '\r\n');
 		const pending = upload([{ path: big, name: 'grande.csv' }]);
-		const page = await fetch(server.url);
+		const page = await server.fetch(server.url);
 		expect(page.status).toBe(200);
 		const r = await pending;
 		expect(r.status).toBe(200);

@@ -36,7 +36,7 @@ async function openPage(context: BrowserContext): Promise<{ page: Page; errors: 
 }
 
 async function newContext(lang: Lang) {
-	const context = await browser!.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
 	await context.addCookies([{ name: 'lang', value: lang, url: server!.url }]);
 	return context;
 }
@@ -174,11 +174,11 @@ describe('Clientes on the demo data', () => {
 	});
 
 	it('answers an unknown client with a 404 page that says so, and exports every row as CSV', async () => {
-		const missing = await fetch(`${server!.url}/clientes/${encodeURIComponent('NO-SUCH/CLIENT')}`, { headers: { cookie: 'lang=es' } });
+		const missing = await server!.fetch(`${server!.url}/clientes/${encodeURIComponent('NO-SUCH/CLIENT')}`, { headers: { cookie: 'lang=es' } });
 		expect(missing.status).toBe(404);
 		expect(await missing.text()).toContain('Cliente no encontrado');
 
-		const csv = await fetch(`${server!.url}/clientes/export.csv?sort=revenue&dir=desc`, { headers: { cookie: 'lang=es' } });
+		const csv = await server!.fetch(`${server!.url}/clientes/export.csv?sort=revenue&dir=desc`, { headers: { cookie: 'lang=es' } });
 		expect(csv.status).toBe(200);
 		expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
 		const lines = (await csv.text()).replace(/^\ufeff/, '').trimEnd().split('\r\n');

@@ -47,7 +47,7 @@ async function chartReady(page: Page): Promise<void> {
 }
 
 async function api<T>(name: string, search: string): Promise<T> {
-	const response = await fetch(`${server!.url}/api/metrics/${name}${search}`);
+	const response = await server!.fetch(`${server!.url}/api/metrics/${name}${search}`);
 	expect(response.status).toBe(200);
 	return (await response.json()) as T;
 }
@@ -90,7 +90,7 @@ afterAll(async () => {
 describe('overview on the demo data', () => {
 	it('picks the language from the cookie, then Accept-Language, then Spanish', async () => {
 		const langOf = async (headers: Record<string, string>) => {
-			const response = await fetch(server!.url, { headers });
+			const response = await server!.fetch(server!.url, { headers });
 			expect(response.status).toBe(200);
 			return /<html lang="(\w+)"/.exec(await response.text())?.[1];
 		};
@@ -101,7 +101,7 @@ describe('overview on the demo data', () => {
 	});
 
 	it('switches language without JavaScript: ?lang= sets the cookie and redirects to the same path', async () => {
-		const response = await fetch(`${server!.url}/?lang=en&region=Oruro`, { redirect: 'manual' });
+		const response = await server!.fetch(`${server!.url}/?lang=en&region=Oruro`, { redirect: 'manual' });
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe('/?region=Oruro');
 		const cookie = response.headers.get('set-cookie') ?? '';
@@ -110,7 +110,7 @@ describe('overview on the demo data', () => {
 	});
 
 	it('shows the kpis document’s figures with their statuses, the chart and its tooltips, without errors', async () => {
-		const context = await browser!.newContext({ locale: 'es-BO', viewport: { width: 1280, height: 720 } });
+		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, locale: 'es-BO', viewport: { width: 1280, height: 720 } });
 		const { page, errors } = await openPage(context);
 		expect((await page.goto(server!.url))?.status()).toBe(200);
 		await chartReady(page);
@@ -138,7 +138,7 @@ describe('overview on the demo data', () => {
 	});
 
 	it('a filter set in the filter bar changes the figures and the URL; the URL restores them; back returns', async () => {
-		const context = await browser!.newContext({ locale: 'es-BO', viewport: { width: 1280, height: 720 } });
+		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, locale: 'es-BO', viewport: { width: 1280, height: 720 } });
 		const { page, errors } = await openPage(context);
 		await page.goto(server!.url);
 		await chartReady(page);
@@ -181,7 +181,7 @@ describe('overview on the demo data', () => {
 	});
 
 	it('switches to English on click, formats for it and remembers it on reload', async () => {
-		const context = await browser!.newContext({ locale: 'es-BO', viewport: { width: 1280, height: 720 } });
+		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, locale: 'es-BO', viewport: { width: 1280, height: 720 } });
 		const { page, errors } = await openPage(context);
 		await page.goto(`${server!.url}/?region=Oruro`);
 		await page.click('.lang-switch a[hreflang="en"]');
@@ -207,7 +207,7 @@ describe('overview on the demo data', () => {
 			{ width: 1280, height: 720 },
 			{ width: 390, height: 844 }
 		]) {
-			const context = await browser!.newContext({ viewport });
+			const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport });
 			const { page, errors } = await openPage(context);
 			await page.goto(server!.url);
 			await chartReady(page);
@@ -218,7 +218,7 @@ describe('overview on the demo data', () => {
 	});
 
 	it('a bad parameter in the URL gets a 400 page naming it', async () => {
-		const response = await fetch(`${server!.url}/?from=2025-13`);
+		const response = await server!.fetch(`${server!.url}/?from=2025-13`);
 		expect(response.status).toBe(400);
 		expect(await response.text()).toContain('from');
 	});
@@ -236,7 +236,7 @@ describe('overview without invoices', () => {
 	});
 
 	it('explains in each language that no invoices are loaded and how to load them', async () => {
-		const context = await browser!.newContext({ locale: 'es-BO', viewport: { width: 1280, height: 720 } });
+		const context = await browser!.newContext({ extraHTTPHeaders: empty!.auth, locale: 'es-BO', viewport: { width: 1280, height: 720 } });
 		const { page, errors } = await openPage(context);
 		for (const [lang, title, command] of [
 			['es', 'Todavía no hay facturas cargadas', 'npm run ingest -- archivo.csv'],

@@ -114,7 +114,7 @@ describe('activation, forecast and pipeline pages on the demo data', () => {
 
 	for (const lang of ['es', 'en'] as const) {
 		it(`render their charts and the documents' figures in ${lang}, with no console errors`, async () => {
-			const context = await browser!.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+			const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: VIEWPORT, deviceScaleFactor: 1 });
 			const { page, errors } = await openPage(context);
 			const { activation, retention, forecast, pipeline } = docs;
 			for (const [path, charts] of Object.entries(PAGES)) {
@@ -166,7 +166,7 @@ describe('activation, forecast and pipeline pages on the demo data', () => {
 	}
 
 	it('a region chosen in the filter bar changes the activation rate and the URL; reloading restores it', async () => {
-		const context = await browser!.newContext({ viewport: VIEWPORT });
+		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: VIEWPORT });
 		const { page, errors } = await openPage(context);
 		await page.goto(`${server!.url}/activacion?lang=es`);
 		await chartsReady(page, PAGES.activacion);

@@ -35,7 +35,7 @@ let byClient: ConcentrationDocument;
 let byProduct: ConcentrationDocument;
 
 async function openPage(lang: Lang): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-	const context = await browser!.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, acceptDownloads: true, locale: lang === 'es' ? 'es-BO' : 'en-US' });
+	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, acceptDownloads: true, locale: lang === 'es' ? 'es-BO' : 'en-US' });
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('console', (msg) => {
@@ -142,7 +142,7 @@ describe('Segmentos and Concentración on the demo data', () => {
 	}, 60_000);
 
 	it('downloads the segments table as CSV with the revenue of the API document', async () => {
-		const api = (await (await fetch(`${server!.url}/api/metrics/segmentation?dim=region`)).json()) as SegmentationDocument;
+		const api = (await (await server!.fetch(`${server!.url}/api/metrics/segmentation?dim=region`)).json()) as SegmentationDocument;
 		expect(api.segments).toEqual(byRegion.segments);
 		for (const lang of ['es', 'en'] as const) {
 			const { page, errors, close } = await openPage(lang);

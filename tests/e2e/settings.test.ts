@@ -32,12 +32,12 @@ afterAll(async () => {
 });
 
 async function growthKpi() {
-	const doc = (await (await fetch(`${server!.url}/api/metrics/kpis`)).json()) as KpisDocument;
+	const doc = (await (await server!.fetch(`${server!.url}/api/metrics/kpis`)).json()) as KpisDocument;
 	return doc.kpis.find((k) => k.id === 'growth')!;
 }
 
 async function open(lang: 'es' | 'en'): Promise<{ page: Page; errors: string[] }> {
-	const context = await browser!.newContext({ locale: lang === 'es' ? 'es-BO' : 'en-US', viewport: { width: 1280, height: 720 } });
+	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, locale: lang === 'es' ? 'es-BO' : 'en-US', viewport: { width: 1280, height: 720 } });
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

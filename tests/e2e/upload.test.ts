@@ -73,7 +73,7 @@ beforeAll(async () => {
 	db.close();
 	server = await startServer(dbPath);
 	browser = await launchBrowser();
-	context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	context = await browser.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });
 }, 120_000);
 
 afterAll(async () => {

@@ -1,10 +1,14 @@
 // Starts the built app (build/index.js, as `npm test` builds it before vitest) on a free port
-// against a given database file, and stops it again.
+// against a given database file, and stops it again. The file gets an admin account and an API
+// token first (every route checks who calls); `fetch` and `auth` carry the token.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createToken } from '../../src/lib/server/auth/tokens';
+import { createUser, hasUsers } from '../../src/lib/server/auth/users';
+import { Database } from '../../src/lib/server/db/database';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // CARTERA_BUILD_DIR: the build folder when several builds run side by side (svelte.config.js).
@@ -13,7 +17,29 @@ const READY_TIMEOUT_MS = 30_000;
 
 export interface RunningServer {
 	url: string;
+	/** An admin API token created before the start (null with `accounts: false`). */
+	token: string | null;
+	/** The header that authenticates with it, for browser contexts (`extraHTTPHeaders`). */
+	auth: Record<string, string>;
+	/** fetch with the token sent along (unless the call gives its own Authorization). */
+	fetch(input: string, init?: RequestInit): Promise<Response>;
 	stop(): Promise<void>;
+}
+
+export const TEST_ADMIN = { name: 'gerencia', password: 'clave de prueba larga' };
+
+/**
+ * Every route asks who is calling (issue 7): an admin account and an admin API token are created
+ * in the file before the server takes it, unless the test wants a fresh installation.
+ */
+async function seedAccounts(databasePath: string): Promise<string> {
+	const db = await Database.open(databasePath);
+	try {
+		if (!(await hasUsers(db))) await createUser(db, TEST_ADMIN.name, TEST_ADMIN.password, 'admin');
+		return (await createToken(db, 'tests', 'admin', TEST_ADMIN.name)).token;
+	} finally {
+		db.close();
+	}
 }
 
 function freePort(): Promise<number> {
@@ -27,10 +53,12 @@ function freePort(): Promise<number> {
 	});
 }
 
-export async function startServer(databasePath: string): Promise<RunningServer> {
+export async function startServer(databasePath: string, options: { accounts?: boolean } = {}): Promise<RunningServer> {
 	if (!existsSync(ENTRY)) {
 		throw new Error(`${ENTRY} is missing: build the app first with \`npm run build\` (\`npm test\` does it).`);
 	}
+	const token = options.accounts === false ? null : await seedAccounts(databasePath);
+	const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [ENTRY], {
@@ -48,7 +76,12 @@ export async function startServer(databasePath: string): Promise<RunningServer> 
 		await stop();
 		throw error;
 	}
-	return { url, stop };
+	const authFetch = (input: string, init: RequestInit = {}) => {
+		const headers = new Headers(init.headers);
+		if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+		return fetch(input, { ...init, headers });
+	};
+	return { url, token, auth, fetch: authFetch, stop };
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {

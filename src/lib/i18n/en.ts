@@ -16,8 +16,11 @@ export const en: Messages = {
 		pipeline: 'Pipeline',
 		clients: 'Clients',
 		upload: 'Load data',
-		settings: 'Settings'
+		settings: 'Settings',
+		logout: 'Sign out',
+		users: 'Users'
 	},
+	roles: { viewer: 'Viewer', analyst: 'Analyst', admin: 'Admin' },
 	filters: {
 		label: 'Filters',
 		period: 'Period',

@@ -14,8 +14,11 @@ export const es = {
 		pipeline: 'Embudo',
 		clients: 'Clientes',
 		upload: 'Cargar datos',
-		settings: 'Ajustes'
+		settings: 'Ajustes',
+		logout: 'Salir',
+		users: 'Usuarios'
 	},
+	roles: { viewer: 'Lectura', analyst: 'Analista', admin: 'Administración' },
 	filters: {
 		label: 'Filtros',
 		period: 'Período',

@@ -10,7 +10,7 @@ import { receiveUploads, UploadError } from '$lib/server/uploads';
 import { ingestOptions } from '../../../cli/ingest-options';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ request }) => {
+export const POST: RequestHandler = async ({ request, locals }) => {
 	let received;
 	try {
 		received = await receiveUploads(request);
@@ -22,7 +22,7 @@ export const POST: RequestHandler = async ({ request }) => {
 		const { kind, encoding, delimiter, header_line, quote, decimal, date_order, map } = received.fields;
 		const options = ingestOptions({ kind, encoding, delimiter, headerLine: header_line, quote, decimal, dateOrder: date_order, map });
 		const db = await getDatabase();
-		const report = await serialized(() => ingestFiles(db, received.files, { ...options, loadedBy: 'api' }));
+		const report = await serialized(() => ingestFiles(db, received.files, { ...options, loadedBy: locals.user?.name ?? 'api' }));
 		return json(report);
 	} catch (error) {
 		if (error instanceof IngestError) return json({ error: error.message }, { status: 400 });

@@ -5,11 +5,11 @@ import { getDatabase } from '$lib/server/db/database';
 import { commitStaged, failure, flowOptions } from '$lib/server/staging';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ request }) => {
+export const POST: RequestHandler = async ({ request, locals }) => {
 	try {
 		const body = await request.json();
 		const options = flowOptions(body.options ?? {}, body.map);
-		const job = commitStaged(await getDatabase(), body.ids, options, 'web');
+		const job = commitStaged(await getDatabase(), body.ids, options, locals.user?.name ?? 'web');
 		return json({ job: job.id }, { status: 202 });
 	} catch (error) {
 		const { status, body } = failure(error);

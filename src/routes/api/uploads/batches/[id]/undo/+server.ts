@@ -1,4 +1,4 @@
-// POST /api/uploads/batches/ID/undo (optional JSON body {"by": "who"}): removes what the batch
+// POST /api/uploads/batches/ID/undo: removes what the batch
 // loaded and restores what it replaced, in one transaction, queued with the ingests.
 // → {removed, restored}; 400 bad id, 404 unknown batch, 409 already undone or blocked by a later batch.
 import { json } from '@sveltejs/kit';
@@ -7,16 +7,10 @@ import { getDatabase } from '$lib/server/db/database';
 import { serialized } from '$lib/server/ingest/queue';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ params, request }) => {
+export const POST: RequestHandler = async ({ params, locals }) => {
 	if (!/^\d{1,9}$/.test(params.id)) return json({ error: `"${params.id.slice(0, 40)}" is not a batch number.` }, { status: 400 });
-	let by = 'api';
-	if ((request.headers.get('content-type') ?? '').includes('application/json')) {
-		const body: unknown = await request.json().catch(() => null);
-		const given = body && typeof body === 'object' ? (body as Record<string, unknown>).by : undefined;
-		if (given !== undefined && (typeof given !== 'string' || given.length > 100))
-			return json({ error: '"by" must be a name of at most 100 characters.' }, { status: 400 });
-		if (typeof given === 'string' && given.trim()) by = given.trim();
-	}
+	// Who undoes it: the signed-in user or the API token (hooks.server.ts), never a name sent along.
+	const by = locals.user?.name ?? 'api';
 	try {
 		const db = await getDatabase();
 		return json(await serialized(() => undoBatch(db, Number(params.id), by)));
