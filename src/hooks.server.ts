@@ -5,6 +5,7 @@ import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { keepWarm } from '$lib/server/dashboard/warm';
 import { getDatabase } from '$lib/server/db/database';
+import { loadSettings } from '$lib/server/metrics/settings';
 import { guard } from '$lib/server/http/guard';
 import { crossSiteRefused } from '$lib/server/http/same-origin';
 import { isLang } from '$lib/i18n/lang';
@@ -34,7 +35,8 @@ const language: Handle = async ({ event, resolve }) => {
 		target.searchParams.delete('lang');
 		redirect(303, target.pathname + target.search);
 	}
-	event.locals.lang = pickLang(event.cookies.get(LANG_COOKIE), event.request.headers.get('accept-language'));
+	const fallback = (await loadSettings(await getDatabase())).default_lang;
+	event.locals.lang = pickLang(event.cookies.get(LANG_COOKIE), event.request.headers.get('accept-language'), fallback);
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
 };
 

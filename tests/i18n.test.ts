@@ -57,5 +57,8 @@ describe('language choice', () => {
 		expect(pickLang(undefined, 'en-US')).toBe('en');
 		expect(pickLang(undefined, 'fr')).toBe('es');
 		expect(pickLang(undefined, null)).toBe('es');
+		// The installation's default language (Ajustes) replaces Spanish as the last resort.
+		expect(pickLang(undefined, 'fr', 'en')).toBe('en');
+		expect(pickLang(undefined, 'es-BO', 'en')).toBe('es');
 	});
 });

@@ -1,5 +1,5 @@
 // Picks the interface language: the `lang` cookie (the user's own choice) wins, then the
-// browser's Accept-Language preferences, then Spanish.
+// browser's Accept-Language preferences, then the installation's default (Ajustes; Spanish).
 import { DEFAULT_LANG, isLang, type Lang } from './lang';
 
 /** The best supported language in an Accept-Language header, by q-value then order; null if none. */
@@ -17,7 +17,7 @@ export function fromAcceptLanguage(header: string | null | undefined): Lang | nu
 	return best?.lang ?? null;
 }
 
-export function pickLang(cookie: string | undefined, acceptLanguage: string | null | undefined): Lang {
+export function pickLang(cookie: string | undefined, acceptLanguage: string | null | undefined, fallback: Lang = DEFAULT_LANG): Lang {
 	if (isLang(cookie)) return cookie;
-	return fromAcceptLanguage(acceptLanguage) ?? DEFAULT_LANG;
+	return fromAcceptLanguage(acceptLanguage) ?? fallback;
 }
