@@ -173,3 +173,21 @@ describe('keys and derived values', () => {
 		]);
 	});
 });
+
+describe('a mapping for headers the detection does not know', () => {
+	it('loads a file of a given kind whose columns only the mapping names; a missing required column is named', async () => {
+		// Real ERP exports use codes like these (Neptuno's DW: KeyCliente…): no synonym matches them.
+		const file = folder.write('dw.csv', csv('KeyFactura;KeyCliente;Dia;Monto', 'A-1;C1;05/01/2025;100,50', 'A-2;C2;06/01/2025;20,00'));
+		const map = { columns: { invoice_id: 'KeyFactura', client_id: 'KeyCliente', invoice_date: 'Dia', amount: 'Monto' } };
+		await expect(ingestFiles(db, [{ path: file, name: 'dw.csv' }])).rejects.toThrow(/cannot tell what this export holds/);
+		const report = await ingestFiles(db, [{ path: file, name: 'dw.csv' }], { kind: 'invoices', map });
+		expect(report.files[0]).toMatchObject({ kind: 'invoices', loaded: 2, rejected: 0, mapping_source: 'given' });
+		expect(await total()).toEqual({ n: 2, s: '120.5000' });
+		// Without the amount, the mapping leaves a required column empty: named, nothing loaded.
+		const other = folder.write('dw2.csv', csv('KeyFactura;KeyCliente;Dia', 'B-1;C1;05/01/2025'));
+		await expect(
+			ingestFiles(db, [{ path: other, name: 'dw2.csv' }], { kind: 'invoices', map: { columns: { invoice_id: 'KeyFactura', client_id: 'KeyCliente', invoice_date: 'Dia' } } })
+		).rejects.toThrow(/no column for amount/);
+		expect(await total()).toEqual({ n: 2, s: '120.5000' });
+	});
+});

@@ -9,7 +9,7 @@ import { derivation } from './derive';
 import { IngestError } from './errors';
 import { KIND_SPECS, KINDS, type Kind } from './kinds';
 import { recordLines, unclosedQuoteLine } from './line-numbers';
-import { detectKind } from './mapping';
+import { detectKind, mapHeaders } from './mapping';
 import { mergeInto, type MergeCounts } from './merge';
 import { eightBitEncodingOf, readSource, type Source, type SourceOptions } from './read-source';
 import { csvRelation, displayName, headersOf, pairInvoiceParts, relationOf, type Prepared } from './sources';
@@ -240,7 +240,9 @@ async function prepare(db: Database, input: IngestInput, options: IngestOptions)
 		const remembered = given ? null : await rememberedMapping(db, source.headers);
 		const user = given ?? remembered;
 		const kind = options.kind ?? user?.kind;
-		let { spec, mapping } = detectKind(source.headers, source.name, kind);
+		// With a kind and a mapping from the user, the headers need not name the columns
+		// themselves: the mapping does, and applyColumns checks that nothing required is missing.
+		let { spec, mapping } = kind && user ? mapHeaders(source.headers, KIND_SPECS[kind]) : detectKind(source.headers, source.name, kind);
 		if (user) mapping = applyColumns(mapping, user, source.headers, spec, source.name);
 		const userMapping = user ? { mapping: user, origin: given ? ('given' as const) : ('remembered' as const) } : undefined;
 		return { source, spec, mapping, options, userMapping };
