@@ -51,6 +51,12 @@ describe('result cache', () => {
 		expect(await lines()).toBe(before + 1);
 	});
 
+	it('bookkeeping writes (a token’s last use, a session) leave the data version and the cache alone', async () => {
+		const version = db.dataVersion;
+		await db.runBookkeeping(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ('x', 1, TIMESTAMP '2030-01-01 00:00:00')`);
+		expect(db.dataVersion).toBe(version);
+	});
+
 	it('drops the least recently used entries past the row limit and returns copies', () => {
 		const cache = new ResultCache(3);
 		cache.set('a', 0, [1, 2]);

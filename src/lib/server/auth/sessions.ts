@@ -19,7 +19,7 @@ export const digest = (secret: string) => createHash('sha256').update(secret).di
 export async function createSession(db: Database, userId: number): Promise<{ token: string; expires: Date }> {
 	const token = randomBytes(32).toString('base64url');
 	const expires = new Date(Date.now() + sessionHours() * 3_600_000);
-	await db.run('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3::TIMESTAMP)', [digest(token), userId, utc(expires)]);
+	await db.runBookkeeping('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3::TIMESTAMP)', [digest(token), userId, utc(expires)]);
 	return { token, expires };
 }
 
@@ -35,5 +35,5 @@ export async function sessionUser(db: Database, token: string | undefined): Prom
 }
 
 export async function endSession(db: Database, token: string | undefined): Promise<void> {
-	if (token) await db.run('DELETE FROM sessions WHERE token_hash = $1', [digest(token)]);
+	if (token) await db.runBookkeeping('DELETE FROM sessions WHERE token_hash = $1', [digest(token)]);
 }

@@ -23,7 +23,7 @@ export async function createToken(db: Database, label: string, role: Role, creat
 	const token = `crt_${randomBytes(32).toString('base64url')}`;
 	const id = await db.transaction(async () => {
 		const row = await db.one<{ id: number }>('SELECT coalesce(max(token_id), 0)::INTEGER + 1 AS id FROM api_tokens');
-		await db.run('INSERT INTO api_tokens (token_id, label, token_hash, role, created_by) VALUES ($1, $2, $3, $4, $5)', [row!.id, clean, digest(token), role, createdBy]);
+		await db.runBookkeeping('INSERT INTO api_tokens (token_id, label, token_hash, role, created_by) VALUES ($1, $2, $3, $4, $5)', [row!.id, clean, digest(token), role, createdBy]);
 		return row!.id;
 	});
 	return { token, token_id: id };
@@ -37,7 +37,7 @@ export async function tokenUser(db: Database, token: string): Promise<{ name: st
 		[digest(token)]
 	);
 	if (!row) return null;
-	await db.run('UPDATE api_tokens SET last_used_at = current_timestamp WHERE token_id = $1', [row.token_id]);
+	await db.runBookkeeping('UPDATE api_tokens SET last_used_at = current_timestamp WHERE token_id = $1', [row.token_id]);
 	return { name: `token:${row.label}`, role: row.role };
 }
 
@@ -50,6 +50,6 @@ export async function listTokens(db: Database): Promise<ApiToken[]> {
 export async function revokeToken(db: Database, tokenId: number): Promise<boolean> {
 	const row = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM api_tokens WHERE token_id = $1 AND revoked_at IS NULL', [tokenId]);
 	if (!row?.n) return false;
-	await db.run('UPDATE api_tokens SET revoked_at = current_timestamp WHERE token_id = $1', [tokenId]);
+	await db.runBookkeeping('UPDATE api_tokens SET revoked_at = current_timestamp WHERE token_id = $1', [tokenId]);
 	return true;
 }

@@ -40,7 +40,7 @@ export async function createUser(db: Database, name: string, password: string, r
 	const hash = await hashPassword(password);
 	return (await db.transaction(async () => {
 		const row = await db.one<{ id: number }>('SELECT coalesce(max(user_id), 0)::INTEGER + 1 AS id FROM users');
-		await db.run('INSERT INTO users (user_id, name, password_hash, role) VALUES ($1, $2, $3, $4)', [row!.id, clean, hash, role]);
+		await db.runBookkeeping('INSERT INTO users (user_id, name, password_hash, role) VALUES ($1, $2, $3, $4)', [row!.id, clean, hash, role]);
 		return { user_id: row!.id, name: clean, role };
 	}))!;
 }
@@ -50,9 +50,9 @@ export async function setPassword(db: Database, name: string, password: string):
 	if (!user) throw new AccountError('name', `There is no user called ${name.trim()}.`);
 	const problem = passwordProblem(password);
 	if (problem) throw new AccountError('password', problem);
-	await db.run('UPDATE users SET password_hash = $1 WHERE user_id = $2', [await hashPassword(password), user.user_id]);
+	await db.runBookkeeping('UPDATE users SET password_hash = $1 WHERE user_id = $2', [await hashPassword(password), user.user_id]);
 	// A new password signs out every session of the account.
-	await db.run('DELETE FROM sessions WHERE user_id = $1', [user.user_id]);
+	await db.runBookkeeping('DELETE FROM sessions WHERE user_id = $1', [user.user_id]);
 }
 
 /** The user when name and password match (a missing user costs the same time as a wrong password). */

@@ -132,6 +132,14 @@ export class Database {
 		}
 	}
 
+	/**
+	 * A write that no figure reads (accounts, sessions, API tokens' last use): it leaves the data
+	 * version alone, so the result cache and the warmed dashboards stay valid.
+	 */
+	async runBookkeeping(sql: string, params?: Params): Promise<void> {
+		await this.connection.run(sql, params);
+	}
+
 	/** Runs fn inside BEGIN/COMMIT; any error rolls everything back and is rethrown. */
 	async transaction<T>(fn: () => Promise<T>): Promise<T> {
 		await this.run('BEGIN TRANSACTION');
