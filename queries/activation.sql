@@ -16,7 +16,9 @@
 -- Status, as of $as_of and at each month end, through the one status rule, cartera_status_rule
 -- (status_rule.sql), from each client's first line, first positive line and the invoices in the
 -- window before each date. The month ends use a difference array over ords (month_steps) rather
--- than joining every invoice to the ~13 month windows it falls in: 1.7× faster on 1M lines. cartera_lines gets NULL for f_billing_tier and f_status:
+-- than joining every invoice to the ~13 month windows it falls in, spread back over the months
+-- each step holds for (no range or ASOF join): about 2× faster on 1M lines. The number of months
+-- is written out, not read from a CTE: a scalar subquery there turns a filter into a join. cartera_lines gets NULL for f_billing_tier and f_status:
 -- filtering the lines by status would lose the clients the filter drops (and a status = potential
 -- filter would then wrongly keep them as "no lines"), so both filters are applied here to the
 -- client population instead.
@@ -46,16 +48,13 @@ firsts AS (
 		min(first_positive) AS first_positive, any_value(billing_tier) AS billing_tier
 	FROM invoices GROUP BY client_id
 ),
-month_count AS (
-	SELECT (datediff('month', $from_date::DATE, $to_date::DATE) + 1)::INTEGER AS n
-),
 single_ranges AS (
 	-- An invoice dated on one day (nearly all) lies in the windows (e − window, e] of a run of
 	-- consecutive month ends e: from its own month's to the last one before day + window, ords
 	-- s_ord..e_ord (clamped to the period's months).
 	SELECT client_id, (total > 0)::INTEGER AS positive, total,
 		greatest(1, datediff('month', $from_date::DATE, first_day) + 1) AS s_ord,
-		least((SELECT n FROM month_count),
+		least((datediff('month', $from_date::DATE, $to_date::DATE) + 1),
 			datediff('month', $from_date::DATE, reach) + 1 - (last_day(reach) > reach)::INTEGER) AS e_ord
 	FROM (SELECT *, first_day + ($window_days::INTEGER - 1) AS reach FROM invoices WHERE first_day = last_day)
 ),
@@ -83,12 +82,21 @@ month_steps AS (
 	FROM month_ranges GROUP BY client_id, s_ord
 	UNION ALL
 	SELECT client_id, e_ord + 1, -sum(positive), -sum(total)
-	FROM month_ranges WHERE e_ord < (SELECT n FROM month_count) GROUP BY client_id, e_ord
+	FROM month_ranges WHERE e_ord < (datediff('month', $from_date::DATE, $to_date::DATE) + 1) GROUP BY client_id, e_ord
+	UNION ALL
+	-- A zero step at the first month for every client with lines: each then has a value from there.
+	SELECT client_id, 1, 0, 0 FROM firsts
 ),
-recent_months AS (
-	SELECT client_id, ord, sum(positive) OVER w AS invoices, sum(total) OVER w AS totals
+recent_steps AS (
+	-- The running sums at each step, valid until the client's next step.
+	SELECT client_id, ord, sum(positive) OVER w AS invoices, sum(total) OVER w AS totals,
+		coalesce(lead(ord) OVER (PARTITION BY client_id ORDER BY ord), (datediff('month', $from_date::DATE, $to_date::DATE) + 1) + 1) AS next_ord
 	FROM (SELECT client_id, ord, sum(positive) AS positive, sum(total) AS total FROM month_steps GROUP BY client_id, ord)
 	WINDOW w AS (PARTITION BY client_id ORDER BY ord ROWS UNBOUNDED PRECEDING)
+),
+recent_months AS (
+	-- One row per client with lines and month: each step spread over the months it holds for.
+	SELECT client_id, unnest(range(ord, next_ord)) AS ord, invoices, totals FROM recent_steps
 ),
 recent_as_of AS (
 	-- ord 0: the document's as_of, which may be any day.
@@ -128,12 +136,15 @@ status_as_of AS (
 	FROM population p LEFT JOIN recent_as_of r USING (client_id)
 ),
 status_months AS (
-	-- Each population client's status at each month end; its window figures are those of its last
-	-- step at or before the month.
-	SELECT c.ord, coalesce(cartera_status_rule(c.first_line <= c.p_as_of, coalesce(c.first_purchase <= c.p_as_of, false),
-			c.in_clients, coalesce(r.invoices, 0), coalesce(r.totals, 0), $min_invoices, $min_amount), 'potential') AS status
-	FROM (SELECT * FROM population CROSS JOIN periods WHERE ord > 0) c
-	ASOF LEFT JOIN recent_months r ON r.client_id = c.client_id AND r.ord <= c.ord
+	-- Each population client's status at each month end, from its window figures of that month;
+	-- a client of the table without any line is potential throughout.
+	SELECT p.ord, coalesce(cartera_status_rule(c.first_line <= p.p_as_of, coalesce(c.first_purchase <= p.p_as_of, false),
+			c.in_clients, r.invoices, r.totals, $min_invoices, $min_amount), 'potential') AS status
+	FROM recent_months r
+	JOIN population c USING (client_id)
+	JOIN periods p ON p.ord = r.ord
+	UNION ALL
+	SELECT p.ord, 'potential' FROM population c CROSS JOIN periods p WHERE p.ord > 0 AND c.first_line IS NULL
 ),
 status_counts AS (
 	SELECT ord, count(*) FILTER (WHERE status = 'active') AS active,
