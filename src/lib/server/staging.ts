@@ -85,13 +85,6 @@ export interface FilePreview {
 	error?: string;
 }
 
-/** Options of the ingest (IngestOptions) and what the upload flow adds to them (see ingest.ts). */
-type FlowOptions = IngestOptions & {
-	dryRun?: boolean;
-	signal?: AbortSignal;
-	onProgress?: (p: { phase: 'reading' | 'converting' | 'merging' | 'done'; file: string; done: number; total: number }) => void;
-};
-
 const ID = /^[0-9a-f]{32}$/;
 
 class Staging {
@@ -190,7 +183,7 @@ export function flowOptions(raw: RawStageOptions = {}, map?: unknown): IngestOpt
 		map: map === undefined || map === null ? undefined : JSON.stringify(map)
 	});
 	const sheet = text(raw.sheet);
-	if (sheet !== undefined) (options as FlowOptions).sheet = /^\d+$/.test(sheet) ? Number(sheet) : sheet;
+	if (sheet !== undefined) options.sheet = /^\d+$/.test(sheet) ? Number(sheet) : sheet;
 	return options;
 }
 
@@ -269,7 +262,7 @@ async function mappingView(db: Database, preview: Preview, name: string, options
 export async function reportStaged(db: Database, ids: unknown, options: IngestOptions): Promise<IngestReport> {
 	const files = stagedFiles(ids);
 	// Every rejection in the report, so the page can offer them all as CSV (it shows the first 100).
-	const flow: FlowOptions = { ...options, dryRun: true, rejectionsShown: 100_000 };
+	const flow: IngestOptions = { ...options, dryRun: true, rejectionsShown: 100_000 };
 	return serialized(() => ingestFiles(db, files.map((f) => ({ path: f.path, name: f.name })), flow));
 }
 
@@ -286,7 +279,7 @@ export function commitStaged(db: Database, ids: unknown, options: IngestOptions,
 		finished: Promise.resolve()
 	};
 	staging.jobs.set(job.id, job);
-	const flow: FlowOptions = {
+	const flow: IngestOptions = {
 		...options,
 		loadedBy,
 		signal: controller.signal,
