@@ -1,5 +1,6 @@
 // What the activation, forecast and pipeline charts share: the look (same as revenue-plot.ts),
 // month axes labelled per locale without overlaps, and rates as percentages. Pure: no DOM here.
+import * as Plot from '@observablehq/plot';
 import { formatCompact, formatNumber, formatMonth } from '$lib/format';
 import type { Lang } from '$lib/i18n';
 import { monthTicks } from '$lib/components/revenue-plot';
@@ -57,4 +58,33 @@ export function compactAxis(label: string, lang: Lang) {
 /** A y axis of rates in percent. */
 export function percentAxis(label: string, lang: Lang) {
 	return { ...compactAxis(label, lang), tickFormat: (value: number) => formatRate(value, lang, 0) };
+}
+
+/** What every chart builder takes besides its rows. */
+export interface PlotCommon {
+	lang: Lang;
+	width: number;
+	height: number;
+	/** Accessible description of the whole figure. */
+	ariaLabel: string;
+}
+
+/** The options every monthly chart opens with: size, margins, look and the month x axis. */
+export function monthlyFrame(o: PlotCommon, months: string[]) {
+	return {
+		width: o.width,
+		height: o.height,
+		...MARGIN,
+		ariaLabel: o.ariaLabel,
+		style: STYLE,
+		x: monthAxis(months, o.width, o.lang)
+	};
+}
+
+/** A dashed horizontal reference line (a target, a band) labelled at its right end. */
+export function referenceMarks(ref: { value: number; label: string }, stroke: string) {
+	return [
+		Plot.ruleY([ref.value], { stroke, strokeDasharray: '4 3' }),
+		Plot.text([ref], { y: 'value', text: 'label', frameAnchor: 'right', textAnchor: 'end', dy: -7, dx: -4, fill: COLORS.axis, stroke: 'white', strokeWidth: 3, fontSize: 11 })
+	];
 }

@@ -2,8 +2,7 @@
 // the DOM. Every mark carries a tip with exact, locale-formatted values.
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatMoney, formatMonth, formatNumber } from '$lib/format';
-import type { Lang } from '$lib/i18n';
-import { COLORS, MARGIN, STYLE, TIP, compactAxis, formatRate, monthAxis, percentAxis } from './plot-kit';
+import { COLORS, MARGIN, STYLE, TIP, compactAxis, formatRate, monthlyFrame, percentAxis, referenceMarks, type PlotCommon as Common } from './plot-kit';
 import type { WaterfallStep } from './waterfall';
 
 export const STATUSES = ['active', 'inactive', 'potential'] as const;
@@ -25,24 +24,11 @@ export interface StatusDatum {
 	total: number;
 }
 
-interface Common {
-	lang: Lang;
-	width: number;
-	height: number;
-	/** Accessible description of the whole figure. */
-	ariaLabel: string;
-}
-
 /** Status mix: clients per status at each month end, stacked (active at the bottom). */
 export function statusMixPlot(o: Common & { rows: StatusRow[]; labels: Record<ClientStatus, string>; month: string; status: string; count: string; share: string; unit: string }) {
 	const data: StatusDatum[] = o.rows.flatMap((r) => STATUSES.map((status) => ({ month: r.month, status, count: r[status], total: r.clients_total })));
 	return Plot.plot({
-		width: o.width,
-		height: o.height,
-		...MARGIN,
-		ariaLabel: o.ariaLabel,
-		style: STYLE,
-		x: monthAxis(o.rows.map((r) => r.month), o.width, o.lang),
+		...monthlyFrame(o, o.rows.map((r) => r.month)),
 		y: compactAxis(o.unit, o.lang),
 		marks: [
 			Plot.barY(data, {
@@ -67,24 +53,16 @@ export interface RateRow {
 	value: number | null;
 }
 
-/** A monthly rate as a line with dots, on a percent axis, with optional reference lines. */
-export function rateLinePlot(o: Common & { rows: RateRow[]; color: string; label: string; month: string; refs?: { value: number; label: string }[]; extra?: (row: RateRow) => string[] }) {
+/** A monthly rate as a line with dots, on a percent axis, with optional reference lines; `extra` adds tip lines from the row itself. */
+export function rateLinePlot<R extends RateRow>(o: Common & { rows: R[]; color: string; label: string; month: string; refs?: { value: number; label: string }[]; extra?: (row: R) => string[] }) {
 	const defined = o.rows.filter((r) => r.value !== null);
 	const max = Math.max(0.01, ...defined.map((r) => r.value!), ...(o.refs ?? []).map((r) => r.value));
-	const title = (r: RateRow) => [formatMonth(r.month, o.lang), `${o.label}: ${formatRate(r.value, o.lang)}`, ...(o.extra?.(r) ?? [])].join('\n');
+	const title = (r: R) => [formatMonth(r.month, o.lang), `${o.label}: ${formatRate(r.value, o.lang)}`, ...(o.extra?.(r) ?? [])].join('\n');
 	return Plot.plot({
-		width: o.width,
-		height: o.height,
-		...MARGIN,
-		ariaLabel: o.ariaLabel,
-		style: STYLE,
-		x: monthAxis(o.rows.map((r) => r.month), o.width, o.lang),
+		...monthlyFrame(o, o.rows.map((r) => r.month)),
 		y: { ...percentAxis(o.label, o.lang), domain: [0, max * 1.1] },
 		marks: [
-			...(o.refs ?? []).flatMap((ref) => [
-				Plot.ruleY([ref.value], { stroke: COLORS.muted, strokeDasharray: '4 3' }),
-				Plot.text([ref], { y: 'value', text: 'label', frameAnchor: 'right', textAnchor: 'end', dy: -7, dx: -4, fill: COLORS.axis, stroke: 'white', strokeWidth: 3, fontSize: 11 })
-			]),
+			...(o.refs ?? []).flatMap((ref) => referenceMarks(ref, COLORS.muted)),
 			Plot.lineY(o.rows, { x: 'month', y: 'value', stroke: o.color, strokeWidth: 2 }),
 			Plot.dot(defined, { x: 'month', y: 'value', fill: o.color, r: 3 }),
 			Plot.ruleX(o.rows, Plot.pointerX({ x: 'month', stroke: COLORS.muted })),

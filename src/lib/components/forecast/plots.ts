@@ -3,14 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatMoney, formatMonth, formatNumber } from '$lib/format';
 import type { Lang } from '$lib/i18n';
-import { COLORS, MARGIN, STYLE, TIP, compactAxis, formatRate, monthAxis, percentAxis } from '$lib/components/activation/plot-kit';
-
-interface Common {
-	lang: Lang;
-	width: number;
-	height: number;
-	ariaLabel: string;
-}
+import { COLORS, TIP, compactAxis, formatRate, monthlyFrame, percentAxis, referenceMarks, type PlotCommon as Common } from '$lib/components/activation/plot-kit';
 
 export interface ForecastRow {
 	month: string;
@@ -34,12 +27,7 @@ export function forecastPlot(o: Common & { rows: ForecastRow[]; currency: string
 			...(r.error === null ? [] : [`${o.labels.error}: ${signedMoney(r.error, o.lang, o.currency)}`])
 		].join('\n');
 	return Plot.plot({
-		width: o.width,
-		height: o.height,
-		...MARGIN,
-		ariaLabel: o.ariaLabel,
-		style: STYLE,
-		x: monthAxis(o.rows.map((r) => r.month), o.width, o.lang),
+		...monthlyFrame(o, o.rows.map((r) => r.month)),
 		y: compactAxis(o.currency, o.lang),
 		marks: [
 			Plot.barY(o.rows, { x: 'month', y: 'actual', fill: FORECAST_COLORS.actual, fillOpacity: 0.85 }),
@@ -63,12 +51,7 @@ export function hitRatePlot(o: Common & { rows: HitRateRow[]; labels: { month: s
 	const defined = o.rows.filter((r) => r.hit_rate !== null);
 	const max = Math.max(0.01, ...defined.map((r) => r.hit_rate!), o.target?.value ?? 0);
 	return Plot.plot({
-		width: o.width,
-		height: o.height,
-		...MARGIN,
-		ariaLabel: o.ariaLabel,
-		style: STYLE,
-		x: monthAxis(o.rows.map((r) => r.month), o.width, o.lang),
+		...monthlyFrame(o, o.rows.map((r) => r.month)),
 		y: { ...percentAxis(o.labels.hitRate, o.lang), domain: [0, max * 1.1] },
 		marks: [
 			Plot.barY(defined, {
@@ -83,12 +66,7 @@ export function hitRatePlot(o: Common & { rows: HitRateRow[]; labels: { month: s
 				},
 				tip: { format: { x: false, y: false }, ...TIP }
 			}),
-			...(o.target
-				? [
-						Plot.ruleY([o.target.value], { stroke: COLORS.axis, strokeDasharray: '4 3' }),
-						Plot.text([o.target], { y: 'value', text: 'label', frameAnchor: 'right', textAnchor: 'end', dy: -7, dx: -4, fill: COLORS.axis, stroke: 'white', strokeWidth: 3, fontSize: 11 })
-					]
-				: []),
+			...(o.target ? referenceMarks(o.target, COLORS.axis) : []),
 			Plot.ruleY([0], { stroke: COLORS.axis })
 		]
 	});

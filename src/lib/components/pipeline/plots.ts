@@ -2,19 +2,11 @@
 // horizontal bars). Pure Observable Plot builders with locale-formatted tips.
 import * as Plot from '@observablehq/plot';
 import { formatMonth, formatNumber } from '$lib/format';
-import type { Lang } from '$lib/i18n';
-import { COLORS, MARGIN, STYLE, TIP, compactAxis, monthAxis } from '$lib/components/activation/plot-kit';
+import { COLORS, STYLE, TIP, compactAxis, monthlyFrame, type PlotCommon as Common } from '$lib/components/activation/plot-kit';
 
 export const STAGES = ['leads', 'opportunities', 'quotes', 'won'] as const;
 export type Stage = (typeof STAGES)[number];
 export const STAGE_COLORS: Record<Stage, string> = { leads: COLORS.muted, opportunities: COLORS.accentSoft, quotes: COLORS.accent, won: COLORS.up };
-
-interface Common {
-	lang: Lang;
-	width: number;
-	height: number;
-	ariaLabel: string;
-}
 
 export type StageRow = { month: string } & Record<Stage, number>;
 
@@ -23,12 +15,7 @@ export function stagesPlot(o: Common & { rows: StageRow[]; labels: Record<Stage,
 	const long = o.rows.flatMap((r) => STAGES.map((stage) => ({ month: r.month, stage, count: r[stage] })));
 	const title = (r: StageRow) => [formatMonth(r.month, o.lang), ...STAGES.map((s) => `${o.labels[s]}: ${formatNumber(r[s], o.lang)}`)].join('\n');
 	return Plot.plot({
-		width: o.width,
-		height: o.height,
-		...MARGIN,
-		ariaLabel: o.ariaLabel,
-		style: STYLE,
-		x: monthAxis(o.rows.map((r) => r.month), o.width, o.lang),
+		...monthlyFrame(o, o.rows.map((r) => r.month)),
 		y: compactAxis(o.unit, o.lang),
 		color: { domain: [...STAGES], range: STAGES.map((s) => STAGE_COLORS[s]) },
 		marks: [

@@ -17,7 +17,6 @@ export interface ActivationTiles {
 	prospects_exposed: number;
 	activated_in_period: number;
 	median_days_to_activation: number | null;
-	prospect_conversion_rate: number | null;
 	repeat_rate: number | null;
 	product_lines_per_client: number | null;
 }
@@ -38,7 +37,6 @@ function tiles(a: ActivationFigures, r: RetentionDocument): ActivationTiles {
 		prospects_exposed: a.prospects_exposed,
 		activated_in_period: a.activated_in_period,
 		median_days_to_activation: a.median_days_to_activation,
-		prospect_conversion_rate: a.prospect_conversion_rate,
 		repeat_rate: r.repeat_rate,
 		product_lines_per_client: r.product_lines_per_client
 	};

@@ -1,6 +1,6 @@
 // The commercial pipeline page (Embudo comercial): the pipeline document by month, its period
 // totals per stage (the funnel: the months partition the period, so each total is the sum of its
-// months) and the same figures on the comparison months.
+// months) and the tiles' figures on the comparison months.
 import type { Database } from '../db/database';
 import type { MetricParams } from '../metrics/params';
 import { pipeline, type PipelineDocument, type PipelineMonth } from '../metrics/pipeline';
@@ -11,9 +11,8 @@ export const STAGES = ['leads', 'opportunities', 'quotes', 'won'] as const;
 export type Stage = (typeof STAGES)[number];
 export type StageTotals = Record<Stage, number>;
 
-export interface PipelineTiles extends Omit<PipelineDocument, 'months'> {
-	totals: StageTotals;
-}
+/** The tiles' figures: the document without its months. */
+export type PipelineTiles = Omit<PipelineDocument, 'months'>;
 
 export interface PipelinePage {
 	pipeline: PipelineDocument;
@@ -29,6 +28,6 @@ export function stageTotals(months: PipelineMonth[]): StageTotals {
 
 export async function pipelinePage(db: Database, p: MetricParams, s: Settings, comparison: { from: string; to: string }): Promise<PipelinePage> {
 	const current = await pipeline(db, p, s);
-	const { months, ...previous } = await pipeline(db, comparisonParams(p, comparison), s);
-	return { pipeline: current, totals: stageTotals(current.months), comparison: { ...previous, totals: stageTotals(months) } };
+	const { months: _months, ...previous } = await pipeline(db, comparisonParams(p, comparison), s);
+	return { pipeline: current, totals: stageTotals(current.months), comparison: previous };
 }

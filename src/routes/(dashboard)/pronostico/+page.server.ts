@@ -2,6 +2,7 @@
 // accuracy and hit rate judged against their bands, and the same on the comparison months
 // (src/lib/server/dashboard/forecast.ts).
 import { forecastPage } from '$lib/server/dashboard/forecast';
+import { comparedPageFrame } from '$lib/server/dashboard/compare';
 import { getDatabase } from '$lib/server/db/database';
 import { pageContext } from '$lib/server/http/dashboard';
 import type { PageServerLoad } from './$types';
@@ -9,10 +10,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url }) => {
 	const c = await pageContext(url);
 	return {
-		hasData: c.data !== null,
-		period: { from: c.params.from, to: c.params.to, as_of: c.params.as_of },
-		comparison: c.comparison,
-		currency: c.settings.currency,
+		...comparedPageFrame(c),
 		hitBands: c.settings.thresholds.quote_hit_rate,
 		figures: await forecastPage(await getDatabase(), c.params, c.settings, c.comparison)
 	};
