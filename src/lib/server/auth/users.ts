@@ -21,9 +21,14 @@ export interface User {
 
 const NAME = /^[\p{L}\p{N}._@-]{2,60}$/u;
 
+/** Databases known to have an account: asked on every request, and accounts are never removed. */
+const withUsers = new WeakSet<Database>();
+
 export async function hasUsers(db: Database): Promise<boolean> {
+	if (withUsers.has(db)) return true;
 	const row = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM users WHERE disabled_at IS NULL');
-	return (row?.n ?? 0) > 0;
+	if ((row?.n ?? 0) > 0) withUsers.add(db);
+	return withUsers.has(db);
 }
 
 export async function findUser(db: Database, name: string): Promise<(User & { password_hash: string }) | undefined> {

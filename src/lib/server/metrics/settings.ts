@@ -91,7 +91,10 @@ function valueAt(rows: SettingRow[], scope: SettingScope, month: string | undefi
 
 /** The settings in force for a scope (the defaults where no row applies). */
 export async function loadSettings(db: Database, scope: SettingScope = {}): Promise<Settings> {
-	const rows = await db.all<SettingRow>(
+	// Read on every request (pages, API, the language hook): through the result cache, which any
+	// change of the table (a new row) invalidates.
+	const rows = await db.cachedAll<SettingRow>(
+		'settings',
 		`SELECT key, value::VARCHAR AS value, scope_dim, scope_value, effective_from FROM settings
 		QUALIFY row_number() OVER (PARTITION BY key, scope_dim, scope_value, effective_from ORDER BY updated_at DESC, rowid DESC) = 1`
 	);
