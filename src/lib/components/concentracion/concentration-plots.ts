@@ -34,6 +34,31 @@ interface Point {
 
 const toPoints = (pairs: [number, number][]): Point[] => [{ x: 0, y: 0 }, ...pairs.map(([x, y]) => ({ x, y }))];
 
+/** The frame the Pareto and Lorenz curves share: both axes 0–100 %, the x label centred below. */
+function curvePlot(
+	o: { width: number; height: number; lang: Lang },
+	labels: { x: string; aria: string },
+	marks: Plot.Markish[]
+): SVGSVGElement | HTMLElement {
+	return Plot.plot({
+		width: o.width,
+		height: o.height,
+		marginLeft: 48,
+		marginRight: 16,
+		marginTop: 22,
+		marginBottom: 36,
+		ariaLabel: labels.aria,
+		style: STYLE,
+		x: { ...percentAxis(o.lang, labels.x), labelAnchor: 'center' as const },
+		y: { ...percentAxis(o.lang, null) },
+		marks
+	});
+}
+
+/** A curve's tip: the channels given for the point nearest the pointer along x (not the origin). */
+const curveTip = (points: Point[], channels: Record<string, (p: Point) => string>) =>
+	Plot.tip(points.slice(1), Plot.pointerX({ x: 'x', y: 'y', channels, format: { x: false, y: false }, fontSize: 13 }));
+
 export function paretoPlot(
 	pareto: [number, number][],
 	o: {
@@ -52,42 +77,21 @@ export function paretoPlot(
 		{ tier: 'B', x1: o.cuts[0]?.x ?? 0, x2: o.cuts[1]?.x ?? 0 },
 		{ tier: 'C', x1: o.cuts[1]?.x ?? 0, x2: 1 }
 	].filter((z) => z.x2 > z.x1);
-	return Plot.plot({
-		width: o.width,
-		height: o.height,
-		marginLeft: 48,
-		marginRight: 16,
-		marginTop: 22,
-		marginBottom: 36,
-		ariaLabel: labels.aria,
-		style: STYLE,
-		x: { ...percentAxis(lang, labels.x), labelAnchor: 'center' as const },
-		y: { ...percentAxis(lang, null) },
-		marks: [
-			Plot.rectX(zones, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: (z: { tier: string }) => (z.tier === 'A' ? '#e8f0fa' : z.tier === 'B' ? '#f1f4f8' : '#fafbfc') }),
-			Plot.text(zones, { x: (z: { x1: number; x2: number }) => (z.x1 + z.x2) / 2, y: 1, text: 'tier', dy: -10, fontWeight: 700, fill: '#52606d' }),
-			Plot.ruleY(o.cuts, { y: 'share', stroke: '#8a5a00', strokeDasharray: '4 3' }),
-			// Labels on the left, where the curve is still below the cut-offs.
-			Plot.text(o.cuts, { x: 0, y: 'share', text: (c: { tier: string; share: number }) => labels.cut(c.tier, pct(c.share, lang)), textAnchor: 'start', dx: 6, dy: -7, fill: '#8a5a00' }),
-			Plot.ruleX(o.cuts, { x: 'x', stroke: '#8a5a00', strokeOpacity: 0.5 }),
-			Plot.line(points, { x: 'x', y: 'y', stroke: ACCENT, strokeWidth: 2 }),
-			Plot.ruleY([0], { stroke: '#6b7280' }),
-			Plot.tip(
-				points.slice(1),
-				Plot.pointerX({
-					x: 'x',
-					y: 'y',
-					channels: {
-						[labels.rank]: (p: Point) => formatNumber(Math.round(p.x * o.n), lang),
-						[labels.x]: (p: Point) => pct(p.x, lang),
-						[labels.y]: (p: Point) => pct(p.y, lang)
-					},
-					format: { x: false, y: false },
-					fontSize: 13
-				})
-			)
-		]
-	});
+	return curvePlot(o, labels, [
+		Plot.rectX(zones, { x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: (z: { tier: string }) => (z.tier === 'A' ? '#e8f0fa' : z.tier === 'B' ? '#f1f4f8' : '#fafbfc') }),
+		Plot.text(zones, { x: (z: { x1: number; x2: number }) => (z.x1 + z.x2) / 2, y: 1, text: 'tier', dy: -10, fontWeight: 700, fill: '#52606d' }),
+		Plot.ruleY(o.cuts, { y: 'share', stroke: '#8a5a00', strokeDasharray: '4 3' }),
+		// Labels on the left, where the curve is still below the cut-offs.
+		Plot.text(o.cuts, { x: 0, y: 'share', text: (c: { tier: string; share: number }) => labels.cut(c.tier, pct(c.share, lang)), textAnchor: 'start', dx: 6, dy: -7, fill: '#8a5a00' }),
+		Plot.ruleX(o.cuts, { x: 'x', stroke: '#8a5a00', strokeOpacity: 0.5 }),
+		Plot.line(points, { x: 'x', y: 'y', stroke: ACCENT, strokeWidth: 2 }),
+		Plot.ruleY([0], { stroke: '#6b7280' }),
+		curveTip(points, {
+			[labels.rank]: (p: Point) => formatNumber(Math.round(p.x * o.n), lang),
+			[labels.x]: (p: Point) => pct(p.x, lang),
+			[labels.y]: (p: Point) => pct(p.y, lang)
+		})
+	]);
 }
 
 export function lorenzPlot(
@@ -96,35 +100,14 @@ export function lorenzPlot(
 ): SVGSVGElement | HTMLElement {
 	const { lang, labels } = o;
 	const points = toPoints(lorenz);
-	return Plot.plot({
-		width: o.width,
-		height: o.height,
-		marginLeft: 48,
-		marginRight: 16,
-		marginTop: 22,
-		marginBottom: 36,
-		ariaLabel: labels.aria,
-		style: STYLE,
-		x: { ...percentAxis(lang, labels.x), labelAnchor: 'center' as const },
-		y: { ...percentAxis(lang, null) },
-		marks: [
-			Plot.areaY(points, { x: 'x', y1: 'y', y2: 'x', fill: ACCENT, fillOpacity: 0.1 }),
-			Plot.line([{ x: 0, y: 0 }, { x: 1, y: 1 }], { x: 'x', y: 'y', stroke: '#6b7280', strokeDasharray: '4 3' }),
-			Plot.text([{ x: 0.5, y: 0.5 }], { x: 'x', y: 'y', text: () => labels.equality, rotate: -Math.atan((o.height - 58) / (o.width - 64)) * (180 / Math.PI), dy: -8, fill: '#6b7280' }),
-			Plot.line(points, { x: 'x', y: 'y', stroke: ACCENT, strokeWidth: 2 }),
-			Plot.ruleY([0], { stroke: '#6b7280' }),
-			Plot.tip(
-				points.slice(1),
-				Plot.pointerX({
-					x: 'x',
-					y: 'y',
-					channels: { [labels.x]: (p: Point) => pct(p.x, lang), [labels.y]: (p: Point) => pct(p.y, lang) },
-					format: { x: false, y: false },
-					fontSize: 13
-				})
-			)
-		]
-	});
+	return curvePlot(o, labels, [
+		Plot.areaY(points, { x: 'x', y1: 'y', y2: 'x', fill: ACCENT, fillOpacity: 0.1 }),
+		Plot.line([{ x: 0, y: 0 }, { x: 1, y: 1 }], { x: 'x', y: 'y', stroke: '#6b7280', strokeDasharray: '4 3' }),
+		Plot.text([{ x: 0.5, y: 0.5 }], { x: 'x', y: 'y', text: () => labels.equality, rotate: -Math.atan((o.height - 58) / (o.width - 64)) * (180 / Math.PI), dy: -8, fill: '#6b7280' }),
+		Plot.line(points, { x: 'x', y: 'y', stroke: ACCENT, strokeWidth: 2 }),
+		Plot.ruleY([0], { stroke: '#6b7280' }),
+		curveTip(points, { [labels.x]: (p: Point) => pct(p.x, lang), [labels.y]: (p: Point) => pct(p.y, lang) })
+	]);
 }
 
 export interface TopShare {
@@ -226,6 +209,13 @@ function monthDate(month: string): Date {
 	return new Date(Date.UTC(y, m - 1, 1));
 }
 
+/** A reference line across a trend chart (a band's limit from the settings). */
+export interface TrendRule {
+	value: number;
+	status: Status;
+	label: string;
+}
+
 export function trendPlot(
 	points: TrendPoint[],
 	o: {
@@ -233,7 +223,7 @@ export function trendPlot(
 		height: number;
 		lang: Lang;
 		kind: 'percent' | 'index';
-		rules: { value: number; status: Status; label: string }[];
+		rules: TrendRule[];
 		labels: { month: string; value: string; aria: string };
 	}
 ) {

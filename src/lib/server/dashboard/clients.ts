@@ -24,9 +24,8 @@ const TEXT_SORTS: readonly ClientSort[] = ['client_id', 'name', 'client_type', '
 export const DEFAULT_SORT: ClientSort = 'revenue';
 const MAX_QUERY = 100;
 
-export interface ClientRow {
-	/** NULL for the row of the lines without a client. */
-	client_id: string | null;
+/** A client's clients-table attributes (null where the register leaves them empty). */
+export interface ClientAttributes {
 	name: string | null;
 	client_type: string | null;
 	size: string | null;
@@ -36,6 +35,11 @@ export interface ClientRow {
 	crm_status: string | null;
 	account_manager: string | null;
 	created_at: string | null;
+}
+
+export interface ClientRow extends ClientAttributes {
+	/** NULL for the row of the lines without a client. */
+	client_id: string | null;
 	/** In the clients table (false: seen only in invoice lines). */
 	in_clients: boolean;
 	billing_tier: 'A' | 'B' | 'C' | null;
@@ -146,17 +150,8 @@ export async function* streamClients(db: Database, p: MetricParams, s: Settings,
 	for await (const chunk of streamQuery<ListRow>(db, 'client_list', listParams(p, s, comparison, o, null))) yield chunk.map(clientRow);
 }
 
-export interface ClientRecord {
+export interface ClientRecord extends ClientAttributes {
 	client_id: string;
-	name: string | null;
-	client_type: string | null;
-	size: string | null;
-	sector: string | null;
-	legal_form: string | null;
-	region: string | null;
-	crm_status: string | null;
-	account_manager: string | null;
-	created_at: string | null;
 }
 
 export interface MonthRevenue {
