@@ -3,17 +3,11 @@
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatMoney, formatMonth, formatPercent, formatPercentChange } from '$lib/format';
 import type { Lang, Messages } from '$lib/i18n';
+import type { GrowthMonth } from '$lib/server/metrics/documents';
 import { monthTicks } from '../revenue-plot';
 
-export interface ChartMonth {
-	month: string;
-	revenue: number;
-	mom: number | null;
-	yoy: number | null;
-	status: 'approved' | 'acceptable' | 'observed' | 'rejected' | null;
-	partial: boolean;
-	in_period: boolean;
-}
+/** A month of the growth document (types only: nothing of the server runs here), and whether it is in the period. */
+export type ChartMonth = GrowthMonth & { in_period: boolean };
 
 // The status colours of app.css (.status--*), darker for bars; grey for months outside the period.
 export const STATUS_COLOURS = { approved: '#2e8b57', acceptable: '#1f5fa8', observed: '#d49a00', rejected: '#c0392b', none: '#8896a8', earlier: '#c5cdd8' };
