@@ -16,7 +16,8 @@ export const COLORS = {
 	axis: '#6b7280'
 };
 
-export const MARGIN = { top: 24, right: 16, bottom: 30, left: 56 };
+// Plot's own option names: spread into Plot.plot they set the margins.
+export const MARGIN = { marginTop: 24, marginRight: 16, marginBottom: 30, marginLeft: 56 };
 export const STYLE = { fontFamily: 'inherit', fontSize: '12px', color: '#4b5563', background: 'transparent' };
 export const TIP = { fontSize: 13, lineWidth: 32 };
 
@@ -28,7 +29,7 @@ export function formatRate(value: number | null, lang: Lang, digits = 1): string
 
 /** A band x axis of months, labelled every few months so labels never overlap. */
 export function monthAxis(months: string[], width: number, lang: Lang) {
-	const bandWidth = (width - MARGIN.left - MARGIN.right) / Math.max(months.length, 1);
+	const bandWidth = (width - MARGIN.marginLeft - MARGIN.marginRight) / Math.max(months.length, 1);
 	return {
 		type: 'band' as const,
 		domain: months,
