@@ -14,6 +14,7 @@ describe('migrations', () => {
 		const tables = (await db.all<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables ORDER BY 1`)).map((r) => r.t);
 		expect(tables).toEqual([
 			'api_tokens', 'clients', 'clients_replaced', 'forecasts', 'forecasts_replaced', 'invoice_lines', 'invoice_lines_replaced',
+			'invoice_totals', 'invoice_totals_source',
 			'opportunities', 'opportunities_replaced', 'products', 'products_replaced', 'quotes', 'quotes_replaced', 'schema_migrations',
 			'sessions', 'settings', 'source_mappings', 'upload_batches', 'upload_rejections', 'users'
 		]);
@@ -28,7 +29,8 @@ describe('migrations', () => {
 			{ version: 3, name: '003_settings' },
 			{ version: 4, name: '004_batch_history' },
 			{ version: 5, name: '005_setting_scopes' },
-			{ version: 6, name: '006_accounts' }
+			{ version: 6, name: '006_accounts' },
+			{ version: 7, name: '007_invoice_totals' }
 		]);
 		db.close();
 	});

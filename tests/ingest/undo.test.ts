@@ -37,9 +37,14 @@ const corrected = folder.write(
 
 const load = async (path: string, name: string): Promise<FileReport> => (await ingestFiles(db, [{ path, name }])).files[0]!;
 
-/** Every entity table and archive, rows in a fixed order, batch ids included. */
+/**
+ * Every entity table and archive, rows in a fixed order, batch ids included; and the stored
+ * invoice totals (migration 007), checked equal to what the lines give at every call.
+ */
 async function tables(): Promise<Record<string, unknown[]>> {
-	const out: Record<string, unknown[]> = {};
+	const stored = await db.all(`SELECT * FROM invoice_totals ORDER BY ALL`);
+	expect(stored).toEqual(await db.all(`SELECT * FROM invoice_totals_source ORDER BY ALL`));
+	const out: Record<string, unknown[]> = { invoice_totals: stored };
 	for (const t of ['clients', 'products', 'invoice_lines', 'opportunities', 'quotes', 'forecasts']) {
 		out[t] = await db.all(`SELECT * FROM ${t} ORDER BY ALL`);
 		out[`${t}_replaced`] = await db.all(`SELECT * FROM ${t}_replaced ORDER BY ALL`);

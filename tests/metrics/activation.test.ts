@@ -174,13 +174,14 @@ describe('activation with invoices whose lines carry several dates', () => {
 	beforeAll(async () => {
 		sdb = await openTempDatabase(spread);
 		const clients = ['Código cliente;Razón social;Fecha de alta', 'K;Ka;01/01/2024', 'L;Ele;01/01/2024', 'M;Eme;01/01/2024'];
-		const products = ['Código producto;Descripción', 'P1;Papel'];
+		const products = ['Código producto;Descripción', 'P1;Papel', 'P2;Tóner'];
 		const invoices = [
 			'Nº factura;Fecha;Código cliente;Código producto;Importe;Tipo documento',
 			'S1;20/12/2024;K;P1;100,00;Factura', //    K: +100 on 2024-12-20 …
 			'S1;20/01/2025;K;P1;-150,00;Factura', //   … and −150 on 2025-01-20 on the same invoice
 			'S2;30/01/2025;L;P1;80,00;Factura', //     L: +80 on 2025-01-30 …
-			'S2;05/03/2025;L;P1;-100,00;Factura', //   … and −100 on 2025-03-05 (total −20)
+			'S2;05/03/2025;L;P1;-100,00;Factura', //   … and −100 on 2025-03-05 (total −20) …
+			'S2;15/04/2025;L;P2;500,00;Factura', //    … and +500 of another product on 2025-04-15 (after March)
 			'S3;10/02/2025;M;P1;50,00;Factura' //      M: one day, +50
 		];
 		await loadCsv(sdb, spread, { 'c.csv': clients, 'p.csv': products, 'f.csv': invoices });
@@ -207,5 +208,17 @@ describe('activation with invoices whose lines carry several dates', () => {
 		// January: K's S1 sums −50 (both lines inside) → not a purchase; L +80 → active; M potential.
 		// February: L +80, M +50 → active. March: L's S2 sums −20 → not; M +50 → active. K inactive throughout.
 		expect(year.months.map((m) => m.activation_rate)).toEqual([1 / 3, 2 / 3, 1 / 3]);
+	});
+
+	it('with a product filter, counts only that product’s lines of such an invoice', async () => {
+		// April, window 30 days (03-31, 04-30]. All lines: L's S2 has +500 inside → active; K and M
+		// bought before, nothing inside → inactive: 1 / 3. Only P1: S2's April line is P2, so L has
+		// nothing inside either: 0 / 3 (the unfiltered invoices are read from the stored totals, the
+		// filtered ones from the P1 lines, both then from the lines inside each window).
+		const settings = { ...DEFAULT_SETTINGS, window_days: 30 };
+		const all = await activation(sdb, metricParams('2025-04', '2025-04', '2025-04-30'), settings);
+		expect([all.active, all.inactive, all.potential, all.months[0]!.activation_rate]).toEqual([1, 2, 0, 1 / 3]);
+		const p1 = await activation(sdb, metricParams('2025-04', '2025-04', '2025-04-30', { product: 'P1' }), settings);
+		expect([p1.active, p1.inactive, p1.potential, p1.months[0]!.activation_rate]).toEqual([0, 3, 0, 0]);
 	});
 });

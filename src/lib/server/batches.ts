@@ -7,6 +7,7 @@
 // versions that a live batch replaced.
 // A batch owns the rows it inserted or changed; a later batch that found them identical
 // ("unchanged", e.g. the same file loaded twice) wrote nothing and does not keep them alive.
+import { noteTouchedInvoices, refreshTouchedInvoices } from './db/invoice-totals';
 import type { Database } from './db/database';
 import { KIND_SPECS, KINDS, storedColumns } from './ingest/kinds';
 import { sqlIdent } from './ingest/text';
@@ -96,6 +97,7 @@ export async function undoBatch(database: Database, batchId: number, by?: string
 						`undo batch ${blocker.batch_id} first.`,
 					409
 				);
+			await noteTouchedInvoices(db, batchId);
 			let deleted = 0;
 			let restored = 0;
 			for (const { table, columns } of TABLES) {
@@ -114,6 +116,7 @@ export async function undoBatch(database: Database, batchId: number, by?: string
 				deleted += counts.mine;
 				restored += counts.replaced;
 			}
+			await refreshTouchedInvoices(db);
 			await db.run(`UPDATE upload_batches SET undone_at = current_timestamp, undone_by = $2 WHERE batch_id = $1`, [batchId, by ?? null]);
 			// Each restored version took the place of one the batch wrote: the rest were new keys.
 			return { removed: deleted - restored, restored };

@@ -1,0 +1,32 @@
+// invoice_totals (migration 007) is a stored copy of the invoice_totals_source view: whatever
+// writes invoice_lines brings it up to date in the same transaction, for the invoices it touched.
+// A batch touches the invoices of the lines it wrote and of the versions it replaced (same
+// invoice_id: it is part of the line's key), so those are recomputed and no other. Undoing the
+// batch touches the same invoices, so they are noted before the undo moves the rows.
+import type { Database } from './database';
+
+const TOUCHED = 'touched_invoices';
+
+/** Notes the invoices batch `batchId` wrote or replaced lines of (on this connection). */
+export async function noteTouchedInvoices(db: Database, batchId: number): Promise<void> {
+	await db.run(
+		`CREATE OR REPLACE TEMP TABLE ${TOUCHED} AS
+		 SELECT invoice_id FROM invoice_lines WHERE batch_id = $1
+		 UNION SELECT invoice_id FROM invoice_lines_replaced WHERE replaced_by = $1`,
+		[batchId]
+	);
+}
+
+/** Recomputes the stored totals of the invoices noted by noteTouchedInvoices. */
+export async function refreshTouchedInvoices(db: Database): Promise<void> {
+	const where = `WHERE invoice_id IN (SELECT invoice_id FROM ${TOUCHED})`;
+	await db.run(`DELETE FROM invoice_totals ${where}`);
+	await db.run(`INSERT INTO invoice_totals SELECT * FROM invoice_totals_source ${where}`);
+	await db.run(`DROP TABLE ${TOUCHED}`);
+}
+
+/** Recomputes every stored invoice total: for writers that bypass batches (tests building a subset). */
+export async function refreshAllInvoiceTotals(db: Database): Promise<void> {
+	await db.run('DELETE FROM invoice_totals');
+	await db.run('INSERT INTO invoice_totals SELECT * FROM invoice_totals_source');
+}
