@@ -52,10 +52,12 @@ async function registerMacros(db: Database): Promise<void> {
 	prepared.add(db);
 }
 
-export async function runQuery<T = Row>(db: Database, name: string, params: Params = {}): Promise<T[]> {
+/** `always`: a small result worth caching even when the result cache is off (Database.cachedAll). */
+export async function runQuery<T = Row>(db: Database, name: string, params: Params = {}, options: { always?: boolean } = {}): Promise<T[]> {
 	await registerMacros(db);
 	// queries/*.sql only read: their results may come from the database's result cache.
-	return db.cachedAll<T>(`${name}|${JSON.stringify(params, (_, v) => (typeof v === 'bigint' ? `${v}n` : v))}`, queryText(name), params);
+	const key = `${name}|${JSON.stringify(params, (_, v) => (typeof v === 'bigint' ? `${v}n` : v))}`;
+	return db.cachedAll<T>(key, queryText(name), params, options);
 }
 
 /**

@@ -39,6 +39,8 @@ function changesData(sql: string): boolean {
 interface Shared {
 	version: number;
 	cache: ResultCache | null;
+	/** Always on, for the few-row reads every figure makes first (see cachedAll's `always`). */
+	small: ResultCache;
 	/** Queries running now, by version and key: a second caller waits for the same result. */
 	running: Map<string, Promise<unknown[]>>;
 }
@@ -50,7 +52,7 @@ export class Database {
 		readonly connection: DuckDBConnection,
 		/** A fork shares the instance: closing it closes only its connection. */
 		private readonly ownsInstance = true,
-		private readonly shared: Shared = { version: 0, cache: null, running: new Map() }
+		private readonly shared: Shared = { version: 0, cache: null, small: new ResultCache(10_000), running: new Map() }
 	) {}
 
 	/**
@@ -66,9 +68,14 @@ export class Database {
 		return this.shared.version;
 	}
 
-	/** Rows of a read-only query, from the result cache when one is on and still valid. */
-	async cachedAll<T = Row>(key: string, sql: string, params?: Params): Promise<T[]> {
-		const cache = this.shared.cache;
+	/**
+	 * Rows of a read-only query, from the result cache when one is on and still valid. `always`:
+	 * cached even when the result cache is off, for small reads every figure starts with (the
+	 * settings, the data's date range): the same write-bumped version keeps them exact, and
+	 * scripts (CLI, benchmarks) then pay for them once per data version, not once per figure.
+	 */
+	async cachedAll<T = Row>(key: string, sql: string, params?: Params, options: { always?: boolean } = {}): Promise<T[]> {
+		const cache = this.shared.cache ?? (options.always ? this.shared.small : null);
 		if (!cache) return this.all<T>(sql, params);
 		const version = this.shared.version;
 		const hit = cache.get<T>(key, version);

@@ -91,12 +91,14 @@ function valueAt(rows: SettingRow[], scope: SettingScope, month: string | undefi
 
 /** The settings in force for a scope (the defaults where no row applies). */
 export async function loadSettings(db: Database, scope: SettingScope = {}): Promise<Settings> {
-	// Read on every request (pages, API, the language hook): through the result cache, which any
-	// change of the table (a new row) invalidates.
+	// Read on every request and figure (pages, API, the language hook, the CLI): cached, with or
+	// without the result cache, until any change of the data (a new row here included).
 	const rows = await db.cachedAll<SettingRow>(
 		'settings',
 		`SELECT key, value::VARCHAR AS value, scope_dim, scope_value, effective_from FROM settings
-		QUALIFY row_number() OVER (PARTITION BY key, scope_dim, scope_value, effective_from ORDER BY updated_at DESC, rowid DESC) = 1`
+		QUALIFY row_number() OVER (PARTITION BY key, scope_dim, scope_value, effective_from ORDER BY updated_at DESC, rowid DESC) = 1`,
+		undefined,
+		{ always: true }
 	);
 	const settings: Settings = structuredClone(DEFAULT_SETTINGS);
 	const byKey = new Map<string, SettingRow[]>();
