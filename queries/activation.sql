@@ -101,8 +101,16 @@ month_steps AS (
 	SELECT client_id, e_ord + 1, -sum(positive), -sum(total)
 	FROM month_ranges WHERE e_ord < (datediff('month', $from_date::DATE, $to_date::DATE) + 1) GROUP BY client_id, e_ord
 	UNION ALL
-	-- A zero step at the first month for every client with lines: each then has a value from there.
+	-- Zero steps: at the first month for every client with lines, so each has a value from there;
+	-- and at the months of its first line and first positive line, so each step's status (below)
+	-- holds until the next one.
 	SELECT client_id, 1, 0, 0 FROM firsts
+	UNION ALL
+	SELECT client_id, datediff('month', $from_date::DATE, first_line) + 1, 0, 0 FROM firsts
+	WHERE first_line > last_day($from_date::DATE) AND first_line <= $to_date::DATE
+	UNION ALL
+	SELECT client_id, datediff('month', $from_date::DATE, first_positive) + 1, 0, 0 FROM firsts
+	WHERE first_positive > last_day($from_date::DATE) AND first_positive <= $to_date::DATE
 ),
 recent_steps AS (
 	-- The running sums at each step, valid until the client's next step.
@@ -110,10 +118,6 @@ recent_steps AS (
 		coalesce(lead(ord) OVER (PARTITION BY client_id ORDER BY ord), (datediff('month', $from_date::DATE, $to_date::DATE) + 1) + 1) AS next_ord
 	FROM (SELECT client_id, ord, sum(positive) AS positive, sum(total) AS total FROM month_steps GROUP BY client_id, ord)
 	WINDOW w AS (PARTITION BY client_id ORDER BY ord ROWS UNBOUNDED PRECEDING)
-),
-recent_months AS (
-	-- One row per client with lines and month: each step spread over the months it holds for.
-	SELECT client_id, unnest(range(ord, next_ord)) AS ord, invoices, totals FROM recent_steps
 ),
 recent_as_of AS (
 	-- ord 0: the document's as_of, which may be any day.
@@ -152,22 +156,35 @@ status_as_of AS (
 			coalesce(r.invoices, 0), coalesce(r.total, 0), $min_invoices, $min_amount), 'potential') AS status
 	FROM population p LEFT JOIN recent_as_of r USING (client_id)
 ),
-status_months AS (
-	-- Each population client's status at each month end, from its window figures of that month;
-	-- a client of the table without any line is potential throughout.
-	SELECT p.ord, coalesce(cartera_status_rule(c.first_line <= p.p_as_of, coalesce(c.first_purchase <= p.p_as_of, false),
-			c.in_clients, r.invoices, r.totals, $min_invoices, $min_amount), 'potential') AS status
-	FROM recent_months r
+status_spans AS (
+	-- Each population client's status over the months one step holds for, [ord, next_ord), from
+	-- its window figures then (first line and first purchase are on the same side of every month
+	-- end of the span: there is a step at each).
+	SELECT s.ord, s.next_ord, coalesce(cartera_status_rule(c.first_line <= p.p_as_of, coalesce(c.first_purchase <= p.p_as_of, false),
+			c.in_clients, s.invoices, s.totals, $min_invoices, $min_amount), 'potential') AS status
+	FROM recent_steps s
 	JOIN population c USING (client_id)
-	JOIN periods p ON p.ord = r.ord
+	JOIN periods p ON p.ord = s.ord
+),
+status_deltas AS (
+	-- Clients per status, as a difference array over months: a span counts from its first month
+	-- and stops after its last. A client of the table without any line is potential throughout.
+	SELECT ord, status, count(*) AS delta FROM status_spans GROUP BY ord, status
 	UNION ALL
-	SELECT p.ord, 'potential' FROM population c CROSS JOIN periods p WHERE p.ord > 0 AND c.first_line IS NULL
+	SELECT next_ord, status, -count(*) FROM status_spans WHERE next_ord <= (datediff('month', $from_date::DATE, $to_date::DATE) + 1) GROUP BY next_ord, status
+	UNION ALL
+	SELECT 1, 'potential', count(*) FROM population WHERE first_line IS NULL
 ),
 status_counts AS (
-	SELECT ord, count(*) FILTER (WHERE status = 'active') AS active,
-		count(*) FILTER (WHERE status = 'inactive') AS inactive,
-		count(*) FILTER (WHERE status = 'potential') AS potential
-	FROM (SELECT * FROM status_as_of UNION ALL SELECT * FROM status_months)
+	SELECT ord, sum(n) FILTER (WHERE status = 'active') AS active,
+		sum(n) FILTER (WHERE status = 'inactive') AS inactive,
+		sum(n) FILTER (WHERE status = 'potential') AS potential
+	FROM (
+		SELECT ord, status, count(*) AS n FROM status_as_of GROUP BY ord, status
+		UNION ALL
+		-- Each month's count: the deltas up to it (a few rows per month).
+		SELECT p.ord, d.status, sum(d.delta) FROM periods p JOIN status_deltas d ON d.ord <= p.ord WHERE p.ord > 0 GROUP BY p.ord, d.status
+	)
 	GROUP BY ord
 ),
 judged AS (
