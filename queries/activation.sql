@@ -95,11 +95,11 @@ month_ranges AS (
 month_steps AS (
 	-- A difference array: each invoice adds itself at s_ord and takes itself back after e_ord,
 	-- so the running sum over ords is each month's window, without a row per invoice and month.
-	SELECT client_id, s_ord AS ord, sum(positive) AS positive, sum(total) AS total
-	FROM month_ranges GROUP BY client_id, s_ord
+	SELECT client_id, s_ord AS ord, positive, total
+	FROM month_ranges
 	UNION ALL
-	SELECT client_id, e_ord + 1, -sum(positive), -sum(total)
-	FROM month_ranges WHERE e_ord < (datediff('month', $from_date::DATE, $to_date::DATE) + 1) GROUP BY client_id, e_ord
+	SELECT client_id, e_ord + 1, -positive, -total
+	FROM month_ranges WHERE e_ord < (datediff('month', $from_date::DATE, $to_date::DATE) + 1)
 	UNION ALL
 	-- Zero steps: at the first month for every client with lines, so each has a value from there;
 	-- and at the months of its first line and first positive line, so each step's status (below)
