@@ -33,6 +33,8 @@ let byLine: SegmentationDocument;
 let byRegion: SegmentationDocument;
 let byClient: ConcentrationDocument;
 let byProduct: ConcentrationDocument;
+let productSegments: SegmentationDocument;
+let names: Record<string, string>;
 
 async function openPage(lang: Lang): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
 	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, acceptDownloads: true, locale: lang === 'es' ? 'es-BO' : 'en-US' });
@@ -72,6 +74,10 @@ beforeAll(async () => {
 		byRegion = (await computeMetric(db, 'segmentation', { dim: 'region' })) as SegmentationDocument;
 		byClient = (await computeMetric(db, 'concentration', {})) as ConcentrationDocument;
 		byProduct = (await computeMetric(db, 'concentration', { by: 'product' })) as ConcentrationDocument;
+		productSegments = (await computeMetric(db, 'segmentation', { dim: 'product' })) as SegmentationDocument;
+		names = Object.fromEntries(
+			(await db.all<{ product_id: string; name: string }>('SELECT product_id, name FROM products WHERE name IS NOT NULL')).map((r) => [r.product_id, r.name])
+		);
 	} finally {
 		db.close();
 	}
@@ -137,6 +143,21 @@ describe('Segmentos and Concentración on the demo data', () => {
 		await chartsReady(page, CHARTS.segmentos);
 		const rows = await page.locator('[data-testid="segments-heatmap"] svg g[aria-label="y-axis tick label"] text').allTextContents();
 		expect(rows).toEqual([target.value]);
+		expect(errors).toEqual([]);
+		await close();
+	}, 60_000);
+
+	it('by product, labels products by name and code; the chip of a clicked product too', async () => {
+		const { page, errors, close } = await openPage('es');
+		await page.goto(`${server!.url}/segmentos?dim=product`);
+		await chartsReady(page, CHARTS.segmentos);
+		const first = productSegments.segments[0]!;
+		const label = `${names[first.value!]} (${first.value})`;
+		expect(names[first.value!]).toBeTruthy();
+		expect(await page.locator('[data-testid="segments-table"] tbody tr td').first().textContent()).toBe(label);
+		await page.locator(SEG_BARS).first().click();
+		await page.waitForURL((url) => url.searchParams.get('product') === first.value);
+		await expect.poll(() => page.locator('.chip').allTextContents()).toEqual([expect.stringContaining(`Producto: ${label}`)]);
 		expect(errors).toEqual([]);
 		await close();
 	}, 60_000);

@@ -14,6 +14,7 @@ export const load: LayoutServerLoad = async ({ url }) => {
 			comparison: c.comparison,
 			data: c.data,
 			options: c.options,
+			productNames: c.product_names,
 			currency: c.settings.currency
 		}
 	};

@@ -7,6 +7,7 @@ import { resolveParams, type MetricParams } from '../metrics/params';
 import { defaultPeriod } from '../metrics/period';
 import { loadSettings, type Settings } from '../metrics/settings';
 import { runQuery } from '../queries';
+import { productNames } from './product-names';
 
 export type FilterOptions = Record<(typeof BAR_DIMENSIONS)[number], string[]>;
 
@@ -20,6 +21,8 @@ export interface DashboardContext {
 	/** The months the data covers and the last complete one (the presets' anchor); null without data. */
 	data: { first_month: string; last_month: string; last_complete: string } | null;
 	options: FilterOptions;
+	/** The filtered product's name (for its chip), when the register has one. */
+	product_names: Record<string, string>;
 }
 
 export async function dashboardContext(db: Database, url: URL, today: Date = new Date()): Promise<DashboardContext> {
@@ -34,5 +37,6 @@ export async function dashboardContext(db: Database, url: URL, today: Date = new
 			: null;
 	const options: FilterOptions = { product_line: [], client_type: [], region: [], account_manager: [], status: ['active', 'inactive', 'potential'] };
 	for (const row of await runQuery<{ dim: keyof FilterOptions; value: string }>(db, 'dimension_values')) options[row.dim].push(row.value);
-	return { query, params, settings, compare, comparison: comparisonPeriod(params.from, params.to, compare), data, options };
+	const product_names = await productNames(db, [params.filters.product ?? null]);
+	return { query, params, settings, compare, comparison: comparisonPeriod(params.from, params.to, compare), data, options, product_names };
 }

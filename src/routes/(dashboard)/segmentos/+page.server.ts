@@ -2,6 +2,7 @@
 // period, and the cross-tab with a second dimension (its 12 largest rows and columns).
 import { error } from '@sveltejs/kit';
 import { isFilterDimension, type FilterDimension } from '$lib/dashboard/url-state';
+import { productNames } from '$lib/server/dashboard/product-names';
 import { compareSegments, segmentCross, topCross } from '$lib/server/dashboard/segments';
 import { getDatabase } from '$lib/server/db/database';
 import { pageContext } from '$lib/server/http/dashboard';
@@ -27,6 +28,11 @@ export const load: PageServerLoad = async ({ url }) => {
 	const doc = await segmentation(db, params, c.settings);
 	const compared = await compareSegments(db, params, c.settings, doc, c.comparison);
 	const cross = topCross(await segmentCross(db, params, c.settings, dim2), CROSS_LIMIT);
+	// Documents carry product codes; the page shows names where the register has them.
+	const productCodes = [
+		...(dim === 'product' ? [...compared.segments.map((g) => g.value), ...cross.rows.map((r) => r.value)] : []),
+		...(dim2 === 'product' ? cross.columns.map((col) => col.value) : [])
+	];
 	return {
 		dim,
 		dim2,
@@ -37,6 +43,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		comparison: { ...c.comparison, compare: c.compare, total_revenue: compared.previous_total },
 		cross,
 		crossLimit: CROSS_LIMIT,
-		currency: c.settings.currency
+		currency: c.settings.currency,
+		productNames: await productNames(db, productCodes)
 	};
 };
