@@ -2,7 +2,7 @@
 // browser's back/forward work. Keys are those of the metrics API (from, to, <dimension>=value),
 // so a page's query string is also the query of the figures it shows; `compare` and page
 // options (dim, by, q, sort, page…) ride along.
-import { addMonths, monthCount } from '../months';
+import { addMonths, monthCount, monthRange } from '../months';
 
 /** Every dimension a figure can be filtered by (DESIGN.md §4), in the metrics layer's spelling. */
 export const FILTER_DIMENSIONS = [
@@ -74,6 +74,16 @@ export function presets(lastMonth: string): { id: PresetId; from: string; to: st
 		{ id: 'ytd', from: `${year}-01`, to: lastMonth },
 		{ id: 'previousYear', from: `${year - 1}-01`, to: `${year - 1}-12` }
 	];
+}
+
+/**
+ * The months the period pickers offer, newest first: every month the data covers, and the chosen
+ * period's own months even where they lie outside it (a shared link may ask for those).
+ */
+export function periodMonths(firstMonth: string, lastMonth: string, from: string, to: string): string[] {
+	const lo = from < firstMonth ? from : firstMonth;
+	const hi = to > lastMonth ? to : lastMonth;
+	return monthRange(lo, hi).reverse();
 }
 
 /** Parameters that belong to one page (its dimension, search, sorting, page number). */
