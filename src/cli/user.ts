@@ -1,17 +1,19 @@
 // npm run user -- add NAME --role viewer|analyst|admin   create an account
 //                 passwd NAME                            set a new password (signs its sessions out)
-//                 list                                   the accounts and their roles
+//                 role NAME --role viewer|analyst|admin  give an account another role
+//                 disable NAME | enable NAME             stop an account signing in (its sessions end), or let it again
+//                 list                                   the accounts, their roles and state
 // [--db PATH]. The password is asked twice on a terminal (not shown), or read as the first line
 // of standard input when it is piped (scripts: `printf '%s\n' "$PW" | npm run user -- add ana --role analyst`).
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { AccountError, createUser, listUsers, setPassword } from '../lib/server/auth/users';
+import { AccountError, createUser, disableUser, enableUser, listUsers, setPassword, setRole } from '../lib/server/auth/users';
 import { isRole } from '../lib/server/auth/roles';
 import { getDatabase } from '../lib/server/db/database';
 import { defaultDatabasePath } from '../lib/server/db/db-path';
 import { runCli, UsageError } from './run';
 
-const USAGE = `Usage: npm run user -- add NAME --role viewer|analyst|admin | passwd NAME | list  [--db PATH]`;
+const USAGE = `Usage: npm run user -- add NAME --role viewer|analyst|admin | passwd NAME | role NAME --role viewer|analyst|admin | disable NAME | enable NAME | list  [--db PATH]`;
 
 /** One line from a terminal without echo, or from piped standard input. */
 async function readSecret(prompt: string): Promise<string> {
@@ -63,7 +65,7 @@ await runCli(async () => {
 	const db = await getDatabase(values.db ?? defaultDatabasePath());
 	try {
 		if (command === 'list') {
-			for (const u of await listUsers(db)) console.log(`${u.name}\t${u.role}\t${u.created_at}`);
+			for (const u of await listUsers(db)) console.log(`${u.name}\t${u.role}\t${u.created_at}${u.disabled_at ? `\tdisabled ${u.disabled_at}` : ''}`);
 			return;
 		}
 		if (!name) throw new UsageError(USAGE);
@@ -74,6 +76,16 @@ await runCli(async () => {
 		} else if (command === 'passwd') {
 			await setPassword(db, name, await newPassword());
 			console.log(`Password of ${name.trim()} changed; its sessions were signed out.`);
+		} else if (command === 'role') {
+			if (!isRole(values.role)) throw new UsageError(`--role must be viewer, analyst or admin.\n${USAGE}`);
+			const user = await setRole(db, name, values.role);
+			console.log(`${user.name} now has the role ${user.role}.`);
+		} else if (command === 'disable') {
+			await disableUser(db, name);
+			console.log(`${name.trim()} can no longer sign in; its sessions were signed out.`);
+		} else if (command === 'enable') {
+			await enableUser(db, name);
+			console.log(`${name.trim()} can sign in again.`);
 		} else throw new UsageError(USAGE);
 	} catch (error) {
 		if (error instanceof AccountError) throw new UsageError(`${error.message} Nothing was changed.`);

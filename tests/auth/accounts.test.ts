@@ -6,7 +6,8 @@ import { allows, requiredRole, type Role } from '../../src/lib/server/auth/roles
 import { createSession, endSession, sessionUser } from '../../src/lib/server/auth/sessions';
 import { lockedFor, recordFailure, recordSuccess } from '../../src/lib/server/auth/throttle';
 import { createToken, listTokens, revokeToken, tokenUser } from '../../src/lib/server/auth/tokens';
-import { AccountError, checkPassword, createUser, hasUsers, listUsers, setPassword } from '../../src/lib/server/auth/users';
+import { AccountError, checkPassword, createUser, disableUser, enableUser, hasUsers, listUsers, setPassword, setRole } from '../../src/lib/server/auth/users';
+import { accountMessage } from '../../src/lib/account-messages';
 import { Database } from '../../src/lib/server/db/database';
 import { runCli } from '../helpers/run-cli';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
@@ -68,6 +69,50 @@ describe('users, sessions and tokens', () => {
 		const third = await createSession(db, user.user_id);
 		await db.run(`UPDATE sessions SET expires_at = TIMESTAMP '2000-01-01 00:00:00'`);
 		expect(await sessionUser(db, third.token)).toBeNull();
+	});
+
+	it('changes roles and disables accounts, always keeping one active admin', async () => {
+		await createUser(db, 'beto', 'clave de beto 1', 'viewer');
+		const { user_id } = (await checkPassword(db, 'beto', 'clave de beto 1'))!;
+		const { token } = await createSession(db, user_id);
+		expect(await setRole(db, 'BETO', 'analyst')).toMatchObject({ name: 'beto', role: 'analyst' });
+		expect(await sessionUser(db, token)).toMatchObject({ role: 'analyst' }); // the session follows the new role
+
+		// Gerencia is the only admin: it keeps the role and cannot be disabled, and nobody disables themselves.
+		await expect(setRole(db, 'Gerencia', 'viewer')).rejects.toMatchObject({ code: 'last_admin', subject: 'Gerencia', field: 'role' });
+		await expect(disableUser(db, 'Gerencia')).rejects.toMatchObject({ code: 'last_admin' });
+		await expect(disableUser(db, 'beto', 'Beto')).rejects.toMatchObject({ code: 'own_account' });
+		await expect(setRole(db, 'beto', 'jefe')).rejects.toMatchObject({ code: 'role' });
+		await expect(disableUser(db, 'nadie')).rejects.toMatchObject({ code: 'no_user', subject: 'nadie' });
+
+		// Disabled: no sign-in, sessions ended, listed with the time; its name stays taken.
+		await disableUser(db, 'beto', 'Gerencia');
+		expect(await sessionUser(db, token)).toBeNull();
+		expect(await checkPassword(db, 'beto', 'clave de beto 1')).toBeNull();
+		expect((await listUsers(db)).find((u) => u.name === 'beto')).toMatchObject({ role: 'analyst', disabled_at: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d$/) });
+		await expect(createUser(db, 'Beto', 'clave de beto 2', 'viewer')).rejects.toMatchObject({ code: 'name_taken' });
+		await disableUser(db, 'beto'); // already disabled: nothing to do
+
+		// Enabled again with the same role and password; with a second admin, the first may step down.
+		await enableUser(db, 'beto');
+		expect(await checkPassword(db, 'beto', 'clave de beto 1')).toMatchObject({ role: 'analyst' });
+		await setRole(db, 'beto', 'admin');
+		await setRole(db, 'Gerencia', 'viewer');
+		await setRole(db, 'Gerencia', 'admin');
+		await setRole(db, 'beto', 'viewer');
+		expect((await listUsers(db)).map((u) => [u.name, u.role, u.disabled_at])).toEqual([
+			['ana.analista', 'analyst', null],
+			['beto', 'viewer', null],
+			['Gerencia', 'admin', null]
+		]);
+	});
+
+	it('says each refusal in Spanish and English', () => {
+		expect(accountMessage('es', { code: 'last_admin', subject: 'Gerencia' })).toBe(
+			'Gerencia es la única cuenta de administración activa: primero da ese rol a otra cuenta.'
+		);
+		expect(accountMessage('en', { code: 'password_short' })).toBe('The password must have at least 10 characters.');
+		expect(accountMessage('es', { code: 'unknown', message: 'as the server said' })).toBe('as the server said');
 	});
 
 	it('an API token carries its role until revoked; only its digest is stored', async () => {
@@ -144,6 +189,16 @@ describe('npm run user', () => {
 		expect(passwd.stdout).toContain('Password of luis changed');
 		const list = await runCli('user', ['list', '--db', path]);
 		expect(list.stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 2))).toEqual([['luis', 'viewer']]);
+		// luis becomes admin; as the only one, he cannot be disabled until there is another.
+		expect((await runCli('user', ['role', 'luis', '--role', 'admin', '--db', path])).stdout).toContain('luis now has the role admin.');
+		const lastAdmin = await runCli('user', ['disable', 'luis', '--db', path]);
+		expect(lastAdmin.code).toBe(1);
+		expect(lastAdmin.stderr).toContain('luis is the only active admin: make another account admin first. Nothing was changed.');
+		await runCli('user', ['add', 'eva', '--role', 'admin', '--db', path], {}, 'clave de eva 12\n');
+		expect((await runCli('user', ['disable', 'luis', '--db', path])).stdout).toContain('luis can no longer sign in');
+		const after = (await runCli('user', ['list', '--db', path])).stdout.trim().split('\n').map((l) => l.split('\t'));
+		expect(after.map((r) => [r[0], r[1], r[3]?.replace(/\d/g, '9')])).toEqual([['eva', 'admin', undefined], ['luis', 'admin', 'disabled 9999-99-99 99:99']]);
+		expect((await runCli('user', ['enable', 'luis', '--db', path])).stdout).toContain('luis can sign in again.');
 		const check = await Database.open(path);
 		try {
 			expect(await checkPassword(check, 'luis', 'otra clave de luis')).not.toBeNull();

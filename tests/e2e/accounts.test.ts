@@ -85,11 +85,22 @@ describe('first visit and signing in', () => {
 	});
 });
 
-describe('a viewer', () => {
+async function signIn(name: string, password: string, url: string): Promise<{ page: Page; errors: string[] }> {
+	const opened = await page();
+	await opened.page.goto(`${url}/login`);
+	await opened.page.fill('input[name="name"]', name);
+	await opened.page.fill('input[name="password"]', password);
+	await opened.page.click('button[type="submit"]');
+	await opened.page.waitForURL((u) => u.pathname === '/');
+	return opened;
+}
+
+describe('a viewer, and an admin managing accounts', () => {
 	let server: RunningServer | undefined;
 	beforeAll(async () => {
 		const db = await Database.open(dbPath);
 		await createUser(db, 'directora', 'clave de la directora', 'viewer');
+		await createUser(db, 'jefa', 'clave de la jefa 1', 'admin');
 		db.close();
 		server = await startServer(dbPath);
 	});
@@ -114,4 +125,49 @@ describe('a viewer', () => {
 		expect(errors).toEqual([]);
 		await p.context().close();
 	});
+
+	it('an admin disables an account (its session ends at once), keeps one admin, changes a role and enables again', async () => {
+		const viewer = await signIn('directora', 'clave de la directora', server!.url);
+		const { page: p, errors } = await signIn('jefa', 'clave de la jefa 1', server!.url);
+		await p.goto(`${server!.url}/usuarios`);
+		const row = (name: string) => p.locator(`[data-testid="users-table"] tr[data-user="${name}"]`);
+		const status = () => p.locator('[role="status"]').first().textContent();
+
+		await row('directora').locator('button', { hasText: 'Desactivar' }).click();
+		await expect.poll(status).toBe('directora ya no puede entrar; sus sesiones se cerraron.');
+		expect(await row('directora').locator('td').nth(3).textContent()).toMatch(/^Desactivada el \d{4}-\d\d-\d\d \d\d:\d\d$/);
+		await viewer.page.goto(`${server!.url}/segmentos`);
+		await viewer.page.waitForURL(/\/login/);
+
+		// No one disables their own account; the last active admin keeps the role, said in Spanish.
+		expect(await row('jefa').locator('button', { hasText: 'Desactivar' }).count()).toBe(0);
+		await row('gerencia').locator('button', { hasText: 'Desactivar' }).click();
+		await expect.poll(status).toBe('gerencia ya no puede entrar; sus sesiones se cerraron.');
+		await row('jefa').locator('summary').click();
+		await row('jefa').locator('select[name="role"]').selectOption('viewer');
+		await row('jefa').locator('button', { hasText: 'Guardar rol' }).click();
+		await expect.poll(() => p.locator('[role="alert"]').textContent()).toBe(
+			'jefa es la única cuenta de administración activa: primero da ese rol a otra cuenta.'
+		);
+
+		await row('directora').locator('button', { hasText: 'Reactivar' }).click();
+		await expect.poll(status).toBe('directora puede volver a entrar.');
+		await row('directora').locator('summary').click();
+		await row('directora').locator('select[name="role"]').selectOption('analyst');
+		await row('directora').locator('button', { hasText: 'Guardar rol' }).click();
+		await expect.poll(status).toContain('directora tiene ahora el rol Analista');
+		await row('gerencia').locator('button', { hasText: 'Reactivar' }).click();
+		await expect.poll(status).toBe('gerencia puede volver a entrar.');
+		await p.screenshot({ path: join(SHOTS, 'usuarios-es.png'), fullPage: true });
+
+		// Back in, as an analyst now: the upload page opens.
+		await viewer.page.fill('input[name="name"]', 'directora');
+		await viewer.page.fill('input[name="password"]', 'clave de la directora');
+		await viewer.page.click('button[type="submit"]');
+		await viewer.page.waitForURL((u) => !u.pathname.startsWith('/login'));
+		expect((await viewer.page.goto(`${server!.url}/cargar`))?.status()).toBe(200);
+		expect([...errors, ...viewer.errors]).toEqual([]);
+		await p.context().close();
+		await viewer.page.context().close();
+	}, 60_000);
 });

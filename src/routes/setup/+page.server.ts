@@ -30,7 +30,7 @@ export const actions: Actions = {
 		try {
 			user = await attempt;
 		} catch (error) {
-			if (error instanceof AccountError) return fail(400, { name, field: error.field, message: error.message });
+			if (error instanceof AccountError) return fail(400, { name, field: error.field, code: error.code, subject: error.subject, message: error.message });
 			throw error;
 		}
 		if (!user) redirect(303, '/login');

@@ -22,7 +22,23 @@ const es = {
 	create: 'Crear token',
 	revoke: 'Revocar',
 	copyNow: 'Copia este token ahora; no se volverá a mostrar:',
-	none: 'Ninguno.'
+	none: 'Ninguno.',
+	actions: 'Acciones',
+	you: 'tú',
+	enabled: 'Activa',
+	disabledOn: (when: string) => `Desactivada el ${when}`,
+	change: 'Cambiar rol o contraseña',
+	saveRole: 'Guardar rol',
+	newPassword: 'Nueva contraseña',
+	setPassword: 'Cambiar contraseña',
+	disable: 'Desactivar',
+	enable: 'Reactivar',
+	done: {
+		role: (name: string, role: string) => `${name} tiene ahora el rol ${role}.`,
+		password: (name: string) => `Contraseña de ${name} cambiada; sus sesiones se cerraron.`,
+		disable: (name: string) => `${name} ya no puede entrar; sus sesiones se cerraron.`,
+		enable: (name: string) => `${name} puede volver a entrar.`
+	} as Record<string, (name: string, role: string) => string>
 };
 
 export const en: typeof es = {
@@ -48,7 +64,23 @@ export const en: typeof es = {
 	create: 'Create token',
 	revoke: 'Revoke',
 	copyNow: 'Copy this token now; it will not be shown again:',
-	none: 'None.'
+	none: 'None.',
+	actions: 'Actions',
+	you: 'you',
+	enabled: 'Active',
+	disabledOn: (when) => `Disabled on ${when}`,
+	change: 'Change role or password',
+	saveRole: 'Save role',
+	newPassword: 'New password',
+	setPassword: 'Change password',
+	disable: 'Disable',
+	enable: 'Enable again',
+	done: {
+		role: (name, role) => `${name} now has the role ${role}.`,
+		password: (name) => `Password of ${name} changed; its sessions were signed out.`,
+		disable: (name) => `${name} can no longer sign in; its sessions were signed out.`,
+		enable: (name) => `${name} can sign in again.`
+	}
 };
 
 export const messages = { es, en };

@@ -16,10 +16,10 @@ export interface ApiToken {
 	last_used_at: string | null;
 }
 
-export async function createToken(db: Database, label: string, role: Role, createdBy: string | null): Promise<{ token: string; token_id: number }> {
+export async function createToken(db: Database, label: string, role: string, createdBy: string | null): Promise<{ token: string; token_id: number }> {
 	const clean = label.trim();
-	if (clean.length < 2 || clean.length > 80) throw new AccountError('name', 'The token needs a label of 2 to 80 characters.');
-	if (!isRole(role)) throw new AccountError('role', 'The role must be viewer, analyst or admin.');
+	if (clean.length < 2 || clean.length > 80) throw new AccountError('name', 'The token needs a label of 2 to 80 characters.', 'token_label');
+	if (!isRole(role)) throw new AccountError('role', 'The role must be viewer, analyst or admin.', 'role');
 	const token = `crt_${randomBytes(32).toString('base64url')}`;
 	const id = await db.transaction(async () => {
 		const row = await db.one<{ id: number }>('SELECT coalesce(max(token_id), 0)::INTEGER + 1 AS id FROM api_tokens');
