@@ -1,5 +1,5 @@
 // Table columns: what a cell holds (its raw value, for sorting and CSV) and how it reads on screen.
-import { formatDate, formatMoney, formatMonth, formatNumber } from '../format';
+import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent } from '../format';
 import type { Lang } from '../i18n/lang';
 
 export type CellKind = 'text' | 'money' | 'int' | 'number' | 'percent' | 'month' | 'date';
@@ -29,7 +29,7 @@ export function formatCell(value: string | number | null, kind: CellKind | undef
 			case 'int':
 				return formatNumber(value, lang, 0);
 			case 'percent':
-				return `${formatNumber(value * 100, lang, 1)}${lang === 'es' ? '\u00a0%' : '%'}`;
+				return formatPercent(value, lang, 1);
 			default:
 				return formatNumber(value, lang, Number.isInteger(value) ? 0 : 2);
 		}

@@ -1,7 +1,7 @@
 // What the activation, forecast and pipeline charts share: the look (same as revenue-plot.ts),
 // month axes labelled per locale without overlaps, and rates as percentages. Pure: no DOM here.
 import * as Plot from '@observablehq/plot';
-import { formatCompact, formatNumber, formatMonth } from '$lib/format';
+import { formatCompact, formatMonth, formatPercent } from '$lib/format';
 import type { Lang } from '$lib/i18n';
 import { monthTicks } from '$lib/components/revenue-plot';
 
@@ -23,8 +23,7 @@ export const TIP = { fontSize: 13, lineWidth: 32 };
 
 /** A rate as a percentage with one decimal, as the tables show it: es `61,5 %`, en `61.5%`. */
 export function formatRate(value: number | null, lang: Lang, digits = 1): string {
-	if (value === null) return '–';
-	return `${formatNumber(value * 100, lang, digits)}${lang === 'es' ? '\u00a0%' : '%'}`;
+	return value === null ? '–' : formatPercent(value, lang, digits);
 }
 
 /** A band x axis of months, labelled every few months so labels never overlap. */
