@@ -155,7 +155,7 @@ describe('a viewer, and an admin managing accounts', () => {
 		await row('directora').locator('summary').click();
 		await row('directora').locator('select[name="role"]').selectOption('analyst');
 		await row('directora').locator('button', { hasText: 'Guardar rol' }).click();
-		await expect.poll(status).toContain('directora tiene ahora el rol Analista');
+		await expect.poll(status).toBe('directora tiene ahora el rol Analista.');
 		await row('gerencia').locator('button', { hasText: 'Reactivar' }).click();
 		await expect.poll(status).toBe('gerencia puede volver a entrar.');
 		await p.screenshot({ path: join(SHOTS, 'usuarios-es.png'), fullPage: true });
