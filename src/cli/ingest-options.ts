@@ -1,5 +1,7 @@
-// The ingest's options as the CLI and the HTTP API receive them (text), checked once.
+// The ingest's options as the CLI and the HTTP API receive them (text), checked once; and the
+// language the CLI speaks.
 import { readFileSync } from 'node:fs';
+import type { Lang } from '../lib/i18n/lang';
 import { parseEncoding } from '../lib/server/ingest/encoding';
 import { IngestError } from '../lib/server/ingest/errors';
 import type { IngestOptions } from '../lib/server/ingest/ingest';
@@ -20,42 +22,53 @@ export interface RawIngestOptions {
 	mapFile?: string;
 }
 
+/**
+ * The CLI's language: CARTERA_LANG (es, en), else the locale (LC_ALL, LC_MESSAGES, LANG, the first
+ * set): Spanish when it starts with "es" (es_BO.UTF-8), English otherwise (C, POSIX, en_US…).
+ */
+export function cliLang(env: NodeJS.ProcessEnv = process.env): Lang {
+	const chosen = env.CARTERA_LANG?.trim().toLowerCase();
+	if (chosen) return chosen.startsWith('es') ? 'es' : 'en';
+	const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '') ?? '';
+	return locale.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
 const DELIMITER_NAMES: Record<string, string> = { tab: '\t', '\\t': '\t', semicolon: ';', comma: ',', pipe: '|' };
 
 export function ingestOptions(raw: RawIngestOptions): IngestOptions {
 	const options: IngestOptions = {};
 	if (raw.kind !== undefined) {
-		if (!KINDS.includes(raw.kind as Kind)) throw new IngestError(`unknown kind "${raw.kind}"; expected one of ${KINDS.join(', ')}.`, '--kind');
+		if (!KINDS.includes(raw.kind as Kind)) throw new IngestError('option_kind', { option: '--kind', value: raw.kind, expected: KINDS });
 		options.kind = raw.kind as Kind;
 	}
 	if (raw.encoding !== undefined) {
 		const encoding = parseEncoding(raw.encoding);
-		if (!encoding) throw new IngestError(`unknown encoding "${raw.encoding}"; expected utf-8, utf-16, windows-1252, iso-8859-1, cp850 or macroman.`, '--encoding');
+		if (!encoding) throw new IngestError('option_encoding', { option: '--encoding', value: raw.encoding });
 		options.encoding = encoding;
 	}
 	if (raw.delimiter !== undefined) {
 		const delimiter = DELIMITER_NAMES[raw.delimiter] ?? raw.delimiter;
-		if (delimiter.length !== 1) throw new IngestError(`the delimiter must be one character (or tab, semicolon, comma, pipe).`, '--delimiter');
+		if (delimiter.length !== 1) throw new IngestError('option_delimiter', { option: '--delimiter' });
 		options.delimiter = delimiter;
 	}
 	if (raw.headerLine !== undefined) {
 		const n = Number(raw.headerLine);
-		if (!Number.isInteger(n) || n < 1) throw new IngestError('the header line must be a whole number from 1.', '--header-line');
+		if (!Number.isInteger(n) || n < 1) throw new IngestError('option_header_line', { option: '--header-line' });
 		options.headerLine = n;
 	}
 	if (raw.quote !== undefined) {
-		if (raw.quote !== '"' && raw.quote !== "'") throw new IngestError(`the quote character must be " or '.`, '--quote');
+		if (raw.quote !== '"' && raw.quote !== "'") throw new IngestError('option_quote', { option: '--quote' });
 		options.quote = raw.quote;
 	}
 	if (raw.decimal !== undefined) {
 		const decimal = { ',': ',', comma: ',', coma: ',', '.': '.', point: '.', punto: '.' }[raw.decimal] as ',' | '.' | undefined;
-		if (!decimal) throw new IngestError('the decimal mark must be "," or ".".', '--decimal');
+		if (!decimal) throw new IngestError('option_decimal', { option: '--decimal' });
 		options.decimal = decimal;
 	}
 	if (raw.dateOrder !== undefined) {
 		const order = raw.dateOrder.toLowerCase().replace(/[^a-z]/g, '');
 		const known: Record<string, DateOrder> = { dmy: 'dmy', dma: 'dmy', mdy: 'mdy', ymd: 'ymd', amd: 'ymd' };
-		if (!known[order]) throw new IngestError('the date order must be dmy (31/12/2025), mdy (12/31/2025) or ymd (2025-12-31).', '--date-order');
+		if (!known[order]) throw new IngestError('option_date_order', { option: '--date-order' });
 		options.dateOrder = known[order];
 	}
 	const mapText = raw.mapFile !== undefined ? readMapFile(raw.mapFile) : raw.map;
@@ -64,7 +77,7 @@ export function ingestOptions(raw: RawIngestOptions): IngestOptions {
 		try {
 			json = JSON.parse(mapText);
 		} catch (error) {
-			throw new IngestError(`not valid JSON: ${(error as Error).message}`, raw.mapFile ?? 'map');
+			throw new IngestError('map_json', { file: raw.mapFile ?? 'map', detail: (error as Error).message });
 		}
 		options.map = parseUserMapping(json, raw.mapFile ?? 'map');
 	}
@@ -75,6 +88,6 @@ function readMapFile(path: string): string {
 	try {
 		return readFileSync(path, 'utf8');
 	} catch {
-		throw new IngestError('mapping file not found or not readable.', path);
+		throw new IngestError('map_unreadable', { file: path });
 	}
 }

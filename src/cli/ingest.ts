@@ -4,20 +4,63 @@
 // With --server the files go through a running Cartera server (POST /api/uploads), which owns
 // the database file while it runs; the report is the same. The server asks who is calling:
 // CARTERA_TOKEN holds an API token of an analyst or admin.
+// It speaks Spanish when CARTERA_LANG=es, or else the locale (LC_ALL, LANG…) is Spanish; English
+// otherwise: messages, rejection reasons and warnings, in the summary and in the --json report.
 import { openAsBlob, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { getDatabase } from '../lib/server/db/database';
+import type { Lang } from '../lib/i18n/lang';
+import { DatabaseLockedError, getDatabase } from '../lib/server/db/database';
 import { defaultDatabasePath } from '../lib/server/db/db-path';
 import { IngestError } from '../lib/server/ingest/errors';
 import { ingestFiles, type IngestReport } from '../lib/server/ingest/ingest';
-import { KINDS } from '../lib/server/ingest/kinds';
-import { ingestOptions } from './ingest-options';
+import { KIND_SPECS, type Kind } from '../lib/server/ingest/kinds';
+import { ingestUsage } from '../lib/server/ingest/messages';
+import { cliLang, ingestOptions } from './ingest-options';
 import { runCli, UsageError } from './run';
 
-const USAGE = `Usage: npm run ingest -- FILE... [--kind ${KINDS.join('|')}] [--encoding E] [--delimiter D] [--quote Q]
-                         [--header-line N] [--decimal ,|.] [--date-order dmy|mdy|ymd]
-                         [--map mapping.json] [--rejects rejects.csv] [--db PATH | --server URL] [--json]`;
+const lang = cliLang();
+
+const n = (x: number) => x.toLocaleString('es');
+/** Spanish singular or plural by count. */
+const pl = (count: number, one: string, many: string) => (count === 1 ? one : many);
+const kindName = (kind: string) => (lang === 'es' ? (KIND_SPECS[kind as Kind]?.label ?? kind) : kind);
+
+/** The summary's own lines (the reasons and warnings come said in the CLI's language). */
+const SUMMARY: Record<Lang, {
+	file: (f: IngestReport['files'][number]) => string;
+	also: (kind: string, c: { loaded: number; inserted: number; updated: number }) => string;
+	mapping: (source: 'given' | 'remembered') => string;
+	rejection: (line: number | null, column: string, reason: string, value: string | null) => string;
+	more: (rows: number, listed: number) => string;
+	note: (text: string) => string;
+	written: (path: string) => string;
+}> = {
+	en: {
+		file: (f) =>
+			`${f.file} → ${f.kind}: ${n(f.rows_read)} rows read, ${n(f.loaded)} loaded (${n(f.inserted)} new, ${n(f.updated)} updated, ${n(f.unchanged)} unchanged), ${n(f.rejected)} rejected`,
+		also: (kind, c) => `  also ${kind}: ${n(c.loaded)} (${n(c.inserted)} new, ${n(c.updated)} updated)`,
+		mapping: (source) => `  mapping: ${source === 'given' ? 'as given (remembered for these headers)' : 'remembered for these headers'}`,
+		rejection: (line, column, reason, value) => `  line ${line ?? '?'}, column "${column}": ${reason} (found "${value ?? ''}")`,
+		more: (rows, listed) => `  … ${n(rows)} more rejected rows (--json lists the first ${listed}; --rejects FILE writes them all)`,
+		note: (text) => `  note: ${text}`,
+		written: (path) => `Rejected rows written to ${path}.`
+	},
+	es: {
+		file: (f) =>
+			`${f.file} → ${kindName(f.kind)}: ${n(f.rows_read)} ${pl(f.rows_read, 'fila leída', 'filas leídas')}, ${n(f.loaded)} ${pl(f.loaded, 'cargada', 'cargadas')} ` +
+			`(${n(f.inserted)} ${pl(f.inserted, 'nueva', 'nuevas')}, ${n(f.updated)} ${pl(f.updated, 'actualizada', 'actualizadas')}, ${n(f.unchanged)} sin cambios), ` +
+			`${n(f.rejected)} ${pl(f.rejected, 'rechazada', 'rechazadas')}`,
+		also: (kind, c) =>
+			`  también ${kindName(kind)}: ${n(c.loaded)} (${n(c.inserted)} ${pl(c.inserted, 'nuevo', 'nuevos')}, ${n(c.updated)} ${pl(c.updated, 'actualizado', 'actualizados')})`,
+		mapping: (source) =>
+			`  asignación de columnas: ${source === 'given' ? 'la indicada (se recordará para estos encabezados)' : 'la recordada para estos encabezados'}`,
+		rejection: (line, column, reason, value) => `  línea ${line ?? '?'}, columna "${column}": ${reason} (se encontró "${value ?? ''}")`,
+		more: (rows, listed) => `  … ${n(rows)} ${pl(rows, 'fila rechazada', 'filas rechazadas')} más (--json lista las primeras ${listed}; --rejects ARCHIVO las escribe todas)`,
+		note: (text) => `  aviso: ${text}`,
+		written: (path) => `Filas rechazadas escritas en ${path}.`
+	}
+};
 
 await runCli(async () => {
 	const { values, positionals } = parseArgs({
@@ -38,10 +81,10 @@ await runCli(async () => {
 		},
 		allowPositionals: true
 	});
-	if (values.help) return void console.log(USAGE);
-	if (positionals.length === 0) throw new UsageError(`No file given.\n${USAGE}`);
-	if (values.server && values.db) throw new UsageError('Give either --db or --server, not both.');
-	if (values.server && values.rejects) throw new UsageError('--rejects writes a local file: use it with --db, not --server.');
+	if (values.help) return void console.log(ingestUsage(lang));
+	if (positionals.length === 0) throw new IngestError('cli_no_file', {});
+	if (values.server && values.db) throw new IngestError('cli_db_and_server', {});
+	if (values.server && values.rejects) throw new IngestError('cli_rejects_server', {});
 	const raw = {
 		kind: values.kind,
 		encoding: values.encoding,
@@ -58,12 +101,23 @@ await runCli(async () => {
 	if (values.server) {
 		report = await ingestThroughServer(values.server, positionals, { ...raw, map: values.map ? readFileSync(values.map, 'utf8') : undefined });
 	} else {
-		const db = await getDatabase(values.db ?? defaultDatabasePath());
-		report = await ingestFiles(db, positionals.map((path) => ({ path })), { ...options, loadedBy: 'cli', rejectsPath: values.rejects });
+		const db = await openDatabase(values.db ?? defaultDatabasePath());
+		report = await ingestFiles(db, positionals.map((path) => ({ path })), { ...options, loadedBy: 'cli', rejectsPath: values.rejects, lang });
 		db.close();
 	}
 	process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, values.rejects));
-});
+}, lang);
+
+/** The database, or why it cannot be opened now (the running server holds it), said in the CLI's language. */
+async function openDatabase(path: string) {
+	try {
+		return await getDatabase(path);
+	} catch (error) {
+		if (!(error instanceof DatabaseLockedError)) throw error;
+		const rel = relative(process.cwd(), error.path);
+		throw new IngestError('db_locked', { database: rel && !rel.startsWith('..') ? rel : error.path, pid: error.pid });
+	}
+}
 
 async function ingestThroughServer(server: string, paths: string[], fields: Record<string, string | undefined>): Promise<IngestReport> {
 	const form = new FormData();
@@ -84,7 +138,7 @@ async function ingestThroughServer(server: string, paths: string[], fields: Reco
 		try {
 			blob = await openAsBlob(path);
 		} catch {
-			throw new IngestError('file not found or not readable.', path);
+			throw new IngestError('file_unreadable', { file: path });
 		}
 		form.append('file', blob, basename(path));
 	}
@@ -92,31 +146,31 @@ async function ingestThroughServer(server: string, paths: string[], fields: Reco
 	let response: Response;
 	try {
 		// The server asks who sends the files: an API token of an analyst or admin (npm run user, /usuarios).
+		// It answers in the language asked for: the CLI's.
 		const token = process.env.CARTERA_TOKEN;
-		response = await fetch(url, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
+		const headers: Record<string, string> = { 'accept-language': lang };
+		if (token) headers.authorization = `Bearer ${token}`;
+		response = await fetch(url, { method: 'POST', body: form, headers });
 	} catch {
-		throw new UsageError(`No Cartera server answers at ${url.origin}; start it with npm start, or leave out --server.`);
+		throw new IngestError('cli_no_server', { origin: url.origin });
 	}
-	if (response.status === 401 || response.status === 403)
-		throw new UsageError(`The server at ${url.origin} refused the upload (${response.status}): set CARTERA_TOKEN to an API token of an analyst or admin.`);
-	const body = (await response.json()) as IngestReport | { error: string };
-	if ('error' in body) throw new IngestError(body.error);
+	if (response.status === 401 || response.status === 403) throw new IngestError('cli_server_refused', { origin: url.origin, status: response.status });
+	const body = (await response.json()) as IngestReport | { error: string; code?: string };
+	if ('error' in body) throw new UsageError(body.error); // said by the server, in the CLI's language
 	return body;
 }
 
 function formatReport(report: IngestReport, rejectsPath?: string): string {
-	const n = (x: number) => x.toLocaleString('es');
+	const say = SUMMARY[lang];
 	const lines: string[] = [];
 	for (const f of report.files) {
-		lines.push(
-			`${f.file} → ${f.kind}: ${n(f.rows_read)} rows read, ${n(f.loaded)} loaded (${n(f.inserted)} new, ${n(f.updated)} updated, ${n(f.unchanged)} unchanged), ${n(f.rejected)} rejected`
-		);
-		for (const [kind, c] of Object.entries(f.also)) lines.push(`  also ${kind}: ${n(c.loaded)} (${n(c.inserted)} new, ${n(c.updated)} updated)`);
-		if (f.mapping_source !== 'detected') lines.push(`  mapping: ${f.mapping_source === 'given' ? 'as given (remembered for these headers)' : 'remembered for these headers'}`);
-		for (const r of f.rejections.slice(0, 10)) lines.push(`  line ${r.line ?? '?'}, column "${r.column}": ${r.reason} (found "${r.value ?? ''}")`);
-		if (f.rejected > 10) lines.push(`  … ${n(f.rejected - 10)} more rejected rows (--json lists the first ${f.rejections.length}; --rejects FILE writes them all)`);
-		for (const w of f.warnings) lines.push(`  note: ${w}`);
+		lines.push(say.file(f));
+		for (const [kind, c] of Object.entries(f.also)) lines.push(say.also(kind, c));
+		if (f.mapping_source !== 'detected') lines.push(say.mapping(f.mapping_source));
+		for (const r of f.rejections.slice(0, 10)) lines.push(say.rejection(r.line, r.column, r.reason, r.value));
+		if (f.rejected > 10) lines.push(say.more(f.rejected - 10, f.rejections.length));
+		for (const w of f.warnings) lines.push(say.note(w));
 	}
-	if (rejectsPath) lines.push(`Rejected rows written to ${rejectsPath}.`);
+	if (rejectsPath) lines.push(say.written(rejectsPath));
 	return lines.join('\n') + '\n';
 }

@@ -1,15 +1,19 @@
-// Shared CLI plumbing: errors a user can act on print one sentence on stderr and exit 1;
-// anything else prints its message (the stack only with CARTERA_DEBUG=1).
+// Shared CLI plumbing: errors a user can act on print one sentence on stderr and exit 1 (coded
+// ones, see ingest/messages.ts, in `lang`); anything else prints its message (the stack only with
+// CARTERA_DEBUG=1).
+import type { Lang } from '../lib/i18n/lang';
 import { DatabaseLockedError } from '../lib/server/db/database';
-import { IngestError } from '../lib/server/ingest/errors';
+import { CodedError } from '../lib/server/ingest/errors';
 
 export class UsageError extends Error {}
 
-export async function runCli(main: () => Promise<void>): Promise<void> {
+export async function runCli(main: () => Promise<void>, lang: Lang = 'en'): Promise<void> {
 	try {
 		await main();
 	} catch (error) {
-		if (error instanceof UsageError || error instanceof IngestError || error instanceof DatabaseLockedError) {
+		if (error instanceof CodedError) {
+			process.stderr.write(`${error.text(lang)}\n`);
+		} else if (error instanceof UsageError || error instanceof DatabaseLockedError) {
 			process.stderr.write(`${error.message}\n`);
 		} else {
 			const message = error instanceof Error ? error.message : String(error);

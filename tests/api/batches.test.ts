@@ -12,13 +12,15 @@ let server: RunningServer;
 const dbPath = folder.path('batches.duckdb');
 
 const HEADER = 'Nº factura;Fecha;Código cliente;Importe';
+// Refusals come in the request's language (the installation's default, Spanish, without one).
+const EN = { 'accept-language': 'en' };
 const january = folder.write('enero.csv', `${HEADER}\r\nF-1;05/01/2025;C1;1.000,00\r\nF-2;06/01/2025;C2;200,00\r\n`);
 const corrected = folder.write('enero-bis.csv', `${HEADER}\r\nF-1;05/01/2025;C1;1.000,00\r\nF-2;06/01/2025;C2;250,50\r\nF-3;07/01/2025;C1;10,00\r\n`);
 
 async function upload(path: string, name: string) {
 	const form = new FormData();
 	form.append('file', new Blob([readFileSync(path)]), name);
-	const response = await server.fetch(`${server.url}/api/uploads`, { method: 'POST', body: form });
+	const response = await server.fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: EN });
 	expect(response.status).toBe(200);
 	return (await response.json()).files[0];
 }
@@ -30,7 +32,7 @@ const batches = async () => {
 const undo = async (id: string | number, body?: unknown) => {
 	const r = await server.fetch(`${server.url}/api/uploads/batches/${id}/undo`, {
 		method: 'POST',
-		...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+		...(body === undefined ? { headers: EN } : { body: JSON.stringify(body), headers: { ...EN, 'content-type': 'application/json' } })
 	});
 	return { status: r.status, body: await r.json() };
 };
@@ -68,7 +70,14 @@ describe('upload history and undo over HTTP', () => {
 
 		// A first: refused, naming the batch to undo before it; nothing changes.
 		const blocked = await undo(a.batch_id);
-		expect(blocked).toEqual({ status: 409, body: { error: `Batch ${b.batch_id} (enero-bis.csv) changed 1 rows that batch ${a.batch_id} (enero.csv) loaded: undo batch ${b.batch_id} first.` } });
+		expect(blocked).toEqual({
+			status: 409,
+			body: {
+				error: `Batch ${b.batch_id} (enero-bis.csv) changed 1 rows that batch ${a.batch_id} (enero.csv) loaded: undo batch ${b.batch_id} first.`,
+				code: 'batch_blocked',
+				params: { batch: a.batch_id, batch_file: 'enero.csv', blocker: b.batch_id, blocker_file: 'enero-bis.csv', rows: 1 }
+			}
+		});
 		expect(await revenue()).toBe(1260.5);
 
 		// Who undoes it is the caller (here the tests' API token), not a name sent along.
@@ -79,8 +88,9 @@ describe('upload history and undo over HTTP', () => {
 		const twice = await undo(b.batch_id);
 		expect(twice.status).toBe(409);
 		expect(twice.body.error).toMatch(new RegExp(`^Batch ${b.batch_id} \\(enero-bis\\.csv\\) was already undone on .* by token:tests\\.$`));
-		expect(await undo(9999)).toEqual({ status: 404, body: { error: 'There is no batch 9999.' } });
-		expect(await undo('abc')).toEqual({ status: 400, body: { error: '"abc" is not a batch number.' } });
+		expect(twice.body.code).toBe('batch_undone');
+		expect(await undo(9999)).toEqual({ status: 404, body: { error: 'There is no batch 9999.', code: 'batch_unknown', params: { batch: 9999 } } });
+		expect(await undo('abc')).toEqual({ status: 400, body: { error: '"abc" is not a batch number.', code: 'batch_bad_id', params: { id: 'abc' } } });
 
 		expect(await undo(a.batch_id)).toEqual({ status: 200, body: { removed: 2, restored: 0 } });
 		expect(await revenue()).toBe(0);

@@ -26,15 +26,20 @@ function bigExport(n: number): Buffer {
 async function stage(files: { name: string; body: string | Buffer }[]) {
 	const form = new FormData();
 	for (const f of files) form.append('file', new Blob([typeof f.body === 'string' ? f.body : new Uint8Array(f.body)]), f.name);
-	const r = await server.fetch(`${server.url}/api/uploads/stage`, { method: 'POST', body: form });
+	// English asked for: without it, the installation's default (Spanish) says the reasons and refusals.
+	const r = await server.fetch(`${server.url}/api/uploads/stage`, { method: 'POST', body: form, headers: { 'accept-language': 'en' } });
 	return { status: r.status, body: await r.json() };
 }
 async function post(path: string, body: unknown) {
-	const r = await server.fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const r = await server.fetch(`${server.url}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+		body: JSON.stringify(body)
+	});
 	return { status: r.status, body: await r.json() };
 }
 async function job(id: string) {
-	return (await server.fetch(`${server.url}/api/uploads/jobs/${id}`)).json();
+	return (await server.fetch(`${server.url}/api/uploads/jobs/${id}`, { headers: { 'accept-language': 'en' } })).json();
 }
 async function finished(id: string) {
 	for (;;) {
@@ -83,7 +88,7 @@ describe('stage → preview → commit', () => {
 		expect(dry.status).toBe(200);
 		const r = dry.body.report.files[0];
 		expect(r).toMatchObject({ file: 'enero.csv', kind: 'invoices', rows_read: 3, loaded: 2, inserted: 2, updated: 0, rejected: 1 });
-		expect(r.rejections).toEqual([{ line: 3, column: 'Importe', value: 'x', reason: 'expected a number like 1.234,56' }]);
+		expect(r.rejections).toEqual([{ line: 3, column: 'Importe', value: 'x', reason: 'expected a number like 1.234,56', code: 'bad_number' }]);
 		expect(r.amount_total).toBe(1250.5);
 		expect(r.date_range).toEqual({ from: '2025-01-05', to: '2025-01-07' });
 		expect(await batches()).toEqual([]); // the dry run wrote nothing
@@ -162,28 +167,33 @@ describe('bad input', () => {
 		const big = await stage([{ name: 'enorme.csv', body: Buffer.alloc((LIMIT_MB + 1) * 1024 * 1024, 'a') }]);
 		expect(big.status).toBe(413);
 		expect(big.body.error).toMatch(/enorme\.csv: the file is larger than the limit of 20 MB/);
+		expect(big.body).toMatchObject({ code: 'upload_too_large', params: { file: 'enorme.csv', limit_mb: 20 } });
 		const empty = await stage([{ name: 'vacio.csv', body: '' }]);
 		expect(empty.status).toBe(400);
-		expect(empty.body.error).toBe('vacio.csv: the file is empty.');
+		expect(empty.body).toEqual({ error: 'vacio.csv: the file is empty.', code: 'file_empty', params: { file: 'vacio.csv' } });
 		const binary = await stage([{ name: 'foto.csv', body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) }]);
 		expect(binary.status).toBe(400);
 		expect(binary.body.error).toMatch(/^foto\.csv: byte 9 is a NUL byte: this is binary data/);
+		expect(binary.body).toMatchObject({ code: 'binary_byte', params: { file: 'foto.csv', byte: 9 } });
 
 		const { body: s } = await stage([{ name: 'otra.csv', body: 'Color;Peso\nrojo;3\n' }]);
 		const id = s.files[0].id;
 		const records = await post('/api/uploads/stage/preview', { ids: [id], parts: ['records'] });
 		expect(records.status).toBe(200);
 		expect(records.body.files[0].error).toMatch(/^otra\.csv: cannot tell what this export holds/);
+		expect(records.body.files[0].code).toBe('unknown_kind');
 		const report = await post('/api/uploads/stage/preview', { ids: [id], parts: ['report'] });
 		expect(report.status).toBe(400);
 		expect(report.body.error).toMatch(/^otra\.csv: cannot tell what this export holds/);
 		const committed = await finished((await post('/api/uploads/stage/commit', { ids: [id] })).body.job);
 		expect(committed.state).toBe('failed');
 		expect(committed.error).toMatch(/cannot tell what this export holds/);
+		expect(committed.code).toBe('unknown_kind');
 
 		const badKind = await post('/api/uploads/stage/preview', { ids: [id], options: { kind: 'facturas' } });
 		expect(badKind.status).toBe(400);
-		expect(badKind.body.error).toMatch(/unknown kind "facturas"/);
+		expect(badKind.body.error).toMatch(/^--kind: unknown kind "facturas"/);
+		expect(badKind.body).toMatchObject({ code: 'option_kind', params: { option: '--kind', value: 'facturas' } });
 		const unknownId = await post('/api/uploads/stage/preview', { ids: ['0'.repeat(32)] });
 		expect(unknownId.status).toBe(404);
 		const pathy = await post('/api/uploads/stage/commit', { ids: ['../../etc/passwd'] });

@@ -18,7 +18,8 @@ async function upload(files: { path: string; name: string }[], kind?: string) {
 	const form = new FormData();
 	if (kind) form.append('kind', kind);
 	for (const f of files) form.append('file', new Blob([await import('node:fs').then((fs) => fs.readFileSync(f.path))]), f.name);
-	const response = await server.fetch(`${server.url}/api/uploads`, { method: 'POST', body: form });
+	// English asked for: without it, the installation's default (Spanish) says the reasons and refusals.
+	const response = await server.fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { 'accept-language': 'en' } });
 	return { status: response.status, body: await response.json() };
 }
 
@@ -42,7 +43,7 @@ describe('POST /api/uploads', () => {
 			['clientes.csv', 'clients', 2, 0],
 			['enero.csv', 'invoices', 1, 1]
 		]);
-		expect(r.body.files[1].rejections).toEqual([{ line: 3, column: 'Importe', value: 'x', reason: 'expected a number like 1.234,56' }]);
+		expect(r.body.files[1].rejections).toEqual([{ line: 3, column: 'Importe', value: 'x', reason: 'expected a number like 1.234,56', code: 'bad_number' }]);
 	});
 
 	it('refuses a file of unknown kind, a bad kind and a request without files, changing nothing', async () => {
@@ -51,9 +52,13 @@ describe('POST /api/uploads', () => {
 		expect(unknown.status).toBe(400);
 		expect(unknown.body.error).toMatch(/^otra\.csv: cannot tell what this export holds/);
 		expect((await upload([{ path: invoicesB, name: 'febrero.csv' }], 'facturas')).status).toBe(400);
-		const plain = await server.fetch(`${server.url}/api/uploads`, { method: 'POST', body: 'hola', headers: { 'content-type': 'text/plain' } });
+		const plain = await server.fetch(`${server.url}/api/uploads`, {
+			method: 'POST',
+			body: 'hola',
+			headers: { 'content-type': 'text/plain', 'accept-language': 'en' }
+		});
 		expect(plain.status).toBe(400);
-		expect((await plain.json()).error).toMatch(/multipart\/form-data/);
+		expect(await plain.json()).toEqual({ error: 'Send the files as multipart/form-data (field "file").', code: 'not_multipart', params: {} });
 	});
 
 	it('serialises simultaneous uploads without errors', async () => {
@@ -69,6 +74,19 @@ describe('POST /api/uploads', () => {
 		const locked = await runCli('ingest', [invoicesB, '--db', dbPath]);
 		expect(locked.code).toBe(1);
 		expect(locked.stderr).toMatch(/is in use by another process .* --server/);
+	});
+
+	it('asks the server for the CLI language: `npm run ingest -- --server` in Spanish', async () => {
+		const env = { CARTERA_TOKEN: server.token!, CARTERA_LANG: 'es' };
+		const r = await runCli('ingest', [invoicesA, '--server', server.url, '--json'], env);
+		expect(r.code).toBe(0);
+		expect(JSON.parse(r.stdout).files[0].rejections).toEqual([
+			{ line: 3, column: 'Importe', value: 'x', reason: 'se esperaba un número como 1.234,56', code: 'bad_number' }
+		]);
+		const other = folder.write('otra-es.csv', 'Color;Peso\nrojo;3\n');
+		const refused = await runCli('ingest', [other, '--server', server.url], env);
+		expect(refused.code).toBe(1);
+		expect(refused.stderr).toMatch(/^otra-es\.csv: no se puede saber qué contiene esta exportación por sus encabezados \(Color, Peso\)\./);
 	});
 });
 

@@ -124,3 +124,56 @@ describe('npm run ingest -- --decimal and --date-order', () => {
 		expect(wrong.stderr.trim()).toBe('--date-order: the date order must be dmy (31/12/2025), mdy (12/31/2025) or ymd (2025-12-31).');
 	});
 });
+
+describe('npm run ingest in Spanish', () => {
+	it('says the summary, the reasons and the refusals in Spanish with CARTERA_LANG=es', async () => {
+		const es = { CARTERA_LANG: 'es' };
+		const r = await runCli('ingest', [invoices, '--db', folder.path('es.duckdb')], es);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('facturas.csv → facturas: 3 filas leídas, 2 cargadas (2 nuevas, 0 actualizadas, 0 sin cambios), 1 rechazada');
+		expect(r.stdout).toContain('línea 3, columna "Importe": se esperaba un número como 1.234,56 (se encontró "abc")');
+		expect(r.stdout).toContain(
+			'aviso: 2 líneas se refieren a 2 códigos de cliente que no están en la tabla de clientes (C1, C2); cuentan en los ingresos como clientes sin atributos.'
+		);
+
+		const json = await runCli('ingest', [invoices, '--db', folder.path('es-json.duckdb'), '--json'], es);
+		expect(JSON.parse(json.stdout).files[0].rejections).toEqual([
+			{ line: 3, column: 'Importe', value: 'abc', reason: 'se esperaba un número como 1.234,56', code: 'bad_number' }
+		]);
+
+		const missing = await runCli('ingest', [folder.path('nada.csv'), '--db', folder.path('es.duckdb')], es);
+		expect(missing.code).toBe(1);
+		expect(missing.stderr.trim()).toBe(`${folder.path('nada.csv')}: el archivo no existe o no se puede leer.`);
+		const order = await runCli('ingest', [invoices, '--db', folder.path('es.duckdb'), '--date-order', 'dym'], es);
+		expect(order.stderr.trim()).toBe('--date-order: el orden de las fechas debe ser dmy (31/12/2025), mdy (12/31/2025) o ymd (2025-12-31).');
+		const none = await runCli('ingest', [], es);
+		expect(none.code).toBe(1);
+		expect(none.stderr).toMatch(/^No se indicó ningún archivo\.\nUso: npm run ingest -- ARCHIVO\.\.\./);
+		noStack(none.stderr);
+	});
+
+	it('writes the rejected rows with Spanish reasons, and follows a Spanish locale (LANG=es_BO.UTF-8)', async () => {
+		const rejects = folder.path('rechazos-es.csv');
+		const r = await runCli('ingest', [invoices, '--db', folder.path('es-rejects.duckdb'), '--rejects', rejects], { LANG: 'es_BO.UTF-8', LC_ALL: '' });
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain(`Filas rechazadas escritas en ${rejects}.`);
+		expect(readFileSync(rejects, 'utf8')).toBe(
+			'Archivo;Línea;Columnas;Motivo;Registro\n' + `${invoices};3;Importe;"Importe: se esperaba un número como 1.234,56 (""abc"")";"F-2;06/01/2025;C1;abc"\n`
+		);
+	});
+
+	it('says in Spanish that the server holds the database', async () => {
+		const db = folder.path('locked-es.duckdb');
+		const holder = await holdDatabase(db);
+		try {
+			const r = await runCli('ingest', [invoices, '--db', db], { CARTERA_LANG: 'es' });
+			expect(r.code).toBe(1);
+			expect(r.stderr.trim()).toBe(
+				`La base de datos ${db} está en uso por otro proceso (PID ${holder.pid}), seguramente el servidor de Cartera en marcha: ` +
+					'detenlo y vuelve a ejecutar este comando, o envía los archivos a través de él con --server (npm run ingest -- --server http://localhost:3000 ARCHIVO…).'
+			);
+		} finally {
+			holder.kill();
+		}
+	});
+});

@@ -30,7 +30,8 @@ describe('migrations', () => {
 			{ version: 4, name: '004_batch_history' },
 			{ version: 5, name: '005_setting_scopes' },
 			{ version: 6, name: '006_accounts' },
-			{ version: 7, name: '007_invoice_totals' }
+			{ version: 7, name: '007_invoice_totals' },
+			{ version: 8, name: '008_rejection_codes' }
 		]);
 		db.close();
 	});

@@ -117,8 +117,8 @@ describe('bad input', () => {
 		const f = (await ingestFiles(db, [{ path, name: 'irregular.csv' }])).files[0]!;
 		expect(f).toMatchObject({ rows_read: 3, loaded: 1, rejected: 2 });
 		expect(f.rejections).toEqual([
-			{ line: 2, column: '(row)', value: 'sobra', reason: "the row has more fields than the header's 4" },
-			{ line: 3, column: 'Importe', value: null, reason: 'no amount (nor quantity and unit price)' }
+			{ line: 2, column: '(row)', value: 'sobra', reason: "the row has more fields than the header's 4", code: 'extra_fields' },
+			{ line: 3, column: 'Importe', value: null, reason: 'no amount (nor quantity and unit price)', code: 'missing_amount' }
 		]);
 	});
 

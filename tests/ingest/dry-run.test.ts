@@ -85,7 +85,7 @@ describe('dry run', () => {
 			future_dates: 1,
 			already_loaded: null
 		});
-		expect(f.rejections).toEqual([{ line: 4, column: 'Importe', value: 'x', reason: 'expected a number like 1.234,56' }]);
+		expect(f.rejections).toEqual([{ line: 4, column: 'Importe', value: 'x', reason: 'expected a number like 1.234,56', code: 'bad_number' }]);
 		expect(f.warnings).toEqual([
 			'1 rows repeat the key of a later row of the file; the later row was kept.',
 			'1 lines refer to 1 client codes that are not in the clients table (C9); they count in revenue as clients without attributes.',

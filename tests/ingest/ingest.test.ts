@@ -41,9 +41,9 @@ describe('rejections', () => {
 		const f = report.files[0]!;
 		expect(f).toMatchObject({ kind: 'invoices', rows_read: 5, loaded: 2, rejected: 3 });
 		expect(f.rejections).toEqual([
-			{ line: 4, column: 'Importe', value: '12,3x', reason: 'expected a number like 1.234,56' },
-			{ line: 5, column: 'Fecha', value: '31/02/2025', reason: 'expected a date as dd/mm/yyyy' },
-			{ line: 6, column: 'Importe', value: null, reason: 'no amount (nor quantity and unit price)' }
+			{ line: 4, column: 'Importe', value: '12,3x', reason: 'expected a number like 1.234,56', code: 'bad_number' },
+			{ line: 5, column: 'Fecha', value: '31/02/2025', reason: 'expected a date as dd/mm/yyyy', code: 'bad_date' },
+			{ line: 6, column: 'Importe', value: null, reason: 'no amount (nor quantity and unit price)', code: 'missing_amount' }
 		]);
 		// 1.234,50 + 10,00 = 1.244,50
 		expect(await total()).toEqual({ n: 2, s: '1244.5000' });
@@ -55,7 +55,7 @@ describe('rejections', () => {
 			csv('Código cliente;Razón social;Fecha de alta', 'C1;"Ferretería\r\nEl Tornillo";01/02/2020', '', 'C2;Comercial Sur;2020-13-45', 'C3;Andes;03/04/2021')
 		);
 		const f = (await ingestFiles(db, [{ path: file, name: 'clientes.csv' }])).files[0]!;
-		expect(f.rejections).toEqual([{ line: 5, column: 'Fecha de alta', value: '2020-13-45', reason: 'expected a date as dd/mm/yyyy' }]);
+		expect(f.rejections).toEqual([{ line: 5, column: 'Fecha de alta', value: '2020-13-45', reason: 'expected a date as dd/mm/yyyy', code: 'bad_date' }]);
 		expect((await db.one<{ name: string }>(`SELECT name FROM clients WHERE client_id = 'C1'`))!.name).toBe('Ferretería\r\nEl Tornillo');
 	});
 
@@ -165,7 +165,7 @@ describe('keys and derived values', () => {
 	it('derives the opportunity outcome from the stage when there is no outcome column', async () => {
 		const file = folder.write('deals.csv', csv('opportunity_id,deal_stage,engage_date,close_value', 'A1,Won,2024-01-02,1200', 'A2,Lost,2024-01-03,0', 'A3,Engaging,2024-01-04,', 'A4,Prospecting,,'));
 		const f = (await ingestFiles(db, [{ path: file }])).files[0]!;
-		expect(f.rejections).toEqual([{ line: 5, column: 'engage_date', value: null, reason: 'required value is empty' }]);
+		expect(f.rejections).toEqual([{ line: 5, column: 'engage_date', value: null, reason: 'required value is empty', code: 'missing' }]);
 		expect(await db.all(`SELECT opportunity_id, outcome, kind FROM opportunities ORDER BY 1`)).toEqual([
 			{ opportunity_id: 'A1', outcome: 'won', kind: 'opportunity' },
 			{ opportunity_id: 'A2', outcome: 'lost', kind: 'opportunity' },

@@ -408,8 +408,8 @@ describe('India e-commerce orders and targets', () => {
 			expect(f.loaded).toBe(1498);
 			// strict rejects: List of Orders lines 13 and 18 with these Order Date texts (real-expected.md §6); line = the detail record's line, computed above
 			expect(f.rejections).toEqual([
-				{ line: detailLine('B-25612'), column: 'Order Date', value: '12-04-201800', reason: expect.any(String) },
-				{ line: detailLine('B-25617'), column: 'Order Date', value: '17-04-2018000', reason: expect.any(String) }
+				{ line: detailLine('B-25612'), column: 'Order Date', value: '12-04-201800', reason: expect.any(String), code: 'bad_date' },
+				{ line: detailLine('B-25617'), column: 'Order Date', value: '17-04-2018000', reason: expect.any(String), code: 'bad_date' }
 			]);
 		});
 

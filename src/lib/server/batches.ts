@@ -9,7 +9,9 @@
 // ("unchanged", e.g. the same file loaded twice) wrote nothing and does not keep them alive.
 import { noteTouchedInvoices, refreshTouchedInvoices } from './db/invoice-totals';
 import type { Database } from './db/database';
+import { CodedError } from './ingest/errors';
 import { KIND_SPECS, KINDS, storedColumns } from './ingest/kinds';
+import type { MessageCode, MessageParams } from './ingest/messages';
 import { sqlIdent } from './ingest/text';
 
 export interface BatchRow {
@@ -33,13 +35,17 @@ export interface BatchRow {
 	blocked_by: number | null;
 }
 
-/** A refused undo: unknown batch (404), already undone or blocked by a later batch (409), bad id (400). */
-export class BatchError extends Error {
+/**
+ * A refused undo: bad id (400, batch_bad_id), unknown batch (404, batch_unknown), already undone
+ * (409, batch_undone) or blocked by a later batch (409, batch_blocked).
+ */
+export class BatchError<C extends MessageCode = MessageCode> extends CodedError<C> {
 	constructor(
-		message: string,
+		code: C,
+		params: MessageParams<C>,
 		readonly status: 400 | 404 | 409
 	) {
-		super(message);
+		super(code, params);
 		this.name = 'BatchError';
 	}
 }
@@ -71,7 +77,7 @@ export async function listBatches(db: Database): Promise<BatchRow[]> {
  * `removed`: rows of new keys taken out; `restored`: rows put back to their previous version.
  */
 export async function undoBatch(database: Database, batchId: number, by?: string): Promise<{ removed: number; restored: number }> {
-	if (!Number.isSafeInteger(batchId) || batchId < 1) throw new BatchError(`"${batchId}" is not a batch number.`, 400);
+	if (!Number.isSafeInteger(batchId) || batchId < 1) throw new BatchError('batch_bad_id', { id: String(batchId) }, 400);
 	const db = await database.fork();
 	try {
 		return await db.transaction(async () => {
@@ -79,12 +85,9 @@ export async function undoBatch(database: Database, batchId: number, by?: string
 				`SELECT file_name, ${TIME('undone_at')} AS undone_at, undone_by FROM upload_batches WHERE batch_id = $1`,
 				[batchId]
 			);
-			if (!batch) throw new BatchError(`There is no batch ${batchId}.`, 404);
+			if (!batch) throw new BatchError('batch_unknown', { batch: batchId }, 404);
 			if (batch.undone_at)
-				throw new BatchError(
-					`Batch ${batchId} (${batch.file_name}) was already undone on ${batch.undone_at}${batch.undone_by ? ` by ${batch.undone_by}` : ''}.`,
-					409
-				);
+				throw new BatchError('batch_undone', { batch: batchId, batch_file: batch.file_name, undone_at: batch.undone_at, undone_by: batch.undone_by }, 409);
 			const blocker = await db.one<{ batch_id: number; file_name: string; n: number }>(
 				`SELECT a.replaced_by AS batch_id, b.file_name, count(*)::INTEGER AS n FROM (${ARCHIVE}) a
 				 JOIN upload_batches b ON b.batch_id = a.replaced_by
@@ -93,8 +96,8 @@ export async function undoBatch(database: Database, batchId: number, by?: string
 			);
 			if (blocker)
 				throw new BatchError(
-					`Batch ${blocker.batch_id} (${blocker.file_name}) changed ${blocker.n} rows that batch ${batchId} (${batch.file_name}) loaded: ` +
-						`undo batch ${blocker.batch_id} first.`,
+					'batch_blocked',
+					{ batch: batchId, batch_file: batch.file_name, blocker: Number(blocker.batch_id), blocker_file: blocker.file_name, rows: blocker.n },
 					409
 				);
 			await noteTouchedInvoices(db, batchId);

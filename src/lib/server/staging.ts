@@ -9,8 +9,9 @@ import { closeSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from './db/database';
+import type { Lang } from '../i18n/lang';
 import { detectEncoding } from './ingest/encoding';
-import { IngestError } from './ingest/errors';
+import { CodedError, IngestError } from './ingest/errors';
 import { isZip } from './ingest/xlsx';
 import { ingestFiles, type IngestOptions, type IngestReport } from './ingest/ingest';
 import { KIND_SPECS, type Kind } from './ingest/kinds';
@@ -47,7 +48,8 @@ export interface Job {
 	state: 'running' | 'done' | 'failed' | 'cancelled';
 	progress: Progress;
 	report?: IngestReport;
-	error?: string;
+	/** Why it failed: said in the language of whoever asks (jobView). */
+	failure?: unknown;
 	started_at: string;
 	finished_at?: string;
 	controller: AbortController;
@@ -82,7 +84,9 @@ export interface FilePreview {
 	name: string;
 	size: number;
 	preview?: Preview & { kind: Kind | null; columns: ColumnView[]; mapping_source: 'detected' | 'given' | 'remembered' };
+	/** Why the file cannot be read or its kind told, in the request's language, and its code. */
 	error?: string;
+	code?: string;
 }
 
 const ID = /^[0-9a-f]{32}$/;
@@ -130,7 +134,7 @@ export async function stageUploads(request: Request): Promise<{ files: { id: str
 	const received = await receiveUploads(request);
 	try {
 		const empty = received.files.filter((f) => statSync(f.path).size === 0);
-		if (empty.length) throw new UploadError(`${empty.map((f) => f.name).join(', ')}: the file is empty.`);
+		if (empty.length) throw new UploadError('file_empty', { file: empty.map((f) => f.name).join(', ') });
 		for (const f of received.files) refuseBinary(f.path, f.name);
 		const folder = staging.folder();
 		const staged: StagedFile[] = [];
@@ -157,14 +161,14 @@ function refuseBinary(path: string, name: string): void {
 	if (isZip(bytes) || bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return; // workbooks: read (or named) later
 	if (detectEncoding(bytes).encoding.startsWith('utf-16')) return;
 	const at = bytes.indexOf(0);
-	if (at >= 0) throw new UploadError(`${name}: byte ${at + 1} is a NUL byte: this is binary data, not a text export (CSV, TSV, TXT) nor an Excel workbook (.xlsx).`);
+	if (at >= 0) throw new UploadError('binary_byte', { file: name, byte: at + 1 });
 }
 
 function stagedFiles(ids: unknown): StagedFile[] {
-	if (!Array.isArray(ids) || ids.length === 0) throw new UploadError('Give the ids of the staged files ("ids": [...]).');
+	if (!Array.isArray(ids) || ids.length === 0) throw new UploadError('no_ids', {});
 	return ids.map((id) => {
 		const f = typeof id === 'string' && ID.test(id) ? staging.files.get(id) : undefined;
-		if (!f) throw new UploadError(`No staged file ${JSON.stringify(id)} (files are kept one hour after upload): upload it again.`, 404);
+		if (!f) throw new UploadError('staged_unknown', { id }, 404);
 		return f;
 	});
 }
@@ -189,10 +193,12 @@ export function flowOptions(raw: RawStageOptions = {}, map?: unknown): IngestOpt
 
 /**
  * The first records of each file as the pipeline reads them, with the layout detected (or given),
- * the kind and the mapping table; fast whatever the file's size (only its head is read).
+ * the kind and the mapping table; fast whatever the file's size (only its head is read). Why a
+ * file cannot be read is said in `options.lang`.
  */
 export async function previewStaged(db: Database, ids: unknown, options: IngestOptions): Promise<FilePreview[]> {
 	const files = stagedFiles(ids);
+	const said = (error: IngestError) => ({ error: error.text(options.lang ?? 'en'), code: error.code });
 	const fork = await db.fork();
 	try {
 		const out: FilePreview[] = [];
@@ -202,7 +208,7 @@ export async function previewStaged(db: Database, ids: unknown, options: IngestO
 				preview = await previewFile(fork, f.path, f.name, options, PREVIEW_ROWS);
 			} catch (error) {
 				if (!(error instanceof IngestError)) throw error;
-				out.push({ id: f.id, name: f.name, size: f.size, error: error.message });
+				out.push({ id: f.id, name: f.name, size: f.size, ...said(error) });
 				continue;
 			}
 			try {
@@ -210,7 +216,7 @@ export async function previewStaged(db: Database, ids: unknown, options: IngestO
 			} catch (error) {
 				if (!(error instanceof IngestError)) throw error;
 				// The records are still shown (a wrong delimiter is seen at once), with why the kind is unknown.
-				out.push({ id: f.id, name: f.name, size: f.size, preview: { ...preview, kind: null, columns: [], mapping_source: 'detected' }, error: error.message });
+				out.push({ id: f.id, name: f.name, size: f.size, preview: { ...preview, kind: null, columns: [], mapping_source: 'detected' }, ...said(error) });
 			}
 		}
 		return out;
@@ -266,7 +272,7 @@ export async function reportStaged(db: Database, ids: unknown, options: IngestOp
 	return serialized(() => ingestFiles(db, files.map((f) => ({ path: f.path, name: f.name })), flow));
 }
 
-/** Starts the real ingest of staged files in the background; the job tells how it goes. */
+/** Starts the real ingest of staged files in the background; the job tells how it goes (its report in `options.lang`). */
 export function commitStaged(db: Database, ids: unknown, options: IngestOptions, loadedBy = 'web'): Job {
 	const files = stagedFiles(ids);
 	const controller = new AbortController();
@@ -302,7 +308,7 @@ export function commitStaged(db: Database, ids: unknown, options: IngestOptions,
 			if (controller.signal.aborted) job.state = 'cancelled';
 			else {
 				job.state = 'failed';
-				job.error = error instanceof Error ? error.message : String(error);
+				job.failure = error;
 				if (!(error instanceof IngestError)) console.error('upload job failed', error);
 			}
 		}
@@ -331,18 +337,35 @@ export async function cancelJob(id: string): Promise<Job | undefined> {
 	return job;
 }
 
-/** The answer to a request that failed: bad input gets its message and status, anything else is thrown. */
-export function failure(error: unknown): { status: number; body: { error: string } } {
-	if (error instanceof UploadError) return { status: error.status, body: { error: error.message } };
-	if (error instanceof IngestError) return { status: 400, body: { error: error.message } };
-	if (error instanceof SyntaxError) return { status: 400, body: { error: `The request body is not valid JSON: ${error.message}` } };
+export interface FailureBody {
+	/** The message, in the request's language. */
+	error: string;
+	/** Its stable code (src/lib/server/ingest/messages.ts) and the values it names. */
+	code: string;
+	params: Record<string, unknown>;
+}
+
+/**
+ * The answer to a request that failed: bad input gets its message in `lang`, its code and values,
+ * and its status; anything else is thrown.
+ */
+export function failure(error: unknown, lang: Lang): { status: number; body: FailureBody } {
+	if (error instanceof UploadError) return { status: error.status, body: error.body(lang) };
+	if (error instanceof IngestError) return { status: 400, body: error.body(lang) };
+	if (error instanceof SyntaxError) return { status: 400, body: new CodedError('bad_json', { detail: error.message }).body(lang) };
 	throw error;
 }
 
-/** What the API answers about a job. */
-export function jobView(job: Job) {
-	const { id, state, progress, report, error, started_at, finished_at } = job;
-	return { job: id, state, progress, report, error, started_at, finished_at };
+/** What the API answers about a job; why it failed is said in `lang`. */
+export function jobView(job: Job, lang: Lang) {
+	const { id, state, progress, report, failure: cause, started_at, finished_at } = job;
+	const failed =
+		cause === undefined
+			? {}
+			: cause instanceof CodedError
+				? { error: cause.text(lang), code: cause.code }
+				: { error: cause instanceof Error ? cause.message : String(cause) };
+	return { job: id, state, progress, report, ...failed, started_at, finished_at };
 }
 
 /** For tests: expire now, as if an hour had passed. */

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { CodedError } from './ingest/errors';
+import type { MessageCode, MessageParams, Subject } from './ingest/messages';
 
 export interface ReceivedFile {
 	path: string;
@@ -19,12 +21,15 @@ export interface Received {
 	cleanup(): void;
 }
 
-export class UploadError extends Error {
+/** A refused upload request (bad request, file too large…): a message code, its values and the HTTP status. */
+export class UploadError<C extends MessageCode = MessageCode> extends CodedError<C> {
 	constructor(
-		message: string,
+		code: C,
+		params: MessageParams<C> & Subject,
 		readonly status = 400
 	) {
-		super(message);
+		super(code, params);
+		this.name = 'UploadError';
 	}
 }
 
@@ -34,7 +39,7 @@ export function maxUploadBytes(): number {
 
 export async function receiveUploads(request: Request, limit = maxUploadBytes()): Promise<Received> {
 	const type = request.headers.get('content-type') ?? '';
-	if (!type.startsWith('multipart/form-data') || !request.body) throw new UploadError('Send the files as multipart/form-data (field "file").');
+	if (!type.startsWith('multipart/form-data') || !request.body) throw new UploadError('not_multipart', {});
 	const dir = mkdtempSync(join(tmpdir(), 'cartera-upload-'));
 	const cleanup = () => rmSync(dir, { recursive: true, force: true });
 	const files: ReceivedFile[] = [];
@@ -47,7 +52,7 @@ export async function receiveUploads(request: Request, limit = maxUploadBytes())
 				const path = join(dir, `upload-${files.length + 1}.csv`);
 				const name = info.filename || `upload-${files.length + 1}.csv`;
 				files.push({ path, name });
-				stream.on('limit', () => reject(new UploadError(`${name}: the file is larger than the limit of ${Math.round(limit / 1024 / 1024)} MB.`, 413)));
+				stream.on('limit', () => reject(new UploadError('upload_too_large', { file: name, limit_mb: Math.round(limit / 1024 / 1024) }, 413)));
 				writes.push(pipeline(stream, createWriteStream(path)));
 			});
 			parser.on('field', (name, value) => (fields[name] = value));
@@ -56,7 +61,7 @@ export async function receiveUploads(request: Request, limit = maxUploadBytes())
 			Readable.fromWeb(request.body as WebReadableStream<Uint8Array>).pipe(parser);
 		});
 		await Promise.all(writes);
-		if (files.length === 0) throw new UploadError('No file in the upload (field "file").');
+		if (files.length === 0) throw new UploadError('no_file', {});
 		return { files, fields, cleanup };
 	} catch (error) {
 		cleanup();

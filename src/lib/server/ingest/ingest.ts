@@ -4,6 +4,7 @@
 // merge included, and rolls the transaction back: its report is what a commit would do.
 import { noteTouchedInvoices, refreshTouchedInvoices } from '../db/invoice-totals';
 import type { Database } from '../db/database';
+import type { Lang } from '../../i18n/lang';
 import { convertSource, type ConversionPlan } from './convert';
 import type { DateOrder } from './formats';
 import { derivation } from './derive';
@@ -17,6 +18,7 @@ import { csvRelation, displayName, headersOf, pairInvoiceParts, relationOf, type
 import { prepareIngestSql } from './sql-setup';
 import { normalizeKey, sqlIdent } from './text';
 import { fileWarnings } from './warnings';
+import { sayStored, type Said } from './messages';
 import { collectRejects, createReasons, writeRejects } from './rejects';
 import { applyColumns, mappingFits, rememberedMapping, rememberMapping, type UserMapping } from './user-mapping';
 import { mergeFeeds, type FedCounts } from './feeds';
@@ -45,6 +47,8 @@ export interface IngestOptions extends SourceOptions {
 	 * nothing is written (no batch, no rejections, no remembered mapping; batch ids are consumed).
 	 */
 	dryRun?: boolean;
+	/** The language of the report's rejection reasons and warnings (default English); stored reasons keep their code. */
+	lang?: Lang;
 	/** Called as the ingest advances: per phase, `done` of `total` files, never going back. */
 	onProgress?: (progress: IngestProgress) => void;
 	/** Aborting rolls everything back (the running statement is interrupted) and throws IngestCancelledError. */
@@ -60,9 +64,9 @@ export interface IngestProgress {
 }
 
 /** The upload was cancelled before its commit: the database is as it was. */
-export class IngestCancelledError extends IngestError {
+export class IngestCancelledError extends IngestError<'cancelled'> {
 	constructor() {
-		super('the upload was cancelled; nothing was changed.');
+		super('cancelled', {});
 		this.name = 'IngestCancelledError';
 	}
 }
@@ -115,7 +119,10 @@ export interface Rejection {
 	line: number | null;
 	column: string;
 	value: string | null;
+	/** Why, in the report's language. */
 	reason: string;
+	/** The reason's stable code (messages.ts): missing, bad_number, bad_date… */
+	code: string;
 }
 
 export interface FileReport extends Omit<MergeCounts, 'duplicates'> {
@@ -184,16 +191,14 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 		}
 		progress('reading', prepared.at(-1)?.source.name ?? '', inputs.length, inputs.length);
 		if (options.map && !prepared.some((p) => p.userMapping?.origin === 'given'))
-			throw new IngestError(
-				`the mapping names headers that no file has: ${Object.values(options.map.columns ?? {}).filter((h) => h !== null).join(', ')}.`
-			);
+			throw new IngestError('map_headers_absent', { headers: Object.values(options.map.columns ?? {}).filter((h) => h !== null) });
 		prepared.splice(0, prepared.length, ...pairInvoiceParts(prepared));
 		// Master data first, so invoice lines can be checked against the clients just loaded.
 		prepared.sort((a, b) => KINDS.indexOf(a.spec.kind) - KINDS.indexOf(b.spec.kind));
 		await prepareIngestSql(db);
 		for (const [i, p] of prepared.entries()) {
 			progress('converting', displayName(p), i, prepared.length);
-			converted.push(await convertOne(db, p, i, options.rejectsPath !== undefined));
+			converted.push(await convertOne(db, p, i, options.rejectsPath !== undefined, options.lang ?? 'en'));
 			checkpoint();
 		}
 		progress('converting', converted.length ? displayName(converted.at(-1)!) : '', converted.length, converted.length);
@@ -254,14 +259,14 @@ async function prepare(db: Database, input: IngestInput, options: IngestOptions)
 }
 
 /** Typing, outside any transaction: rowids of the typed table are then the records' indexes. */
-async function convertOne(db: Database, p: Prepared, n: number, rejectsWanted: boolean): Promise<Converted> {
+async function convertOne(db: Database, p: Prepared, n: number, rejectsWanted: boolean, lang: Lang): Promise<Converted> {
 	const conv = `cartera_conv_${n}`;
 	for (const source of [p.source, p.documents?.source]) {
 		if (!source || (await source.quotesBalanced)) continue;
 		// A quote never closed swallows the rest of the file into one value: refuse rather than guess.
 		const line = await unclosedQuoteLine(source.utf8Path, source.delimiter, source.quote);
 		if (line !== null)
-			throw new IngestError(`line ${line}: a quoted value opens here and is never closed (unbalanced quotes); fix the quotes of this line.`, source.name);
+			throw new IngestError('unclosed_quote', { file: source.name, line });
 	}
 	let plan: ConversionPlan;
 	try {
@@ -283,7 +288,7 @@ async function convertOne(db: Database, p: Prepared, n: number, rejectsWanted: b
 		JSON.stringify([...lines.keys()]),
 		JSON.stringify([...lines.values()])
 	]);
-	await createReasons(db, p, p.spec, conv, plan);
+	await createReasons(db, p, p.spec, conv, plan, lang);
 	const rejects = rejected.length && rejectsWanted ? await collectRejects(db, p, conv, plan) : undefined;
 	const samples = [...(await sampleValues(db, p.source)), ...(p.documents ? await sampleValues(db, p.documents.source) : [])];
 	return { ...p, conv, plan, rejects, samples };
@@ -319,7 +324,7 @@ async function convertCsv(db: Database, p: Prepared, conv: string): Promise<Conv
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		if (/Invalid unicode/i.test(message)) throw error;
-		if (/CSV Error/i.test(message)) throw new IngestError(`the file cannot be read as CSV: ${message.split('\n')[0]}`, p.source.name);
+		if (/CSV Error/i.test(message)) throw new IngestError('csv_unreadable', { file: p.source.name, detail: message.split('\n')[0]! });
 		throw error;
 	}
 }
@@ -349,15 +354,13 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		[batchId, displayName(c), hash, spec.kind, options.loadedBy ?? null, rowsRead, counts.loaded, rejected, counts.inserted, counts.updated, counts.unchanged,
 			JSON.stringify({ columns: headerMapping(c), formats: describeFormats(plan), encoding: source.encoding, delimiter: source.delimiter })]
 	);
-	const rejections = await db.all<Rejection>(
-		`SELECT line, "column", value, reason FROM upload_rejections WHERE batch_id = $1 ORDER BY line NULLS LAST LIMIT $2`,
-		[batchId, options.rejectionsShown ?? 100]
-	);
+	const lang = options.lang ?? 'en';
+	const rejections = await readRejections(db, batchId, options.rejectionsShown ?? 100, lang);
 	const warnings = await fileWarnings(db, spec.kind, conv, counts.duplicates);
-	if (rowsRead === 0) warnings.unshift('The file has its header row but no data rows: nothing to load.');
+	if (rowsRead === 0) warnings.unshift({ code: 'no_data_rows', params: {} });
 	// Forecasts are of the future by nature; anything else dated after today is worth a look.
 	if (summary.future_dates > 0 && spec.kind !== 'forecasts')
-		warnings.push(`${summary.future_dates} rows are dated after today (${summary.today}); the latest is ${summary.date_range!.to}.`);
+		warnings.push({ code: 'future_dates', params: { rows: summary.future_dates, today: summary.today, latest: summary.date_range!.to } });
 	if (c.userMapping?.origin === 'given' && !c.documents) await rememberMapping(db, source.headers, spec.kind, c.userMapping.mapping);
 	await db.run(`DROP TABLE ${sqlIdent(conv)}`);
 
@@ -375,7 +378,7 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		formats: describeFormats(plan),
 		also,
 		rejections,
-		warnings,
+		warnings: warnings.map((w) => sayStored(lang, w.code, w.params)!),
 		amount_total: summary.amount_total,
 		date_range: summary.date_range,
 		future_dates: summary.future_dates,
@@ -446,14 +449,33 @@ async function storeRejections(db: Database, c: Converted, batchId: number) {
 	))!;
 	if (counts.rejected > 0)
 		await db.run(
-			`INSERT INTO upload_rejections (batch_id, line, "column", value, reason)
-			 SELECT $1, l.line, r.header, c.p.value, r.reason
+			`INSERT INTO upload_rejections (batch_id, line, "column", value, reason, reason_code, reason_params)
+			 SELECT $1, l.line, r.header, c.p.value, r.reason, r.reason_code, r.reason_params
 			 FROM (SELECT ${plan.recordIndex}::INTEGER AS rid, unnest(problems) AS p FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL) c
 			 LEFT JOIN ${sqlIdent(`${conv}_lines`)} l USING (rid)
 			 JOIN ${sqlIdent(`${conv}_reasons`)} r ON r.col = c.p.col AND r.code = c.p.code`,
 			[batchId]
 		);
 	return { rowsRead: counts.rows_read, rejected: counts.rejected };
+}
+
+/**
+ * The first rejections of a batch, their reasons said in `lang` from the stored code and values
+ * (rows stored before reasons had codes keep their English text).
+ */
+export async function readRejections(db: Database, batchId: number, limit: number, lang: Lang): Promise<Rejection[]> {
+	const rows = await db.all<{ line: number | null; column: string; value: string | null; reason: string; code: string | null; params: string | null }>(
+		`SELECT line, "column", value, reason, reason_code AS code, reason_params::VARCHAR AS params
+		 FROM upload_rejections WHERE batch_id = $1 ORDER BY line NULLS LAST LIMIT $2`,
+		[batchId, limit]
+	);
+	const said = new Map<string, string>();
+	return rows.map(({ line, column, value, reason, code, params }) => {
+		const key = `${code}|${params}`;
+		let text = said.get(key);
+		if (text === undefined) said.set(key, (text = sayStored(lang, code, params ? (JSON.parse(params) as Said['params']) : {}) ?? reason));
+		return { line, column, value, reason: text, code: code ?? '' };
+	});
 }
 
 function headerMapping(p: Prepared): Record<string, string> {

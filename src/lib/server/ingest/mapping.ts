@@ -47,11 +47,7 @@ export function detectKind(headers: string[], file: string, forced?: Kind): Kind
 	if (forced) {
 		const match = mapHeaders(headers, KIND_SPECS[forced]);
 		if (match.missing.length)
-			throw new IngestError(
-				`not a ${forced} export: no column for ${match.missing.map((m) => describeColumn(match.spec, m)).join(', ')}. ` +
-					`Headers found: ${headers.join(', ')}.`,
-				file
-			);
+			throw new IngestError('not_kind', { file, kind: forced, columns: match.missing, headers });
 		return match;
 	}
 	// Invoice documents and their lines may also come as two files, joined when given together.
@@ -60,34 +56,6 @@ export function detectKind(headers: string[], file: string, forced?: Kind): Kind
 	const score = (m: KindMatch) => Object.keys(m.mapping).length * 100 + m.spec.columns.filter((c) => c.required).length;
 	candidates.sort((a, b) => score(b) - score(a));
 	const best = candidates[0];
-	if (!best)
-		throw new IngestError(
-			`cannot tell what this export holds from its headers (${headers.join(', ')}). Expected, for each kind:\n` +
-				KINDS.map((k) => `  ${k}: ${expectedHeaders(KIND_SPECS[k])}`).join('\n') +
-				'\nRename the headers or give --kind.',
-			file
-		);
+	if (!best) throw new IngestError('unknown_kind', { file, headers });
 	return best;
-}
-
-/** Spanish header a user would recognise, for messages (the canonical name follows it). */
-const SPANISH_LABEL: Record<string, string> = {
-	client_id: 'Código cliente', name: 'Razón social / Descripción', product_id: 'Código producto',
-	invoice_id: 'Nº factura', invoice_date: 'Fecha', amount: 'Importe', quantity: 'Cantidad', unit_price: 'Precio unitario',
-	opportunity_id: 'ID oportunidad', created_at: 'Fecha de creación', outcome: 'Resultado', stage: 'Etapa',
-	quote_id: 'Nº presupuesto', issued_at: 'Fecha presupuesto', status: 'Estado', month: 'Mes', forecast_amount: 'Pronóstico'
-};
-
-function describeColumn(spec: KindSpec, name: string): string {
-	const column = spec.columns.find((c) => c.name === name)!;
-	const label = (n: string) => (SPANISH_LABEL[n] ? `"${SPANISH_LABEL[n]}" (${n})` : n);
-	const alternatives = column.requiredUnless ? ` or ${column.requiredUnless.map(label).join(' + ')}` : '';
-	return label(name) + alternatives;
-}
-
-export function expectedHeaders(spec: KindSpec): string {
-	return spec.columns
-		.filter((c) => c.required)
-		.map((c) => describeColumn(spec, c.name))
-		.join(', ');
 }

@@ -1,41 +1,398 @@
-// Readable reasons for rejected cells, naming what was expected in the file's own format.
+// Everything the upload flow tells a user, as a stable code and the values it names, said in
+// English or Spanish: file-level refusals (IngestError, UploadError, BatchError), the reasons of
+// rejected cells, the warnings about rows that loaded, and the CLI's own refusals. An error's
+// `message` is its English text (logs, tests); pages, the HTTP API and the CLI say it in their
+// user's language (`say`). A message about a file or an option starts with it: "x.csv: …".
+// The English texts are the ones users and scripts have always seen: change them with care.
+import { formatNumber } from '../../format';
+import type { Lang } from '../../i18n/lang';
 import type { DateFormat, NumberFormat } from './formats';
-import type { ColumnSpec } from './kinds';
+import { KIND_SPECS, KINDS, type ColumnSpec, type Kind, type KindSpec } from './kinds';
 import type { ConversionPlan, ProblemCode } from './convert';
 
-const VOCABULARY_EXAMPLES: Record<string, string> = {
-	outcome: 'won / lost / open (e.g. Ganada, Perdida, Abierta, Closed Won)',
-	quote_status: 'draft / sent / accepted / rejected / expired (e.g. Borrador, Enviado, Aceptado, Rechazado, Vencido)'
+type Counted = { value: string; n: number };
+
+/** Spanish header a user would recognise, for messages (the canonical name follows it). */
+const SPANISH_LABEL: Record<string, string> = {
+	client_id: 'Código cliente', name: 'Razón social / Descripción', product_id: 'Código producto',
+	invoice_id: 'Nº factura', invoice_date: 'Fecha', amount: 'Importe', quantity: 'Cantidad', unit_price: 'Precio unitario',
+	opportunity_id: 'ID oportunidad', created_at: 'Fecha de creación', outcome: 'Resultado', stage: 'Etapa',
+	quote_id: 'Nº presupuesto', issued_at: 'Fecha presupuesto', status: 'Estado', month: 'Mes', forecast_amount: 'Pronóstico'
 };
+
+/** A required column as a user would look for it: `"Importe" (amount) or "Cantidad" (quantity) + …`. */
+function describeColumn(spec: KindSpec, name: string, lang: Lang): string {
+	const column = spec.columns.find((c) => c.name === name);
+	const label = (n: string) => (SPANISH_LABEL[n] ? `"${SPANISH_LABEL[n]}" (${n})` : n);
+	const alternatives = column?.requiredUnless ? ` ${lang === 'es' ? 'o' : 'or'} ${column.requiredUnless.map(label).join(' + ')}` : '';
+	return label(name) + alternatives;
+}
+
+/** The required columns of a kind, described (for messages). */
+function expectedHeaders(spec: KindSpec, lang: Lang = 'en'): string {
+	return spec.columns
+		.filter((c) => c.required)
+		.map((c) => describeColumn(spec, c.name, lang))
+		.join(', ');
+}
+
+const quoted = (values: string[]) => values.map((v) => `"${v}"`).join(', ');
+const counted = (values: Counted[]) => values.map((r) => `"${r.value}" (${r.n})`).join(', ');
+/** Spanish lists end with "o"/"y": `a, b o c`. */
+const listEs = (values: string[], last: 'o' | 'y' = 'o') => (values.length > 1 ? `${values.slice(0, -1).join(', ')} ${last} ${values.at(-1)}` : (values[0] ?? ''));
+const n = (x: number) => formatNumber(x, 'es');
+/** Singular or plural Spanish word by count. */
+const pl = (count: number, one: string, many: string) => (count === 1 ? one : many);
+const sizeEn = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`);
+const sizeEs = (bytes: number) => (bytes >= 1048576 ? `${formatNumber(bytes / 1048576, 'es', 1)} MB` : `${n(Math.ceil(bytes / 1024))} kB`);
+/** 'YYYY-MM-DD[ HH:MM:SS]' → 'DD/MM/YYYY[ HH:MM:SS]' (the Spanish locale's dates). */
+const dateEs = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})/, '$3/$2/$1');
+const kindEs = (kind: string) => KIND_SPECS[kind as Kind]?.label ?? kind;
+
+/** A date format as a pattern a user reads: %d/%m/%Y → dd/mm/yyyy (en), dd/mm/aaaa (es). */
+function datePattern(format: string, lang: Lang): string {
+	if (lang === 'en') return format.replace('%d', 'dd').replace('%m', 'mm').replace('%Y', 'yyyy').replace('%y', 'yy');
+	return format.replace('%d', 'dd').replace('%m', 'mm').replace('%B', 'mmmm').replace('%b', 'mmm').replace('%Y', 'aaaa').replace('%y', 'aa');
+}
+
+const VOCABULARY_EXAMPLES: Record<Lang, Record<string, string>> = {
+	en: {
+		outcome: 'won / lost / open (e.g. Ganada, Perdida, Abierta, Closed Won)',
+		quote_status: 'draft / sent / accepted / rejected / expired (e.g. Borrador, Enviado, Aceptado, Rechazado, Vencido)'
+	},
+	es: {
+		outcome: 'ganada / perdida / abierta (p. ej., Ganada, Perdida, Abierta, Closed Won)',
+		quote_status: 'borrador / enviado / aceptado / rechazado / vencido (p. ej., Borrador, Enviado, Aceptado, Rechazado, Vencido)'
+	}
+};
+
+/** The CLI's usage line. */
+export function ingestUsage(lang: Lang): string {
+	const kinds = KINDS.join('|');
+	return lang === 'es'
+		? `Uso: npm run ingest -- ARCHIVO... [--kind ${kinds}] [--encoding E] [--delimiter D] [--quote Q]
+                       [--header-line N] [--decimal ,|.] [--date-order dmy|mdy|ymd]
+                       [--map asignacion.json] [--rejects rechazos.csv] [--db RUTA | --server URL] [--json]`
+		: `Usage: npm run ingest -- FILE... [--kind ${kinds}] [--encoding E] [--delimiter D] [--quote Q]
+                         [--header-line N] [--decimal ,|.] [--date-order dmy|mdy|ymd]
+                         [--map mapping.json] [--rejects rejects.csv] [--db PATH | --server URL] [--json]`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// English: the source of the codes and of the values each one names.
+
+const en = {
+	// Reading a file
+	file_unreadable: () => 'file not found or not readable.',
+	file_empty: () => 'the file is empty.',
+	file_too_large: (p: { bytes: number; limit_bytes: number }) =>
+		`the file is ${sizeEn(p.bytes)}, over the limit of ${sizeEn(p.limit_bytes)} (CARTERA_MAX_UPLOAD_MB).`,
+	no_header: () => 'no header row found.',
+	old_excel: () => 'this is an Excel 97-2003 workbook (.xls); save it as .xlsx or as CSV.',
+	zip_archive: () => 'this is a ZIP archive, not a text export nor an Excel workbook (.xlsx).',
+	binary_line: (p: { line: number }) => `line ${p.line} holds a NUL byte: this is binary data, not a text export; save it as CSV.`,
+	binary_byte: (p: { byte: number }) =>
+		`byte ${p.byte} is a NUL byte: this is binary data, not a text export (CSV, TSV, TXT) nor an Excel workbook (.xlsx).`,
+	xlsx_unreadable: (p: { detail: string }) => `this Excel workbook cannot be read: ${p.detail}.`,
+	xlsx_no_sheets: () => 'this Excel workbook has no worksheet.',
+	xlsx_no_such_sheet: (p: { sheet: string | number; sheets: string[] }) =>
+		`this Excel workbook has no worksheet ${typeof p.sheet === 'number' ? `number ${p.sheet}` : `"${p.sheet}"`} (it has ${quoted(p.sheets) || 'none'}).`,
+	unclosed_quote: (p: { line: number }) =>
+		`line ${p.line}: a quoted value opens here and is never closed (unbalanced quotes); fix the quotes of this line.`,
+	csv_unreadable: (p: { detail: string }) => `the file cannot be read as CSV: ${p.detail}`,
+	cancelled: () => 'the upload was cancelled; nothing was changed.',
+
+	// Kind and columns
+	not_kind: (p: { kind: Kind; columns: string[]; headers: string[] }) =>
+		`not a ${p.kind} export: no column for ${p.columns.map((c) => describeColumn(KIND_SPECS[p.kind], c, 'en')).join(', ')}. ` +
+		`Headers found: ${p.headers.join(', ')}.`,
+	unknown_kind: (p: { headers: string[] }) =>
+		`cannot tell what this export holds from its headers (${p.headers.join(', ')}). Expected, for each kind:\n` +
+		KINDS.map((k) => `  ${k}: ${expectedHeaders(KIND_SPECS[k], 'en')}`).join('\n') +
+		'\nRename the headers or give --kind.',
+	documents_without_lines: () =>
+		'these are invoice documents without amounts (no "Importe" nor "Cantidad" + "Precio unitario"): ' +
+		'give their lines file in the same command, or an invoices export with all of ' +
+		`${expectedHeaders(KIND_SPECS.invoices, 'en')}.`,
+	lines_without_documents: () =>
+		'these are invoice lines without their documents (no "Fecha" and "Código cliente"): ' +
+		'give the documents file (number, date, client) in the same command.',
+	invoice_parts_count: (p: { documents: number; lines: number }) =>
+		`give one documents file and one lines file per command (got ${p.documents} and ${p.lines}).`,
+
+	// Mappings (--map, the upload page's columns table)
+	map_headers_absent: (p: { headers: string[] }) => `the mapping names headers that no file has: ${p.headers.join(', ')}.`,
+	map_missing_columns: (p: { columns: string[] }) => `after the mapping, no column for ${p.columns.join(', ')}.`,
+	map_not_object: () => 'expected a JSON object with "kind", "columns" and/or "values".',
+	map_unknown_keys: (p: { keys: string[] }) => `unknown key ${quoted(p.keys)} (expected "kind", "columns", "values").`,
+	map_bad_kind: (p: { expected: string[] }) => `"kind" must be one of ${p.expected.join(', ')}.`,
+	map_columns_not_object: () => '"columns" must map canonical columns to headers.',
+	map_unknown_column: (p: { column: string }) => `"columns": unknown column "${p.column}".`,
+	map_bad_header: (p: { column: string }) => `"columns": "${p.column}" must be a header name or null.`,
+	map_values_not_object: () => '"values" must map domains to {text: value}.',
+	map_unknown_domain: (p: { domain: string; expected: string[] }) => `"values": unknown domain "${p.domain}" (expected ${p.expected.join(', ')}).`,
+	map_bad_value: (p: { domain: string; text: string; expected: string[] }) =>
+		`"values"."${p.domain}"."${p.text}" must be one of ${p.expected.join(', ')}.`,
+	map_json: (p: { detail: string }) => `not valid JSON: ${p.detail}`,
+	map_unreadable: () => 'mapping file not found or not readable.',
+
+	// Options (CLI flags, the API's and the upload page's fields)
+	option_kind: (p: { value: string; expected: string[] }) => `unknown kind "${p.value}"; expected one of ${p.expected.join(', ')}.`,
+	option_encoding: (p: { value: string }) =>
+		`unknown encoding "${p.value}"; expected utf-8, utf-16, windows-1252, iso-8859-1, cp850 or macroman.`,
+	option_delimiter: () => 'the delimiter must be one character (or tab, semicolon, comma, pipe).',
+	option_header_line: () => 'the header line must be a whole number from 1.',
+	option_quote: () => `the quote character must be " or '.`,
+	option_decimal: () => 'the decimal mark must be "," or ".".',
+	option_date_order: () => 'the date order must be dmy (31/12/2025), mdy (12/31/2025) or ymd (2025-12-31).',
+
+	// The HTTP upload flow
+	not_multipart: () => 'Send the files as multipart/form-data (field "file").',
+	no_file: () => 'No file in the upload (field "file").',
+	upload_too_large: (p: { limit_mb: number }) => `the file is larger than the limit of ${p.limit_mb} MB.`,
+	no_ids: () => 'Give the ids of the staged files ("ids": [...]).',
+	staged_unknown: (p: { id: unknown }) => `No staged file ${JSON.stringify(p.id)} (files are kept one hour after upload): upload it again.`,
+	bad_json: (p: { detail: string }) => `The request body is not valid JSON: ${p.detail}`,
+	job_unknown: () => 'No such upload job (jobs are kept one hour after they finish).',
+
+	// Undoing a batch
+	batch_bad_id: (p: { id: string }) => `"${p.id}" is not a batch number.`,
+	batch_unknown: (p: { batch: number }) => `There is no batch ${p.batch}.`,
+	batch_undone: (p: { batch: number; batch_file: string; undone_at: string; undone_by: string | null }) =>
+		`Batch ${p.batch} (${p.batch_file}) was already undone on ${p.undone_at}${p.undone_by ? ` by ${p.undone_by}` : ''}.`,
+	batch_blocked: (p: { batch: number; batch_file: string; blocker: number; blocker_file: string; rows: number }) =>
+		`Batch ${p.blocker} (${p.blocker_file}) changed ${p.rows} rows that batch ${p.batch} (${p.batch_file}) loaded: undo batch ${p.blocker} first.`,
+
+	// The command line
+	cli_no_file: () => `No file given.\n${ingestUsage('en')}`,
+	cli_db_and_server: () => 'Give either --db or --server, not both.',
+	cli_rejects_server: () => '--rejects writes a local file: use it with --db, not --server.',
+	cli_no_server: (p: { origin: string }) => `No Cartera server answers at ${p.origin}; start it with npm start, or leave out --server.`,
+	cli_server_refused: (p: { origin: string; status: number }) =>
+		`The server at ${p.origin} refused the upload (${p.status}): set CARTERA_TOKEN to an API token of an analyst or admin.`,
+	db_locked: (p: { database: string; pid: number | null }) =>
+		`The database ${p.database} is in use by another process${p.pid ? ` (PID ${p.pid})` : ''}, ` +
+		'most likely the running Cartera server: stop it and run this command again, ' +
+		'or send the files through it with --server (npm run ingest -- --server http://localhost:3000 FILE…).',
+
+	// Why a cell was rejected (stored with the rejection: reason_code, reason_params)
+	missing: () => 'required value is empty',
+	missing_amount: () => 'no amount (nor quantity and unit price)',
+	bad_number: (p: { example: string }) => `expected a number like ${p.example}`,
+	bad_integer: () => 'expected a whole number',
+	bad_date: (p: { format: string }) => `expected a date as ${datePattern(p.format, 'en')}`,
+	bad_month: (p: { format: string }) => `expected a month as ${datePattern(p.format, 'en')}`,
+	out_of_range: () => 'expected a value between 0 and 1 (or 0 % and 100 %)',
+	unknown_value: (p: { domain: string }) => `unknown value; expected ${VOCABULARY_EXAMPLES.en[p.domain] ?? 'a known value'}`,
+	no_document: (p: { documents?: string }) => `no document with this number in ${p.documents ?? 'the documents file'}`,
+	extra_fields: (p: { fields?: number }) => (p.fields === undefined ? 'the row has more fields than the header' : `the row has more fields than the header's ${p.fields}`),
+
+	// About rows that loaded (a file's warnings)
+	duplicate_keys: (p: { rows: number }) => `${p.rows} rows repeat the key of a later row of the file; the later row was kept.`,
+	unknown_clients: (p: { lines: number; clients: number; examples: string[] }) =>
+		`${p.lines} lines refer to ${p.clients} client codes that are not in the clients table ` +
+		`(${p.examples.join(', ')}${p.clients > 5 ? ', …' : ''}); they count in revenue as clients without attributes.`,
+	no_client: (p: { lines: number }) => `${p.lines} lines have no client; they count in revenue under "no client".`,
+	unknown_status: (p: { kind: 'quotes' | 'opportunities'; column: 'status' | 'outcome'; rows: number; values: Counted[] }) =>
+		`${p.rows} ${p.kind} have a ${p.column} we do not know, kept as written: ${counted(p.values)}. ` +
+		`They count in no ${p.column} figure until a mapping says what they mean (--map, "values").`,
+	unknown_values: (p: { column: string; values: Counted[] }) => `Unknown ${p.column} values kept as written: ${counted(p.values)}.`,
+	no_data_rows: () => 'The file has its header row but no data rows: nothing to load.',
+	future_dates: (p: { rows: number; today: string; latest: string }) => `${p.rows} rows are dated after today (${p.today}); the latest is ${p.latest}.`
+};
+
+export type MessageCode = keyof typeof en;
+/** The values a message names (the file or option it is about comes on top: see Subject). */
+export type MessageParams<C extends MessageCode> = (typeof en)[C] extends (p: infer P) => string ? (unknown extends P ? object : P) : object;
+/** What a message is about, said before it: a file (or several, joined) or an option. */
+export interface Subject {
+	file?: string;
+	option?: string;
+}
+type Catalogue = { [C in MessageCode]: (p: MessageParams<C>) => string };
+
+// ---------------------------------------------------------------------------------------------
+// Spanish (Latin America): the same codes, the same values.
+
+const STATUS_ES = { status: ['un estado', 'estados'], outcome: ['un resultado', 'resultados'] } as const;
+const ROWS_ES = { quotes: ['presupuesto', 'presupuestos'], opportunities: ['oportunidad', 'oportunidades'] } as const;
+const COLUMN_ES: Record<string, string> = { doc_type: 'tipo de documento (doc_type)', kind: 'tipo de oportunidad (kind)' };
+
+const es: Catalogue = {
+	file_unreadable: () => 'el archivo no existe o no se puede leer.',
+	file_empty: () => 'el archivo está vacío.',
+	file_too_large: (p) => `el archivo ocupa ${sizeEs(p.bytes)}, más que el límite de ${sizeEs(p.limit_bytes)} (CARTERA_MAX_UPLOAD_MB).`,
+	no_header: () => 'no se encontró la fila de encabezados.',
+	old_excel: () => 'es un libro de Excel 97-2003 (.xls); guárdalo como .xlsx o como CSV.',
+	zip_archive: () => 'es un archivo ZIP, no una exportación de texto ni un libro de Excel (.xlsx).',
+	binary_line: (p) => `la línea ${n(p.line)} tiene un byte NUL: son datos binarios, no una exportación de texto; guárdalo como CSV.`,
+	binary_byte: (p) => `el byte ${n(p.byte)} es un byte NUL: son datos binarios, no una exportación de texto (CSV, TSV, TXT) ni un libro de Excel (.xlsx).`,
+	xlsx_unreadable: (p) => `este libro de Excel no se puede leer: ${p.detail}.`,
+	xlsx_no_sheets: () => 'este libro de Excel no tiene ninguna hoja.',
+	xlsx_no_such_sheet: (p) =>
+		`este libro de Excel no tiene la hoja ${typeof p.sheet === 'number' ? `número ${p.sheet}` : `"${p.sheet}"`} ` +
+		`(${p.sheets.length ? `sus hojas son ${listEs(p.sheets.map((s) => `"${s}"`), 'y')}` : 'no tiene ninguna'}).`,
+	unclosed_quote: (p) =>
+		`línea ${n(p.line)}: aquí empieza un valor entre comillas que nunca se cierra (comillas desbalanceadas); corrige las comillas de esta línea.`,
+	csv_unreadable: (p) => `el archivo no se puede leer como CSV: ${p.detail}`,
+	cancelled: () => 'la carga se canceló; no se cambió nada.',
+
+	not_kind: (p) =>
+		`no es una exportación de ${kindEs(p.kind)}: no hay columna para ${p.columns.map((c) => describeColumn(KIND_SPECS[p.kind], c, 'es')).join(', ')}. ` +
+		`Encabezados encontrados: ${p.headers.join(', ')}.`,
+	unknown_kind: (p) =>
+		`no se puede saber qué contiene esta exportación por sus encabezados (${p.headers.join(', ')}). Se esperaba, para cada tipo:\n` +
+		KINDS.map((k) => `  ${kindEs(k)}: ${expectedHeaders(KIND_SPECS[k], 'es')}`).join('\n') +
+		'\nCambia el nombre de los encabezados o indica el tipo de datos (--kind).',
+	documents_without_lines: () =>
+		'son documentos de factura sin importes (sin "Importe" ni "Cantidad" + "Precio unitario"): ' +
+		'agrega su archivo de líneas en la misma carga, o una exportación de facturas con todas estas columnas: ' +
+		`${expectedHeaders(KIND_SPECS.invoices, 'es')}.`,
+	lines_without_documents: () =>
+		'son líneas de factura sin sus documentos (sin "Fecha" ni "Código cliente"): ' +
+		'agrega el archivo de documentos (número, fecha, cliente) en la misma carga.',
+	invoice_parts_count: (p) => `agrega un solo archivo de documentos y uno de líneas por carga (llegaron ${p.documents} y ${p.lines}).`,
+
+	map_headers_absent: (p) => `la asignación de columnas nombra encabezados que ningún archivo tiene: ${p.headers.join(', ')}.`,
+	map_missing_columns: (p) => `con la asignación de columnas, no hay columna para ${p.columns.join(', ')}.`,
+	map_not_object: () => 'se esperaba un objeto JSON con "kind", "columns" y/o "values".',
+	map_unknown_keys: (p) =>
+		`${pl(p.keys.length, 'clave desconocida', 'claves desconocidas')} ${quoted(p.keys)} (se esperaba "kind", "columns" o "values").`,
+	map_bad_kind: (p) => `"kind" debe ser uno de estos: ${p.expected.join(', ')}.`,
+	map_columns_not_object: () => '"columns" debe asignar a cada columna de Cartera un encabezado del archivo.',
+	map_unknown_column: (p) => `"columns": columna desconocida "${p.column}".`,
+	map_bad_header: (p) => `"columns": "${p.column}" debe ser el nombre de un encabezado o null.`,
+	map_values_not_object: () => '"values" debe asignar a cada dominio un objeto {texto: valor}.',
+	map_unknown_domain: (p) => `"values": dominio desconocido "${p.domain}" (se esperaba ${listEs(p.expected)}).`,
+	map_bad_value: (p) => `"values"."${p.domain}"."${p.text}" debe ser uno de estos: ${p.expected.join(', ')}.`,
+	map_json: (p) => `no es un JSON válido: ${p.detail}`,
+	map_unreadable: () => 'el archivo de asignación de columnas no existe o no se puede leer.',
+
+	option_kind: (p) => `tipo desconocido "${p.value}"; se esperaba uno de estos: ${p.expected.join(', ')}.`,
+	option_encoding: (p) => `codificación desconocida "${p.value}"; se esperaba utf-8, utf-16, windows-1252, iso-8859-1, cp850 o macroman.`,
+	option_delimiter: () => 'el separador debe ser un solo carácter (o tab, semicolon, comma, pipe).',
+	option_header_line: () => 'la fila de encabezados debe ser un número entero a partir de 1.',
+	option_quote: () => `el carácter de comillas debe ser " o '.`,
+	option_decimal: () => 'la marca decimal debe ser "," o ".".',
+	option_date_order: () => 'el orden de las fechas debe ser dmy (31/12/2025), mdy (12/31/2025) o ymd (2025-12-31).',
+
+	not_multipart: () => 'Envía los archivos como multipart/form-data (campo "file").',
+	no_file: () => 'La carga no trae ningún archivo (campo "file").',
+	upload_too_large: (p) => `el archivo supera el límite de ${n(p.limit_mb)} MB.`,
+	no_ids: () => 'Indica los ids de los archivos subidos ("ids": [...]).',
+	staged_unknown: (p) =>
+		`No hay ningún archivo subido con el id ${JSON.stringify(p.id)} (los archivos se guardan una hora después de subirlos): súbelo de nuevo.`,
+	bad_json: (p) => `El cuerpo de la solicitud no es un JSON válido: ${p.detail}`,
+	job_unknown: () => 'No existe esa carga (las cargas se guardan una hora después de terminar).',
+
+	batch_bad_id: (p) => `"${p.id}" no es un número de lote.`,
+	batch_unknown: (p) => `No existe el lote ${p.batch}.`,
+	batch_undone: (p) =>
+		p.undone_by
+			? `El lote ${p.batch} (${p.batch_file}) ya lo deshizo ${p.undone_by} el ${dateEs(p.undone_at)}.`
+			: `El lote ${p.batch} (${p.batch_file}) ya se deshizo el ${dateEs(p.undone_at)}.`,
+	batch_blocked: (p) =>
+		`El lote ${p.blocker} (${p.blocker_file}) cambió ${n(p.rows)} ${pl(p.rows, 'fila que había cargado', 'filas que había cargado')} ` +
+		`el lote ${p.batch} (${p.batch_file}): deshaz antes el lote ${p.blocker}.`,
+
+	cli_no_file: () => `No se indicó ningún archivo.\n${ingestUsage('es')}`,
+	cli_db_and_server: () => 'Indica --db o --server, no los dos.',
+	cli_rejects_server: () => '--rejects escribe un archivo local: úsalo con --db, no con --server.',
+	cli_no_server: (p) => `Ningún servidor de Cartera responde en ${p.origin}; inícialo con npm start, o quita --server.`,
+	cli_server_refused: (p) =>
+		`El servidor de ${p.origin} rechazó la carga (${p.status}): pon en CARTERA_TOKEN un token de API de una cuenta de analista o de administración.`,
+	db_locked: (p) =>
+		`La base de datos ${p.database} está en uso por otro proceso${p.pid ? ` (PID ${p.pid})` : ''}, ` +
+		'seguramente el servidor de Cartera en marcha: detenlo y vuelve a ejecutar este comando, ' +
+		'o envía los archivos a través de él con --server (npm run ingest -- --server http://localhost:3000 ARCHIVO…).',
+
+	missing: () => 'falta un valor obligatorio',
+	missing_amount: () => 'sin importe (ni cantidad y precio unitario)',
+	bad_number: (p) => `se esperaba un número como ${p.example}`,
+	bad_integer: () => 'se esperaba un número entero',
+	bad_date: (p) => `se esperaba una fecha como ${datePattern(p.format, 'es')}`,
+	bad_month: (p) => `se esperaba un mes como ${datePattern(p.format, 'es')}`,
+	out_of_range: () => 'se esperaba un valor entre 0 y 1 (o entre 0 % y 100 %)',
+	unknown_value: (p) => `valor desconocido; se esperaba ${VOCABULARY_EXAMPLES.es[p.domain] ?? 'un valor conocido'}`,
+	no_document: (p) => `no hay ningún documento con este número en ${p.documents ?? 'el archivo de documentos'}`,
+	extra_fields: (p) => (p.fields === undefined ? 'la fila tiene más campos que el encabezado' : `la fila tiene más campos que los ${n(p.fields)} del encabezado`),
+
+	duplicate_keys: (p) =>
+		p.rows === 1
+			? '1 fila repite la clave de una fila posterior del archivo; se conservó la posterior.'
+			: `${n(p.rows)} filas repiten la clave de una fila posterior del archivo; se conservó la posterior.`,
+	unknown_clients: (p) =>
+		`${n(p.lines)} ${pl(p.lines, 'línea se refiere', 'líneas se refieren')} a ${n(p.clients)} ` +
+		`${pl(p.clients, 'código de cliente que no está', 'códigos de cliente que no están')} en la tabla de clientes ` +
+		`(${p.examples.join(', ')}${p.clients > 5 ? ', …' : ''}); ${pl(p.lines, 'cuenta', 'cuentan')} en los ingresos como clientes sin atributos.`,
+	no_client: (p) =>
+		`${n(p.lines)} ${pl(p.lines, 'línea no tiene cliente; cuenta', 'líneas no tienen cliente; cuentan')} en los ingresos como "sin cliente".`,
+	unknown_status: (p) =>
+		`${n(p.rows)} ${pl(p.rows, ROWS_ES[p.kind][0], ROWS_ES[p.kind][1])} ${pl(p.rows, 'tiene', 'tienen')} ${STATUS_ES[p.column][0]} desconocido, ` +
+		`conservado tal como está escrito: ${counted(p.values)}. ` +
+		`No cuentan en ninguna cifra de ${STATUS_ES[p.column][1]} hasta que una asignación diga qué significan (--map, "values").`,
+	unknown_values: (p) => `Valores desconocidos de ${COLUMN_ES[p.column] ?? p.column}, conservados tal como están escritos: ${counted(p.values)}.`,
+	no_data_rows: () => 'El archivo tiene la fila de encabezados pero ninguna fila de datos: no hay nada que cargar.',
+	future_dates: (p) =>
+		`${n(p.rows)} ${pl(p.rows, 'fila tiene', 'filas tienen')} fecha posterior a hoy (${dateEs(p.today)}); la más reciente es del ${dateEs(p.latest)}.`
+};
+
+export const MESSAGES: Record<Lang, Catalogue> = { en, es };
+export const MESSAGE_CODES = Object.keys(en) as MessageCode[];
+
+export function isMessageCode(code: unknown): code is MessageCode {
+	return typeof code === 'string' && Object.hasOwn(en, code);
+}
+
+/** The message in `lang`, after the file or option it is about ("x.csv: …"). */
+export function say<C extends MessageCode>(lang: Lang, code: C, params: MessageParams<C> & Subject): string {
+	const text = (MESSAGES[lang][code] as (p: MessageParams<C>) => string)(params);
+	const subject = params.file ?? params.option;
+	return subject ? `${subject}: ${text}` : text;
+}
+
+/** A code and its values, as stored (rejection reasons) and as scripts read them. */
+export interface Said {
+	code: MessageCode;
+	params: Record<string, unknown>;
+}
+
+/** Renders a stored code and its values; null for a code this version does not know. */
+export function sayStored(lang: Lang, code: string | null | undefined, params: Record<string, unknown> | null | undefined): string | null {
+	if (!isMessageCode(code)) return null;
+	return say(lang, code, (params ?? {}) as never);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Why a cell was rejected, naming what was expected in the file's own format.
 
 function numberExample(f: NumberFormat | undefined): string {
 	return f?.decimal === '.' ? '1,234.56' : '1.234,56';
 }
 
-function dateExample(f: DateFormat | undefined, month: boolean): string {
-	const format = f?.format ?? (month ? '%m/%Y' : '%d/%m/%Y');
-	return format.replace('%d', 'dd').replace('%m', 'mm').replace('%Y', 'yyyy').replace('%y', 'yy');
+function dateFormatOf(f: DateFormat | undefined, month: boolean): string {
+	return f?.format ?? (month ? '%m/%Y' : '%d/%m/%Y');
 }
 
-export function reasonText(code: ProblemCode, column: ColumnSpec, plan: ConversionPlan, documentsFile?: string): string {
+/** The reason code and values for a problem found in a column (extra_fields: see createReasons). */
+export function reasonOf(code: ProblemCode, column: ColumnSpec, plan: ConversionPlan, documentsFile?: string): Said {
 	switch (code) {
 		case 'missing':
-			return column.name === 'amount' && column.requiredUnless ? 'no amount (nor quantity and unit price)' : 'required value is empty';
+			return { code: column.name === 'amount' && column.requiredUnless ? 'missing_amount' : 'missing', params: {} };
 		case 'bad_number':
-			return `expected a number like ${numberExample(plan.numbers[column.name])}`;
-		case 'bad_integer':
-			return 'expected a whole number';
+			return { code, params: { example: numberExample(plan.numbers[column.name]) } };
 		case 'bad_date':
-			return `expected a date as ${dateExample(plan.dates[column.name], false)}`;
+			return { code, params: { format: dateFormatOf(plan.dates[column.name], false) } };
 		case 'bad_month':
-			return `expected a month as ${dateExample(plan.dates[column.name], true)}`;
-		case 'out_of_range':
-			return 'expected a value between 0 and 1 (or 0 % and 100 %)';
+			return { code, params: { format: dateFormatOf(plan.dates[column.name], true) } };
 		case 'unknown_value':
-			return `unknown value; expected ${VOCABULARY_EXAMPLES[column.type] ?? 'a known value'}`;
+			return { code, params: { domain: column.type } };
 		case 'no_document':
-			return `no document with this number in ${documentsFile ?? 'the documents file'}`;
+			return { code, params: documentsFile === undefined ? {} : { documents: documentsFile } };
+		case 'bad_integer':
+		case 'out_of_range':
 		case 'extra_fields':
-			return 'the row has more fields than the header';
+			return { code, params: {} };
 	}
 }
+

@@ -54,12 +54,12 @@ export async function readSource(path: string, name: string, options: SourceOpti
 	try {
 		bytes = statSync(path).size;
 	} catch {
-		throw new IngestError('file not found or not readable.', name);
+		throw new IngestError('file_unreadable', { file: name });
 	}
-	if (bytes === 0) throw new IngestError('the file is empty.', name);
+	if (bytes === 0) throw new IngestError('file_empty', { file: name });
 	const maxBytes = options.maxBytes ?? defaultMaxBytes();
 	if (bytes > maxBytes)
-		throw new IngestError(`the file is ${size(bytes)}, over the limit of ${size(maxBytes)} (CARTERA_MAX_UPLOAD_MB).`, name);
+		throw new IngestError('file_too_large', { file: name, bytes, limit_bytes: maxBytes });
 
 	const head = readHead(path, HEAD_BYTES);
 	if (isZip(head) || isOldExcel(head)) return readWorkbook(path, name, head, options);
@@ -89,7 +89,7 @@ export async function readSource(path: string, name: string, options: SourceOpti
 		const quotesBalanced = scan.then((r) => r.quotes % 2 === 0);
 		const text = decodeHead(readHead(utf8Path, HEAD_BYTES)).replace(/^\uFEFF/, '');
 		const layout = detectLayout(text, options);
-		if (!layout || layout.headers.every((h) => h === '')) throw new IngestError('no header row found.', name);
+		if (!layout || layout.headers.every((h) => h === '')) throw new IngestError('no_header', { file: name });
 		return { name, originalPath: path, utf8Path, hash, quotesBalanced, bytes, encoding, bom: guess.bom, ...layout, cleanup };
 	} catch (error) {
 		cleanup();
@@ -107,8 +107,8 @@ function isOldExcel(head: Buffer): boolean {
  * `;` CSV in a temporary folder, then read as any export; the hash stays the workbook's.
  */
 async function readWorkbook(path: string, name: string, head: Buffer, options: SourceOptions): Promise<Source> {
-	if (isOldExcel(head)) throw new IngestError('this is an Excel 97-2003 workbook (.xls); save it as .xlsx or as CSV.', name);
-	if (!looksLikeXlsx(path)) throw new IngestError('this is a ZIP archive, not a text export nor an Excel workbook (.xlsx).', name);
+	if (isOldExcel(head)) throw new IngestError('old_excel', { file: name });
+	if (!looksLikeXlsx(path)) throw new IngestError('zip_archive', { file: name });
 	const tempDir = mkdtempSync(join(tmpdir(), 'cartera-xlsx-'));
 	const removeTemp = () => rmSync(tempDir, { recursive: true, force: true });
 	try {
@@ -139,7 +139,7 @@ function refuseBinary(head: Buffer, name: string): void {
 	if (at < 0) return;
 	const before = head.subarray(0, at);
 	const line = (before.toString('latin1').match(/\r\n|\r|\n/g) ?? []).length + 1;
-	throw new IngestError(`line ${line} holds a NUL byte: this is binary data, not a text export; save it as CSV.`, name);
+	throw new IngestError('binary_line', { file: name, line });
 }
 
 /**
@@ -160,10 +160,6 @@ export async function eightBitEncodingOf(path: string): Promise<Encoding> {
 		if (size >= 64 * 1024) break;
 	}
 	return mostPlausibleEightBit(Buffer.concat(windows)).encoding;
-}
-
-function size(bytes: number): string {
-	return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
 }
 
 function readHead(path: string, length: number): Buffer {

@@ -1,25 +1,41 @@
 // Rejected rows, written out for the analyst to fix (`--rejects FILE`): one line per rejected
 // record with its file, line, the columns and reasons, and the record as it was in the export.
 import type { Database } from '../db/database';
+import type { Lang } from '../../i18n/lang';
 import { ROW, sourceColumn, type ConversionPlan, type ProblemCode } from './convert';
 import type { KindSpec } from './kinds';
-import { reasonText } from './messages';
+import { reasonOf, sayStored, type Said } from './messages';
 import { csvRelation, displayName, headersOf, type Prepared } from './sources';
 import { sqlIdent, sqlString } from './text';
 
 const CODES: ProblemCode[] = ['missing', 'bad_number', 'bad_integer', 'bad_date', 'bad_month', 'out_of_range', 'unknown_value', 'no_document'];
 
-/** `${conv}_reasons`: the source header and the readable reason for every (column, problem code). */
-export async function createReasons(db: Database, p: Prepared, spec: KindSpec, conv: string, plan: ConversionPlan): Promise<void> {
+/**
+ * `${conv}_reasons`: for every (column, problem code), the source header and the reason: its code
+ * and values (stored with the rejection), its English text (upload_rejections.reason, as always)
+ * and its text in `lang` (the rejects file).
+ */
+export async function createReasons(db: Database, p: Prepared, spec: KindSpec, conv: string, plan: ConversionPlan, lang: Lang = 'en'): Promise<void> {
 	const headers = headersOf(p);
+	const row = (col: string, code: string, header: string, reason: Said) => [
+		col,
+		code,
+		header,
+		sayStored('en', reason.code, reason.params)!,
+		sayStored(lang, reason.code, reason.params)!,
+		reason.code,
+		JSON.stringify(reason.params)
+	];
 	const texts = spec.columns.flatMap((col) =>
-		CODES.map((code) => [col.name, code, col.name in p.mapping ? headers[p.mapping[col.name]!]! : col.name, reasonText(code, col, plan, p.documents?.source.name)])
+		CODES.map((code) => row(col.name, code, col.name in p.mapping ? headers[p.mapping[col.name]!]! : col.name, reasonOf(code, col, plan, p.documents?.source.name)))
 	);
-	texts.push([ROW, 'extra_fields', '(row)', `the row has more fields than the header's ${p.source.headers.length}`]);
+	texts.push(row(ROW, 'extra_fields', '(row)', { code: 'extra_fields', params: { fields: p.source.headers.length } }));
+	const width = texts[0]!.length;
 	await db.run(
-		`CREATE OR REPLACE TEMP TABLE ${sqlIdent(`${conv}_reasons`)} AS SELECT * FROM (VALUES ${texts
-			.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`)
-			.join(', ')}) r(col, code, header, reason)`,
+		`CREATE OR REPLACE TEMP TABLE ${sqlIdent(`${conv}_reasons`)} AS
+		 SELECT col, code, header, reason, shown, reason_code, reason_params::JSON AS reason_params FROM (VALUES ${texts
+				.map((_, i) => `(${Array.from({ length: width }, (_, j) => `$${width * i + j + 1}`).join(', ')})`)
+				.join(', ')}) r(col, code, header, reason, shown, reason_code, reason_params)`,
 		texts.flat()
 	);
 }
@@ -33,7 +49,7 @@ export async function collectRejects(db: Database, p: Prepared, conv: string, pl
 			SELECT ${plan.recordIndex}::INTEGER AS rid, unnest(problems) AS p FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL
 		), reasons AS (
 			SELECT rid, string_agg(r.header, ', ' ORDER BY r.header) AS columns,
-				string_agg(r.header || ': ' || r.reason || coalesce(' ("' || p.value || '")', ''), '; ' ORDER BY r.header) AS reasons
+				string_agg(r.header || ': ' || r.shown || coalesce(' ("' || p.value || '")', ''), '; ' ORDER BY r.header) AS reasons
 			FROM problems JOIN ${sqlIdent(`${conv}_reasons`)} r ON r.col = p.col AND r.code = p.code GROUP BY rid
 		), source AS (
 			SELECT row_number() OVER () - 1 AS rid, concat_ws(${sqlString(p.source.delimiter)}, ${record}) AS record

@@ -2,7 +2,7 @@
 // documents when an ERP wrote them as two files (Neptuno's "Detalles de pedidos" + "Pedidos").
 import { sourceColumn } from './convert';
 import { IngestError } from './errors';
-import { expectedHeaders, type ColumnMapping } from './mapping';
+import type { ColumnMapping } from './mapping';
 import { KIND_SPECS, type KindSpec } from './kinds';
 import type { Source, SourceOptions } from './read-source';
 import type { UserMapping } from './user-mapping';
@@ -67,21 +67,9 @@ export function pairInvoiceParts(prepared: Prepared[]): Prepared[] {
 	const rest = prepared.filter((p) => !p.spec.part);
 	if (headers.length === 0 && items.length === 0) return prepared;
 	const invoices = KIND_SPECS.invoices;
-	if (items.length === 0)
-		throw new IngestError(
-			'these are invoice documents without amounts (no "Importe" nor "Cantidad" + "Precio unitario"): ' +
-				'give their lines file in the same command, or an invoices export with all of ' +
-				`${expectedHeaders(invoices)}.`,
-			headers[0]!.source.name
-		);
-	if (headers.length === 0)
-		throw new IngestError(
-			'these are invoice lines without their documents (no "Fecha" and "Código cliente"): ' +
-				'give the documents file (number, date, client) in the same command.',
-			items[0]!.source.name
-		);
-	if (headers.length > 1 || items.length > 1)
-		throw new IngestError(`give one documents file and one lines file per command (got ${headers.length} and ${items.length}).`);
+	if (items.length === 0) throw new IngestError('documents_without_lines', { file: headers[0]!.source.name });
+	if (headers.length === 0) throw new IngestError('lines_without_documents', { file: items[0]!.source.name });
+	if (headers.length > 1 || items.length > 1) throw new IngestError('invoice_parts_count', { documents: headers.length, lines: items.length });
 	const lines = items[0]!;
 	const documents = headers[0]!;
 	const n = lines.source.headers.length;

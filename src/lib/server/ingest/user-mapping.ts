@@ -6,6 +6,7 @@
 // with the same headers.
 import type { Database } from '../db/database';
 import { IngestError } from './errors';
+import type { MessageCode, MessageParams } from './messages';
 import { KIND_SPECS, KINDS, type Kind, type KindSpec } from './kinds';
 import type { ColumnMapping } from './mapping';
 import { normalizeKey } from './text';
@@ -26,31 +27,31 @@ const CANONICAL_VALUES: Record<Domain, string[]> = {
 
 /** Checks a mapping document, naming what is wrong in it. */
 export function parseUserMapping(json: unknown, file = 'mapping'): UserMapping {
-	const fail = (what: string): never => {
-		throw new IngestError(`${what}.`, file);
+	const fail = <C extends MessageCode>(code: C, params: MessageParams<C>): never => {
+		throw new IngestError(code, { ...params, file });
 	};
-	if (typeof json !== 'object' || json === null || Array.isArray(json)) fail('expected a JSON object with "kind", "columns" and/or "values"');
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) fail('map_not_object', {});
 	const { kind, columns, values, ...rest } = json as Record<string, unknown>;
-	if (Object.keys(rest).length) fail(`unknown key ${Object.keys(rest).map((k) => `"${k}"`).join(', ')} (expected "kind", "columns", "values")`);
-	if (kind !== undefined && !KINDS.includes(kind as Kind)) fail(`"kind" must be one of ${KINDS.join(', ')}`);
+	if (Object.keys(rest).length) fail('map_unknown_keys', { keys: Object.keys(rest) });
+	if (kind !== undefined && !KINDS.includes(kind as Kind)) fail('map_bad_kind', { expected: KINDS });
 	const result: UserMapping = {};
 	if (kind) result.kind = kind as Kind;
 	if (columns !== undefined) {
-		if (typeof columns !== 'object' || columns === null) fail('"columns" must map canonical columns to headers');
+		if (typeof columns !== 'object' || columns === null) fail('map_columns_not_object', {});
 		const known = new Set(Object.values(KIND_SPECS).flatMap((s) => s.columns.map((c) => c.name)));
 		for (const [column, header] of Object.entries(columns as Record<string, unknown>)) {
-			if (!known.has(column)) fail(`"columns": unknown column "${column}"`);
-			if (header !== null && typeof header !== 'string') fail(`"columns": "${column}" must be a header name or null`);
+			if (!known.has(column)) fail('map_unknown_column', { column });
+			if (header !== null && typeof header !== 'string') fail('map_bad_header', { column });
 		}
 		result.columns = columns as Record<string, string | null>;
 	}
 	if (values !== undefined) {
-		if (typeof values !== 'object' || values === null) fail('"values" must map domains to {text: value}');
+		if (typeof values !== 'object' || values === null) fail('map_values_not_object', {});
 		for (const [domain, map] of Object.entries(values as Record<string, unknown>)) {
 			const allowed = CANONICAL_VALUES[domain as Domain];
-			if (!allowed) fail(`"values": unknown domain "${domain}" (expected ${Object.keys(CANONICAL_VALUES).join(', ')})`);
+			if (!allowed) fail('map_unknown_domain', { domain, expected: Object.keys(CANONICAL_VALUES) });
 			for (const [text, value] of Object.entries(map as Record<string, unknown>))
-				if (!allowed.includes(value as string)) fail(`"values"."${domain}"."${text}" must be one of ${allowed.join(', ')}`);
+				if (!allowed!.includes(value as string)) fail('map_bad_value', { domain, text, expected: allowed! });
 		}
 		result.values = values as UserMapping['values'];
 	}
@@ -73,7 +74,7 @@ export function applyColumns(detected: ColumnMapping, mapping: UserMapping, head
 		else result[column] = keys.indexOf(normalizeKey(header));
 	}
 	const missing = spec.columns.filter((c) => c.required && !(c.name in result) && !(c.requiredUnless ?? ['-']).every((a) => a in result));
-	if (missing.length) throw new IngestError(`after the mapping, no column for ${missing.map((c) => c.name).join(', ')}.`, file);
+	if (missing.length) throw new IngestError('map_missing_columns', { file, columns: missing.map((c) => c.name) });
 	return result;
 }
 

@@ -96,19 +96,15 @@ export async function xlsxToCsv(path: string, out: string, name: string, options
 		}
 	} catch (error) {
 		file.destroy();
-		throw new IngestError(`this Excel workbook cannot be read: ${error instanceof Error ? error.message : String(error)}.`, name);
+		throw new IngestError('xlsx_unreadable', { file: name, detail: error instanceof Error ? error.message : String(error) });
 	}
 	await flush(true);
 	file.end();
 	await closed;
 	if (!found) {
 		const wanted = options.sheet;
-		throw new IngestError(
-			wanted === undefined
-				? 'this Excel workbook has no worksheet.'
-				: `this Excel workbook has no worksheet ${typeof wanted === 'number' ? `number ${wanted}` : `"${wanted}"`} (it has ${sheets.map((s) => `"${s}"`).join(', ') || 'none'}).`,
-			name
-		);
+		if (wanted === undefined) throw new IngestError('xlsx_no_sheets', { file: name });
+		throw new IngestError('xlsx_no_such_sheet', { file: name, sheet: wanted, sheets });
 	}
 	return found;
 }

@@ -1,17 +1,20 @@
-// GET /api/uploads/jobs/{job} → { state, progress, report?, error? }; DELETE cancels it (the
-// ingest stops and its transaction is rolled back: the database is left unchanged).
+// GET /api/uploads/jobs/{job} → { state, progress, report?, error?, code? }; DELETE cancels it
+// (the ingest stops and its transaction is rolled back: the database is left unchanged). Why a
+// job failed is said in the request's language, with its code.
 import { json } from '@sveltejs/kit';
+import { CodedError } from '$lib/server/ingest/errors';
 import { cancelJob, getJob, jobView } from '$lib/server/staging';
+import type { Lang } from '$lib/i18n/lang';
 import type { RequestHandler } from './$types';
 
-const notFound = () => json({ error: 'No such upload job (jobs are kept one hour after they finish).' }, { status: 404 });
+const notFound = (lang: Lang) => json(new CodedError('job_unknown', {}).body(lang), { status: 404 });
 
-export const GET: RequestHandler = ({ params }) => {
+export const GET: RequestHandler = ({ params, locals }) => {
 	const job = getJob(params.job);
-	return job ? json(jobView(job)) : notFound();
+	return job ? json(jobView(job, locals.lang)) : notFound(locals.lang);
 };
 
-export const DELETE: RequestHandler = async ({ params }) => {
+export const DELETE: RequestHandler = async ({ params, locals }) => {
 	const job = await cancelJob(params.job);
-	return job ? json(jobView(job)) : notFound();
+	return job ? json(jobView(job, locals.lang)) : notFound(locals.lang);
 };
