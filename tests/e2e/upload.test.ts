@@ -120,7 +120,8 @@ describe('upload in the browser', () => {
 		const bomReport = page.locator('[data-testid="report-file"][data-name="facturas-bom.csv"]');
 		expect(await bomReport.locator('[data-testid="rows-read"]').textContent()).toBe('4');
 		expect(await bomReport.locator('[data-testid="will-load"]').textContent()).toBe('3');
-		expect(await bomReport.locator('[data-testid="rejections"] tbody tr').first().textContent()).toContain('abc');
+		const rejected = bomReport.locator('[data-testid="rejections"] tbody tr').first().locator('td');
+		expect(await rejected.allTextContents()).toEqual(['5', 'Importe', 'abc', 'se esperaba un número como 1.234,56']);
 		const xReport = page.locator('[data-testid="report-file"][data-name="superstore.xlsx"]');
 		expect(await xReport.locator('[data-testid="rows-read"]').textContent()).toBe('1500');
 		expect(await xReport.locator('[data-testid="date-range"]').textContent()).toMatch(/2014.*2017/);
@@ -149,6 +150,18 @@ describe('upload in the browser', () => {
 		await page.close();
 	}, 60_000);
 
+	it('says why a file is refused in Spanish, as the server says it', async () => {
+		const page = await openPage();
+		const seen = errors.length;
+		await page.goto(`${server!.url}/cargar`);
+		await page.setInputFiles('[data-testid="file-input"]', [folder.write('vacio.csv', '')]);
+		await page.waitForSelector('[data-testid="upload-error"]');
+		expect(await page.textContent('[data-testid="upload-error"]')).toBe('vacio.csv: el archivo está vacío.');
+		await page.close();
+		// the refusal itself is a 400 the browser logs: expected here, any other error still counts
+		errors.push(...errors.splice(seen).filter((e) => !e.includes('status of 400 (Bad Request)')));
+	}, 60_000);
+
 	it('undoes the three batches from the history and the overview returns exactly', async () => {
 		const page = await openPage();
 		await page.goto(`${server!.url}/cargar/historial`);
@@ -172,6 +185,8 @@ describe('upload in the browser', () => {
 		expect(await page.textContent('h1')).toBe('Load data');
 		await page.setInputFiles('[data-testid="file-input"]', [bom, xlsx]);
 		await settled(page, 2);
+		const bomReport = page.locator('[data-testid="report-file"][data-name="facturas-bom.csv"]');
+		expect(await bomReport.locator('[data-testid="rejections"] tbody tr').first().locator('td').last().textContent()).toBe('expected a number like 1.234,56');
 		await page.screenshot({ path: join(SHOTS, 'cargar-en.png'), fullPage: true });
 		await page.goto(`${server!.url}/cargar/historial`);
 		expect(await page.textContent('h1')).toBe('Upload history');
