@@ -1,7 +1,8 @@
--- Segmentation (DESIGN.md §3): per value of dimension $dim, the period's revenue, its share of the
--- period revenue R, buying clients (distinct clients with any line in the period; lines without a
--- client count as one client), lines, and revenue per client. Missing values form their own
--- segment (NULL). Sorted by revenue desc, then value asc, NULL last. Shares sum to 1.
+-- Segmentation (DESIGN.md §3): per value of dimension $dim (dimension_value.sql), the period's
+-- revenue, its share of the period revenue R, buying clients (distinct clients with any line in
+-- the period; lines without a client count as one client), lines, and revenue per client. Missing
+-- values form their own segment (NULL). Sorted by revenue desc, then value asc, NULL last. Shares
+-- sum to 1.
 WITH l AS (
 	SELECT * FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
 		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
@@ -10,12 +11,8 @@ WITH l AS (
 ),
 segments AS (
 	SELECT
-		CASE $dim
-			WHEN 'product' THEN product_id WHEN 'product_line' THEN product_line WHEN 'business_unit' THEN business_unit
-			WHEN 'client_type' THEN client_type WHEN 'size' THEN size WHEN 'sector' THEN sector
-			WHEN 'legal_form' THEN legal_form WHEN 'region' THEN region WHEN 'crm_status' THEN crm_status
-			WHEN 'account_manager' THEN account_manager WHEN 'billing_tier' THEN billing_tier WHEN 'status' THEN status
-		END AS value,
+		cartera_dimension_value($dim, product_id, product_line, business_unit, client_type, size, sector, legal_form,
+			region, crm_status, account_manager, billing_tier, status) AS value,
 		sum(amount) AS revenue,
 		count(DISTINCT client_id) + (count(*) FILTER (WHERE client_id IS NULL) > 0)::INTEGER AS clients,
 		count(*) AS lines

@@ -2,7 +2,7 @@
 -- by value of $dim × value of $dim2 over the same filtered lines as segmentation.sql, so each row's
 -- cells add up to that segment's revenue there and all cells to R. Missing values are their own
 -- value (NULL). Per cell: revenue, lines, and its share of the row (the $dim segment's revenue);
--- per row and column the marginal revenue, for ranking. The value expression is segmentation.sql's.
+-- per row and column the marginal revenue, for ranking. Values from dimension_value.sql, as there.
 WITH l AS (
 	SELECT * FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
 		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
@@ -12,18 +12,10 @@ WITH l AS (
 ),
 cells AS (
 	SELECT
-		CASE $dim
-			WHEN 'product' THEN product_id WHEN 'product_line' THEN product_line WHEN 'business_unit' THEN business_unit
-			WHEN 'client_type' THEN client_type WHEN 'size' THEN size WHEN 'sector' THEN sector
-			WHEN 'legal_form' THEN legal_form WHEN 'region' THEN region WHEN 'crm_status' THEN crm_status
-			WHEN 'account_manager' THEN account_manager WHEN 'billing_tier' THEN billing_tier WHEN 'status' THEN status
-		END AS value,
-		CASE $dim2
-			WHEN 'product' THEN product_id WHEN 'product_line' THEN product_line WHEN 'business_unit' THEN business_unit
-			WHEN 'client_type' THEN client_type WHEN 'size' THEN size WHEN 'sector' THEN sector
-			WHEN 'legal_form' THEN legal_form WHEN 'region' THEN region WHEN 'crm_status' THEN crm_status
-			WHEN 'account_manager' THEN account_manager WHEN 'billing_tier' THEN billing_tier WHEN 'status' THEN status
-		END AS value2,
+		cartera_dimension_value($dim, product_id, product_line, business_unit, client_type, size, sector, legal_form,
+			region, crm_status, account_manager, billing_tier, status) AS value,
+		cartera_dimension_value($dim2, product_id, product_line, business_unit, client_type, size, sector, legal_form,
+			region, crm_status, account_manager, billing_tier, status) AS value2,
 		sum(amount) AS revenue,
 		count(*) AS lines
 	FROM l GROUP BY 1, 2
