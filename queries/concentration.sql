@@ -1,7 +1,8 @@
 -- Concentration (DESIGN.md §3) over clients (or products, $by = 'product') with period revenue
 -- r_i > 0, shares s_i = r_i / Σr. Lines without a client (or product) are left out.
--- top-N shares (N = 1, 5, 10; top 10 % and 20 % of n, rounded up; n < N covers all n);
--- HHI = Σ(100·s_i)²; normalized HHI = (HHI/10 000 − 1/n)/(1 − 1/n), 0 when n = 1;
+-- top-N shares (N = 1, 5, 10; top 10 % and 20 % of n, rounded up; n < N covers all n) and
+-- HHI = Σ(100·s_i)², both by the macros of concentration_measures.sql;
+-- normalized HHI = (HHI/10 000 − 1/n)/(1 − 1/n), 0 when n = 1;
 -- Gini (population) = 2·Σ i·x_(i) / (n·Σx) − (n + 1)/n with x ascending;
 -- ABC tiers by the share of strictly higher-ranked entities (the rule of abc_tier.sql);
 -- Lorenz points (i/n, share of the i smallest), n points, no (0, 0).
@@ -41,12 +42,12 @@ abc AS (
 SELECT
 	count(*)::INTEGER AS n,
 	round(coalesce(any_value(total), 0), 2)::DOUBLE AS total_revenue,
-	sum(x) FILTER (WHERE rank_desc <= 1) / any_value(total)::DOUBLE AS top1,
-	sum(x) FILTER (WHERE rank_desc <= 5) / any_value(total)::DOUBLE AS top5,
-	sum(x) FILTER (WHERE rank_desc <= 10) / any_value(total)::DOUBLE AS top10,
-	sum(x) FILTER (WHERE rank_desc <= ceil(0.1 * n)) / any_value(total)::DOUBLE AS top10pct,
-	sum(x) FILTER (WHERE rank_desc <= ceil(0.2 * n)) / any_value(total)::DOUBLE AS top20pct,
-	sum(power(100 * x / total::DOUBLE, 2)) AS hhi,
+	cartera_top_share(x, rank_desc, 1, total) AS top1,
+	cartera_top_share(x, rank_desc, 5, total) AS top5,
+	cartera_top_share(x, rank_desc, 10, total) AS top10,
+	cartera_top_share(x, rank_desc, ceil(0.1 * n), total) AS top10pct,
+	cartera_top_share(x, rank_desc, ceil(0.2 * n), total) AS top20pct,
+	cartera_hhi(x, total) AS hhi,
 	CASE WHEN count(*) = 1 THEN 0.0 WHEN count(*) > 1 THEN
 		(sum(power(x / total::DOUBLE, 2)) - 1.0 / count(*)) / (1 - 1.0 / count(*)) END AS hhi_normalized,
 	2 * sum(rank_asc * x) / (count(*) * any_value(total)::DOUBLE) - (count(*) + 1.0) / count(*) AS gini,

@@ -1,8 +1,9 @@
 -- Concentration by month (DESIGN.md §3 Concentration, each month of the period as its own
 -- period): over the clients (or products, $by = 'product') with positive revenue in that month,
--- shares s_i = r_i / Σr; HHI = Σ(100·s_i)² and the top-10 share (n < 10 covers all n), exactly as
--- concentration.sql defines them. Lines without a client (or product) are left out. Every month
--- of the period has a row; a month without positive revenue has n = 0 and NULL figures.
+-- shares s_i = r_i / Σr; HHI = Σ(100·s_i)² and the top-10 share (n < 10 covers all n), by the
+-- macros of concentration_measures.sql, as in concentration.sql. Lines without a client (or
+-- product) are left out. Every month of the period has a row; a month without positive revenue
+-- has n = 0 and NULL figures.
 WITH l AS (
 	SELECT * FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
 		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
@@ -25,8 +26,8 @@ per_month AS (
 	SELECT month,
 		count(*)::INTEGER AS n,
 		round(any_value(total), 2)::DOUBLE AS total_revenue,
-		sum(power(100 * x / total::DOUBLE, 2)) AS hhi,
-		sum(x) FILTER (WHERE rank_desc <= 10) / any_value(total)::DOUBLE AS top10
+		cartera_hhi(x, total) AS hhi,
+		cartera_top_share(x, rank_desc, 10, total) AS top10
 	FROM ranked GROUP BY month
 ),
 months AS (
