@@ -1,5 +1,5 @@
 -- Pipeline, the two indicators of the commercial process (DESIGN.md §3 "Pipeline", §4 pipeline).
--- One row.
+-- One row: the document's fields, and `totals` for Embudo's funnel (not in the §4 document).
 --
 -- months: every month of $from_date..$to_date, oldest first (zeros when nothing happened):
 --   leads         = opportunities records of kind 'lead' created (created_at) in the month;
@@ -8,6 +8,7 @@
 --   quotes        = quotes issued in the month: issue month of issued_at, status ≠ draft among the
 --                   known statuses (an unknown status, NULL, counts nowhere; as in quotes.sql);
 --   won           = records of any kind with outcome won and closed_at in the month.
+-- totals: {leads, opportunities, quotes, won} over the period, the sum of the months.
 -- Over the period (records closed, or created, in $from_date..$to_date):
 --   win_rate        = won / (won + lost), records of any kind closed in the period; open records
 --                     and unknown outcomes (NULL) are in neither; a won or lost record without
@@ -59,6 +60,8 @@ monthly AS (
 	SELECT list({'month': strftime(m.month, '%Y-%m'), 'leads': coalesce(c.leads, 0)::INTEGER,
 		'opportunities': coalesce(c.opportunities, 0)::INTEGER, 'quotes': coalesce(q.quotes, 0)::INTEGER,
 		'won': coalesce(w.won, 0)::INTEGER} ORDER BY m.month) AS months,
+		{'leads': coalesce(sum(c.leads), 0)::INTEGER, 'opportunities': coalesce(sum(c.opportunities), 0)::INTEGER,
+		'quotes': coalesce(sum(q.quotes), 0)::INTEGER, 'won': coalesce(sum(w.won), 0)::INTEGER} AS totals,
 		count(*) AS month_count
 	FROM months m
 	LEFT JOIN created c USING (month)
@@ -84,6 +87,7 @@ prospects AS (
 )
 SELECT
 	m.months,
+	m.totals,
 	CASE WHEN c.decided > 0 THEN c.won::DOUBLE / c.decided::DOUBLE END AS win_rate,
 	CASE WHEN c.amount_decided <> 0 THEN c.amount_won::DOUBLE / c.amount_decided::DOUBLE END AS win_rate_amount,
 	c.median_cycle_days::DOUBLE AS median_cycle_days,

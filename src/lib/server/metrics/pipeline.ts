@@ -25,15 +25,26 @@ export interface PipelineDocument {
 	quotes_per_month: number;
 }
 
+/** Leads, opportunities, quotes and won over the whole period (Embudo's funnel). */
+export type PipelineTotals = Omit<PipelineMonth, 'month'>;
+
 export async function pipeline(db: Database, p: MetricParams, s: Settings): Promise<PipelineDocument> {
-	const [row] = await runQuery<PipelineDocument>(db, 'pipeline', lineParams(p, s));
+	return (await pipelineWithTotals(db, p, s)).document;
+}
+
+/** The document and the period's stage totals, from the same row; the totals stay out of the §4 document. */
+export async function pipelineWithTotals(db: Database, p: MetricParams, s: Settings): Promise<{ document: PipelineDocument; totals: PipelineTotals }> {
+	const [row] = await runQuery<PipelineDocument & { totals: PipelineTotals }>(db, 'pipeline', lineParams(p, s));
 	const r = row!;
 	return {
-		months: r.months,
-		win_rate: r.win_rate,
-		win_rate_amount: r.win_rate_amount,
-		median_cycle_days: r.median_cycle_days,
-		prospect_size: r.prospect_size,
-		quotes_per_month: r.quotes_per_month
+		document: {
+			months: r.months,
+			win_rate: r.win_rate,
+			win_rate_amount: r.win_rate_amount,
+			median_cycle_days: r.median_cycle_days,
+			prospect_size: r.prospect_size,
+			quotes_per_month: r.quotes_per_month
+		},
+		totals: r.totals
 	};
 }
