@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/lib/server/auth/users';
 import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
-import { launchBrowser } from '../helpers/chromium';
+import { hydrated, launchBrowser } from '../helpers/chromium';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -50,6 +50,7 @@ describe('first visit and signing in', () => {
 		const { page: p, errors } = await page();
 		await p.goto(`${server.url}/segmentos`);
 		await p.waitForURL(/\/setup$/);
+		await hydrated(p);
 		await p.screenshot({ path: join(SHOTS, 'setup-es.png') });
 		await p.fill('input[name="name"]', 'gerencia');
 		await p.fill('input[name="password"]', 'una clave muy larga');
@@ -70,6 +71,7 @@ describe('first visit and signing in', () => {
 		await p.waitForURL(/\/login$/);
 		await p.goto(`${server.url}/concentracion`);
 		await p.waitForURL(/\/login\?next=%2Fconcentracion$/);
+		await hydrated(p);
 		await p.fill('input[name="name"]', 'gerencia');
 		await p.fill('input[name="password"]', 'no es esta');
 		await p.click('button[type="submit"]');
@@ -88,6 +90,7 @@ describe('first visit and signing in', () => {
 async function signIn(name: string, password: string, url: string): Promise<{ page: Page; errors: string[] }> {
 	const opened = await page();
 	await opened.page.goto(`${url}/login`);
+	await hydrated(opened.page);
 	await opened.page.fill('input[name="name"]', name);
 	await opened.page.fill('input[name="password"]', password);
 	await opened.page.click('button[type="submit"]');
@@ -111,6 +114,7 @@ describe('a viewer, and an admin managing accounts', () => {
 	it('reads the settings without being able to change them, and may not load data', async () => {
 		const { page: p, errors } = await page();
 		await p.goto(`${server!.url}/login`);
+		await hydrated(p);
 		await p.fill('input[name="name"]', 'directora');
 		await p.fill('input[name="password"]', 'clave de la directora');
 		await p.click('button[type="submit"]');
@@ -130,6 +134,7 @@ describe('a viewer, and an admin managing accounts', () => {
 		const viewer = await signIn('directora', 'clave de la directora', server!.url);
 		const { page: p, errors } = await signIn('jefa', 'clave de la jefa 1', server!.url);
 		await p.goto(`${server!.url}/usuarios`);
+		await hydrated(p);
 		const row = (name: string) => p.locator(`[data-testid="users-table"] tr[data-user="${name}"]`);
 		const status = () => p.locator('[role="status"]').first().textContent();
 
@@ -138,6 +143,7 @@ describe('a viewer, and an admin managing accounts', () => {
 		expect(await row('directora').locator('td').nth(3).textContent()).toMatch(/^Desactivada el \d{4}-\d\d-\d\d \d\d:\d\d$/);
 		await viewer.page.goto(`${server!.url}/segmentos`);
 		await viewer.page.waitForURL(/\/login/);
+		await hydrated(viewer.page);
 
 		// No one disables their own account; the last active admin keeps the role, said in Spanish.
 		expect(await row('jefa').locator('button', { hasText: 'Desactivar' }).count()).toBe(0);

@@ -13,7 +13,7 @@ import { dashboardContext } from '../../src/lib/server/dashboard/context';
 import { listClients, type ClientList } from '../../src/lib/server/dashboard/clients';
 import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
-import { launchBrowser } from '../helpers/chromium';
+import { hydrated, launchBrowser } from '../helpers/chromium';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -99,6 +99,7 @@ describe('Clientes on the demo data', () => {
 		const context = await newContext('es');
 		const { page, errors } = await openPage(context);
 		await page.goto(`${server!.url}/clientes`);
+		await hydrated(page);
 		await page.fill('[data-testid="client-search"]', 'cuellar');
 		await page.press('[data-testid="client-search"]', 'Enter');
 		await page.waitForURL(/[?&]q=cuellar/);

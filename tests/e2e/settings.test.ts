@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
-import { launchBrowser } from '../helpers/chromium';
+import { hydrated, launchBrowser } from '../helpers/chromium';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -43,6 +43,7 @@ async function open(lang: 'es' | 'en'): Promise<{ page: Page; errors: string[] }
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto(`${server!.url}/ajustes`);
+	await hydrated(page);
 	return { page, errors };
 }
 

@@ -1,7 +1,7 @@
 // Finds and launches a headless Chromium for the end-to-end tests. Playwright's own browser
 // download is not used (the machines have no network for it): Debian's package is the default.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
 	'--headless',
@@ -35,4 +35,12 @@ function safeExecutablePath(): string | undefined {
 /** A headless Chromium; `launch` gives it a fresh temporary profile that is removed on close. */
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Waits until the page is hydrated (the root layout marks <html data-hydrated>): a value typed
+ * into a field before that may be reset by hydration, and a form then submits the old value.
+ */
+export async function hydrated(page: Page): Promise<void> {
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 }
