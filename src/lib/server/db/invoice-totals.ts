@@ -17,6 +17,14 @@ export async function noteTouchedInvoices(db: Database, batchId: number): Promis
 	);
 }
 
+/** After a batch wrote invoice lines: its invoices' totals, or all of them on a first load (nothing stored yet). */
+export async function refreshAfterBatch(db: Database, batchId: number): Promise<void> {
+	const stored = await db.one<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM invoice_totals) AS any');
+	if (!stored?.any) return refreshAllInvoiceTotals(db);
+	await noteTouchedInvoices(db, batchId);
+	await refreshTouchedInvoices(db);
+}
+
 /**
  * Recomputes the stored totals of the invoices noted by noteTouchedInvoices. When they are a good
  * part of those stored (a first load: all of them), recomputing everything is cheaper than
