@@ -339,7 +339,8 @@ function makeOpps(clients: Client[], n: number): Opp[] {
   const govPick = sampler(clients.filter((c) => c.tipo === 'Gobierno'), () => 1);
   const opps: Opp[] = [];
   while (opps.length < n) {
-    const tipo = weighted<OppTipo>({ Lead: 35, Oportunidad: 35, 'Solicitud de cotización': 20, Licitación: 10 });
+    // Leads outnumber qualified opportunities about 1.6 to 1, so the demo's funnel narrows as a real one does.
+    const tipo = weighted<OppTipo>({ Lead: 62, Oportunidad: 22, 'Solicitud de cotización': 10, Licitación: 6 });
     const client = tipo === 'Lead' ? (chance(0.1) ? null : chance(0.55) ? prospectPick() : buyerPick())
       : tipo === 'Licitación' && chance(0.7) ? govPick() : chance(0.85) ? buyerPick() : prospectPick();
     const lo = Math.max(SPAN_START, (client?.alta ?? 0) + 1);
@@ -426,7 +427,8 @@ function main(): void {
   const linkable = opps.filter((o): o is Opp & { client: Client } => o.client !== null && o.tipo !== 'Lead');
   const quotePick = sampler(clients, (c) => (c.buyer ? Math.sqrt(c.value) : 0.6));
   const quotes: Quote[] = [];
-  while (quotes.length < 6000) {
+  // Fewer quotes than opportunities: most quotes answer an opportunity or a quote request.
+  while (quotes.length < 1600) {
     const q = chance(0.5) ? linkedQuote(pick(linkable), quotes.length) : freeQuote(quotePick(), quotes.length);
     if (q) quotes.push(q);
   }
