@@ -155,6 +155,7 @@ describe('a viewer, and an admin managing accounts', () => {
 		await expect.poll(() => p.locator('[role="alert"]').textContent()).toBe(
 			'jefa es la única cuenta de administración activa: primero da ese rol a otra cuenta.'
 		);
+		expect(await row('jefa').locator('select[name="role"]').inputValue()).toBe('admin'); // the refused choice is not kept
 
 		await row('directora').locator('button', { hasText: 'Reactivar' }).click();
 		await expect.poll(status).toBe('directora puede volver a entrar.');
