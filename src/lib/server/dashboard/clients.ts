@@ -9,6 +9,7 @@ import type { MetricParams } from '../metrics/params';
 import { addMonths, monthEnd } from '../metrics/period';
 import type { Settings } from '../metrics/settings';
 import { runQuery, streamQuery } from '../queries';
+import type { DashboardContext } from './context';
 
 export const PAGE_SIZE = 50;
 
@@ -239,4 +240,16 @@ export async function clientDetail(db: Database, p: MetricParams, s: Settings, c
 export async function optionalColumns(db: Database): Promise<{ size: boolean; sector: boolean }> {
 	const [row] = await runQuery<{ size: boolean; sector: boolean }>(db, 'client_columns');
 	return { size: row?.size ?? false, sector: row?.sector ?? false };
+}
+
+/** Clientes: one page of the list for the period, filters and options, with what the page shows around it. */
+export async function clientsPage(db: Database, c: DashboardContext, o: ListOptions = {}) {
+	return {
+		list: await listClients(db, c.params, c.settings, c.comparison, o),
+		optional: await optionalColumns(db),
+		period: { from: c.params.from, to: c.params.to, as_of: c.params.as_of },
+		comparison: c.comparison,
+		currency: c.settings.currency,
+		hasData: c.data !== null
+	};
 }

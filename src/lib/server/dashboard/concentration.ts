@@ -1,12 +1,17 @@
 // Concentración: the monthly trend of HHI and top-10 share (queries/concentration_trend.sql, the
-// definitions of concentration.sql applied to each month) and the chart-sized curves derived from
-// the concentration document's Lorenz points. Framework-free.
+// definitions of concentration.sql applied to each month), the chart-sized curves derived from
+// the concentration document's Lorenz points, and the page's data (concentrationPage: what its
+// loader returns and what warming computes). Framework-free.
 import type { Database } from '../db/database';
 import { lineParams } from '../metrics/bind';
-import type { ConcentrationDocument } from '../metrics/documents';
+import { concentration, type ConcentrationDocument } from '../metrics/documents';
 import type { MetricParams } from '../metrics/params';
-import type { Settings } from '../metrics/settings';
+import { judge, type Settings } from '../metrics/settings';
 import { runQuery } from '../queries';
+import type { DashboardContext } from './context';
+
+/** Points per curve sent to the page (exact values stay in the API). */
+const CURVE_POINTS = 400;
 
 export interface ConcentrationMonth {
 	month: string;
@@ -40,4 +45,26 @@ export function paretoFromLorenz(lorenz: ConcentrationDocument['lorenz']): [numb
 	const points: [number, number][] = [];
 	for (let k = 1; k <= n; k++) points.push([k / n, k === n ? 1 : 1 - lorenz[n - k - 1]![1]]);
 	return points;
+}
+
+/**
+ * The concentration document by client or product with its curves cut to chart size, the HHI and
+ * top-10 statuses against the settings' bands, and the monthly trend of both.
+ */
+export async function concentrationPage(db: Database, c: DashboardContext, by: 'client' | 'product') {
+	const params = { ...c.params, by };
+	const { lorenz, ...doc } = await concentration(db, params, c.settings);
+	const trend = await concentrationTrend(db, params, c.settings);
+	const { hhi, top10_share } = c.settings.thresholds;
+	return {
+		by,
+		doc,
+		lorenz: downsample(lorenz, CURVE_POINTS),
+		pareto: downsample(paretoFromLorenz(lorenz), CURVE_POINTS),
+		trend,
+		abc: { a: c.settings.abc_a, b: c.settings.abc_b },
+		bands: { hhi, top10: top10_share },
+		status: { hhi: judge(doc.hhi, hhi), top10: judge(doc.top_shares.top10, top10_share) },
+		currency: c.settings.currency
+	};
 }

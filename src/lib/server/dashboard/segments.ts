@@ -1,5 +1,6 @@
-// Segmentos: the cross-tab of two dimensions (queries/segmentation_cross.sql) and the comparison
-// of each segment with another period. The segments themselves come from the metrics layer's
+// Segmentos: the cross-tab of two dimensions (queries/segmentation_cross.sql), the comparison of
+// each segment with another period, and the page's data (segmentsPage: what its loader returns
+// and what warming computes). The segments themselves come from the metrics layer's
 // segmentation document; nothing here recomputes a figure. Framework-free.
 import type { Database } from '../db/database';
 import { segmentation, type Segment, type SegmentationDocument } from '../metrics/documents';
@@ -8,6 +9,11 @@ import type { Dimension, MetricParams } from '../metrics/params';
 import { monthEnd } from '../metrics/period';
 import type { Settings } from '../metrics/settings';
 import { runQuery } from '../queries';
+import type { DashboardContext } from './context';
+import { productNames } from './product-names';
+
+/** Rows and columns the cross-tab shows (the largest by revenue). */
+const CROSS_LIMIT = 12;
 
 export interface CrossCell {
 	value: string | null;
@@ -113,4 +119,38 @@ export async function compareSegments(
 		segments.push({ value: g.value, revenue: 0, share: current.total_revenue !== 0 ? 0 : null, clients: 0, lines: 0, revenue_per_client: null, revenue_previous: g.revenue, change: change(0, g.revenue) });
 	}
 	return { previous_total: previous.total_revenue, segments };
+}
+
+/** The dimensions shown: `dim` (product line by default) crossed with another (client type, or product line). */
+export function segmentDimensions(dim: Dimension | null, dim2: Dimension | null): { dim: Dimension; dim2: Dimension } {
+	const first = dim ?? 'product_line';
+	const other = first === 'client_type' ? 'product_line' : 'client_type';
+	return { dim: first, dim2: dim2 === null || dim2 === first ? other : dim2 };
+}
+
+/** Segmentos: the segments of `dim` against the comparison period, the cross-tab with `dim2`, product names. */
+export async function segmentsPage(db: Database, c: DashboardContext, dims: { dim: Dimension; dim2: Dimension }) {
+	const { dim, dim2 } = dims;
+	const params = { ...c.params, dim };
+	const doc = await segmentation(db, params, c.settings);
+	const compared = await compareSegments(db, params, c.settings, doc, c.comparison);
+	const cross = topCross(await segmentCross(db, params, c.settings, dim2), CROSS_LIMIT);
+	// Documents carry product codes; the page shows names where the register has them.
+	const productCodes = [
+		...(dim === 'product' ? [...compared.segments.map((g) => g.value), ...cross.rows.map((r) => r.value)] : []),
+		...(dim2 === 'product' ? cross.columns.map((col) => col.value) : [])
+	];
+	return {
+		dim,
+		dim2,
+		from: doc.from,
+		to: doc.to,
+		total_revenue: doc.total_revenue,
+		segments: compared.segments,
+		comparison: { ...c.comparison, compare: c.compare, total_revenue: compared.previous_total },
+		cross,
+		crossLimit: CROSS_LIMIT,
+		currency: c.settings.currency,
+		productNames: await productNames(db, productCodes)
+	};
 }

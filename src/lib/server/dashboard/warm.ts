@@ -4,19 +4,18 @@
 // A request arriving meanwhile waits for the same running query instead of starting another
 // (Database.cachedAll). CARTERA_WARM=0 turns it off (to measure cold loads).
 import type { Database } from '../db/database';
-import { concentration, segmentation } from '../metrics/documents';
 import { activationPage } from './activation';
-import { listClients } from './clients';
-import { concentrationTrend } from './concentration';
+import { clientsPage } from './clients';
+import { concentrationPage } from './concentration';
 import { dashboardContext } from './context';
 import { forecastPage } from './forecast';
 import { overviewComparison, overviewPage } from './overview';
 import { pipelinePage } from './pipeline';
-import { compareSegments, segmentCross } from './segments';
+import { segmentDimensions, segmentsPage } from './segments';
 
 const CHECK_EVERY_MS = 3_000;
 
-/** Computes what the pages show for the default period and no filters. */
+/** Computes what the pages show for the default period and no filters, through the pages' own functions. */
 export async function warmDefaults(database: Database): Promise<void> {
 	const db = await database.fork();
 	try {
@@ -26,12 +25,9 @@ export async function warmDefaults(database: Database): Promise<void> {
 		await overviewPage(db, c);
 		await overviewComparison(db, c);
 		await activationPage(db, p, s, comparison);
-		await listClients(db, p, s, comparison, {});
-		const byLine = { ...p, dim: 'product_line' as const };
-		await compareSegments(db, byLine, s, await segmentation(db, byLine, s), comparison);
-		await segmentCross(db, byLine, s, 'client_type');
-		await concentration(db, p, s);
-		await concentrationTrend(db, p, s);
+		await clientsPage(db, c);
+		await segmentsPage(db, c, segmentDimensions(null, null));
+		await concentrationPage(db, c, 'client');
 		await forecastPage(db, p, s, comparison);
 		await pipelinePage(db, p, s, comparison);
 	} finally {

@@ -1,0 +1,51 @@
+// Warming (src/lib/server/dashboard/warm.ts) computes each page's default view through the pages'
+// own functions: afterwards, loading any page's default view runs no query at all (every result
+// comes from the result cache), so warming keeps helping when a page changes what it loads.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Database } from '../../src/lib/server/db/database';
+import { activationPage } from '../../src/lib/server/dashboard/activation';
+import { clientsPage } from '../../src/lib/server/dashboard/clients';
+import { concentrationPage } from '../../src/lib/server/dashboard/concentration';
+import { dashboardContext } from '../../src/lib/server/dashboard/context';
+import { forecastPage } from '../../src/lib/server/dashboard/forecast';
+import { overviewComparison, overviewPage } from '../../src/lib/server/dashboard/overview';
+import { pipelinePage } from '../../src/lib/server/dashboard/pipeline';
+import { segmentDimensions, segmentsPage } from '../../src/lib/server/dashboard/segments';
+import { warmDefaults } from '../../src/lib/server/dashboard/warm';
+import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { tempFolder } from '../helpers/temp-db';
+
+const folder = tempFolder();
+let db: Database;
+
+beforeAll(async () => {
+	await buildDemoDatabase(folder.path('demo.duckdb'));
+	db = await Database.open(folder.path('demo.duckdb'));
+	db.enableResultCache();
+}, 120_000);
+afterAll(() => {
+	db?.close();
+	folder.remove();
+});
+
+describe('warmDefaults', () => {
+	it('leaves every page’s default view in the result cache', async () => {
+		await warmDefaults(db);
+		const queries = vi.spyOn(db, 'all');
+		const c = await dashboardContext(db, new URL('http://localhost/'));
+		const { params: p, settings: s, comparison } = c;
+		await overviewPage(db, c);
+		await overviewComparison(db, c);
+		await activationPage(db, p, s, comparison);
+		await clientsPage(db, c);
+		await segmentsPage(db, c, segmentDimensions(null, null));
+		await concentrationPage(db, c, 'client');
+		await forecastPage(db, p, s, comparison);
+		await pipelinePage(db, p, s, comparison);
+		expect(queries.mock.calls.map(([sql]) => sql.slice(0, 80))).toEqual([]);
+		// Another view is not warmed: it runs its queries.
+		await segmentsPage(db, c, segmentDimensions('region', null));
+		expect(queries).toHaveBeenCalled();
+		queries.mockRestore();
+	}, 60_000);
+});
