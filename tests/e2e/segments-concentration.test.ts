@@ -154,7 +154,10 @@ describe('Segmentos and Concentración on the demo data', () => {
 		const first = productSegments.segments[0]!;
 		const label = `${names[first.value!]} (${first.value})`;
 		expect(names[first.value!]).toBeTruthy();
-		expect(await page.locator('[data-testid="segments-table"] tbody tr td').first().textContent()).toBe(label);
+		// The table gives code and name apart; charts and the chip give "name (code)".
+		const cells = page.locator('[data-testid="segments-table"] tbody tr').first().locator('td');
+		expect([await cells.nth(0).textContent(), await cells.nth(1).textContent()]).toEqual([first.value, names[first.value!]]);
+		expect(await page.locator(`${SEG_CHART} svg g[aria-label="y-axis tick label"] text`).first().textContent()).toBe(label.length <= 30 ? label : `${label.slice(0, 29)}…`);
 		await page.locator(SEG_BARS).first().click();
 		await page.waitForURL((url) => url.searchParams.get('product') === first.value);
 		await expect.poll(() => page.locator('.chip').allTextContents()).toEqual([expect.stringContaining(`Producto: ${label}`)]);
