@@ -1,6 +1,8 @@
 // Chooses each request's language: `?lang=xx` stores the choice in a cookie and redirects
 // to the same path without it (a plain link, so switching works without JavaScript); then
-// the cookie, then Accept-Language, then Spanish. The page's <html lang> follows.
+// the cookie, then Accept-Language, then the installation's default (Spanish unless changed in
+// Ajustes). API calls that state no language get English, as scripts always have (and as the
+// CLI does). The page's <html lang> follows.
 import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { keepWarm } from '$lib/server/dashboard/warm';
@@ -35,7 +37,7 @@ const language: Handle = async ({ event, resolve }) => {
 		target.searchParams.delete('lang');
 		redirect(303, target.pathname + target.search);
 	}
-	const fallback = (await loadSettings(await getDatabase())).default_lang;
+	const fallback = event.url.pathname.startsWith('/api/') ? 'en' : (await loadSettings(await getDatabase())).default_lang;
 	event.locals.lang = pickLang(event.cookies.get(LANG_COOKIE), event.request.headers.get('accept-language'), fallback);
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
 };

@@ -1,5 +1,5 @@
-// The upload API speaks the request's language (lang cookie, then Accept-Language, then the
-// installation's default, Spanish) and always gives the same code: refusals of whole files, the
+// The upload API speaks the request's language (lang cookie, then Accept-Language; English when
+// the request states none, as scripts always got) and always gives the same code: refusals of whole files, the
 // reasons of rejected cells in the dry-run report, a failed job, and an undo a later batch blocks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
@@ -129,7 +129,7 @@ describe('the upload API in Spanish and English', () => {
 		});
 	});
 
-	it('takes the lang cookie over Accept-Language, and the installation default (Spanish) without either', async () => {
+	it('takes the lang cookie over Accept-Language, and English without either', async () => {
 		const cookie = await send('/api/uploads/stage', {
 			method: 'POST',
 			body: form([{ name: 'vacio.csv', body: '' }]),
@@ -137,7 +137,7 @@ describe('the upload API in Spanish and English', () => {
 		});
 		expect(cookie.body.error).toBe('vacio.csv: the file is empty.');
 		const none = await send('/api/uploads/stage', { method: 'POST', body: form([{ name: 'vacio.csv', body: '' }]) });
-		expect(none.body).toEqual({ error: 'vacio.csv: el archivo está vacío.', code: 'file_empty', params: { file: 'vacio.csv' } });
+		expect(none.body).toEqual({ error: 'vacio.csv: the file is empty.', code: 'file_empty', params: { file: 'vacio.csv' } });
 		// a request body that is not JSON
 		const notJson = await send('/api/uploads/stage/preview', {
 			method: 'POST',
