@@ -1,7 +1,8 @@
 -- Activation (DESIGN.md §3 Activation and its Precise rules), one row per period: ord 0 is the
 -- document's period ($from_date..$to_date, status as of $as_of), ord 1..n each month of it as its
 -- own period with as_of = the month's last day.
--- Population: the clients table only (clients seen only in invoice lines are left out), keeping
+-- Population: the clients table only (clients seen only in invoice lines are left out; so the
+-- status rule's in_clients is always true here), keeping
 -- the clients that have the filtered client attributes (DESIGN.md §4 Filters); product filters
 -- restrict the lines considered (status and first purchase are those of the filtered lines). The
 -- billing-tier and status filters keep the clients whose tier (of the document's period) and status
@@ -54,7 +55,7 @@ invoices AS (
 	GROUP BY client_id, invoice_id
 ),
 firsts AS (
-	SELECT client_id, client_id IN (SELECT client_id FROM clients) AS in_clients, min(first_day) AS first_line,
+	SELECT client_id, min(first_day) AS first_line,
 		min(first_positive) AS first_positive, any_value(billing_tier) AS billing_tier
 	FROM invoices GROUP BY client_id
 ),
@@ -133,7 +134,7 @@ recent_as_of AS (
 	GROUP BY client_id
 ),
 population AS (
-	SELECT c.client_id, c.created_at, f.first_positive AS first_purchase, f.first_line, f.in_clients
+	SELECT c.client_id, c.created_at, f.first_positive AS first_purchase, f.first_line
 	FROM clients c
 	LEFT JOIN firsts f USING (client_id)
 	LEFT JOIN recent_as_of r USING (client_id)
@@ -147,12 +148,12 @@ population AS (
 		AND ($f_billing_tier IS NULL OR f.billing_tier = $f_billing_tier)
 		-- A client of the table without lines up to as_of is potential (as in client_status.sql).
 		AND ($f_status IS NULL OR coalesce(cartera_status_rule(f.first_line <= $as_of::DATE,
-			coalesce(f.first_positive <= $as_of::DATE, false), f.in_clients,
+			coalesce(f.first_positive <= $as_of::DATE, false), true,
 			coalesce(r.invoices, 0), coalesce(r.total, 0), $min_invoices, $min_amount), 'potential') = $f_status)
 ),
 status_as_of AS (
 	SELECT 0 AS ord, coalesce(cartera_status_rule(p.first_line <= $as_of::DATE,
-			coalesce(p.first_purchase <= $as_of::DATE, false), p.in_clients,
+			coalesce(p.first_purchase <= $as_of::DATE, false), true,
 			coalesce(r.invoices, 0), coalesce(r.total, 0), $min_invoices, $min_amount), 'potential') AS status
 	FROM population p LEFT JOIN recent_as_of r USING (client_id)
 ),
@@ -161,7 +162,7 @@ status_spans AS (
 	-- its window figures then (first line and first purchase are on the same side of every month
 	-- end of the span: there is a step at each).
 	SELECT s.ord, s.next_ord, coalesce(cartera_status_rule(c.first_line <= p.p_as_of, coalesce(c.first_purchase <= p.p_as_of, false),
-			c.in_clients, s.invoices, s.totals, $min_invoices, $min_amount), 'potential') AS status
+			true, s.invoices, s.totals, $min_invoices, $min_amount), 'potential') AS status
 	FROM recent_steps s
 	JOIN population c USING (client_id)
 	JOIN periods p ON p.ord = s.ord
