@@ -3,7 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatMoney, formatMonth, formatNumber } from '$lib/format';
 import type { Lang } from '$lib/i18n';
-import { COLORS, TIP, compactAxis, formatRate, monthlyFrame, percentAxis, referenceMarks, type PlotCommon as Common } from '$lib/components/activation/plot-kit';
+import { COLORS, TIP, compactAxis, formatRate, monthlyFrame, percentAxis, referenceMarks, type PlotCommon as Common } from '$lib/components/plot-kit';
 
 export interface ForecastRow {
 	month: string;

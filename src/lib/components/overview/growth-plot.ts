@@ -1,10 +1,10 @@
 // The overview's two monthly charts, built with Observable Plot (pure: the caller owns the DOM):
 // revenue bars coloured by each month's growth status, and MoM growth against the threshold bands.
 import * as Plot from '@observablehq/plot';
-import { formatCompact, formatMoney, formatMonth, formatPercent, formatPercentChange } from '$lib/format';
+import { formatMoney, formatMonth, formatPercent, formatPercentChange } from '$lib/format';
 import type { Lang, Messages } from '$lib/i18n';
 import type { GrowthMonth } from '$lib/server/metrics/documents';
-import { monthTicks } from '../revenue-plot';
+import { compactAxis, MARGIN, monthlyFrame } from '../plot-kit';
 
 /** A month of the growth document (types only: nothing of the server runs here), and whether it is in the period. */
 export type ChartMonth = GrowthMonth & { in_period: boolean };
@@ -19,31 +19,17 @@ export function barKey(d: ChartMonth): Key {
 	return d.status ?? 'none';
 }
 
-const STYLE = { fontFamily: 'inherit', fontSize: '12px', color: '#4b5563', background: 'transparent' };
-const MARGIN = { marginTop: 24, marginRight: 12, marginBottom: 30, marginLeft: 56 };
-
 function statusWord(d: ChartMonth, m: Messages): string {
 	if (d.partial) return m.overview.growthChart.partial;
 	if (!d.in_period) return m.overview.growthChart.earlier;
 	return m.kpiStatus[d.status ?? 'none'];
 }
 
-function xAxis(months: ChartMonth[], width: number, lang: Lang) {
-	const domain = months.map((d) => d.month);
-	const band = (width - MARGIN.marginLeft - MARGIN.marginRight) / Math.max(domain.length, 1);
-	return { type: 'band' as const, domain, ticks: monthTicks(domain, band), tickFormat: (v: string) => formatMonth(v, lang), tickSize: 0, label: null, paddingInner: 0.2, paddingOuter: 0.1 };
-}
-
 export function revenueStatusPlot(months: ChartMonth[], o: { width: number; height: number; lang: Lang; m: Messages; currency: string }) {
 	const { lang, m, currency } = o;
 	return Plot.plot({
-		width: o.width,
-		height: o.height,
-		...MARGIN,
-		style: STYLE,
-		ariaLabel: m.overview.growthChart.title,
-		x: xAxis(months, o.width, lang),
-		y: { label: currency, labelArrow: 'none', tickFormat: (v: number) => formatCompact(v, lang), ticks: 5, tickSize: 0, grid: true, nice: true },
+		...monthlyFrame({ lang, width: o.width, height: o.height, ariaLabel: m.overview.growthChart.title }, months.map((d) => d.month)),
+		y: compactAxis(currency, lang),
 		marks: [
 			Plot.ruleY([0], { stroke: '#9aa5b1' }),
 			Plot.barY(months, {
@@ -84,17 +70,9 @@ export function momPlot(
 		{ y1: t.observe_below, y2: t.reject_below, key: 'observed' as const },
 		{ y1: t.reject_below, y2: lo, key: 'rejected' as const }
 	];
+	const periodMonths = months.filter((d) => d.in_period).map((d) => d.month);
 	return Plot.plot({
-		width: o.width,
-		height: o.height,
-		...MARGIN,
-		style: STYLE,
-		ariaLabel: m.overview.growthChart.momTitle,
-		x: xAxis(
-			months.filter((d) => d.in_period),
-			o.width,
-			lang
-		),
+		...monthlyFrame({ lang, width: o.width, height: o.height, ariaLabel: m.overview.growthChart.momTitle }, periodMonths),
 		y: { domain: [lo, hi], label: null, tickFormat: (v: number) => formatPercent(v, lang, 0), ticks: 6, tickSize: 0, grid: true },
 		marks: [
 			Plot.rectY(bands, { y1: 'y1', y2: 'y2', fill: (d: (typeof bands)[number]) => STATUS_COLOURS[d.key], fillOpacity: 0.12 }),

@@ -2,7 +2,7 @@
 // horizontal bars). Pure Observable Plot builders with locale-formatted tips.
 import * as Plot from '@observablehq/plot';
 import { formatMonth, formatNumber } from '$lib/format';
-import { COLORS, STYLE, TIP, compactAxis, monthlyFrame, type PlotCommon as Common } from '$lib/components/activation/plot-kit';
+import { COLORS, STYLE, TIP, compactAxis, monthlyFrame, type PlotCommon as Common } from '$lib/components/plot-kit';
 
 export const STAGES = ['leads', 'opportunities', 'quotes', 'won'] as const;
 export type Stage = (typeof STAGES)[number];

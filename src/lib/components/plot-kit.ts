@@ -1,9 +1,8 @@
-// What the activation, forecast and pipeline charts share: the look (same as revenue-plot.ts),
-// month axes labelled per locale without overlaps, and rates as percentages. Pure: no DOM here.
+// What the monthly charts share (revenue, activation, forecast, pipeline…): the look, month axes
+// labelled per locale without overlaps, compact and percent y axes. Pure: no DOM here.
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatMonth, formatPercent } from '$lib/format';
 import type { Lang } from '$lib/i18n';
-import { monthTicks } from '$lib/components/revenue-plot';
 
 // Plot needs literal colours: --accent, --up, --down and a muted grey of app.css.
 export const COLORS = {
@@ -20,6 +19,21 @@ export const COLORS = {
 export const MARGIN = { marginTop: 24, marginRight: 16, marginBottom: 30, marginLeft: 56 };
 export const STYLE = { fontFamily: 'inherit', fontSize: '12px', color: '#4b5563', background: 'transparent' };
 export const TIP = { fontSize: 13, lineWidth: 32 };
+
+// Room one month label needs ("sept 2025" at 12 px), so labels never overlap.
+const LABEL_WIDTH = 70;
+
+/** Months to label: every `step` months on calendar boundaries (quarters, January…), as wide as labels need. */
+export function monthTicks(months: string[], bandWidth: number): string[] {
+	const steps = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120];
+	const step = steps.find((s) => s * bandWidth >= LABEL_WIDTH) ?? steps[steps.length - 1]!;
+	const ticks = months.filter((month) => {
+		const [year, m] = month.split('-').map(Number) as [number, number];
+		const index = year * 12 + (m - 1);
+		return index % step === 0;
+	});
+	return ticks.length > 0 ? ticks : months.slice(0, 1);
+}
 
 /** A rate as a percentage with one decimal, as the tables show it: es `61,5 %`, en `61.5%`. */
 export function formatRate(value: number | null, lang: Lang, digits = 1): string {
