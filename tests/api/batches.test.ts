@@ -12,7 +12,7 @@ let server: RunningServer;
 const dbPath = folder.path('batches.duckdb');
 
 const HEADER = 'Nº factura;Fecha;Código cliente;Importe';
-// Refusals come in the request's language (the installation's default, Spanish, without one).
+// Refusals come in the request's language (English when it states none).
 const EN = { 'accept-language': 'en' };
 const january = folder.write('enero.csv', `${HEADER}\r\nF-1;05/01/2025;C1;1.000,00\r\nF-2;06/01/2025;C2;200,00\r\n`);
 const corrected = folder.write('enero-bis.csv', `${HEADER}\r\nF-1;05/01/2025;C1;1.000,00\r\nF-2;06/01/2025;C2;250,50\r\nF-3;07/01/2025;C1;10,00\r\n`);

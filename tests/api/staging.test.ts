@@ -26,7 +26,7 @@ function bigExport(n: number): Buffer {
 async function stage(files: { name: string; body: string | Buffer }[]) {
 	const form = new FormData();
 	for (const f of files) form.append('file', new Blob([typeof f.body === 'string' ? f.body : new Uint8Array(f.body)]), f.name);
-	// English asked for: without it, the installation's default (Spanish) says the reasons and refusals.
+	// English asked for explicitly (also what a request stating no language gets; messages.test.ts).
 	const r = await server.fetch(`${server.url}/api/uploads/stage`, { method: 'POST', body: form, headers: { 'accept-language': 'en' } });
 	return { status: r.status, body: await r.json() };
 }

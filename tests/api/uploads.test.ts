@@ -18,7 +18,7 @@ async function upload(files: { path: string; name: string }[], kind?: string) {
 	const form = new FormData();
 	if (kind) form.append('kind', kind);
 	for (const f of files) form.append('file', new Blob([await import('node:fs').then((fs) => fs.readFileSync(f.path))]), f.name);
-	// English asked for: without it, the installation's default (Spanish) says the reasons and refusals.
+	// English asked for explicitly (also what a request stating no language gets; messages.test.ts).
 	const response = await server.fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { 'accept-language': 'en' } });
 	return { status: response.status, body: await response.json() };
 }

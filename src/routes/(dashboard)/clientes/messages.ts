@@ -43,18 +43,12 @@ const es = {
 	// The client page
 	back: 'Volver a la lista de clientes',
 	attributes: 'Datos del cliente',
+	// The client's own fields; its dimensions are named by the shared i18n `dims`.
 	attr: {
 		client_id: 'Código',
 		name: 'Nombre',
-		client_type: 'Tipo de cliente',
-		size: 'Tamaño',
-		sector: 'Sector',
-		legal_form: 'Forma jurídica',
-		region: 'Región',
-		crm_status: 'Estado en el CRM',
-		account_manager: 'Ejecutivo de cuenta',
 		created_at: 'Fecha de alta'
-	},
+	} as Record<string, string>,
 	figures: 'Cifras del período',
 	status: 'Estado calculado',
 	statusHint: (date: string, days: number) => `Al ${date}, ventana de ${days} días`,
@@ -149,13 +143,6 @@ export const en: typeof es = {
 	attr: {
 		client_id: 'Code',
 		name: 'Name',
-		client_type: 'Client type',
-		size: 'Size',
-		sector: 'Sector',
-		legal_form: 'Legal form',
-		region: 'Region',
-		crm_status: 'CRM status',
-		account_manager: 'Account manager',
 		created_at: 'Created'
 	},
 	figures: 'Figures for the period',
