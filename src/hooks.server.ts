@@ -6,6 +6,8 @@
 import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { keepWarm } from '$lib/server/dashboard/warm';
+import { setupAnnouncement, setupCode } from '$lib/server/auth/setup-code';
+import { hasUsers } from '$lib/server/auth/users';
 import { getDatabase } from '$lib/server/db/database';
 import { loadSettings } from '$lib/server/metrics/settings';
 import { guard } from '$lib/server/http/guard';
@@ -46,5 +48,8 @@ export const handle = sequence(sameOrigin, language, guard);
 
 /** At start: open the database and keep the dashboards' default figures computed (warm.ts). */
 export const init: ServerInit = async () => {
-	keepWarm(await getDatabase());
+	const db = await getDatabase();
+	// While no account exists, /setup needs the code printed here, on the server's own console.
+	if (!(await hasUsers(db))) console.log(setupAnnouncement(setupCode()));
+	keepWarm(db);
 };
