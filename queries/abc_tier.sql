@@ -1,4 +1,4 @@
--- The ABC / Pareto rule (DESIGN.md §3 "Billing tier"), in one place for lines.sql (clients'
+-- The ABC / Pareto rule (docs/definitions.md "Billing tier"), in one place for lines.sql (clients'
 -- billing tier) and concentration.sql (clients or products): an entity ranked by revenue desc
 -- (ties by id asc) is A while the share of the strictly higher-ranked ones is below abc_a
 -- (0.80 by default), B below abc_b (0.95), else C. The entity crossing 80 % is therefore A.

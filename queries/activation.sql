@@ -1,9 +1,9 @@
--- Activation (DESIGN.md §3 Activation and its Precise rules), one row per period: ord 0 is the
+-- Activation (docs/definitions.md "Activation"), one row per period: ord 0 is the
 -- document's period ($from_date..$to_date, status as of $as_of), ord 1..n each month of it as its
 -- own period with as_of = the month's last day.
 -- Population: the clients table only (clients seen only in invoice lines are left out; so the
 -- status rule's in_clients is always true here), keeping
--- the clients that have the filtered client attributes (DESIGN.md §4 Filters); product filters
+-- the clients that have the filtered client attributes (docs/definitions.md "Filters"); product filters
 -- restrict the lines considered (status and first purchase are those of the filtered lines). The
 -- billing-tier and status filters keep the clients whose tier (of the document's period) and status
 -- (as of $as_of) match; the population is the same for every row.

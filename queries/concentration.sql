@@ -1,4 +1,4 @@
--- Concentration (DESIGN.md §3) over clients (or products, $by = 'product') with period revenue
+-- Concentration (docs/definitions.md) over clients (or products, $by = 'product') with period revenue
 -- r_i > 0, shares s_i = r_i / Σr. Lines without a client (or product) are left out.
 -- top-N shares (N = 1, 5, 10; top 10 % and 20 % of n, rounded up; n < N covers all n) and
 -- HHI = Σ(100·s_i)², both by the macros of concentration_measures.sql;

@@ -1,4 +1,4 @@
--- HHI and top-N share (DESIGN.md §3 Concentration), in one place for concentration.sql (the period)
+-- HHI and top-N share (docs/definitions.md "Concentration"), in one place for concentration.sql (the period)
 -- and concentration_trend.sql (each month). Aggregates over one group's entities with revenue
 -- x > 0 (as DOUBLE), the group's Σr `total` and `rank_desc`, the rank by revenue desc (ties by id).
 -- top share = Σx of the `top` highest-ranked / Σr (n < top covers all n); HHI = Σ(100·x/Σr)².

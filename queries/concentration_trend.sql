@@ -1,4 +1,4 @@
--- Concentration by month (DESIGN.md §3 Concentration, each month of the period as its own
+-- Concentration by month (docs/definitions.md "Concentration", each month of the period as its own
 -- period): over the clients (or products, $by = 'product') with positive revenue in that month,
 -- shares s_i = r_i / Σr; HHI = Σ(100·s_i)² and the top-10 share (n < 10 covers all n), by the
 -- macros of concentration_measures.sql, as in concentration.sql. Lines without a client (or

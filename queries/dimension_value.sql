@@ -1,4 +1,4 @@
--- A line's value of segmentation dimension `dim` (DESIGN.md §3 Segmentation; `product` is the
+-- A line's value of segmentation dimension `dim` (docs/definitions.md "Segmentation"; `product` is the
 -- product code), in one place for segmentation.sql and segmentation_cross.sql. Takes the columns
 -- of cartera_lines (lines.sql) one by one: passing the row as a struct doubles the query's time.
 CREATE OR REPLACE TEMP MACRO cartera_dimension_value(

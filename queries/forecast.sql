@@ -1,4 +1,4 @@
--- Forecast accuracy (DESIGN.md §3 "Forecast accuracy", §4 forecast). One row: the scope, the
+-- Forecast accuracy (docs/definitions.md "Forecast accuracy", docs/contract.md forecast). One row: the scope, the
 -- months of the period and the figures over them.
 --
 -- Per month m of $from_date..$to_date (oldest first): actual A = revenue of the lines that

@@ -1,4 +1,4 @@
--- Monthly growth (DESIGN.md §3): revenue R_m per calendar month from $from_date to $to_date
+-- Monthly growth (docs/definitions.md): revenue R_m per calendar month from $from_date to $to_date
 -- (months without sales at 0), MoM = (R_m − R_{m−1}) / R_{m−1} and YoY against R_{m−12}, NULL
 -- when the base is ≤ 0 (the base months may lie before the period). Status judges MoM against
 -- the thresholds in force that month ($growth_rules, JSON: [{from, approve_at, observe_below,

@@ -1,10 +1,10 @@
--- Invoice lines with their client's and product's attributes, after the filters (DESIGN.md §3
--- "Filters apply first"): each f_* is NULL (no filter) or the value to keep. A client-attribute
+-- Invoice lines with their client's and product's attributes, after the filters (docs/definitions.md
+-- "Filters": they apply first): each f_* is NULL (no filter) or the value to keep. A client-attribute
 -- filter drops lines of clients missing from the clients table. Billing tier and status are
 -- computed on the lines the attribute filters keep, then filter too (f_billing_tier, f_status).
 -- Tier: clients with revenue > 0 in [from_date, to_date], by revenue desc then client_id, through
 -- the ABC rule of abc_tier.sql.
--- Status as of as_of (DESIGN.md §3 Status): potential = in the clients table, no positive line on or
+-- Status as of as_of (docs/definitions.md "Client status"): potential = in the clients table, no positive line on or
 -- before as_of; active = ≥ min_invoices invoices summing > 0 within (as_of − window_days, as_of]
 -- and the window's total ≥ min_amount; inactive = bought before, not active. Clients whose lines
 -- all come after as_of have no status here (client_status.sql adds the clients without lines).

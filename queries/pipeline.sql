@@ -1,4 +1,4 @@
--- Pipeline, the two indicators of the commercial process (DESIGN.md §3 "Pipeline", §4 pipeline).
+-- Pipeline, the two indicators of the commercial process (docs/definitions.md "Funnel", docs/contract.md pipeline).
 -- One row: the document's fields, and `totals` for Embudo's funnel (not in the §4 document).
 --
 -- months: every month of $from_date..$to_date, oldest first (zeros when nothing happened):

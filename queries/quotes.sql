@@ -1,4 +1,4 @@
--- Quote hit rate (DESIGN.md §3 "Quote hit rate" and Precise rules, §4 quotes). One row.
+-- Quote hit rate (docs/definitions.md "Quote hit rate", docs/contract.md quotes). One row.
 --
 -- Quotes form a cohort by issue month: a quote belongs to the period when issued_at falls in
 -- $from_date..$to_date, and its decision is counted whatever its date (even after the period).

@@ -1,4 +1,4 @@
--- Retention and the four sales events (DESIGN.md §3), period P = $from_date..$to_date against the
+-- Retention and the four sales events (docs/definitions.md), period P = $from_date..$to_date against the
 -- previous period P0 = $prev_from_date..$prev_to_date (as many whole months, just before P).
 -- Population: clients with any line in P or P0, after the filters; the lines without a client form
 -- one client (GROUP BY keeps NULL as one group). Per client r, r0 = Σ amount in P, P0 (credit notes

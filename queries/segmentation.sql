@@ -1,4 +1,4 @@
--- Segmentation (DESIGN.md §3): per value of dimension $dim (dimension_value.sql), the period's
+-- Segmentation (docs/definitions.md): per value of dimension $dim (dimension_value.sql), the period's
 -- revenue, its share of the period revenue R, buying clients (distinct clients with any line in
 -- the period; lines without a client count as one client), lines, and revenue per client. Missing
 -- values form their own segment (NULL). Sorted by revenue desc, then value asc, NULL last. Shares

@@ -1,4 +1,4 @@
--- Segmentation cross-tab (DESIGN.md §3 Segmentation, two dimensions at once): the period's revenue
+-- Segmentation cross-tab (docs/definitions.md "Segmentation", two dimensions at once): the period's revenue
 -- by value of $dim × value of $dim2 over the same filtered lines as segmentation.sql, so each row's
 -- cells add up to that segment's revenue there and all cells to R. Missing values are their own
 -- value (NULL). Per cell: revenue, lines, and its share of the row (the $dim segment's revenue);

@@ -1,4 +1,4 @@
--- The status rule (DESIGN.md §3 Status), in one place for lines.sql and activation.sql, from what
+-- The status rule (docs/definitions.md "Client status"), in one place for lines.sql and activation.sql, from what
 -- a client did up to as_of: seen = has a line on or before as_of; bought = has a positive one;
 -- window_invoices / window_total = its invoices whose lines within (as_of − window, as_of] sum to
 -- > 0, and that window's total. potential: in the clients table, never bought; active: enough

@@ -4,7 +4,7 @@
 // options (dim, by, q, sort, page…) ride along.
 import { addMonths, monthCount, monthRange } from '../months';
 
-/** Every dimension a figure can be filtered by (DESIGN.md §4), in the metrics layer's spelling. */
+/** Every dimension a figure can be filtered by (docs/definitions.md "Filters"), in the metrics layer's spelling. */
 export const FILTER_DIMENSIONS = [
 	'product', 'product_line', 'business_unit', 'client_type', 'size', 'sector', 'legal_form', 'region',
 	'crm_status', 'account_manager', 'billing_tier', 'status'

@@ -22,7 +22,7 @@ export interface ForecastPage {
 	forecast: ForecastDocument;
 	/**
 	 * The months MAPE leaves out, by name: those compared (with a forecast) whose actual is 0, the
-	 * ones the document counts in mape_excluded_months (DESIGN.md §3 Forecast accuracy).
+	 * ones the document counts in mape_excluded_months (docs/definitions.md "Forecast accuracy").
 	 */
 	mape_excluded: string[];
 	accuracy_status: Status | null;

@@ -1,5 +1,5 @@
 // Things worth telling about rows that did load: repeated keys, invoice lines whose client is
-// unknown or empty (they count in revenue, DESIGN.md §2), values kept as written. Each is a code
+// unknown or empty (they count in revenue, docs/definitions.md "The data"), values kept as written. Each is a code
 // and the values it names (messages.ts), said in the report's language.
 import type { Database } from '../db/database';
 import type { Kind } from './kinds';

@@ -1,4 +1,4 @@
-// The activation document of DESIGN.md §4, from queries/activation.sql (the figure's one home):
+// The activation document (docs/contract.md), from queries/activation.sql (the figure's one home):
 // its first row is the document's period, the others each month of it as its own period.
 import type { Database } from '../db/database';
 import { runQuery } from '../queries';

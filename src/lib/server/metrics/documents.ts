@@ -1,4 +1,4 @@
-// The JSON documents of DESIGN.md §4 for segmentation, concentration and growth, built from
+// The JSON documents (docs/contract.md) for segmentation, concentration and growth, built from
 // queries/*.sql (each figure's one home); this layer only binds parameters and shapes rows.
 import type { Database } from '../db/database';
 import { runQuery } from '../queries';

@@ -1,4 +1,4 @@
-// Forecast accuracy (DESIGN.md §3, §4 forecast), computed by queries/forecast.sql (its one home,
+// Forecast accuracy (docs/definitions.md, docs/contract.md forecast), computed by queries/forecast.sql (its one home,
 // with the scope rule); this layer only binds parameters and shapes the row.
 import type { Database } from '../db/database';
 import { runQuery } from '../queries';

@@ -1,4 +1,4 @@
-// The KPIs management reviews, each against its thresholds (DESIGN.md §4 "kpis"): the figures
+// The KPIs management reviews, each against its thresholds (docs/contract.md kpis): the figures
 // come from the other documents (never computed again here), the bands from the settings.
 import type { Database } from '../db/database';
 import { activation, type ActivationDocument } from './activation';

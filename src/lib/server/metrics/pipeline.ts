@@ -1,4 +1,4 @@
-// Pipeline (DESIGN.md §3 "Pipeline", §4 pipeline), computed by queries/pipeline.sql (its one
+// Pipeline (docs/definitions.md "Funnel", docs/contract.md pipeline), computed by queries/pipeline.sql (its one
 // home, with the filters that apply to opportunities and quotes); this layer only binds
 // parameters and shapes the row.
 import type { Database } from '../db/database';

@@ -1,4 +1,4 @@
-// Quote hit rate (DESIGN.md §3, §4 quotes), computed by queries/quotes.sql (its one home, with
+// Quote hit rate (docs/definitions.md, docs/contract.md quotes), computed by queries/quotes.sql (its one home, with
 // the filters that apply to quotes); this layer only binds parameters and shapes the row.
 import type { Database } from '../db/database';
 import { runQuery } from '../queries';

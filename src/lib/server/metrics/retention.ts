@@ -1,4 +1,4 @@
-// The retention document of DESIGN.md §4, from queries/retention.sql (the figure's one home):
+// The retention document (docs/contract.md), from queries/retention.sql (the figure's one home):
 // period P = from..to against P0, the same number of whole months just before `from`.
 import type { Database } from '../db/database';
 import { runQuery } from '../queries';

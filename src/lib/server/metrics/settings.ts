@@ -1,4 +1,4 @@
-// Definitions and KPI thresholds. Defaults come from DESIGN.md and the sources it cites; a row of
+// Definitions and KPI thresholds. Defaults and their meaning: docs/definitions.md; a row of
 // the settings table (key → JSON value) overrides one. Every figure reads them from here.
 import type { Bands, GrowthThresholds } from '../../thresholds';
 import type { Database } from '../db/database';
@@ -6,7 +6,7 @@ import type { Database } from '../db/database';
 export { judge, type Bands, type GrowthThresholds, type Status } from '../../thresholds';
 
 export interface Settings {
-	/** Activity window for "active", in days (DESIGN.md §3 Status). */
+	/** Activity window for "active", in days (docs/definitions.md "Client status"). */
 	window_days: number;
 	min_invoices: number;
 	min_amount: number;
@@ -32,7 +32,7 @@ export type KpiId = 'activation_rate' | 'top10_share' | 'hhi' | 'forecast_accura
 
 /**
  * Defaults of the KPI bands. HHI: US merger guidelines as a reference for customer concentration
- * (an analogy, ../shared/reference/kpi-and-exports.md §1.3): ≤ 1 000 unconcentrated (DOJ), ≤ 1 500
+ * (an analogy, docs/definitions.md "KPIs and thresholds"): ≤ 1 000 unconcentrated (DOJ), ≤ 1 500
  * the 2010 guidelines' unconcentrated limit, ≤ 1 800 moderately concentrated (2023), above highly
  * concentrated. The others have no published norm: they are starting points management is
  * expected to set (issue 7): activation ≥ 60 % of the register buying, top-10 ≤ 30 % of revenue,
