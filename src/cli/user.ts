@@ -5,12 +5,16 @@
 //                 list                                   the accounts, their roles and state
 // [--db PATH]. The password is asked twice on a terminal (not shown), or read as the first line
 // of standard input when it is piped (scripts: `printf '%s\n' "$PW" | npm run user -- add ana --role analyst`).
+// Refusals (a short, blank or common password, the last admin…) are said in Spanish with
+// CARTERA_LANG=es or a Spanish locale, as npm run ingest does.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { accountMessage } from '../lib/account-messages';
 import { AccountError, createUser, disableUser, enableUser, listUsers, setPassword, setRole } from '../lib/server/auth/users';
 import { isRole } from '../lib/server/auth/roles';
 import { getDatabase } from '../lib/server/db/database';
 import { defaultDatabasePath } from '../lib/server/db/db-path';
+import { cliLang } from './ingest-options';
 import { runCli, UsageError } from './run';
 
 const USAGE = `Usage: npm run user -- add NAME --role viewer|analyst|admin | passwd NAME | role NAME --role viewer|analyst|admin | disable NAME | enable NAME | list  [--db PATH]`;
@@ -88,7 +92,10 @@ await runCli(async () => {
 			console.log(`${name.trim()} can sign in again.`);
 		} else throw new UsageError(USAGE);
 	} catch (error) {
-		if (error instanceof AccountError) throw new UsageError(`${error.message} Nothing was changed.`);
+		if (error instanceof AccountError) {
+			const lang = cliLang();
+			throw new UsageError(`${accountMessage(lang, error)} ${lang === 'es' ? 'No se cambió nada.' : 'Nothing was changed.'}`);
+		}
 		throw error;
 	} finally {
 		db.close();

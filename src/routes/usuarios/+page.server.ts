@@ -1,7 +1,7 @@
 // Usuarios (admins only, see roles.ts): accounts and API tokens. Refusals carry the AccountError's
 // code, which the page says in its language (src/lib/account-messages.ts).
 import { fail } from '@sveltejs/kit';
-import { createToken, listTokens, revokeToken } from '$lib/server/auth/tokens';
+import { createToken, creatorFor, listTokens, revokeToken } from '$lib/server/auth/tokens';
 import { AccountError, createUser, disableUser, enableUser, listUsers, setPassword, setRole } from '$lib/server/auth/users';
 import { getDatabase } from '$lib/server/db/database';
 import type { Actions, PageServerLoad } from './$types';
@@ -59,9 +59,12 @@ export const actions: Actions = {
 	},
 	token: async ({ request, locals }) => {
 		const data = await request.formData();
-		return attempt('token', async () => ({
-			token: (await createToken(await getDatabase(), text(data, 'label'), text(data, 'role'), locals.user?.name ?? null)).token
-		}));
+		return attempt('token', async () => {
+			const db = await getDatabase();
+			// A token made by a script's token lives only as long as that token (tokens.ts).
+			const by = await creatorFor(db, locals.user, request.headers.get('authorization'));
+			return { token: (await createToken(db, text(data, 'label'), text(data, 'role'), by)).token };
+		});
 	},
 	revoke: async ({ request }) => {
 		const data = await request.formData();

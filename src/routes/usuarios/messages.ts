@@ -20,6 +20,13 @@ const es = {
 	state: 'Estado',
 	active: 'Vigente',
 	revoked: 'Revocado',
+	tokenStates: {
+		creator_disabled: 'Sin efecto: su creador está desactivado',
+		creator_role: 'Sin efecto: su creador ya no tiene ese rol',
+		creator_revoked: 'Sin efecto: el token que lo creó ya no vale'
+	} as Record<string, string>,
+	byServer: 'el servidor',
+	byToken: (label: string) => `el token «${label}»`,
 	create: 'Crear token',
 	revoke: 'Revocar',
 	copyNow: 'Copia este token ahora; no se volverá a mostrar:',
@@ -63,6 +70,13 @@ export const en: typeof es = {
 	state: 'State',
 	active: 'Active',
 	revoked: 'Revoked',
+	tokenStates: {
+		creator_disabled: 'Not valid: its creator is disabled',
+		creator_role: 'Not valid: its creator no longer has that role',
+		creator_revoked: 'Not valid: the token that created it no longer works'
+	},
+	byServer: 'the server',
+	byToken: (label) => `the token “${label}”`,
 	create: 'Create token',
 	revoke: 'Revoke',
 	copyNow: 'Copy this token now; it will not be shown again:',

@@ -2,6 +2,7 @@
 // 32 MiB and tens of milliseconds per guess. Stored as scrypt$N$r$p$salt$hash (base64), so the
 // cost can be raised later without breaking stored hashes.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { COMMON_PASSWORDS } from './common-passwords';
 
 const N = 2 ** 15;
 const R = 8;
@@ -29,9 +30,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
 	return timingSafeEqual(key, expected);
 }
 
-/** Null when acceptable, else why not (English; the UI shows its own text for the same rule). */
-export function passwordProblem(password: string): string | null {
-	if (password.length < MIN_PASSWORD_LENGTH) return `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`;
-	if (password.length > 200) return 'The password must have at most 200 characters.';
+export type PasswordProblem = 'password_short' | 'password_long' | 'password_blank' | 'password_common';
+
+/**
+ * Null when a new password is acceptable, else why not: a code (said in the page's language by
+ * src/lib/account-messages.ts) and the English sentence for the CLI and logs.
+ */
+export function passwordProblem(password: string): { code: PasswordProblem; message: string } | null {
+	if (password.length < MIN_PASSWORD_LENGTH)
+		return { code: 'password_short', message: `The password must have at least ${MIN_PASSWORD_LENGTH} characters.` };
+	if (password.length > 200) return { code: 'password_long', message: 'The password must have at most 200 characters.' };
+	if (password.trim() === '') return { code: 'password_blank', message: 'The password cannot be only spaces.' };
+	if (COMMON_PASSWORDS.has(password.normalize('NFC').trim().toLowerCase()))
+		return { code: 'password_common', message: 'That password is one of the most common ones: choose another.' };
 	return null;
 }

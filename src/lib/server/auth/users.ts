@@ -2,7 +2,7 @@
 // Accounts are disabled, never deleted (uploads and setting changes keep naming who made them);
 // there is always at least one active admin, so nobody can lock the installation.
 import type { Database } from '../db/database';
-import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, verifyPassword } from './passwords';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { isRole, type Role } from './roles';
 
 /** What went wrong, for the pages to say in their language (src/lib/account-messages.ts). */
@@ -13,6 +13,8 @@ export type AccountErrorCode =
 	| 'role'
 	| 'password_short'
 	| 'password_long'
+	| 'password_blank'
+	| 'password_common'
 	| 'last_admin'
 	| 'own_account'
 	| 'token_label';
@@ -40,7 +42,7 @@ const NAME = /^[\p{L}\p{N}._@-]{2,60}$/u;
 
 function checkNewPassword(password: string): void {
 	const problem = passwordProblem(password);
-	if (problem) throw new AccountError('password', problem, password.length < MIN_PASSWORD_LENGTH ? 'password_short' : 'password_long');
+	if (problem) throw new AccountError('password', problem.message, problem.code);
 }
 
 /** Databases known to have an active account: asked on every request; the last admin cannot be disabled. */
@@ -132,8 +134,9 @@ export function setRole(db: Database, name: string, role: string): Promise<User>
 }
 
 /**
- * Disables an account: it can no longer sign in and its sessions end at once. Not one's own
- * account (`by`), nor the only active admin.
+ * Disables an account: it can no longer sign in, its sessions end at once and the API tokens it
+ * created are revoked (enabling it again does not bring them back; tokens those tokens created
+ * stop working with them, tokens.ts). Not one's own account (`by`), nor the only active admin.
  */
 export function disableUser(db: Database, name: string, by?: string): Promise<void> {
 	return oneAtATime(async () => {
@@ -144,6 +147,7 @@ export function disableUser(db: Database, name: string, by?: string): Promise<vo
 		if (user.role === 'admin') await keepAnAdmin(db, user);
 		await db.runBookkeeping('UPDATE users SET disabled_at = current_timestamp WHERE user_id = $1', [user.user_id]);
 		await db.runBookkeeping('DELETE FROM sessions WHERE user_id = $1', [user.user_id]);
+		await db.runBookkeeping('UPDATE api_tokens SET revoked_at = current_timestamp WHERE lower(created_by) = lower($1) AND revoked_at IS NULL', [user.name]);
 	});
 }
 

@@ -1,0 +1,45 @@
+// The passwords people choose first, refused for new passwords (compared without case). Only
+// those of 10 characters or more matter (shorter ones fail the length rule), so this is the long
+// end of the usual leaked-password lists plus what a Spanish-speaking office types first:
+// keyboard rows, counting, "contraseña123", the company's or the app's name with a year.
+// Kept in the source (no download): a fixed list an installation without internet still has.
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
+	'1234567890', '0123456789', '12345678910', '123456789a', '1234567890a', '1234567890q',
+	'123456789012', '1234567891', '12345678901', '9876543210', '0987654321', '1029384756',
+	'1472583690', '7894561230', '1231231231', '3216549870', '1234512345', '123123123123',
+	'123456123456', '1111111111', '0000000000', '2222222222', '5555555555', '7777777777',
+	'9999999999', '1212121212', '1122334455', 'aaaaaaaaaa', 'zzzzzzzzzz', 'xxxxxxxxxx', 'abcdefghij',
+	'abcdefghijk', 'abc1234567', 'abcd123456', 'abcdefg123', 'a1b2c3d4e5', 'a123456789', 'q1w2e3r4t5',
+	'1a2b3c4d5e', '123abc123abc', 'abc123abc123', '1234abcd!!', 'qwertyuiop', 'qwertyuiop1',
+	'qwertyuiop123', 'qwerty1234', 'qwerty12345', 'qwerty123456', 'qwertyqwerty', 'asdfghjkl1',
+	'asdfghjklñ', 'asdfghjkl123', 'asdfasdfasdf', 'asdasd123123', 'qweqweqweqwe', 'zxcvbnm123',
+	'zxcvbnm1234', '1q2w3e4r5t', '1q2w3e4r5t6y', '1q2w3e4r5t6y7u', '123qweasdzxc', 'qweasdzxc123',
+	'1qaz2wsx3edc', 'zaq12wsxcde3', '1qazxsw23edc', 'qazwsxedcrfv', '12qwaszx12qwaszx', 'password10',
+	'password11', 'password12', 'password123', 'password1234', 'password12345', 'password01',
+	'password2023', 'password2024', 'password2025', 'password2026', 'password123!', 'password1!',
+	'passw0rd123', 'p@ssw0rd123', 'p@ssword123', 'passwordpassword', 'mypassword1', 'mypassword123',
+	'changeme123', 'letmein123', 'letmein1234', 'welcome123', 'welcome1234', 'welcome2024',
+	'iloveyou12', 'iloveyou123', 'iloveyou1234', 'princess123', 'football123', 'baseball123',
+	'superman123', 'batman1234', 'starwars123', 'pokemon123', 'dragon1234', 'monkey1234',
+	'sunshine123', 'shadow1234', 'master1234', 'michael123', 'jennifer123', 'computer123',
+	'internet123', 'trustno1234', 'minecraft123', 'fortnite123', 'google1234', 'facebook123',
+	'whatsapp123', 'instagram123', 'samsung123', 'microsoft123',
+	'windows123', 'administrator', 'administrator1', 'administrador', 'administrador1',
+	'administrador123', 'admin12345', 'admin123456', 'adminadmin', 'adminadmin123', 'root123456',
+	'rootroot123', 'contraseña', 'contraseña1', 'contraseña12', 'contraseña123', 'contraseña1234',
+	'contrasena', 'contrasena1', 'contrasena123', 'contrasena1234', 'micontraseña', 'micontraseña123',
+	'lacontraseña', 'nuevacontraseña', 'miclave123', 'miclave12345', 'clave12345', 'clave123456',
+	'clavenueva123', 'nuevaclave', 'nuevaclave123', 'cambiame123', 'cambiar123', 'cambiarclave',
+	'secreto123', 'secreto1234', 'supersecreto', 'bienvenido', 'bienvenido1', 'bienvenido123',
+	'bienvenida', 'bienvenida123', 'usuario123', 'usuario1234', 'usuario12345', 'teamo12345',
+	'teamo123456', 'tequiero123', 'tequieromucho', 'mimamamemima', 'barcelona10', 'barcelona123',
+	'realmadrid', 'realmadrid123', 'bolivia123', 'bolivia1234', 'lapaz12345', 'santacruz123',
+	'cochabamba', 'colombia123', 'mexico1234', 'argentina123', 'peru123456', 'chile12345',
+	'españa1234', 'espana1234', 'america123', 'boca123456', 'river12345', 'futbol1234', 'futbol12345',
+	'mariposa123', 'corazon123', 'princesa123', 'estrella123', 'angelito123', 'chocolate1',
+	'chocolate123', 'hola123456', 'holahola123', 'holamundo1', 'holamundo123', 'computadora',
+	'computadora1', 'ordenador123', 'gerencia123', 'ventas12345', 'contabilidad', 'contabilidad1',
+	'sistemas123', 'soporte123', 'oficina123', 'empresa123', 'empresa2024', 'cartera123',
+	'cartera2024', 'cartera2025', 'verano2024', 'invierno2024', 'navidad2024', 'septiembre',
+	'noviembre1', 'diciembre1', 'microsoft1', 'windows1010'
+]);
