@@ -23,6 +23,8 @@ export interface RunningServer {
 	auth: Record<string, string>;
 	/** fetch with the token sent along (unless the call gives its own Authorization). */
 	fetch(input: string, init?: RequestInit): Promise<Response>;
+	/** What the server printed so far (stdout and stderr), e.g. the setup code of a fresh installation. */
+	output(): string;
 	stop(): Promise<void>;
 }
 
@@ -53,7 +55,8 @@ function freePort(): Promise<number> {
 	});
 }
 
-export async function startServer(databasePath: string, options: { accounts?: boolean } = {}): Promise<RunningServer> {
+/** `env`: extra environment for the server (e.g. ORIGIN, PROTOCOL_HEADER), over the defaults. */
+export async function startServer(databasePath: string, options: { accounts?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
 	if (!existsSync(ENTRY)) {
 		throw new Error(`${ENTRY} is missing: build the app first with \`npm run build\` (\`npm test\` does it).`);
 	}
@@ -63,7 +66,7 @@ export async function startServer(databasePath: string, options: { accounts?: bo
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [ENTRY], {
 		cwd: ROOT,
-		env: { ...process.env, CARTERA_DB: databasePath, PORT: String(port), HOST: '127.0.0.1', BODY_SIZE_LIMIT: 'Infinity' },
+		env: { ...process.env, CARTERA_DB: databasePath, PORT: String(port), HOST: '127.0.0.1', BODY_SIZE_LIMIT: 'Infinity', ...options.env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
@@ -81,7 +84,7 @@ export async function startServer(databasePath: string, options: { accounts?: bo
 		if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
 		return fetch(input, { ...init, headers });
 	};
-	return { url, token, auth, fetch: authFetch, stop };
+	return { url, token, auth, fetch: authFetch, output: () => output, stop };
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {

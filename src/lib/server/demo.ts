@@ -1,4 +1,5 @@
-// The demo database: the committed exports of data/demo loaded through the real ingest path.
+// The demo data: the committed exports of data/demo loaded through the real ingest path. Only on
+// request (npm run demo, npm start -- --demo, or the first-run page): a company starts empty.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database } from './db/database';
@@ -13,28 +14,29 @@ export function demoFiles(): string[] {
 		.map((f) => join(folder, f));
 }
 
+/** Loads the demo exports into an open database (the server's, or one a script opened). */
+export function loadDemo(db: Database): Promise<IngestReport> {
+	return ingestFiles(db, demoFiles().map((p) => ({ path: p, name: `demo/${p.split('/').pop()}` })), { loadedBy: 'demo' });
+}
+
 /** Replaces the database at `path` with the demo data. Refuses (DatabaseLockedError) while another process holds it. */
 export async function buildDemoDatabase(path: string): Promise<IngestReport> {
 	if (existsSync(path)) (await Database.open(path)).close(); // fails clearly if the server holds it
 	for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
 	const db = await Database.open(path);
 	try {
-		return await ingestFiles(db, demoFiles().map((p) => ({ path: p, name: `demo/${p.split('/').pop()}` })), { loadedBy: 'demo' });
+		return await loadDemo(db);
 	} finally {
 		db.close();
 	}
 }
 
-/** True when the database file is missing or holds no invoice line and no client. */
-export async function needsDemo(path: string): Promise<boolean> {
-	if (!existsSync(path)) return true;
-	const db = await Database.open(path);
-	try {
-		const row = await db.one<{ n: number }>(
-			'SELECT ((SELECT count(*) FROM invoice_lines) + (SELECT count(*) FROM clients))::INTEGER AS n'
-		);
-		return !row || row.n === 0;
-	} finally {
-		db.close();
-	}
+/**
+ * True while nothing was ever loaded (no upload batch, not even an undone one): only then is the
+ * demo offered or loaded on request. A company that undid every demo batch has made its choice,
+ * so the demo never comes back by itself.
+ */
+export async function neverLoaded(db: Database): Promise<boolean> {
+	const row = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM upload_batches');
+	return !row || row.n === 0;
 }

@@ -32,7 +32,6 @@ export function setupCode(): string {
 /** The code has done its job (the admin exists): nobody can use it again. */
 export function forgetSetupCode(): void {
 	code = null;
-	failures.clear();
 }
 
 /** Case, spaces and dashes do not matter: people copy it by hand from a terminal. */
