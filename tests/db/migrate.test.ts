@@ -1,7 +1,11 @@
 // The schema is created by versioned migrations at open, each applied once.
+import { readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
 import { loadMigrations, migrate } from '../../src/lib/server/db/migrate';
+import { KEPT_UPGRADE_COPIES } from '../../src/lib/server/db/upgrade';
+import { loadSettings } from '../../src/lib/server/metrics/settings';
+import { saveSetting } from '../../src/lib/server/metrics/settings-store';
 import { tempFolder } from '../helpers/temp-db';
 
 const folder = tempFolder();
@@ -46,5 +50,36 @@ describe('migrations', () => {
 		await expect(migrate(db, broken)).rejects.toThrow(/missing_table/);
 		expect(await db.all(`SELECT table_name FROM information_schema.tables WHERE table_name = 'half'`)).toEqual([]);
 		db.close();
+	});
+
+	it('at open, a migration that fails half-way leaves the file as it was, with nothing left over', async () => {
+		const path = folder.path('upgrade-fails.duckdb');
+		let db = await Database.open(path);
+		await saveSetting(db, { key: 'window_days', value: 200 });
+		db.close();
+		const broken = [...loadMigrations(), { version: 901, name: '901_broken', sql: 'ALTER TABLE settings ADD COLUMN half VARCHAR; SELECT * FROM missing_table;' }];
+		await expect(Database.open(path, broken)).rejects.toThrow(/missing_table/);
+		expect(readdirSync(folder.dir).filter((f) => f.startsWith('upgrade-fails.duckdb.') && !f.includes('.before-'))).toEqual([]);
+		db = await Database.open(path);
+		expect((await db.all<{ version: number }>('SELECT max(version) AS version FROM schema_migrations'))[0]!.version).toBe(loadMigrations().at(-1)!.version);
+		expect(await db.all(`SELECT column_name FROM information_schema.columns WHERE table_name = 'settings' AND column_name = 'half'`)).toEqual([]);
+		expect((await loadSettings(db)).window_days).toBe(200);
+		db.close();
+	});
+
+	it('keeps a copy of an existing database before each upgrade, the last few only; none for a new file', async () => {
+		const path = folder.path('copies.duckdb');
+		const copies = () => readdirSync(folder.dir).filter((f) => f.startsWith('copies.duckdb.before-')).sort();
+		const base = loadMigrations();
+		(await Database.open(path)).close();
+		expect(copies()).toEqual([]);
+		for (let v = 910; v < 910 + KEPT_UPGRADE_COPIES + 2; v++) {
+			const next = [...base, ...Array.from({ length: v - 909 }, (_, i) => ({ version: 910 + i, name: `${910 + i}_t`, sql: `CREATE TABLE t${910 + i} (x INTEGER);` }))];
+			(await Database.open(path, next)).close();
+		}
+		expect(copies()).toEqual(['copies.duckdb.before-912.duckdb', 'copies.duckdb.before-913.duckdb', 'copies.duckdb.before-914.duckdb']);
+		const oldest = await Database.open(folder.path('copies.duckdb.before-912.duckdb'), base);
+		expect(await oldest.all(`SELECT table_name FROM information_schema.tables WHERE table_name LIKE 't91%' ORDER BY 1`)).toEqual([{ table_name: 't910' }, { table_name: 't911' }]);
+		oldest.close();
 	});
 });

@@ -4,8 +4,9 @@ import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node
 import { mkdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { defaultDatabasePath } from './db-path';
-import { migrate } from './migrate';
+import { loadMigrations, type Migration } from './migrate';
 import { ResultCache } from './result-cache';
+import { openUpToDate } from './upgrade';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -94,14 +95,28 @@ export class Database {
 		return (await running).slice();
 	}
 
-	static async open(path: string): Promise<Database> {
+	/**
+	 * The database at `path` with its schema up to date. Pending migrations run on a copy of the
+	 * file that replaces it whole once they are done (upgrade.ts): a crash at any moment leaves the
+	 * file as it was or fully migrated, never with schema changes DuckDB cannot replay from its WAL.
+	 */
+	static async open(path: string, migrations: Migration[] = loadMigrations()): Promise<Database> {
+		return openUpToDate(path, (file) => Database.openFile(file), migrations);
+	}
+
+	/**
+	 * The file as it is (its WAL replayed), without migrating it: for upgrade.ts and backups.
+	 * `readOnly` takes no lock for writing (a backup being checked).
+	 */
+	static async openFile(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
 		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 		let instance: DuckDBInstance;
 		try {
 			instance = await DuckDBInstance.create(path, {
 				// Nothing may be downloaded at run time: the machine may be offline.
 				autoinstall_known_extensions: 'false',
-				autoload_known_extensions: 'false'
+				autoload_known_extensions: 'false',
+				...(options.readOnly ? { access_mode: 'READ_ONLY' } : {})
 			});
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
@@ -112,9 +127,7 @@ export class Database {
 			throw error;
 		}
 		const connection = await instance.connect();
-		const db = new Database(path, instance, connection);
-		await migrate(db);
-		return db;
+		return new Database(path, instance, connection);
 	}
 
 	/** Rows as JSON-safe objects (DECIMAL and BIGINT come back as strings, dates as ISO text). */
