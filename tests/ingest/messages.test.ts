@@ -23,6 +23,11 @@ const SAMPLES: Record<MessageCode, Record<string, unknown>> = {
 	xlsx_unreadable: { detail: 'End of data reached (data length = 0, asked index = 4)' },
 	xlsx_no_sheets: {},
 	xlsx_no_such_sheet: { sheet: 'Ventas', sheets: ['Hoja1', 'Hoja2'] },
+	xlsx_too_large: { bytes: 5_000_000_000, limit_bytes: 4_194_304_000 },
+	xlsx_ratio: { part: 'xl/worksheets/sheet1.xml', ratio: 1010, limit: 100 },
+	xlsx_part_mismatch: { part: 'xl/worksheets/sheet1.xml', bytes: 100_000 },
+	too_many_columns: { line: 1, columns: 30_362, limit: 1000 },
+	line_too_long: { line: 1, limit_bytes: 1_048_576 },
 	unclosed_quote: { line: 12 },
 	csv_unreadable: { detail: 'CSV Error on Line: 3' },
 	cancelled: {},
@@ -101,7 +106,7 @@ describe('the messages of the upload flow', () => {
 	it('has an English and a Spanish text for every code, and no code without both', () => {
 		expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.es).sort());
 		expect([...MESSAGE_CODES].sort()).toEqual(Object.keys(SAMPLES).sort());
-		expect(MESSAGE_CODES.length).toBe(73);
+		expect(MESSAGE_CODES.length).toBe(78);
 		for (const code of MESSAGE_CODES) {
 			for (const lang of ['en', 'es'] as const) {
 				expect(typeof MESSAGES[lang][code], `${lang} ${code}`).toBe('function');

@@ -97,6 +97,17 @@ const en = {
 	xlsx_no_sheets: () => 'this Excel workbook has no worksheet.',
 	xlsx_no_such_sheet: (p: { sheet: string | number; sheets: string[] }) =>
 		`this Excel workbook has no worksheet ${typeof p.sheet === 'number' ? `number ${p.sheet}` : `"${p.sheet}"`} (it has ${quoted(p.sheets) || 'none'}).`,
+	xlsx_too_large: (p: { bytes: number; limit_bytes: number }) =>
+		`this Excel workbook unpacks to ${sizeEn(p.bytes)}, over the limit of ${sizeEn(p.limit_bytes)} (20 times CARTERA_MAX_UPLOAD_MB); save the worksheet as CSV or split it.`,
+	xlsx_ratio: (p: { part?: string; ratio: number; limit: number }) =>
+		`${p.part ? `the part ${p.part} of this Excel workbook` : 'this Excel workbook'} unpacks to ${p.ratio} times its packed size, over the limit of ${p.limit}:1; ` +
+		'no real workbook packs that tightly (a "zip bomb"), so it is not read.',
+	xlsx_part_mismatch: (p: { part: string; bytes: number }) =>
+		`the part ${p.part} of this Excel workbook does not unpack to the ${p.bytes} bytes its ZIP directory declares: the file is damaged or forged, so it is not read.`,
+	too_many_columns: (p: { line: number; columns: number; limit: number }) =>
+		`line ${p.line} has more than ${p.limit} columns (at least ${p.columns}), the limit; check the delimiter, or keep only the columns to load.`,
+	line_too_long: (p: { line: number; limit_bytes: number }) =>
+		`line ${p.line} is longer than ${sizeEn(p.limit_bytes)}, the limit for one line; check the line breaks (this may not be a text export).`,
 	unclosed_quote: (p: { line: number }) =>
 		`line ${p.line}: a quoted value opens here and is never closed (unbalanced quotes); fix the quotes of this line.`,
 	csv_unreadable: (p: { detail: string }) => `the file cannot be read as CSV: ${p.detail}`,
@@ -232,6 +243,17 @@ const es: Catalogue = {
 	xlsx_no_such_sheet: (p) =>
 		`este libro de Excel no tiene la hoja ${typeof p.sheet === 'number' ? `número ${p.sheet}` : `"${p.sheet}"`} ` +
 		`(${p.sheets.length ? `sus hojas son ${listEs(p.sheets.map((s) => `"${s}"`), 'y')}` : 'no tiene ninguna'}).`,
+	xlsx_too_large: (p) =>
+		`este libro de Excel ocupa ${sizeEs(p.bytes)} descomprimido, más que el límite de ${sizeEs(p.limit_bytes)} (20 veces CARTERA_MAX_UPLOAD_MB); guarda la hoja como CSV o divídela.`,
+	xlsx_ratio: (p) =>
+		`${p.part ? `la parte ${p.part} de este libro de Excel` : 'este libro de Excel'} se descomprime a ${n(p.ratio)} veces su tamaño comprimido, más que el límite de ${n(p.limit)}:1; ` +
+		'ningún libro real se comprime tanto (una "bomba zip"), así que no se lee.',
+	xlsx_part_mismatch: (p) =>
+		`la parte ${p.part} de este libro de Excel no se descomprime a los ${n(p.bytes)} bytes que declara su directorio ZIP: el archivo está dañado o falsificado, así que no se lee.`,
+	too_many_columns: (p) =>
+		`la línea ${n(p.line)} tiene más de ${n(p.limit)} columnas (al menos ${n(p.columns)}), el límite; revisa el separador o deja solo las columnas que se van a cargar.`,
+	line_too_long: (p) =>
+		`la línea ${n(p.line)} ocupa más de ${sizeEs(p.limit_bytes)}, el límite para una línea; revisa los saltos de línea (puede que no sea una exportación de texto).`,
 	unclosed_quote: (p) =>
 		`línea ${n(p.line)}: aquí empieza un valor entre comillas que nunca se cierra (comillas desbalanceadas); corrige las comillas de esta línea.`,
 	csv_unreadable: (p) => `el archivo no se puede leer como CSV: ${p.detail}`,

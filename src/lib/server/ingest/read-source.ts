@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectEncoding, iconvName, mostPlausibleEightBit, type Encoding } from './encoding';
 import { IngestError } from './errors';
+import { refuseLongLine, refuseWideHeader } from './head-limits';
 import { detectLayout, type LayoutOptions } from './layout';
+import { maxUnpackedBytes } from './limits';
 import { isZip, looksLikeXlsx, xlsxToCsv } from './xlsx';
 
 export interface Source {
@@ -87,9 +89,13 @@ export async function readSource(path: string, name: string, options: SourceOpti
 		}
 		const hash = scan.then((r) => r.hash);
 		const quotesBalanced = scan.then((r) => r.quotes % 2 === 0);
-		const text = decodeHead(readHead(utf8Path, HEAD_BYTES)).replace(/^\uFEFF/, '');
-		const layout = detectLayout(text, options);
+		const utf8Head = readHead(utf8Path, HEAD_BYTES);
+		const text = decodeHead(utf8Head).replace(/^\uFEFF/, '');
+		const layout = detectLayout(text, options); // bounded: the head only
 		if (!layout || layout.headers.every((h) => h === '')) throw new IngestError('no_header', { file: name });
+		// Before the headers are matched to columns and DuckDB reads the file (see head-limits.ts).
+		refuseWideHeader(layout, name);
+		refuseLongLine(utf8Path, utf8Head, utf8Path === path ? bytes : statSync(utf8Path).size, name);
 		return { name, originalPath: path, utf8Path, hash, quotesBalanced, bytes, encoding, bom: guess.bom, ...layout, cleanup };
 	} catch (error) {
 		cleanup();
@@ -113,7 +119,8 @@ async function readWorkbook(path: string, name: string, head: Buffer, options: S
 	const removeTemp = () => rmSync(tempDir, { recursive: true, force: true });
 	try {
 		const csv = join(tempDir, 'sheet.csv');
-		await xlsxToCsv(path, csv, name, { sheet: options.sheet });
+		const limits = { maxUnpackedBytes: maxUnpackedBytes(options.maxBytes ?? defaultMaxBytes()) };
+		await xlsxToCsv(path, csv, name, { sheet: options.sheet, limits });
 		const source = await readSource(csv, name, { ...options, encoding: 'utf-8', delimiter: ';', quote: '"', maxBytes: Infinity });
 		const scan = scanBytes(path, null);
 		scan.catch(() => undefined);

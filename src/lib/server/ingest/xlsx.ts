@@ -8,6 +8,8 @@ import ExcelJS from 'exceljs';
 import { closeSync, createWriteStream, openSync, readSync } from 'node:fs';
 import { once } from 'node:events';
 import { IngestError } from './errors';
+import { MAX_COLUMNS, MAX_LINE_BYTES } from './limits';
+import { partStream, workbookParts, type PartLimits } from './workbook-parts';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -35,6 +37,8 @@ export function looksLikeXlsx(path: string): boolean {
 export interface XlsxOptions {
 	/** The worksheet: its name, or its 1-based position; the first worksheet by default. */
 	sheet?: string | number;
+	/** How much the workbook may unpack to (see limits.ts). */
+	limits: PartLimits;
 }
 
 export interface XlsxConversion {
@@ -43,9 +47,19 @@ export interface XlsxConversion {
 	rows: number;
 }
 
-/** Writes one worksheet of the workbook at `path` as a UTF-8 CSV (`;`, CRLF) to `out`. */
-export async function xlsxToCsv(path: string, out: string, name: string, options: XlsxOptions = {}): Promise<XlsxConversion> {
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+/**
+ * Writes one worksheet of the workbook at `path` as a UTF-8 CSV (`;`, CRLF) to `out`. The workbook
+ * is judged by its ZIP directory first and unpacked under the limits as it is read (workbook-parts.ts);
+ * a row wider than MAX_COLUMNS or longer than MAX_LINE_BYTES stops it. Nothing is left behind but `out`.
+ */
+export async function xlsxToCsv(path: string, out: string, name: string, options: XlsxOptions): Promise<XlsxConversion> {
+	const parts = workbookParts(path, name, options.limits);
+	const input = partStream(path, name, parts, options.limits);
+	// exceljs pipes the stream into its unzipper, which does not see the stream fail: the failure
+	// is raced against each step of the reading instead.
+	const failed = new Promise<never>((_, reject) => input.once('error', reject));
+	failed.catch(() => undefined);
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
 		worksheets: 'emit',
 		sharedStrings: 'cache',
 		styles: 'cache', // number formats: which numeric cells are dates
@@ -64,7 +78,7 @@ export async function xlsxToCsv(path: string, out: string, name: string, options
 	let found: XlsxConversion | null = null;
 	let sheets: string[] = [];
 	try {
-		for await (const worksheet of reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>) {
+		for await (const worksheet of until(reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>, failed)) {
 			const id = Number((worksheet as unknown as { id: string | number }).id);
 			const info = sheetNames(reader);
 			sheets = info.map((s) => s.name);
@@ -77,17 +91,20 @@ export async function xlsxToCsv(path: string, out: string, name: string, options
 						? info.length ? info[wanted - 1]?.file === id : wanted === id
 						: sheetName.toLowerCase() === wanted.toLowerCase();
 			if (!isWanted) {
-				for await (const _ of worksheet as AsyncIterable<unknown>) void _; // drain it
+				for await (const _ of until(worksheet as AsyncIterable<unknown>, failed)) void _; // drain it
 				continue;
 			}
 			let next = 1;
-			for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+			for await (const row of until(worksheet as AsyncIterable<ExcelJS.Row>, failed)) {
 				// Rows Excel left out (empty) stay empty lines, so line numbers are the sheet's row numbers.
 				for (; next < row.number; next++) buffer += '\r\n';
 				const values = row.values as ExcelJS.CellValue[]; // 1-based, holes for empty cells
+				if (values.length - 1 > MAX_COLUMNS) throw new IngestError('too_many_columns', { file: name, line: row.number, columns: values.length - 1, limit: MAX_COLUMNS });
 				const cells: string[] = [];
 				for (let c = 1; c < values.length; c++) cells.push(csvField(cellText(values[c])));
-				buffer += cells.join(';') + '\r\n';
+				const line = cells.join(';');
+				if (line.length > MAX_LINE_BYTES) throw new IngestError('line_too_long', { file: name, line: row.number, limit_bytes: MAX_LINE_BYTES });
+				buffer += line + '\r\n';
 				next = row.number + 1;
 				await flush();
 			}
@@ -96,7 +113,10 @@ export async function xlsxToCsv(path: string, out: string, name: string, options
 		}
 	} catch (error) {
 		file.destroy();
+		if (error instanceof IngestError) throw error;
 		throw new IngestError('xlsx_unreadable', { file: name, detail: error instanceof Error ? error.message : String(error) });
+	} finally {
+		input.destroy(); // stops the unpacking and closes the workbook, read to its end or not
 	}
 	await flush(true);
 	file.end();
@@ -107,6 +127,25 @@ export async function xlsxToCsv(path: string, out: string, name: string, options
 		throw new IngestError('xlsx_no_such_sheet', { file: name, sheet: wanted, sheets });
 	}
 	return found;
+}
+
+/** The items of `iterable` until it ends or `failed` rejects (then that rejection is thrown). */
+async function* until<T>(iterable: AsyncIterable<T>, failed: Promise<never>): AsyncGenerator<T> {
+	const iterator = iterable[Symbol.asyncIterator]();
+	let done = false;
+	try {
+		for (;;) {
+			const step = await Promise.race([iterator.next(), failed]);
+			if (step.done) {
+				done = true;
+				return;
+			}
+			yield step.value;
+		}
+	} finally {
+		// Not awaited: after a failure the reader may never settle its pending step.
+		if (!done) void iterator.return?.()?.catch(() => undefined);
+	}
 }
 
 /** Worksheets in workbook order with the number of their sheetN.xml part (from workbook.xml and its rels). */
