@@ -72,7 +72,11 @@ export async function readSource(path: string, name: string, options: SourceOpti
 	const quoteByte = encoding.startsWith('utf-16') ? null : 0x22;
 	let utf8Path = path;
 	let tempDir: string | undefined;
+	// The background scan stops with the source: a file refused here, or already read, may be
+	// removed by the caller at once, and the scan must not go on reading (or fail on) it.
+	const stopScan = new AbortController();
 	const cleanup = () => {
+		stopScan.abort();
 		if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 	};
 	let scan: Promise<ByteScan>;
@@ -84,11 +88,11 @@ export async function readSource(path: string, name: string, options: SourceOpti
 			scan = Promise.resolve(await transcode(path, encoding, utf8Path, quoteByte));
 		} else {
 			// UTF-8 goes to DuckDB as it is; hash and quotes are counted in the background meanwhile.
-			scan = scanBytes(path, quoteByte);
-			scan.catch(() => undefined); // awaited (and reported) by the caller
+			scan = observed(scanBytes(path, quoteByte, undefined, stopScan.signal));
 		}
-		const hash = scan.then((r) => r.hash);
-		const quotesBalanced = scan.then((r) => r.quotes % 2 === 0);
+		// Awaited (and their failure reported) by the caller, if it gets that far: never unhandled.
+		const hash = observed(scan.then((r) => r.hash));
+		const quotesBalanced = observed(scan.then((r) => r.quotes % 2 === 0));
 		const utf8Head = readHead(utf8Path, HEAD_BYTES);
 		const text = decodeHead(utf8Head).replace(/^\uFEFF/, '');
 		const layout = detectLayout(text, options); // bounded: the head only
@@ -122,14 +126,15 @@ async function readWorkbook(path: string, name: string, head: Buffer, options: S
 		const limits = { maxUnpackedBytes: maxUnpackedBytes(options.maxBytes ?? defaultMaxBytes()) };
 		await xlsxToCsv(path, csv, name, { sheet: options.sheet, limits });
 		const source = await readSource(csv, name, { ...options, encoding: 'utf-8', delimiter: ';', quote: '"', maxBytes: Infinity });
-		const scan = scanBytes(path, null);
-		scan.catch(() => undefined);
+		const stopScan = new AbortController();
+		const scan = observed(scanBytes(path, null, undefined, stopScan.signal));
 		const innerCleanup = source.cleanup;
 		return {
 			...source,
 			bytes: statSync(path).size,
-			hash: Promise.all([scan, source.hash]).then(([s]) => s.hash),
+			hash: observed(Promise.all([scan, source.hash]).then(([s]) => s.hash)),
 			cleanup: () => {
+				stopScan.abort();
 				innerCleanup();
 				removeTemp();
 			}
@@ -141,7 +146,7 @@ async function readWorkbook(path: string, name: string, head: Buffer, options: S
 }
 
 /** A NUL byte means binary data (a spreadsheet or image renamed .csv): refused, naming where. */
-function refuseBinary(head: Buffer, name: string): void {
+export function refuseBinary(head: Buffer, name: string): void {
 	const at = head.indexOf(0);
 	if (at < 0) return;
 	const before = head.subarray(0, at);
@@ -190,11 +195,20 @@ interface ByteScan {
 	quotes: number;
 }
 
-/** sha256 of the bytes, and how many quote bytes (") they hold. */
-async function scanBytes(path: string, quoteByte: number | null, each?: (chunk: Buffer) => void): Promise<ByteScan> {
+/**
+ * A promise computed in the background, which may fail before anyone awaits it (its file removed,
+ * its scan stopped): whoever awaits it still gets the failure, but it never goes unhandled.
+ */
+function observed<T>(promise: Promise<T>): Promise<T> {
+	promise.catch(() => undefined);
+	return promise;
+}
+
+/** sha256 of the bytes, and how many quote bytes (") they hold; `signal` stops the reading. */
+async function scanBytes(path: string, quoteByte: number | null, each?: (chunk: Buffer) => void, signal?: AbortSignal): Promise<ByteScan> {
 	const hash = createHash('sha256');
 	let quotes = 0;
-	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, signal }) as AsyncIterable<Buffer>) {
 		hash.update(chunk);
 		if (quoteByte !== null) for (let i = chunk.indexOf(quoteByte); i >= 0; i = chunk.indexOf(quoteByte, i + 1)) quotes++;
 		each?.(chunk);
