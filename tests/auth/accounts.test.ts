@@ -1,8 +1,7 @@
 // Accounts (issue 7): scrypt hashes, users with roles, sessions that expire and end, API tokens
-// that can be revoked, login throttling, the role each route needs, and `npm run user`.
+// that can be revoked, login throttling and `npm run user` (the role each route needs: roles.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../src/lib/server/auth/passwords';
-import { allows, requiredRole, type Role } from '../../src/lib/server/auth/roles';
 import { createSession, endSession, sessionUser } from '../../src/lib/server/auth/sessions';
 import { lockedFor, recordFailure, recordSuccess } from '../../src/lib/server/auth/throttle';
 import { createToken, listTokens, revokeToken, tokenUser } from '../../src/lib/server/auth/tokens';
@@ -141,37 +140,6 @@ describe('login throttling', () => {
 		recordSuccess('pepe');
 		expect(lockedFor('pepe', '10.0.0.9', t0 + 7000)).toBe(0);
 	});
-});
-
-describe('the role each route needs', () => {
-	const ROUTES: [string, string, Role | null][] = [
-		['/login', 'POST', null],
-		['/setup', 'GET', null],
-		['/', 'GET', 'viewer'],
-		['/segmentos', 'GET', 'viewer'],
-		['/clientes/CL-1', 'GET', 'viewer'],
-		['/api/metrics/kpis', 'GET', 'viewer'],
-		['/cargar', 'GET', 'analyst'],
-		['/cargar/historial', 'GET', 'analyst'],
-		['/api/uploads', 'POST', 'analyst'],
-		['/api/uploads/batches', 'GET', 'analyst'],
-		['/api/uploads/batches/3/undo', 'POST', 'analyst'],
-		['/ajustes', 'GET', 'viewer'],
-		['/ajustes', 'POST', 'admin'],
-		['/api/settings', 'PUT', 'admin'],
-		['/api/users', 'GET', 'admin'],
-		['/api/tokens', 'POST', 'admin'],
-		['/usuarios', 'GET', 'admin']
-	];
-	it.each(ROUTES)('%s %s needs %s', (path, method, role) => expect(requiredRole(path, method)).toBe(role));
-
-	it.each([
-		['viewer', 'viewer', true],
-		['viewer', 'analyst', false],
-		['analyst', 'viewer', true],
-		['analyst', 'admin', false],
-		['admin', 'analyst', true]
-	] as const)('%s may do what needs %s: %s', (role, needed, ok) => expect(allows(role, needed)).toBe(ok));
 });
 
 describe('npm run user', () => {

@@ -1,8 +1,24 @@
-// Who may do what (issue 7): viewers read everything, analysts also load and undo data, admins
-// also change thresholds, definitions, users and API tokens. Checked on the server for every
-// page and API route (hooks.server.ts), never only hidden in the interface.
+// Who may do what (issues 7 and 13): viewers read everything, analysts also load and undo data,
+// admins also change thresholds, definitions, users and API tokens. Checked on the server for
+// every request (http/guard.ts), never only hidden in the interface.
+//
+// The role is decided from the route SvelteKit resolved (its route id, e.g. `/usuarios` or
+// `/api/uploads/batches/[id]/undo`), never from the URL text: `/%75suarios` or
+// `/usuarios/__data.json` resolve to the same route id as `/usuarios`, so they need the same role.
+// Every route id is named below; one that is not (a route added and forgotten here) is admin-only
+// (deny by default: the least anyone but management can reach, while it still works for admins).
+// tests/auth/roles.test.ts fails when a route under src/routes is missing from the table.
 export const ROLES = ['viewer', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** What a request needs: anyone (`public`), or at least a role. */
+export type Access = 'public' | Role;
+
+/** What a route needs to be read (GET, HEAD: pages, their __data.json, API reads) and written (any other method: form actions, API posts). */
+export interface RouteAccess {
+	read: Access;
+	write: Access;
+}
 
 export function isRole(value: unknown): value is Role {
 	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
@@ -13,20 +29,63 @@ export function allows(role: Role, needed: Role): boolean {
 	return ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
 
-/** Routes anyone may reach: signing in, creating the first admin, static files. */
-const PUBLIC = [/^\/login\/?$/, /^\/setup\/?$/, /^\/logout\/?$/, /^\/_app\//, /^\/favicon/];
+const PUBLIC: RouteAccess = { read: 'public', write: 'public' };
+/** A route that takes no writes: a write is admin-only (and then SvelteKit's own 405). */
+const reads = (role: Role): RouteAccess => ({ read: role, write: 'admin' });
+const both = (role: Role): RouteAccess => ({ read: role, write: role });
+
+/** Every route id under src/routes and what it needs. A Map: route ids are data, never object keys. */
+export const ROUTE_ACCESS: ReadonlyMap<string, RouteAccess> = new Map<string, RouteAccess>([
+	// Signing in, creating the first admin, signing out.
+	['/login', PUBLIC],
+	['/setup', PUBLIC],
+	['/logout', PUBLIC],
+	// The dashboard and the figures: every role reads them.
+	['/(dashboard)', reads('viewer')],
+	['/(dashboard)/segmentos', reads('viewer')],
+	['/(dashboard)/concentracion', reads('viewer')],
+	['/(dashboard)/activacion', reads('viewer')],
+	['/(dashboard)/pronostico', reads('viewer')],
+	['/(dashboard)/embudo', reads('viewer')],
+	['/(dashboard)/clientes', reads('viewer')],
+	['/(dashboard)/clientes/[id]', reads('viewer')],
+	['/(dashboard)/clientes/export.csv', reads('viewer')],
+	['/api/metrics/[name]', reads('viewer')],
+	// Settings: everyone reads the thresholds and definitions; only admins change them.
+	['/ajustes', { read: 'viewer', write: 'admin' }],
+	// Loading data, its history and undo: analysts (a viewer has nothing to do there).
+	['/cargar', both('analyst')],
+	['/cargar/historial', both('analyst')],
+	['/api/uploads', both('analyst')],
+	['/api/uploads/batches', both('analyst')],
+	['/api/uploads/batches/[id]/undo', both('analyst')],
+	['/api/uploads/jobs/[job]', both('analyst')],
+	['/api/uploads/stage', both('analyst')],
+	['/api/uploads/stage/commit', both('analyst')],
+	['/api/uploads/stage/preview', both('analyst')],
+	// Accounts and API tokens: admins only, reading too.
+	['/usuarios', both('admin')],
+	// A copy of the whole database (every account's password hash too): admins only.
+	['/api/backup', both('admin')]
+]);
+
+/** Route ids not named in ROUTE_ACCESS get this: admin-only. */
+export const UNLISTED: RouteAccess = both('admin');
+
+const READS = new Set(['GET', 'HEAD']);
 
 /**
- * The role a request needs, or null when it is public. Reading is for viewers; writing data
- * (uploads, undo) for analysts; settings, users and tokens for admins (reading them too, for
- * users and tokens; thresholds may be read by everyone).
+ * What a request for `routeId` (SvelteKit's `event.route.id`) with `method` needs, or null when no
+ * route matched (SvelteKit answers its 404 and nothing of a route runs). GET and HEAD read; every
+ * other method (a form action is a POST) writes.
  */
-export function requiredRole(path: string, method: string): Role | null {
-	if (PUBLIC.some((p) => p.test(path))) return null;
-	const writes = !['GET', 'HEAD', 'OPTIONS'].includes(method);
-	if (path.startsWith('/api/users') || path.startsWith('/api/tokens') || path.startsWith('/usuarios')) return 'admin';
-	if (path.startsWith('/api/settings') || path.startsWith('/ajustes')) return writes ? 'admin' : 'viewer';
-	// Uploads, their history and undo: analysts (a viewer has nothing to do there).
-	if (path.startsWith('/api/uploads') || path.startsWith('/cargar')) return 'analyst';
-	return writes ? 'analyst' : 'viewer';
+export function requiredAccess(routeId: string | null, method: string): Access | null {
+	if (routeId === null) return null;
+	const access = ROUTE_ACCESS.get(routeId) ?? UNLISTED;
+	return READS.has(method.toUpperCase()) ? access.read : access.write;
+}
+
+/** Whether the route answers JSON to scripts (401/403 as JSON) rather than pages (redirects, error pages). */
+export function isApiRoute(routeId: string | null): boolean {
+	return routeId !== null && routeId.startsWith('/api/');
 }

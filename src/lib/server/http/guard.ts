@@ -1,33 +1,40 @@
-// Every page and API route is checked here, on the server (issue 7): a fresh installation sends
-// everyone to /setup to create the admin account; then an anonymous page request goes to /login
-// (an API request gets 401), and a caller whose role is below the route's (roles.ts) gets 403.
+// Every page and API route is checked here, on the server (issues 7 and 13), from the route
+// SvelteKit resolved (event.route.id, set before the hooks run) and the method, never from the URL
+// text: `/%75suarios` is `/usuarios`. A fresh installation sends everyone to /setup to create the
+// admin account; then an anonymous page request goes to /login (an API request gets 401), and a
+// caller whose role is below the route's (roles.ts) gets 403. A request no route matches gets
+// SvelteKit's 404, with nothing of any route run and nobody identified.
 import { error, json, redirect, type Handle } from '@sveltejs/kit';
 import { identify } from '../auth/identify';
-import { allows, requiredRole } from '../auth/roles';
+import { allows, isApiRoute, requiredAccess } from '../auth/roles';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { hasUsers } from '../auth/users';
 import { getDatabase } from '../db/database';
 
-const isApi = (path: string) => path.startsWith('/api/');
-
 export const guard: Handle = async ({ event, resolve }) => {
+	const routeId = event.route.id;
+	const needed = requiredAccess(routeId, event.request.method);
+	if (needed === null) {
+		event.locals.user = null;
+		return resolve(event);
+	}
+	if (needed === 'public') return resolve(event);
+	const api = isApiRoute(routeId);
 	const path = event.url.pathname;
-	const needed = requiredRole(path, event.request.method);
-	if (needed === null) return resolve(event);
 	const db = await getDatabase();
 	if (!(await hasUsers(db))) {
-		if (isApi(path)) return json({ error: 'No account exists yet: open the dashboard in a browser to create the admin account (or run npm run user -- add NAME --role admin).' }, { status: 401 });
+		if (api) return json({ error: 'No account exists yet: open the dashboard in a browser to create the admin account (or run npm run user -- add NAME --role admin).' }, { status: 401 });
 		redirect(303, '/setup');
 	}
 	const caller = await identify(db, event.request.headers.get('authorization'), event.cookies.get(SESSION_COOKIE));
 	event.locals.user = caller ? { name: caller.name, role: caller.role } : null;
 	if (!caller) {
-		if (isApi(path)) return json({ error: 'Sign in first, or send an API token as Authorization: Bearer.' }, { status: 401, headers: { 'www-authenticate': 'Bearer' } });
+		if (api) return json({ error: 'Sign in first, or send an API token as Authorization: Bearer.' }, { status: 401, headers: { 'www-authenticate': 'Bearer' } });
 		redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
 	}
 	if (!allows(caller.role, needed)) {
 		const message = `Your role (${caller.role}) may not do this: it needs ${needed}.`;
-		if (isApi(path)) return json({ error: message }, { status: 403 });
+		if (api) return json({ error: message }, { status: 403 });
 		error(403, message);
 	}
 	return resolve(event);
