@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Database } from '../src/lib/server/db/database';
 import { ingestFiles } from '../src/lib/server/ingest/ingest';
 import { lineParams } from '../src/lib/server/metrics/bind';
-import { computeMetric, METRICS } from '../src/lib/server/metrics/index';
+import { computeMetric, METRIC_NAMES } from '../src/lib/server/metrics/index';
 import { resolveParams, type MetricParams } from '../src/lib/server/metrics/params';
 import { monthEnd } from '../src/lib/server/metrics/period';
 import { previousPeriod } from '../src/lib/server/metrics/retention';
@@ -81,7 +81,7 @@ async function main() {
 	const params = await resolveParams(db, {});
 	PARAMS = params;
 	const rows = [];
-	for (const name of Object.keys(METRICS)) {
+	for (const name of METRIC_NAMES) {
 		const bare = BARE[name];
 		if (!bare) continue;
 		await computeMetric(db, name, {}); // warm: macros registered, file cached

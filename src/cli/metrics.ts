@@ -3,12 +3,12 @@
 import { parseArgs } from 'node:util';
 import { getDatabase } from '../lib/server/db/database';
 import { defaultDatabasePath } from '../lib/server/db/db-path';
-import { computeMetric, METRICS } from '../lib/server/metrics/index';
+import { computeMetric, METRIC_NAMES } from '../lib/server/metrics/index';
 import { ParamError } from '../lib/server/metrics/params';
 import { printDocument } from './print-document';
 import { runCli, UsageError } from './run';
 
-const USAGE = `Usage: npm run metrics -- ${Object.keys(METRICS).join('|')} [--from YYYY-MM] [--to YYYY-MM] [--as-of YYYY-MM-DD]
+const USAGE = `Usage: npm run metrics -- ${METRIC_NAMES.join('|')} [--from YYYY-MM] [--to YYYY-MM] [--as-of YYYY-MM-DD]
                           [--dim D] [--by product] [--filter dim=value ...] [--db PATH] [--json]`;
 
 await runCli(async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { BatchError, listBatches, undoBatch } from '../../src/lib/server/batches';
 import type { Database } from '../../src/lib/server/db/database';
 import { ingestFiles, type FileReport } from '../../src/lib/server/ingest/ingest';
-import { METRICS, computeMetric } from '../../src/lib/server/metrics/index';
+import { METRIC_NAMES, computeMetric } from '../../src/lib/server/metrics/index';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 
 const REAL = join(process.cwd(), '..', 'shared', 'data', 'real');
@@ -57,7 +57,7 @@ async function figures(asOf: string): Promise<Record<string, unknown>> {
 	const round = (v: unknown): unknown =>
 		typeof v === 'number' ? Number(v.toPrecision(12)) : Array.isArray(v) ? v.map(round) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, round(x)])) : v;
 	const out: Record<string, unknown> = {};
-	for (const name of Object.keys(METRICS)) out[name] = round(await computeMetric(db, name, {}, new Date(`${asOf}T12:00:00Z`)));
+	for (const name of METRIC_NAMES) out[name] = round(await computeMetric(db, name, {}, new Date(`${asOf}T12:00:00Z`)));
 	return out;
 }
 

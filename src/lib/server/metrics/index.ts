@@ -13,11 +13,35 @@ import { loadSettings, type Settings } from './settings';
 
 type Metric = (db: Database, params: MetricParams, settings: Settings) => Promise<unknown>;
 
-export const METRICS: Record<string, Metric> = { segmentation, concentration, activation, growth, forecast, quotes, retention, pipeline, kpis };
+// A Map, not an object: a name from a URL must never reach Object.prototype (`constructor`,
+// `__proto__`, `valueOf` were "figures" of a plain object, one of them answering the database).
+const METRIC_BY_NAME: ReadonlyMap<string, Metric> = new Map<string, Metric>([
+	['segmentation', segmentation],
+	['concentration', concentration],
+	['activation', activation],
+	['growth', growth],
+	['forecast', forecast],
+	['quotes', quotes],
+	['retention', retention],
+	['pipeline', pipeline],
+	['kpis', kpis]
+]);
+
+/** Every figure's name, in the order the CLI and the API list them. */
+export const METRIC_NAMES: readonly string[] = [...METRIC_BY_NAME.keys()];
+
+export function isMetricName(name: string): boolean {
+	return METRIC_BY_NAME.has(name);
+}
+
+/** What an unknown name is told: the names there are. */
+export function unknownMetricMessage(name: string): string {
+	return `unknown metric "${name.slice(0, 40)}"; expected one of ${METRIC_NAMES.join(', ')}`;
+}
 
 export async function computeMetric(db: Database, name: string, raw: Record<string, string | undefined>, today?: Date): Promise<unknown> {
-	const metric = METRICS[name];
-	if (!metric) throw new ParamError('name', `unknown metric "${name.slice(0, 40)}"; expected one of ${Object.keys(METRICS).join(', ')}`);
+	const metric = METRIC_BY_NAME.get(name);
+	if (!metric) throw new ParamError('name', unknownMetricMessage(name));
 	const params = await resolveParams(db, raw, today);
 	// Thresholds in force for these filters and the period's last month (settings.ts).
 	return metric(db, params, await loadSettings(db, { filters: params.filters, month: params.to }));

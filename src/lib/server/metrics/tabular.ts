@@ -1,5 +1,6 @@
 // The table inside a figure's document (segments, months, Lorenz points), for CSV and Arrow.
 import { tableFromJSON, tableToIPC } from 'apache-arrow';
+import { toCsv, type CsvCell } from '../../csv';
 
 export function tabularPart(doc: unknown): Record<string, unknown>[] {
 	const d = doc as Record<string, unknown>;
@@ -9,16 +10,22 @@ export function tabularPart(doc: unknown): Record<string, unknown>[] {
 	return [];
 }
 
-/** RFC 4180 CSV (comma, decimal point: for machines; the dashboard's exports follow the user's locale). */
-export function toCsv(rows: Record<string, unknown>[]): string {
+/** A value of a figure's table as a CSV cell: numbers, text and booleans as they are, anything else as JSON. */
+function cellOf(value: unknown): CsvCell {
+	if (value === null || value === undefined || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+	if (typeof value === 'bigint') return String(value);
+	return JSON.stringify(value);
+}
+
+/**
+ * The table as CSV for machines (comma, decimal point, no BOM; the dashboard's downloads follow
+ * the user's locale), written by the app's one CSV writer: text a spreadsheet would run as a
+ * formula is neutralised here too (a client named `=HYPERLINK(…)`).
+ */
+export function tableCsv(rows: Record<string, unknown>[]): string {
 	if (rows.length === 0) return '';
 	const columns = Object.keys(rows[0]!);
-	const cell = (v: unknown) => {
-		if (v === null || v === undefined) return '';
-		const s = String(v);
-		return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-	};
-	return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+	return toCsv(columns, rows.map((row) => columns.map((column) => cellOf(row[column]))), 'en', { bom: false });
 }
 
 export function toArrowStream(rows: Record<string, unknown>[]): Uint8Array {

@@ -1,6 +1,5 @@
 // The client list's columns, shared by the table on screen (and its CSV of the page) and the CSV
 // of every client (export.csv): the same headers and cell values in both.
-import { csvCell } from '$lib/dashboard/csv';
 import type { Column } from '$lib/dashboard/columns';
 import { formatPercentChange } from '$lib/format';
 import type { Lang, Messages } from '$lib/i18n';
@@ -61,9 +60,4 @@ export function clientColumns(
 		options.sector !== false && text('sector')
 	];
 	return columns.filter((c): c is ClientColumn => !!c);
-}
-
-/** One CSV line (no line break) for the header or a row, in the dashboard's CSV convention (csv.ts). */
-export function csvLine(cells: (string | number | null)[], lang: Lang): string {
-	return cells.map((cell) => csvCell(cell, lang)).join(lang === 'es' ? ';' : ',');
 }

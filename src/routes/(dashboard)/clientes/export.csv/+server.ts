@@ -7,7 +7,8 @@ import { dashboardContext } from '$lib/server/dashboard/context';
 import { optionalColumns, streamClients } from '$lib/server/dashboard/clients';
 import { getDatabase } from '$lib/server/db/database';
 import { ParamError } from '$lib/server/metrics/params';
-import { clientColumns, csvLine } from '../columns';
+import { csvLine } from '$lib/csv';
+import { clientColumns } from '../columns';
 import { messages } from '../messages';
 import type { RequestHandler } from './$types';
 
