@@ -1,9 +1,8 @@
 // Accounts (issue 7): scrypt hashes, users with roles, sessions that expire and end, API tokens
-// that can be revoked, login throttling and `npm run user` (the role each route needs: roles.test.ts).
+// that can be revoked and `npm run user` (throttling: throttle.test.ts; the role each route needs: roles.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../src/lib/server/auth/passwords';
 import { createSession, endSession, sessionUser } from '../../src/lib/server/auth/sessions';
-import { lockedFor, recordFailure, recordSuccess } from '../../src/lib/server/auth/throttle';
 import { createToken, listTokens, revokeToken, tokenUser } from '../../src/lib/server/auth/tokens';
 import { AccountError, checkPassword, createUser, disableUser, enableUser, hasUsers, listUsers, setPassword, setRole } from '../../src/lib/server/auth/users';
 import { accountMessage } from '../../src/lib/account-messages';
@@ -126,21 +125,7 @@ describe('users, sessions and tokens', () => {
 	});
 });
 
-describe('login throttling', () => {
-	it('refuses a name for 15 minutes after 5 failures within 15 minutes, an address after 20', () => {
-		const t0 = Date.UTC(2026, 10, 29, 10);
-		for (let i = 0; i < 4; i++) recordFailure('pepe', '10.0.0.1', t0 + i * 1000);
-		expect(lockedFor('pepe', '10.0.0.2', t0 + 5000)).toBe(0);
-		recordFailure('Pepe', '10.0.0.1', t0 + 5000);
-		expect(lockedFor('PEPE', '10.0.0.9', t0 + 6000)).toBeGreaterThan(14 * 60_000); // by name, any address
-		expect(lockedFor('otro', '10.0.0.1', t0 + 6000)).toBe(0); // 5 from the address: others may still try
-		for (let i = 0; i < 15; i++) recordFailure(`n${i}`, '10.0.0.1', t0 + 6000 + i);
-		expect(lockedFor('otro', '10.0.0.1', t0 + 7000)).toBeGreaterThan(0); // 20 from the address
-		expect(lockedFor('pepe', '10.0.0.9', t0 + 15 * 60_000 + 1000)).toBe(0); // the first failure left the window
-		recordSuccess('pepe');
-		expect(lockedFor('pepe', '10.0.0.9', t0 + 7000)).toBe(0);
-	});
-});
+// Sign-in throttling: throttle.test.ts.
 
 describe('npm run user', () => {
 	it('adds a user with the password piped in, changes it, lists, and refuses bad input changing nothing', async () => {

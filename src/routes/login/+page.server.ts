@@ -1,8 +1,9 @@
 // Sign in: name and password against the stored scrypt hash, throttled after repeated failures
-// (throttle.ts); success starts a session in an httpOnly, SameSite=strict cookie.
+// (throttle.ts: the attempt is counted before the check); success starts a session in an
+// httpOnly, SameSite=strict cookie, Secure when the browser came over https.
 import { fail, redirect } from '@sveltejs/kit';
 import { createSession } from '$lib/server/auth/sessions';
-import { lockedFor, recordFailure, recordSuccess } from '$lib/server/auth/throttle';
+import { beginAttempt } from '$lib/server/auth/throttle';
 import { checkPassword, hasUsers } from '$lib/server/auth/users';
 import { getDatabase } from '$lib/server/db/database';
 import { safeNext, setSessionCookie } from '$lib/server/http/session-cookie';
@@ -15,22 +16,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, getClientAddress }) => {
 		const form = await request.formData();
 		const name = String(form.get('name') ?? '').slice(0, 100);
 		const password = String(form.get('password') ?? '').slice(0, 200);
-		const address = getClientAddress();
-		const wait = lockedFor(name, address);
-		if (wait > 0) return fail(429, { name, locked: Math.ceil(wait / 60_000) });
+		// Counted now, before any await: concurrent guesses cannot all pass the check.
+		const attempt = beginAttempt(name, getClientAddress());
+		if ('wait' in attempt) return fail(429, { name, locked: Math.ceil(attempt.wait / 60_000) });
 		const db = await getDatabase();
 		const user = await checkPassword(db, name, password);
-		if (!user) {
-			recordFailure(name, address);
-			return fail(400, { name, wrong: true });
-		}
-		recordSuccess(name);
+		if (!user) return fail(400, { name, wrong: true });
+		attempt.succeeded();
 		const { token, expires } = await createSession(db, user.user_id);
-		setSessionCookie(cookies, url, token, expires);
+		setSessionCookie(cookies, request, token, expires);
 		redirect(303, safeNext(String(form.get('next') ?? '')));
 	}
 };

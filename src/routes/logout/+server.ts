@@ -5,8 +5,8 @@ import { getDatabase } from '$lib/server/db/database';
 import { clearSessionCookie } from '$lib/server/http/session-cookie';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ cookies, url }) => {
+export const POST: RequestHandler = async ({ cookies, request }) => {
 	await endSession(await getDatabase(), cookies.get(SESSION_COOKIE));
-	clearSessionCookie(cookies, url);
+	clearSessionCookie(cookies, request);
 	redirect(303, '/login');
 };

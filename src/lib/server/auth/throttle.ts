@@ -1,12 +1,33 @@
-// Login throttling: after 5 failed attempts for the same name, or 20 from the same address (an
-// office behind one router shares it), within 15 minutes, further attempts are refused for 15
-// minutes, right or wrong. In memory: one server
-// process owns the database, and a restart forgetting the count only helps the rightful user.
-const LIMIT_NAME = 5;
+// Sign-in throttling. Within 15 minutes, attempts are refused for 15 minutes after:
+//   5 failures for one name from one address (someone guessing, or a user mistyping);
+//   50 failures for one name from all addresses (a guess spread over many machines);
+//   20 failures from one address for any names (an office behind one router shares it).
+// So 5 bad tries from elsewhere do not lock the rightful user out: only the pair is locked, and
+// the name's own ceiling is ten times higher.
+//
+// An attempt is counted BEFORE its password is checked: `beginAttempt` reserves it synchronously
+// (no await between the check and the count), so 30 concurrent guesses see each other and only
+// the first 5 reach the password check. A right password takes its reservation back and clears the
+// pair. In memory: one server process owns the database, and a restart forgetting the counts only
+// helps the rightful user.
+const LIMIT_PAIR = 5;
+const LIMIT_NAME = 50;
 const LIMIT_ADDRESS = 20;
 const WINDOW_MS = 15 * 60_000;
 
 const failures = new Map<string, number[]>();
+
+const keyName = (name: string) => `n:${name.trim().toLowerCase()}`;
+const keyPair = (name: string, address: string) => `p:${address}|${name.trim().toLowerCase()}`;
+const keyAddress = (address: string) => `a:${address}`;
+
+function keys(name: string, address: string): [string, number][] {
+	return [
+		[keyPair(name, address), LIMIT_PAIR],
+		[keyName(name), LIMIT_NAME],
+		[keyAddress(address), LIMIT_ADDRESS]
+	];
+}
 
 function recent(key: string, now: number): number[] {
 	const times = (failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
@@ -15,20 +36,40 @@ function recent(key: string, now: number): number[] {
 	return times;
 }
 
-/** Milliseconds until attempts are allowed again for this name or address, 0 when they are. */
+/** Milliseconds until this name may be tried again from this address, 0 when it may now. */
 export function lockedFor(name: string, address: string, now = Date.now()): number {
 	let wait = 0;
-	for (const [key, limit] of [[`n:${name.trim().toLowerCase()}`, LIMIT_NAME], [`a:${address}`, LIMIT_ADDRESS]] as const) {
+	for (const [key, limit] of keys(name, address)) {
 		const times = recent(key, now);
 		if (times.length >= limit) wait = Math.max(wait, times[times.length - limit]! + WINDOW_MS - now);
 	}
 	return wait;
 }
 
-export function recordFailure(name: string, address: string, now = Date.now()): void {
-	for (const key of [`n:${name.trim().toLowerCase()}`, `a:${address}`]) failures.set(key, [...recent(key, now), now]);
+/** A counted attempt: a failure unless `succeeded` takes it back. */
+export interface Attempt {
+	succeeded(): void;
 }
 
-export function recordSuccess(name: string): void {
-	failures.delete(`n:${name.trim().toLowerCase()}`);
+/**
+ * Counts an attempt as a failure before its password is checked, or says how long to wait
+ * (milliseconds) when the pair, the name or the address is locked. Synchronous on purpose.
+ */
+export function beginAttempt(name: string, address: string, now = Date.now()): Attempt | { wait: number } {
+	const wait = lockedFor(name, address, now);
+	if (wait > 0) return { wait };
+	for (const [key] of keys(name, address)) failures.set(key, [...recent(key, now), now]);
+	return {
+		succeeded() {
+			// Take this attempt's count back everywhere; the pair's earlier typos are forgiven too.
+			// Not the name's other failures: a sign-in here must not reset a guess from elsewhere.
+			failures.delete(keyPair(name, address));
+			for (const key of [keyName(name), keyAddress(address)]) {
+				const times = failures.get(key);
+				const at = times?.lastIndexOf(now) ?? -1;
+				if (at >= 0) times!.splice(at, 1);
+				if (times && times.length === 0) failures.delete(key);
+			}
+		}
+	};
 }

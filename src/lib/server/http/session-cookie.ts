@@ -1,14 +1,18 @@
 // The session cookie: httpOnly (no script reads it), SameSite=strict (no other site sends it),
-// Secure on https, expiring with the session.
+// Secure when the browser really came over https (request-protocol.ts: not what adapter-node
+// reports, which is https for every request unless ORIGIN is set), expiring with the session.
 import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE } from '../auth/sessions';
+import { requestIsHttps } from './request-protocol';
 
-export function setSessionCookie(cookies: Cookies, url: URL, token: string, expires: Date): void {
-	cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: url.protocol === 'https:', expires });
+const secure = (request: Request) => requestIsHttps(process.env, request.headers);
+
+export function setSessionCookie(cookies: Cookies, request: Request, token: string, expires: Date): void {
+	cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: secure(request), expires });
 }
 
-export function clearSessionCookie(cookies: Cookies, url: URL): void {
-	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: url.protocol === 'https:' });
+export function clearSessionCookie(cookies: Cookies, request: Request): void {
+	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: secure(request) });
 }
 
 const SAFE_BASE = 'http://x.invalid';
