@@ -4,8 +4,8 @@
 //                                               file (POST /api/backup); CARTERA_TOKEN: an admin's API token
 // npm run backup -- restore SRC [--db PATH]     replace the database with the backup SRC (server stopped)
 // It speaks Spanish with CARTERA_LANG=es or a Spanish locale, English otherwise (as npm run ingest).
-import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -119,6 +119,7 @@ async function throughServer(server: string, dest: string): Promise<void> {
 	const started = performance.now();
 	const partial = `${dest}.partial`;
 	try {
+		mkdirSync(dirname(dest), { recursive: true });
 		await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), createWriteStream(partial));
 		syncPath(partial);
 		// What arrived is checked as a restore would: DuckDB opens it and it holds a Cartera database.
