@@ -173,8 +173,9 @@ describe('bad input', () => {
 		expect(empty.body).toEqual({ error: 'vacio.csv: the file is empty.', code: 'file_empty', params: { file: 'vacio.csv' } });
 		const binary = await stage([{ name: 'foto.csv', body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) }]);
 		expect(binary.status).toBe(400);
-		expect(binary.body.error).toMatch(/^foto\.csv: byte 9 is a NUL byte: this is binary data/);
-		expect(binary.body).toMatchObject({ code: 'binary_byte', params: { file: 'foto.csv', byte: 9 } });
+		// the same refusal, with the same code, as the ingest's (read-source.ts refuseBinary)
+		expect(binary.body.error).toMatch(/^foto\.csv: line 3 holds a NUL byte: this is binary data/);
+		expect(binary.body).toMatchObject({ code: 'binary_line', params: { file: 'foto.csv', line: 3 } });
 
 		const { body: s } = await stage([{ name: 'otra.csv', body: 'Color;Peso\nrojo;3\n' }]);
 		const id = s.files[0].id;

@@ -19,7 +19,6 @@ const SAMPLES: Record<MessageCode, Record<string, unknown>> = {
 	old_excel: {},
 	zip_archive: {},
 	binary_line: { line: 3 },
-	binary_byte: { byte: 9 },
 	xlsx_unreadable: { detail: 'End of data reached (data length = 0, asked index = 4)' },
 	xlsx_no_sheets: {},
 	xlsx_no_such_sheet: { sheet: 'Ventas', sheets: ['Hoja1', 'Hoja2'] },
@@ -63,6 +62,12 @@ const SAMPLES: Record<MessageCode, Record<string, unknown>> = {
 	staged_unknown: { id: 'abc' },
 	bad_json: { detail: 'Unexpected token' },
 	job_unknown: {},
+	multipart_malformed: { detail: 'Unexpected end of form' },
+	upload_aborted: { detail: 'aborted' },
+	body_not_object: {},
+	json_too_large: { limit_kb: 1024 },
+	job_interrupted: {},
+	internal_error: {},
 	batch_bad_id: { id: 'abc' },
 	batch_unknown: { batch: 9 },
 	batch_undone: { batch: 3, batch_file: 'enero.csv', undone_at: '2026-01-05 10:20:30', undone_by: 'ana' },
@@ -106,7 +111,7 @@ describe('the messages of the upload flow', () => {
 	it('has an English and a Spanish text for every code, and no code without both', () => {
 		expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.es).sort());
 		expect([...MESSAGE_CODES].sort()).toEqual(Object.keys(SAMPLES).sort());
-		expect(MESSAGE_CODES.length).toBe(78);
+		expect(MESSAGE_CODES.length).toBe(83);
 		for (const code of MESSAGE_CODES) {
 			for (const lang of ['en', 'es'] as const) {
 				expect(typeof MESSAGES[lang][code], `${lang} ${code}`).toBe('function');

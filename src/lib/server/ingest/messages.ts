@@ -91,8 +91,6 @@ const en = {
 	old_excel: () => 'this is an Excel 97-2003 workbook (.xls); save it as .xlsx or as CSV.',
 	zip_archive: () => 'this is a ZIP archive, not a text export nor an Excel workbook (.xlsx).',
 	binary_line: (p: { line: number }) => `line ${p.line} holds a NUL byte: this is binary data, not a text export; save it as CSV.`,
-	binary_byte: (p: { byte: number }) =>
-		`byte ${p.byte} is a NUL byte: this is binary data, not a text export (CSV, TSV, TXT) nor an Excel workbook (.xlsx).`,
 	xlsx_unreadable: (p: { detail: string }) => `this Excel workbook cannot be read: ${p.detail}.`,
 	xlsx_no_sheets: () => 'this Excel workbook has no worksheet.',
 	xlsx_no_such_sheet: (p: { sheet: string | number; sheets: string[] }) =>
@@ -165,6 +163,14 @@ const en = {
 	staged_unknown: (p: { id: unknown }) => `No staged file ${JSON.stringify(p.id)} (files are kept one hour after upload): upload it again.`,
 	bad_json: (p: { detail: string }) => `The request body is not valid JSON: ${p.detail}`,
 	job_unknown: () => 'No such upload job (jobs are kept one hour after they finish).',
+	multipart_malformed: (_p: { detail: string }) =>
+		'The upload could not be read: its multipart/form-data body is malformed or incomplete. Send the files again as multipart/form-data (field "file").',
+	upload_aborted: (_p: { detail: string }) => 'The upload was interrupted before it was complete; nothing was kept. Send the files again.',
+	body_not_object: () => 'The request body must be a JSON object such as {"ids": [...], "options": {...}, "map": {...}}.',
+	json_too_large: (p: { limit_kb: number }) => `The request body is larger than ${p.limit_kb} kB.`,
+	job_interrupted: () =>
+		'The upload was interrupted by a restart of the server before it finished; look at the upload history, and commit the files again if they are not there.',
+	internal_error: () => 'Something went wrong on the server; nothing was changed by this request. Try again, and tell your administrator if it happens again.',
 
 	// Undoing a batch
 	batch_bad_id: (p: { id: string }) => `"${p.id}" is not a batch number.`,
@@ -237,7 +243,6 @@ const es: Catalogue = {
 	old_excel: () => 'es un libro de Excel 97-2003 (.xls); guárdalo como .xlsx o como CSV.',
 	zip_archive: () => 'es un archivo ZIP, no una exportación de texto ni un libro de Excel (.xlsx).',
 	binary_line: (p) => `la línea ${n(p.line)} tiene un byte NUL: son datos binarios, no una exportación de texto; guárdalo como CSV.`,
-	binary_byte: (p) => `el byte ${n(p.byte)} es un byte NUL: son datos binarios, no una exportación de texto (CSV, TSV, TXT) ni un libro de Excel (.xlsx).`,
 	xlsx_unreadable: (p) => `este libro de Excel no se puede leer: ${p.detail}.`,
 	xlsx_no_sheets: () => 'este libro de Excel no tiene ninguna hoja.',
 	xlsx_no_such_sheet: (p) =>
@@ -306,6 +311,14 @@ const es: Catalogue = {
 		`No hay ningún archivo subido con el id ${JSON.stringify(p.id)} (los archivos se guardan una hora después de subirlos): súbelo de nuevo.`,
 	bad_json: (p) => `El cuerpo de la solicitud no es un JSON válido: ${p.detail}`,
 	job_unknown: () => 'No existe esa carga (las cargas se guardan una hora después de terminar).',
+	multipart_malformed: () =>
+		'No se pudo leer la carga: su cuerpo multipart/form-data está mal formado o incompleto. Envía de nuevo los archivos como multipart/form-data (campo "file").',
+	upload_aborted: () => 'La carga se interrumpió antes de completarse; no se guardó nada. Envía de nuevo los archivos.',
+	body_not_object: () => 'El cuerpo de la solicitud debe ser un objeto JSON como {"ids": [...], "options": {...}, "map": {...}}.',
+	json_too_large: (p) => `El cuerpo de la solicitud supera los ${n(p.limit_kb)} kB.`,
+	job_interrupted: () =>
+		'La carga se interrumpió porque el servidor se reinició antes de que terminara; revisa el historial de cargas y vuelve a confirmar los archivos si no están.',
+	internal_error: () => 'Algo falló en el servidor; esta solicitud no cambió nada. Inténtalo de nuevo y avisa a tu administrador si vuelve a ocurrir.',
 
 	batch_bad_id: (p) => `"${p.id}" no es un número de lote.`,
 	batch_unknown: (p) => `No existe el lote ${p.batch}.`,

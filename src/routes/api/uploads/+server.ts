@@ -1,15 +1,16 @@
 // POST /api/uploads (multipart: one or more "file" fields; optional "kind", "encoding", "delimiter",
 // "quote", "header_line", "decimal", "date_order", "map" (mapping JSON)): the same ingest and the same JSON report as
 // `npm run ingest -- --json`. Rejection reasons, warnings and refusals are said in the request's
-// language (lang cookie, Accept-Language, then the installation's default); refusals are
-// { error, code, params }, the code stable for scripts.
+// language (lang cookie, Accept-Language, then the installation's default); refusals (a malformed,
+// cut-short or interrupted multipart body included) are { error, code, params }, the code stable
+// for scripts.
 import { json } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db/database';
-import { IngestError } from '$lib/server/ingest/errors';
 import { ingestFiles } from '$lib/server/ingest/ingest';
+import { ingestOptions } from '$lib/server/ingest/options';
 import { serialized } from '$lib/server/ingest/queue';
-import { receiveUploads, UploadError } from '$lib/server/uploads';
-import { ingestOptions } from '../../../cli/ingest-options';
+import { failure } from '$lib/server/uploads/failure';
+import { receiveUploads } from '$lib/server/uploads/receive';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ request, locals }) => {
@@ -17,8 +18,8 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	try {
 		received = await receiveUploads(request);
 	} catch (error) {
-		if (error instanceof UploadError) return json(error.body(locals.lang), { status: error.status });
-		throw error;
+		const { status, body } = failure(error, locals.lang);
+		return json(body, { status });
 	}
 	try {
 		const { kind, encoding, delimiter, header_line, quote, decimal, date_order, map } = received.fields;
@@ -27,8 +28,8 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 		const report = await serialized(() => ingestFiles(db, received.files, { ...options, loadedBy: locals.user?.name ?? 'api', lang: locals.lang }));
 		return json(report);
 	} catch (error) {
-		if (error instanceof IngestError) return json(error.body(locals.lang), { status: 400 });
-		throw error;
+		const { status, body } = failure(error, locals.lang);
+		return json(body, { status });
 	} finally {
 		received.cleanup();
 	}

@@ -1,8 +1,9 @@
 // POST /api/uploads/stage (multipart, one or more "file" fields): the files streamed to disk and
 // kept one hour under random ids → { files: [{ id, name, size }] }; refused (empty, binary, too
-// large) → { error, code, params } in the request's language.
+// large, malformed or interrupted multipart) → { error, code, params } in the request's language.
 import { json } from '@sveltejs/kit';
-import { failure, stageUploads } from '$lib/server/staging';
+import { failure } from '$lib/server/uploads/failure';
+import { stageUploads } from '$lib/server/uploads/stage';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ request, locals }) => {

@@ -3,7 +3,7 @@
 // job failed is said in the request's language, with its code.
 import { json } from '@sveltejs/kit';
 import { CodedError } from '$lib/server/ingest/errors';
-import { cancelJob, getJob, jobView } from '$lib/server/staging';
+import { cancelJob, getJob, jobView } from '$lib/server/uploads/jobs';
 import type { Lang } from '$lib/i18n/lang';
 import type { RequestHandler } from './$types';
 

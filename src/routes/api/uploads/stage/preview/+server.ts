@@ -5,14 +5,15 @@
 // reasons and warnings are said in the request's language; errors carry their code.
 import { json } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db/database';
-import { failure, flowOptions, previewStaged, reportStaged } from '$lib/server/staging';
+import { failure, jsonObject } from '$lib/server/uploads/failure';
+import { flowOptions, previewStaged, reportStaged } from '$lib/server/uploads/stage';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ request, locals }) => {
 	try {
-		const body = await request.json();
+		const body = await jsonObject(request);
 		const options = { ...flowOptions(body.options ?? {}, body.map), lang: locals.lang };
-		const parts: string[] = Array.isArray(body.parts) ? body.parts : ['records', 'report'];
+		const parts: unknown[] = Array.isArray(body.parts) ? body.parts : ['records', 'report'];
 		const db = await getDatabase();
 		const out: Record<string, unknown> = {};
 		if (parts.includes('records')) out.files = await previewStaged(db, body.ids, options);

@@ -1,0 +1,239 @@
+// Staged files of the browser's upload flow: streamed to disk under random ids (kept one hour,
+// and across a restart: each file has a small JSON label beside it in <data>/staging/files),
+// previewed (first records as the pipeline reads them, then the dry-run report). A staged file's
+// name is only a label; ids are checked against the staging folder's labels and never used to
+// build a path before they are known to be 32 hex digits.
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from '../db/database';
+import { detectEncoding } from '../ingest/encoding';
+import { IngestError } from '../ingest/errors';
+import { ingestFiles, type IngestOptions, type IngestReport } from '../ingest/ingest';
+import { KIND_SPECS, type Kind } from '../ingest/kinds';
+import { detectKind, mapHeaders } from '../ingest/mapping';
+import { ingestOptions } from '../ingest/options';
+import { previewFile, type Preview } from '../ingest/preview';
+import { serialized } from '../ingest/queue';
+import { refuseBinary } from '../ingest/read-source';
+import { normalizeKey } from '../ingest/text';
+import { rememberedMapping, mappingFits, type UserMapping } from '../ingest/user-mapping';
+import { isZip } from '../ingest/xlsx';
+import { ID, newId, readJson, STAGE_TTL_MS, stagingFolders, writeJsonAtomic } from './folder';
+import { receiveUploads, UploadError } from './receive';
+
+export const PREVIEW_ROWS = 20;
+
+/** What a staged file's label (`<id>.json`) holds. */
+interface StagedLabel {
+	id: string;
+	name: string;
+	size: number;
+	stagedAt: number;
+}
+
+export interface StagedFile extends StagedLabel {
+	path: string;
+}
+
+/** The options of a preview or commit as the page sends them (JSON), before checking. */
+export interface RawStageOptions {
+	kind?: string | null;
+	encoding?: string | null;
+	delimiter?: string | null;
+	quote?: string | null;
+	header_line?: string | number | null;
+	decimal?: string | null;
+	date_order?: string | null;
+	sheet?: string | number | null;
+}
+
+/** A canonical column of the kind and the header that fills it, as the mapping table shows it. */
+export interface ColumnView {
+	name: string;
+	required: boolean;
+	/** A required column these columns may replace together (amount ← quantity × unit price). */
+	required_unless?: string[];
+	source: string | null;
+	match: 'exact' | 'synonym' | 'given' | 'remembered' | 'none';
+	samples: string[];
+}
+
+export interface FilePreview {
+	id: string;
+	name: string;
+	size: number;
+	preview?: Preview & { kind: Kind | null; columns: ColumnView[]; mapping_source: 'detected' | 'given' | 'remembered' };
+	/** Why the file cannot be read or its kind told, in the request's language, and its code. */
+	error?: string;
+	code?: string;
+}
+
+/** The staged file of an id, or undefined (not an id, never staged, committed or expired). */
+export function stagedFile(id: unknown, now = Date.now()): StagedFile | undefined {
+	if (typeof id !== 'string' || !ID.test(id)) return undefined;
+	const { files } = stagingFolders();
+	const label = readJson<StagedLabel>(join(files, `${id}.json`));
+	const path = join(files, id);
+	if (!label || label.id !== id || !existsSync(path) || now - label.stagedAt > STAGE_TTL_MS) return undefined;
+	return { ...label, path };
+}
+
+/** Removes a staged file and its label. */
+export function dropStaged(id: string): void {
+	if (!ID.test(id)) return;
+	const { files } = stagingFolders();
+	rmSync(join(files, `${id}.json`), { force: true });
+	rmSync(join(files, id), { force: true });
+}
+
+/**
+ * Streams the files of a multipart request to the staging folder. An empty file, binary data, or
+ * an upload over the size limit is refused (nothing is kept of that request).
+ */
+export async function stageUploads(request: Request): Promise<{ files: { id: string; name: string; size: number }[] }> {
+	const received = await receiveUploads(request);
+	try {
+		const empty = received.files.filter((f) => statSync(f.path).size === 0);
+		if (empty.length) throw new UploadError('file_empty', { file: empty.map((f) => f.name).join(', ') });
+		for (const f of received.files) refuseBinaryFile(f.path, f.name);
+		const { files: folder } = stagingFolders();
+		const staged: StagedLabel[] = [];
+		for (const f of received.files) {
+			const id = newId();
+			const path = join(folder, id);
+			renameSync(f.path, path);
+			const label = { id, name: f.name, size: statSync(path).size, stagedAt: Date.now() };
+			writeJsonAtomic(join(folder, `${id}.json`), label);
+			staged.push(label);
+		}
+		return { files: staged.map(({ id, name, size }) => ({ id, name, size })) };
+	} finally {
+		received.cleanup();
+	}
+}
+
+/** Data that is neither text nor a workbook (an image, a PDF, an .exe renamed .csv): refused at once, as the ingest would. */
+function refuseBinaryFile(path: string, name: string): void {
+	const fd = openSync(path, 'r');
+	const head = Buffer.alloc(64 * 1024);
+	let n: number;
+	try {
+		n = readSync(fd, head, 0, head.length, 0);
+	} finally {
+		closeSync(fd);
+	}
+	const bytes = head.subarray(0, n);
+	if (isZip(bytes) || bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return; // workbooks: read (or named) later
+	if (detectEncoding(bytes).encoding.startsWith('utf-16')) return;
+	refuseBinary(bytes, name);
+}
+
+/** The staged files of the ids a request names: 400 when it names none, 404 for an unknown one. */
+export function stagedFiles(ids: unknown): StagedFile[] {
+	if (!Array.isArray(ids) || ids.length === 0) throw new UploadError('no_ids', {});
+	return ids.map((id) => {
+		const f = stagedFile(id);
+		if (!f) throw new UploadError('staged_unknown', { id: typeof id === 'string' ? id.slice(0, 64) : id }, 404);
+		return f;
+	});
+}
+
+/** The page's options and mapping, checked as the CLI checks its flags. */
+export function flowOptions(raw: unknown = {}, map?: unknown): IngestOptions {
+	const given = (typeof raw === 'object' && raw !== null ? raw : {}) as RawStageOptions;
+	const text = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
+	const options = ingestOptions({
+		kind: text(given.kind),
+		encoding: text(given.encoding),
+		delimiter: text(given.delimiter),
+		quote: text(given.quote),
+		headerLine: text(given.header_line),
+		decimal: text(given.decimal),
+		dateOrder: text(given.date_order),
+		map: map === undefined || map === null ? undefined : JSON.stringify(map)
+	});
+	const sheet = text(given.sheet);
+	if (sheet !== undefined) options.sheet = /^\d+$/.test(sheet) ? Number(sheet) : sheet;
+	return options;
+}
+
+/**
+ * The first records of each file as the pipeline reads them, with the layout detected (or given),
+ * the kind and the mapping table; fast whatever the file's size (only its head is read). Why a
+ * file cannot be read is said in `options.lang`.
+ */
+export async function previewStaged(db: Database, ids: unknown, options: IngestOptions): Promise<FilePreview[]> {
+	const files = stagedFiles(ids);
+	const said = (error: IngestError) => ({ error: error.text(options.lang ?? 'en'), code: error.code });
+	const fork = await db.fork();
+	try {
+		const out: FilePreview[] = [];
+		for (const f of files) {
+			let preview: Preview;
+			try {
+				preview = await previewFile(fork, f.path, f.name, options, PREVIEW_ROWS);
+			} catch (error) {
+				if (!(error instanceof IngestError)) throw error;
+				out.push({ id: f.id, name: f.name, size: f.size, ...said(error) });
+				continue;
+			}
+			try {
+				out.push({ id: f.id, name: f.name, size: f.size, preview: { ...preview, ...(await mappingView(fork, preview, f.name, options)) } });
+			} catch (error) {
+				if (!(error instanceof IngestError)) throw error;
+				// The records are still shown (a wrong delimiter is seen at once), with why the kind is unknown.
+				out.push({ id: f.id, name: f.name, size: f.size, preview: { ...preview, kind: null, columns: [], mapping_source: 'detected' }, ...said(error) });
+			}
+		}
+		return out;
+	} finally {
+		fork.close();
+	}
+}
+
+/** Kind and mapping from the headers, as the ingest will decide them (given, remembered or detected). */
+async function mappingView(db: Database, preview: Preview, name: string, options: IngestOptions) {
+	const headers = preview.headers;
+	const given = options.map && mappingFits(options.map, headers) ? options.map : null;
+	const remembered = given ? null : await rememberedMapping(db, headers);
+	const user: UserMapping | null = given ?? remembered;
+	const origin = given ? ('given' as const) : remembered ? ('remembered' as const) : ('detected' as const);
+	const kind = options.kind ?? user?.kind;
+	let spec;
+	let mapping: Record<string, number>;
+	try {
+		({ spec, mapping } = detectKind(headers, name, kind));
+	} catch (error) {
+		if (!(error instanceof IngestError) || !kind) throw error;
+		({ spec, mapping } = mapHeaders(headers, KIND_SPECS[kind])); // forced kind missing columns: the table shows which
+	}
+	const keys = headers.map(normalizeKey);
+	const overridden = new Set<string>();
+	for (const [column, header] of Object.entries(user?.columns ?? {})) {
+		if (!spec.columns.some((c) => c.name === column)) continue;
+		overridden.add(column);
+		if (header === null) delete mapping[column];
+		else if (keys.includes(normalizeKey(header))) mapping[column] = keys.indexOf(normalizeKey(header));
+	}
+	const columns: ColumnView[] = spec.columns.filter((c) => c.synonyms.length > 0).map((c) => {
+		const index = mapping[c.name];
+		const own = index !== undefined && normalizeKey(headers[index]!) === normalizeKey(c.name);
+		return {
+			name: c.name,
+			required: !!c.required,
+			...(c.requiredUnless ? { required_unless: c.requiredUnless } : {}),
+			source: index === undefined ? null : headers[index]!,
+			match: index === undefined ? 'none' : overridden.has(c.name) ? (origin === 'detected' ? 'given' : origin) : own ? 'exact' : 'synonym',
+			samples: index === undefined ? [] : [...new Set(preview.rows.map((r) => r[index] ?? '').filter((v) => v !== ''))].slice(0, 3)
+		};
+	});
+	return { kind: spec.part ? ('invoices' as const) : spec.kind, columns, mapping_source: origin };
+}
+
+/** The dry-run report: everything the commit would do, nothing written. */
+export async function reportStaged(db: Database, ids: unknown, options: IngestOptions): Promise<IngestReport> {
+	const files = stagedFiles(ids);
+	// Every rejection in the report, so the page can offer them all as CSV (it shows the first 100).
+	const flow: IngestOptions = { ...options, dryRun: true, rejectionsShown: 100_000 };
+	return serialized(() => ingestFiles(db, files.map((f) => ({ path: f.path, name: f.name })), flow));
+}
