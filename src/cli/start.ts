@@ -51,7 +51,7 @@ await runCli(async () => {
 	process.env.CARTERA_DB = path;
 	if (demo || process.env.CARTERA_DEMO === '1') await loadDemoIfEmpty(path);
 	const port = (process.env.PORT ??= '3000');
-	const host = (process.env.HOST ??= '0.0.0.0');
+	const host = (process.env.HOST ||= '0.0.0.0');
 	// Uploads stream to disk with their own size limit (CARTERA_MAX_UPLOAD_MB); adapter-node's
 	// default request body limit (512 kB) would refuse any real export.
 	process.env.BODY_SIZE_LIMIT ??= 'Infinity';

@@ -52,6 +52,16 @@ describe('first visit and signing in', () => {
 		await p.waitForURL(/\/setup$/);
 		await hydrated(p);
 		await p.screenshot({ path: join(SHOTS, 'setup-es.png') });
+		// The one-time code the server printed on its console (issue 13): a wrong one is refused.
+		const code = /ingrese el código: ([A-Z2-7-]{14})/.exec(server.output())?.[1] ?? '';
+		expect(code).not.toBe('');
+		await p.fill('input[name="code"]', 'AAAA-BBBB-CCCC');
+		await p.fill('input[name="name"]', 'gerencia');
+		await p.fill('input[name="password"]', 'una clave muy larga');
+		await p.fill('input[name="password2"]', 'una clave muy larga');
+		await p.click('button[type="submit"]');
+		expect(await p.textContent('.field-error')).toContain('consola del servidor');
+		await p.fill('input[name="code"]', code);
 		await p.fill('input[name="name"]', 'gerencia');
 		await p.fill('input[name="password"]', 'una clave muy larga');
 		await p.fill('input[name="password2"]', 'otra distinta larga');
