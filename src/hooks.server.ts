@@ -11,6 +11,7 @@ import { hasUsers } from '$lib/server/auth/users';
 import { getDatabase } from '$lib/server/db/database';
 import { loadSettings } from '$lib/server/metrics/settings';
 import { guard } from '$lib/server/http/guard';
+import { securityHeaders } from '$lib/server/http/security-headers';
 import { crossSiteRefused } from '$lib/server/http/same-origin';
 import { isLang } from '$lib/i18n/lang';
 import { pickLang } from '$lib/i18n/negotiate';
@@ -44,7 +45,7 @@ const language: Handle = async ({ event, resolve }) => {
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
 };
 
-export const handle = sequence(sameOrigin, language, guard);
+export const handle = sequence(securityHeaders, sameOrigin, language, guard);
 
 /** At start: open the database and keep the dashboards' default figures computed (warm.ts). */
 export const init: ServerInit = async () => {
