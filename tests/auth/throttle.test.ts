@@ -3,7 +3,7 @@
 // (50) and per address (20), so 5 bad tries from elsewhere do not lock the rightful user out.
 // Each test uses its own names and addresses: the counts live in the module.
 import { describe, expect, it } from 'vitest';
-import { beginAttempt, lockedFor, type Attempt } from '../../src/lib/server/auth/throttle';
+import { beginAttempt, lockedFor, trackedKeys, type Attempt } from '../../src/lib/server/auth/throttle';
 
 const MINUTE = 60_000;
 const t0 = Date.UTC(2026, 10, 29, 10);
@@ -65,5 +65,19 @@ describe('sign-in throttling', () => {
 		fail('n19', '10.3.0.1', t0 + 100);
 		expect(lockedFor('nuevo', '10.3.0.1', t0 + 200)).toBeGreaterThan(14 * MINUTE);
 		expect(lockedFor('nuevo', '10.3.0.2', t0 + 200)).toBe(0);
+	});
+});
+
+describe('sign-in throttling memory', () => {
+	it('forgets names and addresses whose failures left the window once there are many', () => {
+		const start = Date.UTC(2026, 11, 1, 10);
+		for (let i = 0; i < 4000; i++) fail(`rociado${i}`, `10.8.${i >> 8}.${i & 255}`, start);
+		expect(trackedKeys()).toBeGreaterThan(10_000); // 3 per attempt: pair, name, address
+		const later = start + 16 * MINUTE;
+		fail('despues', '10.9.9.9', later); // the stale ones go
+		expect(trackedKeys()).toBeLessThan(100);
+		// What is still in the window stays counted.
+		for (let i = 0; i < 4; i++) fail('despues', '10.9.9.9', later + i);
+		expect(lockedFor('despues', '10.9.9.9', later + 10)).toBeGreaterThan(14 * MINUTE);
 	});
 });

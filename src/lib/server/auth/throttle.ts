@@ -14,8 +14,18 @@ const LIMIT_PAIR = 5;
 const LIMIT_NAME = 50;
 const LIMIT_ADDRESS = 20;
 const WINDOW_MS = 15 * 60_000;
+/** Past this many keys, those with no failure left in the window are dropped (a spray of names). */
+const PURGE_ABOVE = 10_000;
 
 const failures = new Map<string, number[]>();
+
+/** How many names, addresses and pairs are remembered (memory stays bounded: tests). */
+export const trackedKeys = () => failures.size;
+
+function purgeStale(now: number): void {
+	if (failures.size <= PURGE_ABOVE) return;
+	for (const [key, times] of failures) if (now - times[times.length - 1]! >= WINDOW_MS) failures.delete(key);
+}
 
 const keyName = (name: string) => `n:${name.trim().toLowerCase()}`;
 const keyPair = (name: string, address: string) => `p:${address}|${name.trim().toLowerCase()}`;
@@ -56,6 +66,7 @@ export interface Attempt {
  * (milliseconds) when the pair, the name or the address is locked. Synchronous on purpose.
  */
 export function beginAttempt(name: string, address: string, now = Date.now()): Attempt | { wait: number } {
+	purgeStale(now);
 	const wait = lockedFor(name, address, now);
 	if (wait > 0) return { wait };
 	for (const [key] of keys(name, address)) failures.set(key, [...recent(key, now), now]);
