@@ -3,7 +3,7 @@
 // the cookie, then Accept-Language, then the installation's default (Spanish unless changed in
 // Ajustes). API calls that state no language get English, as scripts always have (and as the
 // CLI does). The page's <html lang> follows.
-import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { keepWarm } from '$lib/server/dashboard/warm';
 import { setupAnnouncement, setupCode } from '$lib/server/auth/setup-code';
@@ -13,6 +13,9 @@ import { loadSettings } from '$lib/server/metrics/settings';
 import { guard } from '$lib/server/http/guard';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { crossSiteRefused } from '$lib/server/http/same-origin';
+import { keepServingOnUncaught } from '$lib/server/crash-guard';
+import { say } from '$lib/server/ingest/messages';
+import { openStaging } from '$lib/server/uploads/sweep';
 import { isLang } from '$lib/i18n/lang';
 import { pickLang } from '$lib/i18n/negotiate';
 
@@ -47,8 +50,28 @@ const language: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(securityHeaders, sameOrigin, language, guard);
 
+/**
+ * An unexpected error in a request: logged here with its stack; the client gets a generic
+ * message in its language, never the error's text or stack. A 404 and other 4xx keep their own.
+ */
+export const handleError: HandleServerError = ({ error: thrown, event, status, message }) => {
+	if (status < 500) return { message };
+	console.error(`${event.request.method} ${event.url.pathname} failed:`, thrown);
+	let lang = event.locals.lang;
+	try {
+		lang ??= pickLang(event.cookies.get(LANG_COOKIE), event.request.headers.get('accept-language'), 'en');
+	} catch {
+		lang = 'en';
+	}
+	return { message: say(lang, 'internal_error', {}) };
+};
+
 /** At start: open the database and keep the dashboards' default figures computed (warm.ts). */
 export const init: ServerInit = async () => {
+	// Before anything else can fail: nothing a request does may take the process down.
+	keepServingOnUncaught();
+	// Uploads left from before a restart: swept, and jobs cut off marked interrupted.
+	openStaging();
 	const db = await getDatabase();
 	// While no account exists, /setup needs the code printed here, on the server's own console.
 	if (!(await hasUsers(db))) console.log(setupAnnouncement(setupCode()));
