@@ -137,7 +137,7 @@ export function partStream(path: string, file: string, parts: Part[], limits: Pa
 			}
 			const packed = entry.packedBytes > 0 ? createReadStream(path, { start, end: start + entry.packedBytes - 1, highWaterMark: 1 << 16 }) : Readable.from([]);
 			const source = entry.method === 8 ? packed.pipe(createInflateRaw()) : packed;
-			packed.once('error', (error) => source.destroy(error));
+			packed.once('error', (error: Error) => source.destroy(error));
 			try {
 				for await (const chunk of source as AsyncIterable<Buffer>) {
 					written += chunk.length;

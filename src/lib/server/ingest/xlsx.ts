@@ -103,7 +103,7 @@ export async function xlsxToCsv(path: string, out: string, name: string, options
 				const cells: string[] = [];
 				for (let c = 1; c < values.length; c++) cells.push(csvField(cellText(values[c])));
 				const line = cells.join(';');
-				if (line.length > MAX_LINE_BYTES) throw new IngestError('line_too_long', { file: name, line: row.number, limit_bytes: MAX_LINE_BYTES });
+				if (line.length > MAX_LINE_BYTES / 3 && Buffer.byteLength(line) > MAX_LINE_BYTES) throw new IngestError('line_too_long', { file: name, line: row.number, limit_bytes: MAX_LINE_BYTES });
 				buffer += line + '\r\n';
 				next = row.number + 1;
 				await flush();

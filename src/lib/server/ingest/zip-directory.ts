@@ -25,6 +25,7 @@ const EOCD64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const MAX_COMMENT = 0xffff;
+const MAX_ENTRIES = 0xffff;
 
 function readAt(fd: number, position: number, length: number): Buffer {
 	const buffer = Buffer.alloc(length);
@@ -68,6 +69,8 @@ export function readZipDirectory(path: string): ZipEntry[] {
 			directoryOffset = u64(record, 48);
 		}
 		if (directoryOffset + directoryBytes > size) throw new ZipFormatError('the central directory lies outside the file');
+		// A workbook has tens of parts; ZIP64's billions would only make this loop long.
+		if (count > MAX_ENTRIES) throw new ZipFormatError(`more than ${MAX_ENTRIES} parts`);
 		return parseDirectory(readAt(fd, directoryOffset, directoryBytes), count, directoryOffset);
 	} finally {
 		closeSync(fd);
