@@ -31,7 +31,8 @@ afterAll(() => {
 describe('warmDefaults', () => {
 	it('leaves every page’s default view in the result cache', async () => {
 		await warmDefaults(db);
-		const queries = vi.spyOn(db, 'all');
+		// Any connection's queries: misses run on the database's reader connections (reader-pool.ts).
+		const queries = vi.spyOn(Database.prototype, 'all');
 		const c = await dashboardContext(db, new URL('http://localhost/'));
 		const { params: p, settings: s, comparison } = c;
 		await overviewPage(db, c);

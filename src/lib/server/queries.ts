@@ -57,7 +57,7 @@ export async function runQuery<T = Row>(db: Database, name: string, params: Para
 	await registerMacros(db);
 	// queries/*.sql only read: their results may come from the database's result cache.
 	const key = `${name}|${JSON.stringify(params, (_, v) => (typeof v === 'bigint' ? `${v}n` : v))}`;
-	return db.cachedAll<T>(key, queryText(name), params, options);
+	return db.cachedAll<T>(key, queryText(name), params, { ...options, prepare: registerMacros });
 }
 
 /**

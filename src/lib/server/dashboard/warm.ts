@@ -1,6 +1,6 @@
-// Keeps the default view of every dashboard page ready: when the server starts and after every
-// change of the data (an upload, an undo), the figures each page shows first are computed in the
-// background on a connection of their own, so they land in the result cache before anyone asks.
+// Keeps the default view of every dashboard page ready: when the server starts and right after every
+// change of the data (an upload's commit, an undo), the figures each page shows first are computed in
+// the background on a connection of their own, so they land in the result cache before anyone asks.
 // A request arriving meanwhile waits for the same running query instead of starting another
 // (Database.cachedAll). CARTERA_WARM=0 turns it off (to measure cold loads).
 import type { Database } from '../db/database';
@@ -13,7 +13,8 @@ import { overviewComparison, overviewPage } from './overview';
 import { pipelinePage } from './pipeline';
 import { segmentDimensions, segmentsPage } from './segments';
 
-const CHECK_EVERY_MS = 3_000;
+/** A burst of writes (several autocommit statements) warms once. */
+const SETTLE_MS = 50;
 
 /** Computes what the pages show for the default period and no filters, through the pages' own functions. */
 export async function warmDefaults(database: Database): Promise<void> {
@@ -37,26 +38,39 @@ export async function warmDefaults(database: Database): Promise<void> {
 
 let started = false;
 
-/** Warms now and again whenever the data version moves; the timer never keeps the process alive. */
+/**
+ * Warms now and again as soon as the data version moves: after an upload's COMMIT (not during
+ * its transaction, which moves no version: readers keep the cached figures of the last committed
+ * data until then), so the first readers after a load wait for these same queries instead of
+ * starting their own. A change while warming warms again when it ends.
+ */
 export function keepWarm(db: Database): void {
 	if (started || process.env.CARTERA_WARM === '0') return;
 	started = true;
 	let warmed = -1;
 	let busy = false;
+	let timer: ReturnType<typeof setTimeout> | null = null;
 	const tick = async () => {
 		if (busy || db.dataVersion === warmed) return;
 		busy = true;
 		const version = db.dataVersion;
 		try {
 			await warmDefaults(db);
-			warmed = version;
 		} catch (error) {
 			console.error('Warming the dashboards failed:', error instanceof Error ? error.message : error);
-			warmed = version; // do not retry in a loop; the next data change tries again
 		} finally {
+			warmed = version; // after a failure too: no retry in a loop, the next change tries again
 			busy = false;
 		}
+		void tick();
 	};
+	db.onDataChange(() => {
+		if (timer) return;
+		timer = setTimeout(() => {
+			timer = null;
+			void tick();
+		}, SETTLE_MS);
+		timer.unref();
+	});
 	void tick();
-	setInterval(tick, CHECK_EVERY_MS).unref();
 }

@@ -5,7 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { defaultDatabasePath } from './db-path';
 import { loadMigrations, type Migration } from './migrate';
+import { ReaderPool } from './reader-pool';
 import { ResultCache } from './result-cache';
+import { StatementEffects, type Effect } from './statement-effect';
 import { openUpToDate } from './upgrade';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
@@ -27,16 +29,14 @@ export class DatabaseLockedError extends Error {
 	}
 }
 
-/** Statements that only read: anything else counts as a change of the data. */
-const READ_ONLY = /^(\s|--[^\n]*\n)*(SELECT|WITH|FROM|VALUES|PRAGMA|DESCRIBE|SHOW|EXPLAIN|SUMMARIZE)\b/i;
-/** A connection's own macros (queries/*.sql registers them on each connection) change no data. */
-const TEMP_MACRO = /^(\s|--[^\n]*\n)*CREATE\s+(OR\s+REPLACE\s+)?TEMP(ORARY)?\s+MACRO\b/i;
-
-function changesData(sql: string): boolean {
-	return !READ_ONLY.test(sql) && !TEMP_MACRO.test(sql);
-}
-
-/** What a database and its forks share: the data version and the result cache. */
+/**
+ * What a database and its forks share: the data version and the result cache. The version moves
+ * when other connections can see a change: after an autocommit statement that changes data, and
+ * after the COMMIT of a transaction that did; not per statement inside a transaction, whose
+ * writes no other connection sees before its COMMIT. So a long ingest's transaction on a fork
+ * leaves every cached figure valid (readers keep answering from the last committed data) until
+ * it commits; a ROLLBACK moves nothing.
+ */
 interface Shared {
 	version: number;
 	cache: ResultCache | null;
@@ -44,6 +44,18 @@ interface Shared {
 	small: ResultCache;
 	/** Queries running now, by version and key: a second caller waits for the same result. */
 	running: Map<string, Promise<unknown[]>>;
+	/** Called after every move of the version (warm.ts recomputes the default views at once). */
+	listeners: Set<() => void>;
+}
+
+/** Connections the server's database reads figures on (see enableResultCache). */
+const READERS = 2;
+
+export interface CachedAllOptions {
+	/** Cached even when the result cache is off (see cachedAll). */
+	always?: boolean;
+	/** What a connection needs before it can run the query (its macros): the query may run on a reader connection. */
+	prepare?: (db: Database) => Promise<void>;
 }
 
 export class Database {
@@ -53,18 +65,60 @@ export class Database {
 		readonly connection: DuckDBConnection,
 		/** A fork shares the instance: closing it closes only its connection. */
 		private readonly ownsInstance = true,
-		private readonly shared: Shared = { version: 0, cache: null, small: new ResultCache(10_000), running: new Map() }
+		private readonly shared: Shared = { version: 0, cache: null, small: new ResultCache(10_000), running: new Map(), listeners: new Set() }
 	) {}
 
-	/**
-	 * Keeps query results between calls (the server's database: see getDatabase), until any
-	 * write on this database or its forks. Off by default, so scripts and tests always read afresh.
-	 */
-	enableResultCache(maxRows = 200_000): void {
-		this.shared.cache ??= new ResultCache(maxRows);
+	/** This connection's open transaction, and whether it changed data (published at COMMIT). */
+	private transactionOpen = false;
+	private changedInTransaction = false;
+	private readonly effects = new StatementEffects();
+	/** Where the result cache's misses run (the server's database only). */
+	private readers: ReaderPool<Database> | null = null;
+
+	/** After a statement ran (or failed): moves the shared version when others may now see a change. */
+	private settle(effect: Effect): void {
+		switch (effect) {
+			case 'begin':
+				this.transactionOpen = true;
+				this.changedInTransaction = false;
+				break;
+			case 'commit':
+				// A failed COMMIT has rolled back: one needless bump, never a missed one.
+				if (this.changedInTransaction) this.bump();
+				this.transactionOpen = this.changedInTransaction = false;
+				break;
+			case 'rollback':
+				this.transactionOpen = this.changedInTransaction = false;
+				break;
+			case 'change':
+				if (this.transactionOpen) this.changedInTransaction = true;
+				else this.bump();
+		}
 	}
 
-	/** Bumped after every statement that may change data, on this connection or a fork. */
+	private bump(): void {
+		this.shared.version++;
+		for (const listener of this.shared.listeners) listener();
+	}
+
+	/** Calls `listener` after every change of the data version; returns the function that stops it. */
+	onDataChange(listener: () => void): () => void {
+		this.shared.listeners.add(listener);
+		return () => this.shared.listeners.delete(listener);
+	}
+
+	/**
+	 * Keeps query results between calls (the server's database: see getDatabase), until a change
+	 * of the data on this database or its forks becomes visible. Off by default, so scripts and
+	 * tests always read afresh. What is not in the cache is computed on `readers` connections of
+	 * its own (ReaderPool), so this connection stays free for the small reads of every request.
+	 */
+	enableResultCache(maxRows = 200_000, readers = READERS): void {
+		this.shared.cache ??= new ResultCache(maxRows);
+		if (readers > 0 && !this.readers) this.readers = new ReaderPool(readers, () => this.fork());
+	}
+
+	/** Bumped when a change of the data becomes visible to other connections (see Shared), on this connection or a fork. */
 	get dataVersion(): number {
 		return this.shared.version;
 	}
@@ -75,16 +129,17 @@ export class Database {
 	 * settings, the data's date range): the same write-bumped version keeps them exact, and
 	 * scripts (CLI, benchmarks) then pay for them once per data version, not once per figure.
 	 */
-	async cachedAll<T = Row>(key: string, sql: string, params?: Params, options: { always?: boolean } = {}): Promise<T[]> {
+	async cachedAll<T = Row>(key: string, sql: string, params?: Params, options: CachedAllOptions = {}): Promise<T[]> {
 		const cache = this.shared.cache ?? (options.always ? this.shared.small : null);
-		if (!cache) return this.all<T>(sql, params);
+		// Inside its own transaction a connection sees its uncommitted writes: never from or into the cache.
+		if (!cache || this.transactionOpen) return this.all<T>(sql, params);
 		const version = this.shared.version;
 		const hit = cache.get<T>(key, version);
 		if (hit) return hit;
 		const runningKey = `${version}|${key}`;
 		let running = this.shared.running.get(runningKey) as Promise<T[]> | undefined;
 		if (!running) {
-			running = this.all<T>(sql, params).then((rows) => {
+			running = this.compute<T>(sql, params, options.prepare).then((rows) => {
 				cache.set(key, version, rows);
 				return rows;
 			});
@@ -100,6 +155,15 @@ export class Database {
 	 * file that replaces it whole once they are done (upgrade.ts): a crash at any moment leaves the
 	 * file as it was or fully migrated, never with schema changes DuckDB cannot replay from its WAL.
 	 */
+	/** A result the cache does not hold: on a reader connection when there are readers. */
+	private compute<T>(sql: string, params: Params | undefined, prepare: CachedAllOptions['prepare']): Promise<T[]> {
+		if (!this.readers) return this.all<T>(sql, params);
+		return this.readers.read(async (reader) => {
+			await prepare?.(reader);
+			return reader.all<T>(sql, params);
+		});
+	}
+
 	static async open(path: string, migrations: Migration[] = loadMigrations()): Promise<Database> {
 		return openUpToDate(path, (file) => Database.openFile(file), migrations);
 	}
@@ -132,11 +196,12 @@ export class Database {
 
 	/** Rows as JSON-safe objects (DECIMAL and BIGINT come back as strings, dates as ISO text). */
 	async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+		const effect = this.effects.of(sql);
 		try {
 			const reader = await this.connection.runAndReadAll(sql, params);
 			return reader.getRowObjectsJson() as T[];
 		} finally {
-			if (changesData(sql)) this.shared.version++;
+			this.settle(effect);
 		}
 	}
 
@@ -145,10 +210,11 @@ export class Database {
 	}
 
 	async run(sql: string, params?: Params): Promise<void> {
+		const effect = this.effects.of(sql);
 		try {
 			await this.connection.run(sql, params);
 		} finally {
-			if (changesData(sql)) this.shared.version++;
+			this.settle(effect);
 		}
 	}
 
@@ -182,6 +248,7 @@ export class Database {
 	}
 
 	close(): void {
+		this.readers?.close();
 		this.connection.closeSync();
 		if (this.ownsInstance) this.instance.closeSync();
 	}
