@@ -4,6 +4,7 @@
 // unpacked: nothing is loaded, no temporary file is left (TMPDIR points to a folder of this test,
 // where exceljs and readSource would write theirs), the server keeps answering and its peak memory
 // stays low. A real workbook still loads, and leaves no temporary file either.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
@@ -81,6 +82,27 @@ describe('an .xlsx zip bomb through ingestFiles', () => {
 		expect(refused.text('es')).toMatch(/^denso\.xlsx: este libro de Excel ocupa .* descomprimido, más que el límite de/);
 		expect(leftovers()).toEqual([]);
 	});
+
+	it('refuses a worksheet row wider than 1,000 columns or longer than 1 MB, naming the row', async () => {
+		const ExcelJS = (await import('exceljs')).default;
+		const sheet = async (file: string, rows: unknown[][]) => {
+			const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: folder.path(file), useSharedStrings: false });
+			const ws = wb.addWorksheet('Datos');
+			for (const r of rows) ws.addRow(r).commit();
+			ws.commit();
+			await wb.commit();
+			return folder.path(file);
+		};
+		const wide = await sheet('ancho.xlsx', [['Código cliente', 'Razón social'], Array.from({ length: 1001 }, (_, i) => `v${i}`)]);
+		const refusedWide = await readSource(wide, 'ancho.xlsx').catch((e) => e);
+		expect([refusedWide.code, refusedWide.params.line, refusedWide.params.limit]).toEqual(['too_many_columns', 2, 1000]);
+		// Excel keeps at most 32,767 characters in a cell: 40 of them make a 1.3 MB row (random, or it
+		// would pack like a bomb).
+		const long = await sheet('largo.xlsx', [['Código cliente', 'Razón social'], ['C1', 'Alfa'], Array.from({ length: 40 }, () => randomBytes(16_383).toString('hex'))]);
+		const refusedLong = await readSource(long, 'largo.xlsx').catch((e) => e);
+		expect([refusedLong.code, refusedLong.params.line]).toEqual(['line_too_long', 3]);
+		expect(leftovers()).toEqual([]);
+	}, 60_000);
 
 	it('leaves nothing loaded', async () => {
 		expect((await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM upload_batches'))!.n).toBe(0);
