@@ -135,7 +135,9 @@ async function* until<T>(iterable: AsyncIterable<T>, failed: Promise<never>): As
 	let done = false;
 	try {
 		for (;;) {
-			const step = await Promise.race([iterator.next(), failed]);
+			const next = iterator.next();
+			next.catch(() => undefined); // lost to `failed`, it must not end up an unhandled rejection
+			const step = await Promise.race([next, failed]);
 			if (step.done) {
 				done = true;
 				return;
