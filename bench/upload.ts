@@ -1,16 +1,20 @@
-// npx tsx bench/upload.ts [FILE]: what the upload screen costs on a large export (default
-// bench/out/invoices-1000000.csv, `npm run bench` makes it). In fresh processes on fresh databases:
-// a dry run and a commit on an empty database, then on the loaded one (a re-upload: every row
-// unchanged), a re-upload of a copy with every amount changed (all rows replaced and archived),
-// and the undo of that batch. Figures are printed, never asserted.
+// npm run bench:upload [-- FILE] [--readers-only]: what the upload screen costs on a large export
+// (default bench/out/invoices-1000000.csv, made here when missing). In fresh processes on fresh
+// databases: a dry run and a commit on an empty database, then on the loaded one (a re-upload: every
+// row unchanged), a re-upload of a copy with every amount changed (all rows replaced and archived),
+// and the undo of that batch. Then readers during a load (bench/readers-during-load.ts): the built
+// server (CARTERA_BUILD_DIR) takes that re-upload through POST /api/uploads while other requests
+// read. Figures are printed, never asserted.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, createReadStream, createWriteStream, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { undoBatch } from '../src/lib/server/batches';
 import { Database } from '../src/lib/server/db/database';
 import { ingestFiles } from '../src/lib/server/ingest/ingest';
+import { generateInvoices } from './generate-invoices';
+import { readersDuringLoad } from './readers-during-load';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const out = join(here, 'out');
@@ -61,14 +65,19 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 async function main() {
 	const args = process.argv.slice(2);
 	if (args[0] === '--child') return child(args[1] as Step, args[2]!, args[3]!);
-	const file = args[0] ?? join(out, 'invoices-1000000.csv');
+	const readersOnly = args.includes('--readers-only');
+	const file = args.find((a) => !a.startsWith('--')) ?? join(out, 'invoices-1000000.csv');
+	if (!existsSync(file)) {
+		mkdirSync(out, { recursive: true });
+		await generateInvoices(file, 1_000_000);
+	}
 	const changed = await changedCopy(file);
 	const fresh = join(out, 'upload-bench.duckdb');
 	const loaded = join(out, 'upload-bench-loaded.duckdb');
 	const reset = (p: string) => [p, `${p}.wal`].forEach((f) => rmSync(f, { force: true }));
 	const times: Record<string, number[]> = {};
 	const add = (k: string, ms: number) => (times[k] ??= []).push(ms);
-	for (let i = 0; i < RUNS; i++) {
+	for (let i = 0; i < (readersOnly ? 0 : RUNS); i++) {
 		reset(fresh);
 		(await Database.open(fresh)).close();
 		add('dry run, empty database', run('dry', file, fresh));
@@ -84,6 +93,17 @@ async function main() {
 	for (const [k, xs] of Object.entries(times)) console.log(`${k.padEnd(52)} median ${s(median(xs))}  (${xs.map(s).join(', ')})`);
 	reset(fresh);
 	reset(loaded);
+
+	// Readers during a load: a database holding the export, then the changed copy uploaded to it.
+	const readers = join(out, 'upload-bench-readers.duckdb');
+	reset(readers);
+	(await Database.open(readers)).close();
+	run('commit', file, readers);
+	try {
+		await readersDuringLoad(readers, changed);
+	} finally {
+		reset(readers);
+	}
 }
 
 await main();
