@@ -1,6 +1,7 @@
 // Query results kept between requests: the dashboards ask the same figures again and again while
-// the data only changes on an upload. An entry is tied to the database's data version, which
-// every write bumps, so a result read before a change is never served after it. Least recently
+// the data only changes on an upload. An entry is tied to the database's data version, which moves
+// as soon as a change is visible to other connections (an autocommit write, a transaction's COMMIT),
+// so a result read before a change is never served after it. Least recently
 // used entries go first once the rows held pass the limit.
 export class ResultCache {
 	private readonly entries = new Map<string, { version: number; rows: unknown[] }>();
