@@ -87,4 +87,40 @@ describe('metrics through the CLI and the HTTP API', () => {
 		expect(response.status).toBe(400);
 		expect((await response.json()).param).toBe(param);
 	});
+
+	const ask = async (path: string, lang: 'es' | 'en') => {
+		const response = await server.fetch(server.url + path, { headers: { 'accept-language': lang === 'es' ? 'es-BO,es;q=0.9' : 'en-US,en;q=0.9' } });
+		return { status: response.status, body: await response.json() };
+	};
+
+	it('says a refused parameter in the request language, with its code, values and parameter', async () => {
+		expect(await ask('/api/metrics/growth?from=2025-1', 'en')).toEqual({
+			status: 400,
+			body: { error: '"from" must be a month as YYYY-MM', code: 'param_month', params: { name: 'from' }, param: 'from' }
+		});
+		expect(await ask('/api/metrics/growth?from=2025-1', 'es')).toEqual({
+			status: 400,
+			body: { error: '"from" debe ser un mes como AAAA-MM', code: 'param_month', params: { name: 'from' }, param: 'from' }
+		});
+		const order = await ask('/api/metrics/growth?from=2025-03&to=2025-01', 'es');
+		expect(order).toEqual({
+			status: 400,
+			body: { error: '"from" (2025-03) es posterior a "to" (2025-01)', code: 'param_order', params: { from: '2025-03', to: '2025-01' }, param: 'from' }
+		});
+		const by = await ask('/api/metrics/concentration?by=region', 'en');
+		expect(by.body).toMatchObject({ error: '"by" must be client or product', code: 'param_choice', param: 'by' });
+		expect((await ask('/api/metrics/concentration?by=region', 'es')).body.error).toBe('"by" debe ser client o product');
+		const repeated = await ask('/api/metrics/segmentation?dim=region&dim=size', 'es');
+		expect(repeated.body).toEqual({ error: '"dim" aparece más de una vez', code: 'param_repeated', params: { name: 'dim' }, param: 'dim' });
+		const unknown = await ask('/api/metrics/segmentation?color=red', 'en');
+		expect(unknown.body).toMatchObject({ code: 'param_unknown', param: 'color', params: { name: 'color' } });
+		expect(unknown.body.error).toMatch(/^unknown parameter "color"; filters are product, product_line, /);
+		const metric = await ask('/api/metrics/nada', 'es');
+		expect(metric.status).toBe(404);
+		expect(metric.body).toMatchObject({ code: 'unknown_metric', param: 'name', params: { name: 'nada' } });
+		expect(metric.body.error).toMatch(/^cifra desconocida "nada"; se esperaba una de estas: /);
+		expect(metric.body.names).toContain('kpis');
+		// After the refusals the server still answers a good request.
+		expect((await ask('/api/metrics/growth?from=2025-01&to=2025-03', 'es')).status).toBe(200);
+	});
 });

@@ -35,13 +35,9 @@ export function isMetricName(name: string): boolean {
 }
 
 /** What an unknown name is told: the names there are. */
-export function unknownMetricMessage(name: string): string {
-	return `unknown metric "${name.slice(0, 40)}"; expected one of ${METRIC_NAMES.join(', ')}`;
-}
-
 export async function computeMetric(db: Database, name: string, raw: Record<string, string | undefined>, today?: Date): Promise<unknown> {
 	const metric = METRIC_BY_NAME.get(name);
-	if (!metric) throw new ParamError('name', unknownMetricMessage(name));
+	if (!metric) throw new ParamError('name', 'unknown_metric', { name: name.slice(0, 40), expected: METRIC_NAMES });
 	const params = await resolveParams(db, raw, today);
 	// Thresholds in force for these filters and the period's last month (settings.ts).
 	return metric(db, params, await loadSettings(db, { filters: params.filters, month: params.to }));

@@ -4,6 +4,7 @@
 import type { Database } from '../db/database';
 import { runQuery } from '../queries';
 import { addMonths, defaultPeriod, monthEnd } from './period';
+import { sayParam, type ParamCode, type ParamValues } from '../../i18n/metric-messages';
 
 export const DIMENSIONS = [
 	'product', 'product_line', 'business_unit', 'client_type', 'size', 'sector', 'legal_form', 'region',
@@ -22,12 +23,14 @@ export interface MetricParams {
 	filters: Partial<Record<Dimension, string>>;
 }
 
-export class ParamError extends Error {
+/** A refused parameter: its name, a stable code and the values it names (i18n/metric-messages.ts); the message is the English text. */
+export class ParamError<C extends ParamCode = ParamCode> extends Error {
 	constructor(
 		readonly param: string,
-		message: string
+		readonly code: C,
+		readonly params: ParamValues<C>
 	) {
-		super(message);
+		super(sayParam('en', code, params));
 		this.name = 'ParamError';
 	}
 }
@@ -45,21 +48,21 @@ export async function resolveParams(db: Database, raw: Record<string, string | u
 	const filters: MetricParams['filters'] = {};
 	for (const [key, value] of Object.entries(raw)) {
 		if (value === undefined || ['from', 'to', 'as_of', 'dim', 'by', 'format'].includes(key)) continue;
-		if (!isDimension(key)) throw new ParamError(key, `unknown parameter "${key.slice(0, 40)}"; filters are ${DIMENSIONS.join(', ')}`);
-		if (value.length > MAX_VALUE) throw new ParamError(key, `the value of "${key}" is longer than ${MAX_VALUE} characters`);
+		if (!isDimension(key)) throw new ParamError(key, 'param_unknown', { name: key.slice(0, 40), filters: DIMENSIONS });
+		if (value.length > MAX_VALUE) throw new ParamError(key, 'param_too_long', { name: key, limit: MAX_VALUE });
 		filters[key] = value;
 	}
 	for (const key of ['from', 'to'] as const) {
 		const v = raw[key];
-		if (v !== undefined && !MONTH.test(v)) throw new ParamError(key, `"${key}" must be a month as YYYY-MM`);
+		if (v !== undefined && !MONTH.test(v)) throw new ParamError(key, 'param_month', { name: key });
 	}
 	const asOf = raw.as_of;
 	if (asOf !== undefined && (!DAY.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) || new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) !== asOf))
-		throw new ParamError('as_of', '"as_of" must be a date as YYYY-MM-DD');
+		throw new ParamError('as_of', 'param_date', { name: 'as_of' });
 	const dim = raw.dim ?? 'product_line';
-	if (!isDimension(dim)) throw new ParamError('dim', `"dim" must be one of ${DIMENSIONS.join(', ')}`);
+	if (!isDimension(dim)) throw new ParamError('dim', 'param_choice', { name: 'dim', expected: DIMENSIONS });
 	const by = raw.by ?? 'client';
-	if (by !== 'client' && by !== 'product') throw new ParamError('by', '"by" must be client or product');
+	if (by !== 'client' && by !== 'product') throw new ParamError('by', 'param_choice', { name: 'by', expected: ['client', 'product'] });
 
 	let to = raw.to;
 	if (!to) {
@@ -67,6 +70,6 @@ export async function resolveParams(db: Database, raw: Record<string, string | u
 		to = range?.last_date ? defaultPeriod(range.last_date, today).to : addMonths(today.toISOString().slice(0, 7), -1);
 	}
 	const from = raw.from ?? addMonths(to, -11);
-	if (from > to) throw new ParamError('from', `"from" (${from}) is after "to" (${to})`);
+	if (from > to) throw new ParamError('from', 'param_order', { from, to });
 	return { from, to, as_of: asOf ?? monthEnd(to), dim, by, filters };
 }
