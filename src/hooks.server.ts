@@ -14,7 +14,7 @@ import { guard } from '$lib/server/http/guard';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { crossSiteRefused } from '$lib/server/http/same-origin';
 import { keepServingOnUncaught } from '$lib/server/crash-guard';
-import { say } from '$lib/server/ingest/messages';
+import { say } from '$lib/i18n/ingest-messages';
 import { openStaging } from '$lib/server/uploads/sweep';
 import { isLang } from '$lib/i18n/lang';
 import { pickLang } from '$lib/i18n/negotiate';

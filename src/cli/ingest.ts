@@ -15,7 +15,7 @@ import { defaultDatabasePath } from '../lib/server/db/db-path';
 import { IngestError } from '../lib/server/ingest/errors';
 import { ingestFiles, type IngestReport } from '../lib/server/ingest/ingest';
 import { KIND_SPECS, type Kind } from '../lib/server/ingest/kinds';
-import { ingestUsage } from '../lib/server/ingest/messages';
+import { ingestUsage } from '../lib/i18n/ingest-messages';
 import { cliLang, ingestOptions } from './ingest-options';
 import { runCli, UsageError } from './run';
 

@@ -1,8 +1,9 @@
 // Shared CLI plumbing: errors a user can act on print one sentence on stderr and exit 1 (coded
-// ones, see ingest/messages.ts, in `lang`); anything else prints its message (the stack only with
+// ones, see i18n/ingest-messages.ts, in `lang`); anything else prints its message (the stack only with
 // CARTERA_DEBUG=1).
 import type { Lang } from '../lib/i18n/lang';
 import { DatabaseLockedError } from '../lib/server/db/database';
+import { sayError } from '../lib/i18n/ingest-messages';
 import { CodedError } from '../lib/server/ingest/errors';
 
 export class UsageError extends Error {}
@@ -12,7 +13,7 @@ export async function runCli(main: () => Promise<void>, lang: Lang = 'en'): Prom
 		await main();
 	} catch (error) {
 		if (error instanceof CodedError) {
-			process.stderr.write(`${error.text(lang)}\n`);
+			process.stderr.write(`${sayError(error, lang)}\n`);
 		} else if (error instanceof UsageError || error instanceof DatabaseLockedError) {
 			process.stderr.write(`${error.message}\n`);
 		} else {

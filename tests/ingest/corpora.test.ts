@@ -8,6 +8,7 @@ import { IngestError } from '../../src/lib/server/ingest/errors';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { previewFile } from '../../src/lib/server/ingest/preview';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+import { refusal, said } from '../helpers/said';
 
 const REAL = join(process.cwd(), '..', 'shared', 'data', 'real');
 const folder = tempFolder();
@@ -36,9 +37,9 @@ async function refused(path: string, name: string): Promise<string> {
 		(e: unknown) => e
 	);
 	expect(error, name).toBeInstanceOf(IngestError);
-	expect((error as Error).message.startsWith(`${name}: `), (error as Error).message).toBe(true);
+	expect(said(error).startsWith(`${name}: `), said(error)).toBe(true);
 	expect(await state()).toEqual(before);
-	return (error as Error).message;
+	return said(error);
 }
 
 describe('csv-spectrum', () => {
@@ -66,7 +67,7 @@ describe('csvkit examples, the evil CSV and csv-spectrum through the ingest', ()
 			expect(report.files[0]!.rows_read).toBe(report.files[0]!.loaded + report.files[0]!.rejected + report.files[0]!.duplicates);
 		} catch (error) {
 			expect(error).toBeInstanceOf(IngestError);
-			expect((error as Error).message.startsWith(`${file}: `)).toBe(true);
+			expect(said(error).startsWith(`${file}: `)).toBe(true);
 			expect(await state()).toEqual(before);
 		}
 	});
@@ -96,7 +97,7 @@ describe('bad input', () => {
 		const path = folder.write('grande.csv', 'Nº factura;Fecha;Código cliente;Importe\n' + 'F;01/01/2025;C;1,00\n'.repeat(100));
 		const error = await ingestFiles(db, [{ path, name: 'grande.csv' }], { maxBytes: 1024 }).catch((e: unknown) => e);
 		// 42 bytes of header (º and ó take two) + 100 × 20 = 2,042 bytes: 2 kB rounded up
-		expect((error as Error).message).toBe('grande.csv: the file is 2 kB, over the limit of 1 kB (CARTERA_MAX_UPLOAD_MB).');
+		expect(said(error)).toBe('grande.csv: the file is 2 kB, over the limit of 1 kB (CARTERA_MAX_UPLOAD_MB).');
 	});
 
 	it('refuses unbalanced quotes, naming the line where the quote opens', async () => {
@@ -126,7 +127,7 @@ describe('bad input', () => {
 		const good = folder.write('bueno.csv', 'Nº factura;Fecha;Código cliente;Importe\nF-8;01/01/2025;C1;99,00\n');
 		const bad = folder.write('malo.csv', 'Nº factura;Fecha;Código cliente;Importe\nF-9;01/01/2025;"C1;1,00\n');
 		const before = await state();
-		await expect(ingestFiles(db, [{ path: good }, { path: bad, name: 'malo.csv' }])).rejects.toThrow(/^malo\.csv: line 2/);
+		expect(await refusal(ingestFiles(db, [{ path: good }, { path: bad, name: 'malo.csv' }]))).toMatch(/^malo\.csv: line 2/);
 		expect(await state()).toEqual(before);
 	});
 });

@@ -6,6 +6,7 @@ import type { Database } from '../../src/lib/server/db/database';
 import { IngestError } from '../../src/lib/server/ingest/errors';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+import { refusal, said } from '../helpers/said';
 
 const folder = tempFolder();
 let db: Database;
@@ -82,7 +83,7 @@ describe('kinds', () => {
 		const file = folder.write('otra.csv', csv('Color;Peso', 'rojo;3'));
 		const error = await ingestFiles(db, [{ path: file, name: 'otra.csv' }]).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(IngestError);
-		const message = (error as Error).message;
+		const message = said(error);
 		expect(message).toMatch(/^otra\.csv: cannot tell what this export holds/);
 		expect(message).toContain('invoices: "Nº factura" (invoice_id), "Fecha" (invoice_date), "Código cliente" (client_id), "Importe" (amount) or "Cantidad" (quantity) + "Precio unitario" (unit_price)');
 		expect(message).toContain('clients: "Código cliente" (client_id)');
@@ -97,9 +98,9 @@ describe('kinds', () => {
 	});
 
 	it('refuses empty and binary files', async () => {
-		await expect(ingestFiles(db, [{ path: folder.write('vacio.csv', ''), name: 'vacio.csv' }])).rejects.toThrow('vacio.csv: the file is empty.');
+		expect(await refusal(ingestFiles(db, [{ path: folder.write('vacio.csv', ''), name: 'vacio.csv' }]))).toBe('vacio.csv: the file is empty.');
 		const binary = folder.write('foto.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
-		await expect(ingestFiles(db, [{ path: binary, name: 'foto.csv' }])).rejects.toThrow(/not a text export/);
+		expect(await refusal(ingestFiles(db, [{ path: binary, name: 'foto.csv' }]))).toMatch(/not a text export/);
 	});
 
 	it('reads a Windows-1252 file whose first 256 kB happen to be plain ASCII', async () => {
@@ -179,15 +180,17 @@ describe('a mapping for headers the detection does not know', () => {
 		// Real ERP exports use codes like these (Neptuno's DW: KeyCliente…): no synonym matches them.
 		const file = folder.write('dw.csv', csv('KeyFactura;KeyCliente;Dia;Monto', 'A-1;C1;05/01/2025;100,50', 'A-2;C2;06/01/2025;20,00'));
 		const map = { columns: { invoice_id: 'KeyFactura', client_id: 'KeyCliente', invoice_date: 'Dia', amount: 'Monto' } };
-		await expect(ingestFiles(db, [{ path: file, name: 'dw.csv' }])).rejects.toThrow(/cannot tell what this export holds/);
+		expect(await refusal(ingestFiles(db, [{ path: file, name: 'dw.csv' }]))).toMatch(/cannot tell what this export holds/);
 		const report = await ingestFiles(db, [{ path: file, name: 'dw.csv' }], { kind: 'invoices', map });
 		expect(report.files[0]).toMatchObject({ kind: 'invoices', loaded: 2, rejected: 0, mapping_source: 'given' });
 		expect(await total()).toEqual({ n: 2, s: '120.5000' });
 		// Without the amount, the mapping leaves a required column empty: named, nothing loaded.
 		const other = folder.write('dw2.csv', csv('KeyFactura;KeyCliente;Dia', 'B-1;C1;05/01/2025'));
-		await expect(
-			ingestFiles(db, [{ path: other, name: 'dw2.csv' }], { kind: 'invoices', map: { columns: { invoice_id: 'KeyFactura', client_id: 'KeyCliente', invoice_date: 'Dia' } } })
-		).rejects.toThrow(/no column for amount/);
+		expect(
+			await refusal(
+				ingestFiles(db, [{ path: other, name: 'dw2.csv' }], { kind: 'invoices', map: { columns: { invoice_id: 'KeyFactura', client_id: 'KeyCliente', invoice_date: 'Dia' } } })
+			)
+		).toMatch(/no column for amount/);
 		expect(await total()).toEqual({ n: 2, s: '120.5000' });
 	});
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
 import { IngestError } from '../../src/lib/server/ingest/errors';
 import { ingestFiles, readRejections } from '../../src/lib/server/ingest/ingest';
-import { MESSAGE_CODES, MESSAGES, say, type MessageCode } from '../../src/lib/server/ingest/messages';
+import { errorBody, MESSAGE_CODES, MESSAGES, say, sayError, type MessageCode } from '../../src/lib/i18n/ingest-messages';
 import { cliLang } from '../../src/cli/ingest-options';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 
@@ -151,11 +151,14 @@ describe('the messages of the upload flow', () => {
 		);
 	});
 
-	it('keeps English as an error message and says the same error in Spanish', () => {
+	it('keeps only a code and values in an error, said in English or Spanish where the user is', () => {
 		const error = new IngestError('unclosed_quote', { file: 'comillas.csv', line: 2 });
-		expect(error.message).toBe('comillas.csv: line 2: a quoted value opens here and is never closed (unbalanced quotes); fix the quotes of this line.');
-		expect(error.text('es')).toMatch(/^comillas\.csv: línea 2: aquí empieza un valor entre comillas/);
-		expect(error.body('en')).toEqual({ error: error.message, code: 'unclosed_quote', params: { file: 'comillas.csv', line: 2 } });
+		const english = 'comillas.csv: line 2: a quoted value opens here and is never closed (unbalanced quotes); fix the quotes of this line.';
+		expect(sayError(error, 'en')).toBe(english);
+		expect(sayError(error, 'es')).toMatch(/^comillas\.csv: línea 2: aquí empieza un valor entre comillas/);
+		expect(errorBody(error, 'en')).toEqual({ error: english, code: 'unclosed_quote', params: { file: 'comillas.csv', line: 2 } });
+		// The message is for logs: the subject, the code and its values, no words of either language.
+		expect(error.message).toBe('comillas.csv: unclosed_quote {"line":2}');
 		expect(error.file).toBe('comillas.csv');
 	});
 });
@@ -200,9 +203,9 @@ describe('an ingest in Spanish', () => {
 	it('says refusals in English by default, with their code', async () => {
 		const error = await ingestFiles(db, [{ path: folder.write('vacio.csv', ''), name: 'vacio.csv' }]).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(IngestError);
-		expect((error as IngestError).message).toBe('vacio.csv: the file is empty.');
+		expect(sayError(error as IngestError, 'en')).toBe('vacio.csv: the file is empty.');
 		expect((error as IngestError).code).toBe('file_empty');
-		expect((error as IngestError).text('es')).toBe('vacio.csv: el archivo está vacío.');
+		expect(sayError(error as IngestError, 'es')).toBe('vacio.csv: el archivo está vacío.');
 	});
 });
 

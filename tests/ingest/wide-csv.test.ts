@@ -10,6 +10,7 @@ import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { previewFile } from '../../src/lib/server/ingest/preview';
 import { startServer, type RunningServer } from '../helpers/server';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+import { said } from '../helpers/said';
 
 const folder = tempFolder();
 let db: Database;
@@ -43,7 +44,7 @@ afterAll(() => {
 const refusal = (promise: Promise<unknown>) =>
 	promise.then(
 		() => null,
-		(error: { code?: string; params?: Record<string, unknown>; message: string }) => ({ code: error.code, params: error.params, message: error.message })
+		(error: { code?: string; params?: Record<string, unknown> }) => ({ code: error.code, params: error.params, message: said(error) })
 	);
 
 describe('a text export too wide or with a line too long', () => {

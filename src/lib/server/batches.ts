@@ -11,7 +11,7 @@ import { noteTouchedInvoices, refreshTouchedInvoices } from './db/invoice-totals
 import type { Database } from './db/database';
 import { CodedError } from './ingest/errors';
 import { KIND_SPECS, KINDS, storedColumns } from './ingest/kinds';
-import type { MessageCode, MessageParams } from './ingest/messages';
+import type { MessageCode, MessageParams } from './ingest/codes';
 import { sqlIdent } from './ingest/text';
 
 export interface BatchRow {

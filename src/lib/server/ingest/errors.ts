@@ -1,7 +1,8 @@
-// Failures a user can act on: a stable code and the values it names (messages.ts), said in
-// English as the error's message, and in the user's language by text(lang) and body(lang).
-import type { Lang } from '../../i18n/lang';
-import { say, type MessageCode, type MessageParams, type Subject } from './messages';
+// Failures a user can act on: a stable code and the values it names (codes.ts), nothing more.
+// The words are on the i18n side (src/lib/i18n/ingest-messages.ts: say, sayError, errorBody) and
+// are said where the user is: the HTTP routes, the CLI, the pages. The error's `message` is for
+// logs only: the subject, the code and its values ("x.csv: unclosed_quote {"line":2}").
+import type { MessageCode, MessageParams, Subject } from './codes';
 
 export class CodedError<C extends MessageCode = MessageCode> extends Error {
 	readonly params: MessageParams<C> & Subject;
@@ -9,19 +10,16 @@ export class CodedError<C extends MessageCode = MessageCode> extends Error {
 		readonly code: C,
 		params: MessageParams<C> & Subject
 	) {
-		super(say('en', code, params));
+		super(logLine(code, params));
 		this.params = params;
 	}
+}
 
-	/** The message in `lang`. */
-	text(lang: Lang): string {
-		return say(lang, this.code, this.params);
-	}
-
-	/** What the HTTP API answers: the message in the request's language, its code and its values. */
-	body(lang: Lang): { error: string; code: MessageCode; params: Record<string, unknown> } {
-		return { error: this.text(lang), code: this.code, params: { ...(this.params as Record<string, unknown>) } };
-	}
+function logLine(code: string, params: object & Subject): string {
+	const { file, option, ...values } = params as Record<string, unknown> & Subject;
+	const subject = file ?? option;
+	const rest = Object.keys(values).length ? ` ${JSON.stringify(values)}` : '';
+	return `${subject ? `${subject}: ` : ''}${code}${rest}`;
 }
 
 /**

@@ -5,23 +5,27 @@
 import { refreshAfterBatch } from '../db/invoice-totals';
 import type { Database } from '../db/database';
 import type { Lang } from '../../i18n/lang';
+import { sayStored } from '../../i18n/ingest-messages';
 import { convertSource, type ConversionPlan } from './convert';
 import type { DateOrder } from './formats';
 import { derivation } from './derive';
 import { IngestError } from './errors';
-import { KIND_SPECS, KINDS, type Kind } from './kinds';
+import { KINDS, type Kind } from './kinds';
 import { recordLines, unclosedQuoteLine } from './line-numbers';
-import { detectKind, mapHeaders } from './mapping';
-import { mergeInto, type MergeCounts } from './merge';
-import { eightBitEncodingOf, readSource, type Source, type SourceOptions } from './read-source';
-import { csvRelation, displayName, headersOf, pairInvoiceParts, relationOf, type Prepared } from './sources';
+import { mergeInto } from './merge';
+import { plan as planFile } from './plan';
+import { eightBitEncodingOf, readSource, type SourceOptions } from './read-source';
+import { columnReport, describeFormats, headerMapping, readRejections, sampleValues, storeRejections, summarise, type FileReport, type IngestReport } from './report';
+import { displayName, headersOf, pairInvoiceParts, relationOf, type Converted, type Prepared } from './sources';
 import { prepareIngestSql } from './sql-setup';
-import { normalizeKey, sqlIdent } from './text';
+import { sqlIdent } from './text';
 import { fileWarnings } from './warnings';
-import { sayStored, type Said } from './messages';
 import { collectRejects, createReasons, writeRejects } from './rejects';
-import { applyColumns, mappingFits, rememberedMapping, rememberMapping, type UserMapping } from './user-mapping';
-import { mergeFeeds, type FedCounts } from './feeds';
+import { rememberMapping, type UserMapping } from './user-mapping';
+import { mergeFeeds } from './feeds';
+
+export type { ColumnMatch, ColumnReport, FileReport, IngestReport, MappingOrigin, Rejection } from './report';
+export { readRejections } from './report';
 
 export interface IngestInput {
 	/** Where the bytes are. */
@@ -56,7 +60,8 @@ export interface IngestOptions extends SourceOptions {
 }
 
 export interface IngestProgress {
-	phase: 'reading' | 'converting' | 'merging' | 'done';
+	/** 'queued': waiting for the ingest before it (one at a time, queue.ts); the ingest itself starts at 'reading'. */
+	phase: 'queued' | 'reading' | 'converting' | 'merging' | 'done';
 	/** The file being worked on (the last one once a phase is complete; '' for 'done'). */
 	file: string;
 	done: number;
@@ -69,103 +74,6 @@ export class IngestCancelledError extends IngestError<'cancelled'> {
 		super('cancelled', {});
 		this.name = 'IngestCancelledError';
 	}
-}
-
-/** How a canonical column got its source header: from the user, remembered, by its own name, by a synonym, or none. */
-export type ColumnMatch = 'given' | 'remembered' | 'exact' | 'synonym' | 'none';
-
-export interface ColumnReport {
-	/** Canonical column of the file's kind. */
-	name: string;
-	required: boolean;
-	/** The source header mapped to it, or null. */
-	source: string | null;
-	match: ColumnMatch;
-	/** A few distinct values of the source column, as written (first records of the file). */
-	samples: string[];
-}
-
-export interface CanonicalColumn {
-	name: string;
-	type: string;
-	required: boolean;
-	/** A required column these columns may replace together (amount ← quantity × unit price). */
-	requiredUnless?: string[];
-	/** Read from the file but not stored as such (unit price, attributes fed to clients/products). */
-	auxiliary: boolean;
-}
-
-/** The columns a user can map for a kind, in order (internal columns left out). */
-export function canonicalColumns(kind: Kind): CanonicalColumn[] {
-	return KIND_SPECS[kind].columns
-		.filter((c) => c.synonyms.length > 0)
-		.map((c) => ({
-			name: c.name,
-			type: c.type,
-			required: !!c.required,
-			...(c.requiredUnless ? { requiredUnless: c.requiredUnless } : {}),
-			auxiliary: !!c.auxiliary
-		}));
-}
-
-/** Names of the columns a file of this kind must have (see canonicalColumns for the alternatives). */
-export function requiredColumns(kind: Kind): string[] {
-	return canonicalColumns(kind)
-		.filter((c) => c.required)
-		.map((c) => c.name);
-}
-
-export interface Rejection {
-	line: number | null;
-	column: string;
-	value: string | null;
-	/** Why, in the report's language. */
-	reason: string;
-	/** The reason's stable code (messages.ts): missing, bad_number, bad_date… */
-	code: string;
-}
-
-export interface FileReport extends Omit<MergeCounts, 'duplicates'> {
-	file: string;
-	kind: Kind;
-	batch_id: number;
-	rows_read: number;
-	rejected: number;
-	duplicates: number;
-	encoding: string;
-	delimiter: string;
-	/** Canonical column → source header. */
-	mapping: Record<string, string>;
-	/** Where the mapping came from: detected from the headers, given with --map, or remembered. */
-	mapping_source: 'detected' | 'given' | 'remembered';
-	formats: Record<string, string>;
-	/** Clients and products filled from the attributes of a flat sales export. */
-	also: FedCounts;
-	rejections: Rejection[];
-	warnings: string[];
-	/** Sum of the amount column over the rows that load, to the cent; null for clients and products. */
-	amount_total: number | null;
-	/** First and last value of the kind's main date column over the rows that load. */
-	date_range: { from: string; to: string } | null;
-	/** Rows that load dated after today. */
-	future_dates: number;
-	/** A previous batch, not undone, of the same bytes. */
-	already_loaded: { batch_id: number; loaded_at: string } | null;
-	/** Each canonical column of the kind, its source header, how it was matched, sample values. */
-	columns: ColumnReport[];
-}
-
-export interface IngestReport {
-	files: FileReport[];
-}
-
-interface Converted extends Prepared {
-	conv: string;
-	plan: ConversionPlan;
-	/** Temporary table of rejected records, when they are to be written out. */
-	rejects?: string;
-	/** Sample values per source column (headersOf order). */
-	samples: string[][];
 }
 
 export async function ingestFiles(database: Database, inputs: IngestInput[], options: IngestOptions = {}): Promise<IngestReport> {
@@ -238,20 +146,13 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 	}
 }
 
-/** A file read and matched to a kind and mapping: given (--map), remembered for its headers, or detected. */
+/** A file read, and its kind and mapping planned (plan.ts): a plan the load cannot follow is refused. */
 async function prepare(db: Database, input: IngestInput, options: IngestOptions): Promise<Prepared> {
 	const source = await readSource(input.path, input.name ?? input.path, options);
 	try {
-		const given = options.map && mappingFits(options.map, source.headers) ? options.map : null;
-		const remembered = given ? null : await rememberedMapping(db, source.headers);
-		const user = given ?? remembered;
-		const kind = options.kind ?? user?.kind;
-		// With a kind and a mapping from the user, the headers need not name the columns
-		// themselves: the mapping does, and applyColumns checks that nothing required is missing.
-		let { spec, mapping } = kind && user ? mapHeaders(source.headers, KIND_SPECS[kind]) : detectKind(source.headers, source.name, kind);
-		if (user) mapping = applyColumns(mapping, user, source.headers, spec, source.name);
-		const userMapping = user ? { mapping: user, origin: given ? ('given' as const) : ('remembered' as const) } : undefined;
-		return { source, spec, mapping, options, userMapping };
+		const planned = await planFile(db, source, options);
+		if (planned.refusal) throw planned.refusal;
+		return { source, spec: planned.spec, mapping: planned.mapping, options, userMapping: planned.userMapping };
 	} catch (error) {
 		source.cleanup();
 		throw error;
@@ -292,17 +193,6 @@ async function convertOne(db: Database, p: Prepared, n: number, rejectsWanted: b
 	const rejects = rejected.length && rejectsWanted ? await collectRejects(db, p, conv, plan) : undefined;
 	const samples = [...(await sampleValues(db, p.source)), ...(p.documents ? await sampleValues(db, p.documents.source) : [])];
 	return { ...p, conv, plan, rejects, samples };
-}
-
-/** Up to three distinct non-empty values per column among the first records (for the mapping screen). */
-async function sampleValues(db: Database, source: Source, records = 50, perColumn = 3): Promise<string[][]> {
-	const columns = source.headers.map((_, i) => i);
-	try {
-		const rows = await db.all<Record<string, string | null>>(`SELECT * FROM ${csvRelation(source, false)} LIMIT ${records}`);
-		return columns.map((i) => [...new Set(rows.map((r) => r[`c${i}`]?.trim() ?? '').filter((v) => v !== ''))].slice(0, perColumn));
-	} catch {
-		return columns.map(() => []); // samples are a help, never a reason to fail
-	}
 }
 
 async function convertCsv(db: Database, p: Prepared, conv: string): Promise<ConversionPlan> {
@@ -380,109 +270,6 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		date_range: summary.date_range,
 		future_dates: summary.future_dates,
 		already_loaded: previous ? { batch_id: Number(previous.batch_id), loaded_at: previous.loaded_at } : null,
-		columns: columnReport(c)
+		columns: columnReport(spec, mapping, c.userMapping, headersOf(c), c.samples)
 	};
-}
-
-/** The amount and main date column of each kind (clients: when they became clients). */
-const SUMMARY_COLUMNS: Record<Kind, { amount?: string; date?: string }> = {
-	clients: { date: 'created_at' },
-	products: {},
-	invoices: { amount: 'amount', date: 'invoice_date' },
-	opportunities: { amount: 'amount', date: 'created_at' },
-	quotes: { amount: 'amount', date: 'issued_at' },
-	forecasts: { amount: 'forecast_amount', date: 'month' }
-};
-
-/** Today in the server's time zone, as the date columns are (YYYY-MM-DD). */
-function localToday(): string {
-	const d = new Date();
-	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** Amount total, date range and future dates over the rows that load (valid, the last of repeated keys). */
-async function summarise(db: Database, c: Converted, duplicates: number) {
-	const { amount, date } = SUMMARY_COLUMNS[c.spec.kind];
-	const today = localToday();
-	const empty = { amount_total: amount ? 0 : null, date_range: null, future_dates: 0, today };
-	if (!amount && !date) return empty;
-	const lastOfKey = duplicates > 0 ? ` QUALIFY row_number() OVER (PARTITION BY ${c.spec.key.join(', ')} ORDER BY ${c.plan.recordIndex} DESC) = 1` : '';
-	const row = (await db.one<{ amount_total: number | null; from: string | null; to: string | null; future: number }>(
-		`SELECT ${amount ? `round(sum(${amount}), 2)::DOUBLE` : 'NULL::DOUBLE'} AS amount_total,
-			${date ? `min(${date})::VARCHAR` : 'NULL'} AS "from", ${date ? `max(${date})::VARCHAR` : 'NULL'} AS "to",
-			${date ? `count(*) FILTER (WHERE ${date} > $1::DATE)` : '0'}::INTEGER AS future
-		 FROM (SELECT * FROM ${sqlIdent(c.conv)} WHERE problems IS NULL${lastOfKey})`,
-		[today]
-	))!;
-	return {
-		amount_total: amount ? (row.amount_total ?? 0) : null,
-		date_range: row.from && row.to ? { from: row.from, to: row.to } : null,
-		future_dates: row.future,
-		today
-	};
-}
-
-/** For the mapping screen: every canonical column of the kind with its header, match and samples. */
-function columnReport(c: Converted): ColumnReport[] {
-	const headers = headersOf(c);
-	const user = c.userMapping;
-	return canonicalColumns(c.spec.kind).map((column) => {
-		const index = c.mapping[column.name];
-		const source = index === undefined ? null : (headers[index] ?? null);
-		let match: ColumnMatch = 'none';
-		if (source !== null) {
-			if (user?.mapping.columns && column.name in user.mapping.columns) match = user.origin;
-			else match = normalizeKey(source) === normalizeKey(column.name) ? 'exact' : 'synonym';
-		}
-		return { name: column.name, required: column.required, source, match, samples: index === undefined ? [] : (c.samples[index] ?? []) };
-	});
-}
-
-/** Stores every rejected cell with its source line, header and reason; returns row counts. */
-async function storeRejections(db: Database, c: Converted, batchId: number) {
-	const { conv, plan } = c;
-	const counts = (await db.one<{ rows_read: number; rejected: number }>(
-		`SELECT count(*)::INTEGER AS rows_read, count(*) FILTER (WHERE problems IS NOT NULL)::INTEGER AS rejected FROM ${sqlIdent(conv)}`
-	))!;
-	if (counts.rejected > 0)
-		await db.run(
-			`INSERT INTO upload_rejections (batch_id, line, "column", value, reason, reason_code, reason_params)
-			 SELECT $1, l.line, r.header, c.p.value, r.reason, r.reason_code, r.reason_params
-			 FROM (SELECT ${plan.recordIndex}::INTEGER AS rid, unnest(problems) AS p FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL) c
-			 LEFT JOIN ${sqlIdent(`${conv}_lines`)} l USING (rid)
-			 JOIN ${sqlIdent(`${conv}_reasons`)} r ON r.col = c.p.col AND r.code = c.p.code`,
-			[batchId]
-		);
-	return { rowsRead: counts.rows_read, rejected: counts.rejected };
-}
-
-/**
- * The first rejections of a batch, their reasons said in `lang` from the stored code and values
- * (rows stored before reasons had codes keep their English text).
- */
-export async function readRejections(db: Database, batchId: number, limit: number, lang: Lang): Promise<Rejection[]> {
-	const rows = await db.all<{ line: number | null; column: string; value: string | null; reason: string; code: string | null; params: string | null }>(
-		`SELECT line, "column", value, reason, reason_code AS code, reason_params::VARCHAR AS params
-		 FROM upload_rejections WHERE batch_id = $1 ORDER BY line NULLS LAST LIMIT $2`,
-		[batchId, limit]
-	);
-	const said = new Map<string, string>();
-	return rows.map(({ line, column, value, reason, code, params }) => {
-		const key = `${code}|${params}`;
-		let text = said.get(key);
-		if (text === undefined) said.set(key, (text = sayStored(lang, code, params ? (JSON.parse(params) as Said['params']) : {}) ?? reason));
-		return { line, column, value, reason: text, code: code ?? '' };
-	});
-}
-
-function headerMapping(p: Prepared): Record<string, string> {
-	const headers = headersOf(p);
-	return Object.fromEntries(Object.entries(p.mapping).map(([column, index]) => [column, headers[index]!]));
-}
-
-function describeFormats(plan: ConversionPlan): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const [column, f] of Object.entries(plan.numbers)) out[column] = `decimal '${f.decimal}'${f.percent ? ', in %' : ''}`;
-	for (const [column, f] of Object.entries(plan.dates)) out[column] = f.format ?? 'unreadable';
-	return out;
 }

@@ -1,14 +1,49 @@
-// Rejected rows, written out for the analyst to fix (`--rejects FILE`): one line per rejected
+// Why cells were rejected (a code and the values it names, in the file's own formats), and the
+// rejected rows written out for the analyst to fix (`--rejects FILE`): one line per rejected
 // record with its file, line, the columns and reasons, and the record as it was in the export.
 import type { Database } from '../db/database';
 import type { Lang } from '../../i18n/lang';
 import { ROW, sourceColumn, type ConversionPlan, type ProblemCode } from './convert';
-import type { KindSpec } from './kinds';
-import { reasonOf, sayStored, type Said } from './messages';
+import type { ColumnSpec, KindSpec } from './kinds';
+import type { Said } from './codes';
+import type { DateFormat, NumberFormat } from './formats';
+import { sayStored } from '../../i18n/ingest-messages';
 import { csvRelation, displayName, headersOf, type Prepared } from './sources';
 import { sqlIdent, sqlString } from './text';
 
 const CODES: ProblemCode[] = ['missing', 'bad_number', 'bad_integer', 'bad_date', 'bad_month', 'out_of_range', 'unknown_value', 'no_document'];
+
+// Why a cell was rejected, naming what was expected in the file's own format.
+
+function numberExample(f: NumberFormat | undefined): string {
+	return f?.decimal === '.' ? '1,234.56' : '1.234,56';
+}
+
+function dateFormatOf(f: DateFormat | undefined, month: boolean): string {
+	return f?.format ?? (month ? '%m/%Y' : '%d/%m/%Y');
+}
+
+/** The reason code and values for a problem found in a column (extra_fields: see createReasons). */
+export function reasonOf(code: ProblemCode, column: ColumnSpec, plan: ConversionPlan, documentsFile?: string): Said {
+	switch (code) {
+		case 'missing':
+			return { code: column.name === 'amount' && column.requiredUnless ? 'missing_amount' : 'missing', params: {} };
+		case 'bad_number':
+			return { code, params: { example: numberExample(plan.numbers[column.name]) } };
+		case 'bad_date':
+			return { code, params: { format: dateFormatOf(plan.dates[column.name], false) } };
+		case 'bad_month':
+			return { code, params: { format: dateFormatOf(plan.dates[column.name], true) } };
+		case 'unknown_value':
+			return { code, params: { domain: column.type } };
+		case 'no_document':
+			return { code, params: documentsFile === undefined ? {} : { documents: documentsFile } };
+		case 'bad_integer':
+		case 'out_of_range':
+		case 'extra_fields':
+			return { code, params: {} };
+	}
+}
 
 /**
  * `${conv}_reasons`: for every (column, problem code), the source header and the reason: its code

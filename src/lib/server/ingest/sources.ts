@@ -1,6 +1,6 @@
 // The relation DuckDB reads for an export: one CSV file, or invoice lines joined to their
 // documents when an ERP wrote them as two files (Neptuno's "Detalles de pedidos" + "Pedidos").
-import { sourceColumn } from './convert';
+import { sourceColumn, type ConversionPlan } from './convert';
 import { IngestError } from './errors';
 import type { ColumnMapping } from './mapping';
 import { KIND_SPECS, type KindSpec } from './kinds';
@@ -18,6 +18,16 @@ export interface Prepared {
 	documents?: { source: Source; key: number };
 	/** The user's mapping applied to this file, and whether it came with this command or was remembered. */
 	userMapping?: { mapping: UserMapping; origin: 'given' | 'remembered' };
+}
+
+/** A prepared file once typed: its temporary table and the conversion plan that typed it. */
+export interface Converted extends Prepared {
+	conv: string;
+	plan: ConversionPlan;
+	/** Temporary table of rejected records, when they are to be written out. */
+	rejects?: string;
+	/** Sample values per source column (headersOf order). */
+	samples: string[][];
 }
 
 /** Headers of the relation, in column order: the lines' then the documents'. */

@@ -6,7 +6,7 @@
 // with the same headers.
 import type { Database } from '../db/database';
 import { IngestError } from './errors';
-import type { MessageCode, MessageParams } from './messages';
+import type { MessageCode, MessageParams } from './codes';
 import { KIND_SPECS, KINDS, type Kind, type KindSpec } from './kinds';
 import type { ColumnMapping } from './mapping';
 import { normalizeKey } from './text';
@@ -64,18 +64,22 @@ export function mappingFits(mapping: UserMapping, headers: string[]): boolean {
 	return Object.values(mapping.columns ?? {}).every((h) => h === null || keys.has(normalizeKey(h)));
 }
 
-/** The detected mapping with the user's columns laid over it; required columns still missing are refused. */
-export function applyColumns(detected: ColumnMapping, mapping: UserMapping, headers: string[], spec: KindSpec, file: string): ColumnMapping {
+/** The detected mapping with the user's columns laid over it (a header the file lacks maps nothing). */
+export function overlayColumns(detected: ColumnMapping, mapping: UserMapping, headers: string[], spec: KindSpec): ColumnMapping {
 	const result = { ...detected };
 	const keys = headers.map(normalizeKey);
 	for (const [column, header] of Object.entries(mapping.columns ?? {})) {
 		if (!spec.columns.some((c) => c.name === column)) continue; // a column of another kind
-		if (header === null) delete result[column];
-		else result[column] = keys.indexOf(normalizeKey(header));
+		const index = header === null ? -1 : keys.indexOf(normalizeKey(header));
+		if (index < 0) delete result[column];
+		else result[column] = index;
 	}
-	const missing = spec.columns.filter((c) => c.required && !(c.name in result) && !(c.requiredUnless ?? ['-']).every((a) => a in result));
-	if (missing.length) throw new IngestError('map_missing_columns', { file, columns: missing.map((c) => c.name) });
 	return result;
+}
+
+/** Required columns of the kind that a mapping leaves without a header (nor their alternatives). */
+export function unmappedRequired(mapping: ColumnMapping, spec: KindSpec): string[] {
+	return spec.columns.filter((c) => c.required && !(c.name in mapping) && !(c.requiredUnless ?? ['-']).every((a) => a in mapping)).map((c) => c.name);
 }
 
 export function headerKey(headers: string[]): string {

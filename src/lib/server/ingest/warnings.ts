@@ -3,7 +3,7 @@
 // and the values it names (messages.ts), said in the report's language.
 import type { Database } from '../db/database';
 import type { Kind } from './kinds';
-import type { Said } from './messages';
+import type { Said } from './codes';
 import { sqlIdent } from './text';
 
 export async function fileWarnings(db: Database, kind: Kind, conv: string, duplicates: number): Promise<Said[]> {

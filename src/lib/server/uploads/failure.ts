@@ -1,22 +1,23 @@
 // The answer of an upload route whose request failed: bad input gets its message in the
 // request's language, its code and values, and its status; anything else is the server's fault
 // and is thrown (hooks.server.ts handleError logs it and answers a generic 500).
+import { errorBody } from '../../i18n/ingest-messages';
 import type { Lang } from '../../i18n/lang';
-import { CodedError, IngestError } from '../ingest/errors';
+import { IngestError } from '../ingest/errors';
 import { UploadError } from './receive';
 
 export interface FailureBody {
 	/** The message, in the request's language. */
 	error: string;
-	/** Its stable code (src/lib/server/ingest/messages.ts) and the values it names. */
+	/** Its stable code (src/lib/server/ingest/codes.ts) and the values it names. */
 	code: string;
 	params: Record<string, unknown>;
 }
 
 export function failure(error: unknown, lang: Lang): { status: number; body: FailureBody } {
-	if (error instanceof UploadError) return { status: error.status, body: error.body(lang) };
-	if (error instanceof IngestError) return { status: 400, body: error.body(lang) };
-	if (error instanceof SyntaxError) return { status: 400, body: new CodedError('bad_json', { detail: error.message }).body(lang) };
+	if (error instanceof UploadError) return { status: error.status, body: errorBody(error, lang) };
+	if (error instanceof IngestError) return { status: 400, body: errorBody(error, lang) };
+	if (error instanceof SyntaxError) return { status: 400, body: errorBody({ code: 'bad_json', params: { detail: error.message } }, lang) };
 	throw error;
 }
 

@@ -9,15 +9,10 @@ import type { Lang } from '../../i18n/lang';
 import type { Database } from '../db/database';
 import { CodedError, IngestError } from '../ingest/errors';
 import { ingestFiles, type IngestOptions, type IngestProgress, type IngestReport } from '../ingest/ingest';
-import { isMessageCode, say } from '../ingest/messages';
+import { isMessageCode, say } from '../../i18n/ingest-messages';
 import { serialized } from '../ingest/queue';
 import { ID, newId, readJson, STAGE_TTL_MS, stagingFolders, writeJsonAtomic } from './folder';
 import { dropStaged, stagedFiles } from './stage';
-
-export type Phase = 'queued' | IngestProgress['phase'];
-export interface Progress extends Omit<IngestProgress, 'phase'> {
-	phase: Phase;
-}
 
 /** Why a job failed: a message code and its values (said in the asker's language), or a message. */
 type Failure = { code: string; params: Record<string, unknown> } | { message: string };
@@ -26,7 +21,7 @@ type Failure = { code: string; params: Record<string, unknown> } | { message: st
 export interface Job {
 	id: string;
 	state: 'running' | 'done' | 'failed' | 'cancelled';
-	progress: Progress;
+	progress: IngestProgress;
 	report?: IngestReport;
 	failure?: Failure;
 	/** The staged files it loads (kept from the sweep while it runs). */

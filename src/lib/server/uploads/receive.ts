@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { CodedError } from '../ingest/errors';
-import type { MessageCode, MessageParams, Subject } from '../ingest/messages';
+import type { MessageCode, MessageParams, Subject } from '../ingest/codes';
 import { stagingFolders } from './folder';
 
 export interface ReceivedFile {

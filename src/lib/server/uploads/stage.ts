@@ -5,18 +5,18 @@
 // build a path before they are known to be 32 hex digits.
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { sayError } from '../../i18n/ingest-messages';
 import type { Database } from '../db/database';
 import { detectEncoding } from '../ingest/encoding';
 import { IngestError } from '../ingest/errors';
 import { ingestFiles, type IngestOptions, type IngestReport } from '../ingest/ingest';
-import { KIND_SPECS, type Kind } from '../ingest/kinds';
-import { detectKind, mapHeaders } from '../ingest/mapping';
+import type { Kind } from '../ingest/kinds';
 import { ingestOptions } from '../ingest/options';
+import { plan, plannedColumns, plannedKind } from '../ingest/plan';
 import { previewFile, type Preview } from '../ingest/preview';
 import { serialized } from '../ingest/queue';
 import { refuseBinary } from '../ingest/read-source';
-import { normalizeKey } from '../ingest/text';
-import { rememberedMapping, mappingFits, type UserMapping } from '../ingest/user-mapping';
+import { distinctSamples, type ColumnReport, type MappingOrigin } from '../ingest/report';
 import { isZip } from '../ingest/xlsx';
 import { ID, newId, readJson, STAGE_TTL_MS, stagingFolders, writeJsonAtomic } from './folder';
 import { receiveUploads, UploadError } from './receive';
@@ -47,22 +47,11 @@ export interface RawStageOptions {
 	sheet?: string | number | null;
 }
 
-/** A canonical column of the kind and the header that fills it, as the mapping table shows it. */
-export interface ColumnView {
-	name: string;
-	required: boolean;
-	/** A required column these columns may replace together (amount ← quantity × unit price). */
-	required_unless?: string[];
-	source: string | null;
-	match: 'exact' | 'synonym' | 'given' | 'remembered' | 'none';
-	samples: string[];
-}
-
 export interface FilePreview {
 	id: string;
 	name: string;
 	size: number;
-	preview?: Preview & { kind: Kind | null; columns: ColumnView[]; mapping_source: 'detected' | 'given' | 'remembered' };
+	preview?: Preview & { kind: Kind | null; columns: ColumnReport[]; mapping_source: MappingOrigin };
 	/** Why the file cannot be read or its kind told, in the request's language, and its code. */
 	error?: string;
 	code?: string;
@@ -164,7 +153,7 @@ export function flowOptions(raw: unknown = {}, map?: unknown): IngestOptions {
  */
 export async function previewStaged(db: Database, ids: unknown, options: IngestOptions): Promise<FilePreview[]> {
 	const files = stagedFiles(ids);
-	const said = (error: IngestError) => ({ error: error.text(options.lang ?? 'en'), code: error.code });
+	const said = (error: IngestError) => ({ error: sayError(error, options.lang ?? 'en'), code: error.code });
 	const fork = await db.fork();
 	try {
 		const out: FilePreview[] = [];
@@ -191,43 +180,15 @@ export async function previewStaged(db: Database, ids: unknown, options: IngestO
 	}
 }
 
-/** Kind and mapping from the headers, as the ingest will decide them (given, remembered or detected). */
+/**
+ * Kind and mapping from the headers, planned as the load plans them (ingest/plan.ts). Where the
+ * load would refuse the plan (a column the kind needs has no header), the table shows which, for
+ * the user to map; samples come from the previewed records.
+ */
 async function mappingView(db: Database, preview: Preview, name: string, options: IngestOptions) {
-	const headers = preview.headers;
-	const given = options.map && mappingFits(options.map, headers) ? options.map : null;
-	const remembered = given ? null : await rememberedMapping(db, headers);
-	const user: UserMapping | null = given ?? remembered;
-	const origin = given ? ('given' as const) : remembered ? ('remembered' as const) : ('detected' as const);
-	const kind = options.kind ?? user?.kind;
-	let spec;
-	let mapping: Record<string, number>;
-	try {
-		({ spec, mapping } = detectKind(headers, name, kind));
-	} catch (error) {
-		if (!(error instanceof IngestError) || !kind) throw error;
-		({ spec, mapping } = mapHeaders(headers, KIND_SPECS[kind])); // forced kind missing columns: the table shows which
-	}
-	const keys = headers.map(normalizeKey);
-	const overridden = new Set<string>();
-	for (const [column, header] of Object.entries(user?.columns ?? {})) {
-		if (!spec.columns.some((c) => c.name === column)) continue;
-		overridden.add(column);
-		if (header === null) delete mapping[column];
-		else if (keys.includes(normalizeKey(header))) mapping[column] = keys.indexOf(normalizeKey(header));
-	}
-	const columns: ColumnView[] = spec.columns.filter((c) => c.synonyms.length > 0).map((c) => {
-		const index = mapping[c.name];
-		const own = index !== undefined && normalizeKey(headers[index]!) === normalizeKey(c.name);
-		return {
-			name: c.name,
-			required: !!c.required,
-			...(c.requiredUnless ? { required_unless: c.requiredUnless } : {}),
-			source: index === undefined ? null : headers[index]!,
-			match: index === undefined ? 'none' : overridden.has(c.name) ? (origin === 'detected' ? 'given' : origin) : own ? 'exact' : 'synonym',
-			samples: index === undefined ? [] : [...new Set(preview.rows.map((r) => r[index] ?? '').filter((v) => v !== ''))].slice(0, 3)
-		};
-	});
-	return { kind: spec.part ? ('invoices' as const) : spec.kind, columns, mapping_source: origin };
+	const planned = await plan(db, { name, headers: preview.headers }, options);
+	const samples = distinctSamples(preview.rows, preview.headers.length);
+	return { kind: plannedKind(planned), columns: plannedColumns(planned, preview.headers, samples), mapping_source: planned.origin };
 }
 
 /** The dry-run report: everything the commit would do, nothing written. */

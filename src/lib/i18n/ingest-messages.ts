@@ -1,16 +1,15 @@
-// Everything the upload flow tells a user, as a stable code and the values it names, said in
-// English or Spanish: file-level refusals (IngestError, UploadError, BatchError), the reasons of
-// rejected cells, the warnings about rows that loaded, and the CLI's own refusals. An error's
-// `message` is its English text (logs, tests); pages, the HTTP API and the CLI say it in their
-// user's language (`say`). A message about a file or an option starts with it: "x.csv: …".
+// The words of the upload flow, in English and Spanish, for every code the ingest core throws or
+// stores (src/lib/server/ingest/codes.ts holds the codes and their values): file-level refusals
+// (IngestError, UploadError, BatchError), the reasons of rejected cells, the warnings about rows
+// that loaded, and the CLI's own refusals. They are said at the edges — the HTTP routes (in the
+// request's language), the CLI (cliLang) and the pages — and by the ingest's report (in the
+// language it is asked for). A message about a file or an option starts with it: "x.csv: …".
 // The English texts are the ones users and scripts have always seen: change them with care.
-import { formatNumber } from '../../format';
-import type { Lang } from '../../i18n/lang';
-import type { DateFormat, NumberFormat } from './formats';
-import { KIND_SPECS, KINDS, type ColumnSpec, type Kind, type KindSpec } from './kinds';
-import type { ConversionPlan, ProblemCode } from './convert';
+import { formatNumber } from '../format';
+import type { Lang } from './lang';
+import { KIND_SPECS, KINDS, type Kind, type KindSpec } from '../server/ingest/kinds';
+import type { Counted, MessageCode, MessageParams, Said, Subject } from '../server/ingest/codes';
 
-type Counted = { value: string; n: number };
 
 /** Spanish header a user would recognise, for messages (the canonical name follows it). */
 const SPANISH_LABEL: Record<string, string> = {
@@ -79,9 +78,11 @@ export function ingestUsage(lang: Lang): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// English: the source of the codes and of the values each one names.
+// English.
 
-const en = {
+type Catalogue = { [C in MessageCode]: (p: MessageParams<C>) => string };
+
+const en: Catalogue = {
 	// Reading a file
 	file_unreadable: () => 'file not found or not readable.',
 	file_empty: () => 'the file is empty.',
@@ -218,15 +219,6 @@ const en = {
 	future_dates: (p: { rows: number; today: string; latest: string }) => `${p.rows} rows are dated after today (${p.today}); the latest is ${p.latest}.`
 };
 
-export type MessageCode = keyof typeof en;
-/** The values a message names (the file or option it is about comes on top: see Subject). */
-export type MessageParams<C extends MessageCode> = (typeof en)[C] extends (p: infer P) => string ? (unknown extends P ? object : P) : object;
-/** What a message is about, said before it: a file (or several, joined) or an option. */
-export interface Subject {
-	file?: string;
-	option?: string;
-}
-type Catalogue = { [C in MessageCode]: (p: MessageParams<C>) => string };
 
 // ---------------------------------------------------------------------------------------------
 // Spanish (Latin America): the same codes, the same values.
@@ -374,6 +366,7 @@ const es: Catalogue = {
 
 export const MESSAGES: Record<Lang, Catalogue> = { en, es };
 export const MESSAGE_CODES = Object.keys(en) as MessageCode[];
+export type { MessageCode, MessageParams, Said, Subject };
 
 export function isMessageCode(code: unknown): code is MessageCode {
 	return typeof code === 'string' && Object.hasOwn(en, code);
@@ -386,48 +379,18 @@ export function say<C extends MessageCode>(lang: Lang, code: C, params: MessageP
 	return subject ? `${subject}: ${text}` : text;
 }
 
-/** A code and its values, as stored (rejection reasons) and as scripts read them. */
-export interface Said {
-	code: MessageCode;
-	params: Record<string, unknown>;
-}
-
 /** Renders a stored code and its values; null for a code this version does not know. */
 export function sayStored(lang: Lang, code: string | null | undefined, params: Record<string, unknown> | null | undefined): string | null {
 	if (!isMessageCode(code)) return null;
 	return say(lang, code, (params ?? {}) as never);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Why a cell was rejected, naming what was expected in the file's own format.
-
-function numberExample(f: NumberFormat | undefined): string {
-	return f?.decimal === '.' ? '1,234.56' : '1.234,56';
+/** A coded error (IngestError, UploadError, BatchError…) said in `lang`. */
+export function sayError(error: { code: MessageCode; params: object }, lang: Lang): string {
+	return say(lang, error.code, error.params as never);
 }
 
-function dateFormatOf(f: DateFormat | undefined, month: boolean): string {
-	return f?.format ?? (month ? '%m/%Y' : '%d/%m/%Y');
+/** What the HTTP API answers for a coded error: its message in the request's language, its code and its values. */
+export function errorBody(error: { code: MessageCode; params: object }, lang: Lang): { error: string; code: MessageCode; params: Record<string, unknown> } {
+	return { error: sayError(error, lang), code: error.code, params: { ...(error.params as Record<string, unknown>) } };
 }
-
-/** The reason code and values for a problem found in a column (extra_fields: see createReasons). */
-export function reasonOf(code: ProblemCode, column: ColumnSpec, plan: ConversionPlan, documentsFile?: string): Said {
-	switch (code) {
-		case 'missing':
-			return { code: column.name === 'amount' && column.requiredUnless ? 'missing_amount' : 'missing', params: {} };
-		case 'bad_number':
-			return { code, params: { example: numberExample(plan.numbers[column.name]) } };
-		case 'bad_date':
-			return { code, params: { format: dateFormatOf(plan.dates[column.name], false) } };
-		case 'bad_month':
-			return { code, params: { format: dateFormatOf(plan.dates[column.name], true) } };
-		case 'unknown_value':
-			return { code, params: { domain: column.type } };
-		case 'no_document':
-			return { code, params: documentsFile === undefined ? {} : { documents: documentsFile } };
-		case 'bad_integer':
-		case 'out_of_range':
-		case 'extra_fields':
-			return { code, params: {} };
-	}
-}
-
