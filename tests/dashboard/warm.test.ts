@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
 import { activationPage } from '../../src/lib/server/dashboard/activation';
 import { clientsPage } from '../../src/lib/server/dashboard/clients';
-import { concentrationPage } from '../../src/lib/server/dashboard/concentration';
+import { concentrationPage } from '../../src/lib/features/concentration/loader.server';
 import { dashboardContext } from '../../src/lib/server/dashboard/context';
 import { forecastPage } from '../../src/lib/server/dashboard/forecast';
 import { overviewComparison, overviewPage } from '../../src/lib/server/dashboard/overview';

@@ -11,7 +11,7 @@ import { monthEnd } from '../metrics/period';
 import { quotes } from '../metrics/quotes';
 import type { KpiId, Settings } from '../metrics/settings';
 import { settingRules, settingsHistory, type SettingHistoryRow, type SettingRule } from '../metrics/settings-store';
-import { concentrationTrend } from './concentration';
+import { concentrationTrend } from '../../features/concentration/loader.server';
 
 export interface KpiSeries {
 	id: 'growth' | KpiId;

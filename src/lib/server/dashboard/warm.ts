@@ -6,7 +6,7 @@
 import type { Database } from '../db/database';
 import { activationPage } from './activation';
 import { clientsPage } from './clients';
-import { concentrationPage } from './concentration';
+import { concentrationPage } from '../../features/concentration/loader.server';
 import { dashboardContext } from './context';
 import { forecastPage } from './forecast';
 import { overviewComparison, overviewPage } from './overview';

@@ -1,6 +1,6 @@
 // Concentración: by client or by product (`?by=`); the figures come from concentrationPage.
 import { error } from '@sveltejs/kit';
-import { concentrationPage } from '$lib/server/dashboard/concentration';
+import { concentrationPage } from '$lib/features/concentration/loader.server';
 import { getDatabase } from '$lib/server/db/database';
 import { pageContext } from '$lib/server/http/dashboard';
 import type { PageServerLoad } from './$types';

@@ -2,13 +2,13 @@
 // definitions of concentration.sql applied to each month), the chart-sized curves derived from
 // the concentration document's Lorenz points, and the page's data (concentrationPage: what its
 // loader returns and what warming computes). Framework-free.
-import type { Database } from '../db/database';
-import { lineParams } from '../metrics/bind';
-import { concentration, type ConcentrationDocument } from '../metrics/documents';
-import type { MetricParams } from '../metrics/params';
-import { judge, type Settings } from '../metrics/settings';
-import { runQuery } from '../queries';
-import type { DashboardContext } from './context';
+import type { Database } from '../../server/db/database';
+import { lineParams } from '../../server/metrics/bind';
+import { concentration, type ConcentrationDocument } from '../../server/metrics/documents';
+import type { MetricParams } from '../../server/metrics/params';
+import { judge, type Settings } from '../../server/metrics/settings';
+import { runQuery } from '../../server/queries';
+import type { DashboardContext } from '../../server/dashboard/context';
 
 /** Points per curve sent to the page (exact values stay in the API). */
 const CURVE_POINTS = 400;
@@ -68,3 +68,6 @@ export async function concentrationPage(db: Database, c: DashboardContext, by: '
 		currency: c.settings.currency
 	};
 }
+
+/** What the Concentración page receives from its loader. */
+export type ConcentrationData = Awaited<ReturnType<typeof concentrationPage>>;

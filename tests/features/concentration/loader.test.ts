@@ -2,14 +2,14 @@
 // value is worked out in the comments. Each month must also equal the concentration document
 // computed with that month alone as the period.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/database';
-import { concentrationTrend, downsample, paretoFromLorenz } from '../../src/lib/server/dashboard/concentration';
-import type { ConcentrationDocument } from '../../src/lib/server/metrics/documents';
-import { computeMetric } from '../../src/lib/server/metrics/index';
-import type { MetricParams } from '../../src/lib/server/metrics/params';
-import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
-import { loadCsv, metricParams } from '../helpers/metric-fixture';
-import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+import type { Database } from '../../../src/lib/server/db/database';
+import { concentrationTrend, downsample, paretoFromLorenz } from '../../../src/lib/features/concentration/loader.server';
+import type { ConcentrationDocument } from '../../../src/lib/server/metrics/documents';
+import { computeMetric } from '../../../src/lib/server/metrics/index';
+import type { MetricParams } from '../../../src/lib/server/metrics/params';
+import { DEFAULT_SETTINGS } from '../../../src/lib/server/metrics/settings';
+import { loadCsv, metricParams } from '../../helpers/metric-fixture';
+import { openTempDatabase, tempFolder } from '../../helpers/temp-db';
 
 const folder = tempFolder();
 let db: Database;
