@@ -7,7 +7,7 @@ import { activationPage } from '../../src/lib/server/dashboard/activation';
 import { clientsPage } from '../../src/lib/server/dashboard/clients';
 import { concentrationPage } from '../../src/lib/features/concentration/loader.server';
 import { dashboardContext } from '../../src/lib/server/dashboard/context';
-import { forecastPage } from '../../src/lib/server/dashboard/forecast';
+import { forecastPage } from '../../src/lib/features/forecast/loader.server';
 import { overviewComparison, overviewPage } from '../../src/lib/server/dashboard/overview';
 import { pipelinePage } from '../../src/lib/server/dashboard/pipeline';
 import { segmentDimensions, segmentsPage } from '../../src/lib/server/dashboard/segments';

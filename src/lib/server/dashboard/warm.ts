@@ -8,7 +8,7 @@ import { activationPage } from './activation';
 import { clientsPage } from './clients';
 import { concentrationPage } from '../../features/concentration/loader.server';
 import { dashboardContext } from './context';
-import { forecastPage } from './forecast';
+import { forecastPage } from '../../features/forecast/loader.server';
 import { overviewComparison, overviewPage } from './overview';
 import { pipelinePage } from './pipeline';
 import { segmentDimensions, segmentsPage } from './segments';

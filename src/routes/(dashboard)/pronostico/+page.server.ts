@@ -1,7 +1,7 @@
 // Pronóstico y presupuestos: the forecast and quotes documents of the URL's period and filters,
 // accuracy and hit rate judged against their bands, and the same on the comparison months
-// (src/lib/server/dashboard/forecast.ts).
-import { forecastPage } from '$lib/server/dashboard/forecast';
+// (src/lib/features/forecast/).
+import { forecastPage } from '$lib/features/forecast/loader.server';
 import { comparedPageFrame } from '$lib/server/dashboard/compare';
 import { getDatabase } from '$lib/server/db/database';
 import { pageContext } from '$lib/server/http/dashboard';

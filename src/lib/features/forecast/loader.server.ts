@@ -1,12 +1,12 @@
 // The forecast and budgets page (Pronóstico y presupuestos): the forecast document (forecast
 // against actual by month, WAPE, accuracy, bias, MAPE) with accuracy judged against its bands, the
 // quotes document (hit rate by month and by amount), and the same figures on the comparison months.
-import type { Database } from '../db/database';
-import { forecast, type ForecastDocument } from '../metrics/forecast';
-import type { MetricParams } from '../metrics/params';
-import { quotes, type QuotesDocument } from '../metrics/quotes';
-import { judge, type Settings, type Status } from '../metrics/settings';
-import { comparisonParams } from './compare';
+import type { Database } from '../../server/db/database';
+import { forecast, type ForecastDocument } from '../../server/metrics/forecast';
+import type { MetricParams } from '../../server/metrics/params';
+import { quotes, type QuotesDocument } from '../../server/metrics/quotes';
+import { judge, type Settings, type Status } from '../../server/metrics/settings';
+import { comparedPageFrame, comparisonParams } from '../../server/dashboard/compare';
 
 export interface ForecastTiles {
 	wape: number | null;
@@ -52,3 +52,6 @@ export async function forecastPage(db: Database, p: MetricParams, s: Settings, c
 		comparison: tiles(await forecast(db, cp, s), await quotes(db, cp, s))
 	};
 }
+
+/** What the Pronóstico page receives (its +page.server.ts): the compared page's frame, the hit-rate bands and the figures. */
+export type ForecastData = ReturnType<typeof comparedPageFrame> & { hitBands: Settings['thresholds']['quote_hit_rate']; figures: ForecastPage };
