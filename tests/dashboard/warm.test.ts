@@ -9,7 +9,7 @@ import { concentrationPage } from '../../src/lib/features/concentration/loader.s
 import { dashboardContext } from '../../src/lib/server/dashboard/context';
 import { forecastPage } from '../../src/lib/features/forecast/loader.server';
 import { overviewComparison, overviewPage } from '../../src/lib/server/dashboard/overview';
-import { pipelinePage } from '../../src/lib/server/dashboard/pipeline';
+import { pipelinePage } from '../../src/lib/features/pipeline/loader.server';
 import { segmentDimensions, segmentsPage } from '../../src/lib/server/dashboard/segments';
 import { warmDefaults } from '../../src/lib/server/dashboard/warm';
 import { buildDemoDatabase } from '../../src/lib/server/demo';

@@ -10,7 +10,7 @@ import { concentrationPage } from '../../features/concentration/loader.server';
 import { dashboardContext } from './context';
 import { forecastPage } from '../../features/forecast/loader.server';
 import { overviewComparison, overviewPage } from './overview';
-import { pipelinePage } from './pipeline';
+import { pipelinePage } from '../../features/pipeline/loader.server';
 import { segmentDimensions, segmentsPage } from './segments';
 
 /** A burst of writes (several autocommit statements) warms once. */

@@ -2,13 +2,13 @@
 // the document, kept out of it) on hand-built CRM records; expected values worked out in comments.
 // Period 2025-01..2025-03; comparison 2024-10..2024-12.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/database';
-import { pipelinePage } from '../../src/lib/server/dashboard/pipeline';
-import type { MetricParams } from '../../src/lib/server/metrics/params';
-import { pipeline } from '../../src/lib/server/metrics/pipeline';
-import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
-import { loadCsv, metricParams } from '../helpers/metric-fixture';
-import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+import type { Database } from '../../../src/lib/server/db/database';
+import { pipelinePage } from '../../../src/lib/features/pipeline/loader.server';
+import type { MetricParams } from '../../../src/lib/server/metrics/params';
+import { pipeline } from '../../../src/lib/server/metrics/pipeline';
+import { DEFAULT_SETTINGS } from '../../../src/lib/server/metrics/settings';
+import { loadCsv, metricParams } from '../../helpers/metric-fixture';
+import { openTempDatabase, tempFolder } from '../../helpers/temp-db';
 
 const folder = tempFolder();
 let db: Database;
