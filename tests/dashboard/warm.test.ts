@@ -3,7 +3,7 @@
 // comes from the result cache), so warming keeps helping when a page changes what it loads.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
-import { activationPage } from '../../src/lib/server/dashboard/activation';
+import { activationPage } from '../../src/lib/features/activation/loader.server';
 import { clientsPage } from '../../src/lib/server/dashboard/clients';
 import { concentrationPage } from '../../src/lib/features/concentration/loader.server';
 import { dashboardContext } from '../../src/lib/server/dashboard/context';

@@ -4,7 +4,7 @@
 // A request arriving meanwhile waits for the same running query instead of starting another
 // (Database.cachedAll). CARTERA_WARM=0 turns it off (to measure cold loads).
 import type { Database } from '../db/database';
-import { activationPage } from './activation';
+import { activationPage } from '../../features/activation/loader.server';
 import { clientsPage } from './clients';
 import { concentrationPage } from '../../features/concentration/loader.server';
 import { dashboardContext } from './context';

@@ -2,7 +2,7 @@
 // the DOM. Every mark carries a tip with exact, locale-formatted values.
 import * as Plot from '@observablehq/plot';
 import { formatCompact, formatMoney, formatMonth, formatNumber } from '$lib/format';
-import { COLORS, MARGIN, STYLE, TIP, compactAxis, formatRate, monthlyFrame, percentAxis, referenceMarks, type PlotCommon as Common } from '../plot-kit';
+import { COLORS, MARGIN, STYLE, TIP, compactAxis, formatRate, monthlyFrame, percentAxis, referenceMarks, type PlotCommon as Common } from '$lib/components/plot-kit';
 import type { WaterfallStep } from './waterfall';
 
 export const STATUSES = ['active', 'inactive', 'potential'] as const;

@@ -2,12 +2,12 @@
 // monthly status mix (one run of queries/activation.sql), the retention document (revenue bridge,
 // client movements, repeat rate, product lines per client), and the same figures on the comparison
 // months for the tiles' changes. Every number comes from a metrics-layer document.
-import type { Database } from '../db/database';
-import { activation, activationWithSeries, type ActivationDocument, type ActivationSeriesRow } from '../metrics/activation';
-import type { MetricParams } from '../metrics/params';
-import { retention, type RetentionDocument } from '../metrics/retention';
-import { judge, type Settings, type Status } from '../metrics/settings';
-import { comparisonParams } from './compare';
+import type { Database } from '../../server/db/database';
+import { activation, activationWithSeries, type ActivationDocument, type ActivationSeriesRow } from '../../server/metrics/activation';
+import type { MetricParams } from '../../server/metrics/params';
+import { retention, type RetentionDocument } from '../../server/metrics/retention';
+import { judge, type Settings, type Status } from '../../server/metrics/settings';
+import { comparedPageFrame, comparisonParams } from '../../server/dashboard/compare';
 
 /** The activation document's period figures (its months are in `series`, with the status counts). */
 export type ActivationFigures = Omit<ActivationDocument, 'months'>;
@@ -60,3 +60,6 @@ export async function activationPage(db: Database, p: MetricParams, s: Settings,
 		comparison: previous
 	};
 }
+
+/** What the Activación page receives (its +page.server.ts): the compared page's frame, the activation-rate bands and the figures. */
+export type ActivationData = ReturnType<typeof comparedPageFrame> & { bands: Settings['thresholds']['activation_rate']; figures: ActivationPage };

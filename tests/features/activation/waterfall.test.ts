@@ -1,6 +1,6 @@
 // The revenue bridge drawn as a waterfall: each event floats from the running total, in cents.
 import { describe, expect, it } from 'vitest';
-import { waterfallSteps } from '../../src/lib/components/activation/waterfall';
+import { waterfallSteps } from '../../../src/lib/features/activation/waterfall';
 
 describe('waterfallSteps', () => {
 	it('floats each event from the running total and lands on the revenue to the cent', () => {
