@@ -5,7 +5,6 @@
 import { refreshAfterBatch } from '../db/invoice-totals';
 import type { Database } from '../db/database';
 import type { Lang } from '../../i18n/lang';
-import { sayStored } from '../../i18n/ingest-messages';
 import { convertSource, type ConversionPlan } from './convert';
 import type { DateOrder } from './formats';
 import { derivation } from './derive';
@@ -15,7 +14,7 @@ import { recordLines, unclosedQuoteLine } from './line-numbers';
 import { mergeInto } from './merge';
 import { plan as planFile } from './plan';
 import { eightBitEncodingOf, readSource, type SourceOptions } from './read-source';
-import { columnReport, describeFormats, headerMapping, readRejections, sampleValues, storeRejections, summarise, type FileReport, type IngestReport } from './report';
+import { columnReport, describeFormats, headerMapping, readRejections, sampleValues, sayWarnings, storeRejections, summarise, type FileReport, type IngestReport } from './report';
 import { displayName, headersOf, pairInvoiceParts, relationOf, type Converted, type Prepared } from './sources';
 import { prepareIngestSql } from './sql-setup';
 import { sqlIdent } from './text';
@@ -265,7 +264,7 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		formats: describeFormats(plan),
 		also,
 		rejections,
-		warnings: warnings.map((w) => sayStored(lang, w.code, w.params)!),
+		warnings: sayWarnings(warnings, lang),
 		amount_total: summary.amount_total,
 		date_range: summary.date_range,
 		future_dates: summary.future_dates,

@@ -1,6 +1,8 @@
 // What an ingest reports about each file: the column table (the same for the staged preview and
-// the load), its rejections (stored with the batch, read back in a language), the amount total and
-// date range of the rows that load, and the formats the conversion read.
+// the load), its rejections (stored with the batch, read back in a language), its warnings, the
+// amount total and date range of the rows that load, and the formats the conversion read. The
+// report is said in the language it is asked for: with rejects.ts (the rejects file, the stored
+// English reason), the one place of the ingest core that uses the words of i18n/ingest-messages.ts.
 import type { Database } from '../db/database';
 import type { Lang } from '../../i18n/lang';
 import { sayStored } from '../../i18n/ingest-messages';
@@ -195,6 +197,11 @@ export async function readRejections(db: Database, batchId: number, limit: numbe
 		if (text === undefined) said.set(key, (text = sayStored(lang, code, params ? (JSON.parse(params) as Said['params']) : {}) ?? reason));
 		return { line, column, value, reason: text, code: code ?? '' };
 	});
+}
+
+/** A file's warnings (codes and values, warnings.ts) in the report's language. */
+export function sayWarnings(warnings: Said[], lang: Lang): string[] {
+	return warnings.map((w) => sayStored(lang, w.code, w.params)!);
 }
 
 /** Canonical column → the source header that fills it. */
