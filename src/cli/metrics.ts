@@ -1,6 +1,7 @@
 // npm run metrics -- NAME [--from YYYY-MM] [--to YYYY-MM] [--as-of YYYY-MM-DD] [--dim D] [--by product]
 //                         [--filter dim=value ...] [--db PATH] [--json]
 import { parseArgs } from 'node:util';
+import { dimension, dimensionOfCli } from '../lib/dimensions';
 import { getDatabase } from '../lib/server/db/database';
 import { defaultDatabasePath } from '../lib/server/db/db-path';
 import { computeMetric, METRIC_NAMES } from '../lib/server/metrics/index';
@@ -33,7 +34,10 @@ await runCli(async () => {
 	for (const f of values.filter ?? []) {
 		const eq = f.indexOf('=');
 		if (eq <= 0) throw new UsageError(`--filter takes dimension=value (got "${f}").`);
-		raw[f.slice(0, eq)] = f.slice(eq + 1);
+		// The registry's CLI name becomes its query-string name; an unknown one is refused by resolveParams.
+		const cli = f.slice(0, eq);
+		const dim = dimensionOfCli(cli);
+		raw[dim ? dimension(dim).param : cli] = f.slice(eq + 1);
 	}
 	const db = await getDatabase(values.db ?? defaultDatabasePath());
 	try {

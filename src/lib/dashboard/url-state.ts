@@ -2,30 +2,34 @@
 // browser's back/forward work. Keys are those of the metrics API (from, to, <dimension>=value),
 // so a page's query string is also the query of the figures it shows; `compare` and page
 // options (dim, by, q, sort, page…) ride along.
+import { BAR_DIMENSION_IDS, DIMENSION_IDS, DIMENSION_REGISTRY, dimension, isDimensionId, type BarDimensionId, type DimensionId } from '../dimensions';
 import { addMonths, monthCount, monthRange } from '../months';
 
-/** Every dimension a figure can be filtered by (docs/definitions.md "Filters"), in the metrics layer's spelling. */
-export const FILTER_DIMENSIONS = [
-	'product', 'product_line', 'business_unit', 'client_type', 'size', 'sector', 'legal_form', 'region',
-	'crm_status', 'account_manager', 'billing_tier', 'status'
-] as const;
-export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+/** Every dimension a figure can be filtered by (docs/definitions.md "Filters"): the registry's, lib/dimensions.ts. */
+export const FILTER_DIMENSIONS = DIMENSION_IDS;
+export type FilterDimension = DimensionId;
 
 /** The dimensions the filter bar offers as selects; the others arrive by cross-filtering. */
-export const BAR_DIMENSIONS = ['product_line', 'client_type', 'region', 'account_manager', 'status'] as const satisfies readonly FilterDimension[];
+export const BAR_DIMENSIONS = BAR_DIMENSION_IDS;
+export type BarDimension = BarDimensionId;
 
 export type Compare = 'previous' | 'year';
 
 export function isFilterDimension(key: string): key is FilterDimension {
-	return (FILTER_DIMENSIONS as readonly string[]).includes(key);
+	return isDimensionId(key);
 }
 
-/** The filters set in a URL, in FILTER_DIMENSIONS order. */
+/** The filters set in a URL (each under its registry `param` name), in the registry's order. */
 export function activeFilters(url: URL): { dim: FilterDimension; value: string }[] {
-	return FILTER_DIMENSIONS.flatMap((dim) => {
-		const value = url.searchParams.get(dim);
-		return value === null || value === '' ? [] : [{ dim, value }];
+	return DIMENSION_REGISTRY.flatMap((d) => {
+		const value = url.searchParams.get(d.param);
+		return value === null || value === '' ? [] : [{ dim: d.id, value }];
 	});
+}
+
+/** A dimension's name in the URL. */
+export function paramOf(dim: FilterDimension): string {
+	return dimension(dim).param;
 }
 
 export function compareOf(url: URL): Compare {
@@ -50,7 +54,7 @@ export function metricQuery(url: URL, extra: Record<string, string> = {}): Recor
 		const value = url.searchParams.get(key);
 		if (value) raw[key] = value;
 	}
-	for (const { dim, value } of activeFilters(url)) raw[dim] = value;
+	for (const { dim, value } of activeFilters(url)) raw[paramOf(dim)] = value;
 	return { ...raw, ...extra };
 }
 

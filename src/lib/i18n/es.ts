@@ -1,4 +1,6 @@
 // Spanish texts (the default language). en.ts must have exactly the same keys: see Messages.
+import type { DimensionId } from '../dimensions';
+
 export const es = {
 	app: {
 		name: 'Cartera',
@@ -47,7 +49,7 @@ export const es = {
 		account_manager: 'Ejecutivo de cuenta',
 		billing_tier: 'Categoría de facturación',
 		status: 'Estado calculado'
-	},
+	} satisfies Record<DimensionId, string>, // one label per dimension of the registry (lib/dimensions.ts)
 	clientStatus: { active: 'Activo', inactive: 'Inactivo', potential: 'Potencial' } as Record<string, string>,
 	kpiStatus: { approved: 'Aprobado', acceptable: 'Aceptable', observed: 'Observado', rejected: 'Rechazado', none: 'Sin evaluar' },
 	table: {

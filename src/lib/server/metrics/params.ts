@@ -5,12 +5,12 @@ import type { Database } from '../db/database';
 import { runQuery } from '../queries';
 import { addMonths, defaultPeriod, monthEnd } from './period';
 import { sayParam, type ParamCode, type ParamValues } from '../../i18n/metric-messages';
+import { DIMENSION_IDS, DIMENSION_REGISTRY, dimensionOfParam, isSegmentDimension, SEGMENT_DIMENSION_IDS, type DimensionId } from '../../dimensions';
 
-export const DIMENSIONS = [
-	'product', 'product_line', 'business_unit', 'client_type', 'size', 'sector', 'legal_form', 'region',
-	'crm_status', 'account_manager', 'billing_tier', 'status'
-] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+/** Every dimension (lib/dimensions.ts), by id; a filter's query-string name is its registry `param`. */
+export const DIMENSIONS = DIMENSION_IDS;
+export type Dimension = DimensionId;
+const FILTER_PARAMS = DIMENSION_REGISTRY.map((d) => d.param);
 
 export interface MetricParams {
 	/** YYYY-MM, whole months, inclusive. */
@@ -39,18 +39,15 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_VALUE = 200;
 
-function isDimension(value: string): value is Dimension {
-	return (DIMENSIONS as readonly string[]).includes(value);
-}
-
 /** Reads raw text parameters (query string or CLI flags; filters as dimension=value) into MetricParams. */
 export async function resolveParams(db: Database, raw: Record<string, string | undefined>, today: Date = new Date()): Promise<MetricParams> {
 	const filters: MetricParams['filters'] = {};
 	for (const [key, value] of Object.entries(raw)) {
 		if (value === undefined || ['from', 'to', 'as_of', 'dim', 'by', 'format'].includes(key)) continue;
-		if (!isDimension(key)) throw new ParamError(key, 'param_unknown', { name: key.slice(0, 40), filters: DIMENSIONS });
+		const dimension = dimensionOfParam(key);
+		if (!dimension) throw new ParamError(key, 'param_unknown', { name: key.slice(0, 40), filters: FILTER_PARAMS });
 		if (value.length > MAX_VALUE) throw new ParamError(key, 'param_too_long', { name: key, limit: MAX_VALUE });
-		filters[key] = value;
+		filters[dimension] = value;
 	}
 	for (const key of ['from', 'to'] as const) {
 		const v = raw[key];
@@ -60,7 +57,7 @@ export async function resolveParams(db: Database, raw: Record<string, string | u
 	if (asOf !== undefined && (!DAY.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) || new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) !== asOf))
 		throw new ParamError('as_of', 'param_date', { name: 'as_of' });
 	const dim = raw.dim ?? 'product_line';
-	if (!isDimension(dim)) throw new ParamError('dim', 'param_choice', { name: 'dim', expected: DIMENSIONS });
+	if (!isSegmentDimension(dim)) throw new ParamError('dim', 'param_choice', { name: 'dim', expected: SEGMENT_DIMENSION_IDS });
 	const by = raw.by ?? 'client';
 	if (by !== 'client' && by !== 'product') throw new ParamError('by', 'param_choice', { name: 'by', expected: ['client', 'product'] });
 
