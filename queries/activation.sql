@@ -29,9 +29,7 @@
 WITH document_lines AS (
 	-- Tiers only when the tier filter asks for them; statuses come from the rule below.
 	SELECT client_id, invoice_id, invoice_date, amount, billing_tier
-	FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-		$f_crm_status, $f_account_manager, NULL, NULL, $f_billing_tier::VARCHAR IS NOT NULL)
+	FROM cartera_lines({{filters_unclassified}}, $f_billing_tier::VARCHAR IS NOT NULL)
 	WHERE client_id IS NOT NULL
 ),
 periods AS (
@@ -46,12 +44,12 @@ invoices AS (
 	-- lines (invoice_totals_apply.sql): then grouped from the filtered lines.
 	SELECT client_id, invoice_id, first_day, last_day, total, first_positive, NULL::VARCHAR AS billing_tier
 	FROM invoice_totals
-	WHERE cartera_invoice_totals_apply($f_product, $f_product_line, $f_business_unit, $f_billing_tier)
+	WHERE cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier)
 	UNION ALL
 	SELECT client_id, invoice_id, min(invoice_date), max(invoice_date), sum(amount),
 		min(invoice_date) FILTER (WHERE amount > 0), any_value(billing_tier)
 	FROM document_lines
-	WHERE NOT cartera_invoice_totals_apply($f_product, $f_product_line, $f_business_unit, $f_billing_tier)
+	WHERE NOT cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier)
 	GROUP BY client_id, invoice_id
 ),
 firsts AS (
@@ -75,12 +73,12 @@ spread_lines AS (
 	SELECT l.client_id, l.invoice_id, l.invoice_date, l.amount
 	FROM invoice_lines l
 	SEMI JOIN (SELECT client_id, invoice_id FROM invoices WHERE first_day < last_day) USING (client_id, invoice_id)
-	WHERE cartera_invoice_totals_apply($f_product, $f_product_line, $f_business_unit, $f_billing_tier)
+	WHERE cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier)
 	UNION ALL
 	SELECT l.client_id, l.invoice_id, l.invoice_date, l.amount
 	FROM document_lines l
 	SEMI JOIN (SELECT client_id, invoice_id FROM invoices WHERE first_day < last_day) USING (client_id, invoice_id)
-	WHERE NOT cartera_invoice_totals_apply($f_product, $f_product_line, $f_business_unit, $f_billing_tier)
+	WHERE NOT cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier)
 ),
 spread_windows AS (
 	SELECT p.ord, l.client_id, sum(l.amount) AS total
@@ -138,13 +136,7 @@ population AS (
 	FROM clients c
 	LEFT JOIN firsts f USING (client_id)
 	LEFT JOIN recent_as_of r USING (client_id)
-	WHERE ($f_client_type IS NULL OR c.client_type = $f_client_type)
-		AND ($f_size IS NULL OR c.size = $f_size)
-		AND ($f_sector IS NULL OR c.sector = $f_sector)
-		AND ($f_legal_form IS NULL OR c.legal_form = $f_legal_form)
-		AND ($f_region IS NULL OR c.region = $f_region)
-		AND ($f_crm_status IS NULL OR c.crm_status = $f_crm_status)
-		AND ($f_account_manager IS NULL OR c.account_manager = $f_account_manager)
+	WHERE {{client_filter_conditions}}
 		AND ($f_billing_tier IS NULL OR f.billing_tier = $f_billing_tier)
 		-- A client of the table without lines up to as_of is potential (as in client_status.sql).
 		AND ($f_status IS NULL OR coalesce(cartera_status_rule(f.first_line <= $as_of::DATE,

@@ -3,9 +3,7 @@
 -- the filters keep (cartera_lines, as in every figure; tier and status of the period).
 WITH l AS (
 	SELECT invoice_date, amount
-	FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status, false)
+	FROM cartera_lines({{filters}}, false)
 	WHERE client_id = $client::VARCHAR AND invoice_date BETWEEN $chart_from::DATE AND $to_date::DATE
 ),
 months AS (

@@ -5,9 +5,7 @@ SELECT opportunity_id, kind, stage, outcome, outcome_source, product_line, owner
 	round(amount, 2)::DOUBLE AS amount, probability,
 	strftime(created_at, '%Y-%m-%d') AS created_at, strftime(expected_close_at, '%Y-%m-%d') AS expected_close_at,
 	strftime(closed_at, '%Y-%m-%d') AS closed_at, lost_reason
-FROM cartera_records('opportunities', $from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-	$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-	$f_crm_status, $f_account_manager, $f_billing_tier, $f_status)
+FROM cartera_records('opportunities', {{filters}})
 WHERE client_id = $client::VARCHAR AND created_at <= $to_date::DATE
 	AND (closed_at IS NULL OR closed_at >= $from_date::DATE)
 ORDER BY created_at DESC, opportunity_id;

@@ -6,9 +6,7 @@ SELECT l.product_id, any_value(p.name) AS product_name, any_value(l.product_line
 	round(sum(l.amount), 2)::DOUBLE AS revenue, count(*)::INTEGER AS lines,
 	round(sum(l.quantity), 4)::DOUBLE AS quantity,
 	strftime(max(l.invoice_date), '%Y-%m-%d') AS last_date
-FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-	$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-	$f_crm_status, $f_account_manager, $f_billing_tier, $f_status, false) l
+FROM cartera_lines({{filters}}, false) l
 LEFT JOIN products p ON p.product_id = l.product_id
 WHERE l.client_id = $client::VARCHAR AND l.invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
 GROUP BY l.product_id

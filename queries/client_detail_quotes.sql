@@ -3,8 +3,6 @@
 -- text, status_source, is not mapped yet).
 SELECT quote_id, strftime(issued_at, '%Y-%m-%d') AS issued_at, round(amount, 2)::DOUBLE AS amount, status,
 	status_source, strftime(decided_at, '%Y-%m-%d') AS decided_at, opportunity_id, product_line
-FROM cartera_records('quotes', $from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-	$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-	$f_crm_status, $f_account_manager, $f_billing_tier, $f_status)
+FROM cartera_records('quotes', {{filters}})
 WHERE client_id = $client::VARCHAR AND issued_at BETWEEN $from_date::DATE AND $to_date::DATE
 ORDER BY issued_at DESC, quote_id;

@@ -20,9 +20,7 @@
 -- client_id. $limit / $offset page the rows (a NULL limit: every row); total = matching rows.
 WITH l AS (
 	SELECT client_id, invoice_date, amount, in_clients, billing_tier, status
-	FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-		$f_crm_status, $f_account_manager, NULL, NULL, true)
+	FROM cartera_lines({{filters_unclassified}}, true)
 	WHERE $client::VARCHAR IS NULL OR client_id = $client::VARCHAR
 ),
 per_client AS (
@@ -39,13 +37,7 @@ registered AS (
 		c.account_manager, c.created_at
 	FROM clients c
 	WHERE ($client::VARCHAR IS NULL OR c.client_id = $client::VARCHAR)
-		AND ($f_client_type::VARCHAR IS NULL OR c.client_type = $f_client_type)
-		AND ($f_size::VARCHAR IS NULL OR c.size = $f_size)
-		AND ($f_sector::VARCHAR IS NULL OR c.sector = $f_sector)
-		AND ($f_legal_form::VARCHAR IS NULL OR c.legal_form = $f_legal_form)
-		AND ($f_region::VARCHAR IS NULL OR c.region = $f_region)
-		AND ($f_crm_status::VARCHAR IS NULL OR c.crm_status = $f_crm_status)
-		AND ($f_account_manager::VARCHAR IS NULL OR c.account_manager = $f_account_manager)
+		AND {{client_filter_conditions}}
 ),
 population AS (
 	SELECT r.*, true AS in_clients, k.billing_tier, coalesce(k.status, 'potential') AS status,

@@ -8,9 +8,7 @@
 -- Lorenz points (i/n, share of the i smallest), n points, no (0, 0).
 -- One row; n = 0 gives NULL figures and an empty Lorenz list.
 WITH l AS (
-	SELECT * FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status, false)
+	SELECT * FROM cartera_lines({{filters}}, false)
 	WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
 ),
 entities AS (

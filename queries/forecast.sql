@@ -21,12 +21,8 @@
 WITH filters AS (
 	SELECT dimension, value
 	FROM (VALUES
-		('product', $f_product::VARCHAR), ('product_line', $f_product_line::VARCHAR),
-		('business_unit', $f_business_unit::VARCHAR), ('client_type', $f_client_type::VARCHAR),
-		('size', $f_size::VARCHAR), ('sector', $f_sector::VARCHAR), ('legal_form', $f_legal_form::VARCHAR),
-		('region', $f_region::VARCHAR), ('crm_status', $f_crm_status::VARCHAR),
-		('account_manager', $f_account_manager::VARCHAR), ('billing_tier', $f_billing_tier::VARCHAR),
-		('status', $f_status::VARCHAR)
+		-- One (dimension, $f_<dimension>) per dimension of the registry (query-fragments.ts).
+		{{filter_rows}}
 	) f(dimension, value)
 	WHERE value IS NOT NULL
 ),
@@ -42,9 +38,7 @@ months AS (
 ),
 actuals AS (
 	SELECT date_trunc('month', invoice_date)::DATE AS month, sum(amount) AS actual
-	FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status, false)
+	FROM cartera_lines({{filters}}, false)
 	WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
 	GROUP BY 1
 ),

@@ -6,9 +6,7 @@
 -- < reject_below rejected; < observe_below observed; otherwise acceptable. A month whose last day
 -- is after as_of is partial: no status.
 WITH l AS (
-	SELECT invoice_date, amount FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status, false)
+	SELECT invoice_date, amount FROM cartera_lines({{filters}}, false)
 ),
 months AS (
 	SELECT generate_series AS month

@@ -3,5 +3,7 @@
 -- business unit) and no billing-tier filter needs the lines classified. Client-attribute and status
 -- filters act on whole clients, so the callers apply them to their client population.
 -- Given bound parameters, it folds to a constant at planning and the unused branch is pruned.
-CREATE OR REPLACE TEMP MACRO cartera_invoice_totals_apply(f_product, f_product_line, f_business_unit, f_billing_tier) AS
-	f_product IS NULL AND f_product_line IS NULL AND f_business_unit IS NULL AND f_billing_tier IS NULL;
+-- The product's filters are the registry's (src/lib/dimensions.ts; query-fragments.ts); callers
+-- pass product_side_filters, then $f_billing_tier.
+CREATE OR REPLACE TEMP MACRO cartera_invoice_totals_apply({{product_side_params}}, f_billing_tier) AS
+	{{product_side_absent}} AND f_billing_tier IS NULL;

@@ -11,28 +11,16 @@
 -- Lines without a client have no tier and no status. Classifying costs a pass over the lines: it
 -- happens only when `classify` is true (the caller reads billing_tier or status) or a tier or
 -- status filter is given; otherwise both columns are NULL.
-CREATE OR REPLACE TEMP MACRO cartera_lines(
-	from_date, to_date, as_of, window_days, min_invoices, min_amount, abc_a, abc_b,
-	f_product, f_product_line, f_business_unit, f_client_type, f_size, f_sector, f_legal_form,
-	f_region, f_crm_status, f_account_manager, f_billing_tier, f_status, classify
-) AS TABLE
+-- The filters are those of the registry (src/lib/dimensions.ts), one f_<id> each in its order;
+-- {{…}} are written out from it by src/lib/server/query-fragments.ts.
+CREATE OR REPLACE TEMP MACRO cartera_lines({{filter_params}}, classify) AS TABLE
 WITH attributed AS NOT MATERIALIZED (
 	SELECT l.invoice_id, l.line_no, l.invoice_date, l.client_id, l.product_id, l.quantity, l.amount, l.doc_type,
-		c.client_id IS NOT NULL AS in_clients, c.client_type, c.size, c.sector, c.legal_form, c.region, c.crm_status,
-		c.account_manager, p.product_line, p.business_unit
+		c.client_id IS NOT NULL AS in_clients, {{attribute_columns}}
 	FROM invoice_lines l
 	LEFT JOIN clients c ON c.client_id = l.client_id
 	LEFT JOIN products p ON p.product_id = l.product_id
-	WHERE (f_product IS NULL OR l.product_id = f_product)
-		AND (f_product_line IS NULL OR p.product_line = f_product_line)
-		AND (f_business_unit IS NULL OR p.business_unit = f_business_unit)
-		AND (f_client_type IS NULL OR c.client_type = f_client_type)
-		AND (f_size IS NULL OR c.size = f_size)
-		AND (f_sector IS NULL OR c.sector = f_sector)
-		AND (f_legal_form IS NULL OR c.legal_form = f_legal_form)
-		AND (f_region IS NULL OR c.region = f_region)
-		AND (f_crm_status IS NULL OR c.crm_status = f_crm_status)
-		AND (f_account_manager IS NULL OR c.account_manager = f_account_manager)
+	WHERE {{line_filter_conditions}}
 ),
 -- One pass over the lines, per client and invoice: what the tier and the status need.
 invoices AS (

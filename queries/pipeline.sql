@@ -25,16 +25,12 @@
 -- Filters: see records.sql (the same for opportunities and quotes).
 WITH opps AS (
 	SELECT kind, created_at, closed_at, amount, outcome
-	FROM cartera_records('opportunities', $from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status)
+	FROM cartera_records('opportunities', {{filters}})
 ),
 issued_quotes AS (
 	-- Issued as quotes.sql counts them: a known status other than draft.
 	SELECT date_trunc('month', issued_at)::DATE AS month
-	FROM cartera_records('quotes', $from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status)
+	FROM cartera_records('quotes', {{filters}})
 	WHERE issued_at BETWEEN $from_date::DATE AND $to_date::DATE AND status IS NOT NULL AND status <> 'draft'
 ),
 months AS (

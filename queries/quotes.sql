@@ -14,9 +14,7 @@
 -- Filters: see records.sql (the same for quotes and opportunities).
 WITH cohort AS (
 	SELECT issued_at, amount, status
-	FROM cartera_records('quotes', $from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status)
+	FROM cartera_records('quotes', {{filters}})
 	WHERE issued_at BETWEEN $from_date::DATE AND $to_date::DATE
 ),
 issued AS (

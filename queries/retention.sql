@@ -15,9 +15,7 @@
 -- rounding moved them furthest (largest remainder); with whole-cent data nothing changes.
 WITH l AS (
 	SELECT client_id, invoice_date, amount, product_line
-	FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status, false)
+	FROM cartera_lines({{filters}}, false)
 	WHERE invoice_date <= $to_date::DATE
 ),
 per_client AS MATERIALIZED (

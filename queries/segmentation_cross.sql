@@ -4,18 +4,13 @@
 -- value (NULL). Per cell: revenue, lines, and its share of the row (the $dim segment's revenue);
 -- per row and column the marginal revenue, for ranking. Values from dimension_value.sql, as there.
 WITH l AS (
-	SELECT * FROM cartera_lines($from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b,
-		$f_product, $f_product_line, $f_business_unit, $f_client_type, $f_size, $f_sector, $f_legal_form, $f_region,
-		$f_crm_status, $f_account_manager, $f_billing_tier, $f_status,
-		$dim IN ('billing_tier', 'status') OR $dim2 IN ('billing_tier', 'status'))
+	SELECT * FROM cartera_lines({{filters}}, $dim IN ('billing_tier', 'status') OR $dim2 IN ('billing_tier', 'status'))
 	WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
 ),
 cells AS (
 	SELECT
-		cartera_dimension_value($dim, product_id, product_line, business_unit, client_type, size, sector, legal_form,
-			region, crm_status, account_manager, billing_tier, status) AS value,
-		cartera_dimension_value($dim2, product_id, product_line, business_unit, client_type, size, sector, legal_form,
-			region, crm_status, account_manager, billing_tier, status) AS value2,
+		cartera_dimension_value($dim, {{dimension_columns}}) AS value,
+		cartera_dimension_value($dim2, {{dimension_columns}}) AS value2,
 		sum(amount) AS revenue,
 		count(*) AS lines
 	FROM l GROUP BY 1, 2

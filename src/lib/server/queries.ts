@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, Params, Row } from './db/database';
 import { projectRoot } from './project-root';
+import { expandFragments } from './query-fragments';
 
 const texts = new Map<string, string>();
 const prepared = new WeakSet<Database>();
@@ -17,7 +18,8 @@ export function queryText(name: string): string {
 	let text = texts.get(name);
 	if (text === undefined) {
 		if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Bad query name: ${name}`);
-		text = readFileSync(join(queriesFolder(), `${name}.sql`), 'utf8');
+		// {{fragments}}: the SQL naming every dimension, from the registry (query-fragments.ts).
+		text = expandFragments(readFileSync(join(queriesFolder(), `${name}.sql`), 'utf8'), name);
 		texts.set(name, text);
 	}
 	return text;
