@@ -3,8 +3,8 @@
 import { pageContext } from '$lib/server/http/dashboard';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ url }) => {
-	const c = await pageContext(url);
+export const load: LayoutServerLoad = async ({ url, locals }) => {
+	const c = await pageContext(url, locals);
 	return {
 		dashboard: {
 			from: c.params.from,

@@ -5,8 +5,8 @@ import { overviewComparison, overviewPage } from '$lib/server/dashboard/overview
 import { pageContext } from '$lib/server/http/dashboard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
-	const c = await pageContext(url);
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const c = await pageContext(url, locals);
 	const db = await getDatabase();
 	if (!c.data) return { overview: null, comparison: Promise.resolve(null), windowDays: c.settings.window_days };
 	const overview = await overviewPage(db, c);

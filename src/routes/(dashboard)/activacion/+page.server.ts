@@ -6,8 +6,8 @@ import { getDatabase } from '$lib/server/db/database';
 import { pageContext } from '$lib/server/http/dashboard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
-	const c = await pageContext(url);
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const c = await pageContext(url, locals);
 	return {
 		...comparedPageFrame(c),
 		bands: c.settings.thresholds.activation_rate,

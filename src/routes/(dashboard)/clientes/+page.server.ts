@@ -4,8 +4,8 @@ import { clientsPage } from '$lib/server/dashboard/clients';
 import { pageContext } from '$lib/server/http/dashboard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
-	const c = await pageContext(url);
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const c = await pageContext(url, locals);
 	const get = (key: string) => url.searchParams.get(key);
 	return clientsPage(await getDatabase(), c, { q: get('q'), sort: get('sort'), dir: get('dir'), page: get('page') });
 };

@@ -5,8 +5,8 @@ import { getDatabase } from '$lib/server/db/database';
 import { pageContext } from '$lib/server/http/dashboard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
-	const c = await pageContext(url);
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const c = await pageContext(url, locals);
 	const by = url.searchParams.get('by') || 'client';
 	if (by !== 'client' && by !== 'product') error(400, 'by: "by" must be client or product');
 	return concentrationPage(await getDatabase(), c, by);

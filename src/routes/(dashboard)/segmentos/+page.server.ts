@@ -14,7 +14,7 @@ function dimension(url: URL, key: string): FilterDimension | null {
 	return value;
 }
 
-export const load: PageServerLoad = async ({ url }) => {
-	const c = await pageContext(url);
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const c = await pageContext(url, locals);
 	return segmentsPage(await getDatabase(), c, segmentDimensions(dimension(url, 'dim'), dimension(url, 'dim2')));
 };

@@ -7,8 +7,8 @@ import { clientDetail } from '$lib/server/dashboard/clients';
 import { pageContext } from '$lib/server/http/dashboard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, params }) => {
-	const c = await pageContext(url);
+export const load: PageServerLoad = async ({ url, params, locals }) => {
+	const c = await pageContext(url, locals);
 	const detail = await clientDetail(await getDatabase(), c.params, c.settings, c.comparison, params.id);
 	if (!detail) error(404, `Unknown client: ${params.id.slice(0, 200)}`);
 	return {
