@@ -10,7 +10,7 @@ import { dashboardContext } from '../../src/lib/server/dashboard/context';
 import { forecastPage } from '../../src/lib/features/forecast/loader.server';
 import { overviewComparison, overviewPage } from '../../src/lib/server/dashboard/overview';
 import { pipelinePage } from '../../src/lib/features/pipeline/loader.server';
-import { segmentDimensions, segmentsPage } from '../../src/lib/server/dashboard/segments';
+import { segmentDimensions, segmentsPage } from '../../src/lib/features/segments/loader.server';
 import { warmDefaults } from '../../src/lib/server/dashboard/warm';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
 import { tempFolder } from '../helpers/temp-db';

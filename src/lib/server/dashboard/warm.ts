@@ -11,7 +11,7 @@ import { dashboardContext } from './context';
 import { forecastPage } from '../../features/forecast/loader.server';
 import { overviewComparison, overviewPage } from './overview';
 import { pipelinePage } from '../../features/pipeline/loader.server';
-import { segmentDimensions, segmentsPage } from './segments';
+import { segmentDimensions, segmentsPage } from '../../features/segments/loader.server';
 
 /** A burst of writes (several autocommit statements) warms once. */
 const SETTLE_MS = 50;

@@ -2,7 +2,7 @@
 // from segmentsPage.
 import { error } from '@sveltejs/kit';
 import { isFilterDimension, type FilterDimension } from '$lib/dashboard/url-state';
-import { segmentDimensions, segmentsPage } from '$lib/server/dashboard/segments';
+import { segmentDimensions, segmentsPage } from '$lib/features/segments/loader.server';
 import { getDatabase } from '$lib/server/db/database';
 import { pageContext } from '$lib/server/http/dashboard';
 import type { PageServerLoad } from './$types';

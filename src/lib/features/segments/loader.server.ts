@@ -2,15 +2,15 @@
 // each segment with another period, and the page's data (segmentsPage: what its loader returns
 // and what warming computes). The segments themselves come from the metrics layer's
 // segmentation document; nothing here recomputes a figure. Framework-free.
-import type { Database } from '../db/database';
-import { segmentation, type Segment, type SegmentationDocument } from '../metrics/documents';
-import { lineParams } from '../metrics/bind';
-import type { Dimension, MetricParams } from '../metrics/params';
-import { monthEnd } from '../metrics/period';
-import type { Settings } from '../metrics/settings';
-import { runQuery } from '../queries';
-import type { DashboardContext } from './context';
-import { productNames } from './product-names';
+import type { Database } from '../../server/db/database';
+import { segmentation, type Segment, type SegmentationDocument } from '../../server/metrics/documents';
+import { lineParams } from '../../server/metrics/bind';
+import type { Dimension, MetricParams } from '../../server/metrics/params';
+import { monthEnd } from '../../server/metrics/period';
+import type { Settings } from '../../server/metrics/settings';
+import { runQuery } from '../../server/queries';
+import type { DashboardContext } from '../../server/dashboard/context';
+import { productNames } from '../../server/dashboard/product-names';
 
 /** Rows and columns the cross-tab shows (the largest by revenue). */
 const CROSS_LIMIT = 12;
@@ -154,3 +154,6 @@ export async function segmentsPage(db: Database, c: DashboardContext, dims: { di
 		productNames: await productNames(db, productCodes)
 	};
 }
+
+/** What the Segmentos page receives from its loader. */
+export type SegmentsData = Awaited<ReturnType<typeof segmentsPage>>;

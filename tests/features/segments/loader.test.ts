@@ -2,13 +2,13 @@
 // portfolio; every expected value is worked out in the comments from the lines below.
 // Period 2025-04..2025-05; comparison period 2025-02..2025-03.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/database';
-import { segmentCross, compareSegments, topCross } from '../../src/lib/server/dashboard/segments';
-import { segmentation } from '../../src/lib/server/metrics/documents';
-import { DIMENSIONS, type Dimension, type MetricParams } from '../../src/lib/server/metrics/params';
-import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
-import { loadCsv, metricParams } from '../helpers/metric-fixture';
-import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+import type { Database } from '../../../src/lib/server/db/database';
+import { segmentCross, compareSegments, topCross } from '../../../src/lib/features/segments/loader.server';
+import { segmentation } from '../../../src/lib/server/metrics/documents';
+import { DIMENSIONS, type Dimension, type MetricParams } from '../../../src/lib/server/metrics/params';
+import { DEFAULT_SETTINGS } from '../../../src/lib/server/metrics/settings';
+import { loadCsv, metricParams } from '../../helpers/metric-fixture';
+import { openTempDatabase, tempFolder } from '../../helpers/temp-db';
 
 const folder = tempFolder();
 let db: Database;
