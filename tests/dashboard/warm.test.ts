@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
 import { activationPage } from '../../src/lib/features/activation/loader.server';
-import { clientsPage } from '../../src/lib/server/dashboard/clients';
+import { clientsPage } from '../../src/lib/features/clients/loader.server';
 import { concentrationPage } from '../../src/lib/features/concentration/loader.server';
 import { dashboardContext } from '../../src/lib/server/dashboard/context';
 import { forecastPage } from '../../src/lib/features/forecast/loader.server';

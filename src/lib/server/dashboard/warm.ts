@@ -5,7 +5,7 @@
 // (Database.cachedAll). CARTERA_WARM=0 turns it off (to measure cold loads).
 import type { Database } from '../db/database';
 import { activationPage } from '../../features/activation/loader.server';
-import { clientsPage } from './clients';
+import { clientsPage } from '../../features/clients/loader.server';
 import { concentrationPage } from '../../features/concentration/loader.server';
 import { dashboardContext } from './context';
 import { forecastPage } from '../../features/forecast/loader.server';

@@ -1,6 +1,6 @@
 // Clientes: one page of the client list for the URL's period, filters, search, sort and page.
 import { getDatabase } from '$lib/server/db/database';
-import { clientsPage } from '$lib/server/dashboard/clients';
+import { clientsPage } from '$lib/features/clients/loader.server';
 import { pageContext } from '$lib/server/http/dashboard';
 import type { PageServerLoad } from './$types';
 

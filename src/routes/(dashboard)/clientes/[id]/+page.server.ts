@@ -3,7 +3,7 @@
 // knows is a 404.
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db/database';
-import { clientDetail } from '$lib/server/dashboard/clients';
+import { clientDetail } from '$lib/features/clients/loader.server';
 import { pageContext } from '$lib/server/http/dashboard';
 import type { PageServerLoad } from './$types';
 

@@ -4,12 +4,12 @@
 import { error } from '@sveltejs/kit';
 import { messages as appMessages } from '$lib/i18n';
 import { dashboardContext } from '$lib/server/dashboard/context';
-import { optionalColumns, streamClients } from '$lib/server/dashboard/clients';
+import { optionalColumns, streamClients } from '$lib/features/clients/loader.server';
 import { getDatabase } from '$lib/server/db/database';
 import { ParamError } from '$lib/server/metrics/params';
 import { csvLine } from '$lib/csv';
-import { clientColumns } from '../columns';
-import { messages } from '../messages';
+import { clientColumns } from '$lib/features/clients/columns';
+import { messages } from '$lib/features/clients/messages';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url, locals }) => {

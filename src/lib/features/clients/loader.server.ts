@@ -3,13 +3,13 @@
 // (client_detail*.sql). Status, tier and revenue come from cartera_lines like every other figure.
 // Framework-free: the routes only bind the URL and shape the answer.
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { Database } from '../db/database';
-import { lineParams } from '../metrics/bind';
-import type { MetricParams } from '../metrics/params';
-import { addMonths, monthEnd } from '../metrics/period';
-import type { Settings } from '../metrics/settings';
-import { runQuery, streamQuery } from '../queries';
-import type { DashboardContext } from './context';
+import type { Database } from '../../server/db/database';
+import { lineParams } from '../../server/metrics/bind';
+import type { MetricParams } from '../../server/metrics/params';
+import { addMonths, monthEnd } from '../../server/metrics/period';
+import type { Settings } from '../../server/metrics/settings';
+import { runQuery, streamQuery } from '../../server/queries';
+import type { DashboardContext } from '../../server/dashboard/context';
 
 export const PAGE_SIZE = 50;
 
@@ -252,4 +252,16 @@ export async function clientsPage(db: Database, c: DashboardContext, o: ListOpti
 		currency: c.settings.currency,
 		hasData: c.data !== null
 	};
+}
+
+/** What the Clientes page receives from its loader. */
+export type ClientsData = Awaited<ReturnType<typeof clientsPage>>;
+
+/** What a client's page receives (clientes/[id]/+page.server.ts). */
+export interface ClientPageData {
+	detail: ClientDetail;
+	period: { from: string; to: string; as_of: string };
+	comparison: { from: string; to: string };
+	currency: string;
+	windowDays: number;
 }

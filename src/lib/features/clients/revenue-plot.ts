@@ -2,7 +2,7 @@
 // (plot-kit.ts). Pure: the caller owns the DOM.
 import * as Plot from '@observablehq/plot';
 import { formatMoney, formatMonth } from '$lib/format';
-import { compactAxis, monthlyFrame } from './plot-kit';
+import { compactAxis, monthlyFrame } from '$lib/components/plot-kit';
 import type { Lang, Messages } from '$lib/i18n';
 
 export interface MonthRevenue {

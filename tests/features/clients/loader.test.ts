@@ -3,19 +3,19 @@
 // Period 2025-04..2025-06, as_of 2025-06-30, comparison 2025-01..2025-03 (the previous 3 months);
 // default settings: active = a positive invoice in (2024-06-30, 2025-06-30]; ABC 80 % / 95 %.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientDetail, listClients, normaliseSort, streamClients, type ClientRow, type ListOptions } from '../../src/lib/server/dashboard/clients';
-import type { Database } from '../../src/lib/server/db/database';
-import { segmentation } from '../../src/lib/server/metrics/documents';
-import type { MetricParams } from '../../src/lib/server/metrics/params';
-import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
-import { runQuery } from '../../src/lib/server/queries';
-import { en as enApp } from '../../src/lib/i18n/en';
-import { es as esApp } from '../../src/lib/i18n/es';
-import { csvLine } from '../../src/lib/csv';
-import { clientColumns } from '../../src/routes/(dashboard)/clientes/columns';
-import { messages } from '../../src/routes/(dashboard)/clientes/messages';
-import { loadCsv, metricParams } from '../helpers/metric-fixture';
-import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+import { clientDetail, listClients, normaliseSort, streamClients, type ClientRow, type ListOptions } from '../../../src/lib/features/clients/loader.server';
+import type { Database } from '../../../src/lib/server/db/database';
+import { segmentation } from '../../../src/lib/server/metrics/documents';
+import type { MetricParams } from '../../../src/lib/server/metrics/params';
+import { DEFAULT_SETTINGS } from '../../../src/lib/server/metrics/settings';
+import { runQuery } from '../../../src/lib/server/queries';
+import { en as enApp } from '../../../src/lib/i18n/en';
+import { es as esApp } from '../../../src/lib/i18n/es';
+import { csvLine } from '../../../src/lib/csv';
+import { clientColumns } from '../../../src/lib/features/clients/columns';
+import { messages } from '../../../src/lib/features/clients/messages';
+import { loadCsv, metricParams } from '../../helpers/metric-fixture';
+import { openTempDatabase, tempFolder } from '../../helpers/temp-db';
 
 const folder = tempFolder();
 let db: Database;

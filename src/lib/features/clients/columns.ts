@@ -3,7 +3,7 @@
 import type { Column } from '$lib/dashboard/columns';
 import { formatPercentChange } from '$lib/format';
 import type { Lang, Messages } from '$lib/i18n';
-import type { ClientRow, ClientSort } from '$lib/server/dashboard/clients';
+import type { ClientRow, ClientSort } from './loader.server';
 import type { ClientMessages } from './messages';
 
 export type ClientColumn = Column<ClientRow> & { key: ClientSort };
