@@ -8,7 +8,7 @@ import { clientsPage } from '../../src/lib/features/clients/loader.server';
 import { concentrationPage } from '../../src/lib/features/concentration/loader.server';
 import { dashboardContext } from '../../src/lib/server/dashboard/context';
 import { forecastPage } from '../../src/lib/features/forecast/loader.server';
-import { overviewComparison, overviewPage } from '../../src/lib/server/dashboard/overview';
+import { overviewComparison, overviewPage } from '../../src/lib/features/overview/loader.server';
 import { pipelinePage } from '../../src/lib/features/pipeline/loader.server';
 import { segmentDimensions, segmentsPage } from '../../src/lib/features/segments/loader.server';
 import { warmDefaults } from '../../src/lib/server/dashboard/warm';

@@ -9,7 +9,7 @@ import { clientsPage } from '../../features/clients/loader.server';
 import { concentrationPage } from '../../features/concentration/loader.server';
 import { dashboardContext } from './context';
 import { forecastPage } from '../../features/forecast/loader.server';
-import { overviewComparison, overviewPage } from './overview';
+import { overviewComparison, overviewPage } from '../../features/overview/loader.server';
 import { pipelinePage } from '../../features/pipeline/loader.server';
 import { segmentDimensions, segmentsPage } from '../../features/segments/loader.server';
 

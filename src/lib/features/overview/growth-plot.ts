@@ -4,7 +4,7 @@ import * as Plot from '@observablehq/plot';
 import { formatMoney, formatMonth, formatPercent, formatPercentChange } from '$lib/format';
 import type { Lang, Messages } from '$lib/i18n';
 import type { GrowthMonth } from '$lib/server/metrics/documents';
-import { compactAxis, MARGIN, monthlyFrame } from '../plot-kit';
+import { compactAxis, MARGIN, monthlyFrame } from '$lib/components/plot-kit';
 
 /** A month of the growth document (types only: nothing of the server runs here), and whether it is in the period. */
 export type ChartMonth = GrowthMonth & { in_period: boolean };

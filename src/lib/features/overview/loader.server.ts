@@ -2,13 +2,13 @@
 // (built from the same documents by kpisFrom), each with a monthly series for its sparkline and,
 // apart (overviewComparison), its value in the comparison period, and the monthly revenue with each month's growth status.
 // Every number comes from a metrics-layer document; nothing is computed again here.
-import type { Database } from '../db/database';
-import { growth, segmentation, type GrowthMonth } from '../metrics/documents';
-import { kpiSources, kpisFrom, type KpisDocument, type KpiSources } from '../metrics/kpis';
-import type { MetricParams } from '../metrics/params';
-import { addMonths, monthEnd } from '../metrics/period';
-import type { Settings } from '../metrics/settings';
-import type { DashboardContext } from './context';
+import type { Database } from '../../server/db/database';
+import { growth, segmentation, type GrowthMonth } from '../../server/metrics/documents';
+import { kpiSources, kpisFrom, type KpisDocument, type KpiSources } from '../../server/metrics/kpis';
+import type { MetricParams } from '../../server/metrics/params';
+import { addMonths, monthEnd } from '../../server/metrics/period';
+import type { Settings } from '../../server/metrics/settings';
+import type { DashboardContext } from '../../server/dashboard/context';
 
 export interface OverviewSide {
 	from: string;
@@ -98,4 +98,11 @@ export async function overviewComparison(db: Database, c: DashboardContext): Pro
 	const q: MetricParams = { ...c.params, from: c.comparison.from, to: c.comparison.to, as_of: monthEnd(c.comparison.to) };
 	const { sources: _, ...other } = await side(db, q, c.settings);
 	return other;
+}
+
+/** What Resumen receives (the dashboard's +page.server.ts): the period's figures, and the comparison streamed after them. */
+export interface OverviewData {
+	overview: OverviewPage | null;
+	comparison: Promise<OverviewSide | null>;
+	windowDays: number;
 }
