@@ -3,7 +3,7 @@
 import { fail } from '@sveltejs/kit';
 import { FILTER_DIMENSIONS } from '$lib/dashboard/url-state';
 import { dashboardContext } from '$lib/server/dashboard/context';
-import { settingsPage } from '$lib/server/dashboard/settings-page';
+import { settingsPage } from '$lib/features/settings/loader.server';
 import { getDatabase } from '$lib/server/db/database';
 import { checkSetting, saveSetting, SettingError } from '$lib/server/metrics/settings-store';
 import { KPI_DEFAULTS, loadSettings, type KpiId } from '$lib/server/metrics/settings';

@@ -2,16 +2,16 @@
 // figure month by month over the period (so the page can show how the months fall under bands
 // being edited) — plus the definitions, the rules for segments and months, and the history.
 // Figures come from the metrics layer; the page judges them with the one rule (thresholds.ts).
-import type { Database } from '../db/database';
-import { activation } from '../metrics/activation';
-import { concentration, growth } from '../metrics/documents';
-import { forecast } from '../metrics/forecast';
-import type { MetricParams } from '../metrics/params';
-import { monthEnd } from '../metrics/period';
-import { quotes } from '../metrics/quotes';
-import type { KpiId, Settings } from '../metrics/settings';
-import { settingRules, settingsHistory, type SettingHistoryRow, type SettingRule } from '../metrics/settings-store';
-import { concentrationTrend } from '../../features/concentration/loader.server';
+import type { Database } from '../../server/db/database';
+import { activation } from '../../server/metrics/activation';
+import { concentration, growth } from '../../server/metrics/documents';
+import { forecast } from '../../server/metrics/forecast';
+import type { MetricParams } from '../../server/metrics/params';
+import { monthEnd } from '../../server/metrics/period';
+import { quotes } from '../../server/metrics/quotes';
+import type { KpiId, Settings } from '../../server/metrics/settings';
+import { settingRules, settingsHistory, type SettingHistoryRow, type SettingRule } from '../../server/metrics/settings-store';
+import { concentrationTrend } from '../concentration/loader.server';
 
 export interface KpiSeries {
 	id: 'growth' | KpiId;
