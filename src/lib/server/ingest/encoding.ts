@@ -6,7 +6,8 @@
 // "Berguvsv„gen".
 import iconv from 'iconv-lite';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'cp850' | 'macintosh';
+import type { Encoding } from '../../file-vocabulary';
+export type { Encoding }; // the list of encodings the upload page offers is beside it (src/lib/file-vocabulary.ts)
 
 /** Aliases users may give (--encoding) → the encoding read. ISO-8859-1 is read as its superset Windows-1252. */
 const ALIASES: Record<string, Encoding> = {

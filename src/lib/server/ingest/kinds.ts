@@ -2,8 +2,8 @@
 // (Spanish and English, UI labels and API field names; ../shared/reference/kpi-and-exports.md §5).
 // Synonyms are compared after normalizeKey(); for each column the earliest synonym found wins.
 
-export type Kind = 'clients' | 'products' | 'invoices' | 'opportunities' | 'quotes' | 'forecasts';
-export const KINDS: Kind[] = ['clients', 'products', 'invoices', 'opportunities', 'quotes', 'forecasts'];
+import { KINDS, type Kind } from '../../file-vocabulary';
+export { KINDS, type Kind }; // plain lists the upload page reads too (src/lib/file-vocabulary.ts)
 
 export type ColumnType =
 	| 'id' // text key, trimmed, "17850.0" → "17850"
