@@ -1,4 +1,4 @@
-// Formatting the dashboard pages' tiles share.
+// Formatting the compared pages' tiles share (Activación, Embudo, Pronóstico).
 import { formatNumber } from '$lib/format';
 import type { Lang } from '$lib/i18n';
 
