@@ -8,7 +8,10 @@ const config = {
 		// Separate folders let several builds run side by side (e.g. CARTERA_BUILD_DIR=build-x).
 		adapter: adapter({ out: process.env.CARTERA_BUILD_DIR ?? 'build' }),
 		outDir: process.env.CARTERA_BUILD_DIR ? `.svelte-kit-${process.env.CARTERA_BUILD_DIR}` : '.svelte-kit',
-		// Our own check in src/lib/server/http/same-origin.ts: refuses cross-site posts, lets scripts through.
+		// The request handling that imports SvelteKit (guard, cookies, headers) lives beside hooks.server.ts,
+		// outside the framework-free core under src/lib/server.
+		alias: { $http: 'src/http' },
+		// Our own check in src/http/same-origin.ts: refuses cross-site posts, lets scripts through.
 		csrf: { trustedOrigins: ['*'] },
 		// Content-Security-Policy on every page (issue 13). Scripts only from this site and
 		// SvelteKit's own inline start-up script, by nonce ('auto': a hash on prerendered pages).

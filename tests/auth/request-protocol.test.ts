@@ -1,7 +1,7 @@
 // Whether the session cookie is Secure (issue 13 item 5): decided from how the browser really came,
 // not from adapter-node's URL, which says https for every request unless ORIGIN is set.
 import { describe, expect, it } from 'vitest';
-import { requestIsHttps } from '../../src/lib/server/http/request-protocol';
+import { requestIsHttps } from '../../src/http/request-protocol';
 
 const headers = (h: Record<string, string> = {}) => new Headers(h);
 

@@ -2,7 +2,7 @@
 // browsers drop), backslashes (read as /), `//host` however it is spelt, and other schemes all
 // give '/'; a newline never reaches the Location header (it was a 500).
 import { describe, expect, it } from 'vitest';
-import { safeNext } from '../../src/lib/server/http/session-cookie';
+import { safeNext } from '../../src/http/session-cookie';
 
 describe('safeNext', () => {
 	it.each([

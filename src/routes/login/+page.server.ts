@@ -6,7 +6,7 @@ import { createSession } from '$lib/server/auth/sessions';
 import { beginAttempt } from '$lib/server/auth/throttle';
 import { checkPassword, hasUsers } from '$lib/server/auth/users';
 import { getDatabase } from '$lib/server/db/database';
-import { safeNext, setSessionCookie } from '$lib/server/http/session-cookie';
+import { safeNext, setSessionCookie } from '$http/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -2,7 +2,7 @@
 import { redirect } from '@sveltejs/kit';
 import { endSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { getDatabase } from '$lib/server/db/database';
-import { clearSessionCookie } from '$lib/server/http/session-cookie';
+import { clearSessionCookie } from '$http/session-cookie';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ cookies, request }) => {

@@ -10,7 +10,7 @@ import { AccountError, createUser, hasUsers } from '$lib/server/auth/users';
 import { getDatabase, type Database } from '$lib/server/db/database';
 import { loadDemo, neverLoaded } from '$lib/server/demo';
 import { serialized } from '$lib/server/ingest/queue';
-import { setSessionCookie } from '$lib/server/http/session-cookie';
+import { setSessionCookie } from '$http/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 let creating: Promise<unknown> = Promise.resolve();

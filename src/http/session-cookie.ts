@@ -2,7 +2,7 @@
 // Secure when the browser really came over https (request-protocol.ts: not what adapter-node
 // reports, which is https for every request unless ORIGIN is set), expiring with the session.
 import type { Cookies } from '@sveltejs/kit';
-import { SESSION_COOKIE } from '../auth/sessions';
+import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { requestIsHttps } from './request-protocol';
 
 const secure = (request: Request) => requestIsHttps(process.env, request.headers);

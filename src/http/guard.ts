@@ -5,11 +5,11 @@
 // caller whose role is below the route's (roles.ts) gets 403. A request no route matches gets
 // SvelteKit's 404, with nothing of any route run and nobody identified.
 import { error, json, redirect, type Handle } from '@sveltejs/kit';
-import { identify } from '../auth/identify';
-import { allows, isApiRoute, requiredAccess } from '../auth/roles';
-import { SESSION_COOKIE } from '../auth/sessions';
-import { hasUsers } from '../auth/users';
-import { getDatabase } from '../db/database';
+import { identify } from '$lib/server/auth/identify';
+import { allows, isApiRoute, requiredAccess } from '$lib/server/auth/roles';
+import { SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { hasUsers } from '$lib/server/auth/users';
+import { getDatabase } from '$lib/server/db/database';
 
 export const guard: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
