@@ -1,5 +1,5 @@
 // Resumen: the KPIs of the URL's period and filters against the comparison period, with their
-// monthly series, from the metrics layer (src/lib/server/dashboard/overview.ts).
+// monthly series, from the metrics layer (src/lib/features/overview/).
 import { getDatabase } from '$lib/server/db/database';
 import { overviewComparison, overviewPage } from '$lib/features/overview/loader.server';
 import { pageContext } from '$lib/server/http/dashboard';

@@ -1,5 +1,5 @@
 // Activación y ciclo de vida: the activation, status-mix and retention figures of the URL's period
-// and filters, and the same on the comparison months (src/lib/server/dashboard/activation.ts).
+// and filters, and the same on the comparison months (src/lib/features/activation/).
 import { activationPage } from '$lib/features/activation/loader.server';
 import { comparedPageFrame } from '$lib/server/dashboard/compare';
 import { getDatabase } from '$lib/server/db/database';
