@@ -1,5 +1,5 @@
 // A dashboard page load builds its context (period, filters, settings, filter-bar values) once:
-// the (dashboard) layout and the page ask for it together in one request (server/http/dashboard.ts
+// the (dashboard) layout and the page ask for it together in one request (src/http/dashboard.ts
 // keeps it per request's `locals`). Counted on the real loads, over a real database file.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempFolder, type TempFolder } from '../helpers/temp-db';

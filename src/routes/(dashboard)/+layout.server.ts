@@ -1,6 +1,6 @@
 // Every dashboard page shares the filter bar: the period and filters of the URL, as the metrics
 // layer reads them, and the values to offer.
-import { pageContext } from '$lib/server/http/dashboard';
+import { pageContext } from '$http/dashboard';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ url, locals }) => {

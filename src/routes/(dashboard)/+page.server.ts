@@ -2,7 +2,7 @@
 // monthly series, from the metrics layer (src/lib/features/overview/).
 import { getDatabase } from '$lib/server/db/database';
 import { overviewComparison, overviewPage } from '$lib/features/overview/loader.server';
-import { pageContext } from '$lib/server/http/dashboard';
+import { pageContext } from '$http/dashboard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {

@@ -28,7 +28,7 @@ export interface DashboardContext {
 
 /**
  * All the context reads from the URL. A SvelteKit load reruns when a URL parameter it read changes,
- * so a load handed a context built by another (server/http/dashboard.ts) reads these itself.
+ * so a load handed a context built by another (src/http/dashboard.ts) reads these itself.
  */
 export function contextInput(url: URL): { query: Record<string, string>; compare: Compare } {
 	return { query: metricQuery(url), compare: compareOf(url) };

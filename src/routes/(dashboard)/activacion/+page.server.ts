@@ -3,7 +3,7 @@
 import { activationPage } from '$lib/features/activation/loader.server';
 import { comparedPageFrame } from '$lib/server/dashboard/compare';
 import { getDatabase } from '$lib/server/db/database';
-import { pageContext } from '$lib/server/http/dashboard';
+import { pageContext } from '$http/dashboard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {

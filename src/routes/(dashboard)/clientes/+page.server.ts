@@ -1,7 +1,7 @@
 // Clientes: one page of the client list for the URL's period, filters, search, sort and page.
 import { getDatabase } from '$lib/server/db/database';
 import { clientsPage } from '$lib/features/clients/loader.server';
-import { pageContext } from '$lib/server/http/dashboard';
+import { pageContext } from '$http/dashboard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {

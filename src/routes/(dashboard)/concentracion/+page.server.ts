@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { concentrationPage } from '$lib/features/concentration/loader.server';
 import { getDatabase } from '$lib/server/db/database';
-import { pageContext } from '$lib/server/http/dashboard';
+import { pageContext } from '$http/dashboard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {

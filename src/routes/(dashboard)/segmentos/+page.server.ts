@@ -4,7 +4,7 @@ import { error } from '@sveltejs/kit';
 import { isFilterDimension, type FilterDimension } from '$lib/dashboard/url-state';
 import { segmentDimensions, segmentsPage } from '$lib/features/segments/loader.server';
 import { getDatabase } from '$lib/server/db/database';
-import { pageContext } from '$lib/server/http/dashboard';
+import { pageContext } from '$http/dashboard';
 import type { PageServerLoad } from './$types';
 
 function dimension(url: URL, key: string): FilterDimension | null {

@@ -4,7 +4,7 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db/database';
 import { clientDetail } from '$lib/features/clients/loader.server';
-import { pageContext } from '$lib/server/http/dashboard';
+import { pageContext } from '$http/dashboard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, params, locals }) => {

@@ -1,9 +1,9 @@
 // A page's dashboard context, with a URL the metrics layer refuses (a bad month, an unknown
 // filter…) answered as a 400 page that names the parameter.
 import { error } from '@sveltejs/kit';
-import { contextInput, dashboardContext, type DashboardContext } from '../dashboard/context';
-import { getDatabase } from '../db/database';
-import { ParamError } from '../metrics/params';
+import { contextInput, dashboardContext, type DashboardContext } from '$lib/server/dashboard/context';
+import { getDatabase } from '$lib/server/db/database';
+import { ParamError } from '$lib/server/metrics/params';
 
 // The (dashboard) layout and its page both need the context, and SvelteKit runs their loads
 // together: it is built once per request, keyed by the request's `locals` (one object per request,
