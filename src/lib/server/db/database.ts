@@ -1,6 +1,6 @@
 // One DuckDB instance per process and file. Opening migrates the schema; a file held by
 // another process (typically the running server) becomes a DatabaseLockedError with one clear sentence.
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { defaultDatabasePath } from './db-path';
@@ -10,8 +10,8 @@ import { ResultCache } from './result-cache';
 import { StatementEffects, type Effect } from './statement-effect';
 import { openUpToDate } from './upgrade';
 
-export type Params = Record<string, DuckDBValue> | DuckDBValue[];
-export type Row = Record<string, unknown>;
+import type { Params, Row, SqlSession } from './session';
+export type { Params, Row } from './session';
 
 export class DatabaseLockedError extends Error {
 	constructor(
@@ -58,7 +58,7 @@ export interface CachedAllOptions {
 	prepare?: (db: Database) => Promise<void>;
 }
 
-export class Database {
+export class Database implements SqlSession {
 	private constructor(
 		readonly path: string,
 		private readonly instance: DuckDBInstance,

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../project-root';
-import type { Database } from './database';
+import type { SqlSession } from './session';
 
 export interface Migration {
 	version: number;
@@ -28,7 +28,7 @@ export function loadMigrations(folder = migrationsFolder()): Migration[] {
 }
 
 /** The versions recorded in schema_migrations; none on a new file. */
-export async function appliedVersions(db: Database): Promise<Set<number>> {
+export async function appliedVersions(db: SqlSession): Promise<Set<number>> {
 	const table = await db.one<{ n: number }>(
 		`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'schema_migrations'`
 	);
@@ -41,7 +41,7 @@ export async function appliedVersions(db: Database): Promise<Set<number>> {
  * schema changes from its WAL (ALTER TABLE fails with "GetDefaultDatabase with no default
  * database set"), so they must reach the file itself before anything can kill the process.
  */
-export async function migrate(db: Database, migrations = loadMigrations()): Promise<number[]> {
+export async function migrate(db: SqlSession, migrations = loadMigrations()): Promise<number[]> {
 	await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`);
 	const done = await appliedVersions(db);

@@ -9,13 +9,13 @@
 // (NNN: the first migration applied), the last KEPT_UPGRADE_COPIES of them.
 import { closeSync, copyFileSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Database } from './database';
+import type { SqlSession } from './session';
 import { appliedVersions, migrate, type Migration } from './migrate';
 
 export const KEPT_UPGRADE_COPIES = 3;
 
 /** Opens `path` with every migration applied. `openFile` opens a file as it is (Database.openFile). */
-export async function openUpToDate(path: string, openFile: (path: string) => Promise<Database>, migrations: Migration[]): Promise<Database> {
+export async function openUpToDate<D extends SqlSession>(path: string, openFile: (path: string) => Promise<D>, migrations: Migration[]): Promise<D> {
 	const db = await openFile(path);
 	let open = true;
 	const close = () => {
