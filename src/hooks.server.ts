@@ -5,7 +5,7 @@
 // CLI does). The page's <html lang> follows.
 import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { keepWarm } from '$lib/server/dashboard/warm';
+import { keepWarm } from '$lib/server/pages/warm';
 import { setupAnnouncement, setupCode } from '$lib/server/auth/setup-code';
 import { hasUsers } from '$lib/server/auth/users';
 import { getDatabase } from '$lib/server/db/database';

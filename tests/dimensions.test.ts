@@ -1,7 +1,7 @@
 // The dimension registry (src/lib/dimensions.ts): every list of dimensions in the app is derived
 // from it, and every dimension has its label in both languages.
 import { describe, expect, it } from 'vitest';
-import { BAR_DIMENSIONS, FILTER_DIMENSIONS } from '../src/lib/dashboard/url-state';
+import { BAR_DIMENSIONS, FILTER_DIMENSIONS } from '../src/lib/features/shared/url-state';
 import { BAR_DIMENSION_IDS, DIMENSION_IDS, DIMENSION_REGISTRY, dimensionOfCli, dimensionOfParam, SEGMENT_DIMENSION_IDS } from '../src/lib/dimensions';
 import { en } from '../src/lib/i18n/en';
 import { es } from '../src/lib/i18n/es';

@@ -1,7 +1,7 @@
 // A page's dashboard context, with a URL the metrics layer refuses (a bad month, an unknown
 // filter…) answered as a 400 page that names the parameter.
 import { error } from '@sveltejs/kit';
-import { contextInput, dashboardContext, type DashboardContext } from '$lib/server/dashboard/context';
+import { contextInput, dashboardContext, type DashboardContext } from '$lib/server/pages/context';
 import { getDatabase } from '$lib/server/db/database';
 import { ParamError } from '$lib/server/metrics/params';
 

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
-import { dashboardContext } from '../../src/lib/server/dashboard/context';
+import { dashboardContext } from '../../src/lib/server/pages/context';
 import { listClients, type ClientList } from '../../src/lib/features/clients/loader.server';
 import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';

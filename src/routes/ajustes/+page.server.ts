@@ -1,8 +1,8 @@
 // Ajustes: thresholds and definitions (issue 7). Loading shows them with each KPI's months for the
 // preview; the actions check and store a change (settings-store.ts), or answer 400 naming the field.
 import { fail } from '@sveltejs/kit';
-import { FILTER_DIMENSIONS } from '$lib/dashboard/url-state';
-import { dashboardContext } from '$lib/server/dashboard/context';
+import { FILTER_DIMENSIONS } from '$lib/features/shared/url-state';
+import { dashboardContext } from '$lib/server/pages/context';
 import { settingsPage } from '$lib/features/settings/loader.server';
 import { getDatabase } from '$lib/server/db/database';
 import { checkSetting, saveSetting, SettingError } from '$lib/server/metrics/settings-store';

@@ -7,7 +7,7 @@ import { activation, activationWithSeries, type ActivationDocument, type Activat
 import type { MetricParams } from '../../server/metrics/params';
 import { retention, type RetentionDocument } from '../../server/metrics/retention';
 import { judge, type Settings, type Status } from '../../server/metrics/settings';
-import { comparedPageFrame, comparisonParams } from '../../server/dashboard/compare';
+import { comparedPageFrame, comparisonParams } from '../../server/pages/compare';
 
 /** The activation document's period figures (its months are in `series`, with the status counts). */
 export type ActivationFigures = Omit<ActivationDocument, 'months'>;

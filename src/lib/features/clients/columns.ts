@@ -1,6 +1,6 @@
 // The client list's columns, shared by the table on screen (and its CSV of the page) and the CSV
 // of every client (export.csv): the same headers and cell values in both.
-import type { Column } from '$lib/dashboard/columns';
+import type { Column } from '$lib/features/shared/columns';
 import { formatPercentChange } from '$lib/format';
 import type { Lang, Messages } from '$lib/i18n';
 import type { ClientRow, ClientSort } from './loader.server';

@@ -9,7 +9,7 @@ import type { MetricParams } from '../../server/metrics/params';
 import { addMonths, monthEnd } from '../../server/metrics/period';
 import type { Settings } from '../../server/metrics/settings';
 import { runQuery, streamQuery } from '../../server/queries';
-import type { DashboardContext } from '../../server/dashboard/context';
+import type { DashboardContext } from '../../server/pages/context';
 
 export const PAGE_SIZE = 50;
 

@@ -8,7 +8,7 @@ import { concentration, type ConcentrationDocument } from '../../server/metrics/
 import type { MetricParams } from '../../server/metrics/params';
 import { judge, type Settings } from '../../server/metrics/settings';
 import { runQuery } from '../../server/queries';
-import type { DashboardContext } from '../../server/dashboard/context';
+import type { DashboardContext } from '../../server/pages/context';
 
 /** Points per curve sent to the page (exact values stay in the API). */
 const CURVE_POINTS = 400;

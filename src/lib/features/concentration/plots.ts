@@ -1,7 +1,7 @@
 // The Concentración charts with Observable Plot: Pareto and Lorenz curves, top-N shares, the HHI
 // gauge with its bands and the monthly trends. Pure: the caller owns the DOM; numbers per locale.
 import * as Plot from '@observablehq/plot';
-import { formatCell } from '$lib/dashboard/columns';
+import { formatCell } from '$lib/features/shared/columns';
 import { formatMonth, formatNumber } from '$lib/format';
 import type { Lang } from '$lib/i18n';
 

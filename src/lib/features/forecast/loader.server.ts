@@ -6,7 +6,7 @@ import { forecast, type ForecastDocument } from '../../server/metrics/forecast';
 import type { MetricParams } from '../../server/metrics/params';
 import { quotes, type QuotesDocument } from '../../server/metrics/quotes';
 import { judge, type Settings, type Status } from '../../server/metrics/settings';
-import { comparedPageFrame, comparisonParams } from '../../server/dashboard/compare';
+import { comparedPageFrame, comparisonParams } from '../../server/pages/compare';
 
 export interface ForecastTiles {
 	wape: number | null;

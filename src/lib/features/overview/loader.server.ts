@@ -8,7 +8,7 @@ import { kpiSources, kpisFrom, type KpisDocument, type KpiSources } from '../../
 import type { MetricParams } from '../../server/metrics/params';
 import { addMonths, monthEnd } from '../../server/metrics/period';
 import type { Settings } from '../../server/metrics/settings';
-import type { DashboardContext } from '../../server/dashboard/context';
+import type { DashboardContext } from '../../server/pages/context';
 
 export interface OverviewSide {
 	from: string;

@@ -5,7 +5,7 @@ import type { Database } from '../../server/db/database';
 import type { MetricParams } from '../../server/metrics/params';
 import { pipeline, pipelineWithTotals, type PipelineDocument, type PipelineTotals } from '../../server/metrics/pipeline';
 import type { Settings } from '../../server/metrics/settings';
-import { comparedPageFrame, comparisonParams } from '../../server/dashboard/compare';
+import { comparedPageFrame, comparisonParams } from '../../server/pages/compare';
 
 /** The tiles' figures: the document without its months. */
 export type PipelineTiles = Omit<PipelineDocument, 'months'>;

@@ -9,8 +9,8 @@ import type { Dimension, MetricParams } from '../../server/metrics/params';
 import { monthEnd } from '../../server/metrics/period';
 import type { Settings } from '../../server/metrics/settings';
 import { runQuery } from '../../server/queries';
-import type { DashboardContext } from '../../server/dashboard/context';
-import { productNames } from '../../server/dashboard/product-names';
+import type { DashboardContext } from '../../server/pages/context';
+import { productNames } from '../../server/pages/product-names';
 
 /** Rows and columns the cross-tab shows (the largest by revenue). */
 const CROSS_LIMIT = 12;

@@ -2,7 +2,7 @@
 // two-dimension cross-tab as a heatmap. Pure: the caller owns the DOM; every label and number is
 // formatted for the locale.
 import * as Plot from '@observablehq/plot';
-import { formatCell } from '$lib/dashboard/columns';
+import { formatCell } from '$lib/features/shared/columns';
 import { formatCompact, formatMoney, formatNumber } from '$lib/format';
 import type { Lang } from '$lib/i18n';
 

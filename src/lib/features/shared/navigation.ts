@@ -2,7 +2,7 @@
 // kept), so the page reloads its figures for the new selection.
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
-import { withParams } from '$lib/dashboard/url-state';
+import { withParams } from '$lib/features/shared/url-state';
 
 /** Sets (or, with null, removes) URL parameters of the current page. */
 export function pickParams(changes: Record<string, string | null>) {

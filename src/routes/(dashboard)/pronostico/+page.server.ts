@@ -2,7 +2,7 @@
 // accuracy and hit rate judged against their bands, and the same on the comparison months
 // (src/lib/features/forecast/).
 import { forecastPage } from '$lib/features/forecast/loader.server';
-import { comparedPageFrame } from '$lib/server/dashboard/compare';
+import { comparedPageFrame } from '$lib/server/pages/compare';
 import { getDatabase } from '$lib/server/db/database';
 import { pageContext } from '$http/dashboard';
 import type { PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 // Segmentos: the dimension (`?dim=`) and the one it is crossed with (`?dim2=`); the figures come
 // from segmentsPage.
 import { error } from '@sveltejs/kit';
-import { isFilterDimension, type FilterDimension } from '$lib/dashboard/url-state';
+import { isFilterDimension, type FilterDimension } from '$lib/features/shared/url-state';
 import { segmentDimensions, segmentsPage } from '$lib/features/segments/loader.server';
 import { getDatabase } from '$lib/server/db/database';
 import { pageContext } from '$http/dashboard';

@@ -3,7 +3,7 @@
 // in Spanish, formulas neutralised). Rows are streamed a chunk at a time from DuckDB.
 import { error } from '@sveltejs/kit';
 import { messages as appMessages } from '$lib/i18n';
-import { dashboardContext } from '$lib/server/dashboard/context';
+import { dashboardContext } from '$lib/server/pages/context';
 import { optionalColumns, streamClients } from '$lib/features/clients/loader.server';
 import { getDatabase } from '$lib/server/db/database';
 import { ParamError } from '$lib/server/metrics/params';

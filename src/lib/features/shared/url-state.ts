@@ -2,8 +2,8 @@
 // browser's back/forward work. Keys are those of the metrics API (from, to, <dimension>=value),
 // so a page's query string is also the query of the figures it shows; `compare` and page
 // options (dim, by, q, sort, page…) ride along.
-import { BAR_DIMENSION_IDS, DIMENSION_IDS, DIMENSION_REGISTRY, dimension, isDimensionId, type BarDimensionId, type DimensionId } from '../dimensions';
-import { addMonths, monthCount, monthRange } from '../months';
+import { BAR_DIMENSION_IDS, DIMENSION_IDS, DIMENSION_REGISTRY, dimension, isDimensionId, type BarDimensionId, type DimensionId } from '../../dimensions';
+import { addMonths, monthCount, monthRange } from '../../months';
 
 /** Every dimension a figure can be filtered by (docs/definitions.md "Filters"): the registry's, lib/dimensions.ts. */
 export const FILTER_DIMENSIONS = DIMENSION_IDS;

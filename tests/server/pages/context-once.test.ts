@@ -2,26 +2,26 @@
 // the (dashboard) layout and the page ask for it together in one request (src/http/dashboard.ts
 // keeps it per request's `locals`). Counted on the real loads, over a real database file.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { tempFolder, type TempFolder } from '../helpers/temp-db';
+import { tempFolder, type TempFolder } from '../../helpers/temp-db';
 
-vi.mock('../../src/lib/server/dashboard/context', async (importOriginal) => {
-	const real = await importOriginal<typeof import('../../src/lib/server/dashboard/context')>();
+vi.mock('../../../src/lib/server/pages/context', async (importOriginal) => {
+	const real = await importOriginal<typeof import('../../../src/lib/server/pages/context')>();
 	return { ...real, dashboardContext: vi.fn(real.dashboardContext) };
 });
 
-const { dashboardContext } = await import('../../src/lib/server/dashboard/context');
+const { dashboardContext } = await import('../../../src/lib/server/pages/context');
 const builds = vi.mocked(dashboardContext);
 
 // Any route's load: called below with the parts of a request event these loads read.
 type Load = (event: never) => unknown;
 const PAGES: Record<string, () => Promise<{ load: Load }>> = {
-	'/': () => import('../../src/routes/(dashboard)/+page.server'),
-	'/segmentos': () => import('../../src/routes/(dashboard)/segmentos/+page.server'),
-	'/concentracion': () => import('../../src/routes/(dashboard)/concentracion/+page.server'),
-	'/activacion': () => import('../../src/routes/(dashboard)/activacion/+page.server'),
-	'/pronostico': () => import('../../src/routes/(dashboard)/pronostico/+page.server'),
-	'/embudo': () => import('../../src/routes/(dashboard)/embudo/+page.server'),
-	'/clientes': () => import('../../src/routes/(dashboard)/clientes/+page.server')
+	'/': () => import('../../../src/routes/(dashboard)/+page.server'),
+	'/segmentos': () => import('../../../src/routes/(dashboard)/segmentos/+page.server'),
+	'/concentracion': () => import('../../../src/routes/(dashboard)/concentracion/+page.server'),
+	'/activacion': () => import('../../../src/routes/(dashboard)/activacion/+page.server'),
+	'/pronostico': () => import('../../../src/routes/(dashboard)/pronostico/+page.server'),
+	'/embudo': () => import('../../../src/routes/(dashboard)/embudo/+page.server'),
+	'/clientes': () => import('../../../src/routes/(dashboard)/clientes/+page.server')
 };
 
 let folder: TempFolder;
@@ -47,11 +47,11 @@ async function pageLoad(path: string, page: { load: Load }, read = { layout: new
 beforeAll(async () => {
 	folder = tempFolder();
 	process.env.CARTERA_DB = folder.path('context-once.duckdb');
-	layout = await import('../../src/routes/(dashboard)/+layout.server');
+	layout = await import('../../../src/routes/(dashboard)/+layout.server');
 });
 
 afterAll(async () => {
-	const { getDatabase } = await import('../../src/lib/server/db/database');
+	const { getDatabase } = await import('../../../src/lib/server/db/database');
 	(await getDatabase()).close();
 	delete process.env.CARTERA_DB;
 	folder.remove();

@@ -1,7 +1,7 @@
 // What every dashboard page needs besides its own figures: the period and filters read from the
 // URL (checked by the metrics layer's resolveParams), the settings, the data's range for the
 // period presets, and the values the filter bar offers. Framework-free, like the rest of the core.
-import { compareOf, comparisonPeriod, metricQuery, type BarDimension, type Compare } from '../../dashboard/url-state';
+import { compareOf, comparisonPeriod, metricQuery, type BarDimension, type Compare } from '../../features/shared/url-state';
 import { DIMENSION_REGISTRY } from '../../dimensions';
 import type { Database } from '../db/database';
 import { resolveParams, type MetricParams } from '../metrics/params';

@@ -1,6 +1,6 @@
 // Table columns: what a cell holds (its raw value, for sorting and CSV) and how it reads on screen.
-import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent } from '../format';
-import type { Lang } from '../i18n/lang';
+import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent } from '../../format';
+import type { Lang } from '../../i18n/lang';
 
 export type CellKind = 'text' | 'money' | 'int' | 'number' | 'percent' | 'month' | 'date';
 

@@ -1,19 +1,19 @@
-// Warming (src/lib/server/dashboard/warm.ts) computes each page's default view through the pages'
+// Warming (src/lib/server/pages/warm.ts) computes each page's default view through the pages'
 // own functions: afterwards, loading any page's default view runs no query at all (every result
 // comes from the result cache), so warming keeps helping when a page changes what it loads.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Database } from '../../src/lib/server/db/database';
-import { activationPage } from '../../src/lib/features/activation/loader.server';
-import { clientsPage } from '../../src/lib/features/clients/loader.server';
-import { concentrationPage } from '../../src/lib/features/concentration/loader.server';
-import { dashboardContext } from '../../src/lib/server/dashboard/context';
-import { forecastPage } from '../../src/lib/features/forecast/loader.server';
-import { overviewComparison, overviewPage } from '../../src/lib/features/overview/loader.server';
-import { pipelinePage } from '../../src/lib/features/pipeline/loader.server';
-import { segmentDimensions, segmentsPage } from '../../src/lib/features/segments/loader.server';
-import { warmDefaults } from '../../src/lib/server/dashboard/warm';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
-import { tempFolder } from '../helpers/temp-db';
+import { Database } from '../../../src/lib/server/db/database';
+import { activationPage } from '../../../src/lib/features/activation/loader.server';
+import { clientsPage } from '../../../src/lib/features/clients/loader.server';
+import { concentrationPage } from '../../../src/lib/features/concentration/loader.server';
+import { dashboardContext } from '../../../src/lib/server/pages/context';
+import { forecastPage } from '../../../src/lib/features/forecast/loader.server';
+import { overviewComparison, overviewPage } from '../../../src/lib/features/overview/loader.server';
+import { pipelinePage } from '../../../src/lib/features/pipeline/loader.server';
+import { segmentDimensions, segmentsPage } from '../../../src/lib/features/segments/loader.server';
+import { warmDefaults } from '../../../src/lib/server/pages/warm';
+import { buildDemoDatabase } from '../../../src/lib/server/demo';
+import { tempFolder } from '../../helpers/temp-db';
 
 const folder = tempFolder();
 let db: Database;

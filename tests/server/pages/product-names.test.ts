@@ -1,9 +1,9 @@
 // Product labels (queries/product_names.sql): names by code for the codes asked, from the register.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/database';
-import { productNames } from '../../src/lib/server/dashboard/product-names';
-import { loadCsv } from '../helpers/metric-fixture';
-import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+import type { Database } from '../../../src/lib/server/db/database';
+import { productNames } from '../../../src/lib/server/pages/product-names';
+import { loadCsv } from '../../helpers/metric-fixture';
+import { openTempDatabase, tempFolder } from '../../helpers/temp-db';
 
 const folder = tempFolder();
 let db: Database;

@@ -1,6 +1,6 @@
-// The filter bar's period choices (src/lib/dashboard/url-state.ts periodMonths).
+// The filter bar's period choices (src/lib/features/shared/url-state.ts periodMonths).
 import { describe, expect, it } from 'vitest';
-import { activeFilters, metricQuery, paramOf, periodMonths, sectionHref, withParams } from '../../src/lib/dashboard/url-state';
+import { activeFilters, metricQuery, paramOf, periodMonths, sectionHref, withParams } from '../../../src/lib/features/shared/url-state';
 
 describe('periodMonths', () => {
 	it('lists the months the data covers, newest first, across a year end', () => {
