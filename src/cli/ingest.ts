@@ -14,6 +14,7 @@ import { DatabaseLockedError, getDatabase } from '../lib/server/db/database';
 import { defaultDatabasePath } from '../lib/server/db/db-path';
 import { IngestError } from '../lib/server/ingest/errors';
 import { ingestFiles, type IngestReport } from '../lib/server/ingest/ingest';
+import { reasonWords, sayReport } from '../lib/i18n/ingest-report';
 import { KIND_SPECS, type Kind } from '../lib/server/ingest/kinds';
 import { ingestUsage } from '../lib/i18n/ingest-messages';
 import { cliLang, ingestOptions } from './ingest-options';
@@ -102,7 +103,8 @@ await runCli(async () => {
 		report = await ingestThroughServer(values.server, positionals, { ...raw, map: values.map ? readFileSync(values.map, 'utf8') : undefined });
 	} else {
 		const db = await openDatabase(values.db ?? defaultDatabasePath());
-		report = await ingestFiles(db, positionals.map((path) => ({ path })), { ...options, loadedBy: 'cli', rejectsPath: values.rejects, lang });
+		const flow = { ...options, loadedBy: 'cli', rejectsPath: values.rejects, words: reasonWords(lang) };
+		report = sayReport(await ingestFiles(db, positionals.map((path) => ({ path })), flow), lang);
 		db.close();
 	}
 	process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, values.rejects));

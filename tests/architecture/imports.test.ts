@@ -1,6 +1,8 @@
 // The code reads in one direction: no import loop anywhere in src/ (type-only imports count: a
-// loop of types is still two modules that cannot be understood apart), and nothing under src/lib
-// imports from the CLI (src/cli) or the routes (src/routes). Imports are read from the sources:
+// loop of types is still two modules that cannot be understood apart), nothing under src/lib
+// imports from the CLI (src/cli) or the routes (src/routes), and the ingest core
+// (src/lib/server/ingest) imports nothing of i18n: its reports and errors are codes and values,
+// worded at the edges. Imports are read from the sources:
 // relative paths, $lib/… and the aliases of svelte.config.js; static, re-exports and dynamic import('…').
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -133,5 +135,14 @@ describe('the import graph of src/', () => {
 			file.startsWith('src/lib/') ? targets.filter((t) => t.startsWith('src/cli/') || t.startsWith('src/routes/')).map((t) => `${file} → ${t}`) : []
 		);
 		expect(reaching.filter((r) => !KNOWN_REACHING.includes(r))).toEqual([]);
+	});
+
+	it('has the ingest core import nothing from src/lib/i18n (its reports and errors are codes, said at the edges)', () => {
+		const worded = [...graph].flatMap(([file, targets]) =>
+			file.startsWith('src/lib/server/ingest/') ? targets.filter((t) => t.startsWith('src/lib/i18n/')).map((t) => `${file} → ${t}`) : []
+		);
+		expect(worded).toEqual([]);
+		// The rule is read from real edges: the words do reach the report, through the edge module.
+		expect(graph.get('src/lib/i18n/ingest-report.ts')).toContain('src/lib/server/ingest/report.ts');
 	});
 });

@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
 import { IngestError } from '../../src/lib/server/ingest/errors';
-import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { previewFile } from '../../src/lib/server/ingest/preview';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
-import { refusal, said } from '../helpers/said';
+import { ingestSaid, refusal, said } from '../helpers/said';
 
 const REAL = join(process.cwd(), '..', 'shared', 'data', 'real');
 const folder = tempFolder();
@@ -18,7 +17,7 @@ beforeAll(async () => {
 	db = await openTempDatabase(folder);
 	// Something to keep: every refusal below must leave these rows as they are.
 	const base = folder.write('base.csv', 'Nº factura;Fecha;Código cliente;Importe\nF-1;05/01/2025;C1;1.000,50\n');
-	await ingestFiles(db, [{ path: base }]);
+	await ingestSaid(db, [{ path: base }]);
 });
 afterAll(() => {
 	db.close();
@@ -32,7 +31,7 @@ const state = () =>
 /** Ingests one file expecting a refusal; checks the message names the file and nothing changed. */
 async function refused(path: string, name: string): Promise<string> {
 	const before = await state();
-	const error = await ingestFiles(db, [{ path, name }]).then(
+	const error = await ingestSaid(db, [{ path, name }]).then(
 		() => null,
 		(e: unknown) => e
 	);
@@ -63,7 +62,7 @@ describe('csvkit examples, the evil CSV and csv-spectrum through the ingest', ()
 	it.each(files)('%s/%s loads or is refused by name, changing nothing', async (dir, file) => {
 		const before = await state();
 		try {
-			const report = await ingestFiles(db, [{ path: join(REAL, dir, file), name: file }]);
+			const report = await ingestSaid(db, [{ path: join(REAL, dir, file), name: file }]);
 			expect(report.files[0]!.rows_read).toBe(report.files[0]!.loaded + report.files[0]!.rejected + report.files[0]!.duplicates);
 		} catch (error) {
 			expect(error).toBeInstanceOf(IngestError);
@@ -79,7 +78,7 @@ describe('bad input', () => {
 	});
 
 	it('loads a header-only file as nothing, and says so', async () => {
-		const report = await ingestFiles(db, [{ path: folder.write('solo.csv', 'Nº factura;Fecha;Código cliente;Importe\r\n'), name: 'solo.csv' }]);
+		const report = await ingestSaid(db, [{ path: folder.write('solo.csv', 'Nº factura;Fecha;Código cliente;Importe\r\n'), name: 'solo.csv' }]);
 		expect(report.files[0]).toMatchObject({ rows_read: 0, loaded: 0, rejected: 0 });
 		expect(report.files[0]!.warnings[0]).toBe('The file has its header row but no data rows: nothing to load.');
 	});
@@ -95,7 +94,7 @@ describe('bad input', () => {
 
 	it('refuses a file over the size limit', async () => {
 		const path = folder.write('grande.csv', 'Nº factura;Fecha;Código cliente;Importe\n' + 'F;01/01/2025;C;1,00\n'.repeat(100));
-		const error = await ingestFiles(db, [{ path, name: 'grande.csv' }], { maxBytes: 1024 }).catch((e: unknown) => e);
+		const error = await ingestSaid(db, [{ path, name: 'grande.csv' }], { maxBytes: 1024 }).catch((e: unknown) => e);
 		// 42 bytes of header (º and ó take two) + 100 × 20 = 2,042 bytes: 2 kB rounded up
 		expect(said(error)).toBe('grande.csv: the file is 2 kB, over the limit of 1 kB (CARTERA_MAX_UPLOAD_MB).');
 	});
@@ -109,13 +108,13 @@ describe('bad input', () => {
 
 	it('keeps a lone quote inside an unquoted value (12" screens)', async () => {
 		const path = folder.write('pulgadas.csv', 'Nº factura;Fecha;Código cliente;Importe;Descripción\nF-4;01/01/2025;C1;10,00;Monitor 12" LED\n');
-		const report = await ingestFiles(db, [{ path, name: 'pulgadas.csv' }]);
+		const report = await ingestSaid(db, [{ path, name: 'pulgadas.csv' }]);
 		expect(report.files[0]).toMatchObject({ loaded: 1, rejected: 0 });
 	});
 
 	it('rejects ragged rows: too many fields (named), too few (a required value missing)', async () => {
 		const path = folder.write('irregular.csv', 'Nº factura;Fecha;Código cliente;Importe\nF-5;01/01/2025;C1;10,00;sobra\nF-6;02/01/2025;C2\nF-7;03/01/2025;C3;7,00\n');
-		const f = (await ingestFiles(db, [{ path, name: 'irregular.csv' }])).files[0]!;
+		const f = (await ingestSaid(db, [{ path, name: 'irregular.csv' }])).files[0]!;
 		expect(f).toMatchObject({ rows_read: 3, loaded: 1, rejected: 2 });
 		expect(f.rejections).toEqual([
 			{ line: 2, column: '(row)', value: 'sobra', reason: "the row has more fields than the header's 4", code: 'extra_fields' },
@@ -127,7 +126,7 @@ describe('bad input', () => {
 		const good = folder.write('bueno.csv', 'Nº factura;Fecha;Código cliente;Importe\nF-8;01/01/2025;C1;99,00\n');
 		const bad = folder.write('malo.csv', 'Nº factura;Fecha;Código cliente;Importe\nF-9;01/01/2025;"C1;1,00\n');
 		const before = await state();
-		expect(await refusal(ingestFiles(db, [{ path: good }, { path: bad, name: 'malo.csv' }]))).toMatch(/^malo\.csv: line 2/);
+		expect(await refusal(ingestSaid(db, [{ path: good }, { path: bad, name: 'malo.csv' }]))).toMatch(/^malo\.csv: line 2/);
 		expect(await state()).toEqual(before);
 	});
 });

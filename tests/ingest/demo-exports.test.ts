@@ -7,13 +7,13 @@ import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
 import { demoFiles } from '../../src/lib/server/demo';
-import { ingestFiles, type IngestReport } from '../../src/lib/server/ingest/ingest';
+import { ingestFiles, type CodedIngestReport } from '../../src/lib/server/ingest/ingest';
 import { KIND_SPECS } from '../../src/lib/server/ingest/kinds';
 import { decimalTextToCents, openTempDatabase, spanishMoneyToCents, tempFolder } from '../helpers/temp-db';
 
 const folder = tempFolder();
 let db: Database;
-let first: IngestReport;
+let first: CodedIngestReport;
 
 /** Records of a demo export parsed with Papaparse (clientes.csv is Windows-1252). */
 function records(path: string): Record<string, string>[] {

@@ -3,9 +3,9 @@
 // progress only moves forward; an abort at any step leaves the database as it was.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
-import { IngestCancelledError, ingestFiles, type FileReport, type IngestInput, type IngestProgress } from '../../src/lib/server/ingest/ingest';
+import { IngestCancelledError, type FileReport, type IngestInput, type IngestProgress } from '../../src/lib/server/ingest/ingest';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
-import { refusal } from '../helpers/said';
+import { ingestSaid, refusal } from '../helpers/said';
 
 const folder = tempFolder();
 let db: Database;
@@ -60,10 +60,10 @@ describe('dry run', () => {
 		const before = await snapshot();
 		expect(Number(before.upload_batches!.split(':')[0])).toBe(0);
 		const map = { columns: { amount: 'Importe' } }; // a given mapping is remembered on commit only
-		const dry = await ingestFiles(db, inputs, { dryRun: true, map });
+		const dry = await ingestSaid(db, inputs, { dryRun: true, map });
 		expect(await snapshot()).toEqual(before);
 
-		const real = await ingestFiles(db, inputs, { map });
+		const real = await ingestSaid(db, inputs, { map });
 		expect(withoutBatch(real.files)).toEqual(withoutBatch(dry.files));
 		expect(Number((await snapshot()).upload_batches!.split(':')[0])).toBe(2);
 		expect((await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM source_mappings`))!.n).toBe(1);
@@ -104,7 +104,7 @@ describe('dry run', () => {
 		expect(dry.files[0]).toMatchObject({ kind: 'clients', amount_total: null, date_range: null, future_dates: 0 });
 
 		// The same bytes again: recognised as already loaded, and a dry run says what would change (nothing).
-		const again = await ingestFiles(db, [inputs[1]!], { dryRun: true });
+		const again = await ingestSaid(db, [inputs[1]!], { dryRun: true });
 		expect(again.files[0]).toMatchObject({
 			already_loaded: { batch_id: real.files[1]!.batch_id, loaded_at: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/) },
 			inserted: 0,
@@ -116,7 +116,7 @@ describe('dry run', () => {
 	it('reports amounts and dates of a real export: Superstore, Σ Sales = 2297200.8603', async () => {
 		const path = `${process.cwd()}/../shared/data/real/tableau-sample-superstore/Sample - Superstore.csv`;
 		const before = await snapshot();
-		const f = (await ingestFiles(db, [{ path, name: 'Sample - Superstore.csv' }], { dryRun: true })).files[0]!;
+		const f = (await ingestSaid(db, [{ path, name: 'Sample - Superstore.csv' }], { dryRun: true })).files[0]!;
 		expect(await snapshot()).toEqual(before);
 		// Σ Sales and the Order Date range (tests/fixtures/real-expected.md §2)
 		expect(f).toMatchObject({ loaded: 9994, amount_total: 2297200.86, date_range: { from: '2014-01-03', to: '2017-12-30' }, future_dates: 0 });
@@ -127,7 +127,7 @@ describe('dry run', () => {
 describe('progress', () => {
 	it('goes through reading, converting, merging and done, never backwards', async () => {
 		const calls: IngestProgress[] = [];
-		await ingestFiles(db, inputs, { onProgress: (p) => calls.push(p) });
+		await ingestSaid(db, inputs, { onProgress: (p) => calls.push(p) });
 		const phases = ['reading', 'converting', 'merging', 'done'];
 		for (const [i, p] of calls.entries()) {
 			expect(p.done).toBeLessThanOrEqual(p.total);
@@ -150,7 +150,7 @@ describe('cancel', () => {
 	const cancelAt = async (phase: IngestProgress['phase'], done: number, inputsToLoad = inputs) => {
 		const controller = new AbortController();
 		const before = await snapshot();
-		const run = ingestFiles(db, inputsToLoad, {
+		const run = ingestSaid(db, inputsToLoad, {
 			signal: controller.signal,
 			onProgress: (p) => {
 				if (p.phase === phase && p.done === done) controller.abort();
@@ -176,7 +176,7 @@ describe('cancel', () => {
 		const before = await snapshot();
 		let converting = 0;
 		const started = performance.now();
-		const run = ingestFiles(db, [{ path: big, name: 'grande.csv' }], {
+		const run = ingestSaid(db, [{ path: big, name: 'grande.csv' }], {
 			signal: controller.signal,
 			onProgress: (p) => {
 				if (p.phase === 'converting' && p.done === 0) {
@@ -190,6 +190,6 @@ describe('cancel', () => {
 		console.info(`[dry-run] cancelled ${(performance.now() - converting).toFixed(0)} ms into converting (${(performance.now() - started).toFixed(0)} ms in all)`);
 		expect(await snapshot()).toEqual(before);
 		// And the same file then loads whole.
-		expect((await ingestFiles(db, [{ path: big, name: 'grande.csv' }])).files[0]).toMatchObject({ loaded: 300_000 });
+		expect((await ingestSaid(db, [{ path: big, name: 'grande.csv' }])).files[0]).toMatchObject({ loaded: 300_000 });
 	});
 });

@@ -4,9 +4,8 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
 import { IngestError } from '../../src/lib/server/ingest/errors';
-import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
-import { refusal, said } from '../helpers/said';
+import { ingestSaid, refusal, said } from '../helpers/said';
 
 const folder = tempFolder();
 let db: Database;
@@ -38,7 +37,7 @@ describe('rejections', () => {
 				'F-4;1;07/01/2025;C3;P1;1;;Factura' // line 6: no amount
 			)
 		);
-		const report = await ingestFiles(db, [{ path: file, name: 'facturas.csv' }]);
+		const report = await ingestSaid(db, [{ path: file, name: 'facturas.csv' }]);
 		const f = report.files[0]!;
 		expect(f).toMatchObject({ kind: 'invoices', rows_read: 5, loaded: 2, rejected: 3 });
 		expect(f.rejections).toEqual([
@@ -55,7 +54,7 @@ describe('rejections', () => {
 			'clientes.csv',
 			csv('Código cliente;Razón social;Fecha de alta', 'C1;"Ferretería\r\nEl Tornillo";01/02/2020', '', 'C2;Comercial Sur;2020-13-45', 'C3;Andes;03/04/2021')
 		);
-		const f = (await ingestFiles(db, [{ path: file, name: 'clientes.csv' }])).files[0]!;
+		const f = (await ingestSaid(db, [{ path: file, name: 'clientes.csv' }])).files[0]!;
 		expect(f.rejections).toEqual([{ line: 5, column: 'Fecha de alta', value: '2020-13-45', reason: 'expected a date as dd/mm/yyyy', code: 'bad_date' }]);
 		expect((await db.one<{ name: string }>(`SELECT name FROM clients WHERE client_id = 'C1'`))!.name).toBe('Ferretería\r\nEl Tornillo');
 	});
@@ -65,7 +64,7 @@ describe('rejections', () => {
 			'presupuestos.csv',
 			csv('Nº presupuesto;Código cliente;Fecha presupuesto;Importe;Estado', 'PR-1;C1;01/03/2025;100,00;Aceptado', 'PR-2;C1;02/03/2025;50,00;Quizás', 'PR-3;C2;03/03/2025;70,00;draft')
 		);
-		const f = (await ingestFiles(db, [{ path: file }])).files[0]!;
+		const f = (await ingestSaid(db, [{ path: file }])).files[0]!;
 		expect(f).toMatchObject({ loaded: 3, rejected: 0 });
 		expect(f.warnings).toEqual([
 			'1 quotes have a status we do not know, kept as written: "Quizás" (1). They count in no status figure until a mapping says what they mean (--map, "values").'
@@ -81,7 +80,7 @@ describe('rejections', () => {
 describe('kinds', () => {
 	it('refuses a file of unknown kind with the headers each kind expects', async () => {
 		const file = folder.write('otra.csv', csv('Color;Peso', 'rojo;3'));
-		const error = await ingestFiles(db, [{ path: file, name: 'otra.csv' }]).catch((e: unknown) => e);
+		const error = await ingestSaid(db, [{ path: file, name: 'otra.csv' }]).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(IngestError);
 		const message = said(error);
 		expect(message).toMatch(/^otra\.csv: cannot tell what this export holds/);
@@ -92,15 +91,15 @@ describe('kinds', () => {
 	it('leaves the database unchanged when any file of the call fails', async () => {
 		const good = folder.write('good.csv', csv(HEADER, 'F-1;1;05/01/2025;C1;P1;2;100,00;Factura'));
 		const bad = folder.write('bad.csv', csv('Color;Peso', 'rojo;3'));
-		await expect(ingestFiles(db, [{ path: good }, { path: bad }])).rejects.toThrow(IngestError);
+		await expect(ingestSaid(db, [{ path: good }, { path: bad }])).rejects.toThrow(IngestError);
 		expect(await total()).toEqual({ n: 0, s: null });
 		expect((await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM upload_batches`))!.n).toBe(0);
 	});
 
 	it('refuses empty and binary files', async () => {
-		expect(await refusal(ingestFiles(db, [{ path: folder.write('vacio.csv', ''), name: 'vacio.csv' }]))).toBe('vacio.csv: the file is empty.');
+		expect(await refusal(ingestSaid(db, [{ path: folder.write('vacio.csv', ''), name: 'vacio.csv' }]))).toBe('vacio.csv: the file is empty.');
 		const binary = folder.write('foto.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
-		expect(await refusal(ingestFiles(db, [{ path: binary, name: 'foto.csv' }]))).toMatch(/not a text export/);
+		expect(await refusal(ingestSaid(db, [{ path: binary, name: 'foto.csv' }]))).toMatch(/not a text export/);
 	});
 
 	it('reads a Windows-1252 file whose first 256 kB happen to be plain ASCII', async () => {
@@ -108,14 +107,14 @@ describe('kinds', () => {
 		for (let k = 0; k < 20_000; k++) lines.push(`C${k};Cliente numero ${k}`);
 		lines.push('C-ES;Compañía Peñaranda');
 		const path = folder.write('tardio.csv', Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'));
-		const f = (await ingestFiles(db, [{ path }])).files[0]!;
+		const f = (await ingestSaid(db, [{ path }])).files[0]!;
 		expect(f).toMatchObject({ encoding: 'windows-1252', loaded: 20_001 });
 		expect((await db.one<{ name: string }>(`SELECT name FROM clients WHERE client_id = 'C-ES'`))!.name).toBe('Compañía Peñaranda');
 	});
 
 	it('reads English exports with a decimal point and month-first dates', async () => {
 		const file = folder.write('invoices.csv', csv('Invoice Number,Invoice Date,Customer ID,Amount', 'INV-1,01/13/2025,17850.0,"1,234.56"', 'INV-2,02/01/2025,17850.0,0.5'));
-		const f = (await ingestFiles(db, [{ path: file }])).files[0]!;
+		const f = (await ingestSaid(db, [{ path: file }])).files[0]!;
 		expect(f.formats).toMatchObject({ amount: "decimal '.'", invoice_date: '%m/%d/%Y' });
 		expect(await db.all(`SELECT invoice_id, invoice_date::VARCHAR AS d, client_id, amount::VARCHAR AS a FROM invoice_lines ORDER BY 1`)).toEqual([
 			{ invoice_id: 'INV-1', d: '2025-01-13', client_id: '17850', a: '1234.5600' },
@@ -130,7 +129,7 @@ describe('keys and derived values', () => {
 			'lineas.csv',
 			csv('Factura;Fecha;Cliente;Cantidad;Precio unitario;Tipo documento', 'F-9;10/03/2025;C1;3;2,50;Factura', 'F-9;10/03/2025;C1;1;4,25;Factura', 'NC-1;12/03/2025;C1;1;2,50;Nota de crédito')
 		);
-		await ingestFiles(db, [{ path: file }]);
+		await ingestSaid(db, [{ path: file }]);
 		expect(await db.all(`SELECT invoice_id, line_no, quantity::VARCHAR AS q, amount::VARCHAR AS a, doc_type FROM invoice_lines ORDER BY 1, 2`)).toEqual([
 			{ invoice_id: 'F-9', line_no: 1, q: '3.0000', a: '7.5000', doc_type: 'invoice' }, // 3 × 2,50
 			{ invoice_id: 'F-9', line_no: 2, q: '1.0000', a: '4.2500', doc_type: 'invoice' }, // 1 × 4,25
@@ -140,9 +139,9 @@ describe('keys and derived values', () => {
 
 	it('keeps the last of repeated keys, updates changed rows and keeps columns the file lacks', async () => {
 		const full = folder.write('c1.csv', csv('Código cliente;Razón social;Sector;Región', 'C1;Alfa;Minería;La Paz', 'C2;Beta;Salud;Oruro'));
-		await ingestFiles(db, [{ path: full }]);
+		await ingestSaid(db, [{ path: full }]);
 		const partial = folder.write('c2.csv', csv('Código cliente;Razón social', 'C1;Alfa SRL', 'C1;Alfa S.R.L.', 'C2;Beta'));
-		const f = (await ingestFiles(db, [{ path: partial }])).files[0]!;
+		const f = (await ingestSaid(db, [{ path: partial }])).files[0]!;
 		expect(f).toMatchObject({ rows_read: 3, loaded: 2, duplicates: 1, inserted: 0, updated: 1, unchanged: 1 });
 		expect(f.warnings[0]).toMatch(/1 rows repeat the key/);
 		expect(await db.all(`SELECT client_id, name, sector, region, batch_id FROM clients ORDER BY 1`)).toEqual([
@@ -152,9 +151,9 @@ describe('keys and derived values', () => {
 	});
 
 	it('warns about invoice lines whose client is not in the clients table, and keeps them', async () => {
-		await ingestFiles(db, [{ path: folder.write('cl.csv', csv('Código cliente;Razón social', 'C1;Alfa')) }]);
+		await ingestSaid(db, [{ path: folder.write('cl.csv', csv('Código cliente;Razón social', 'C1;Alfa')) }]);
 		const file = folder.write('fx.csv', csv(HEADER, 'F-1;1;05/01/2025;C1;P1;1;10,00;Factura', 'F-2;1;05/01/2025;C9;P1;1;20,00;Factura', 'F-3;1;05/01/2025;;P1;1;5,00;Factura'));
-		const f = (await ingestFiles(db, [{ path: file }])).files[0]!;
+		const f = (await ingestSaid(db, [{ path: file }])).files[0]!;
 		expect(f.loaded).toBe(3);
 		expect(f.warnings).toEqual([
 			'1 lines refer to 1 client codes that are not in the clients table (C9); they count in revenue as clients without attributes.',
@@ -165,7 +164,7 @@ describe('keys and derived values', () => {
 
 	it('derives the opportunity outcome from the stage when there is no outcome column', async () => {
 		const file = folder.write('deals.csv', csv('opportunity_id,deal_stage,engage_date,close_value', 'A1,Won,2024-01-02,1200', 'A2,Lost,2024-01-03,0', 'A3,Engaging,2024-01-04,', 'A4,Prospecting,,'));
-		const f = (await ingestFiles(db, [{ path: file }])).files[0]!;
+		const f = (await ingestSaid(db, [{ path: file }])).files[0]!;
 		expect(f.rejections).toEqual([{ line: 5, column: 'engage_date', value: null, reason: 'required value is empty', code: 'missing' }]);
 		expect(await db.all(`SELECT opportunity_id, outcome, kind FROM opportunities ORDER BY 1`)).toEqual([
 			{ opportunity_id: 'A1', outcome: 'won', kind: 'opportunity' },
@@ -180,15 +179,15 @@ describe('a mapping for headers the detection does not know', () => {
 		// Real ERP exports use codes like these (Neptuno's DW: KeyCliente…): no synonym matches them.
 		const file = folder.write('dw.csv', csv('KeyFactura;KeyCliente;Dia;Monto', 'A-1;C1;05/01/2025;100,50', 'A-2;C2;06/01/2025;20,00'));
 		const map = { columns: { invoice_id: 'KeyFactura', client_id: 'KeyCliente', invoice_date: 'Dia', amount: 'Monto' } };
-		expect(await refusal(ingestFiles(db, [{ path: file, name: 'dw.csv' }]))).toMatch(/cannot tell what this export holds/);
-		const report = await ingestFiles(db, [{ path: file, name: 'dw.csv' }], { kind: 'invoices', map });
+		expect(await refusal(ingestSaid(db, [{ path: file, name: 'dw.csv' }]))).toMatch(/cannot tell what this export holds/);
+		const report = await ingestSaid(db, [{ path: file, name: 'dw.csv' }], { kind: 'invoices', map });
 		expect(report.files[0]).toMatchObject({ kind: 'invoices', loaded: 2, rejected: 0, mapping_source: 'given' });
 		expect(await total()).toEqual({ n: 2, s: '120.5000' });
 		// Without the amount, the mapping leaves a required column empty: named, nothing loaded.
 		const other = folder.write('dw2.csv', csv('KeyFactura;KeyCliente;Dia', 'B-1;C1;05/01/2025'));
 		expect(
 			await refusal(
-				ingestFiles(db, [{ path: other, name: 'dw2.csv' }], { kind: 'invoices', map: { columns: { invoice_id: 'KeyFactura', client_id: 'KeyCliente', invoice_date: 'Dia' } } })
+				ingestSaid(db, [{ path: other, name: 'dw2.csv' }], { kind: 'invoices', map: { columns: { invoice_id: 'KeyFactura', client_id: 'KeyCliente', invoice_date: 'Dia' } } })
 			)
 		).toMatch(/no column for amount/);
 		expect(await total()).toEqual({ n: 2, s: '120.5000' });

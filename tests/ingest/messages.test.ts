@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
 import { IngestError } from '../../src/lib/server/ingest/errors';
 import { ingestFiles, readRejections } from '../../src/lib/server/ingest/ingest';
+import { sayRejections } from '../../src/lib/i18n/ingest-report';
 import { errorBody, MESSAGE_CODES, MESSAGES, say, sayError, type MessageCode } from '../../src/lib/i18n/ingest-messages';
 import { cliLang } from '../../src/cli/ingest-options';
+import { ingestSaid } from '../helpers/said';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 
 /** Values for every code, as the code that throws or stores it gives them. */
@@ -171,7 +173,7 @@ describe('an ingest in Spanish', () => {
 
 	it('says reasons and warnings in Spanish, stores the code and English text, and reads the history in both languages', async () => {
 		const rejects = folder.path('rechazos.csv');
-		const f = (await ingestFiles(db, [{ path: invoices, name: 'facturas.csv' }], { lang: 'es', rejectsPath: rejects })).files[0]!;
+		const f = (await ingestSaid(db, [{ path: invoices, name: 'facturas.csv' }], { rejectsPath: rejects }, 'es')).files[0]!;
 		expect(f.rejections).toEqual([
 			{ line: 3, column: 'Fecha', value: '31/02/2025', reason: 'se esperaba una fecha como dd/mm/aaaa', code: 'bad_date' },
 			{ line: 4, column: 'Importe', value: '12,3x', reason: 'se esperaba un número como 1.234,56', code: 'bad_number' },
@@ -191,13 +193,23 @@ describe('an ingest in Spanish', () => {
 			{ reason: 'expected a number like 1.234,56', reason_code: 'bad_number', reason_params: '{"example":"1.234,56"}' },
 			{ reason: "the row has more fields than the header's 4", reason_code: 'extra_fields', reason_params: '{"fields":4}' }
 		]);
-		expect((await readRejections(db, f.batch_id, 10, 'en')).map((r) => r.reason)).toEqual(stored.map((r) => r.reason));
-		expect((await readRejections(db, f.batch_id, 10, 'es')).map((r) => r.reason)).toEqual(f.rejections.map((r) => r.reason));
+		const history = await readRejections(db, f.batch_id, 10);
+		expect(sayRejections(history, 'en').map((r) => r.reason)).toEqual(stored.map((r) => r.reason));
+		expect(sayRejections(history, 'es').map((r) => r.reason)).toEqual(f.rejections.map((r) => r.reason));
+	});
+
+	it('reports codes and values only: the core words nothing, the edge says the same report in either language', async () => {
+		const path = folder.write('facturas2.csv', 'Nº factura;Fecha;Código cliente;Importe\r\nG-1;05/01/2025;C9;1.000,00\r\nG-2;06/01/2025;C9;12,3x\r\n');
+		const f = (await ingestFiles(db, [{ path, name: 'facturas2.csv' }])).files[0]!;
+		expect(f.rejections).toEqual([{ line: 3, column: 'Importe', value: '12,3x', code: 'bad_number', params: { example: '1.234,56' }, stored: 'bad_number' }]);
+		expect(f.warnings).toEqual([{ code: 'unknown_clients', params: { lines: 1, clients: 1, examples: ['C9'] } }]);
+		// Without the edge's words, the stored reason is the code; the history is still said from the code.
+		expect(sayRejections(await readRejections(db, f.batch_id, 10), 'en')[0]!.reason).toBe('expected a number like 1.234,56');
 	});
 
 	it('reads rejections stored before reasons had codes with their English text', async () => {
 		await db.run(`INSERT INTO upload_rejections (batch_id, line, "column", value, reason) VALUES (9999, 2, 'Importe', 'x', 'expected a number like 1.234,56')`);
-		expect(await readRejections(db, 9999, 10, 'es')).toEqual([{ line: 2, column: 'Importe', value: 'x', reason: 'expected a number like 1.234,56', code: '' }]);
+		expect(sayRejections(await readRejections(db, 9999, 10), 'es')).toEqual([{ line: 2, column: 'Importe', value: 'x', reason: 'expected a number like 1.234,56', code: '' }]);
 	});
 
 	it('says refusals in English by default, with their code', async () => {

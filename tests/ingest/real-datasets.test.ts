@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
-import { ingestFiles, type FileReport, type IngestReport } from '../../src/lib/server/ingest/ingest';
+import type { FileReport, IngestReport } from '../../src/lib/server/ingest/ingest';
+import { ingestSaid } from '../helpers/said';
 import { openTempDatabase, tempFolder, type TempFolder } from '../helpers/temp-db';
 
 const REAL = join(process.cwd(), '..', 'shared', 'data', 'real');
@@ -27,10 +28,10 @@ function freshDatabase(label: string): { db: Database } {
 	return ctx;
 }
 
-/** ingestFiles over files of one dataset folder (name = file name), timed. */
+/** ingestFiles (as the edges say it) over files of one dataset folder (name = file name), timed. */
 async function ingest(db: Database, dir: string, files: string[]): Promise<IngestReport> {
 	const started = performance.now();
-	const report = await ingestFiles(db, files.map((name) => ({ path: join(REAL, dir, name), name })));
+	const report = await ingestSaid(db, files.map((name) => ({ path: join(REAL, dir, name), name })));
 	const seconds = (performance.now() - started) / 1000;
 	console.info(`[real-datasets] ${dir}: ${files.length} file(s) ingested in ${seconds.toFixed(1)} s`);
 	return report;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { BatchError, listBatches, undoBatch } from '../../src/lib/server/batches';
 import type { Database } from '../../src/lib/server/db/database';
-import { ingestFiles, type FileReport } from '../../src/lib/server/ingest/ingest';
+import { ingestFiles, type CodedFileReport } from '../../src/lib/server/ingest/ingest';
 import { METRIC_NAMES, computeMetric } from '../../src/lib/server/metrics/index';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 import { refusal, said } from '../helpers/said';
@@ -36,7 +36,7 @@ const corrected = folder.write(
 	csv(HEADER, 'F-1;05/01/2025;C1;100,00', 'F-2;06/01/2025;C2;55,10', 'F-3;07/01/2025;C2;25,00', 'F-4;08/01/2025;C2;10,00')
 );
 
-const load = async (path: string, name: string): Promise<FileReport> => (await ingestFiles(db, [{ path, name }])).files[0]!;
+const load = async (path: string, name: string): Promise<CodedFileReport> => (await ingestFiles(db, [{ path, name }])).files[0]!;
 
 /**
  * Every entity table and archive, rows in a fixed order, batch ids included; and the stored

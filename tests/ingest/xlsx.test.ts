@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
-import { ingestFiles, type FileReport } from '../../src/lib/server/ingest/ingest';
+import { ingestFiles, type CodedFileReport } from '../../src/lib/server/ingest/ingest';
 import { previewFile } from '../../src/lib/server/ingest/preview';
 import { readSource } from '../../src/lib/server/ingest/read-source';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
@@ -16,7 +16,7 @@ const folder = tempFolder();
 let db: Database;
 
 const xlsx = folder.path('superstore.xlsx');
-let f: FileReport;
+let f: CodedFileReport;
 
 beforeAll(async () => {
 	await superstoreXlsx(xlsx, { notesFirst: true });

@@ -2,6 +2,7 @@
 // request (npm run demo, npm start -- --demo, or the first-run page): a company starts empty.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { reasonWords, sayReport } from '../i18n/ingest-report';
 import { Database } from './db/database';
 import { ingestFiles, type IngestReport } from './ingest/ingest';
 import { projectRoot } from './project-root';
@@ -15,8 +16,9 @@ export function demoFiles(): string[] {
 }
 
 /** Loads the demo exports into an open database (the server's, or one a script opened). */
-export function loadDemo(db: Database): Promise<IngestReport> {
-	return ingestFiles(db, demoFiles().map((p) => ({ path: p, name: `demo/${p.split('/').pop()}` })), { loadedBy: 'demo' });
+export async function loadDemo(db: Database): Promise<IngestReport> {
+	const files = demoFiles().map((p) => ({ path: p, name: `demo/${p.split('/').pop()}` }));
+	return sayReport(await ingestFiles(db, files, { loadedBy: 'demo', words: reasonWords('en') }), 'en'); // `npm run demo -- --json` speaks English
 }
 
 /** Replaces the database at `path` with the demo data. Refuses (DatabaseLockedError) while another process holds it. */

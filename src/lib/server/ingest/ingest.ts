@@ -4,7 +4,6 @@
 // merge included, and rolls the transaction back: its report is what a commit would do.
 import { refreshAfterBatch } from '../db/invoice-totals';
 import type { Database } from '../db/database';
-import type { Lang } from '../../i18n/lang';
 import { convertSource, type ConversionPlan } from './convert';
 import type { DateOrder } from './formats';
 import { derivation } from './derive';
@@ -14,16 +13,17 @@ import { recordLines, unclosedQuoteLine } from './line-numbers';
 import { mergeInto } from './merge';
 import { plan as planFile } from './plan';
 import { eightBitEncodingOf, readSource, type SourceOptions } from './read-source';
-import { columnReport, describeFormats, headerMapping, readRejections, sampleValues, sayWarnings, storeRejections, summarise, type FileReport, type IngestReport } from './report';
+import { columnReport, describeFormats, headerMapping, readRejections, sampleValues, storeRejections, summarise, type CodedFileReport, type CodedIngestReport } from './report';
 import { displayName, headersOf, pairInvoiceParts, relationOf, type Converted, type Prepared } from './sources';
 import { prepareIngestSql } from './sql-setup';
 import { sqlIdent } from './text';
 import { fileWarnings } from './warnings';
-import { collectRejects, createReasons, writeRejects } from './rejects';
+import { collectRejects, createReasons, writeRejects, type ReasonWords } from './rejects';
 import { rememberMapping, type UserMapping } from './user-mapping';
 import { mergeFeeds } from './feeds';
 
-export type { ColumnMatch, ColumnReport, FileReport, IngestReport, MappingOrigin, Rejection } from './report';
+export type { CodedFileReport, CodedIngestReport, CodedRejection, ColumnMatch, ColumnReport, FileReport, IngestReport, MappingOrigin, Rejection } from './report';
+export type { ReasonWords } from './rejects';
 export { readRejections } from './report';
 
 export interface IngestInput {
@@ -50,8 +50,11 @@ export interface IngestOptions extends SourceOptions {
 	 * nothing is written (no batch, no rejections, no remembered mapping; batch ids are consumed).
 	 */
 	dryRun?: boolean;
-	/** The language of the report's rejection reasons and warnings (default English); stored reasons keep their code. */
-	lang?: Lang;
+	/**
+	 * How the edge words a reason for upload_rejections.reason and the rejects file
+	 * (i18n/ingest-report.ts reasonWords); without, both are the code. The report itself holds codes and values.
+	 */
+	words?: ReasonWords;
 	/** Called as the ingest advances: per phase, `done` of `total` files, never going back. */
 	onProgress?: (progress: IngestProgress) => void;
 	/** Aborting rolls everything back (the running statement is interrupted) and throws IngestCancelledError. */
@@ -75,7 +78,7 @@ export class IngestCancelledError extends IngestError<'cancelled'> {
 	}
 }
 
-export async function ingestFiles(database: Database, inputs: IngestInput[], options: IngestOptions = {}): Promise<IngestReport> {
+export async function ingestFiles(database: Database, inputs: IngestInput[], options: IngestOptions = {}): Promise<CodedIngestReport> {
 	const { signal, onProgress } = options;
 	if (signal?.aborted) throw new IngestCancelledError();
 	// A connection of its own: the transaction and temporary tables stay out of other queries' way.
@@ -105,12 +108,12 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 		await prepareIngestSql(db);
 		for (const [i, p] of prepared.entries()) {
 			progress('converting', displayName(p), i, prepared.length);
-			converted.push(await convertOne(db, p, i, options.rejectsPath !== undefined, options.lang ?? 'en'));
+			converted.push(await convertOne(db, p, i, options.rejectsPath !== undefined, options.words));
 			checkpoint();
 		}
 		progress('converting', converted.length ? displayName(converted.at(-1)!) : '', converted.length, converted.length);
 
-		const files: FileReport[] = [];
+		const files: CodedFileReport[] = [];
 		await db.run('BEGIN TRANSACTION');
 		try {
 			for (const [i, c] of converted.entries()) {
@@ -159,7 +162,7 @@ async function prepare(db: Database, input: IngestInput, options: IngestOptions)
 }
 
 /** Typing, outside any transaction: rowids of the typed table are then the records' indexes. */
-async function convertOne(db: Database, p: Prepared, n: number, rejectsWanted: boolean, lang: Lang): Promise<Converted> {
+async function convertOne(db: Database, p: Prepared, n: number, rejectsWanted: boolean, words?: ReasonWords): Promise<Converted> {
 	const conv = `cartera_conv_${n}`;
 	for (const source of [p.source, p.documents?.source]) {
 		if (!source || (await source.quotesBalanced)) continue;
@@ -188,7 +191,7 @@ async function convertOne(db: Database, p: Prepared, n: number, rejectsWanted: b
 		JSON.stringify([...lines.keys()]),
 		JSON.stringify([...lines.values()])
 	]);
-	await createReasons(db, p, p.spec, conv, plan, lang);
+	await createReasons(db, p, p.spec, conv, plan, words);
 	const rejects = rejected.length && rejectsWanted ? await collectRejects(db, p, conv, plan) : undefined;
 	const samples = [...(await sampleValues(db, p.source)), ...(p.documents ? await sampleValues(db, p.documents.source) : [])];
 	return { ...p, conv, plan, rejects, samples };
@@ -218,7 +221,7 @@ async function convertCsv(db: Database, p: Prepared, conv: string): Promise<Conv
 	}
 }
 
-async function mergeOne(db: Database, c: Converted, options: IngestOptions): Promise<FileReport> {
+async function mergeOne(db: Database, c: Converted, options: IngestOptions): Promise<CodedFileReport> {
 	const { source, spec, mapping, conv, plan } = c;
 	const batchId = Number((await db.one<{ id: string }>(`SELECT nextval('batch_id_seq') AS id`))!.id);
 	const present = new Set([...Object.keys(mapping), ...Object.keys(derivation(spec.kind, mapping).columns)]);
@@ -240,8 +243,7 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		[batchId, displayName(c), hash, spec.kind, options.loadedBy ?? null, rowsRead, counts.loaded, rejected, counts.inserted, counts.updated, counts.unchanged,
 			JSON.stringify({ columns: headerMapping(c), formats: describeFormats(plan), encoding: source.encoding, delimiter: source.delimiter })]
 	);
-	const lang = options.lang ?? 'en';
-	const rejections = await readRejections(db, batchId, options.rejectionsShown ?? 100, lang);
+	const rejections = await readRejections(db, batchId, options.rejectionsShown ?? 100);
 	const warnings = await fileWarnings(db, spec.kind, conv, counts.duplicates);
 	if (rowsRead === 0) warnings.unshift({ code: 'no_data_rows', params: {} });
 	// Forecasts are of the future by nature; anything else dated after today is worth a look.
@@ -264,7 +266,7 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		formats: describeFormats(plan),
 		also,
 		rejections,
-		warnings: sayWarnings(warnings, lang),
+		warnings,
 		amount_total: summary.amount_total,
 		date_range: summary.date_range,
 		future_dates: summary.future_dates,

@@ -1,15 +1,26 @@
 // Why cells were rejected (a code and the values it names, in the file's own formats), and the
 // rejected rows written out for the analyst to fix (`--rejects FILE`): one line per rejected
 // record with its file, line, the columns and reasons, and the record as it was in the export.
+// The words of a reason are the edge's (ReasonWords, i18n/ingest-report.ts): the core has none.
 import type { Database } from '../db/database';
-import type { Lang } from '../../i18n/lang';
 import { ROW, sourceColumn, type ConversionPlan, type ProblemCode } from './convert';
 import type { ColumnSpec, KindSpec } from './kinds';
 import type { Said } from './codes';
 import type { DateFormat, NumberFormat } from './formats';
-import { sayStored } from '../../i18n/ingest-messages';
 import { csvRelation, displayName, headersOf, type Prepared } from './sources';
 import { sqlIdent, sqlString } from './text';
+
+/**
+ * How the edge words a reason: `stored` for upload_rejections.reason (English, as always) and
+ * `shown` for the rejects file (the user's language).
+ */
+export interface ReasonWords {
+	stored(reason: Said): string;
+	shown(reason: Said): string;
+}
+
+/** Without words from the edge, a reason is its code (a script that only reads codes needs no more). */
+export const CODE_WORDS: ReasonWords = { stored: (r) => r.code, shown: (r) => r.code };
 
 const CODES: ProblemCode[] = ['missing', 'bad_number', 'bad_integer', 'bad_date', 'bad_month', 'out_of_range', 'unknown_value', 'no_document'];
 
@@ -47,17 +58,24 @@ export function reasonOf(code: ProblemCode, column: ColumnSpec, plan: Conversion
 
 /**
  * `${conv}_reasons`: for every (column, problem code), the source header and the reason: its code
- * and values (stored with the rejection), its English text (upload_rejections.reason, as always)
- * and its text in `lang` (the rejects file).
+ * and values (stored with the rejection), its stored text (upload_rejections.reason) and its shown
+ * text (the rejects file), both worded by the edge's `words`.
  */
-export async function createReasons(db: Database, p: Prepared, spec: KindSpec, conv: string, plan: ConversionPlan, lang: Lang = 'en'): Promise<void> {
+export async function createReasons(
+	db: Database,
+	p: Prepared,
+	spec: KindSpec,
+	conv: string,
+	plan: ConversionPlan,
+	words: ReasonWords = CODE_WORDS
+): Promise<void> {
 	const headers = headersOf(p);
 	const row = (col: string, code: string, header: string, reason: Said) => [
 		col,
 		code,
 		header,
-		sayStored('en', reason.code, reason.params)!,
-		sayStored(lang, reason.code, reason.params)!,
+		words.stored(reason),
+		words.shown(reason),
 		reason.code,
 		JSON.stringify(reason.params)
 	];

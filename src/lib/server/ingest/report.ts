@@ -1,11 +1,9 @@
 // What an ingest reports about each file: the column table (the same for the staged preview and
-// the load), its rejections (stored with the batch, read back in a language), its warnings, the
-// amount total and date range of the rows that load, and the formats the conversion read. The
-// report is said in the language it is asked for: with rejects.ts (the rejects file, the stored
-// English reason), the one place of the ingest core that uses the words of i18n/ingest-messages.ts.
+// the load), its rejections (stored with the batch, read back), its warnings, the amount total and
+// date range of the rows that load, and the formats the conversion read. Rejections and warnings
+// are codes and values: the edges (routes, upload jobs, CLI) word the report in the user's language
+// with i18n/ingest-report.ts, into the shape the API and `--json` give (FileReport below).
 import type { Database } from '../db/database';
-import type { Lang } from '../../i18n/lang';
-import { sayStored } from '../../i18n/ingest-messages';
 import type { Said } from './codes';
 import type { ConversionPlan } from './convert';
 import type { FedCounts } from './feeds';
@@ -35,6 +33,19 @@ export interface ColumnReport {
 	samples: string[];
 }
 
+/** A rejected cell as the core reports it: why is a code and the values it names. */
+export interface CodedRejection {
+	line: number | null;
+	column: string;
+	value: string | null;
+	/** The reason's stable code (codes.ts): missing, bad_number, bad_date…; '' for rows stored before reasons had codes. */
+	code: string;
+	params: Said['params'];
+	/** The text stored with the rejection (upload_rejections.reason): what rows without a code are said with. */
+	stored: string;
+}
+
+/** A rejected cell as the API and `--json` give it: why, said in the report's language, and its code. */
 export interface Rejection {
 	line: number | null;
 	column: string;
@@ -45,7 +56,8 @@ export interface Rejection {
 	code: string;
 }
 
-export interface FileReport extends Omit<MergeCounts, 'duplicates'> {
+/** A file's report as the core gives it: its rejections and warnings are codes and values. */
+export interface CodedFileReport extends Omit<MergeCounts, 'duplicates'> {
 	file: string;
 	kind: Kind;
 	batch_id: number;
@@ -61,8 +73,8 @@ export interface FileReport extends Omit<MergeCounts, 'duplicates'> {
 	formats: Record<string, string>;
 	/** Clients and products filled from the attributes of a flat sales export. */
 	also: FedCounts;
-	rejections: Rejection[];
-	warnings: string[];
+	rejections: CodedRejection[];
+	warnings: Said[];
 	/** Sum of the amount column over the rows that load, to the cent; null for clients and products. */
 	amount_total: number | null;
 	/** First and last value of the kind's main date column over the rows that load. */
@@ -73,6 +85,16 @@ export interface FileReport extends Omit<MergeCounts, 'duplicates'> {
 	already_loaded: { batch_id: number; loaded_at: string } | null;
 	/** Each canonical column of the kind, its source header, how it was matched, sample values. */
 	columns: ColumnReport[];
+}
+
+export interface CodedIngestReport {
+	files: CodedFileReport[];
+}
+
+/** A file's report as the API and `--json` give it: its reasons and warnings said (i18n/ingest-report.ts). */
+export interface FileReport extends Omit<CodedFileReport, 'rejections' | 'warnings'> {
+	rejections: Rejection[];
+	warnings: string[];
 }
 
 export interface IngestReport {
@@ -181,27 +203,21 @@ export async function storeRejections(db: Database, c: Converted, batchId: numbe
 }
 
 /**
- * The first rejections of a batch, their reasons said in `lang` from the stored code and values
- * (rows stored before reasons had codes keep their English text).
+ * The first rejections of a batch with their stored code and values (rows stored before reasons
+ * had codes have code '' and keep their English text, `stored`).
  */
-export async function readRejections(db: Database, batchId: number, limit: number, lang: Lang): Promise<Rejection[]> {
+export async function readRejections(db: Database, batchId: number, limit: number): Promise<CodedRejection[]> {
 	const rows = await db.all<{ line: number | null; column: string; value: string | null; reason: string; code: string | null; params: string | null }>(
 		`SELECT line, "column", value, reason, reason_code AS code, reason_params::VARCHAR AS params
 		 FROM upload_rejections WHERE batch_id = $1 ORDER BY line NULLS LAST LIMIT $2`,
 		[batchId, limit]
 	);
-	const said = new Map<string, string>();
+	const parsed = new Map<string, Said['params']>(); // many rows share a reason: parse its values once
 	return rows.map(({ line, column, value, reason, code, params }) => {
-		const key = `${code}|${params}`;
-		let text = said.get(key);
-		if (text === undefined) said.set(key, (text = sayStored(lang, code, params ? (JSON.parse(params) as Said['params']) : {}) ?? reason));
-		return { line, column, value, reason: text, code: code ?? '' };
+		let values = parsed.get(params ?? '');
+		if (values === undefined) parsed.set(params ?? '', (values = params ? (JSON.parse(params) as Said['params']) : {}));
+		return { line, column, value, code: code ?? '', params: values, stored: reason };
 	});
-}
-
-/** A file's warnings (codes and values, warnings.ts) in the report's language. */
-export function sayWarnings(warnings: Said[], lang: Lang): string[] {
-	return warnings.map((w) => sayStored(lang, w.code, w.params)!);
 }
 
 /** Canonical column → the source header that fills it. */

@@ -1,6 +1,6 @@
 // Things worth telling about rows that did load: repeated keys, invoice lines whose client is
 // unknown or empty (they count in revenue, docs/definitions.md "The data"), values kept as written. Each is a code
-// and the values it names (messages.ts), said in the report's language.
+// and the values it names (codes.ts), said at the edge in the user's language (i18n/ingest-report.ts).
 import type { Database } from '../db/database';
 import type { Kind } from './kinds';
 import type { Said } from './codes';

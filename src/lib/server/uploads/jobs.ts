@@ -10,9 +10,10 @@ import type { Database } from '../db/database';
 import { CodedError, IngestError } from '../ingest/errors';
 import { ingestFiles, type IngestOptions, type IngestProgress, type IngestReport } from '../ingest/ingest';
 import { isMessageCode, say } from '../../i18n/ingest-messages';
+import { reasonWords, sayReport } from '../../i18n/ingest-report';
 import { serialized } from '../ingest/queue';
 import { ID, newId, readJson, STAGE_TTL_MS, stagingFolders, writeJsonAtomic } from './folder';
-import { dropStaged, stagedFiles } from './stage';
+import { dropStaged, stagedFiles, type SaidOptions } from './stage';
 
 /** Why a job failed: a message code and its values (said in the asker's language), or a message. */
 type Failure = { code: string; params: Record<string, unknown> } | { message: string };
@@ -63,7 +64,8 @@ function failureOf(error: unknown): Failure {
 }
 
 /** Starts the real ingest of staged files in the background; the job tells how it goes (its report in `options.lang`). */
-export function commitStaged(db: Database, ids: unknown, options: IngestOptions, loadedBy = 'web'): Job {
+export function commitStaged(db: Database, ids: unknown, options: SaidOptions, loadedBy = 'web'): Job {
+	const { lang = 'en', ...ingest } = options;
 	const files = stagedFiles(ids);
 	const controller = new AbortController();
 	const job: Job = {
@@ -75,8 +77,9 @@ export function commitStaged(db: Database, ids: unknown, options: IngestOptions,
 	};
 	persist(job);
 	const flow: IngestOptions = {
-		...options,
+		...ingest,
 		loadedBy,
+		words: reasonWords(lang),
 		signal: controller.signal,
 		onProgress: (p) => {
 			job.progress = { ...p };
@@ -89,7 +92,7 @@ export function commitStaged(db: Database, ids: unknown, options: IngestOptions,
 		.then(
 			(report) => {
 				// Committed: a cancel that came too late changes nothing of that.
-				job.report = report;
+				job.report = sayReport(report, lang);
 				job.state = 'done';
 				job.progress = { ...job.progress, phase: 'done', done: job.progress.total };
 				for (const f of files) dropStaged(f.id);

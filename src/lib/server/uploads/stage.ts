@@ -6,6 +6,8 @@
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sayError } from '../../i18n/ingest-messages';
+import { reasonWords, sayReport } from '../../i18n/ingest-report';
+import type { Lang } from '../../i18n/lang';
 import type { Database } from '../db/database';
 import { detectEncoding } from '../ingest/encoding';
 import { IngestError } from '../ingest/errors';
@@ -46,6 +48,9 @@ export interface RawStageOptions {
 	date_order?: string | null;
 	sheet?: string | number | null;
 }
+
+/** The ingest's options and the language its report and refusals are said in (the request's). */
+export type SaidOptions = IngestOptions & { lang?: Lang };
 
 export interface FilePreview {
 	id: string;
@@ -151,7 +156,7 @@ export function flowOptions(raw: unknown = {}, map?: unknown): IngestOptions {
  * the kind and the mapping table; fast whatever the file's size (only its head is read). Why a
  * file cannot be read is said in `options.lang`.
  */
-export async function previewStaged(db: Database, ids: unknown, options: IngestOptions): Promise<FilePreview[]> {
+export async function previewStaged(db: Database, ids: unknown, options: SaidOptions): Promise<FilePreview[]> {
 	const files = stagedFiles(ids);
 	const said = (error: IngestError) => ({ error: sayError(error, options.lang ?? 'en'), code: error.code });
 	const fork = await db.fork();
@@ -191,10 +196,11 @@ async function mappingView(db: Database, preview: Preview, name: string, options
 	return { kind: plannedKind(planned), columns: plannedColumns(planned, preview.headers, samples), mapping_source: planned.origin };
 }
 
-/** The dry-run report: everything the commit would do, nothing written. */
-export async function reportStaged(db: Database, ids: unknown, options: IngestOptions): Promise<IngestReport> {
+/** The dry-run report, said in `options.lang`: everything the commit would do, nothing written. */
+export async function reportStaged(db: Database, ids: unknown, options: SaidOptions): Promise<IngestReport> {
 	const files = stagedFiles(ids);
+	const { lang = 'en', ...rest } = options;
 	// Every rejection in the report, so the page can offer them all as CSV (it shows the first 100).
-	const flow: IngestOptions = { ...options, dryRun: true, rejectionsShown: 100_000 };
-	return serialized(() => ingestFiles(db, files.map((f) => ({ path: f.path, name: f.name })), flow));
+	const flow: IngestOptions = { ...rest, dryRun: true, rejectionsShown: 100_000, words: reasonWords(lang) };
+	return sayReport(await serialized(() => ingestFiles(db, files.map((f) => ({ path: f.path, name: f.name })), flow)), lang);
 }

@@ -5,6 +5,7 @@
 // cut-short or interrupted multipart body included) are { error, code, params }, the code stable
 // for scripts.
 import { json } from '@sveltejs/kit';
+import { reasonWords, sayReport } from '$lib/i18n/ingest-report';
 import { getDatabase } from '$lib/server/db/database';
 import { ingestFiles } from '$lib/server/ingest/ingest';
 import { ingestOptions } from '$lib/server/ingest/options';
@@ -25,8 +26,9 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 		const { kind, encoding, delimiter, header_line, quote, decimal, date_order, map } = received.fields;
 		const options = ingestOptions({ kind, encoding, delimiter, headerLine: header_line, quote, decimal, dateOrder: date_order, map });
 		const db = await getDatabase();
-		const report = await serialized(() => ingestFiles(db, received.files, { ...options, loadedBy: locals.user?.name ?? 'api', lang: locals.lang }));
-		return json(report);
+		const flow = { ...options, loadedBy: locals.user?.name ?? 'api', words: reasonWords(locals.lang) };
+		const report = await serialized(() => ingestFiles(db, received.files, flow));
+		return json(sayReport(report, locals.lang));
 	} catch (error) {
 		const { status, body } = failure(error, locals.lang);
 		return json(body, { status });
