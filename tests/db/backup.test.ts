@@ -81,6 +81,32 @@ describe('a backup with the file free', () => {
 	});
 });
 
+describe('a backup while another connection writes', () => {
+	it('waits until the other write transaction ends (CHECKPOINT refuses meanwhile), then holds what it committed', async () => {
+		const db = await Database.open(source);
+		const other = await db.fork();
+		try {
+			await other.run('BEGIN TRANSACTION');
+			await other.run(`UPDATE settings SET value = '201' WHERE key = 'window_days'`);
+			const copy = folder.path('copias/mientras-escribe.duckdb');
+			const taking = backupDatabase(db, copy);
+			await new Promise((r) => setTimeout(r, 150));
+			await other.run('COMMIT');
+			const report = await taking;
+			expect(report).toMatchObject({ batches: 3, clients: 1500, invoice_lines: 8557 });
+			const opened = await Database.open(copy);
+			try {
+				expect((await opened.one<{ value: string }>(`SELECT value FROM settings WHERE key = 'window_days'`))?.value).toBe('201');
+			} finally {
+				opened.close();
+			}
+		} finally {
+			other.close();
+			db.close();
+		}
+	});
+});
+
 describe('while another process holds the database', () => {
 	it('a direct backup and a restore refuse, saying so, and change nothing', async () => {
 		const copy = folder.path('antes.duckdb');

@@ -56,7 +56,7 @@ export function backupDatabase(db: Database, dest: string): Promise<BackupReport
 			// meanwhile (a sign-in, a settings change) waits in the WAL for the next checkpoint.
 			await own.runBookkeeping(`SET checkpoint_threshold = '1000 GiB'`);
 			try {
-				await own.runBookkeeping('CHECKPOINT');
+				await checkpointWhenQuiet(own);
 				copyDurably(db.path, dest);
 			} finally {
 				await own.runBookkeeping(`SET checkpoint_threshold = '${threshold.replace(/'/g, '')}'`);
@@ -70,6 +70,25 @@ export function backupDatabase(db: Database, dest: string): Promise<BackupReport
 		});
 		return { path: dest, bytes: statSync(dest).size, ms: Math.round(performance.now() - started), ...summary };
 	});
+}
+
+/**
+ * CHECKPOINT refuses while another connection has a write transaction open. With loads held back
+ * by the queue those are short (a sign-in recorded, a token's last use, a reader connection
+ * registering its temporary macros): wait for a quiet moment instead of failing the backup, and
+ * never FORCE CHECKPOINT, which would abort them.
+ */
+async function checkpointWhenQuiet(db: Database, tries = 100): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await db.runBookkeeping('CHECKPOINT');
+			return;
+		} catch (error) {
+			const busy = error instanceof Error && /other write transactions active/i.test(error.message);
+			if (!busy || attempt >= tries) throw error;
+			await new Promise((r) => setTimeout(r, Math.min(10 * attempt, 100)));
+		}
+	}
 }
 
 /** A backup taken by the running server, into `backups/` next to its database; the last few are kept. */
