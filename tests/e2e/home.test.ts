@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatMonth, formatNumber, formatPercent, formatPercentChange } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
+import { createToken } from '../../src/lib/server/auth/tokens';
 import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
@@ -226,9 +227,12 @@ describe('overview on the demo data', () => {
 
 describe('overview without invoices', () => {
 	let empty: RunningServer | undefined;
+	let viewerToken = '';
 	beforeAll(async () => {
 		const path = join(dir, 'empty.duckdb');
-		(await Database.open(path)).close(); // a migrated, empty database
+		const db = await Database.open(path); // a migrated, empty database
+		viewerToken = (await createToken(db, 'lectura', 'viewer', null)).token;
+		db.close();
 		empty = await startServer(path);
 	});
 	afterAll(async () => {
@@ -238,17 +242,29 @@ describe('overview without invoices', () => {
 	it('explains in each language that no invoices are loaded and how to load them', async () => {
 		const context = await browser!.newContext({ extraHTTPHeaders: empty!.auth, locale: 'es-BO', viewport: { width: 1280, height: 720 } });
 		const { page, errors } = await openPage(context);
-		for (const [lang, title, command] of [
-			['es', 'Todavía no hay facturas cargadas', 'npm run ingest -- archivo.csv'],
-			['en', 'No invoices loaded yet', 'npm run ingest -- file.csv']
+		for (const [lang, title, link] of [
+			['es', 'Todavía no hay facturas cargadas', 'Cargar datos'],
+			['en', 'No invoices loaded yet', 'Load data']
 		] as const) {
 			await page.goto(`${empty!.url}/?lang=${lang}`);
 			const state = page.locator('[data-testid="empty-state"]');
 			expect(await state.locator('h2').textContent()).toBe(title);
-			expect(await state.textContent()).toContain(command);
+			// Business words and a way to load data, never a command to run.
+			const load = state.locator('[data-testid="empty-load-link"]');
+			expect(await load.textContent()).toBe(link);
+			expect(await load.getAttribute('href')).toBe('/cargar');
+			expect(await state.textContent()).not.toContain('npm');
 			expect(await page.locator(CHART).count()).toBe(0);
 		}
 		expect(errors).toEqual([]);
 		await context.close();
+		// A viewer cannot load: told who can, with no link to a page that would refuse them.
+		const viewer = await browser!.newContext({ extraHTTPHeaders: { authorization: `Bearer ${viewerToken}` }, locale: 'es-BO' });
+		const seen = await viewer.newPage();
+		await seen.goto(`${empty!.url}/?lang=es`);
+		const state = seen.locator('[data-testid="empty-state"]');
+		expect(await state.locator('[data-testid="empty-load-link"]').count()).toBe(0);
+		expect(await state.textContent()).toContain('Un analista o la administración puede cargar');
+		await viewer.close();
 	});
 });

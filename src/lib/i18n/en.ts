@@ -130,9 +130,8 @@ export const en: Messages = {
 	empty: {
 		title: 'No invoices loaded yet',
 		body: 'Once invoices are loaded, this page shows revenue and how the client base evolves.',
-		loadFile: 'To load an invoice file, run this in the project folder:',
-		ingestCommand: 'npm run ingest -- file.csv',
-		tryDemo: 'Or, to try it with demo data:',
-		demoCommand: 'npm run demo'
+		loadHere: 'Load the invoice exports of your ERP (CSV or Excel), and those of clients and products if you like, in',
+		loadLink: 'Load data',
+		askAnalyst: 'An analyst or an admin can load the invoice exports in Load data.'
 	}
 };

@@ -131,10 +131,9 @@ export const es = {
 	empty: {
 		title: 'Todavía no hay facturas cargadas',
 		body: 'Cuando haya facturas, aquí verás la facturación y la evolución de los clientes.',
-		loadFile: 'Para cargar un archivo de facturas, ejecuta en la carpeta del proyecto:',
-		ingestCommand: 'npm run ingest -- archivo.csv',
-		tryDemo: 'O, para probar con datos de demostración:',
-		demoCommand: 'npm run demo'
+		loadHere: 'Carga las exportaciones de facturas de tu ERP (CSV o Excel) y, si quieres, las de clientes y productos en',
+		loadLink: 'Cargar datos',
+		askAnalyst: 'Un analista o la administración puede cargar las exportaciones de facturas en Cargar datos.'
 	}
 };
 
