@@ -3,6 +3,7 @@
 // random code at start and prints it on its own console; /setup creates the admin only with it.
 // It lives in this process's memory only: a restart makes a new one, and it is gone once used.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { FailureWindow } from './failure-window';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'; // base32 (RFC 4648): no 0/1/8/9 to misread
 const GROUPS = 3;
@@ -10,10 +11,9 @@ const GROUP_LENGTH = 4;
 /** Wrong codes allowed per address, and from everywhere, within the window. */
 const LIMIT_ADDRESS = 5;
 const LIMIT_ALL = 30;
-const WINDOW_MS = 15 * 60_000;
 
 let code: string | null = null;
-const failures = new Map<string, number[]>();
+const failures = new FailureWindow(15 * 60_000);
 
 /** A fresh code, e.g. `K7QD-2MZA-XW4P` (60 random bits). */
 export function newSetupCode(): string {
@@ -46,25 +46,15 @@ export function matchesSetupCode(given: string): boolean {
 	return timingSafeEqual(digest(given), digest(code));
 }
 
-function recent(key: string, now: number): number[] {
-	const times = (failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-	if (times.length) failures.set(key, times);
-	else failures.delete(key);
-	return times;
-}
+const limits = (address: string) => [[`a:${address}`, LIMIT_ADDRESS], ['all', LIMIT_ALL]] as const;
 
 /** Milliseconds until this address may try a code again, 0 when it may. */
 export function setupLockedFor(address: string, now = Date.now()): number {
-	let wait = 0;
-	for (const [key, limit] of [[`a:${address}`, LIMIT_ADDRESS], ['all', LIMIT_ALL]] as const) {
-		const times = recent(key, now);
-		if (times.length >= limit) wait = Math.max(wait, times[times.length - limit]! + WINDOW_MS - now);
-	}
-	return wait;
+	return failures.lockedFor(limits(address), now);
 }
 
 export function recordSetupFailure(address: string, now = Date.now()): void {
-	for (const key of [`a:${address}`, 'all']) failures.set(key, [...recent(key, now), now]);
+	failures.record(limits(address).map(([key]) => key), now);
 }
 
 /** Where a browser opens the setup page, from the address the server listens on. */

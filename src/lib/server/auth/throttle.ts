@@ -10,22 +10,18 @@
 // the first 5 reach the password check. A right password takes its reservation back and clears the
 // pair. In memory: one server process owns the database, and a restart forgetting the counts only
 // helps the rightful user.
+import { FailureWindow } from './failure-window';
+
 const LIMIT_PAIR = 5;
 const LIMIT_NAME = 50;
 const LIMIT_ADDRESS = 20;
-const WINDOW_MS = 15 * 60_000;
 /** Past this many keys, those with no failure left in the window are dropped (a spray of names). */
 const PURGE_ABOVE = 10_000;
 
-const failures = new Map<string, number[]>();
+const failures = new FailureWindow(15 * 60_000);
 
 /** How many names, addresses and pairs are remembered (memory stays bounded: tests). */
 export const trackedKeys = () => failures.size;
-
-function purgeStale(now: number): void {
-	if (failures.size <= PURGE_ABOVE) return;
-	for (const [key, times] of failures) if (now - times[times.length - 1]! >= WINDOW_MS) failures.delete(key);
-}
 
 const keyName = (name: string) => `n:${name.trim().toLowerCase()}`;
 const keyPair = (name: string, address: string) => `p:${address}|${name.trim().toLowerCase()}`;
@@ -39,21 +35,9 @@ function keys(name: string, address: string): [string, number][] {
 	];
 }
 
-function recent(key: string, now: number): number[] {
-	const times = (failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-	if (times.length) failures.set(key, times);
-	else failures.delete(key);
-	return times;
-}
-
 /** Milliseconds until this name may be tried again from this address, 0 when it may now. */
 export function lockedFor(name: string, address: string, now = Date.now()): number {
-	let wait = 0;
-	for (const [key, limit] of keys(name, address)) {
-		const times = recent(key, now);
-		if (times.length >= limit) wait = Math.max(wait, times[times.length - limit]! + WINDOW_MS - now);
-	}
-	return wait;
+	return failures.lockedFor(keys(name, address), now);
 }
 
 /** A counted attempt: a failure unless `succeeded` takes it back. */
@@ -66,21 +50,17 @@ export interface Attempt {
  * (milliseconds) when the pair, the name or the address is locked. Synchronous on purpose.
  */
 export function beginAttempt(name: string, address: string, now = Date.now()): Attempt | { wait: number } {
-	purgeStale(now);
+	if (failures.size > PURGE_ABOVE) failures.purgeStale(now);
 	const wait = lockedFor(name, address, now);
 	if (wait > 0) return { wait };
-	for (const [key] of keys(name, address)) failures.set(key, [...recent(key, now), now]);
+	failures.record(keys(name, address).map(([key]) => key), now);
 	return {
 		succeeded() {
 			// Take this attempt's count back everywhere; the pair's earlier typos are forgiven too.
 			// Not the name's other failures: a sign-in here must not reset a guess from elsewhere.
-			failures.delete(keyPair(name, address));
-			for (const key of [keyName(name), keyAddress(address)]) {
-				const times = failures.get(key);
-				const at = times?.lastIndexOf(now) ?? -1;
-				if (at >= 0) times!.splice(at, 1);
-				if (times && times.length === 0) failures.delete(key);
-			}
+			failures.forget(keyPair(name, address));
+			failures.takeBack(keyName(name), now);
+			failures.takeBack(keyAddress(address), now);
 		}
 	};
 }
