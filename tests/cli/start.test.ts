@@ -5,13 +5,13 @@
 // source tree does not build. It builds into CARTERA_BUILD_DIR when set (build/ under npm test).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildIsCurrent } from '../../src/cli/build-if-changed';
 import { listBatches, undoBatch } from '../../src/lib/server/batches';
 import { hasUsers } from '../../src/lib/server/auth/users';
 import { Database } from '../../src/lib/server/db/database';
+import { freePort } from '../helpers/server';
 import { tempFolder } from '../helpers/temp-db';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -22,17 +22,6 @@ const folder = tempFolder('cartera-start-');
 const dbPath = folder.path('cartera.duckdb');
 
 afterAll(() => folder.remove());
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No port'))));
-		});
-	});
-}
 
 interface Started {
 	url: string;

@@ -44,7 +44,8 @@ async function seedAccounts(databasePath: string): Promise<string> {
 	}
 }
 
-function freePort(): Promise<number> {
+/** A port nobody listens on now (the OS picks it). */
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
 		probe.once('error', reject);
