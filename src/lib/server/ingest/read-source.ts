@@ -64,10 +64,10 @@ export async function readSource(path: string, name: string, options: SourceOpti
 		throw new IngestError('file_too_large', { file: name, bytes, limit_bytes: maxBytes });
 
 	const head = readHead(path, HEAD_BYTES);
-	if (isZip(head) || isOldExcel(head)) return readWorkbook(path, name, head, options);
+	if (isWorkbookHead(head)) return readWorkbook(path, name, head, options);
 	const guess = detectEncoding(head);
 	const encoding = options.encoding ?? guess.encoding;
-	if (!encoding.startsWith('utf-16')) refuseBinary(head, name);
+	refuseBinaryText(head, name, encoding);
 
 	const quoteByte = encoding.startsWith('utf-16') ? null : 0x22;
 	let utf8Path = path;
@@ -105,6 +105,25 @@ export async function readSource(path: string, name: string, options: SourceOpti
 		cleanup();
 		throw error;
 	}
+}
+
+/** A workbook's head (an .xlsx ZIP, or Excel 97-2003): read, or named, by readWorkbook. */
+function isWorkbookHead(head: Buffer): boolean {
+	return isZip(head) || isOldExcel(head);
+}
+
+/** A NUL byte in text that is not UTF-16 means binary data: refused (refuseBinary). */
+function refuseBinaryText(head: Buffer, name: string, encoding: Encoding): void {
+	if (!encoding.startsWith('utf-16')) refuseBinary(head, name);
+}
+
+/**
+ * The same refusal readSource makes, from the file's head alone: an upload that is neither text nor
+ * a workbook (an image, a PDF, an .exe renamed .csv) is refused as soon as it is received.
+ */
+export function refuseBinaryFile(path: string, name: string): void {
+	const head = readHead(path, HEAD_BYTES);
+	if (!isWorkbookHead(head)) refuseBinaryText(head, name, detectEncoding(head).encoding);
 }
 
 /** An Excel 97-2003 workbook (OLE compound file): not read, but named as such. */

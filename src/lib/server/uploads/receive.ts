@@ -12,6 +12,7 @@ import { finished, pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { CodedError } from '../ingest/errors';
 import type { MessageCode, MessageParams, Subject } from '../ingest/codes';
+import { defaultMaxBytes } from '../ingest/read-source';
 import { stagingFolders } from './folder';
 
 export interface ReceivedFile {
@@ -37,9 +38,6 @@ export class UploadError<C extends MessageCode = MessageCode> extends CodedError
 	}
 }
 
-export function maxUploadBytes(): number {
-	return Number(process.env.CARTERA_MAX_UPLOAD_MB ?? 200) * 1024 * 1024;
-}
 
 /** File names are labels in messages and in the batch: a sane length, no control characters. */
 const NAME_MAX = 255;
@@ -50,7 +48,7 @@ function label(filename: string | undefined, n: number): string {
 	return clean || `upload-${n}.csv`;
 }
 
-export async function receiveUploads(request: Request, limit = maxUploadBytes(), incoming?: string): Promise<Received> {
+export async function receiveUploads(request: Request, limit = defaultMaxBytes(), incoming?: string): Promise<Received> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^multipart\/form-data/i.test(type) || !request.body) throw new UploadError('not_multipart', {});
 	let parser: busboy.Busboy;

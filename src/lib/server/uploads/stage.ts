@@ -3,13 +3,12 @@
 // previewed (first records as the pipeline reads them, then the dry-run report). A staged file's
 // name is only a label; ids are checked against the staging folder's labels and never used to
 // build a path before they are known to be 32 hex digits.
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sayError } from '../../i18n/ingest-messages';
 import { reasonWords, sayReport } from '../../i18n/ingest-report';
 import type { Lang } from '../../i18n/lang';
 import type { Database } from '../db/database';
-import { detectEncoding } from '../ingest/encoding';
 import { IngestError } from '../ingest/errors';
 import { ingestFiles, type IngestOptions, type IngestReport } from '../ingest/ingest';
 import type { Kind } from '../ingest/kinds';
@@ -17,9 +16,8 @@ import { ingestOptions } from '../ingest/options';
 import { plan, plannedColumns, plannedKind } from '../ingest/plan';
 import { previewFile, type Preview } from '../ingest/preview';
 import { serialized } from '../ingest/queue';
-import { refuseBinary } from '../ingest/read-source';
+import { refuseBinaryFile } from '../ingest/read-source';
 import { distinctSamples, type ColumnReport, type MappingOrigin } from '../ingest/report';
-import { isZip } from '../ingest/xlsx';
 import { ID, newId, readJson, STAGE_TTL_MS, stagingFolders, writeJsonAtomic } from './folder';
 import { receiveUploads, UploadError } from './receive';
 
@@ -104,22 +102,6 @@ export async function stageUploads(request: Request): Promise<{ files: { id: str
 	} finally {
 		received.cleanup();
 	}
-}
-
-/** Data that is neither text nor a workbook (an image, a PDF, an .exe renamed .csv): refused at once, as the ingest would. */
-function refuseBinaryFile(path: string, name: string): void {
-	const fd = openSync(path, 'r');
-	const head = Buffer.alloc(64 * 1024);
-	let n: number;
-	try {
-		n = readSync(fd, head, 0, head.length, 0);
-	} finally {
-		closeSync(fd);
-	}
-	const bytes = head.subarray(0, n);
-	if (isZip(bytes) || bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return; // workbooks: read (or named) later
-	if (detectEncoding(bytes).encoding.startsWith('utf-16')) return;
-	refuseBinary(bytes, name);
 }
 
 /** The staged files of the ids a request names: 400 when it names none, 404 for an unknown one. */
