@@ -35,7 +35,8 @@ describe('migrations', () => {
 			{ version: 5, name: '005_setting_scopes' },
 			{ version: 6, name: '006_accounts' },
 			{ version: 7, name: '007_invoice_totals' },
-			{ version: 8, name: '008_rejection_codes' }
+			{ version: 8, name: '008_rejection_codes' },
+			{ version: 9, name: '009_document_status' }
 		]);
 		db.close();
 	});
