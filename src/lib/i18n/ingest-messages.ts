@@ -70,10 +70,10 @@ export function ingestUsage(lang: Lang): string {
 	const kinds = KINDS.join('|');
 	return lang === 'es'
 		? `Uso: npm run ingest -- ARCHIVO... [--kind ${kinds}] [--encoding E] [--delimiter D] [--quote Q]
-                       [--header-line N] [--decimal ,|.] [--date-order dmy|mdy|ymd]
+                       [--header-line N] [--sheet NOMBRE|N] [--decimal ,|.] [--date-order dmy|mdy|ymd]
                        [--map asignacion.json] [--rejects rechazos.csv] [--db RUTA | --server URL] [--json]`
 		: `Usage: npm run ingest -- FILE... [--kind ${kinds}] [--encoding E] [--delimiter D] [--quote Q]
-                         [--header-line N] [--decimal ,|.] [--date-order dmy|mdy|ymd]
+                         [--header-line N] [--sheet NAME|N] [--decimal ,|.] [--date-order dmy|mdy|ymd]
                          [--map mapping.json] [--rejects rejects.csv] [--db PATH | --server URL] [--json]`;
 }
 
@@ -96,6 +96,9 @@ const en: Catalogue = {
 	xlsx_no_sheets: () => 'this Excel workbook has no worksheet.',
 	xlsx_no_such_sheet: (p: { sheet: string | number; sheets: string[] }) =>
 		`this Excel workbook has no worksheet ${typeof p.sheet === 'number' ? `number ${p.sheet}` : `"${p.sheet}"`} (it has ${quoted(p.sheets) || 'none'}).`,
+	xlsx_sheet_no_table: (p: { sheet: string; fitting: string[] }) =>
+		`the worksheet "${p.sheet}" holds no table Cartera can load; ${p.fitting.length > 1 ? `the worksheets ${quoted(p.fitting)} do` : `the worksheet "${p.fitting[0]}" does`}: ` +
+		`choose it (--sheet "${p.fitting[0]}"), or choose no sheet and the table is found.`,
 	xlsx_too_large: (p: { bytes: number; limit_bytes: number }) =>
 		`this Excel workbook unpacks to ${sizeEn(p.bytes)}, over the limit of ${sizeEn(p.limit_bytes)} (20 times CARTERA_MAX_UPLOAD_MB); save the worksheet as CSV or split it.`,
 	xlsx_ratio: (p: { part?: string; ratio: number; limit: number }) =>
@@ -155,6 +158,7 @@ const en: Catalogue = {
 	option_quote: () => `the quote character must be " or '.`,
 	option_decimal: () => 'the decimal mark must be "," or ".".',
 	option_date_order: () => 'the date order must be dmy (31/12/2025), mdy (12/31/2025) or ymd (2025-12-31).',
+	option_sheet: () => 'the sheet must be a worksheet\'s name or its position from 1.',
 
 	// The HTTP upload flow
 	not_multipart: () => 'Send the files as multipart/form-data (field "file").',
@@ -216,7 +220,13 @@ const en: Catalogue = {
 		`They count in no ${p.column} figure until a mapping says what they mean (--map, "values").`,
 	unknown_values: (p: { column: string; values: Counted[] }) => `Unknown ${p.column} values kept as written: ${counted(p.values)}.`,
 	no_data_rows: () => 'The file has its header row but no data rows: nothing to load.',
-	future_dates: (p: { rows: number; today: string; latest: string }) => `${p.rows} rows are dated after today (${p.today}); the latest is ${p.latest}.`
+	future_dates: (p: { rows: number; today: string; latest: string }) => `${p.rows} rows are dated after today (${p.today}); the latest is ${p.latest}.`,
+	xlsx_sheet_read: (p: { sheet: string; others: string[]; chosen: 'given' | 'fits' | 'first' }) =>
+		({
+			given: `Read the worksheet "${p.sheet}", as asked`,
+			fits: `Read the worksheet "${p.sheet}", the first whose table Cartera can load`,
+			first: `Read the first worksheet, "${p.sheet}": no worksheet holds a table Cartera recognises`
+		})[p.chosen] + `; not read: ${quoted(p.others)}${p.chosen === 'given' ? '' : ' (--sheet chooses another)'}.`
 };
 
 
@@ -240,6 +250,10 @@ const es: Catalogue = {
 	xlsx_no_such_sheet: (p) =>
 		`este libro de Excel no tiene la hoja ${typeof p.sheet === 'number' ? `número ${p.sheet}` : `"${p.sheet}"`} ` +
 		`(${p.sheets.length ? `sus hojas son ${listEs(p.sheets.map((s) => `"${s}"`), 'y')}` : 'no tiene ninguna'}).`,
+	xlsx_sheet_no_table: (p) =>
+		`la hoja "${p.sheet}" no tiene ninguna tabla que Cartera pueda cargar; ` +
+		`${p.fitting.length > 1 ? `las hojas ${listEs(p.fitting.map((s) => `"${s}"`), 'y')} sí` : `la hoja "${p.fitting[0]}" sí`}: ` +
+		`elígela (--sheet "${p.fitting[0]}"), o no elijas ninguna hoja y se encontrará la tabla.`,
 	xlsx_too_large: (p) =>
 		`este libro de Excel ocupa ${sizeEs(p.bytes)} descomprimido, más que el límite de ${sizeEs(p.limit_bytes)} (20 veces CARTERA_MAX_UPLOAD_MB); guarda la hoja como CSV o divídela.`,
 	xlsx_ratio: (p) =>
@@ -294,6 +308,7 @@ const es: Catalogue = {
 	option_quote: () => `el carácter de comillas debe ser " o '.`,
 	option_decimal: () => 'la marca decimal debe ser "," o ".".',
 	option_date_order: () => 'el orden de las fechas debe ser dmy (31/12/2025), mdy (12/31/2025) o ymd (2025-12-31).',
+	option_sheet: () => 'la hoja debe ser el nombre de una hoja del libro o su posición a partir de 1.',
 
 	not_multipart: () => 'Envía los archivos como multipart/form-data (campo "file").',
 	no_file: () => 'La carga no trae ningún archivo (campo "file").',
@@ -361,7 +376,14 @@ const es: Catalogue = {
 	unknown_values: (p) => `Valores desconocidos de ${COLUMN_ES[p.column] ?? p.column}, conservados tal como están escritos: ${counted(p.values)}.`,
 	no_data_rows: () => 'El archivo tiene la fila de encabezados pero ninguna fila de datos: no hay nada que cargar.',
 	future_dates: (p) =>
-		`${n(p.rows)} ${pl(p.rows, 'fila tiene', 'filas tienen')} fecha posterior a hoy (${dateEs(p.today)}); la más reciente es del ${dateEs(p.latest)}.`
+		`${n(p.rows)} ${pl(p.rows, 'fila tiene', 'filas tienen')} fecha posterior a hoy (${dateEs(p.today)}); la más reciente es del ${dateEs(p.latest)}.`,
+	xlsx_sheet_read: (p) =>
+		({
+			given: `Se leyó la hoja "${p.sheet}", la indicada`,
+			fits: `Se leyó la hoja "${p.sheet}", la primera con una tabla que Cartera puede cargar`,
+			first: `Se leyó la primera hoja, "${p.sheet}", porque ninguna tiene una tabla que Cartera reconozca`
+		})[p.chosen] +
+		`; ${pl(p.others.length, 'no se leyó', 'no se leyeron')} ${listEs(p.others.map((s) => `"${s}"`), 'y')}${p.chosen === 'given' ? '' : ' (--sheet elige otra)'}.`
 };
 
 export const MESSAGES: Record<Lang, Catalogue> = { en, es };

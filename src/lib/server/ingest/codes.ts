@@ -19,6 +19,7 @@ export interface MessageValues {
 	xlsx_unreadable: { detail: string };
 	xlsx_no_sheets: object;
 	xlsx_no_such_sheet: { sheet: string | number; sheets: string[] };
+	xlsx_sheet_no_table: { sheet: string; fitting: string[] };
 	xlsx_too_large: { bytes: number; limit_bytes: number };
 	xlsx_ratio: { part?: string; ratio: number; limit: number };
 	xlsx_part_mismatch: { part: string; bytes: number };
@@ -58,6 +59,7 @@ export interface MessageValues {
 	option_quote: object;
 	option_decimal: object;
 	option_date_order: object;
+	option_sheet: object;
 
 	// The HTTP upload flow
 	not_multipart: object;
@@ -108,6 +110,7 @@ export interface MessageValues {
 	unknown_values: { column: string; values: Counted[] };
 	no_data_rows: object;
 	future_dates: { rows: number; today: string; latest: string };
+	xlsx_sheet_read: { sheet: string; others: string[]; chosen: 'given' | 'fits' | 'first' };
 }
 
 export type MessageCode = keyof MessageValues;
