@@ -34,6 +34,10 @@ const SAMPLES: Record<MessageCode, Record<string, unknown>> = {
 	cancelled: {},
 	not_kind: { kind: 'clients', columns: ['name'], headers: ['Nº factura', 'Importe'] },
 	unknown_kind: { headers: ['Color', 'Peso'] },
+	ambiguous_kind: {
+		candidates: [{ kind: 'invoices', confidence: 0.52 }, { kind: 'quotes', confidence: 0.48 }],
+		evidence: [{ code: 'dates', column: 'Fecha' }, { code: 'amounts', column: 'Importe' }, { code: 'documents', n: 30, rows: 30 }]
+	},
 	documents_without_lines: {},
 	lines_without_documents: {},
 	invoice_parts_count: { documents: 2, lines: 1 },

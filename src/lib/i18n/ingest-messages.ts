@@ -9,6 +9,8 @@ import { formatNumber } from '../format';
 import type { Lang } from './lang';
 import { KIND_SPECS, KINDS, type Kind, type KindSpec } from '../server/ingest/kinds';
 import type { Counted, MessageCode, MessageParams, Said, Subject } from '../server/ingest/codes';
+import type { Fact } from '../server/ingest/recognise/types';
+import { kindWord, sayFacts } from './recognition-words';
 
 
 /** Spanish header a user would recognise, for messages (the canonical name follows it). */
@@ -119,10 +121,15 @@ const en: Catalogue = {
 	not_kind: (p: { kind: Kind; columns: string[]; headers: string[] }) =>
 		`not a ${p.kind} export: no column for ${p.columns.map((c) => describeColumn(KIND_SPECS[p.kind], c, 'en')).join(', ')}. ` +
 		`Headers found: ${p.headers.join(', ')}.`,
-	unknown_kind: (p: { headers: string[] }) =>
-		`cannot tell what this export holds from its headers (${p.headers.join(', ')}). Expected, for each kind:\n` +
+	unknown_kind: (p: { headers: string[]; ruled_out?: Fact[] }) =>
+		`cannot tell what this export holds from its headers (${p.headers.join(', ')})` +
+		(p.ruled_out?.length ? ` nor its values (${sayFacts(p.ruled_out, 'en')})` : '') +
+		`. Expected, for each kind:\n` +
 		KINDS.map((k) => `  ${k}: ${expectedHeaders(KIND_SPECS[k], 'en')}`).join('\n') +
 		'\nRename the headers or give --kind.',
+	ambiguous_kind: (p: { candidates: { kind: Kind; confidence: number }[]; evidence: Fact[] }) =>
+		`could be ${p.candidates.map((c) => `${kindWord(c.kind, 'en')} (${Math.round(c.confidence * 100)} %)`).join(' or ')}: ` +
+		`too close to tell (${sayFacts(p.evidence, 'en')}). Say which with ${p.candidates.map((c) => `--kind ${c.kind}`).join(' or ')}; nothing was loaded.`,
 	documents_without_lines: () =>
 		'these are invoice documents without amounts (no "Importe" nor "Cantidad" + "Precio unitario"): ' +
 		'give their lines file in the same command, or an invoices export with all of ' +
@@ -274,9 +281,14 @@ const es: Catalogue = {
 		`no es una exportación de ${kindEs(p.kind)}: no hay columna para ${p.columns.map((c) => describeColumn(KIND_SPECS[p.kind], c, 'es')).join(', ')}. ` +
 		`Encabezados encontrados: ${p.headers.join(', ')}.`,
 	unknown_kind: (p) =>
-		`no se puede saber qué contiene esta exportación por sus encabezados (${p.headers.join(', ')}). Se esperaba, para cada tipo:\n` +
+		`no se puede saber qué contiene esta exportación por sus encabezados (${p.headers.join(', ')})` +
+		(p.ruled_out?.length ? ` ni por sus valores (${sayFacts(p.ruled_out, 'es')})` : '') +
+		`. Se esperaba, para cada tipo:\n` +
 		KINDS.map((k) => `  ${kindEs(k)}: ${expectedHeaders(KIND_SPECS[k], 'es')}`).join('\n') +
 		'\nCambia el nombre de los encabezados o indica el tipo de datos (--kind).',
+	ambiguous_kind: (p) =>
+		`podría ser ${listEs(p.candidates.map((c) => `${kindWord(c.kind, 'es')} (${Math.round(c.confidence * 100)} %)`))}: ` +
+		`demasiado parecidos para decidir (${sayFacts(p.evidence, 'es')}). Indica cuál con ${listEs(p.candidates.map((c) => `--kind ${c.kind}`))}; no se cargó nada.`,
 	documents_without_lines: () =>
 		'son documentos de factura sin importes (sin "Importe" ni "Cantidad" + "Precio unitario"): ' +
 		'agrega su archivo de líneas en la misma carga, o una exportación de facturas con todas estas columnas: ' +

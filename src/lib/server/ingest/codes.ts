@@ -3,6 +3,7 @@
 // warnings); the words, in English and Spanish, live on the i18n side (src/lib/i18n/ingest-messages.ts)
 // and are said at the edges: the HTTP routes, the CLI and the pages. Types only: no words here.
 import type { Kind } from './kinds';
+import type { Fact } from './recognise/types';
 
 /** A value and how many rows hold it (warnings about unknown values). */
 export type Counted = { value: string; n: number };
@@ -31,7 +32,8 @@ export interface MessageValues {
 
 	// Kind and columns
 	not_kind: { kind: Kind; columns: string[]; headers: string[] };
-	unknown_kind: { headers: string[] };
+	unknown_kind: { headers: string[]; ruled_out?: Fact[] };
+	ambiguous_kind: { candidates: { kind: Kind; confidence: number }[]; evidence: Fact[] };
 	documents_without_lines: object;
 	lines_without_documents: object;
 	invoice_parts_count: { documents: number; lines: number };

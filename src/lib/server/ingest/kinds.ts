@@ -1,6 +1,7 @@
 // The canonical entities an export can fill, their columns, and the header synonyms
 // (Spanish and English, UI labels and API field names; ../shared/reference/kpi-and-exports.md §5).
-// Synonyms are compared after normalizeKey(); for each column the earliest synonym found wins.
+// Synonyms are compared by what they say (recognise/header-terms.ts: case, accents, abbreviations,
+// currency suffixes and word order do not matter); for each column the earliest synonym found wins.
 
 import { KINDS, type Kind } from '../../file-vocabulary';
 export { KINDS, type Kind }; // plain lists the upload page reads too (src/lib/file-vocabulary.ts)
@@ -17,6 +18,8 @@ export type ColumnType =
 	| 'outcome' // vocabularies, see vocabularies.ts
 	| 'quote_status'
 	| 'doc_type'
+	| 'doc_status' // posted | draft | cancelled
+	| 'flag' // yes | no (SAP's CANCELED = Y)
 	| 'opportunity_kind';
 
 export interface ColumnSpec {
@@ -24,12 +27,19 @@ export interface ColumnSpec {
 	type: ColumnType;
 	/** The header must be present for the file to be of this kind. */
 	required?: boolean;
-	/** A required header may be replaced by these columns together (amount ← quantity × unit price). */
-	requiredUnless?: string[];
+	/** A required header may be replaced by any one of these sets of columns (amount ← quantity × unit price, or ← the gross total). */
+	requiredUnless?: string[][];
 	/** Every row needs a value (keys, dates, amounts). */
 	notNull?: boolean;
 	/** Read from the file but not stored as such (unit price, discount, attributes fed elsewhere). */
 	auxiliary?: boolean;
+	/**
+	 * Headers that fill this column only in this kind's context, tried after the synonyms:
+	 * "Código" is the product code in a products file and the client code in a clients file.
+	 */
+	generic?: string[];
+	/** Headers tried last: a tax id stands in for the client code only when the export has no code. */
+	lastResort?: string[];
 	/** Flat sales exports: this column fills a column of another entity (Customer Name → clients.name). */
 	feeds?: { kind: 'clients' | 'products'; column: string };
 	/** Invoices split in two files: the document's columns (header) or the line's (item); both when absent. */
@@ -57,8 +67,16 @@ export interface KindSpec {
 const CLIENT_REF = [
 	'client id', 'customer id', 'customerid', 'account id', 'codigo cliente', 'codigo de cliente', 'cod cliente',
 	'id cliente', 'id de cliente', 'cliente id', 'customer code', 'client code', 'cardcode', 'bp code', 'numero de cliente',
-	'no cliente', 'customer unique id', 'id tercero', 'customer', 'client', 'account', 'partner', 'cliente', 'nit'
+	'no cliente', 'customer unique id', 'id tercero', 'customer', 'client', 'account', 'partner', 'cliente'
 ];
+/** Tax ids: a client key only when the export has no code of its own (they change less, but match nothing loaded). */
+const TAX_IDS = [
+	'nit', 'nif', 'cif', 'rut', 'ruc', 'cuit', 'rfc', 'dni', 'cedula', 'tax id', 'vat number', 'vat id', 'vat no', 'ein', 'tax number',
+	'nit cliente', 'nif cliente', 'cif cliente', 'rut cliente', 'ruc cliente', 'cuit cliente', 'rfc cliente', 'nif cif',
+	'identificacion fiscal', 'numero de identificacion', 'numero de identificacion fiscal', 'documento de identidad', 'customer tax id'
+];
+/** What a generic number or code header means in a register or a document list. */
+const GENERIC_KEY = ['codigo', 'identificador', 'numero', 'referencia'];
 const CLIENT_NAME = [
 	'customer name', 'customername', 'client name', 'nombre cliente', 'nombre del cliente', 'razon social', 'nombre de compania'
 ];
@@ -85,7 +103,8 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 		key: ['client_id'],
 		keyOrName: ['client_id', 'name', 'name-is-key'],
 		columns: [
-			{ name: 'client_id', type: 'id', required: true, notNull: true, synonyms: CLIENT_REF.filter((s) => !['cliente', 'customer', 'client', 'account', 'partner'].includes(s)) },
+			{ name: 'client_id', type: 'id', required: true, notNull: true, synonyms: CLIENT_REF.filter((s) => !['cliente', 'customer', 'client', 'account', 'partner'].includes(s)),
+				generic: [...GENERIC_KEY, 'cuenta', 'account number'], lastResort: TAX_IDS },
 			{ name: 'name', type: 'text', required: true, synonyms: [
 				'name', 'account name', 'company name', 'customer name', 'client name', 'cardname', 'razon social',
 				'nombre', 'nombre del tercero', 'nombre cliente', 'nombre del cliente', 'nombre de compania', 'nombre del contacto',
@@ -115,7 +134,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 		key: ['product_id'],
 		keyOrName: ['product_id', 'name', 'key-is-name'],
 		columns: [
-			{ name: 'product_id', type: 'id', required: true, notNull: true, synonyms: PRODUCT_REF },
+			{ name: 'product_id', type: 'id', required: true, notNull: true, synonyms: PRODUCT_REF, generic: GENERIC_KEY },
 			{ name: 'name', type: 'text', required: true, synonyms: [
 				'product name', 'name', 'description', 'descripcion', 'nombre', 'nombre producto', 'nombre de producto', 'nombre del producto',
 				'item name', 'dscription', 'concepto', 'detalle'] },
@@ -133,7 +152,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 				'invoice id', 'invoice number', 'invoice no', 'invoiceno', 'invoicenumber', 'invoice', 'docnum', 'docentry',
 				'numero de factura', 'numero factura', 'no factura', 'n factura', 'nro factura', 'num factura', 'factura',
 				'ref fac', 'comprobante', 'numero de comprobante', 'folio', 'numero documento', 'documento',
-				'order id', 'order number', 'ordernumber', 'numero de pedido', 'id de pedido', 'id pedido', 'pedido'] },
+				'order id', 'order number', 'ordernumber', 'numero de pedido', 'id de pedido', 'id pedido', 'pedido'], generic: [...GENERIC_KEY, 'serie numero'] },
 			{ name: 'line_no', type: 'integer', part: 'item', synonyms: [
 				'line no', 'line number', 'line', 'orderlinenumber', 'order item id', 'linea', 'no linea', 'nro linea',
 				'numero de linea', 'item no', 'posicion'] },
@@ -142,20 +161,36 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 				'fecha de emision', 'fecha emision', 'fecha documento', 'fecha creacion', 'order date', 'orderdate',
 				'fecha de pedido', 'fecha pedido', 'order purchase timestamp'] },
 			// Flat exports without a client code identify the client by name (Kaggle CUSTOMERNAME).
-			{ name: 'client_id', type: 'id', required: true, part: 'header', synonyms: [...CLIENT_REF, ...CLIENT_NAME] },
+			{ name: 'client_id', type: 'id', required: true, part: 'header', synonyms: [...CLIENT_REF, ...CLIENT_NAME], lastResort: TAX_IDS },
 			{ name: 'product_id', type: 'id', part: 'item', synonyms: [...PRODUCT_REF, 'sub category', 'subcategoria'] },
 			{ name: 'quantity', type: 'decimal', part: 'item', synonyms: ['quantity', 'qty', 'quantityordered', 'cantidad', 'unidades', 'cant', 'units'] },
 			{ name: 'unit_price', type: 'money', auxiliary: true, part: 'item', synonyms: [
 				'unit price', 'unitprice', 'price unit', 'priceeach', 'unitamount', 'price', 'precio unitario', 'precio unidad',
 				'precio por unidad', 'precio'] },
 			{ name: 'discount', type: 'rate', auxiliary: true, part: 'item', synonyms: ['discount', 'descuento', 'dto'] },
-			{ name: 'amount', type: 'money', required: true, requiredUnless: ['quantity', 'unit_price'], part: 'item', synonyms: [
-				'amount', 'net amount', 'line total', 'linetotal', 'lineamount', 'subtotal', 'price subtotal', 'sales', 'net',
-				'importe', 'importe neto', 'base imponible', 'monto', 'valor', 'venta', 'ventas', 'total neto', 'total'] },
+			// Net of tax (DESIGN.md §2): without a net column, the gross total less the tax, or the gross total as it is (derive.ts).
+			{ name: 'amount', type: 'money', required: true, requiredUnless: [['quantity', 'unit_price'], ['gross_amount']], part: 'item', synonyms: [
+				'amount', 'net amount', 'line total', 'linetotal', 'lineamount', 'subtotal', 'price subtotal', 'untaxed amount', 'amount untaxed',
+				'sales', 'net', 'importe', 'importe neto', 'base imponible', 'base', 'neto', 'monto', 'monto neto', 'valor', 'valor neto', 'venta', 'ventas',
+				'total neto', 'subtotal neto', 'importe sin iva', 'total sin iva', 'sub total', 'total linea', 'importe linea'] },
+			// The total with tax included, read for the amount only when the export has no net one.
+			{ name: 'gross_amount', type: 'money', auxiliary: true, part: 'item', synonyms: [
+				'total', 'importe total', 'amount total', 'total amount', 'total factura', 'total con iva', 'total iva incluido', 'monto total',
+				'valor total', 'gross', 'gross amount', 'doctotal', 'total a pagar', 'price total', 'total bruto', 'importe bruto'] },
+			{ name: 'tax', type: 'money', part: 'item', synonyms: [
+				'tax', 'taxes', 'tax amount', 'tax total', 'taxtotal', 'total tax', 'vat', 'vat amount', 'iva', 'importe iva', 'cuota iva', 'monto iva',
+				'total iva', 'impuesto', 'impuestos', 'total impuestos', 'amount tax', 'vatsum', 'igv', 'itbis'] },
 			{ name: 'currency', type: 'text', part: 'header', synonyms: ['currency', 'currency code', 'doccur', 'moneda', 'divisa'] },
 			{ name: 'doc_type', type: 'doc_type', part: 'header', synonyms: [
 				'doc type', 'document type', 'move type', 'tipo documento', 'tipo de documento', 'tipo doc',
 				'tipo comprobante', 'tipo de comprobante', 'clase de documento', 'type', 'tipo'] },
+			// Drafts and cancelled documents are stored but count in no figure; no status column: posted.
+			{ name: 'doc_status', type: 'doc_status', part: 'header', synonyms: [
+				'doc status', 'document status', 'invoice status', 'estado factura', 'estado de factura', 'estado de la factura',
+				'estado del documento', 'estado documento', 'status', 'estado'] },
+			// SAP Business One's CANCELED (Y/N) and the like: yes means the document was cancelled.
+			{ name: 'cancelled_flag', type: 'flag', auxiliary: true, part: 'header', synonyms: [
+				'canceled', 'cancelled', 'is canceled', 'is cancelled', 'cancelado', 'cancelada', 'anulado', 'anulada', 'voided'] },
 			// Attributes of the client and the product that flat sales exports carry on every line.
 			{ name: 'client_name', type: 'text', auxiliary: true, part: 'header', feeds: { kind: 'clients', column: 'name' }, synonyms: CLIENT_NAME },
 			{ name: 'client_type', type: 'text', auxiliary: true, part: 'header', feeds: { kind: 'clients', column: 'client_type' }, synonyms: [
@@ -181,15 +216,20 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 		columns: [
 			{ name: 'opportunity_id', type: 'id', required: true, notNull: true, synonyms: [
 				'opportunity id', 'deal id', 'lead id', 'id oportunidad', 'oportunidad id', 'codigo oportunidad',
-				'id negocio', 'id de oportunidad', 'opportunity', 'oportunidad'] },
-			{ name: 'client_id', type: 'id', synonyms: [...CLIENT_REF, 'cuenta', 'empresa', 'associated company'] },
+				'id negocio', 'id de oportunidad', 'opportunity', 'oportunidad'], generic: GENERIC_KEY,
+				// Reports without ids (Salesforce's opportunity report) name each opportunity.
+				lastResort: ['opportunity name', 'nombre de oportunidad', 'deal name', 'deal title', 'nombre del negocio', 'titulo del negocio', 'negocio', 'deal', 'titulo', 'title', 'asunto'] },
+			{ name: 'client_id', type: 'id', synonyms: [...CLIENT_REF, 'cuenta', 'empresa', 'associated company', 'account name', 'nombre de cuenta',
+				'company', 'company name', 'organization', 'organization name', 'organizacion', 'razon social', 'nombre cliente', 'customer name'],
+				lastResort: TAX_IDS },
 			{ name: 'kind', type: 'opportunity_kind', synonyms: ['kind', 'record type', 'opportunity type', 'tipo de registro', 'tipo', 'type'] },
 			{ name: 'stage', type: 'text', synonyms: ['stage', 'stagename', 'deal stage', 'dealstage', 'etapa', 'fase', 'fase de venta', 'etapa del negocio', 'estado'] },
 			{ name: 'product_line', type: 'text', synonyms: [...PRODUCT_LINE, 'product', 'producto'] },
 			{ name: 'owner', type: 'text', synonyms: OWNER },
 			{ name: 'created_at', type: 'date', required: true, notNull: true, synonyms: [
 				'created at', 'created date', 'createdate', 'create date', 'engage date', 'fecha de creacion',
-				'fecha creacion', 'fecha de alta', 'fecha alta', 'fecha'] },
+				'fecha creacion', 'fecha de alta', 'fecha alta', 'deal created', 'deal created on', 'created on', 'add time', 'creado el',
+				'fecha de entrada', 'fecha de registro', 'fecha'] },
 			{ name: 'expected_close_at', type: 'date', synonyms: [
 				'expected close date', 'expected close', 'fecha estimada de cierre', 'fecha esperada de cierre',
 				'fecha prevista de cierre', 'fecha prevista de venta', 'cierre estimado'] },
@@ -197,7 +237,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 			{ name: 'amount', type: 'money', synonyms: ['amount', 'close value', 'deal value', 'expected revenue', 'value', 'importe', 'importe total', 'monto', 'valor', 'valor estimado'] },
 			{ name: 'probability', type: 'rate', synonyms: ['probability', 'probabilidad', 'probabilidad de venta'] },
 			// Without an outcome column the outcome is read from the stage (Closed Won, Ganada…).
-			{ name: 'outcome', type: 'outcome', required: true, requiredUnless: ['stage'], synonyms: ['outcome', 'result', 'resultado', 'estado final', 'status', 'won'] },
+			{ name: 'outcome', type: 'outcome', required: true, requiredUnless: [['stage']], synonyms: ['outcome', 'result', 'resultado', 'estado final', 'status', 'won'] },
 			// The outcome as written, kept when the vocabulary does not know it (outcome is then NULL).
 			{ name: 'outcome_source', type: 'text', synonyms: [] },
 			{ name: 'lost_reason', type: 'text', synonyms: ['lost reason', 'loss reason', 'motivo de perdida', 'motivo perdida', 'razon de perdida', 'causa de perdida'] }
@@ -212,8 +252,9 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 			{ name: 'quote_id', type: 'id', required: true, notNull: true, synonyms: [
 				'quote id', 'quote number', 'quote no', 'quotation', 'quote', 'order reference', 'no presupuesto',
 				'numero de presupuesto', 'nro presupuesto', 'ref presupuesto', 'id presupuesto', 'presupuesto',
-				'no cotizacion', 'numero de cotizacion', 'nro cotizacion', 'id cotizacion', 'cotizacion'] },
-			{ name: 'client_id', type: 'id', synonyms: [...CLIENT_REF, 'tercero'] },
+				'no cotizacion', 'numero de cotizacion', 'nro cotizacion', 'id cotizacion', 'cotizacion', 'quote name', 'estimate number', 'estimate'],
+				generic: GENERIC_KEY },
+			{ name: 'client_id', type: 'id', synonyms: [...CLIENT_REF, 'tercero', ...CLIENT_NAME], lastResort: TAX_IDS },
 			{ name: 'issued_at', type: 'date', required: true, notNull: true, synonyms: [
 				'issued at', 'issue date', 'quote date', 'date order', 'order date', 'fecha presupuesto',
 				'fecha de presupuesto', 'fecha cotizacion', 'fecha de cotizacion', 'fecha de emision', 'fecha emision', 'fecha', 'date'] },
