@@ -1,6 +1,7 @@
 // The ingest report in words: the core reports rejections and warnings as codes and values
 // (server/ingest/report.ts); the edges (the upload API, the staged preview and jobs, the CLI) say
 // them here, in the user's language, into the JSON the API and `npm run ingest -- --json` give.
+import { sayFacts } from './recognition-words';
 import type { Said } from '../server/ingest/codes';
 import type { ReasonWords } from '../server/ingest/rejects';
 import type { CodedIngestReport, CodedRejection, IngestReport, Rejection } from '../server/ingest/report';
@@ -14,7 +15,8 @@ export function sayReport(report: CodedIngestReport, lang: Lang): IngestReport {
 		files: report.files.map((file) => ({
 			...file,
 			rejections: sayRejections(file.rejections, lang),
-			warnings: file.warnings.map((w) => sayReason(w, lang))
+			warnings: file.warnings.map((w) => sayReason(w, lang)),
+			recognition: file.recognition && { ...file.recognition, evidence: sayFacts(file.recognition.evidence, lang) }
 		}))
 	};
 }

@@ -7,7 +7,8 @@
 import type { Database } from '../db/database';
 import { IngestError } from './errors';
 import { KIND_SPECS, type Kind, type KindSpec } from './kinds';
-import { detectKind, mapHeaders, type ColumnMapping } from './mapping';
+import { detectKind, mapHeaders, type ColumnMapping, type Recognition } from './mapping';
+import { valueEvidence } from './sample-records';
 import { columnReport, type ColumnReport, type MappingOrigin } from './report';
 import type { Prepared } from './sources';
 import { mappingFits, overlayColumns, rememberedMapping, unmappedRequired, type UserMapping } from './user-mapping';
@@ -28,14 +29,19 @@ export interface FilePlan {
 	origin: MappingOrigin;
 	/** Why the load refuses the file as planned (a column it needs has no header); undefined when it can load. */
 	refusal?: IngestError;
+	/** When the kind was detected: how sure, and what in the file says so. */
+	recognition?: Recognition;
 }
 
 /**
- * The kind and mapping of a file from its headers. Throws when no kind can be told at all
- * (unknown_kind); a kind whose required columns stay without a header is a plan with a refusal.
+ * The kind and mapping of a file from its headers and first records (sample-records.ts: the
+ * preview and the load give the same number). Throws when no kind can be told at all
+ * (unknown_kind) or two are too close to call (ambiguous_kind); a kind whose required columns
+ * stay without a header is a plan with a refusal.
  */
-export async function plan(db: Database, file: { name: string; headers: string[] }, options: PlanOptions): Promise<FilePlan> {
+export async function plan(db: Database, file: { name: string; headers: string[]; rows?: string[][] }, options: PlanOptions): Promise<FilePlan> {
 	const { name, headers } = file;
+	const values = file.rows ? await valueEvidence(db, file.rows) : undefined;
 	const given = options.map && mappingFits(options.map, headers) ? options.map : null;
 	const remembered = given ? null : await rememberedMapping(db, headers);
 	const user = given ?? remembered;
@@ -43,17 +49,17 @@ export async function plan(db: Database, file: { name: string; headers: string[]
 	const origin: MappingOrigin = userMapping?.origin ?? 'detected';
 	const kind = options.kind ?? user?.kind;
 	// With a kind, the headers are mapped to it; without one, the kind is detected (or refused).
-	const match = kind ? mapHeaders(headers, KIND_SPECS[kind]) : detectKind(headers, name);
-	const { spec } = match;
+	const match = kind ? mapHeaders(headers, KIND_SPECS[kind], values) : detectKind(headers, name, undefined, values);
+	const { spec, recognition } = match;
 	if (!user) {
 		const refusal = match.missing.length ? new IngestError('not_kind', { file: name, kind: spec.kind, columns: match.missing, headers }) : undefined;
-		return { spec, mapping: match.mapping, origin, refusal };
+		return { spec, mapping: match.mapping, origin, refusal, recognition };
 	}
 	// The user's mapping names the headers itself: only what is still missing after it is refused.
 	const mapping = overlayColumns(match.mapping, user, headers, spec);
 	const missing = unmappedRequired(mapping, spec);
 	const refusal = missing.length ? new IngestError('map_missing_columns', { file: name, columns: missing }) : undefined;
-	return { spec, mapping, userMapping, origin, refusal };
+	return { spec, mapping, userMapping, origin, refusal, recognition };
 }
 
 /** The kind a user reads for a planned file (an invoice documents or lines file is of invoices). */

@@ -2,7 +2,7 @@
 // documents when an ERP wrote them as two files (Neptuno's "Detalles de pedidos" + "Pedidos").
 import { sourceColumn, type ConversionPlan } from './convert';
 import { IngestError } from './errors';
-import type { ColumnMapping } from './mapping';
+import type { ColumnMapping, Recognition } from './mapping';
 import { KIND_SPECS, type KindSpec } from './kinds';
 import type { Source, SourceOptions } from './read-source';
 import type { UserMapping } from './user-mapping';
@@ -18,6 +18,8 @@ export interface Prepared {
 	documents?: { source: Source; key: number };
 	/** The user's mapping applied to this file, and whether it came with this command or was remembered. */
 	userMapping?: { mapping: UserMapping; origin: 'given' | 'remembered' };
+	/** When the kind was detected: how sure, and what in the file says so. */
+	recognition?: Recognition;
 }
 
 /** A prepared file once typed: its temporary table and the conversion plan that typed it. */
