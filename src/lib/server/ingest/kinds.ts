@@ -159,9 +159,9 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 			{ name: 'invoice_date', type: 'date', required: true, notNull: true, part: 'header', synonyms: [
 				'invoice date', 'invoicedate', 'docdate', 'posting date', 'date', 'fecha', 'fecha factura', 'fecha de factura',
 				'fecha de emision', 'fecha emision', 'fecha documento', 'fecha creacion', 'order date', 'orderdate',
-				'fecha de pedido', 'fecha pedido', 'order purchase timestamp'] },
+				'fecha de pedido', 'fecha pedido', 'order purchase timestamp'], generic: ['creacion', 'emision', 'fecha de creacion'] },
 			// Flat exports without a client code identify the client by name (Kaggle CUSTOMERNAME).
-			{ name: 'client_id', type: 'id', required: true, part: 'header', synonyms: [...CLIENT_REF, ...CLIENT_NAME], lastResort: TAX_IDS },
+			{ name: 'client_id', type: 'id', required: true, part: 'header', synonyms: [...CLIENT_REF, ...CLIENT_NAME, 'contact name', 'contactname'], lastResort: TAX_IDS },
 			{ name: 'product_id', type: 'id', part: 'item', synonyms: [...PRODUCT_REF, 'sub category', 'subcategoria'] },
 			{ name: 'quantity', type: 'decimal', part: 'item', synonyms: ['quantity', 'qty', 'quantityordered', 'cantidad', 'unidades', 'cant', 'units'] },
 			{ name: 'unit_price', type: 'money', auxiliary: true, part: 'item', synonyms: [

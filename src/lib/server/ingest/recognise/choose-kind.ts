@@ -7,12 +7,18 @@
 import { IngestError } from '../errors';
 import { invoicePartSpec, KIND_SPECS, KINDS, type Kind } from '../kinds';
 import { judgeKind } from './evidence';
+import { headerKey } from './header-terms';
 import { mapHeaders } from './map-headers';
 import type { Fact, KindMatch, MatchedBy, ValueEvidence } from './types';
 
 /** Scores closer than this are too close to call. */
 export const AMBIGUOUS_MARGIN = 0.12;
 const WEIGHT: Record<MatchedBy, number> = { synonym: 1, generic: 0.4, 'last-resort': 0.6, 'key-name': 0 };
+/** Headers that say too little to tell kinds apart, whichever column they fill ("Fecha", "Estado", "Total"). */
+const GENERIC_HEADERS = new Set(
+	['codigo', 'numero', 'nombre', 'descripcion', 'fecha', 'total', 'estado', 'tipo', 'importe', 'valor', 'monto', 'referencia',
+		'identificador', 'creacion', 'emision', 'cliente'].map(headerKey)
+);
 
 interface Scored {
 	match: KindMatch;
@@ -32,7 +38,8 @@ export function chooseKind(headers: string[], file: string, values?: ValueEviden
 		if (match.missing.length) continue;
 		const weights = new Map<number, number>();
 		for (const [column, index] of Object.entries(match.mapping)) {
-			const w = WEIGHT[match.matchedBy[column] ?? 'synonym'];
+			const by = match.matchedBy[column] ?? 'synonym';
+			const w = by === 'synonym' && GENERIC_HEADERS.has(headerKey(headers[index]!)) ? WEIGHT.generic : WEIGHT[by];
 			weights.set(index, Math.max(weights.get(index) ?? 0, w));
 		}
 		const explained = [...weights.values()].reduce((a, b) => a + b, 0);
@@ -60,7 +67,7 @@ export function chooseKind(headers: string[], file: string, values?: ValueEviden
 		throw new IngestError('ambiguous_kind', {
 			file,
 			candidates: [first, second].map((s) => ({ kind: s.kind, confidence: round(confidenceOf(s)) })),
-			evidence: [...first.facts, ...second.facts]
+			evidence: distinct([...first.facts, ...second.facts])
 		});
 	}
 	const confidence = second ? confidenceOf(first) : Math.min(1, 0.5 + first.score / 2);
@@ -74,4 +81,5 @@ export function chooseKind(headers: string[], file: string, values?: ValueEviden
 	};
 }
 
+const distinct = (facts: Fact[]) => facts.filter((f, i) => facts.findIndex((g) => JSON.stringify(g) === JSON.stringify(f)) === i);
 const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;

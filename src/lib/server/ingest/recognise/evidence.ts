@@ -97,14 +97,13 @@ export function judgeKind(spec: KindSpec, mapping: ColumnMapping, headers: strin
 		case 'opportunities': {
 			const contradiction = first(dated('created_at'), money('amount'));
 			if (contradiction) return { contradiction, support: 0, facts };
-			for (const name of ['stage', 'outcome'] as const) {
-				const v = col(name);
-				if (v && v.length && shareOf(v, inVocabulary('outcome')) >= 0.5) {
-					facts.push({ code: 'stages', column: header(name) });
-					support += 0.1;
-					break;
-				}
-			}
+			// Stages or outcomes a sales process writes; a status column of something else speaks against.
+			const written = (['stage', 'outcome'] as const).filter((name) => col(name)?.length);
+			const known = written.find((name) => shareOf(col(name)!, inVocabulary('outcome')) >= 0.5);
+			if (known) {
+				facts.push({ code: 'stages', column: header(known) });
+				support += 0.1;
+			} else if (written.length && !('stage' in mapping)) support -= 0.15;
 			if ('probability' in mapping) support += 0.05;
 			break;
 		}
