@@ -18,14 +18,16 @@ const SPANISH_LABEL: Record<string, string> = {
 	client_id: 'Código cliente', name: 'Razón social / Descripción', product_id: 'Código producto',
 	invoice_id: 'Nº factura', invoice_date: 'Fecha', amount: 'Importe', quantity: 'Cantidad', unit_price: 'Precio unitario',
 	opportunity_id: 'ID oportunidad', created_at: 'Fecha de creación', outcome: 'Resultado', stage: 'Etapa',
-	quote_id: 'Nº presupuesto', issued_at: 'Fecha presupuesto', status: 'Estado', month: 'Mes', forecast_amount: 'Pronóstico'
+	quote_id: 'Nº presupuesto', issued_at: 'Fecha presupuesto', status: 'Estado', month: 'Mes', forecast_amount: 'Pronóstico',
+	gross_amount: 'Total'
 };
 
 /** A required column as a user would look for it: `"Importe" (amount) or "Cantidad" (quantity) + …`. */
 function describeColumn(spec: KindSpec, name: string, lang: Lang): string {
 	const column = spec.columns.find((c) => c.name === name);
 	const label = (n: string) => (SPANISH_LABEL[n] ? `"${SPANISH_LABEL[n]}" (${n})` : n);
-	const alternatives = column?.requiredUnless ? ` ${lang === 'es' ? 'o' : 'or'} ${column.requiredUnless.map(label).join(' + ')}` : '';
+	const or = ` ${lang === 'es' ? 'o' : 'or'} `;
+	const alternatives = column?.requiredUnless ? or + column.requiredUnless.map((set) => set.map(label).join(' + ')).join(or) : '';
 	return label(name) + alternatives;
 }
 
@@ -226,6 +228,19 @@ const en: Catalogue = {
 		`${p.rows} ${p.kind} have a ${p.column} we do not know, kept as written: ${counted(p.values)}. ` +
 		`They count in no ${p.column} figure until a mapping says what they mean (--map, "values").`,
 	unknown_values: (p: { column: string; values: Counted[] }) => `Unknown ${p.column} values kept as written: ${counted(p.values)}.`,
+	unknown_doc_status: (p: { lines: number; values: Counted[] }) =>
+		`${p.lines} ${p.lines === 1 ? 'line has a document status' : 'lines have a document status'} we do not know, kept as written: ${counted(p.values)}. ` +
+		`${p.lines === 1 ? 'It counts' : 'They count'} as posted; if some are drafts or cancelled, say so with a mapping (--map, "values": {"doc_status": {…: "draft" or "cancelled"}}).`,
+	not_posted: (p: { draft_lines: number; draft_documents: number; cancelled_lines: number; cancelled_documents: number }) =>
+		[
+			p.draft_lines ? `${p.draft_documents} draft ${p.draft_documents === 1 ? 'document' : 'documents'} (${p.draft_lines} ${p.draft_lines === 1 ? 'line' : 'lines'})` : '',
+			p.cancelled_lines ? `${p.cancelled_documents} cancelled ${p.cancelled_documents === 1 ? 'document' : 'documents'} (${p.cancelled_lines} ${p.cancelled_lines === 1 ? 'line' : 'lines'})` : ''
+		]
+			.filter(Boolean)
+			.join(' and ') + ' were stored; they count in no figure unless a later file posts them.',
+	amounts_include_tax: (p: { column: string }) =>
+		`The amounts were read from "${p.column}", a total that includes tax: the file has no net amount (before tax) nor a tax column. ` +
+		'Revenue from this file includes tax; export the net amount (subtotal, base imponible) to have it without.',
 	no_data_rows: () => 'The file has its header row but no data rows: nothing to load.',
 	future_dates: (p: { rows: number; today: string; latest: string }) => `${p.rows} rows are dated after today (${p.today}); the latest is ${p.latest}.`,
 	xlsx_sheet_read: (p: { sheet: string; others: string[]; chosen: 'given' | 'fits' | 'first' }) =>
@@ -386,6 +401,24 @@ const es: Catalogue = {
 		`conservado tal como está escrito: ${counted(p.values)}. ` +
 		`No cuentan en ninguna cifra de ${STATUS_ES[p.column][1]} hasta que una asignación diga qué significan (--map, "values").`,
 	unknown_values: (p) => `Valores desconocidos de ${COLUMN_ES[p.column] ?? p.column}, conservados tal como están escritos: ${counted(p.values)}.`,
+	unknown_doc_status: (p) =>
+		`${n(p.lines)} ${pl(p.lines, 'línea tiene un estado de documento', 'líneas tienen un estado de documento')} que no conocemos, ` +
+		`conservado tal como está escrito: ${counted(p.values)}. ` +
+		`${pl(p.lines, 'Cuenta', 'Cuentan')} como contabilizadas; si alguno es un borrador o un documento anulado, indícalo con una asignación ` +
+		'(--map, "values": {"doc_status": {…: "draft" o "cancelled"}}).',
+	not_posted: (p) =>
+		[
+			p.draft_lines ? `${n(p.draft_documents)} ${pl(p.draft_documents, 'documento en borrador', 'documentos en borrador')} (${n(p.draft_lines)} ${pl(p.draft_lines, 'línea', 'líneas')})` : '',
+			p.cancelled_lines ? `${n(p.cancelled_documents)} ${pl(p.cancelled_documents, 'documento anulado', 'documentos anulados')} (${n(p.cancelled_lines)} ${pl(p.cancelled_lines, 'línea', 'líneas')})` : ''
+		]
+			.filter(Boolean)
+			.join(' y ') +
+		(p.draft_documents + p.cancelled_documents === 1
+			? ' se guardó; no cuenta en ninguna cifra salvo que un archivo posterior lo contabilice.'
+			: ' se guardaron; no cuentan en ninguna cifra salvo que un archivo posterior los contabilice.'),
+	amounts_include_tax: (p) =>
+		`Los importes se leyeron de "${p.column}", un total con impuestos incluidos: el archivo no tiene importe neto (antes de impuestos) ni columna de impuestos. ` +
+		'Los ingresos de este archivo incluyen impuestos; exporta el importe neto (base imponible, subtotal) para tenerlos sin ellos.',
 	no_data_rows: () => 'El archivo tiene la fila de encabezados pero ninguna fila de datos: no hay nada que cargar.',
 	future_dates: (p) =>
 		`${n(p.rows)} ${pl(p.rows, 'fila tiene', 'filas tienen')} fecha posterior a hoy (${dateEs(p.today)}); la más reciente es del ${dateEs(p.latest)}.`,

@@ -71,7 +71,7 @@ export function missingColumns(e: Pick<Entry, 'preview'>): string[] {
 	const cols = e.preview?.columns ?? [];
 	const mapped = new Set(cols.filter((c) => c.source !== null).map((c) => c.name));
 	return cols
-		.filter((c) => c.required && c.source === null && !(c.required_unless && c.required_unless.every((a) => mapped.has(a))))
+		.filter((c) => c.required && c.source === null && !c.required_unless?.some((set) => set.every((a) => mapped.has(a))))
 		.map((c) => c.name);
 }
 

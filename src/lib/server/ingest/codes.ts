@@ -110,6 +110,12 @@ export interface MessageValues {
 	no_client: { lines: number };
 	unknown_status: { kind: 'quotes' | 'opportunities'; column: 'status' | 'outcome'; rows: number; values: Counted[] };
 	unknown_values: { column: string; values: Counted[] };
+	/** Invoice lines whose document status the vocabulary does not know: kept as written, counted as posted. */
+	unknown_doc_status: { lines: number; values: Counted[] };
+	/** Lines of draft and cancelled documents: stored, in no figure. */
+	not_posted: { draft_lines: number; draft_documents: number; cancelled_lines: number; cancelled_documents: number };
+	/** The export has a gross total and no net amount nor tax: amounts include tax. */
+	amounts_include_tax: { column: string };
 	no_data_rows: object;
 	future_dates: { rows: number; today: string; latest: string };
 	xlsx_sheet_read: { sheet: string; others: string[]; chosen: 'given' | 'fits' | 'first' };

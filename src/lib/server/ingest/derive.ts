@@ -1,5 +1,5 @@
 // Kind-specific rules applied after typing: values a row implies but the export may not
-// write (line numbers, amounts from quantity × price, outcomes from the stage, credit-note signs).
+// write (line numbers, amounts net of tax, document statuses, outcomes from the stage, credit-note signs).
 import type { Kind } from './kinds';
 import type { ColumnMapping } from './mapping';
 
@@ -8,7 +8,7 @@ export interface Derivation {
 	columns: Record<string, string>;
 	/** Extra checks: a SQL condition over the typed layer and the problem struct it reports. */
 	problems: { condition: string; struct: string }[];
-	/** A column orders rows by `rid`, the record's index in the file. */
+	/** A column orders rows by `rid`, the record's index in the file, or a window reorders them (rid keeps the file's order). */
 	usesRecordIndex?: boolean;
 }
 
@@ -16,24 +16,31 @@ export function derivation(kind: Kind, mapping: ColumnMapping): Derivation {
 	const has = (c: string) => c in mapping;
 	switch (kind) {
 		case 'invoices': {
-			const creditNote = `v_doc_type = 'credit_note'`;
-			const amount = has('amount')
-				? 'v_amount'
-				: `round(v_quantity * v_unit_price * (1 - coalesce(v_discount, 0)), 4)::DECIMAL(18,4)`;
+			const source = amountSource(mapping);
+			const amount = AMOUNT_SQL[source];
+			// A credit note by its type; with no type column, by its number (RINV/…, NC-…, ABN-…, R-…).
+			const creditNote = has('doc_type') ? `v_doc_type = 'credit_note'` : `regexp_matches(v_invoice_id, '${CREDIT_NOTE_NUMBER}')`;
+			const negative = (x: string) => `CASE WHEN ${creditNote} AND ${x} > 0 THEN -${x} ELSE ${x} END`;
+			const tax = has('tax') ? 'v_tax' : source === 'net' && has('gross_amount') ? '(v_gross_amount - v_amount)' : null;
 			return {
 				columns: {
 					// Exports without line numbers: the line's position within its invoice, in file order.
 					line_no: has('line_no') ? 'v_line_no' : `row_number() OVER (PARTITION BY v_invoice_id ORDER BY rid)::INTEGER`,
 					// Credit notes are stored negative whichever sign the export used.
-					amount: `CASE WHEN ${creditNote} AND ${amount} > 0 THEN -${amount} ELSE ${amount} END`,
-					quantity: `CASE WHEN ${creditNote} AND v_quantity > 0 THEN -v_quantity ELSE v_quantity END`,
+					amount: negative(amount),
+					quantity: negative('v_quantity'),
+					...(tax ? { tax: negative(tax) } : {}),
 					// Unknown document types are kept as written (and reported), with the amount's own sign.
-					doc_type: 'coalesce(v_doc_type, r_doc_type)'
+					// Without a type column, a document whose lines sum below zero is a credit note too.
+					doc_type: has('doc_type')
+						? 'coalesce(v_doc_type, r_doc_type)'
+						: `CASE WHEN ${creditNote} OR sum(${amount}) OVER (PARTITION BY v_invoice_id) < 0 THEN 'credit_note' END`,
+					doc_status: docStatus(has('doc_status'), has('cancelled_flag'))
 				},
-				usesRecordIndex: !has('line_no'),
+				usesRecordIndex: !has('line_no') || !has('doc_type'),
 				problems: [
 					{
-						condition: has('amount') ? 'r_amount IS NULL' : 'v_quantity IS NULL OR v_unit_price IS NULL',
+						condition: AMOUNT_MISSING[source],
 						struct: `{'col': 'amount', 'code': 'missing', 'value': NULL::VARCHAR}`
 					}
 				]
@@ -61,4 +68,45 @@ export function derivation(kind: Kind, mapping: ColumnMapping): Derivation {
 		default:
 			return { columns: {}, problems: [] };
 	}
+}
+
+/** Where an invoice line's amount comes from: revenue is net of tax (DESIGN.md §2). */
+export type AmountSource = 'net' | 'gross_less_tax' | 'gross' | 'quantity_price';
+
+/** The net column; else the gross total less the tax; else the gross total as it is (reported); else quantity × price. */
+export function amountSource(mapping: ColumnMapping): AmountSource {
+	if ('amount' in mapping) return 'net';
+	if ('gross_amount' in mapping) return 'tax' in mapping ? 'gross_less_tax' : 'gross';
+	return 'quantity_price';
+}
+
+const AMOUNT_SQL: Record<AmountSource, string> = {
+	net: 'v_amount',
+	// A line without tax written has none.
+	gross_less_tax: '(v_gross_amount - coalesce(v_tax, 0))',
+	gross: 'v_gross_amount',
+	quantity_price: `round(v_quantity * v_unit_price * (1 - coalesce(v_discount, 0)), 4)::DECIMAL(18,4)`
+};
+
+const AMOUNT_MISSING: Record<AmountSource, string> = {
+	net: 'r_amount IS NULL',
+	gross_less_tax: 'r_gross_amount IS NULL',
+	gross: 'r_gross_amount IS NULL',
+	quantity_price: 'v_quantity IS NULL OR v_unit_price IS NULL'
+};
+
+/**
+ * Numbers that mark a credit note when the export has no document type: Odoo's RINV/2024/0001,
+ * NC-001 or NC001 (nota de crédito), ABN-/ABO- (abono), R-2024-001 (rectificativa series).
+ */
+const CREDIT_NOTE_NUMBER = String.raw`(?i)^((RINV|NC|ABN|ABO|R)[-/_. ]|(RINV|NC|ABN)[0-9])`;
+
+/**
+ * posted | draft | cancelled from the status column's vocabulary; a status the vocabulary does not
+ * know is kept as written (reported, and counted as posted); a cancelled flag (SAP's CANCELED = Y)
+ * wins over the status; no status at all: posted.
+ */
+function docStatus(status: boolean, cancelledFlag: boolean): string {
+	const written = status ? `coalesce(v_doc_status, r_doc_status, 'posted')` : `'posted'`;
+	return cancelledFlag ? `CASE WHEN v_cancelled_flag = 'yes' THEN 'cancelled' ELSE ${written} END` : written;
 }

@@ -6,7 +6,7 @@ import { refreshAfterBatch } from '../db/invoice-totals';
 import type { Database } from '../db/database';
 import { convertSource, type ConversionPlan } from './convert';
 import type { DateOrder } from './formats';
-import { derivation } from './derive';
+import { amountSource, derivation } from './derive';
 import { IngestError } from './errors';
 import { KINDS, type Kind } from './kinds';
 import { recordLines, unclosedQuoteLine } from './line-numbers';
@@ -244,7 +244,9 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 			JSON.stringify({ columns: headerMapping(c), formats: describeFormats(plan), encoding: source.encoding, delimiter: source.delimiter })]
 	);
 	const rejections = await readRejections(db, batchId, options.rejectionsShown ?? 100);
-	const warnings = await fileWarnings(db, spec.kind, conv, counts.duplicates);
+	// A gross total read as the amount (no net column nor tax): said plainly, naming the column.
+	const taxIncluded = spec.kind === 'invoices' && amountSource(mapping) === 'gross' ? headersOf(c)[mapping.gross_amount!] : undefined;
+	const warnings = await fileWarnings(db, spec.kind, conv, counts.duplicates, taxIncluded);
 	if (rowsRead === 0) warnings.unshift({ code: 'no_data_rows', params: {} });
 	// Forecasts are of the future by nature; anything else dated after today is worth a look.
 	if (summary.future_dates > 0 && spec.kind !== 'forecasts')

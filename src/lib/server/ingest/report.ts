@@ -24,8 +24,8 @@ export interface ColumnReport {
 	/** Canonical column of the file's kind. */
 	name: string;
 	required: boolean;
-	/** A required column these columns may replace together (amount ← quantity × unit price). */
-	required_unless?: string[];
+	/** A required column any one of these sets of columns may replace (amount ← quantity × unit price, or ← the gross total). */
+	required_unless?: string[][];
 	/** The source header mapped to it, or null. */
 	source: string | null;
 	match: ColumnMatch;

@@ -22,6 +22,8 @@ const CANONICAL_VALUES: Record<Domain, string[]> = {
 	outcome: ['open', 'won', 'lost'],
 	quote_status: ['draft', 'sent', 'accepted', 'rejected', 'expired'],
 	doc_type: ['invoice', 'credit_note'],
+	doc_status: ['posted', 'draft', 'cancelled'],
+	flag: ['yes', 'no'],
 	opportunity_kind: ['lead', 'opportunity', 'tender', 'quote_request']
 };
 
@@ -79,7 +81,7 @@ export function overlayColumns(detected: ColumnMapping, mapping: UserMapping, he
 
 /** Required columns of the kind that a mapping leaves without a header (nor their alternatives). */
 export function unmappedRequired(mapping: ColumnMapping, spec: KindSpec): string[] {
-	return spec.columns.filter((c) => c.required && !(c.name in mapping) && !(c.requiredUnless ?? ['-']).every((a) => a in mapping)).map((c) => c.name);
+	return spec.columns.filter((c) => c.required && !(c.name in mapping) && !c.requiredUnless?.some((set) => set.every((a) => a in mapping))).map((c) => c.name);
 }
 
 export function headerKey(headers: string[]): string {

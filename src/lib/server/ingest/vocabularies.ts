@@ -1,9 +1,9 @@
 // Status vocabularies of real exports (Salesforce, HubSpot, Odoo, Dolibarr, vtiger, Spanish ERPs),
 // normalised to the model's values. Terms are compared after normalizeKey(); attribute values
-// (client type, region…) are never translated, only these four domains.
+// (client type, region…) are never translated, only these domains.
 import { normalizeKey } from './text';
 
-export type Domain = 'outcome' | 'quote_status' | 'doc_type' | 'opportunity_kind';
+export type Domain = 'outcome' | 'quote_status' | 'doc_type' | 'doc_status' | 'flag' | 'opportunity_kind';
 
 const TERMS: Record<Domain, Record<string, string[]>> = {
 	outcome: {
@@ -26,8 +26,42 @@ const TERMS: Record<Domain, Record<string, string[]>> = {
 		expired: ['expired', 'vencido', 'vencida', 'caducado', 'caducada', 'expirado', 'expirada']
 	},
 	doc_type: {
-		invoice: ['invoice', 'factura', 'out invoice', 'boleta', 'ticket', 'fv', 'factura de venta', 'nota de debito', 'debit note'],
-		credit_note: ['credit note', 'credit memo', 'nota de credito', 'nota credito', 'nc', 'abono', 'factura rectificativa', 'rectificativa', 'out refund', 'refund', 'devolucion']
+		invoice: [
+			'invoice', 'factura', 'out invoice', 'boleta', 'ticket', 'fv', 'factura de venta', 'nota de debito', 'debit note',
+			'factura de cliente', 'factura cliente', 'customer invoice', 'factura electronica', 'sales invoice', 'ar invoice'
+		],
+		credit_note: [
+			'credit note', 'credit memo', 'nota de credito', 'nota credito', 'nc', 'abono', 'factura rectificativa', 'rectificativa', 'out refund', 'refund', 'devolucion',
+			'factura rectificativa de cliente', 'nota de credito de cliente', 'customer credit note', 'nota de abono', 'factura de abono',
+			'reembolso', 'reembolso de cliente', 'rinv', 'ar credit memo', 'credit'
+		]
+	},
+	// A document's status: posted documents count in the figures, drafts and cancelled ones in none.
+	// Paid, due or overdue are states of a posted invoice; a pro-forma is no invoice yet (draft); a
+	// document the tax authority or the customer rejected is void (cancelled). Values not listed are
+	// kept as written and count as posted (docs/definitions.md "Document status").
+	doc_status: {
+		posted: [
+			'posted', 'publicado', 'publicada', 'contabilizado', 'contabilizada', 'registrado', 'registrada', 'validado', 'validada', 'validated',
+			'emitido', 'emitida', 'issued', 'open', 'abierto', 'abierta', 'pendiente', 'pendiente de pago', 'pendiente de cobro', 'unpaid',
+			'no pagado', 'no pagada', 'not paid', 'paid', 'pagado', 'pagada', 'cobrado', 'cobrada', 'partially paid', 'partial',
+			'parcialmente pagado', 'parcialmente pagada', 'pago parcial', 'in payment', 'en proceso de pago', 'overdue', 'vencido', 'vencida',
+			'closed', 'cerrado', 'cerrada', 'authorised', 'authorized', 'autorizado', 'autorizada', 'sent', 'enviado', 'enviada', 'viewed',
+			'shipped', 'delivered', 'entregado', 'entregada', 'invoiced', 'facturado', 'facturada', 'completed', 'completado', 'completada'
+		],
+		draft: [
+			'draft', 'borrador', 'en borrador', 'proforma', 'pro forma', 'factura proforma', 'submitted', 'awaiting approval',
+			'pendiente de aprobacion', 'no validado', 'no validada', 'sin validar', 'preliminar', 'provisional'
+		],
+		cancelled: [
+			'cancelled', 'canceled', 'cancel', 'cancelado', 'cancelada', 'anulado', 'anulada', 'abandonado', 'abandonada', 'abandoned',
+			'void', 'voided', 'deleted', 'eliminado', 'eliminada', 'rechazado', 'rechazada', 'rejected'
+		]
+	},
+	// Yes/no columns (SAP Business One's CANCELED: Y, N, and C for the cancellation document itself).
+	flag: {
+		yes: ['y', 'yes', 's', 'si', 'true', 't', '1', 'x', 'c', 'verdadero', 'cancelled', 'canceled', 'cancelado', 'cancelada', 'anulado', 'anulada'],
+		no: ['n', 'no', 'false', 'f', '0', 'falso']
 	},
 	opportunity_kind: {
 		lead: ['lead', 'prospecto', 'cliente potencial'],

@@ -6,7 +6,8 @@ import type { Kind } from './kinds';
 import type { Said } from './codes';
 import { sqlIdent } from './text';
 
-export async function fileWarnings(db: Database, kind: Kind, conv: string, duplicates: number): Promise<Said[]> {
+/** `taxIncluded`: the header of the gross total the amounts were read from, when the export has no net amount nor tax. */
+export async function fileWarnings(db: Database, kind: Kind, conv: string, duplicates: number, taxIncluded?: string): Promise<Said[]> {
 	const warnings: Said[] = [];
 	const valid = `(SELECT * FROM ${sqlIdent(conv)} WHERE problems IS NULL)`;
 	if (duplicates > 0) warnings.push({ code: 'duplicate_keys', params: { rows: duplicates } });
@@ -24,6 +25,8 @@ export async function fileWarnings(db: Database, kind: Kind, conv: string, dupli
 				params: { lines: Number(unknown.lines), clients: Number(unknown.clients), examples: unknown.examples ?? [] }
 			});
 		if (Number(unknown.no_client) > 0) warnings.push({ code: 'no_client', params: { lines: Number(unknown.no_client) } });
+		if (taxIncluded !== undefined) warnings.push({ code: 'amounts_include_tax', params: { column: taxIncluded } });
+		warnings.push(...(await documentStatusWarnings(db, valid)));
 	}
 
 	// Statuses the vocabulary does not know: kept as written, in no figure until mapped.
@@ -53,5 +56,26 @@ export async function fileWarnings(db: Database, kind: Kind, conv: string, dupli
 		);
 		if (rows.length) warnings.push({ code: 'unknown_values', params: { column, values: rows.map((r) => ({ value: r.value, n: Number(r.n) })) } });
 	}
+	return warnings;
+}
+
+/** Statuses kept as written (counted as posted), and the draft and cancelled documents left out of every figure. */
+async function documentStatusWarnings(db: Database, valid: string): Promise<Said[]> {
+	const warnings: Said[] = [];
+	const unknown = await db.all<{ value: string; n: number }>(
+		`SELECT doc_status AS value, count(*)::INTEGER AS n FROM ${valid} WHERE doc_status NOT IN ('posted', 'draft', 'cancelled')
+		 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`
+	);
+	if (unknown.length) {
+		const lines = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${valid} WHERE doc_status NOT IN ('posted', 'draft', 'cancelled')`))!.n;
+		warnings.push({ code: 'unknown_doc_status', params: { lines, values: unknown } });
+	}
+	const left = (await db.one<{ draft_lines: number; draft_documents: number; cancelled_lines: number; cancelled_documents: number }>(`
+		SELECT count(*) FILTER (WHERE doc_status = 'draft')::INTEGER AS draft_lines,
+			count(DISTINCT invoice_id) FILTER (WHERE doc_status = 'draft')::INTEGER AS draft_documents,
+			count(*) FILTER (WHERE doc_status = 'cancelled')::INTEGER AS cancelled_lines,
+			count(DISTINCT invoice_id) FILTER (WHERE doc_status = 'cancelled')::INTEGER AS cancelled_documents
+		FROM ${valid}`))!;
+	if (left.draft_lines + left.cancelled_lines > 0) warnings.push({ code: 'not_posted', params: { ...left } });
 	return warnings;
 }
