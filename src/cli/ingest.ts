@@ -1,5 +1,5 @@
 // npm run ingest -- FILE... [--kind K] [--encoding E] [--delimiter D] [--quote Q] [--header-line N]
-//                          [--decimal ,|.] [--date-order dmy|mdy|ymd]
+//                          [--sheet NAME|N] [--decimal ,|.] [--date-order dmy|mdy|ymd]
 //                          [--map mapping.json] [--rejects rejects.csv] [--db PATH | --server URL] [--json]
 // With --server the files go through a running Cartera server (POST /api/uploads), which owns
 // the database file while it runs; the report is the same. The server asks who is calling:
@@ -17,6 +17,7 @@ import { ingestFiles, type IngestReport } from '../lib/server/ingest/ingest';
 import { reasonWords, sayReport } from '../lib/i18n/ingest-report';
 import { KIND_SPECS, type Kind } from '../lib/server/ingest/kinds';
 import { ingestUsage } from '../lib/i18n/ingest-messages';
+import { fieldName } from '../lib/i18n/field-names';
 import { cliLang, ingestOptions } from './ingest-options';
 import { runCli, UsageError } from './run';
 
@@ -32,18 +33,20 @@ const SUMMARY: Record<Lang, {
 	file: (f: IngestReport['files'][number]) => string;
 	also: (kind: string, c: { loaded: number; inserted: number; updated: number }) => string;
 	mapping: (source: 'given' | 'remembered') => string;
-	rejection: (line: number | null, column: string, reason: string, value: string | null) => string;
+	recognised: (r: NonNullable<IngestReport['files'][number]['recognition']>) => string;
+	rejection: (line: number | null, column: string, reason: string, value: string | null, identity: string) => string;
 	more: (rows: number, listed: number) => string;
 	note: (text: string) => string;
 	written: (path: string) => string;
 }> = {
 	en: {
 		file: (f) =>
-			`${f.file} → ${f.kind}: ${n(f.rows_read)} rows read, ${n(f.loaded)} loaded (${n(f.inserted)} new, ${n(f.updated)} updated, ${n(f.unchanged)} unchanged), ${n(f.rejected)} rejected`,
+			`${f.file} → ${f.kind}: ${n(f.rows_read)} ${pl(f.rows_read, 'row', 'rows')} read, ${n(f.loaded)} loaded (${n(f.inserted)} new, ${n(f.updated)} updated, ${n(f.unchanged)} unchanged), ${n(f.rejected)} rejected`,
 		also: (kind, c) => `  also ${kind}: ${n(c.loaded)} (${n(c.inserted)} new, ${n(c.updated)} updated)`,
 		mapping: (source) => `  mapping: ${source === 'given' ? 'as given (remembered for these headers)' : 'remembered for these headers'}`,
-		rejection: (line, column, reason, value) => `  line ${line ?? '?'}, column "${column}": ${reason} (found "${value ?? ''}")`,
-		more: (rows, listed) => `  … ${n(rows)} more rejected rows (--json lists the first ${listed}; --rejects FILE writes them all)`,
+		recognised: (r) => `  recognised with ${Math.round(r.confidence * 100)} % confidence: ${r.evidence}`,
+		rejection: (line, column, reason, value, identity) => `  line ${line ?? '?'}, column "${column}": ${reason} (found "${value ?? ''}")${identity ? ` · ${identity}` : ''}`,
+		more: (rows, listed) => `  … ${n(rows)} more rejected ${pl(rows, 'row', 'rows')} (--json lists the first ${listed} cells; --rejects FILE writes them all)`,
 		note: (text) => `  note: ${text}`,
 		written: (path) => `Rejected rows written to ${path}.`
 	},
@@ -56,8 +59,11 @@ const SUMMARY: Record<Lang, {
 			`  también ${kindName(kind)}: ${n(c.loaded)} (${n(c.inserted)} ${pl(c.inserted, 'nuevo', 'nuevos')}, ${n(c.updated)} ${pl(c.updated, 'actualizado', 'actualizados')})`,
 		mapping: (source) =>
 			`  asignación de columnas: ${source === 'given' ? 'la indicada (se recordará para estos encabezados)' : 'la recordada para estos encabezados'}`,
-		rejection: (line, column, reason, value) => `  línea ${line ?? '?'}, columna "${column}": ${reason} (se encontró "${value ?? ''}")`,
-		more: (rows, listed) => `  … ${n(rows)} ${pl(rows, 'fila rechazada', 'filas rechazadas')} más (--json lista las primeras ${listed}; --rejects ARCHIVO las escribe todas)`,
+		recognised: (r) => `  reconocido con una confianza del ${Math.round(r.confidence * 100)} %: ${r.evidence}`,
+		rejection: (line, column, reason, value, identity) =>
+			`  línea ${line ?? '?'}, columna "${column}": ${reason} (se encontró "${value ?? ''}")${identity ? ` · ${identity}` : ''}`,
+		more: (rows, listed) =>
+			`  … ${n(rows)} ${pl(rows, 'fila rechazada', 'filas rechazadas')} más (--json lista las primeras ${listed} celdas; --rejects ARCHIVO las escribe todas)`,
 		note: (text) => `  aviso: ${text}`,
 		written: (path) => `Filas rechazadas escritas en ${path}.`
 	}
@@ -71,6 +77,7 @@ await runCli(async () => {
 			delimiter: { type: 'string' },
 			'header-line': { type: 'string' },
 			quote: { type: 'string' },
+			sheet: { type: 'string' },
 			decimal: { type: 'string' },
 			'date-order': { type: 'string' },
 			map: { type: 'string' },
@@ -92,6 +99,7 @@ await runCli(async () => {
 		delimiter: values.delimiter,
 		headerLine: values['header-line'],
 		quote: values.quote,
+		sheet: values.sheet,
 		decimal: values.decimal,
 		dateOrder: values['date-order'],
 		mapFile: values.map
@@ -129,6 +137,7 @@ async function ingestThroughServer(server: string, paths: string[], fields: Reco
 		delimiter: fields.delimiter,
 		header_line: fields.headerLine,
 		quote: fields.quote,
+		sheet: fields.sheet,
 		decimal: fields.decimal,
 		date_order: fields.dateOrder,
 		map: fields.map
@@ -162,6 +171,14 @@ async function ingestThroughServer(server: string, paths: string[], fields: Reco
 	return body;
 }
 
+/** What identifies a rejected row, with the fields' business names: `Nº de factura F-3, Cliente C2, Fecha de factura 07/01/2025`. */
+function identityText(kind: string, values: Record<string, string | null> | undefined): string {
+	return Object.entries(values ?? {})
+		.filter(([, v]) => v !== null)
+		.map(([column, v]) => `${fieldName(kind, column, lang)} ${v}`)
+		.join(', ');
+}
+
 function formatReport(report: IngestReport, rejectsPath?: string): string {
 	const say = SUMMARY[lang];
 	const lines: string[] = [];
@@ -169,8 +186,16 @@ function formatReport(report: IngestReport, rejectsPath?: string): string {
 		lines.push(say.file(f));
 		for (const [kind, c] of Object.entries(f.also)) lines.push(say.also(kind, c));
 		if (f.mapping_source !== 'detected') lines.push(say.mapping(f.mapping_source));
-		for (const r of f.rejections.slice(0, 10)) lines.push(say.rejection(r.line, r.column, r.reason, r.value));
-		if (f.rejected > 10) lines.push(say.more(f.rejected - 10, f.rejections.length));
+		if (f.recognition) lines.push(say.recognised(f.recognition));
+		// The cells of the first 10 rejected rows, each with what identifies its row; "more" counts rows too.
+		const identities = new Map((f.rejected_rows ?? []).map((r) => [r.line, r.values]));
+		const shown = new Set<number | null>();
+		for (const r of f.rejections) {
+			if (!shown.has(r.line) && shown.size >= 10) break;
+			shown.add(r.line);
+			lines.push(say.rejection(r.line, r.column, r.reason, r.value, identityText(f.kind, identities.get(r.line))));
+		}
+		if (f.rejected > shown.size) lines.push(say.more(f.rejected - shown.size, f.rejections.length));
 		for (const w of f.warnings) lines.push(say.note(w));
 	}
 	if (rejectsPath) lines.push(say.written(rejectsPath));

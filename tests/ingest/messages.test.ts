@@ -24,6 +24,7 @@ const SAMPLES: Record<MessageCode, Record<string, unknown>> = {
 	xlsx_unreadable: { detail: 'End of data reached (data length = 0, asked index = 4)' },
 	xlsx_no_sheets: {},
 	xlsx_no_such_sheet: { sheet: 'Ventas', sheets: ['Hoja1', 'Hoja2'] },
+	xlsx_sheet_no_table: { sheet: 'Notas', fitting: ['Ventas'] },
 	xlsx_too_large: { bytes: 5_000_000_000, limit_bytes: 4_194_304_000 },
 	xlsx_ratio: { part: 'xl/worksheets/sheet1.xml', ratio: 1010, limit: 100 },
 	xlsx_part_mismatch: { part: 'xl/worksheets/sheet1.xml', bytes: 100_000 },
@@ -61,6 +62,7 @@ const SAMPLES: Record<MessageCode, Record<string, unknown>> = {
 	option_quote: {},
 	option_decimal: {},
 	option_date_order: {},
+	option_sheet: {},
 	not_multipart: {},
 	no_file: {},
 	upload_too_large: { limit_mb: 20 },
@@ -100,7 +102,8 @@ const SAMPLES: Record<MessageCode, Record<string, unknown>> = {
 	unknown_status: { kind: 'quotes', column: 'status', rows: 3, values: [{ value: 'Pendiente', n: 3 }] },
 	unknown_values: { column: 'doc_type', values: [{ value: 'Remito', n: 2 }] },
 	no_data_rows: {},
-	future_dates: { rows: 2, today: '2026-01-05', latest: '2026-03-01' }
+	future_dates: { rows: 2, today: '2026-01-05', latest: '2026-03-01' },
+	xlsx_sheet_read: { sheet: 'Ventas', others: ['Portada', 'Notas'], chosen: 'fits' }
 };
 
 const folder = tempFolder();
@@ -117,7 +120,7 @@ describe('the messages of the upload flow', () => {
 	it('has an English and a Spanish text for every code, and no code without both', () => {
 		expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.es).sort());
 		expect([...MESSAGE_CODES].sort()).toEqual(Object.keys(SAMPLES).sort());
-		expect(MESSAGE_CODES.length).toBe(83);
+		expect(MESSAGE_CODES.length).toBe(86);
 		for (const code of MESSAGE_CODES) {
 			for (const lang of ['en', 'es'] as const) {
 				expect(typeof MESSAGES[lang][code], `${lang} ${code}`).toBe('function');

@@ -56,9 +56,12 @@ describe('an .xlsx export', () => {
 		expect(await value(`SELECT file_hash FROM upload_batches WHERE batch_id = ${f.batch_id}`)).toBe(hash);
 	});
 
-	it('reads the first worksheet by default and shows numbers with "." and ISO dates in the preview', async () => {
-		const first = await previewFile(db, xlsx, 'ventas.xlsx', {}, 5);
-		expect(first.headers).toEqual(['Exportado del ERP']);
+	it('reads the sheet holding the table by default (not the notes before it) and shows numbers with "." and ISO dates in the preview', async () => {
+		const found = await previewFile(db, xlsx, 'ventas.xlsx', {}, 5);
+		expect([found.sheet, found.headers.slice(0, 2)]).toEqual(['Orders', ['Row ID', 'Order ID']]);
+		expect(await refusal(previewFile(db, xlsx, 'ventas.xlsx', { sheet: 1 }, 5))).toMatch(
+			/^ventas\.xlsx: the worksheet "Notas" holds no table Cartera can load; the worksheet "Orders" does/
+		);
 		const orders = await previewFile(db, xlsx, 'ventas.xlsx', { sheet: 2 }, 3);
 		expect(orders.headers.slice(0, 3)).toEqual(['Row ID', 'Order ID', 'Order Date']);
 		expect(orders.rows[0]!.slice(0, 3)).toEqual(['1', 'CA-2016-152156', '2016-11-08']);

@@ -17,6 +17,15 @@ export const MAX_COLUMNS = 1000;
 export const MAX_LINE_BYTES = 1024 * 1024;
 
 /**
+ * Worksheets of a workbook whose head is judged for a table to load (sheet-choice.ts): each costs a
+ * kind detection on up to MAX_COLUMNS headers (~0.2 s at worst). People keep a cover, notes or a
+ * summary before the data, a few sheets; a workbook of thousands of small sheets must not hold the
+ * event loop for minutes. Past these, the first sheet is read unless one already fits (--sheet
+ * chooses any).
+ */
+export const MAX_SHEETS_JUDGED = 32;
+
+/**
  * An .xlsx is a ZIP of XML parts: its unpacked size is what costs disk, memory and time, not the
  * upload's. Real worksheets pack 5–15:1 (measured: Superstore's sheet 6.2:1, 200,000 identical
  * rows 9.7:1, the same 90-character note inline in 100,000 rows 14.6:1; sharedStrings 3.7:1): the

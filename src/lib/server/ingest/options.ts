@@ -16,6 +16,8 @@ export interface RawIngestOptions {
 	quote?: string;
 	decimal?: string;
 	dateOrder?: string;
+	/** Excel workbooks: a worksheet's name, or its position from 1. */
+	sheet?: string;
 	/** A mapping document: JSON text, or (CLI) a path to it. */
 	map?: string;
 	mapFile?: string;
@@ -58,6 +60,11 @@ export function ingestOptions(raw: RawIngestOptions): IngestOptions {
 		const known: Record<string, DateOrder> = { dmy: 'dmy', dma: 'dmy', mdy: 'mdy', ymd: 'ymd', amd: 'ymd' };
 		if (!known[order]) throw new IngestError('option_date_order', { option: '--date-order' });
 		options.dateOrder = known[order];
+	}
+	if (raw.sheet !== undefined) {
+		const sheet = raw.sheet.trim();
+		if (sheet === '' || /^0+$/.test(sheet)) throw new IngestError('option_sheet', { option: '--sheet' });
+		options.sheet = /^\d+$/.test(sheet) ? Number(sheet) : sheet; // a sheet named "2024" is still found (xlsx.ts)
 	}
 	const mapText = raw.mapFile !== undefined ? readMapFile(raw.mapFile) : raw.map;
 	if (mapText !== undefined) {

@@ -12,6 +12,9 @@ export interface Preview {
 	headerLine: number;
 	/** Records as text; empty cells are ''. */
 	rows: string[][];
+	/** An Excel workbook: the worksheet read and every worksheet, in the workbook's order. */
+	sheet?: string;
+	sheets?: string[];
 }
 
 export async function previewFile(db: Database, path: string, name: string, options: SourceOptions = {}, limit = 50): Promise<Preview> {
@@ -26,7 +29,8 @@ export async function previewFile(db: Database, path: string, name: string, opti
 			records = await read(false);
 		}
 		const { encoding, delimiter, quote, headers, headerLine } = source;
-		return { encoding, delimiter, quote, headers, headerLine, rows: records.map((r) => headers.map((_, i) => r[`c${i}`] ?? '')) };
+		const sheets = source.workbook ? { sheet: source.workbook.sheet, sheets: source.workbook.sheets } : {};
+		return { encoding, delimiter, quote, headers, headerLine, rows: records.map((r) => headers.map((_, i) => r[`c${i}`] ?? '')), ...sheets };
 	} finally {
 		source.cleanup();
 	}

@@ -13,6 +13,7 @@ import { IngestError } from './errors';
 import { refuseLongLine, refuseWideHeader } from './head-limits';
 import { detectLayout, type LayoutOptions } from './layout';
 import { maxUnpackedBytes } from './limits';
+import { sheetFits, type SheetChoiceOptions } from './sheet-choice';
 import { isZip, looksLikeXlsx, xlsxToCsv } from './xlsx';
 
 export interface Source {
@@ -34,12 +35,17 @@ export interface Source {
 	headers: string[];
 	/** 1-based line of the header row. */
 	headerLine: number;
+	/** An Excel workbook: the worksheet read, every worksheet (in the workbook's order), and why that one. */
+	workbook?: { sheet: string; sheets: string[]; chosen: 'given' | 'fits' | 'first' };
 	cleanup(): void;
 }
 
-export interface SourceOptions extends LayoutOptions {
+export interface SourceOptions extends LayoutOptions, SheetChoiceOptions {
 	encoding?: Encoding;
-	/** Excel workbooks: the worksheet to read (name or 1-based position; the first by default). */
+	/**
+	 * Excel workbooks: the worksheet to read (name or 1-based position); by default the first whose
+	 * table fits a kind (or the kind or mapping given), else the first (sheet-choice.ts).
+	 */
 	sheet?: string | number;
 	/** Larger files are refused (default CARTERA_MAX_UPLOAD_MB, 200 MB). */
 	maxBytes?: number;
@@ -133,7 +139,8 @@ function isOldExcel(head: Buffer): boolean {
 
 /**
  * An .xlsx (recognised by its bytes: a ZIP with xl/ entries): its worksheet written as a UTF-8
- * `;` CSV in a temporary folder, then read as any export; the hash stays the workbook's.
+ * `;` CSV in a temporary folder, then read as any export; the hash stays the workbook's. A sheet
+ * asked for that holds no table while another does is refused, naming the one that does.
  */
 async function readWorkbook(path: string, name: string, head: Buffer, options: SourceOptions): Promise<Source> {
 	if (isOldExcel(head)) throw new IngestError('old_excel', { file: name });
@@ -143,7 +150,9 @@ async function readWorkbook(path: string, name: string, head: Buffer, options: S
 	try {
 		const csv = join(tempDir, 'sheet.csv');
 		const limits = { maxUnpackedBytes: maxUnpackedBytes(options.maxBytes ?? defaultMaxBytes()) };
-		await xlsxToCsv(path, csv, name, { sheet: options.sheet, limits });
+		const read = await xlsxToCsv(path, csv, name, { sheet: options.sheet, limits, fits: (head) => sheetFits(head, name, options) });
+		if (read.chosen === 'given' && read.fits === false && read.fitting.length > 0)
+			throw new IngestError('xlsx_sheet_no_table', { file: name, sheet: read.sheet, fitting: read.fitting });
 		const source = await readSource(csv, name, { ...options, encoding: 'utf-8', delimiter: ';', quote: '"', maxBytes: Infinity });
 		const stopScan = new AbortController();
 		const scan = observed(scanBytes(path, null, undefined, stopScan.signal));
@@ -151,6 +160,7 @@ async function readWorkbook(path: string, name: string, head: Buffer, options: S
 		return {
 			...source,
 			bytes: statSync(path).size,
+			workbook: { sheet: read.sheet, sheets: read.sheets, chosen: read.chosen },
 			hash: observed(Promise.all([scan, source.hash]).then(([s]) => s.hash)),
 			cleanup: () => {
 				stopScan.abort();

@@ -5,10 +5,10 @@
 // the time when it is not midnight), formulas as their cached result, rich text as its plain text.
 // A workbook is recognised by its bytes (a ZIP holding xl/ entries), never by its name.
 import ExcelJS from 'exceljs';
-import { closeSync, createWriteStream, openSync, readSync } from 'node:fs';
+import { closeSync, createWriteStream, openSync, readSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { IngestError } from './errors';
-import { MAX_COLUMNS, MAX_LINE_BYTES } from './limits';
+import { MAX_COLUMNS, MAX_LINE_BYTES, MAX_SHEETS_JUDGED } from './limits';
 import { partStream, workbookParts, type PartLimits } from './workbook-parts';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -35,22 +35,52 @@ export function looksLikeXlsx(path: string): boolean {
 }
 
 export interface XlsxOptions {
-	/** The worksheet: its name, or its 1-based position; the first worksheet by default. */
+	/** The worksheet: its name, or its 1-based position (or a name made of digits). */
 	sheet?: string | number;
 	/** How much the workbook may unpack to (see limits.ts). */
 	limits: PartLimits;
+	/**
+	 * Whether a worksheet holds the table to load, judged on its head (the first rows as the CSV
+	 * text written, as much as readSource looks at). Without `sheet`, the first visible worksheet
+	 * (in the workbook's order) that fits is read, else the first worksheet; without `fits`, the first.
+	 */
+	fits?: (head: string) => boolean;
 }
 
 export interface XlsxConversion {
+	/** The worksheet read. */
 	sheet: string;
+	/** Every worksheet, in the workbook's order. */
 	sheets: string[];
 	rows: number;
+	/** Why that one: asked for, the first whose table fits, or the first (none fits, or none was judged). */
+	chosen: 'given' | 'fits' | 'first';
+	/** Whether the worksheet read fits (undefined when not judged). */
+	fits?: boolean;
+	/** The worksheets judged to fit, in the order they were read. */
+	fitting: string[];
+}
+
+/** As much of a sheet as readSource looks at to find its header row (read-source.ts HEAD_BYTES). */
+const HEAD_CHARS = 256 * 1024;
+
+/** A worksheet written to CSV, or only looked at. */
+interface SheetRead {
+	position: number;
+	name: string;
+	rows: number;
+	fits?: boolean;
+	file?: CsvFile;
 }
 
 /**
- * Writes one worksheet of the workbook at `path` as a UTF-8 CSV (`;`, CRLF) to `out`. The workbook
- * is judged by its ZIP directory first and unpacked under the limits as it is read (workbook-parts.ts);
- * a row wider than MAX_COLUMNS or longer than MAX_LINE_BYTES stops it. Nothing is left behind but `out`.
+ * Writes one worksheet of the workbook at `path` as a UTF-8 CSV (`;`, CRLF) to `out`: the one asked
+ * for, or the first whose table fits (see XlsxOptions). The workbook is judged by its ZIP directory
+ * first and unpacked under the limits as it is read (workbook-parts.ts); a row wider than
+ * MAX_COLUMNS or longer than MAX_LINE_BYTES stops it. The sheets come in the order of their parts,
+ * each read once: a sheet that may be the one is written as it is read (beside `out`), and dropped
+ * as soon as its head says it is not; the rest of the workbook is not read once the choice is
+ * certain. Nothing is left behind but `out`.
  */
 export async function xlsxToCsv(path: string, out: string, name: string, options: XlsxOptions): Promise<XlsxConversion> {
 	const parts = workbookParts(path, name, options.limits);
@@ -66,67 +96,161 @@ export async function xlsxToCsv(path: string, out: string, name: string, options
 		hyperlinks: 'ignore',
 		entries: 'ignore'
 	});
-	const file = createWriteStream(out, { encoding: 'utf8' });
-	const closed = once(file, 'close');
-	let buffer = '';
-	const flush = async (force = false) => {
-		if (!force && buffer.length < 1 << 16) return;
-		const ok = file.write(buffer);
-		buffer = '';
-		if (!ok) await once(file, 'drain');
-	};
-	let found: XlsxConversion | null = null;
+	const given = options.sheet;
+	const judge = options.fits;
+	const files: CsvFile[] = [];
+	const seen = new Set<number>();
+	const fitting: string[] = [];
 	let sheets: string[] = [];
+	let wanted: SheetRead | undefined; // the sheet asked for
+	let best: SheetRead | undefined; // the first (in the workbook's order) that fits so far
+	let first: SheetRead | undefined; // the first sheet, when it does not fit: read if none does
+	let judged = 0;
 	try {
 		for await (const worksheet of until(reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>, failed)) {
 			const id = Number((worksheet as unknown as { id: string | number }).id);
 			const info = sheetNames(reader);
 			sheets = info.map((s) => s.name);
-			const sheetName = info.find((s) => s.file === id)?.name ?? `Sheet${id}`;
-			const wanted = options.sheet;
-			const isWanted =
-				wanted === undefined
-					? info.length === 0 || info[0]!.file === id
-					: typeof wanted === 'number'
-						? info.length ? info[wanted - 1]?.file === id : wanted === id
-						: sheetName.toLowerCase() === wanted.toLowerCase();
-			if (!isWanted) {
-				for await (const _ of until(worksheet as AsyncIterable<unknown>, failed)) void _; // drain it
+			const position = info.length ? info.findIndex((s) => s.file === id) : seen.size;
+			seen.add(position);
+			const sheet = { position, name: info[position]?.name ?? `Sheet${id}` };
+			const isWanted = given !== undefined && isSheet(given, info, id, sheet.name);
+			// Judged: the sheet asked for and, to name the ones that fit when it does not, the visible
+			// others; without one asked for, each visible sheet that could still come before the best so far.
+			const hidden = !!info[position]?.hidden;
+			const candidate = given !== undefined ? isWanted || !hidden : !hidden && (!best || position < best.position);
+			const judgeIt = judge && candidate && judged < MAX_SHEETS_JUDGED ? judge : undefined;
+			if (judgeIt) judged++;
+			const write = given !== undefined ? isWanted : position === 0 || !!judgeIt;
+			const file = write ? new CsvFile(isWanted ? out : `${out}.${seen.size}`) : undefined;
+			if (file) files.push(file);
+			const read: SheetRead = { ...sheet, ...(await readSheet(worksheet, failed, name, { file, judge: judgeIt, keepUnfit: isWanted || position === 0 })) };
+			if (read.fits) fitting.push(read.name);
+			if (given !== undefined) {
+				if (isWanted) wanted = read;
+				// Done with the sheet asked for when it fits, or once another is known to (for the refusal).
+				if (wanted && (wanted.fits !== false || fitting.length > 0)) break;
 				continue;
 			}
-			let next = 1;
-			for await (const row of until(worksheet as AsyncIterable<ExcelJS.Row>, failed)) {
-				// Rows Excel left out (empty) stay empty lines, so line numbers are the sheet's row numbers.
-				for (; next < row.number; next++) buffer += '\r\n';
-				const values = row.values as ExcelJS.CellValue[]; // 1-based, holes for empty cells
-				if (values.length - 1 > MAX_COLUMNS) throw new IngestError('too_many_columns', { file: name, line: row.number, columns: values.length - 1, limit: MAX_COLUMNS });
-				const cells: string[] = [];
-				for (let c = 1; c < values.length; c++) cells.push(csvField(cellText(values[c])));
-				const line = cells.join(';');
-				if (line.length > MAX_LINE_BYTES / 3 && Buffer.byteLength(line) > MAX_LINE_BYTES) throw new IngestError('line_too_long', { file: name, line: row.number, limit_bytes: MAX_LINE_BYTES });
-				buffer += line + '\r\n';
-				next = row.number + 1;
-				await flush();
-			}
-			found = { sheet: sheetName, sheets, rows: next - 1 };
-			break;
+			if (read.fits && (!best || position < best.position)) {
+				await best?.file?.discard();
+				best = read;
+			} else if (position === 0) first = read;
+			else await read.file?.discard();
+			if (!judge && first) break;
+			// Certain once every sheet before the best one has been seen, or when no more can be judged.
+			if (best && Array.from({ length: best.position }, (_, i) => i).every((i) => seen.has(i))) break;
+			if (judged >= MAX_SHEETS_JUDGED && (best || first)) break;
 		}
 	} catch (error) {
-		file.destroy();
+		await Promise.all(files.map((f) => f.discard()));
 		if (error instanceof IngestError) throw error;
 		throw new IngestError('xlsx_unreadable', { file: name, detail: error instanceof Error ? error.message : String(error) });
 	} finally {
 		input.destroy(); // stops the unpacking and closes the workbook, read to its end or not
 	}
-	await flush(true);
-	file.end();
-	await closed;
-	if (!found) {
-		const wanted = options.sheet;
-		if (wanted === undefined) throw new IngestError('xlsx_no_sheets', { file: name });
-		throw new IngestError('xlsx_no_such_sheet', { file: name, sheet: wanted, sheets });
+	const chosen = given !== undefined ? wanted : (best ?? first);
+	for (const f of files) if (f !== chosen?.file) await f.discard();
+	if (!chosen) {
+		if (given === undefined) throw new IngestError('xlsx_no_sheets', { file: name });
+		throw new IngestError('xlsx_no_such_sheet', { file: name, sheet: given, sheets });
 	}
-	return found;
+	await chosen.file!.end();
+	if (chosen.file!.path !== out) renameSync(chosen.file!.path, out);
+	const how = given !== undefined ? 'given' : chosen === best ? 'fits' : 'first';
+	return { sheet: chosen.name, sheets, rows: chosen.rows, chosen: how, fitting, ...(chosen.fits === undefined ? {} : { fits: chosen.fits }) };
+}
+
+/** Whether the worksheet of part `id`, named `name`, is the one asked for: by position, else by name. */
+function isSheet(wanted: string | number, info: SheetInfo[], id: number, name: string): boolean {
+	if (typeof wanted === 'number') {
+		if (!info.length) return wanted === id;
+		if (info[wanted - 1]) return info[wanted - 1]!.file === id;
+		wanted = String(wanted); // a sheet named "2024"
+	}
+	return name.trim().toLowerCase() === wanted.trim().toLowerCase();
+}
+
+/**
+ * Reads one worksheet's rows: written to `file` (dropped once judged unfit, unless `keepUnfit`),
+ * its head judged, the rest drained unconverted once nothing more is wanted of it.
+ */
+async function readSheet(
+	worksheet: ExcelJS.stream.xlsx.WorksheetReader,
+	failed: Promise<never>,
+	name: string,
+	sink: { file?: CsvFile; judge?: (head: string) => boolean; keepUnfit: boolean }
+): Promise<{ rows: number; fits?: boolean; file?: CsvFile }> {
+	let { file } = sink;
+	let head = '';
+	let fits: boolean | undefined;
+	let next = 1;
+	const verdict = async () => {
+		fits = sink.judge!(head);
+		head = '';
+		if (!fits && !sink.keepUnfit && file) {
+			await file.discard();
+			file = undefined;
+		}
+	};
+	for await (const row of until(worksheet as AsyncIterable<ExcelJS.Row>, failed)) {
+		if (!file && (!sink.judge || fits !== undefined)) continue; // drained
+		// Rows Excel left out (empty) stay empty lines, so line numbers are the sheet's row numbers.
+		let text = '';
+		for (; next < row.number; next++) text += '\r\n';
+		text += rowLine(row, name) + '\r\n';
+		next = row.number + 1;
+		await file?.write(text);
+		if (sink.judge && fits === undefined) {
+			head += text;
+			if (head.length >= HEAD_CHARS) await verdict();
+		}
+	}
+	if (sink.judge && fits === undefined) await verdict();
+	return { rows: next - 1, fits, file };
+}
+
+/** A row as a CSV line (`;`), refused when wider than MAX_COLUMNS or longer than MAX_LINE_BYTES. */
+function rowLine(row: ExcelJS.Row, name: string): string {
+	const values = row.values as ExcelJS.CellValue[]; // 1-based, holes for empty cells
+	if (values.length - 1 > MAX_COLUMNS) throw new IngestError('too_many_columns', { file: name, line: row.number, columns: values.length - 1, limit: MAX_COLUMNS });
+	const cells: string[] = [];
+	for (let c = 1; c < values.length; c++) cells.push(csvField(cellText(values[c])));
+	const line = cells.join(';');
+	if (line.length > MAX_LINE_BYTES / 3 && Buffer.byteLength(line) > MAX_LINE_BYTES) throw new IngestError('line_too_long', { file: name, line: row.number, limit_bytes: MAX_LINE_BYTES });
+	return line;
+}
+
+/** A CSV file written in 64 kB pieces, waiting for the disk (backpressure); discarded leaves nothing. */
+class CsvFile {
+	private readonly stream: WriteStream;
+	private readonly closed: Promise<unknown>;
+	private buffer = '';
+	constructor(readonly path: string) {
+		this.stream = createWriteStream(path, { encoding: 'utf8' });
+		this.closed = once(this.stream, 'close');
+		this.closed.catch(() => undefined); // awaited by end(); discard() ignores it
+	}
+	async write(text: string): Promise<void> {
+		this.buffer += text;
+		if (this.buffer.length >= 1 << 16) await this.flush();
+	}
+	private async flush(): Promise<void> {
+		const ok = this.stream.write(this.buffer);
+		this.buffer = '';
+		if (!ok) await once(this.stream, 'drain');
+	}
+	async end(): Promise<void> {
+		if (this.buffer) await this.flush();
+		this.stream.end();
+		await this.closed;
+	}
+	async discard(): Promise<void> {
+		this.buffer = '';
+		this.stream.destroy();
+		await this.closed.catch(() => undefined);
+		rmSync(this.path, { force: true });
+	}
 }
 
 /** The items of `iterable` until it ends or `failed` rejects (then that rejection is thrown). */
@@ -150,13 +274,20 @@ async function* until<T>(iterable: AsyncIterable<T>, failed: Promise<never>): As
 	}
 }
 
+interface SheetInfo {
+	name: string;
+	/** The number of its sheetN.xml part. */
+	file: number;
+	hidden: boolean;
+}
+
 /** Worksheets in workbook order with the number of their sheetN.xml part (from workbook.xml and its rels). */
-function sheetNames(reader: unknown): { name: string; file: number }[] {
-	const r = reader as { model?: { sheets?: { name: string; rId: string }[] }; workbookRels?: { Id: string; Target: string }[] };
+function sheetNames(reader: unknown): SheetInfo[] {
+	const r = reader as { model?: { sheets?: { name: string; rId: string; state?: string }[] }; workbookRels?: { Id: string; Target: string }[] };
 	const rels = new Map((r.workbookRels ?? []).map((x) => [x.Id, x.Target]));
 	return (r.model?.sheets ?? []).map((s) => {
 		const m = /sheet(\d+)\.xml$/.exec(rels.get(s.rId) ?? '');
-		return { name: s.name, file: m ? Number(m[1]) : NaN };
+		return { name: s.name, file: m ? Number(m[1]) : NaN, hidden: s.state === 'hidden' || s.state === 'veryHidden' };
 	});
 }
 

@@ -118,7 +118,7 @@ export function stagedFiles(ids: unknown): StagedFile[] {
 export function flowOptions(raw: unknown = {}, map?: unknown): IngestOptions {
 	const given = (typeof raw === 'object' && raw !== null ? raw : {}) as RawStageOptions;
 	const text = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
-	const options = ingestOptions({
+	return ingestOptions({
 		kind: text(given.kind),
 		encoding: text(given.encoding),
 		delimiter: text(given.delimiter),
@@ -126,11 +126,9 @@ export function flowOptions(raw: unknown = {}, map?: unknown): IngestOptions {
 		headerLine: text(given.header_line),
 		decimal: text(given.decimal),
 		dateOrder: text(given.date_order),
+		sheet: text(given.sheet),
 		map: map === undefined || map === null ? undefined : JSON.stringify(map)
 	});
-	const sheet = text(given.sheet);
-	if (sheet !== undefined) options.sheet = /^\d+$/.test(sheet) ? Number(sheet) : sheet;
-	return options;
 }
 
 /**

@@ -1,5 +1,5 @@
 // POST /api/uploads (multipart: one or more "file" fields; optional "kind", "encoding", "delimiter",
-// "quote", "header_line", "decimal", "date_order", "map" (mapping JSON)): the same ingest and the same JSON report as
+// "quote", "header_line", "sheet", "decimal", "date_order", "map" (mapping JSON)): the same ingest and the same JSON report as
 // `npm run ingest -- --json`. Rejection reasons, warnings and refusals are said in the request's
 // language (lang cookie, Accept-Language, then the installation's default); refusals (a malformed,
 // cut-short or interrupted multipart body included) are { error, code, params }, the code stable
@@ -23,8 +23,8 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 		return json(body, { status });
 	}
 	try {
-		const { kind, encoding, delimiter, header_line, quote, decimal, date_order, map } = received.fields;
-		const options = ingestOptions({ kind, encoding, delimiter, headerLine: header_line, quote, decimal, dateOrder: date_order, map });
+		const { kind, encoding, delimiter, header_line, quote, decimal, date_order, sheet, map } = received.fields;
+		const options = ingestOptions({ kind, encoding, delimiter, headerLine: header_line, quote, decimal, dateOrder: date_order, sheet, map });
 		const db = await getDatabase();
 		const flow = { ...options, loadedBy: locals.user?.name ?? 'api', words: reasonWords(locals.lang) };
 		const report = await serialized(() => ingestFiles(db, received.files, flow));
