@@ -11,6 +11,8 @@
 -- Lines without a client have no tier and no status. Classifying costs a pass over the lines: it
 -- happens only when `classify` is true (the caller reads billing_tier or status) or a tier or
 -- status filter is given; otherwise both columns are NULL.
+-- Only posted documents count (docs/definitions.md "Document status"): drafts and cancelled
+-- documents are stored but left out here, so out of every figure.
 -- The filters are those of the registry (src/lib/dimensions.ts), one f_<id> each in its order;
 -- {{…}} are written out from it by src/lib/server/query-fragments.ts.
 CREATE OR REPLACE TEMP MACRO cartera_lines({{filter_params}}, classify) AS TABLE
@@ -20,7 +22,7 @@ WITH attributed AS NOT MATERIALIZED (
 	FROM invoice_lines l
 	LEFT JOIN clients c ON c.client_id = l.client_id
 	LEFT JOIN products p ON p.product_id = l.product_id
-	WHERE {{line_filter_conditions}}
+	WHERE l.doc_status NOT IN ('draft', 'cancelled') AND {{line_filter_conditions}}
 ),
 -- One pass over the lines, per client and invoice: what the tier and the status need.
 invoices AS (
