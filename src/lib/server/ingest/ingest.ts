@@ -13,7 +13,7 @@ import { recordLines, unclosedQuoteLine } from './line-numbers';
 import { mergeInto } from './merge';
 import { plan as planFile } from './plan';
 import { eightBitEncodingOf, readSource, type SourceOptions } from './read-source';
-import { columnReport, describeFormats, headerMapping, readRejections, sampleValues, storeRejections, summarise, type CodedFileReport, type CodedIngestReport } from './report';
+import { columnReport, describeFormats, headerMapping, readRejections, sampleValues, sheetNote, storeRejections, summarise, workbookSheets, type CodedFileReport, type CodedIngestReport } from './report';
 import { displayName, headersOf, pairInvoiceParts, relationOf, type Converted, type Prepared } from './sources';
 import { prepareIngestSql } from './sql-setup';
 import { sqlIdent } from './text';
@@ -248,6 +248,7 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 	const taxIncluded = spec.kind === 'invoices' && amountSource(mapping) === 'gross' ? headersOf(c)[mapping.gross_amount!] : undefined;
 	const warnings = await fileWarnings(db, spec.kind, conv, counts.duplicates, taxIncluded);
 	if (rowsRead === 0) warnings.unshift({ code: 'no_data_rows', params: {} });
+	warnings.unshift(...sheetNote(source));
 	// Forecasts are of the future by nature; anything else dated after today is worth a look.
 	if (summary.future_dates > 0 && spec.kind !== 'forecasts')
 		warnings.push({ code: 'future_dates', params: { rows: summary.future_dates, today: summary.today, latest: summary.date_range!.to } });
@@ -263,6 +264,7 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		rejected,
 		encoding: source.encoding + (source.bom ? ' (BOM)' : ''),
 		delimiter: source.delimiter,
+		...workbookSheets(source),
 		mapping: headerMapping(c),
 		mapping_source: c.userMapping?.origin ?? 'detected',
 		formats: describeFormats(plan),

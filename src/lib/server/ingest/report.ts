@@ -66,6 +66,9 @@ export interface CodedFileReport extends Omit<MergeCounts, 'duplicates'> {
 	duplicates: number;
 	encoding: string;
 	delimiter: string;
+	/** An Excel workbook: the worksheet read, and the others, not read (in the workbook's order). */
+	sheet?: string;
+	other_sheets?: string[];
 	/** Canonical column → source header. */
 	mapping: Record<string, string>;
 	/** Where the mapping came from: detected from the headers, given with --map, or remembered. */
@@ -232,4 +235,18 @@ export function describeFormats(plan: ConversionPlan): Record<string, string> {
 	for (const [column, f] of Object.entries(plan.numbers)) out[column] = `decimal '${f.decimal}'${f.percent ? ', in %' : ''}`;
 	for (const [column, f] of Object.entries(plan.dates)) out[column] = f.format ?? 'unreadable';
 	return out;
+}
+
+/** A workbook's worksheet read and the others (the report's `sheet`, `other_sheets`); nothing for a text export. */
+export function workbookSheets(source: Source): { sheet?: string; other_sheets?: string[] } {
+	if (!source.workbook) return {};
+	const { sheet, sheets } = source.workbook;
+	return { sheet, other_sheets: sheets.filter((s) => s !== sheet) };
+}
+
+/** Which worksheet of a workbook of several was read, and why (the first of a file's warnings). */
+export function sheetNote(source: Source): Said[] {
+	const { sheet, other_sheets: others = [] } = workbookSheets(source);
+	if (sheet === undefined || others.length === 0) return [];
+	return [{ code: 'xlsx_sheet_read', params: { sheet, others, chosen: source.workbook!.chosen } }];
 }
