@@ -103,6 +103,14 @@ const SAMPLES: Record<MessageCode, Record<string, unknown>> = {
 	unknown_values: { column: 'doc_type', values: [{ value: 'Remito', n: 2 }] },
 	no_data_rows: {},
 	future_dates: { rows: 2, today: '2026-01-05', latest: '2026-03-01' },
+	skipped_lines: { reason: 'total', rows: 1, lines: [13] },
+	unreadable_optional: {
+		column: 'Fecha estimada de cierre',
+		field: 'expected_close_at',
+		reason: { code: 'bad_date', params: { format: '%d/%m/%Y' } },
+		rows: 2,
+		examples: [{ value: 'pendiente', line: 3 }, { value: 'n/a', line: 9 }]
+	},
 	xlsx_sheet_read: { sheet: 'Ventas', others: ['Portada', 'Notas'], chosen: 'fits' }
 };
 
@@ -120,7 +128,7 @@ describe('the messages of the upload flow', () => {
 	it('has an English and a Spanish text for every code, and no code without both', () => {
 		expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.es).sort());
 		expect([...MESSAGE_CODES].sort()).toEqual(Object.keys(SAMPLES).sort());
-		expect(MESSAGE_CODES.length).toBe(86);
+		expect(MESSAGE_CODES.length).toBe(88);
 		for (const code of MESSAGE_CODES) {
 			for (const lang of ['en', 'es'] as const) {
 				expect(typeof MESSAGES[lang][code], `${lang} ${code}`).toBe('function');

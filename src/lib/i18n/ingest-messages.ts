@@ -46,6 +46,20 @@ const listEs = (values: string[], last: 'o' | 'y' = 'o') => (values.length > 1 ?
 const n = (x: number) => formatNumber(x, 'es');
 /** Singular or plural Spanish word by count. */
 const pl = (count: number, one: string, many: string) => (count === 1 ? one : many);
+/** The lines a message lists, and how many more there are: "line 3", "lines 1, 2 and 3", "lines 1, 2, … and 8 more". */
+function linesSaid(lines: number[], rows: number, lang: Lang): string {
+	const more = rows - lines.length;
+	const shown = lines.map((l) => (lang === 'es' ? n(l) : String(l)));
+	const word = lang === 'es' ? pl(rows, 'línea', 'líneas') : pl(rows, 'line', 'lines');
+	if (shown.length === 0) return '';
+	if (more > 0) return `${word} ${shown.join(', ')}${lang === 'es' ? ` y ${n(more)} más` : ` and ${more} more`}`;
+	return `${word} ${lang === 'es' ? listEs(shown, 'y') : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown[0]}`;
+}
+/** Values and their lines: `"pendiente" (line 5), "n/a" (line 9), …`. */
+function examplesSaid(examples: { value: string; line: number | null }[], rows: number, lang: Lang): string {
+	const said = examples.map((e) => `"${e.value}"${e.line === null ? '' : ` (${lang === 'es' ? 'línea' : 'line'} ${e.line})`}`);
+	return said.join(', ') + (rows > examples.length ? ', …' : '');
+}
 const sizeEn = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`);
 const sizeEs = (bytes: number) => (bytes >= 1048576 ? `${formatNumber(bytes / 1048576, 'es', 1)} MB` : `${n(Math.ceil(bytes / 1024))} kB`);
 /** 'YYYY-MM-DD[ HH:MM:SS]' → 'DD/MM/YYYY[ HH:MM:SS]' (the Spanish locale's dates). */
@@ -192,7 +206,7 @@ const en: Catalogue = {
 	batch_undone: (p: { batch: number; batch_file: string; undone_at: string; undone_by: string | null }) =>
 		`Batch ${p.batch} (${p.batch_file}) was already undone on ${p.undone_at}${p.undone_by ? ` by ${p.undone_by}` : ''}.`,
 	batch_blocked: (p: { batch: number; batch_file: string; blocker: number; blocker_file: string; rows: number }) =>
-		`Batch ${p.blocker} (${p.blocker_file}) changed ${p.rows} rows that batch ${p.batch} (${p.batch_file}) loaded: undo batch ${p.blocker} first.`,
+		`Batch ${p.blocker} (${p.blocker_file}) changed ${p.rows} ${pl(p.rows, 'row', 'rows')} that batch ${p.batch} (${p.batch_file}) loaded: undo batch ${p.blocker} first.`,
 
 	// The command line
 	cli_no_file: () => `No file given.\n${ingestUsage('en')}`,
@@ -251,6 +265,20 @@ const en: Catalogue = {
 		})[p.chosen] + `; not read: ${quoted(p.others)}${p.chosen === 'given' ? '' : ' (--sheet chooses another)'}.`
 };
 
+	skipped_lines: (p: { reason: 'title' | 'blank' | 'subtotal' | 'total'; rows: number; lines: number[] }) => {
+		const what = {
+			title: `title ${pl(p.rows, 'line', 'lines')} above the header`,
+			blank: `${pl(p.rows, 'line', 'lines')} with nothing but delimiters or spaces`,
+			subtotal: `subtotal ${pl(p.rows, 'row', 'rows')}`,
+			total: `total ${pl(p.rows, 'row', 'rows')}`
+		}[p.reason];
+		const lines = linesSaid(p.lines, p.rows, 'en');
+		const data = p.reason === 'subtotal' || p.reason === 'total' ? ', not loaded as data' : '';
+		return `${p.rows} ${what} ${pl(p.rows, 'was', 'were')} skipped${data}${lines ? ` (${lines})` : ''}.`;
+	},
+	unreadable_optional: (p: { column: string; field: string; reason: Said; rows: number; examples: { value: string; line: number | null }[] }) =>
+		`${p.rows} ${pl(p.rows, 'row has', 'rows have')} a value in "${p.column}" that cannot be read (${sayStored('en', p.reason.code, p.reason.params) ?? p.reason.code}): ` +
+		`${examplesSaid(p.examples, p.rows, 'en')}; the field was left empty and the ${pl(p.rows, 'row was', 'rows were')} loaded.`,
 
 // ---------------------------------------------------------------------------------------------
 // Spanish (Latin America): the same codes, the same values.
@@ -422,6 +450,19 @@ const es: Catalogue = {
 	no_data_rows: () => 'El archivo tiene la fila de encabezados pero ninguna fila de datos: no hay nada que cargar.',
 	future_dates: (p) =>
 		`${n(p.rows)} ${pl(p.rows, 'fila tiene', 'filas tienen')} fecha posterior a hoy (${dateEs(p.today)}); la más reciente es del ${dateEs(p.latest)}.`,
+	skipped_lines: (p) => {
+		const what = {
+			title: `${pl(p.rows, 'línea', 'líneas')} de título sobre los encabezados`,
+			blank: `${pl(p.rows, 'línea vacía', 'líneas vacías')} o solo con separadores`,
+			subtotal: `${pl(p.rows, 'fila', 'filas')} de subtotal, que no ${pl(p.rows, 'es un dato', 'son datos')}`,
+			total: `${pl(p.rows, 'fila', 'filas')} de total, que no ${pl(p.rows, 'es un dato', 'son datos')}`
+		}[p.reason];
+		const lines = linesSaid(p.lines, p.rows, 'es');
+		return `Se ${pl(p.rows, 'omitió', 'omitieron')} ${n(p.rows)} ${what}${lines ? ` (${lines})` : ''}.`;
+	},
+	unreadable_optional: (p) =>
+		`${n(p.rows)} ${pl(p.rows, 'fila tiene', 'filas tienen')} en "${p.column}" un valor que no se puede leer (${sayStored('es', p.reason.code, p.reason.params) ?? p.reason.code}): ` +
+		`${examplesSaid(p.examples, p.rows, 'es')}; el campo quedó vacío y ${pl(p.rows, 'la fila se cargó', 'las filas se cargaron')}.`,
 	xlsx_sheet_read: (p) =>
 		({
 			given: `Se leyó la hoja "${p.sheet}", la indicada`,

@@ -23,6 +23,7 @@ import {
 } from './formats';
 import { storedColumns, type ColumnSpec, type KindSpec } from './kinds';
 import type { ColumnMapping } from './mapping';
+import { candidateCellsSql, candidateSql, edgeSql, identifyingColumns, noSkips, skipSurroundings } from './surroundings';
 import { normalizeKey, sqlIdent, sqlString } from './text';
 
 export type ProblemCode =
@@ -73,6 +74,22 @@ export function sourceColumn(index: number): string {
 }
 
 /**
+ * The columns whose unreadable value rejects the row: those every row needs or the kind requires,
+ * the key, and the inputs of a required column the file computes (amount ← quantity × unit price
+ * less the discount, or gross less tax). Any other unreadable value is emptied, with a warning,
+ * and the row loads.
+ */
+function neededColumns(spec: KindSpec, mapping: ColumnMapping): Set<string> {
+	const needed = new Set<string>(spec.columns.filter((c) => c.notNull || c.required || spec.key.includes(c.name)).map((c) => c.name));
+	for (const c of spec.columns)
+		if (c.requiredUnless && !(c.name in mapping)) {
+			for (const input of c.requiredUnless.flat()) needed.add(input);
+			if (c.name === 'amount') for (const input of ['discount', 'tax']) needed.add(input);
+		}
+	return needed;
+}
+
+/**
  * Creates `target` from `source` (a relation with text columns c0…cN in file order): one typed
  * column per stored column of the kind (NULL when the file lacks it) and `problems`, the list of
  * unreadable cells (NULL on rows that load).
@@ -95,6 +112,8 @@ export async function convertSource(
 	const stageOutcome = spec.kind === 'opportunities' && has('stage');
 	const distinctOf: [string, ColumnSpec][] = mapped.filter((c) => PROFILED.has(c.type)).map((c) => [c.name, c]);
 	if (stageOutcome) distinctOf.push(['stage_outcome', spec.columns.find((c) => c.name === 'stage')!]);
+	// Rows that may surround the data (footers, blank lines): their identifying fields are empty or say "Total".
+	const candidate = candidateSql(identifyingColumns(spec, mapping).map(rawSql));
 	const numeric: NumberColumn[] = mapped
 		.filter((c) => c.type === 'money' || c.type === 'decimal' || c.type === 'rate')
 		.map((c) => ({ name: c.name, sql: rawSql(c), rate: c.type === 'rate' }));
@@ -103,6 +122,7 @@ export async function convertSource(
 	const profileTable = sqlIdent(`${target}_profile`);
 	const profile = [
 		'count(*) AS rows_read',
+		`count(*) FILTER (WHERE ${candidate})::INTEGER AS edge_rows`,
 		...numberProfileSql(numeric, false),
 		...distinctOf.map(([name, c]) => `list(DISTINCT ${rawSql(c)}) FILTER (WHERE ${rawSql(c)} IS NOT NULL) AS distinct_${name}`)
 	];
@@ -112,6 +132,7 @@ export async function convertSource(
 	const decorated = decoratedColumns(numeric, plain);
 	const bare = decorated.length ? (await db.one<ProfileRow>(`SELECT ${numberProfileSql(decorated, true).join(', ')} FROM ${source}`))! : null;
 	const numbers = decideNumberFormats(numeric, plain, bare, ',', shape.decimal);
+	const edges = Number(plain.edge_rows) > 0;
 
 	const dates: Record<string, DateFormat> = {};
 	const vocabularies: Record<string, [string, string][]> = {};
@@ -127,6 +148,7 @@ export async function convertSource(
 	await db.run(`DROP TABLE ${profileTable}`);
 
 	// 2. Conversion.
+	const needed = neededColumns(spec, mapping);
 	const typed = (c: ColumnSpec): string => {
 		const x = raw(c);
 		if (!has(c.name)) return `NULL::${SQL_TYPE[c.type]}`;
@@ -137,8 +159,10 @@ export async function convertSource(
 			case 'decimal':
 				return numberSql(x, numbers[c.name]!);
 			case 'rate': {
-				const value = `${numberSql(x, numbers[c.name]!)}::DOUBLE`;
-				return numbers[c.name]!.percent ? `(${value} / 100)` : value;
+				let value = `${numberSql(x, numbers[c.name]!)}::DOUBLE`;
+				if (numbers[c.name]!.percent) value = `(${value} / 100)`;
+				// An optional rate out of 0–1 is emptied (and warned about), like any unreadable optional value.
+				return needed.has(c.name) ? value : `CASE WHEN ${value} BETWEEN 0 AND 1 THEN ${value} END`;
 			}
 			case 'integer':
 				return `TRY_CAST(cartera_id(${x}) AS INTEGER)`;
@@ -158,11 +182,18 @@ export async function convertSource(
 	const checks: { condition: string; struct: string }[] = [];
 	const check = (c: ColumnSpec, condition: string, code: ProblemCode, withValue = true) =>
 		checks.push({ condition, struct: `{'col': ${sqlString(c.name)}, 'code': '${code}', 'value': ${withValue ? raw(c) : 'NULL::VARCHAR'}}` });
+	// Notes: unreadable optional values, emptied; the row loads and the file's report warns about them.
+	const notes: { condition: string; struct: string }[] = [];
+	const note = (c: ColumnSpec, code: string) =>
+		notes.push({ condition: `${raw(c)} IS NOT NULL AND v_${c.name} IS NULL`, struct: `{'col': ${sqlString(c.name)}, 'code': ${code}, 'value': ${raw(c)}}` });
 	for (const c of mapped) {
 		if (c.notNull) check(c, `${raw(c)} IS NULL`, 'missing', false);
 		const code = BAD_CODE[c.type];
-		if (code) check(c, `${raw(c)} IS NOT NULL AND v_${c.name} IS NULL`, code);
-		if (c.type === 'rate') check(c, `v_${c.name} NOT BETWEEN 0 AND 1`, 'out_of_range');
+		if (code && needed.has(c.name)) {
+			check(c, `${raw(c)} IS NOT NULL AND v_${c.name} IS NULL`, code);
+			if (c.type === 'rate') check(c, `v_${c.name} NOT BETWEEN 0 AND 1`, 'out_of_range');
+		} else if (code)
+			note(c, c.type === 'rate' ? `CASE WHEN ${numberSql(raw(c), numbers[c.name]!)} IS NULL THEN '${code}' ELSE 'out_of_range' END` : `'${code}'`);
 	}
 	const derived = derivation(spec.kind, mapping);
 	checks.push(...derived.problems);
@@ -173,16 +204,25 @@ export async function convertSource(
 	// The record index as a column where the source has one, or where a derivation orders by it:
 	// its window reorders rows, so rowid no longer follows the file (row_number() OVER () is a
 	// streaming window: scan order).
-	const withRecordIndex = shape.hasRecordIndex || derived.usesRecordIndex;
-	const rid = shape.hasRecordIndex ? 'rid, ' : derived.usesRecordIndex ? 'row_number() OVER () - 1 AS rid, ' : '';
+	// Skipped rows leave the table: a file with candidates numbers its records in a column too.
+	const withRecordIndex = shape.hasRecordIndex || derived.usesRecordIndex || edges;
+	const rid = shape.hasRecordIndex ? 'rid, ' : withRecordIndex ? 'row_number() OVER () - 1 AS rid, ' : '';
 	const rawColumns = spec.columns.map((c) => `${has(c.name) ? rawSql(c) : 'NULL::VARCHAR'} AS ${raw(c)}`);
 	if (shape.joinedDocuments) rawColumns.push('cartera_doc_found');
 	rawColumns.push(`nullif(trim(x0), '') AS r_extra_fields`);
+	if (edges) {
+		// Every cell of the relation (the file's columns and the extra-fields one), for candidates only.
+		const cells = (await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`)).map((r) => r.column_name).filter((n) => /^[cx]\d+$/.test(n));
+		rawColumns.push(`${candidateCellsSql(candidate, cells)} AS cartera_cells`);
+	}
 	const finalColumns = storedColumns(spec).map((c) => `(${derived.columns[c.name] ?? `v_${c.name}`})::${SQL_TYPE[c.type]} AS ${c.name}`);
 	// Attributes fed to clients and products travel along as feed_<column>.
 	for (const c of spec.columns) if (c.feeds && has(c.name)) finalColumns.push(`v_${c.name} AS feed_${c.name}`);
 	const anyProblem = checks.length ? checks.map((k) => `(${k.condition})`).join(' OR ') : 'false';
 	const problemList = checks.map((k) => `CASE WHEN ${k.condition} THEN ${k.struct} END`).join(', ');
+	const noteList = notes.length
+		? `CASE WHEN coalesce(${notes.map((k) => `(${k.condition})`).join(' OR ')}, false) THEN list_filter([${notes.map((k) => `CASE WHEN ${k.condition} THEN ${k.struct} END`).join(', ')}], p -> p IS NOT NULL) END`
+		: 'NULL::STRUCT(col VARCHAR, code VARCHAR, value VARCHAR)[]';
 
 	await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(target)} AS
 		WITH raw AS (
@@ -191,8 +231,14 @@ export async function convertSource(
 			SELECT raw.*, ${typedColumns.join(', ')} FROM raw
 		)
 		SELECT ${withRecordIndex ? 'rid, ' : ''}${finalColumns.join(', ')},
-			CASE WHEN coalesce(${anyProblem}, false) THEN list_filter([${problemList}], p -> p IS NOT NULL) END AS problems
+			CASE WHEN coalesce(${anyProblem}, false) THEN list_filter([${problemList}], p -> p IS NOT NULL) END AS problems,
+			${noteList} AS cartera_notes${edges ? `, ${edgeSql('cartera_cells')} AS cartera_edge` : ''}
 		FROM typed`);
+	if (edges) {
+		// The amounts a footer may sum: stored money and quantity columns the file gives.
+		const amounts = storedColumns(spec).filter((c) => (c.type === 'money' || c.type === 'decimal') && (has(c.name) || c.name in derived.columns));
+		await skipSurroundings(db, target, amounts.map((c) => c.name));
+	} else await noSkips(db, target);
 	return { numbers, dates, recordIndex: withRecordIndex ? 'rid' : 'rowid' };
 }
 

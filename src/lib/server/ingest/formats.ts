@@ -32,6 +32,8 @@ export interface DateFormat {
 	distinct: number;
 	/** Some values carry a time after the date ("05/01/2025 08:26", ISO "T"). */
 	withTime: boolean;
+	/** Some times carry a zone ("10:22:00Z", "10:22+02:00"): dropped, the date is read as written. */
+	withZone?: boolean;
 }
 
 const PLAIN = String.raw`[-+]?[0-9.,]+`;
@@ -127,9 +129,17 @@ const DATE_FORMATS = [
 ];
 const MONTH_FORMATS = ['%m/%Y', '%Y-%m', '%m-%Y', '%Y/%m', '%m.%Y', '%Y%m', '%b-%y', '%b-%Y', '%B %Y', '%b %Y', '%B-%y', ...DATE_FORMATS];
 
-/** The text strptime reads: the date part (time removed) and, for month-name formats, English names. */
-function dateTextSql(v: string, format: string, withTime: boolean): string {
-	const part = withTime ? `cartera_date_part(${v})` : v;
+/** A zone after a time ("10:22:00Z", "10:22:00+02:00", "10:22 UTC"); only after a time, so "05-03-2026" keeps its year. */
+const ZONE = String.raw`(\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?)\s*(Z|UTC|GMT|[+-]\d{2}(:?\d{2})?)$`;
+
+function withoutZoneSql(v: string): string {
+	return `regexp_replace(${v}, '${ZONE}', '\\1')`;
+}
+
+/** The text strptime reads: the date part (zone and time removed) and, for month-name formats, English names. */
+function dateTextSql(v: string, format: string, withTime: boolean, withZone = false): string {
+	const bare = withZone ? withoutZoneSql(v) : v;
+	const part = withTime ? `cartera_date_part(${bare})` : bare;
 	return /%[bB]/.test(format) ? `cartera_month_names(${part})` : part;
 }
 
@@ -143,16 +153,38 @@ function checkedDateSql(text: string, format: string): string {
 	return `CASE WHEN year(${parsed}) BETWEEN 1900 AND 2200 THEN ${parsed} END`;
 }
 
-export function parseDateSql(v: string, format: string, withTime = true): string {
-	return checkedDateSql(dateTextSql(v, format, withTime), format);
+export function parseDateSql(v: string, format: string, withTime = true, withZone = false): string {
+	return checkedDateSql(dateTextSql(v, format, withTime, withZone), format);
 }
 
-/** SQL reading raw text `x` as a DATE (months: their first day) in the decided format. */
+/** Formats that read ISO dates themselves: a column in them needs no ISO fallback. */
+const ISO_FORMATS = new Set(['%Y-%m-%d', '%Y-%m']);
+
+/**
+ * An ISO date (2026-03-05, with or without a time or zone; months also 2026-03), whatever format
+ * the column was read in: year first with dashes is unambiguous, so an ERP that writes some dates
+ * ISO in a dd/mm/yyyy column loses none of them.
+ */
+function isoDateSql(x: string, month: boolean): string {
+	const pattern = month ? String.raw`^\d{4}-\d{2}(-\d{2})?([ T]|$)` : String.raw`^\d{4}-\d{2}-\d{2}([ T]|$)`;
+	const value = month ? `TRY_CAST(left(${x}, 7) || '-01' AS DATE)` : `TRY_CAST(left(${x}, 10) AS DATE)`;
+	return `CASE WHEN regexp_matches(${x}, '${pattern}') AND year(${value}) BETWEEN 1900 AND 2200 THEN ${value} END`;
+}
+
+/** SQL reading raw text `x` as a DATE (months: their first day) in the decided format, ISO dates in any. */
 export function dateSql(x: string, f: DateFormat, month: boolean): string {
-	if (!f.format) return 'NULL::DATE';
-	const value = parseDateSql(x, f.format, f.withTime);
+	const iso = isoDateSql(x, month);
+	// coalesce reads the fallback only where the column's own format read nothing: no cost on clean columns.
+	const value = !f.format ? iso : ISO_FORMATS.has(f.format) ? parseDateSql(x, f.format, f.withTime, f.withZone) : `coalesce(${parseDateSql(x, f.format, f.withTime, f.withZone)}, ${iso})`;
 	return month ? `date_trunc('month', ${value})::DATE` : value;
 }
+
+/**
+ * Digits-only formats (SAP's yyyymmdd, yyyymm) read many numbers as dates: they count only when
+ * every value of that many digits is a valid date in 1990–2100, so a column of codes is never one.
+ */
+const COMPACT: Record<string, { digits: number }> = { '%Y%m%d': { digits: 8 }, '%Y%m': { digits: 6 } };
+const PLAUSIBLE_YEARS = [1990, 2100] as const;
 
 /**
  * Picks the format that reads most values of `distinct` (a table of the column's distinct raw
@@ -171,20 +203,31 @@ export function inOrder(format: string, order: DateOrder): boolean {
 export async function decideDateFormat(db: Database, distinct: string, month: boolean, order?: DateOrder): Promise<DateFormat> {
 	const formats = (month ? MONTH_FORMATS : DATE_FORMATS).filter((f) => !order || inOrder(f, order));
 	// The date part and its English-named form are computed once per value, not once per format.
+	const compact = (f: string) =>
+		`coalesce(bool_and(coalesce(year(try_strptime(part, ${sqlString(f)})) BETWEEN ${PLAUSIBLE_YEARS[0]} AND ${PLAUSIBLE_YEARS[1]}, false))
+			FILTER (WHERE regexp_full_match(part, '\\d{${COMPACT[f]!.digits}}')), true)`;
 	const row = (await db.one<Record<string, number | boolean>>(`
-		WITH d AS (SELECT raw, cartera_date_part(raw) AS part FROM ${distinct}),
+		WITH z AS (SELECT raw, ${withoutZoneSql('raw')} AS unzoned FROM ${distinct}),
+		d AS (SELECT raw, cartera_date_part(unzoned) AS part, unzoned <> raw AS zoned FROM z),
 		e AS (SELECT *, cartera_month_names(part) AS named FROM d)
-		SELECT count(*)::INTEGER AS distinct_count, coalesce(bool_or(part <> raw), false) AS with_time,
-			${formats.map((f, i) => `count(${checkedDateSql(/%[bB]/.test(f) ? 'named' : 'part', f)})::INTEGER AS f_${i}`).join(',\n')}
+		SELECT count(*)::INTEGER AS distinct_count, coalesce(bool_or(part <> raw), false) AS with_time, coalesce(bool_or(zoned), false) AS with_zone,
+			${formats.map((f, i) => `count(${checkedDateSql(/%[bB]/.test(f) ? 'named' : 'part', f)})::INTEGER AS f_${i}`).join(',\n')},
+			${formats.map((f, i) => (COMPACT[f] ? `${compact(f)} AS plausible_${i}` : `true AS plausible_${i}`)).join(',\n')}
 		FROM e`))!;
 	let best = -1;
 	let matched = 0;
 	formats.forEach((_, i) => {
-		const n = row[`f_${i}`] as number;
+		const n = row[`plausible_${i}`] === true ? (row[`f_${i}`] as number) : 0;
 		if (n > matched) {
 			matched = n;
 			best = i;
 		}
 	});
-	return { format: best >= 0 ? formats[best]! : null, matched, distinct: row.distinct_count as number, withTime: row.with_time === true };
+	return {
+		format: best >= 0 ? formats[best]! : null,
+		matched,
+		distinct: row.distinct_count as number,
+		withTime: row.with_time === true,
+		withZone: row.with_zone === true
+	};
 }

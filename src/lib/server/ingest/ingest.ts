@@ -9,7 +9,7 @@ import type { DateOrder } from './formats';
 import { amountSource, derivation } from './derive';
 import { IngestError } from './errors';
 import { KINDS, type Kind } from './kinds';
-import { recordLines, unclosedQuoteLine } from './line-numbers';
+import { unclosedQuoteLine } from './line-numbers';
 import { mergeInto } from './merge';
 import { plan as planFile } from './plan';
 import { eightBitEncodingOf, readSource, type SourceOptions } from './read-source';
@@ -17,8 +17,9 @@ import { columnReport, describeFormats, headerMapping, readRejections, sampleVal
 import { displayName, headersOf, pairInvoiceParts, relationOf, type Converted, type Prepared } from './sources';
 import { prepareIngestSql } from './sql-setup';
 import { sqlIdent } from './text';
-import { fileWarnings } from './warnings';
-import { collectRejects, createReasons, writeRejects, type ReasonWords } from './rejects';
+import { fileWarnings, skippedWarnings, unreadableWarnings } from './warnings';
+import { skippedLines } from './surroundings';
+import { collectRejects, createReasons, createRecordLines, writeRejects, type ReasonWords } from './rejects';
 import { rememberMapping, type UserMapping } from './user-mapping';
 import { mergeFeeds } from './feeds';
 
@@ -183,16 +184,10 @@ async function convertOne(db: Database, p: Prepared, n: number, rejectsWanted: b
 		p = { ...p, source };
 		plan = await convertCsv(db, p, conv);
 	}
-	const rejected = (
-		await db.all<{ rid: number }>(`SELECT ${plan.recordIndex}::INTEGER AS rid FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL ORDER BY rid`)
-	).map((r) => r.rid);
-	const lines = await recordLines(p.source.utf8Path, p.source.headerLine, rejected, p.source.delimiter, p.source.quote);
-	await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(`${conv}_lines`)} AS SELECT unnest($1::JSON::INTEGER[]) AS rid, unnest($2::JSON::INTEGER[]) AS line`, [
-		JSON.stringify([...lines.keys()]),
-		JSON.stringify([...lines.values()])
-	]);
+	// Lines of the rejected, skipped and warned-about records, in one scan of the file.
+	const rejected = await createRecordLines(db, p, conv, plan);
 	await createReasons(db, p, p.spec, conv, plan, words);
-	const rejects = rejected.length && rejectsWanted ? await collectRejects(db, p, conv, plan) : undefined;
+	const rejects = rejected && rejectsWanted ? await collectRejects(db, p, conv, plan) : undefined;
 	const samples = [...(await sampleValues(db, p.source)), ...(p.documents ? await sampleValues(db, p.documents.source) : [])];
 	return { ...p, conv, plan, rejects, samples };
 }
@@ -247,6 +242,8 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 	// A gross total read as the amount (no net column nor tax): said plainly, naming the column.
 	const taxIncluded = spec.kind === 'invoices' && amountSource(mapping) === 'gross' ? headersOf(c)[mapping.gross_amount!] : undefined;
 	const warnings = await fileWarnings(db, spec.kind, conv, counts.duplicates, taxIncluded);
+	const skipped = await skippedLines(db, c);
+	warnings.push(...skippedWarnings(skipped), ...(await unreadableWarnings(db, c)));
 	if (rowsRead === 0) warnings.unshift({ code: 'no_data_rows', params: {} });
 	warnings.unshift(...sheetNote(source));
 	// Forecasts are of the future by nature; anything else dated after today is worth a look.
@@ -271,6 +268,7 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		also,
 		rejections,
 		warnings,
+		skipped,
 		amount_total: summary.amount_total,
 		date_range: summary.date_range,
 		future_dates: summary.future_dates,

@@ -1,17 +1,30 @@
 // Source lines of records, for messages. DuckDB numbers records, not lines: quoted fields may
 // span lines and blank lines are skipped, so the file is scanned (only when some row was
-// rejected, or a quote looks unbalanced) with the same rules as the reader: a quote opens a
-// quoted value only at the start of a field, "" inside it is a quote, and a record starts at its
-// first character.
-import { createReadStream } from 'node:fs';
+// rejected, skipped or warned about, or a quote looks unbalanced) with the same rules as the
+// reader: a quote opens a quoted value only at the start of a field, "" inside it is a quote, and
+// a record starts at its first character.
+// The scan reads bytes, not text: the delimiter, the quote and line breaks are ASCII, and no byte
+// of a multi-byte UTF-8 character is, so decoding (most of the cost) is never needed. Lines
+// without a quote or a lone CR are passed whole, found by indexOf.
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 
 interface Scan {
 	/** Called at the first character of each record, with its 1-based line. */
 	onRecord?(line: number): boolean | void;
 }
 
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** A one-byte character's code, or -1 (a character no byte of the file can be mistaken for). */
+function asciiCode(c: string): number {
+	return c.length === 1 && c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : -1;
+}
+
 /** Walks the file; returns the line where a quoted value is still open at the end, or null. */
-async function scanRecords(utf8Path: string, delimiter: string, quote: string, scan: Scan): Promise<number | null> {
+async function scanRecords(utf8Path: string, delimiter: string, quoteChar: string, scan: Scan): Promise<number | null> {
+	const delim = asciiCode(delimiter);
+	const quote = asciiCode(quoteChar);
 	let line = 1;
 	let inQuotes = false;
 	let quoteSeen = false; // inside quotes, just after a quote: an escaped quote or the closing one
@@ -19,8 +32,26 @@ async function scanRecords(utf8Path: string, delimiter: string, quote: string, s
 	let lineStart = true;
 	let prevCR = false;
 	let openedAt = 0;
-	for await (const chunk of createReadStream(utf8Path, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
+	for await (const chunk of createReadStream(utf8Path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+		let nextQuote = -1; // positions of the next quote and CR in the chunk, found once
+		let nextCR = -1;
 		for (let i = 0; i < chunk.length; i++) {
+			if (lineStart && !inQuotes && !prevCR) {
+				const nl = chunk.indexOf(LF, i);
+				if (nl !== -1) {
+					if (nextQuote !== Infinity && nextQuote < i) nextQuote = quote < 0 ? -1 : chunk.indexOf(quote, i);
+					if (nextQuote === -1) nextQuote = Infinity;
+					if (nextCR !== Infinity && nextCR < i) nextCR = chunk.indexOf(CR, i);
+					if (nextCR === -1) nextCR = Infinity;
+					if (nextQuote > nl && (nextCR > nl || nextCR === nl - 1)) {
+						const end = nextCR === nl - 1 ? nl - 1 : nl; // CRLF
+						if (end > i && scan.onRecord?.(line) === false) return null;
+						line++;
+						i = nl; // the loop steps past the line break; lineStart and fieldStart stay true
+						continue;
+					}
+				}
+			}
 			const ch = chunk[i]!;
 			if (inQuotes) {
 				if (quoteSeen) {
@@ -31,20 +62,20 @@ async function scanRecords(utf8Path: string, delimiter: string, quote: string, s
 					quoteSeen = true;
 					continue;
 				} else {
-					if (ch === '\n' && prevCR) prevCR = false;
-					else if (ch === '\n' || ch === '\r') {
+					if (ch === LF && prevCR) prevCR = false;
+					else if (ch === LF || ch === CR) {
 						line++;
-						prevCR = ch === '\r';
+						prevCR = ch === CR;
 					}
 					continue;
 				}
 			}
-			if (ch === '\n' && prevCR) {
+			if (ch === LF && prevCR) {
 				prevCR = false;
 				continue; // second half of CRLF
 			}
-			prevCR = ch === '\r';
-			if (ch === '\n' || ch === '\r') {
+			prevCR = ch === CR;
+			if (ch === LF || ch === CR) {
 				line++;
 				lineStart = true;
 				fieldStart = true;
@@ -58,7 +89,7 @@ async function scanRecords(utf8Path: string, delimiter: string, quote: string, s
 				inQuotes = true;
 				openedAt = line;
 				fieldStart = false;
-			} else fieldStart = ch === delimiter;
+			} else fieldStart = ch === delim;
 		}
 	}
 	return inQuotes && !quoteSeen ? openedAt : null;
@@ -88,4 +119,36 @@ export async function recordLines(utf8Path: string, headerLine: number, records:
 /** The line where a quoted value opens and is never closed (the file ends inside it), or null. */
 export function unclosedQuoteLine(utf8Path: string, delimiter: string, quote = '"'): Promise<number | null> {
 	return scanRecords(utf8Path, delimiter, quote, {});
+}
+
+/** The lines above the header: a title block (text) and lines of nothing but spaces and delimiters. */
+export interface LinesAbove {
+	title: number[];
+	blank: number[];
+}
+
+/**
+ * Reads only the lines above the header (found in the file's head, so they are few): those with
+ * text are its title block, those with only spaces and delimiters are blank. Empty lines are
+ * neither (nobody wrote anything there).
+ */
+export function linesAbove(utf8Path: string, headerLine: number, delimiter: string): LinesAbove {
+	const result: LinesAbove = { title: [], blank: [] };
+	if (headerLine <= 1) return result;
+	const fd = openSync(utf8Path, 'r');
+	let text: string;
+	try {
+		const head = Buffer.alloc(256 * 1024);
+		text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8').replace(/^\uFEFF/, '');
+	} finally {
+		closeSync(fd);
+	}
+	const lines = text.split(/\r\n|\r|\n/).slice(0, headerLine - 1);
+	const separators = new Set([delimiter, '"', "'"]);
+	lines.forEach((content, i) => {
+		if (content === '') return;
+		if ([...content].every((c) => separators.has(c) || c.trim() === '')) result.blank.push(i + 1);
+		else result.title.push(i + 1);
+	});
+	return result;
 }

@@ -7,7 +7,9 @@ import { ROW, sourceColumn, type ConversionPlan, type ProblemCode } from './conv
 import type { ColumnSpec, KindSpec } from './kinds';
 import type { Said } from './codes';
 import type { DateFormat, NumberFormat } from './formats';
+import { recordLines } from './line-numbers';
 import { csvRelation, displayName, headersOf, type Prepared } from './sources';
+import { skippedTable } from './surroundings';
 import { sqlIdent, sqlString } from './text';
 
 /**
@@ -91,6 +93,33 @@ export async function createReasons(
 				.join(', ')}) r(col, code, header, reason, shown, reason_code, reason_params)`,
 		texts.flat()
 	);
+}
+
+/** Examples (with their lines) listed per column in a warning about unreadable optional values. */
+export const NOTE_EXAMPLES = 3;
+
+/**
+ * `${conv}_lines`: the source line of every record a message names — the rejected ones, the
+ * skipped ones (surroundings.ts) and the first few with an unreadable optional value — found in one
+ * scan of the file (line-numbers.ts), which stops at the last of them. Returns how many were rejected.
+ */
+export async function createRecordLines(db: Database, p: Prepared, conv: string, plan: ConversionPlan): Promise<number> {
+	const t = sqlIdent(conv);
+	const rows = await db.all<{ rid: number; rejected: boolean }>(
+		`SELECT rid, bool_or(rejected) AS rejected FROM (
+			SELECT ${plan.recordIndex}::INTEGER AS rid, true AS rejected FROM ${t} WHERE problems IS NOT NULL
+			UNION ALL SELECT rid, false FROM ${sqlIdent(skippedTable(conv))}
+			UNION ALL SELECT rid, false FROM (
+				SELECT ${plan.recordIndex}::INTEGER AS rid, unnest(cartera_notes).col AS col FROM ${t} WHERE problems IS NULL AND cartera_notes IS NOT NULL
+			) QUALIFY row_number() OVER (PARTITION BY col ORDER BY rid) <= ${NOTE_EXAMPLES}
+		) GROUP BY rid ORDER BY rid`
+	);
+	const lines = await recordLines(p.source.utf8Path, p.source.headerLine, rows.map((r) => r.rid), p.source.delimiter, p.source.quote);
+	await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(`${conv}_lines`)} AS SELECT unnest($1::JSON::INTEGER[]) AS rid, unnest($2::JSON::INTEGER[]) AS line`, [
+		JSON.stringify([...lines.keys()]),
+		JSON.stringify([...lines.values()])
+	]);
+	return rows.filter((r) => r.rejected).length;
 }
 
 /** `${conv}_rejects`: the rejected records of one file, ready to be written out. */

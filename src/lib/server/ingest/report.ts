@@ -12,6 +12,7 @@ import type { ColumnMapping } from './mapping';
 import type { MergeCounts } from './merge';
 import type { Source } from './read-source';
 import { csvRelation, headersOf, type Converted, type Prepared } from './sources';
+import type { SkippedLines } from './surroundings';
 import { normalizeKey, sqlIdent } from './text';
 
 /** How a canonical column got its source header: from the user, remembered, by its own name, by a synonym, or none. */
@@ -83,6 +84,8 @@ export interface CodedFileReport extends Omit<MergeCounts, 'duplicates'> {
 	/** First and last value of the kind's main date column over the rows that load. */
 	date_range: { from: string; to: string } | null;
 	/** Rows that load dated after today. */
+	/** What surrounds the data, skipped and never loaded: title lines, blank lines, subtotal and total rows (surroundings.ts). */
+	skipped: SkippedLines[];
 	future_dates: number;
 	/** A previous batch, not undone, of the same bytes. */
 	already_loaded: { batch_id: number; loaded_at: string } | null;

@@ -4,7 +4,40 @@
 import type { Database } from '../db/database';
 import type { Kind } from './kinds';
 import type { Said } from './codes';
+import type { ProblemCode } from './convert';
+import { reasonOf, NOTE_EXAMPLES } from './rejects';
+import type { Converted } from './sources';
+import type { SkippedLines } from './surroundings';
 import { sqlIdent } from './text';
+
+/** What was skipped around the data (surroundings.ts), one warning per reason. */
+export function skippedWarnings(skipped: SkippedLines[]): Said[] {
+	return skipped.map((s) => ({ code: 'skipped_lines', params: { reason: s.reason, rows: s.rows, lines: s.lines } }));
+}
+
+/**
+ * Unreadable optional values, emptied while their rows loaded (convert.ts `cartera_notes`): per
+ * column, how many rows, what was expected, and the first values with their lines.
+ */
+export async function unreadableWarnings(db: Database, c: Converted): Promise<Said[]> {
+	const rows = await db.all<{ col: string; code: string; rows: number; examples: { value: string; line: number | null }[] }>(
+		`SELECT n.col, any_value(n.code) AS code, count(*)::INTEGER AS rows,
+			list({'value': n.value, 'line': l.line} ORDER BY x.rid)[1:${NOTE_EXAMPLES}] AS examples
+		 FROM (SELECT ${c.plan.recordIndex}::INTEGER AS rid, unnest(cartera_notes) AS n FROM ${sqlIdent(c.conv)} WHERE problems IS NULL AND cartera_notes IS NOT NULL) x
+		 LEFT JOIN ${sqlIdent(`${c.conv}_lines`)} l USING (rid) GROUP BY n.col ORDER BY min(x.rid)`
+	);
+	const headers = [...c.source.headers, ...(c.documents?.source.headers ?? [])];
+	return rows.flatMap((r): Said[] => {
+		const column = c.spec.columns.find((k) => k.name === r.col);
+		if (!column) return [];
+		const index = c.mapping[r.col];
+		const reason = reasonOf(r.code as ProblemCode, column, c.plan);
+		return [{
+			code: 'unreadable_optional',
+			params: { column: index === undefined ? r.col : headers[index]!, field: r.col, reason, rows: r.rows, examples: r.examples.map((e) => ({ value: e.value, line: e.line === null ? null : Number(e.line) })) }
+		}];
+	});
+}
 
 /** `taxIncluded`: the header of the gross total the amounts were read from, when the export has no net amount nor tax. */
 export async function fileWarnings(db: Database, kind: Kind, conv: string, duplicates: number, taxIncluded?: string): Promise<Said[]> {
