@@ -43,7 +43,8 @@ describe('the five exports of issue 12', () => {
 		]);
 		const d = detect(headers, rows);
 		expect(d.kind).toBe('invoices');
-		expect(d.columns).toMatchObject({ invoice_id: 'Número', client_id: 'Cliente', amount: 'Subtotal' });
+		// The client's tax id is a steadier key than its name; the name still names the client.
+		expect(d.columns).toMatchObject({ invoice_id: 'Número', client_id: 'Identificación', client_name: 'Cliente', amount: 'Subtotal' });
 	});
 
 	it('a Salesforce opportunity report is opportunities, named by the opportunity', () => {
@@ -117,7 +118,7 @@ describe('evidence from values', () => {
 
 	it('two kinds too close to call are refused naming both, never loaded on a coin toss', () => {
 		// Number, client, date, amount and a status that is both a quote's and an invoice's.
-		const rows = Array.from({ length: 8 }, (_, i) => [`D-${i}`, `C${i % 3}`, '01/02/2026', '100,00', 'Aceptado']);
+		const rows = Array.from({ length: 8 }, (_, i) => [`D-${i}`, `C${i % 3}`, '01/02/2026', '100,00', 'Pendiente']);
 		const error = refusal(() => detect(['Número', 'Cliente', 'Fecha', 'Importe', 'Estado'], rows));
 		expect(error.code).toBe('ambiguous_kind');
 		expect((error.params as { candidates: { kind: string }[] }).candidates.map((c) => c.kind).sort()).toEqual(['invoices', 'quotes']);

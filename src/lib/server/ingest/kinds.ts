@@ -73,7 +73,7 @@ const CLIENT_REF = [
 const TAX_IDS = [
 	'nit', 'nif', 'cif', 'rut', 'ruc', 'cuit', 'rfc', 'dni', 'cedula', 'tax id', 'vat number', 'vat id', 'vat no', 'ein', 'tax number',
 	'nit cliente', 'nif cliente', 'cif cliente', 'rut cliente', 'ruc cliente', 'cuit cliente', 'rfc cliente', 'nif cif',
-	'identificacion fiscal', 'numero de identificacion', 'numero de identificacion fiscal', 'documento de identidad', 'customer tax id'
+	'identificacion', 'identificacion fiscal', 'numero de identificacion', 'numero de identificacion fiscal', 'documento de identidad', 'customer tax id'
 ];
 /** What a generic number or code header means in a register or a document list. */
 const GENERIC_KEY = ['codigo', 'identificador', 'numero', 'referencia'];
@@ -86,12 +86,13 @@ const PRODUCT_REF = [
 	'referencia', 'product', 'producto', 'articulo'
 ];
 const PRODUCT_LINE = [
-	'product line', 'productline', 'linea de producto', 'linea producto', 'linea', 'familia', 'family',
+	'product line', 'productline', 'linea de producto', 'linea producto', 'linea', 'familia', 'family', 'item group', 'itmsgrpnam',
+	'grupo de articulos', 'grupo de articulo', 'categoria de producto',
 	'category', 'categoria', 'product category', 'series', 'grupo', 'rubro'
 ];
 const OWNER = [
 	'account manager', 'account owner', 'owner', 'opportunity owner', 'deal owner', 'company owner', 'salesperson',
-	'sales rep', 'sales agent', 'ejecutivo de cuenta', 'ejecutivo comercial', 'ejecutivo', 'comercial', 'vendedor',
+	'sales rep', 'sales agent', 'sales person', 'agente', 'agente comercial', 'ejecutivo de cuenta', 'ejecutivo comercial', 'ejecutivo', 'comercial', 'vendedor',
 	'responsable', 'propietario', 'asesor comercial', 'asesor', 'gestor', 'asignado a'
 ];
 
@@ -106,7 +107,8 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 			{ name: 'client_id', type: 'id', required: true, notNull: true, synonyms: CLIENT_REF.filter((s) => !['cliente', 'customer', 'client', 'account', 'partner'].includes(s)),
 				generic: [...GENERIC_KEY, 'cuenta', 'account number'], lastResort: TAX_IDS },
 			{ name: 'name', type: 'text', required: true, synonyms: [
-				'name', 'account name', 'company name', 'customer name', 'client name', 'cardname', 'razon social',
+				'name', 'account name', 'company name', 'customer name', 'client name', 'cardname', 'razon social', 'nombre fiscal',
+				'nombre legal', 'legal name', 'display name', 'customer display name', 'nombre comercial', 'trade name',
 				'nombre', 'nombre del tercero', 'nombre cliente', 'nombre del cliente', 'nombre de compania', 'nombre del contacto',
 				'cliente', 'empresa', 'company', 'account', 'customer'] },
 			{ name: 'client_type', type: 'text', synonyms: [
@@ -134,10 +136,11 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 		key: ['product_id'],
 		keyOrName: ['product_id', 'name', 'key-is-name'],
 		columns: [
-			{ name: 'product_id', type: 'id', required: true, notNull: true, synonyms: PRODUCT_REF, generic: GENERIC_KEY },
+			{ name: 'product_id', type: 'id', required: true, notNull: true, synonyms: [...PRODUCT_REF, 'referencia interna', 'internal reference', 'default code', 'codigo interno'],
+				generic: GENERIC_KEY },
 			{ name: 'name', type: 'text', required: true, synonyms: [
 				'product name', 'name', 'description', 'descripcion', 'nombre', 'nombre producto', 'nombre de producto', 'nombre del producto',
-				'item name', 'dscription', 'concepto', 'detalle'] },
+				'item name', 'dscription', 'concepto', 'detalle', 'product service name', 'producto servicio', 'itemname'] },
 			{ name: 'product_line', type: 'text', synonyms: PRODUCT_LINE },
 			{ name: 'business_unit', type: 'text', synonyms: ['business unit', 'unidad de negocio', 'unidad negocio', 'division', 'area de negocio', 'area'] }
 		]
@@ -161,7 +164,8 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 				'fecha de emision', 'fecha emision', 'fecha documento', 'fecha creacion', 'order date', 'orderdate',
 				'fecha de pedido', 'fecha pedido', 'order purchase timestamp'], generic: ['creacion', 'emision', 'fecha de creacion'] },
 			// Flat exports without a client code identify the client by name (Kaggle CUSTOMERNAME).
-			{ name: 'client_id', type: 'id', required: true, part: 'header', synonyms: [...CLIENT_REF, ...CLIENT_NAME, 'contact name', 'contactname'], lastResort: TAX_IDS },
+			{ name: 'client_id', type: 'id', required: true, part: 'header', synonyms: [...CLIENT_REF, 'sell to customer no', 'bill to customer no', ...CLIENT_NAME,
+				'contact name', 'contactname'], lastResort: TAX_IDS },
 			{ name: 'product_id', type: 'id', part: 'item', synonyms: [...PRODUCT_REF, 'sub category', 'subcategoria'] },
 			{ name: 'quantity', type: 'decimal', part: 'item', synonyms: ['quantity', 'qty', 'quantityordered', 'cantidad', 'unidades', 'cant', 'units'] },
 			{ name: 'unit_price', type: 'money', auxiliary: true, part: 'item', synonyms: [
@@ -170,13 +174,15 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 			{ name: 'discount', type: 'rate', auxiliary: true, part: 'item', synonyms: ['discount', 'descuento', 'dto'] },
 			// Net of tax (DESIGN.md §2): without a net column, the gross total less the tax, or the gross total as it is (derive.ts).
 			{ name: 'amount', type: 'money', required: true, requiredUnless: [['quantity', 'unit_price'], ['gross_amount']], part: 'item', synonyms: [
-				'amount', 'net amount', 'line total', 'linetotal', 'lineamount', 'subtotal', 'price subtotal', 'untaxed amount', 'amount untaxed',
-				'sales', 'net', 'importe', 'importe neto', 'base imponible', 'base', 'neto', 'monto', 'monto neto', 'valor', 'valor neto', 'venta', 'ventas',
-				'total neto', 'subtotal neto', 'importe sin iva', 'total sin iva', 'sub total', 'total linea', 'importe linea'] },
+				// Headers that say net first (a line's own, "Base imponible línea", before the document's), then plain amounts.
+				'net amount', 'importe neto', 'base imponible', 'item total', 'item amount', 'subtotal', 'price subtotal', 'untaxed amount', 'amount untaxed', 'importe sin iva',
+				'total sin iva', 'monto neto', 'valor neto', 'total neto', 'subtotal neto', 'sub total', 'linetotal', 'lineamount', 'line total',
+				'importe linea', 'amount', 'importe', 'sales', 'net', 'neto', 'monto', 'valor', 'venta', 'ventas', 'base'] },
 			// The total with tax included, read for the amount only when the export has no net one.
 			{ name: 'gross_amount', type: 'money', auxiliary: true, part: 'item', synonyms: [
 				'total', 'importe total', 'amount total', 'total amount', 'total factura', 'total con iva', 'total iva incluido', 'monto total',
-				'valor total', 'gross', 'gross amount', 'doctotal', 'total a pagar', 'price total', 'total bruto', 'importe bruto'] },
+				'valor total', 'gross', 'gross amount', 'doctotal', 'total a pagar', 'price total', 'total bruto', 'importe bruto',
+				'amount including vat', 'amount including tax', 'amount incl vat', 'total incl tax'] },
 			{ name: 'tax', type: 'money', part: 'item', synonyms: [
 				'tax', 'taxes', 'tax amount', 'tax total', 'taxtotal', 'total tax', 'vat', 'vat amount', 'iva', 'importe iva', 'cuota iva', 'monto iva',
 				'total iva', 'impuesto', 'impuestos', 'total impuestos', 'amount tax', 'vatsum', 'igv', 'itbis'] },
@@ -220,7 +226,8 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 				// Reports without ids (Salesforce's opportunity report) name each opportunity.
 				lastResort: ['opportunity name', 'nombre de oportunidad', 'deal name', 'deal title', 'nombre del negocio', 'titulo del negocio', 'negocio', 'deal', 'titulo', 'title', 'asunto'] },
 			{ name: 'client_id', type: 'id', synonyms: [...CLIENT_REF, 'cuenta', 'empresa', 'associated company', 'account name', 'nombre de cuenta',
-				'company', 'company name', 'organization', 'organization name', 'organizacion', 'razon social', 'nombre cliente', 'customer name'],
+				'company', 'company name', 'organization', 'organization name', 'organizacion', 'razon social', 'nombre cliente', 'customer name',
+				'potential customer', 'deal organization', 'cliente potencial'],
 				lastResort: TAX_IDS },
 			{ name: 'kind', type: 'opportunity_kind', synonyms: ['kind', 'record type', 'opportunity type', 'tipo de registro', 'tipo', 'type'] },
 			{ name: 'stage', type: 'text', synonyms: ['stage', 'stagename', 'deal stage', 'dealstage', 'etapa', 'fase', 'fase de venta', 'etapa del negocio', 'estado'] },
@@ -234,13 +241,13 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 				'expected close date', 'expected close', 'fecha estimada de cierre', 'fecha esperada de cierre',
 				'fecha prevista de cierre', 'fecha prevista de venta', 'cierre estimado'] },
 			{ name: 'closed_at', type: 'date', synonyms: ['closed at', 'closed date', 'close date', 'closedate', 'date closed', 'fecha de cierre', 'fecha cierre'] },
-			{ name: 'amount', type: 'money', synonyms: ['amount', 'close value', 'deal value', 'expected revenue', 'value', 'importe', 'importe total', 'monto', 'valor', 'valor estimado'] },
+			{ name: 'amount', type: 'money', synonyms: ['amount', 'close value', 'deal value', 'ingreso esperado', 'valor del negocio', 'expected revenue', 'value', 'importe', 'importe total', 'monto', 'valor', 'valor estimado'] },
 			{ name: 'probability', type: 'rate', synonyms: ['probability', 'probabilidad', 'probabilidad de venta'] },
 			// Without an outcome column the outcome is read from the stage (Closed Won, Ganada…).
 			{ name: 'outcome', type: 'outcome', required: true, requiredUnless: [['stage']], synonyms: ['outcome', 'result', 'resultado', 'estado final', 'status', 'won'] },
 			// The outcome as written, kept when the vocabulary does not know it (outcome is then NULL).
 			{ name: 'outcome_source', type: 'text', synonyms: [] },
-			{ name: 'lost_reason', type: 'text', synonyms: ['lost reason', 'loss reason', 'motivo de perdida', 'motivo perdida', 'razon de perdida', 'causa de perdida'] }
+			{ name: 'lost_reason', type: 'text', synonyms: ['lost reason', 'deal lost reason', 'loss reason', 'motivo de perdida', 'motivo perdida', 'razon de perdida', 'causa de perdida'] }
 		]
 	},
 	quotes: {
@@ -256,12 +263,15 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 				generic: GENERIC_KEY },
 			{ name: 'client_id', type: 'id', synonyms: [...CLIENT_REF, 'tercero', ...CLIENT_NAME], lastResort: TAX_IDS },
 			{ name: 'issued_at', type: 'date', required: true, notNull: true, synonyms: [
-				'issued at', 'issue date', 'quote date', 'date order', 'order date', 'fecha presupuesto',
-				'fecha de presupuesto', 'fecha cotizacion', 'fecha de cotizacion', 'fecha de emision', 'fecha emision', 'fecha', 'date'] },
+				'issued at', 'issue date', 'quote date', 'estimate date', 'date order', 'order date', 'fecha presupuesto',
+				'fecha de presupuesto', 'fecha cotizacion', 'fecha de cotizacion', 'fecha de emision', 'fecha emision', 'fecha', 'date',
+				'fecha de creacion', 'creation date', 'created on', 'created date'] },
+			// Net of tax first, as invoices: the base, then a plain amount, then a total.
 			{ name: 'amount', type: 'money', required: true, notNull: true, synonyms: [
-				'amount', 'untaxed amount', 'amount untaxed', 'importe sin iva', 'importe', 'monto', 'valor', 'subtotal',
-				'base imponible', 'total'] },
-			{ name: 'status', type: 'quote_status', required: true, notNull: true, synonyms: ['status', 'state', 'estado', 'statut', 'situacion'] },
+				'untaxed amount', 'amount untaxed', 'importe sin iva', 'base imponible', 'importe base imponible', 'subtotal', 'importe neto',
+				'net amount', 'amount', 'importe', 'monto', 'valor', 'total'] },
+			{ name: 'status', type: 'quote_status', required: true, notNull: true, synonyms: [
+				'status', 'state', 'estado', 'statut', 'situacion', 'estimate status', 'quote status', 'estado del presupuesto', 'estado de la cotizacion'] },
 			{ name: 'status_source', type: 'text', synonyms: [] },
 			{ name: 'decided_at', type: 'date', synonyms: [
 				'decided at', 'decision date', 'fecha de decision', 'fecha decision', 'fecha de aceptacion',

@@ -19,10 +19,10 @@ const TERMS: Record<Domain, Record<string, string[]>> = {
 		]
 	},
 	quote_status: {
-		draft: ['draft', 'borrador', 'quotation'],
-		sent: ['sent', 'enviado', 'enviada', 'quotation sent', 'validado', 'validada', 'abierto', 'abierta', 'pendiente', 'open', 'emitido', 'emitida'],
-		accepted: ['accepted', 'aceptado', 'aceptada', 'aprobado', 'aprobada', 'firmado', 'firmada', 'firmado a facturar', 'facturado', 'facturada', 'sale', 'sales order', 'done', 'locked', 'won', 'ganado', 'ganada'],
-		rejected: ['rejected', 'rechazado', 'rechazada', 'no firmado', 'no firmado cerrado', 'lost', 'perdido', 'perdida', 'cancel', 'cancelled', 'canceled', 'cancelado', 'cancelada', 'anulado', 'anulada'],
+		draft: ['draft', 'borrador', 'quotation', 'presupuesto', 'cotizacion'],
+		sent: ['sent', 'enviado', 'enviada', 'quotation sent', 'presupuesto enviado', 'cotizacion enviada', 'validado', 'validada', 'abierto', 'abierta', 'pendiente', 'open', 'emitido', 'emitida'],
+		accepted: ['accepted', 'aceptado', 'aceptada', 'aprobado', 'aprobada', 'firmado', 'firmada', 'firmado a facturar', 'facturado', 'facturada', 'sale', 'sales order', 'orden de venta', 'pedido de venta', 'invoiced', 'bloqueado', 'done', 'locked', 'won', 'ganado', 'ganada'],
+		rejected: ['rejected', 'declined', 'declinado', 'declinada', 'rechazado', 'rechazada', 'no firmado', 'no firmado cerrado', 'lost', 'perdido', 'perdida', 'cancel', 'cancelled', 'canceled', 'cancelado', 'cancelada', 'anulado', 'anulada'],
 		expired: ['expired', 'vencido', 'vencida', 'caducado', 'caducada', 'expirado', 'expirada']
 	},
 	doc_type: {

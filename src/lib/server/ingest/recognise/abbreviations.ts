@@ -19,7 +19,9 @@ const GROUPS: string[][] = [
 	['nombre', 'name', 'nom', 'nomb', 'nbre'],
 	['documento', 'document', 'doc', 'docto'],
 	['referencia', 'reference', 'ref', 'refer'],
-	['estado', 'status', 'state', 'edo', 'estatu', 'statu'],
+	['estado', 'status', 'edo', 'estatu', 'statu'],
+	['estimado', 'est', 'estimated', 'expected', 'esperado', 'esperada', 'previsto', 'prevista', 'estimada'],
+	['ingreso', 'revenue', 'ingresos'],
 	['etapa', 'stage', 'fase', 'phase'],
 	['probabilidad', 'probability', 'prob', 'probab'],
 	['oportunidad', 'opportunity', 'opp', 'oppty', 'oport', 'opor'],
@@ -41,7 +43,8 @@ const GROUPS: string[][] = [
 	['razon', 'rzn'],
 	['telefono', 'phone', 'tel', 'tlf', 'telf'],
 	['direccion', 'address', 'dir', 'direc'],
-	['total', 'tot', 'ttl']
+	['total', 'tot', 'ttl'],
+	['categoria', 'category', 'cat', 'categ']
 ];
 
 /** Word (or its singular) → the term it means. */
@@ -56,6 +59,12 @@ export const PHRASES: [string[], string[]][] = [
 	[['vr', 'unit'], ['precio', 'unitario']],
 	[['valor', 'unitario'], ['precio', 'unitario']],
 	[['desc', 'porcentaje'], ['descuento']],
+	[['descuento', 'porcentaje'], ['descuento']],
+	[['discount', 'porcentaje'], ['descuento']],
+	[['dto', 'porcentaje'], ['descuento']],
+	[['porcentaje', 'dto'], ['descuento']],
+	[['probabilidad', 'porcentaje'], ['probabilidad']],
+	[['probability', 'porcentaje'], ['probabilidad']],
 	[['porcentaje', 'desc'], ['descuento']],
 	[['sin', 'iva'], ['neto']],
 	[['sin', 'impuesto'], ['neto']],
@@ -70,13 +79,23 @@ export const PHRASES: [string[], string[]][] = [
 	[['incl', 'vat'], ['bruto']],
 	[['inc', 'tax'], ['bruto']],
 	[['tax', 'included'], ['bruto']],
+	[['do', 'not', 'modify'], []],
+	[['no', 'modificar'], []],
 	[['moneda', 'local'], ['usd']],
 	[['moneda', 'nacional'], ['usd']],
 	[['local', 'currency'], ['usd']],
 ];
 
 /** Words that carry nothing in a header. */
-export const STOPWORDS = new Set(['de', 'del', 'la', 'las', 'el', 'los', 'of', 'the', 'en', 'por', 'para', 'y', 'and', 'at', 'a', 'al']);
+export const STOPWORDS = new Set(['de', 'del', 'la', 'las', 'el', 'los', 'of', 'the', 'en', 'por', 'para', 'y', 'and', 'at', 'a', 'al', 'time', 'hora', 'record']);
+
+/**
+ * A number, a code and an id of something are one idea: its key. "Nº oportunidad", "ID oportunidad"
+ * and "Código de oportunidad" say the same; alone, "Número" or "Código" stay what they are (their
+ * meaning depends on the kind: kinds.ts `generic`).
+ */
+export const KEY_TERMS = new Set(['numero', 'codigo', 'identificador']);
+export const KEY_TERM = 'clave';
 
 /**
  * Currencies and units written beside an amount ("Total Bs.", "Importe (USD)", "Precio [€]"):
@@ -85,5 +104,5 @@ export const STOPWORDS = new Set(['de', 'del', 'la', 'las', 'el', 'los', 'of', '
 export const CURRENCY_TERMS = new Set([
 	'usd', 'eur', 'euro', 'bs', 'bob', 'mxn', 'cop', 'clp', 'pen', 'ars', 'uyu', 'pyg', 'gtq', 'hnl', 'nio', 'crc', 'pab', 'dop',
 	'ves', 'brl', 'gbp', 'cad', 'mn', 'ml', 'soles', 'sol', 'pesos', 'peso', 'dolares', 'dolar', 'bolivianos', 'boliviano',
-	'quetzales', 'colones', 'lempiras', 'kg', 's', 'porcentaje'
+	'quetzales', 'colones', 'lempiras', 'kg', 's'
 ]);

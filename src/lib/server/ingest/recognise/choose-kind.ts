@@ -8,6 +8,7 @@ import { IngestError } from '../errors';
 import { invoicePartSpec, KIND_SPECS, KINDS, type Kind } from '../kinds';
 import { judgeKind } from './evidence';
 import { headerKey } from './header-terms';
+import { namedKind, signalHeaders } from './kind-signals';
 import { mapHeaders } from './map-headers';
 import type { Fact, KindMatch, MatchedBy, ValueEvidence } from './types';
 
@@ -42,8 +43,10 @@ export function chooseKind(headers: string[], file: string, values?: ValueEviden
 			const w = by === 'synonym' && GENERIC_HEADERS.has(headerKey(headers[index]!)) ? WEIGHT.generic : WEIGHT[by];
 			weights.set(index, Math.max(weights.get(index) ?? 0, w));
 		}
-		const explained = [...weights.values()].reduce((a, b) => a + b, 0);
-		const matched = [...weights.values()].filter((w) => w > 0).length;
+		// Headers the model does not store but that kind's exports carry (e-mail, price, due date…).
+		const signals = signalHeaders(spec.kind, headers, new Set(weights.keys()));
+		const explained = [...weights.values()].reduce((a, b) => a + b, 0) + 0.5 * signals;
+		const matched = [...weights.values()].filter((w) => w > 0).length + signals;
 		const judged = values?.rows.length ? judgeKind(spec, match.mapping, headers, values) : { support: 0, facts: [] };
 		if (judged.contradiction) {
 			ruledOut.push(judged.contradiction);
@@ -53,7 +56,7 @@ export function chooseKind(headers: string[], file: string, values?: ValueEviden
 		scored.push({
 			match,
 			kind: spec.part ? 'invoices' : spec.kind,
-			score: explained / filled + judged.support + required * 0.001,
+			score: explained / filled + judged.support + (namedKind(spec.kind, file) ? 0.1 : 0) + required * 0.001,
 			facts: [{ code: 'headers', matched, total: filled }, ...judged.facts]
 		});
 	}

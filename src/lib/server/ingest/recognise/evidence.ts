@@ -24,6 +24,18 @@ for (const e of vocabularyEntries()) {
 	TERMS.get(e.domain)!.add(e.term);
 }
 const inVocabulary = (domain: Domain) => (v: string) => TERMS.get(domain)?.has(normalizeKey(v)) ?? false;
+/** Words only a quote's status uses (Aceptado, Firmado, Orden de venta) and only a posted document's (Pagada, Contabilizada). */
+const only = (domain: Domain, other: Domain) => new Set([...(TERMS.get(domain) ?? [])].filter((t) => !TERMS.get(other)?.has(t)));
+const QUOTE_ONLY = only('quote_status', 'doc_status');
+const DOCUMENT_ONLY = only('doc_status', 'quote_status');
+
+/** +1 when a status column speaks like quotes, −1 like invoices, 0 when it says neither (or there is none). */
+function statusLeaning(values: string[] | undefined): number {
+	if (!values || values.length < MIN_ROWS) return 0;
+	const quote = shareOf(values, (v) => QUOTE_ONLY.has(normalizeKey(v)));
+	const document = shareOf(values, (v) => DOCUMENT_ONLY.has(normalizeKey(v)));
+	return quote >= 0.2 && document <= quote / 2 ? 1 : document >= 0.2 && quote <= document / 2 ? -1 : 0;
+}
 
 /** What the records say for or against a kind, given the columns its headers filled. */
 export function judgeKind(spec: KindSpec, mapping: ColumnMapping, headers: string[], values: ValueEvidence): Judgement {
@@ -87,6 +99,8 @@ export function judgeKind(spec: KindSpec, mapping: ColumnMapping, headers: strin
 				facts.push({ code: 'parties', n });
 				if (n < parties.length) support += 0.1; // parties repeat: documents, not a register
 			}
+			// A status column that speaks like quotes (Aceptado, Firmado, Orden de venta) speaks against.
+			support -= 0.2 * statusLeaning(col('doc_status'));
 			const known = knownShare(values, 'client_id' in mapping ? parties : undefined, values.knownClients);
 			if (known > 0) {
 				facts.push({ code: 'known_codes', column: header('client_id'), n: Math.round(known * (parties?.length ?? 0)) });
@@ -117,6 +131,10 @@ export function judgeKind(spec: KindSpec, mapping: ColumnMapping, headers: strin
 					support += 0.1;
 				} else support -= 0.1;
 			}
+			support += 0.2 * statusLeaning(status);
+			// Clients receive several quotes, as they receive several invoices: neutral between the two.
+			const parties = col('client_id');
+			if (parties && parties.length >= MIN_ROWS && new Set(parties).size < parties.length) support += 0.1;
 			break;
 		}
 		case 'forecasts': {

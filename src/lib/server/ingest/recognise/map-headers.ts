@@ -6,8 +6,10 @@
 // header whose values are codes already loaded.
 import type { ColumnSpec, KindSpec } from '../kinds';
 import { betterKeyColumn } from './evidence';
-import { headerKey } from './header-terms';
+import { headerKey, headerTerms } from './header-terms';
+import { looksLikeName } from './value-shapes';
 import type { ColumnMapping, KindMatch, MatchedBy, ValueEvidence } from './types';
+import { columnValues } from './value-shapes';
 
 const keyCache = new Map<string, string>();
 /** headerKey, remembered: every file is compared with the same synonym lists. */
@@ -29,8 +31,22 @@ function tiers(column: ColumnSpec): [MatchedBy, string[]][] {
 	];
 }
 
+/** A header's key without the "línea"/"line" that says it is the line's own ("Cantidad línea" → cantidad), when something else remains. */
+function lineKey(header: string): string | null {
+	const terms = headerTerms(header);
+	if (terms.length < 2 || !terms.includes('linea')) return null;
+	return terms.filter((t) => t !== 'linea').sort().join(' ');
+}
+
+/** Among headers naming one key: a number, then a code, then an id (a system's internal one). */
+function keyRank(header: string): number {
+	const terms = headerTerms(header, false);
+	return terms.includes('numero') ? 0 : terms.includes('codigo') ? 1 : terms.includes('identificador') ? 2 : 0;
+}
+
 export function mapHeaders(headers: string[], spec: KindSpec, values?: ValueEvidence): KindMatch {
 	const keys = headers.map((h) => (h.trim() === '' ? '' : cachedKey(h)));
+	const lineKeys = headers.map(lineKey);
 	const taken = new Set<number>();
 	const mapping: ColumnMapping = {};
 	const matchedBy: Record<string, MatchedBy> = {};
@@ -40,9 +56,12 @@ export function mapHeaders(headers: string[], spec: KindSpec, values?: ValueEvid
 			const found: number[] = [];
 			for (const synonym of list) {
 				const key = cachedKey(synonym);
+				const batch: number[] = [];
 				keys.forEach((k, i) => {
-					if (k === key && !taken.has(i) && !found.includes(i)) found.push(i);
+					if ((k === key || lineKeys[i] === key) && !taken.has(i) && !found.includes(i)) batch.push(i);
 				});
+				// "Invoice Number" and "Invoice ID" say the same key: the number people use comes first.
+				found.push(...batch.sort((a, b) => keyRank(headers[a]!) - keyRank(headers[b]!)));
 				if (found.length && !values) break;
 			}
 			if (!found.length) continue;
@@ -53,6 +72,7 @@ export function mapHeaders(headers: string[], spec: KindSpec, values?: ValueEvid
 			break;
 		}
 	}
+	if (values) preferCodesToNames(spec, headers, mapping, matchedBy, values, keys);
 	if (spec.keyOrName) {
 		const [key, name, direction] = spec.keyOrName;
 		if (direction === 'name-is-key' && !(key in mapping) && name in mapping) {
@@ -69,6 +89,33 @@ export function mapHeaders(headers: string[], spec: KindSpec, values?: ValueEvid
 		.filter((c) => !requiredReplaced(c, mapping))
 		.map((c) => c.name);
 	return { spec, mapping, missing, matchedBy };
+}
+
+/**
+ * A client reference filled by a column of names ("Cliente": "Ferretería El Sol SRL") when the
+ * export also has the client's tax id: the tax id is the steadier key, and the names go to the
+ * client's name. The same for an opportunity or quote named by its title beside an id column.
+ */
+function preferCodesToNames(spec: KindSpec, headers: string[], mapping: ColumnMapping, matchedBy: Record<string, MatchedBy>, values: ValueEvidence, keys: string[]): void {
+	const taken = new Set(Object.values(mapping));
+	const namesIn = (i: number) => looksLikeName(columnValues(values.rows, i));
+	for (const column of spec.columns) {
+		if (column.type !== 'id' || !(column.name in mapping) || !column.lastResort && !column.generic) continue;
+		const current = mapping[column.name]!;
+		if (!namesIn(current)) continue;
+		const alternatives = [...(column.lastResort ?? []), ...(column.generic ?? [])].map(cachedKey);
+		const better = keys.findIndex((k, i) => !taken.has(i) && alternatives.includes(k) && columnValues(values.rows, i).length > 0 && !namesIn(i));
+		if (better < 0) continue;
+		mapping[column.name] = better;
+		matchedBy[column.name] = (column.lastResort ?? []).map(cachedKey).includes(keys[better]!) ? 'last-resort' : 'generic';
+		taken.add(better);
+		// The names still name: the client's name in a flat export.
+		const nameColumn = column.name === 'client_id' ? spec.columns.find((c) => c.name === 'client_name') : undefined;
+		if (nameColumn && !(nameColumn.name in mapping)) {
+			mapping[nameColumn.name] = current;
+			matchedBy[nameColumn.name] = 'synonym';
+		}
+	}
 }
 
 /** A required column other columns can stand in for (amount ← quantity × unit price, or the gross total). */

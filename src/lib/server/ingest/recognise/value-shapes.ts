@@ -28,6 +28,13 @@ export function looksLikeNumber(value: string): boolean {
 	return /^[-+]?\(?[-+]?\d[\d.,' ]*\)?-?$/.test(v) && /\d$|\d\)$|\d-$/.test(v);
 }
 
+/** A column of names (most values several words with letters: "Ferretería El Sol SRL"), not codes. */
+export function looksLikeName(values: string[]): boolean {
+	if (values.length === 0) return false;
+	const named = values.filter((v) => /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(v) && !/^[\d\s.,/-]+$/.test(v));
+	return named.length / values.length >= 0.6;
+}
+
 /** Share of the non-empty values that pass a test (0 when there are none). */
 export function shareOf(values: string[], test: (v: string) => boolean): number {
 	const filled = values.filter((v) => v.trim() !== '');
