@@ -73,7 +73,7 @@ describe('upload history and undo over HTTP', () => {
 		expect(blocked).toEqual({
 			status: 409,
 			body: {
-				error: `Batch ${b.batch_id} (enero-bis.csv) changed 1 rows that batch ${a.batch_id} (enero.csv) loaded: undo batch ${b.batch_id} first.`,
+				error: `Batch ${b.batch_id} (enero-bis.csv) changed 1 row that batch ${a.batch_id} (enero.csv) loaded: undo batch ${b.batch_id} first.`,
 				code: 'batch_blocked',
 				params: { batch: a.batch_id, batch_file: 'enero.csv', blocker: b.batch_id, blocker_file: 'enero-bis.csv', rows: 1 }
 			}

@@ -122,7 +122,7 @@ describe('the upload API in Spanish and English', () => {
 		expect(await undo('en')).toEqual({
 			status: 409,
 			body: {
-				error: `Batch ${b.batch_id} (marzo-bis.csv) changed 1 rows that batch ${a.batch_id} (marzo.csv) loaded: undo batch ${b.batch_id} first.`,
+				error: `Batch ${b.batch_id} (marzo-bis.csv) changed 1 row that batch ${a.batch_id} (marzo.csv) loaded: undo batch ${b.batch_id} first.`,
 				code: 'batch_blocked',
 				params
 			}

@@ -36,7 +36,8 @@ describe('migrations', () => {
 			{ version: 6, name: '006_accounts' },
 			{ version: 7, name: '007_invoice_totals' },
 			{ version: 8, name: '008_rejection_codes' },
-			{ version: 9, name: '009_document_status' }
+			{ version: 9, name: '009_document_status' },
+			{ version: 10, name: '010_rejection_context' }
 		]);
 		db.close();
 	});

@@ -88,16 +88,18 @@ describe('dry run', () => {
 		});
 		expect(f.rejections).toEqual([{ line: 4, column: 'Importe', value: 'x', reason: 'expected a number like 1.234,56', code: 'bad_number' }]);
 		expect(f.warnings).toEqual([
-			'1 rows repeat the key of a later row of the file; the later row was kept.',
-			'1 lines refer to 1 client codes that are not in the clients table (C9); they count in revenue as clients without attributes.',
-			expect.stringMatching(/^1 rows are dated after today \(\d{4}-\d\d-\d\d\); the latest is 2099-03-01\.$/)
+			'1 row repeats the key of a later row of the file; the later row was kept.',
+			'1 line refers to 1 client code that is not in the clients table (C9); it counts in revenue as clients without attributes.',
+			expect.stringMatching(/^1 row is dated after today \(\d{4}-\d\d-\d\d\); the latest is 2099-03-01\.$/)
 		]);
 		expect(f.columns.filter((c) => c.source !== null)).toEqual([
 			{ name: 'invoice_id', required: true, source: 'Nº factura', match: 'synonym', samples: ['F-1', 'F-2', 'F-3'] },
 			{ name: 'line_no', required: false, source: 'Línea', match: 'synonym', samples: ['1'] },
 			{ name: 'invoice_date', required: true, source: 'Fecha', match: 'synonym', samples: ['05/01/2025', '06/01/2025', '07/01/2025'] },
 			{ name: 'client_id', required: true, source: 'Código cliente', match: 'synonym', samples: ['C1', 'C2', 'C9'] },
-			{ name: 'amount', required: true, required_unless: ['quantity', 'unit_price'], source: 'Importe', match: 'given', samples: ['1.000,50', '10,00', 'x'] }
+			{ name: 'amount', required: true, required_unless: ['quantity', 'unit_price'], source: 'Importe', match: 'given', samples: ['1.000,50', '10,00', 'x'] },
+			// required fields first (the mapping table's order), then the others
+			{ name: 'line_no', required: false, source: 'Línea', match: 'synonym', samples: ['1'] }
 		]);
 		expect(f.columns.find((c) => c.name === 'quantity')).toEqual({ name: 'quantity', required: false, source: null, match: 'none', samples: [] });
 		// Clients: no amount, no date column in this file.

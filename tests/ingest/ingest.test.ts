@@ -71,7 +71,7 @@ describe('rejections', () => {
 		const f = (await ingestSaid(db, [{ path: file }])).files[0]!;
 		expect(f).toMatchObject({ loaded: 3, rejected: 0 });
 		expect(f.warnings).toEqual([
-			'1 quotes have a status we do not know, kept as written: "Quizás" (1). They count in no status figure until a mapping says what they mean (--map, "values").'
+			'1 quote has a status we do not know, kept as written: "Quizás" (1). They count in no status figure until a mapping says what they mean (--map, "values").'
 		]);
 		expect(await db.all(`SELECT quote_id, status, status_source FROM quotes ORDER BY 1`)).toEqual([
 			{ quote_id: 'PR-1', status: 'accepted', status_source: 'Aceptado' },
@@ -147,7 +147,7 @@ describe('keys and derived values', () => {
 		const partial = folder.write('c2.csv', csv('Código cliente;Razón social', 'C1;Alfa SRL', 'C1;Alfa S.R.L.', 'C2;Beta'));
 		const f = (await ingestSaid(db, [{ path: partial }])).files[0]!;
 		expect(f).toMatchObject({ rows_read: 3, loaded: 2, duplicates: 1, inserted: 0, updated: 1, unchanged: 1 });
-		expect(f.warnings[0]).toMatch(/1 rows repeat the key/);
+		expect(f.warnings[0]).toMatch(/1 row repeats the key/);
 		expect(await db.all(`SELECT client_id, name, sector, region, batch_id FROM clients ORDER BY 1`)).toEqual([
 			{ client_id: 'C1', name: 'Alfa S.R.L.', sector: 'Minería', region: 'La Paz', batch_id: 2 },
 			{ client_id: 'C2', name: 'Beta', sector: 'Salud', region: 'Oruro', batch_id: 1 }
@@ -160,8 +160,8 @@ describe('keys and derived values', () => {
 		const f = (await ingestSaid(db, [{ path: file }])).files[0]!;
 		expect(f.loaded).toBe(3);
 		expect(f.warnings).toEqual([
-			'1 lines refer to 1 client codes that are not in the clients table (C9); they count in revenue as clients without attributes.',
-			'1 lines have no client; they count in revenue under "no client".'
+			'1 line refers to 1 client code that is not in the clients table (C9); it counts in revenue as clients without attributes.',
+			'1 line has no client; it counts in revenue under "no client".'
 		]);
 		expect(await total()).toEqual({ n: 3, s: '35.0000' });
 	});

@@ -233,13 +233,20 @@ const en: Catalogue = {
 	extra_fields: (p: { fields?: number }) => (p.fields === undefined ? 'the row has more fields than the header' : `the row has more fields than the header's ${p.fields}`),
 
 	// About rows that loaded (a file's warnings)
-	duplicate_keys: (p: { rows: number }) => `${p.rows} rows repeat the key of a later row of the file; the later row was kept.`,
+	duplicate_keys: (p: { rows: number }) =>
+		p.rows === 1
+			? '1 row repeats the key of a later row of the file; the later row was kept.'
+			: `${p.rows} rows repeat the key of a later row of the file; the later row was kept.`,
 	unknown_clients: (p: { lines: number; clients: number; examples: string[] }) =>
-		`${p.lines} lines refer to ${p.clients} client codes that are not in the clients table ` +
-		`(${p.examples.join(', ')}${p.clients > 5 ? ', …' : ''}); they count in revenue as clients without attributes.`,
-	no_client: (p: { lines: number }) => `${p.lines} lines have no client; they count in revenue under "no client".`,
+		`${p.lines} ${pl(p.lines, 'line refers', 'lines refer')} to ${p.clients} ${pl(p.clients, 'client code that is', 'client codes that are')} not in the clients table ` +
+		`(${p.examples.join(', ')}${p.clients > 5 ? ', …' : ''}); ${pl(p.lines, 'it counts', 'they count')} in revenue as clients without attributes.`,
+	no_client: (p: { lines: number }) =>
+		`${p.lines} ${pl(p.lines, 'line has no client; it counts', 'lines have no client; they count')} in revenue under "no client".`,
+	unknown_products: (p: { lines: number; products: number; examples: string[] }) =>
+		`${p.lines} ${pl(p.lines, 'line refers', 'lines refer')} to ${p.products} ${pl(p.products, 'product code that is', 'product codes that are')} not in the products table ` +
+		`(${p.examples.join(', ')}${p.products > 5 ? ', …' : ''}); ${pl(p.lines, 'it counts', 'they count')} in revenue as products without a name or product line.`,
 	unknown_status: (p: { kind: 'quotes' | 'opportunities'; column: 'status' | 'outcome'; rows: number; values: Counted[] }) =>
-		`${p.rows} ${p.kind} have a ${p.column} we do not know, kept as written: ${counted(p.values)}. ` +
+		`${p.rows} ${p.rows === 1 ? { quotes: 'quote', opportunities: 'opportunity' }[p.kind] : p.kind} ${pl(p.rows, 'has', 'have')} a ${p.column} we do not know, kept as written: ${counted(p.values)}. ` +
 		`They count in no ${p.column} figure until a mapping says what they mean (--map, "values").`,
 	unknown_values: (p: { column: string; values: Counted[] }) => `Unknown ${p.column} values kept as written: ${counted(p.values)}.`,
 	unknown_doc_status: (p: { lines: number; values: Counted[] }) =>
@@ -256,7 +263,8 @@ const en: Catalogue = {
 		`The amounts were read from "${p.column}", a total that includes tax: the file has no net amount (before tax) nor a tax column. ` +
 		'Revenue from this file includes tax; export the net amount (subtotal, base imponible) to have it without.',
 	no_data_rows: () => 'The file has its header row but no data rows: nothing to load.',
-	future_dates: (p: { rows: number; today: string; latest: string }) => `${p.rows} rows are dated after today (${p.today}); the latest is ${p.latest}.`,
+	future_dates: (p: { rows: number; today: string; latest: string }) =>
+		`${p.rows} ${pl(p.rows, 'row is', 'rows are')} dated after today (${p.today}); the latest is ${p.latest}.`,
 	xlsx_sheet_read: (p: { sheet: string; others: string[]; chosen: 'given' | 'fits' | 'first' }) =>
 		({
 			given: `Read the worksheet "${p.sheet}", as asked`,
@@ -424,6 +432,10 @@ const es: Catalogue = {
 		`(${p.examples.join(', ')}${p.clients > 5 ? ', …' : ''}); ${pl(p.lines, 'cuenta', 'cuentan')} en los ingresos como clientes sin atributos.`,
 	no_client: (p) =>
 		`${n(p.lines)} ${pl(p.lines, 'línea no tiene cliente; cuenta', 'líneas no tienen cliente; cuentan')} en los ingresos como "sin cliente".`,
+	unknown_products: (p) =>
+		`${n(p.lines)} ${pl(p.lines, 'línea se refiere', 'líneas se refieren')} a ${n(p.products)} ` +
+		`${pl(p.products, 'código de producto que no está', 'códigos de producto que no están')} en la tabla de productos ` +
+		`(${p.examples.join(', ')}${p.products > 5 ? ', …' : ''}); ${pl(p.lines, 'cuenta', 'cuentan')} en los ingresos como productos sin nombre ni línea.`,
 	unknown_status: (p) =>
 		`${n(p.rows)} ${pl(p.rows, ROWS_ES[p.kind][0], ROWS_ES[p.kind][1])} ${pl(p.rows, 'tiene', 'tienen')} ${STATUS_ES[p.column][0]} desconocido, ` +
 		`conservado tal como está escrito: ${counted(p.values)}. ` +

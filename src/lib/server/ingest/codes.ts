@@ -108,6 +108,8 @@ export interface MessageValues {
 	duplicate_keys: { rows: number };
 	unknown_clients: { lines: number; clients: number; examples: string[] };
 	no_client: { lines: number };
+	/** Invoice lines whose product code is not in the products table (only said once a catalogue is loaded). */
+	unknown_products: { lines: number; products: number; examples: string[] };
 	unknown_status: { kind: 'quotes' | 'opportunities'; column: 'status' | 'outcome'; rows: number; values: Counted[] };
 	unknown_values: { column: string; values: Counted[] };
 	/** Invoice lines whose document status the vocabulary does not know: kept as written, counted as posted. */

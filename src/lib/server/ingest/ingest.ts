@@ -17,6 +17,7 @@ import { columnReport, describeFormats, headerMapping, readRejections, sampleVal
 import { displayName, headersOf, pairInvoiceParts, relationOf, type Converted, type Prepared } from './sources';
 import { prepareIngestSql } from './sql-setup';
 import { sqlIdent } from './text';
+import { readRejectedRows } from './rejection-context';
 import { fileWarnings, skippedWarnings, unreadableWarnings } from './warnings';
 import { skippedLines } from './surroundings';
 import { collectRejects, createReasons, createRecordLines, writeRejects, type ReasonWords } from './rejects';
@@ -267,6 +268,7 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		formats: describeFormats(plan),
 		also,
 		rejections,
+		rejected_rows: await readRejectedRows(db, batchId, rejections.map((r) => r.line)),
 		warnings,
 		skipped,
 		amount_total: summary.amount_total,

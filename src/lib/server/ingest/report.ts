@@ -7,9 +7,10 @@ import type { Database } from '../db/database';
 import type { Said } from './codes';
 import type { ConversionPlan } from './convert';
 import type { FedCounts } from './feeds';
-import type { Kind, KindSpec } from './kinds';
+import { KIND_SPECS, type ColumnSpec, type Kind, type KindSpec } from './kinds';
 import type { ColumnMapping } from './mapping';
 import type { MergeCounts } from './merge';
+import { createRejectionContext, type RejectedRow } from './rejection-context';
 import type { Source } from './read-source';
 import { csvRelation, headersOf, type Converted, type Prepared } from './sources';
 import type { SkippedLines } from './surroundings';
@@ -27,6 +28,8 @@ export interface ColumnReport {
 	required: boolean;
 	/** A required column any one of these sets of columns may replace (amount ← quantity × unit price, or ← the gross total). */
 	required_unless?: string[][];
+	/** Invoice documents or lines file: a field the other file of the pair usually brings (not required of this one). */
+	other_file?: true;
 	/** The source header mapped to it, or null. */
 	source: string | null;
 	match: ColumnMatch;
@@ -78,6 +81,8 @@ export interface CodedFileReport extends Omit<MergeCounts, 'duplicates'> {
 	/** Clients and products filled from the attributes of a flat sales export. */
 	also: FedCounts;
 	rejections: CodedRejection[];
+	/** The rows of the rejections listed, with what identifies each (key, client, date as written), by line. */
+	rejected_rows: RejectedRow[];
 	warnings: Said[];
 	/** Sum of the amount column over the rows that load, to the cent; null for clients and products. */
 	amount_total: number | null;
@@ -107,7 +112,12 @@ export interface IngestReport {
 	files: FileReport[];
 }
 
-/** For the mapping table: every column of the kind a user can map, its header, how it was matched, samples (per header index). */
+/**
+ * For the mapping table: every field of the kind a user can map — required ones first, so any
+ * column can be mapped by hand — its header, how it was matched, samples (per header index). An
+ * invoice documents or lines file lists the fields of the whole invoices kind: those of the other
+ * file (`other_file`) are not required of it, and mapping one makes it a whole invoices export.
+ */
 export function columnReport(
 	spec: KindSpec,
 	mapping: ColumnMapping,
@@ -115,8 +125,12 @@ export function columnReport(
 	headers: string[],
 	samples: string[][]
 ): ColumnReport[] {
-	return spec.columns
+	const own = new Set(spec.columns.map((c) => c.name));
+	const fields = (spec.part ? KIND_SPECS[spec.kind] : spec).columns
 		.filter((c) => c.synonyms.length > 0) // internal columns are not the user's to map
+		.map((c) => (own.has(c.name) ? spec.columns.find((o) => o.name === c.name)! : c));
+	const required = (c: ColumnSpec) => own.has(c.name) && !!c.required;
+	return [...fields.filter(required), ...fields.filter((c) => !required(c))]
 		.map((column) => {
 			const index = mapping[column.name];
 			const source = index === undefined ? null : (headers[index] ?? null);
@@ -127,8 +141,9 @@ export function columnReport(
 			}
 			return {
 				name: column.name,
-				required: !!column.required,
-				...(column.requiredUnless ? { required_unless: column.requiredUnless } : {}),
+				required: required(column),
+				...(column.requiredUnless && required(column) ? { required_unless: column.requiredUnless } : {}),
+				...(own.has(column.name) ? {} : { other_file: true }),
 				source,
 				match,
 				samples: index === undefined ? [] : (samples[index] ?? [])
@@ -196,15 +211,19 @@ export async function storeRejections(db: Database, c: Converted, batchId: numbe
 	const counts = (await db.one<{ rows_read: number; rejected: number }>(
 		`SELECT count(*)::INTEGER AS rows_read, count(*) FILTER (WHERE problems IS NOT NULL)::INTEGER AS rejected FROM ${sqlIdent(conv)}`
 	))!;
-	if (counts.rejected > 0)
+	if (counts.rejected > 0) {
+		// Each cell keeps what identifies its row (rejection-context.ts), for whoever fixes it.
+		const withContext = await createRejectionContext(db, c);
 		await db.run(
-			`INSERT INTO upload_rejections (batch_id, line, "column", value, reason, reason_code, reason_params)
-			 SELECT $1, l.line, r.header, c.p.value, r.reason, r.reason_code, r.reason_params
+			`INSERT INTO upload_rejections (batch_id, line, "column", value, reason, reason_code, reason_params, context)
+			 SELECT $1, l.line, r.header, c.p.value, r.reason, r.reason_code, r.reason_params, ${withContext ? 'x.context' : 'NULL'}
 			 FROM (SELECT ${plan.recordIndex}::INTEGER AS rid, unnest(problems) AS p FROM ${sqlIdent(conv)} WHERE problems IS NOT NULL) c
 			 LEFT JOIN ${sqlIdent(`${conv}_lines`)} l USING (rid)
+			 ${withContext ? `LEFT JOIN ${sqlIdent(`${conv}_context`)} x USING (rid)` : ''}
 			 JOIN ${sqlIdent(`${conv}_reasons`)} r ON r.col = c.p.col AND r.code = c.p.code`,
 			[batchId]
 		);
+	}
 	return { rowsRead: counts.rows_read, rejected: counts.rejected };
 }
 
@@ -212,11 +231,12 @@ export async function storeRejections(db: Database, c: Converted, batchId: numbe
  * The first rejections of a batch with their stored code and values (rows stored before reasons
  * had codes have code '' and keep their English text, `stored`).
  */
-export async function readRejections(db: Database, batchId: number, limit: number): Promise<CodedRejection[]> {
+export async function readRejections(db: Database, batchId: number, limit: number, offset = 0): Promise<CodedRejection[]> {
+	// rowid keeps a row's cells in the order they were stored, and pages (offset) from moving.
 	const rows = await db.all<{ line: number | null; column: string; value: string | null; reason: string; code: string | null; params: string | null }>(
 		`SELECT line, "column", value, reason, reason_code AS code, reason_params::VARCHAR AS params
-		 FROM upload_rejections WHERE batch_id = $1 ORDER BY line NULLS LAST LIMIT $2`,
-		[batchId, limit]
+		 FROM upload_rejections WHERE batch_id = $1 ORDER BY line NULLS LAST, rowid LIMIT $2 OFFSET $3`,
+		[batchId, limit, offset]
 	);
 	const parsed = new Map<string, Said['params']>(); // many rows share a reason: parse its values once
 	return rows.map(({ line, column, value, reason, code, params }) => {

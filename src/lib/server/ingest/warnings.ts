@@ -58,6 +58,18 @@ export async function fileWarnings(db: Database, kind: Kind, conv: string, dupli
 				params: { lines: Number(unknown.lines), clients: Number(unknown.clients), examples: unknown.examples ?? [] }
 			});
 		if (Number(unknown.no_client) > 0) warnings.push({ code: 'no_client', params: { lines: Number(unknown.no_client) } });
+		// Products: only against a catalogue. With no product loaded at all every code would be
+		// "unknown" and the warning would tell nothing the analyst does not know.
+		const products = (await db.one<{ lines: string; products: string; examples: string[] | null }>(`
+			SELECT count(*) AS lines, count(DISTINCT v.product_id) AS products,
+				(list(DISTINCT v.product_id ORDER BY v.product_id))[1:5] AS examples
+			FROM ${valid} v WHERE v.product_id IS NOT NULL AND EXISTS (SELECT 1 FROM products)
+				AND NOT EXISTS (SELECT 1 FROM products p WHERE p.product_id = v.product_id)`))!;
+		if (Number(products.lines) > 0)
+			warnings.push({
+				code: 'unknown_products',
+				params: { lines: Number(products.lines), products: Number(products.products), examples: products.examples ?? [] }
+			});
 		if (taxIncluded !== undefined) warnings.push({ code: 'amounts_include_tax', params: { column: taxIncluded } });
 		warnings.push(...(await documentStatusWarnings(db, valid)));
 	}
