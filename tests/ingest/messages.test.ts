@@ -99,6 +99,7 @@ const SAMPLES: Record<MessageCode, Record<string, unknown>> = {
 	duplicate_keys: { rows: 2 },
 	unknown_clients: { lines: 3, clients: 2, examples: ['C9', 'C10'] },
 	no_client: { lines: 2 },
+	unknown_products: { lines: 1, products: 1, examples: ['P9'] },
 	unknown_status: { kind: 'quotes', column: 'status', rows: 3, values: [{ value: 'Pendiente', n: 3 }] },
 	unknown_values: { column: 'doc_type', values: [{ value: 'Remito', n: 2 }] },
 	no_data_rows: {},
@@ -128,7 +129,7 @@ describe('the messages of the upload flow', () => {
 	it('has an English and a Spanish text for every code, and no code without both', () => {
 		expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.es).sort());
 		expect([...MESSAGE_CODES].sort()).toEqual(Object.keys(SAMPLES).sort());
-		expect(MESSAGE_CODES.length).toBe(88);
+		expect(MESSAGE_CODES.length).toBe(89);
 		for (const code of MESSAGE_CODES) {
 			for (const lang of ['en', 'es'] as const) {
 				expect(typeof MESSAGES[lang][code], `${lang} ${code}`).toBe('function');
