@@ -97,7 +97,9 @@ function write(c: Case, p: Parsed, rows: string[][], dir: ReturnType<typeof temp
 }
 
 /** The variants of one file: its rows with the columns moved, or with the header row renamed. */
-function variants(c: Case, p: Parsed): Record<string, string[][]> {
+type Variant = 'shuffled' | 'abbreviated' | 'upper-case';
+
+function variants(c: Case, p: Parsed): Record<Variant, string[][]> {
 	const width = p.rows[p.header]!.length;
 	const order = shuffled(width);
 	const renamed = (rename: (h: string) => string) => p.rows.map((r, i) => (i === p.header ? r.map(rename) : r));
@@ -143,9 +145,9 @@ describe('an export written another way loads to the same kind, rows and revenue
 				expect(all.shuffled.filter((r) => r.length === header.length).length).toBeGreaterThanOrEqual(exp.rows);
 			});
 
-			for (const variant of Object.keys(all)) {
+			for (const variant of Object.keys(all) as Variant[]) {
 				it(`${variant}: loads as ${exp.kind}, ${exp.rows} rows${exp.revenue ? `, revenue ${exp.revenue}` : ''}`, async () => {
-					const path = write(c, parsed, all[variant]!, dir, variant);
+					const path = write(c, parsed, all[variant], dir, variant);
 					const result = await loadAndClassify(path, c.file, invariant(exp));
 					expect(result.wrongKind, result.detail).toBe(false);
 					expect(result.actual, result.detail).toEqual(result.wanted);
