@@ -12,6 +12,11 @@ export interface Derivation {
 	usesRecordIndex?: boolean;
 }
 
+/** The outcome read from the stage, turned lost when an active flag says the CRM archived an open opportunity. */
+function archivedLost(activeFlag: boolean, outcome: string): string {
+	return activeFlag ? `CASE WHEN v_active_flag = 'no' AND ${outcome} = 'open' THEN 'lost' ELSE ${outcome} END` : outcome;
+}
+
 export function derivation(kind: Kind, mapping: ColumnMapping): Derivation {
 	const has = (c: string) => c in mapping;
 	switch (kind) {
@@ -49,8 +54,9 @@ export function derivation(kind: Kind, mapping: ColumnMapping): Derivation {
 		case 'opportunities':
 			return {
 				columns: {
-					// An outcome written but unknown stays NULL (kept and reported); none written: the stage's, else open.
-					outcome: `CASE WHEN r_outcome IS NOT NULL THEN v_outcome ELSE coalesce(${has('stage') ? 'stage_outcome, ' : ''}'open') END`,
+					// An outcome written but unknown stays NULL (kept and reported); none written: the stage's, else open
+					// — or lost, when the CRM archived it (Odoo's Activo = False on a lead it did not win).
+					outcome: `CASE WHEN r_outcome IS NOT NULL THEN v_outcome ELSE ${archivedLost(has('active_flag'), `coalesce(${has('stage') ? 'stage_outcome, ' : ''}'open')`)} END`,
 					outcome_source: 'r_outcome',
 					kind: `coalesce(v_kind, r_kind, 'opportunity')`
 				},

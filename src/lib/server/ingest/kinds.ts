@@ -247,6 +247,8 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 			{ name: 'outcome', type: 'outcome', required: true, requiredUnless: [['stage']], synonyms: ['outcome', 'result', 'resultado', 'estado final', 'status', 'won'] },
 			// The outcome as written, kept when the vocabulary does not know it (outcome is then NULL).
 			{ name: 'outcome_source', type: 'text', synonyms: [] },
+			// Odoo archives the leads it lost: Activo = False.
+			{ name: 'active_flag', type: 'flag', auxiliary: true, synonyms: ['active', 'activo', 'activa', 'is active'] },
 			{ name: 'lost_reason', type: 'text', synonyms: ['lost reason', 'deal lost reason', 'loss reason', 'motivo de perdida', 'motivo perdida', 'razon de perdida', 'causa de perdida'] }
 		]
 	},

@@ -8,7 +8,7 @@ export type Domain = 'outcome' | 'quote_status' | 'doc_type' | 'doc_status' | 'f
 const TERMS: Record<Domain, Record<string, string[]>> = {
 	outcome: {
 		won: ['won', 'closed won', 'closedwon', 'ganada', 'ganado', 'cerrada ganada', 'cerrado ganado', 'cierre ganado', 'vendido', 'vendida', 'exito'],
-		lost: ['lost', 'closed lost', 'closedlost', 'perdida', 'perdido', 'cerrada perdida', 'cerrado perdido', 'cierre perdido', 'no firmado', 'descartada', 'descartado'],
+		lost: ['lost', 'closed lost', 'closedlost', 'closed lost to competition', 'lost to competition', 'perdida ante la competencia', 'perdida', 'perdido', 'cerrada perdida', 'cerrado perdido', 'cierre perdido', 'no firmado', 'descartada', 'descartado'],
 		open: [
 			'open', 'abierta', 'abierto', 'en curso', 'en proceso', 'pendiente', 'nueva', 'nuevo',
 			'prospecting', 'qualification', 'needs analysis', 'value proposition', 'id decision makers', 'perception analysis',
@@ -33,7 +33,7 @@ const TERMS: Record<Domain, Record<string, string[]>> = {
 		credit_note: [
 			'credit note', 'credit memo', 'nota de credito', 'nota credito', 'nc', 'abono', 'factura rectificativa', 'rectificativa', 'out refund', 'refund', 'devolucion',
 			'factura rectificativa de cliente', 'nota de credito de cliente', 'customer credit note', 'nota de abono', 'factura de abono',
-			'reembolso', 'reembolso de cliente', 'rinv', 'ar credit memo', 'credit'
+			'reembolso', 'reembolso de cliente', 'rinv', 'ar credit memo', 'credit', 'sales credit note', 'accreccredit'
 		]
 	},
 	// A document's status: posted documents count in the figures, drafts and cancelled ones in none.
@@ -47,7 +47,8 @@ const TERMS: Record<Domain, Record<string, string[]>> = {
 			'no pagado', 'no pagada', 'not paid', 'paid', 'pagado', 'pagada', 'cobrado', 'cobrada', 'partially paid', 'partial',
 			'parcialmente pagado', 'parcialmente pagada', 'pago parcial', 'in payment', 'en proceso de pago', 'overdue', 'vencido', 'vencida',
 			'closed', 'cerrado', 'cerrada', 'authorised', 'authorized', 'autorizado', 'autorizada', 'sent', 'enviado', 'enviada', 'viewed',
-			'shipped', 'delivered', 'entregado', 'entregada', 'invoiced', 'facturado', 'facturada', 'completed', 'completado', 'completada'
+			'shipped', 'delivered', 'entregado', 'entregada', 'invoiced', 'facturado', 'facturada', 'completed', 'completado', 'completada',
+			'por cobrar', 'por pagar', 'timbrado', 'timbrada', 'vigente', 'accrec'
 		],
 		draft: [
 			'draft', 'borrador', 'en borrador', 'proforma', 'pro forma', 'factura proforma', 'submitted', 'awaiting approval',

@@ -4,8 +4,8 @@
 // contradict a kind rule it out, whatever its headers say: a "clients" file whose keys repeat and
 // whose rows each carry a date and an amount is a list of documents.
 import type { KindSpec } from '../kinds';
-import { vocabularyEntries, type Domain } from '../vocabularies';
 import { normalizeKey } from '../text';
+import { DOCUMENT_ONLY, inVocabulary, QUOTE_ONLY } from './vocabulary-sets';
 import type { ColumnMapping, Fact, ValueEvidence } from './types';
 import { columnValues, looksLikeDate, looksLikeMonth, looksLikeNumber, shareOf } from './value-shapes';
 
@@ -18,17 +18,6 @@ export interface Judgement {
 }
 
 const MIN_ROWS = 4; // fewer records say too little to rule a kind out
-const TERMS = new Map<Domain, Set<string>>();
-for (const e of vocabularyEntries()) {
-	if (!TERMS.has(e.domain)) TERMS.set(e.domain, new Set());
-	TERMS.get(e.domain)!.add(e.term);
-}
-const inVocabulary = (domain: Domain) => (v: string) => TERMS.get(domain)?.has(normalizeKey(v)) ?? false;
-/** Words only a quote's status uses (Aceptado, Firmado, Orden de venta) and only a posted document's (Pagada, Contabilizada). */
-const only = (domain: Domain, other: Domain) => new Set([...(TERMS.get(domain) ?? [])].filter((t) => !TERMS.get(other)?.has(t)));
-const QUOTE_ONLY = only('quote_status', 'doc_status');
-const DOCUMENT_ONLY = only('doc_status', 'quote_status');
-
 /** +1 when a status column speaks like quotes, −1 like invoices, 0 when it says neither (or there is none). */
 function statusLeaning(values: string[] | undefined): number {
 	if (!values || values.length < MIN_ROWS) return 0;

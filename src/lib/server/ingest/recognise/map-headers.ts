@@ -9,7 +9,9 @@ import { betterKeyColumn } from './evidence';
 import { headerKey, headerTerms } from './header-terms';
 import { looksLikeName } from './value-shapes';
 import type { ColumnMapping, KindMatch, MatchedBy, ValueEvidence } from './types';
-import { columnValues } from './value-shapes';
+import { columnValues, shareOf } from './value-shapes';
+import { inVocabulary } from './vocabulary-sets';
+import type { Domain } from '../vocabularies';
 
 const keyCache = new Map<string, string>();
 /** headerKey, remembered: every file is compared with the same synonym lists. */
@@ -72,7 +74,10 @@ export function mapHeaders(headers: string[], spec: KindSpec, values?: ValueEvid
 			break;
 		}
 	}
-	if (values) preferCodesToNames(spec, headers, mapping, matchedBy, values, keys);
+	if (values) {
+		preferCodesToNames(spec, headers, mapping, matchedBy, values, keys);
+		fillFromVocabularies(spec, headers, mapping, matchedBy, values);
+	}
 	if (spec.keyOrName) {
 		const [key, name, direction] = spec.keyOrName;
 		if (direction === 'name-is-key' && !(key in mapping) && name in mapping) {
@@ -115,6 +120,30 @@ function preferCodesToNames(spec: KindSpec, headers: string[], mapping: ColumnMa
 			mapping[nameColumn.name] = current;
 			matchedBy[nameColumn.name] = 'synonym';
 		}
+	}
+}
+
+const VOCABULARY_TYPES = new Set<ColumnSpec['type']>(['outcome', 'quote_status', 'doc_type', 'doc_status', 'opportunity_kind']);
+
+/**
+ * A status or type field no header named, filled by a column whose values speak its vocabulary:
+ * Contpaqi's "Documento" holding Factura / Nota de crédito is the document type, Pipedrive's
+ * "Deal - Status" holding open / won / lost is the outcome.
+ */
+function fillFromVocabularies(spec: KindSpec, headers: string[], mapping: ColumnMapping, matchedBy: Record<string, MatchedBy>, values: ValueEvidence): void {
+	const taken = new Set(Object.values(mapping));
+	for (const column of spec.columns) {
+		if (!VOCABULARY_TYPES.has(column.type) || column.name in mapping) continue;
+		const speaks = inVocabulary(column.type as Domain);
+		const index = headers.findIndex((_, i) => {
+			if (taken.has(i)) return false;
+			const v = columnValues(values.rows, i);
+			return v.length >= 4 && shareOf(v, speaks) >= 0.8;
+		});
+		if (index < 0) continue;
+		mapping[column.name] = index;
+		matchedBy[column.name] = 'values';
+		taken.add(index);
 	}
 }
 

@@ -5,8 +5,8 @@ import type { Kind, KindSpec } from '../kinds';
 /** Canonical column → index of the source header that fills it. */
 export type ColumnMapping = Record<string, number>;
 
-/** How a column found its header: a synonym of the kind, a generic header in its context, a last resort (a tax id), or the key/name rule. */
-export type MatchedBy = 'synonym' | 'generic' | 'last-resort' | 'key-name';
+/** How a column found its header: a synonym of the kind, a generic header in its context, a last resort (a tax id), the key/name rule, or its values (a status column). */
+export type MatchedBy = 'synonym' | 'generic' | 'last-resort' | 'key-name' | 'values';
 
 /** The first records of a file, and which of their values are known client and product codes. */
 export interface ValueEvidence {
