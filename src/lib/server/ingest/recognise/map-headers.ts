@@ -66,6 +66,8 @@ export function mapHeaders(headers: string[], spec: KindSpec, values?: ValueEvid
 				found.push(...batch.sort((a, b) => keyRank(headers[a]!) - keyRank(headers[b]!)));
 				if (found.length && !values) break;
 			}
+			// A key column with no value in the first records cannot be the key (QuickBooks' empty "Account #").
+			if (values?.rows.length && column.notNull && column.type === 'id') found.splice(0, found.length, ...found.filter((i) => columnValues(values.rows, i).length > 0));
 			if (!found.length) continue;
 			const index = found.length > 1 && values ? betterKeyColumn(spec.kind, column.name, found, values) : found[0]!;
 			mapping[column.name] = index;
