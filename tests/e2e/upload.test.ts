@@ -101,7 +101,7 @@ describe('upload in the browser', () => {
 		expect(await file('facturas-bom.csv').locator('[data-testid="opt-encoding"] option').first().textContent()).toBe('automático (utf-8)');
 		expect(await file('facturas-bom.csv').locator('[data-testid="opt-delimiter"] option').first().textContent()).toBe('automático (punto y coma (;))');
 		expect(await file('superstore.xlsx').locator('[data-testid="opt-kind"] option').first().textContent()).toBe('automático (facturas)');
-		expect(await file('Sample - Superstore.csv').locator('[data-testid="opt-date-order"] option').first().textContent()).toBe('automático (mes/día/año: %m/%d/%Y)');
+		expect(await file('Sample - Superstore.csv').locator('[data-testid="opt-date-order"] option').first().textContent()).toBe('automático (mes/día/año)');
 		// the xlsx's dates and numbers as the pipeline reads them
 		const xrow = await file('superstore.xlsx').locator('[data-testid="preview-table"] tbody tr').first().textContent();
 		expect(xrow).toContain('2016-11-08');
@@ -116,12 +116,12 @@ describe('upload in the browser', () => {
 		);
 		await settled(page, 3);
 
-		// the report: the rejected line of the BOM file named with its line, column, value and reason
+		// the report: the rejected line of the BOM file named with its line, what identifies it (number, client, date), column, value and reason
 		const bomReport = page.locator('[data-testid="report-file"][data-name="facturas-bom.csv"]');
 		expect(await bomReport.locator('[data-testid="rows-read"]').textContent()).toBe('4');
 		expect(await bomReport.locator('[data-testid="will-load"]').textContent()).toBe('3');
 		const rejected = bomReport.locator('[data-testid="rejections"] tbody tr').first().locator('td');
-		expect(await rejected.allTextContents()).toEqual(['5', 'Importe', 'abc', 'se esperaba un número como 1.234,56']);
+		expect(await rejected.allTextContents()).toEqual(['5', 'N-4', 'ANATR', '06/02/2025', 'Importe', 'abc', 'se esperaba un número como 1.234,56']);
 		const xReport = page.locator('[data-testid="report-file"][data-name="superstore.xlsx"]');
 		expect(await xReport.locator('[data-testid="rows-read"]').textContent()).toBe('1500');
 		expect(await xReport.locator('[data-testid="date-range"]').textContent()).toMatch(/2014.*2017/);

@@ -66,6 +66,7 @@ const es: Names = {
 		probability: 'Probabilidad',
 		outcome: 'Resultado',
 		outcome_source: 'Resultado (como está escrito)',
+		active_flag: 'Activa',
 		lost_reason: 'Motivo de pérdida'
 	},
 	quotes: {
@@ -149,6 +150,7 @@ const en: Names = {
 		probability: 'Probability',
 		outcome: 'Outcome',
 		outcome_source: 'Outcome (as written)',
+		active_flag: 'Active',
 		lost_reason: 'Loss reason'
 	},
 	quotes: {

@@ -96,18 +96,18 @@ describe('upload view', () => {
 		expect(progressPercent({ phase: 'unknown', file: 'f', done: 1, total: 2 })).toBe(0);
 	});
 
-	it("says the report's decimal mark and date order of a file, the amount's and main date's first", () => {
-		const t = messages.en;
+	it("says the report's decimal mark and date order of a file in words, the amount's and main date's first", () => {
 		const reports = [
 			report('other.csv', { amount: "decimal '.'" }),
 			report('docs.csv + lines.csv', { quantity: "decimal '.'", amount: "decimal ','", due_date: '%Y-%m-%d', invoice_date: '%d/%m/%Y' })
 		];
-		expect(detectedFormat(reports, 'lines.csv', 'decimal', t)).toBe(t.decimals[',']);
-		expect(detectedFormat(reports, 'lines.csv', 'date', t)).toBe(`${t.dateOrders.dmy}: %d/%m/%Y`);
-		expect(detectedFormat([report('a.csv', { created_at: '%m/%d/%Y' })], 'a.csv', 'date', t)).toBe(`${t.dateOrders.mdy}: %m/%d/%Y`);
-		expect(detectedFormat([report('a.csv', { month: '%b %Y' })], 'a.csv', 'date', t)).toBe('%b %Y');
-		expect(detectedFormat(reports, 'missing.csv', 'decimal', t)).toBeNull();
-		expect(detectedFormat([report('a.csv', {})], 'a.csv', 'date', t)).toBeNull();
+		expect(detectedFormat(reports, 'lines.csv', 'decimal', 'es')).toBe('coma decimal');
+		expect(detectedFormat(reports, 'lines.csv', 'decimal', 'en')).toBe('decimal comma');
+		expect(detectedFormat(reports, 'lines.csv', 'date', 'es')).toBe('día/mes/año');
+		expect(detectedFormat([report('a.csv', { created_at: '%m/%d/%Y' })], 'a.csv', 'date', 'en')).toBe('month/day/year');
+		expect(detectedFormat([report('a.csv', { month: '%b %Y' })], 'a.csv', 'date', 'es')).toBe('mes en letras año');
+		expect(detectedFormat(reports, 'missing.csv', 'decimal', 'es')).toBeNull();
+		expect(detectedFormat([report('a.csv', {})], 'a.csv', 'date', 'es')).toBeNull();
 	});
 
 	it('says sizes in kB rounded up below 1 MiB, in MB with one decimal above', () => {

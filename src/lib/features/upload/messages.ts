@@ -1,4 +1,11 @@
 // Texts of the upload pages: /cargar (drop, preview, mapping, report, commit) and /cargar/historial.
+// Counts are said with their noun in the right number ("1 fila", "2 filas"; "1 row", "2 rows").
+import { formatNumber } from '$lib/format';
+
+const n = (x: number, lang: 'es' | 'en') => formatNumber(x, lang);
+/** The singular or the plural by count. */
+const pl = (count: number, one: string, many: string) => (count === 1 ? one : many);
+
 const es = {
 	title: 'Cargar datos',
 	heading: 'Cargar datos',
@@ -23,7 +30,7 @@ const es = {
 	auto: (v: string) => `automático (${v})`,
 	autoPlain: 'automático',
 	delimiters: { ';': 'punto y coma (;)', ',': 'coma (,)', '\t': 'tabulador', '|': 'barra (|)' } as Record<string, string>,
-	decimals: { ',': 'coma (1.234,56)', '.': 'punto (1,234.56)' } as Record<string, string>,
+	decimals: { ',': 'coma decimal (1.234,56)', '.': 'punto decimal (1,234.56)' } as Record<string, string>,
 	dateOrders: { dmy: 'día/mes/año', mdy: 'mes/día/año', ymd: 'año-mes-día' } as Record<string, string>,
 	kinds: {
 		clients: 'clientes',
@@ -33,11 +40,17 @@ const es = {
 		quotes: 'presupuestos',
 		forecasts: 'previsiones'
 	} as Record<string, string>,
-	previewTitle: (n: number) => `Primeras ${n} filas, como se leerán`,
+	previewTitle: (rows: number) => (rows === 1 ? 'Primera fila, como se leerá' : `Primeras ${n(rows, 'es')} filas, como se leerán`),
 	line: 'Línea',
 	mappingTitle: 'Columnas',
 	mappingIntro: 'Cada columna de Cartera y la columna del archivo que la llena. Cámbiala si no es la correcta.',
-	canonical: 'Columna de Cartera',
+	canonical: 'Campo de Cartera',
+	format: 'Formato leído',
+	otherFile: 'no (suele venir en el otro archivo)',
+	kindQuestion: (file: string) => `¿Qué contiene ${file}? Los datos no dicen con seguridad de qué tipo son: elige uno para seguir (no se cargará nada hasta entonces).`,
+	kindUnknown: (file: string) => `No se reconoce qué contiene ${file}. Elige el tipo de datos, y luego en la tabla de columnas qué columna llena cada campo:`,
+	kindChoice: (kind: string, percent: number | null) => (percent === null ? kind : `${kind} (${percent} %)`),
+	why: 'Por qué',
 	required: '¿Obligatoria?',
 	yes: 'sí',
 	no: 'no',
@@ -64,10 +77,13 @@ const es = {
 	rejected: 'Rechazadas',
 	amountTotal: 'Importe total',
 	dateRange: 'Fechas',
-	futureDates: (n: string) => `${n} filas con fecha futura`,
+	futureDates: (rows: number) => `${n(rows, 'es')} ${pl(rows, 'fila con fecha futura', 'filas con fecha futura')}`,
 	alreadyLoaded: (date: string, batch: number) => `Este archivo ya se cargó el ${date} (lote ${batch}). Volver a cargarlo solo actualizará lo que haya cambiado.`,
 	warnings: 'Avisos',
-	rejectionsTitle: (shown: string, total: string) => `Filas rechazadas (se muestran ${shown} de ${total})`,
+	rejectionsTitle: (shown: number, total: number) =>
+		shown >= total
+			? `${pl(total, 'Fila rechazada', 'Filas rechazadas')} (${n(total, 'es')})`
+			: `Filas rechazadas (se muestran ${n(shown, 'es')} de ${n(total, 'es')})`,
 	rejectionsCsv: 'Descargar todas las filas rechazadas (CSV)',
 	rejectionsFile: (file: string) => `${file}-rechazos`,
 	column: 'Columna',
@@ -86,8 +102,9 @@ const es = {
 		done: 'Terminado'
 	} as Record<string, string>,
 	doneTitle: 'Carga completada',
-	doneFile: (file: string, loaded: string, inserted: string, updated: string, rejected: string) =>
-		`${file}: ${loaded} filas cargadas (${inserted} nuevas, ${updated} actualizadas), ${rejected} rechazadas.`,
+	doneFile: (file: string, loaded: number, inserted: number, updated: number, rejected: number) =>
+		`${file}: ${n(loaded, 'es')} ${pl(loaded, 'fila cargada', 'filas cargadas')} (${n(inserted, 'es')} ${pl(inserted, 'nueva', 'nuevas')}, ` +
+		`${n(updated, 'es')} ${pl(updated, 'actualizada', 'actualizadas')}), ${n(rejected, 'es')} ${pl(rejected, 'rechazada', 'rechazadas')}.`,
 	toDashboard: 'Ver el resumen',
 	another: 'Cargar otros archivos',
 	error: 'Error',
@@ -117,7 +134,10 @@ const es = {
 		confirm: (batch: number, file: string) => `¿Deshacer el lote ${batch} (${file})? Se quitarán sus filas y se restaurarán los valores que sustituyó.`,
 		blocked: (n: number) => `deshaz antes el lote ${n}, que cambió filas de este`,
 		cannot: 'no se puede deshacer',
-		undoneOk: (batch: number, removed: string, restored: string) => `Lote ${batch} deshecho: ${removed} filas quitadas, ${restored} restauradas.`,
+		undoneOk: (batch: number, removed: number, restored: number) =>
+			`Lote ${batch} deshecho: ${n(removed, 'es')} ${pl(removed, 'fila quitada', 'filas quitadas')}, ${n(restored, 'es')} ${pl(restored, 'restaurada', 'restauradas')}.`,
+		rejectionsCsv: 'Descargar filas rechazadas (CSV)',
+		rejectionsFile: (batch: number) => `lote-${batch}-rechazos`,
 		confirmYes: 'Sí, deshacer',
 		confirmNo: 'No'
 	}
@@ -147,7 +167,7 @@ export const en: typeof es = {
 	auto: (v: string) => `automatic (${v})`,
 	autoPlain: 'automatic',
 	delimiters: { ';': 'semicolon (;)', ',': 'comma (,)', '\t': 'tab', '|': 'pipe (|)' },
-	decimals: { ',': 'comma (1.234,56)', '.': 'point (1,234.56)' },
+	decimals: { ',': 'decimal comma (1.234,56)', '.': 'decimal point (1,234.56)' },
 	dateOrders: { dmy: 'day/month/year', mdy: 'month/day/year', ymd: 'year-month-day' },
 	kinds: {
 		clients: 'clients',
@@ -157,11 +177,17 @@ export const en: typeof es = {
 		quotes: 'quotes',
 		forecasts: 'forecasts'
 	},
-	previewTitle: (n: number) => `First ${n} rows, as they will be read`,
+	previewTitle: (rows: number) => (rows === 1 ? 'First row, as it will be read' : `First ${n(rows, 'en')} rows, as they will be read`),
 	line: 'Line',
 	mappingTitle: 'Columns',
 	mappingIntro: 'Each Cartera column and the column of the file that fills it. Change it if it is not the right one.',
-	canonical: 'Cartera column',
+	canonical: 'Cartera field',
+	format: 'Format read',
+	otherFile: 'no (usually in the other file)',
+	kindQuestion: (file: string) => `What does ${file} hold? Its data do not say for sure which kind it is: choose one to go on (nothing is loaded until then).`,
+	kindUnknown: (file: string) => `What ${file} holds is not recognised. Choose the kind of data, then in the columns table which column fills each field:`,
+	kindChoice: (kind: string, percent: number | null) => (percent === null ? kind : `${kind} (${percent} %)`),
+	why: 'Why',
 	required: 'Required?',
 	yes: 'yes',
 	no: 'no',
@@ -188,10 +214,11 @@ export const en: typeof es = {
 	rejected: 'Rejected',
 	amountTotal: 'Amount total',
 	dateRange: 'Dates',
-	futureDates: (n: string) => `${n} rows dated in the future`,
+	futureDates: (rows: number) => `${n(rows, 'en')} ${pl(rows, 'row', 'rows')} dated in the future`,
 	alreadyLoaded: (date: string, batch: number) => `This file was already loaded on ${date} (batch ${batch}). Loading it again only updates what changed.`,
 	warnings: 'Warnings',
-	rejectionsTitle: (shown: string, total: string) => `Rejected rows (showing ${shown} of ${total})`,
+	rejectionsTitle: (shown: number, total: number) =>
+		shown >= total ? `${pl(total, 'Rejected row', 'Rejected rows')} (${n(total, 'en')})` : `Rejected rows (showing ${n(shown, 'en')} of ${n(total, 'en')})`,
 	rejectionsCsv: 'Download every rejected row (CSV)',
 	rejectionsFile: (file: string) => `${file}-rejected`,
 	column: 'Column',
@@ -210,8 +237,8 @@ export const en: typeof es = {
 		done: 'Done'
 	},
 	doneTitle: 'Load complete',
-	doneFile: (file: string, loaded: string, inserted: string, updated: string, rejected: string) =>
-		`${file}: ${loaded} rows loaded (${inserted} new, ${updated} updated), ${rejected} rejected.`,
+	doneFile: (file: string, loaded: number, inserted: number, updated: number, rejected: number) =>
+		`${file}: ${n(loaded, 'en')} ${pl(loaded, 'row', 'rows')} loaded (${n(inserted, 'en')} new, ${n(updated, 'en')} updated), ${n(rejected, 'en')} rejected.`,
 	toDashboard: 'See the overview',
 	another: 'Load other files',
 	error: 'Error',
@@ -241,7 +268,10 @@ export const en: typeof es = {
 		confirm: (batch: number, file: string) => `Undo batch ${batch} (${file})? Its rows are removed and the values it replaced are restored.`,
 		blocked: (n: number) => `undo batch ${n} first: it changed rows of this one`,
 		cannot: 'cannot be undone',
-		undoneOk: (batch: number, removed: string, restored: string) => `Batch ${batch} undone: ${removed} rows removed, ${restored} restored.`,
+		undoneOk: (batch: number, removed: number, restored: number) =>
+			`Batch ${batch} undone: ${n(removed, 'en')} ${pl(removed, 'row', 'rows')} removed, ${n(restored, 'en')} restored.`,
+		rejectionsCsv: 'Download rejected rows (CSV)',
+		rejectionsFile: (batch: number) => `batch-${batch}-rejected`,
 		confirmYes: 'Yes, undo',
 		confirmNo: 'No'
 	}
