@@ -56,6 +56,7 @@ export const ROUTE_ACCESS: ReadonlyMap<string, RouteAccess> = new Map<string, Ro
 	// Loading data, its history and undo: analysts (a viewer has nothing to do there).
 	['/cargar', both('analyst')],
 	['/cargar/historial', both('analyst')],
+	['/cargar/historial/[id]/rechazos.csv', reads('analyst')],
 	['/api/uploads', both('analyst')],
 	['/api/uploads/batches', both('analyst')],
 	['/api/uploads/batches/[id]/undo', both('analyst')],
