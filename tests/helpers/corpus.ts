@@ -78,9 +78,19 @@ async function invoiceFigures(db: Database, expected: Expected): Promise<Partial
 	};
 }
 
-/** A warning that the amounts include tax, whatever its exact code. */
+/** The report says the amounts include tax (the export had a gross total only). */
 function saysTaxIncluded(f: CodedFileReport): boolean {
-	return f.warnings.some((w) => /tax|gross|iva|vat/i.test(w.code));
+	return f.warnings.some((w) => w.code === 'amounts_include_tax');
+}
+
+/**
+ * The header a column was read from. The amount of an export with a gross total only is read from
+ * that total (mapped as `gross_amount`, with the warning that amounts include tax).
+ */
+function headerOf(f: CodedFileReport, column: string): string | null {
+	const direct = f.mapping[column] ?? null;
+	if (column === 'amount' && direct === null && f.kind === 'invoices' && !('tax' in f.mapping)) return f.mapping.gross_amount ?? null;
+	return direct;
 }
 
 async function figures(db: Database, f: CodedFileReport, expected: Expected): Promise<Partial<Expected>> {
@@ -88,7 +98,7 @@ async function figures(db: Database, f: CodedFileReport, expected: Expected): Pr
 		kind: f.kind,
 		rows: f.loaded,
 		rejected: f.rejected,
-		mapping: Object.fromEntries(Object.keys(expected.mapping).map((column) => [column, f.mapping[column] ?? null])) as Record<string, string>
+		mapping: Object.fromEntries(Object.keys(expected.mapping).map((column) => [column, headerOf(f, column)])) as Record<string, string>
 	};
 	if (expected.kind === 'invoices') Object.assign(actual, await invoiceFigures(db, expected));
 	if (expected.amounts_include_tax !== undefined) actual.amounts_include_tax = saysTaxIncluded(f);
