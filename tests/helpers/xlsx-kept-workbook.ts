@@ -59,3 +59,38 @@ export async function keptWorkbook(path: string, options: { salesFirstPart?: boo
 export function setTabOrder(sheets: ExcelJS.Worksheet[]): void {
 	sheets.forEach((ws, i) => ((ws as ExcelJS.Worksheet & { orderNo: number }).orderNo = i + 1));
 }
+
+/**
+ * The same shape with `rows` invoice lines (a cover, notes, then "Ventas"), written row by row with
+ * exceljs' streaming writer and inline strings: 100,000 rows make a 7 MB workbook.
+ */
+export async function largeKeptWorkbook(path: string, rows: number): Promise<void> {
+	const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
+	const cover = wb.addWorksheet('Portada');
+	cover.addRow(['Informe de ventas 2025']).commit();
+	cover.commit();
+	const notes = wb.addWorksheet('Notas');
+	notes.addRow(['Los importes no incluyen IVA.']).commit();
+	notes.commit();
+	const ws = wb.addWorksheet('Ventas');
+	ws.addRow(['Ventas 2025']).commit();
+	ws.addRow(['Nº factura', 'Fecha', 'Código cliente', 'Código producto', 'Cantidad', 'Precio unitario', 'Importe', 'Descripción']).commit();
+	for (let i = 0; i < rows; i++) {
+		const quantity = 1 + (i % 20);
+		const price = 10 + ((i * 37) % 9000) / 100;
+		const row = ws.addRow([
+			`F-${100000 + Math.floor(i / 3)}`,
+			new Date(Date.UTC(2025, i % 12, 1 + (i % 28))),
+			`C${i % 5000}`,
+			`P${i % 800}`,
+			quantity,
+			price,
+			{ formula: `E${i + 3}*F${i + 3}`, result: Math.round(quantity * price * 100) / 100 },
+			`Artículo ${(i * 7919).toString(36)}`
+		]);
+		row.getCell(2).numFmt = 'dd/mm/yyyy';
+		row.commit();
+	}
+	ws.commit();
+	await wb.commit();
+}

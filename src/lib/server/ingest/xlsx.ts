@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { closeSync, createWriteStream, openSync, readSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import type { Readable } from 'node:stream';
 import { IngestError } from './errors';
 import { MAX_COLUMNS, MAX_LINE_BYTES, MAX_SHEETS_JUDGED } from './limits';
 import { partStream, workbookParts, type PartLimits } from './workbook-parts';
@@ -87,8 +88,7 @@ export async function xlsxToCsv(path: string, out: string, name: string, options
 	const input = partStream(path, name, parts, options.limits);
 	// exceljs pipes the stream into its unzipper, which does not see the stream fail: the failure
 	// is raced against each step of the reading instead.
-	const failed = new Promise<never>((_, reject) => input.once('error', reject));
-	failed.catch(() => undefined);
+	const failed = new StreamFailure(input);
 	const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
 		worksheets: 'emit',
 		sharedStrings: 'cache',
@@ -177,7 +177,7 @@ function isSheet(wanted: string | number, info: SheetInfo[], id: number, name: s
  */
 async function readSheet(
 	worksheet: ExcelJS.stream.xlsx.WorksheetReader,
-	failed: Promise<never>,
+	failed: StreamFailure,
 	name: string,
 	sink: { file?: CsvFile; judge?: (head: string) => boolean; keepUnfit: boolean }
 ): Promise<{ rows: number; fits?: boolean; file?: CsvFile }> {
@@ -253,15 +253,50 @@ class CsvFile {
 	}
 }
 
-/** The items of `iterable` until it ends or `failed` rejects (then that rejection is thrown). */
-async function* until<T>(iterable: AsyncIterable<T>, failed: Promise<never>): AsyncGenerator<T> {
+/**
+ * A stream's failure, raced against each step of the reading. Not Promise.race with one promise
+ * that stays pending: every race leaves a reaction on it holding that step's result (a row) until
+ * the end, and a sheet of 900,000 rows held 3 GB.
+ */
+class StreamFailure {
+	private failure: { error: unknown } | undefined;
+	private readonly waiting = new Set<(error: unknown) => void>();
+	constructor(stream: Readable) {
+		stream.once('error', (error) => {
+			this.failure = { error };
+			for (const reject of this.waiting) reject(error);
+			this.waiting.clear();
+		});
+	}
+	/** `step`, or the stream's failure if it comes first (a step lost to it is left to settle unobserved). */
+	race<T>(step: Promise<T>): Promise<T> {
+		if (this.failure) {
+			step.catch(() => undefined);
+			return Promise.reject(this.failure.error);
+		}
+		return new Promise<T>((resolve, reject) => {
+			this.waiting.add(reject);
+			step.then(
+				(value) => {
+					this.waiting.delete(reject);
+					resolve(value);
+				},
+				(error) => {
+					this.waiting.delete(reject);
+					reject(error);
+				}
+			);
+		});
+	}
+}
+
+/** The items of `iterable` until it ends or the stream fails (then that failure is thrown). */
+async function* until<T>(iterable: AsyncIterable<T>, failed: StreamFailure): AsyncGenerator<T> {
 	const iterator = iterable[Symbol.asyncIterator]();
 	let done = false;
 	try {
 		for (;;) {
-			const next = iterator.next();
-			next.catch(() => undefined); // lost to `failed`, it must not end up an unhandled rejection
-			const step = await Promise.race([next, failed]);
+			const step = await failed.race(iterator.next());
 			if (step.done) {
 				done = true;
 				return;
