@@ -144,6 +144,7 @@ describe('upload reports a person can act on', () => {
 		await page.waitForSelector('[data-testid="done"]', { timeout: 60_000 });
 		expect(await page.textContent('[data-testid="done"]')).toContain('rechazos.csv: 2 filas cargadas (2 nuevas, 0 actualizadas), 2 rechazadas.');
 		expect(await page.locator('[data-testid="done-warnings"] li').count()).toBe(2);
+		const doneLink = await page.getAttribute('[data-testid="done-rejections-csv"]', 'href');
 
 		// The history keeps them: a link per batch with rejections, its CSV read here as the browser gets it.
 		await page.goto(`${server!.url}/cargar/historial`);
@@ -153,6 +154,7 @@ describe('upload reports a person can act on', () => {
 		expect(await page.locator('[data-testid="batches"] tbody tr', { hasText: 'ventas-col-e.csv' }).locator('[data-testid="rejections-csv"]').count()).toBe(0);
 		const href = (await link.getAttribute('href'))!;
 		expect(href).toMatch(/^\/cargar\/historial\/\d+\/rechazos\.csv$/);
+		expect(doneLink).toBe(href); // the page that committed offers the same file
 		const got = await page.evaluate(async (url) => {
 			const r = await fetch(url);
 			return { status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'), text: await r.text() };
