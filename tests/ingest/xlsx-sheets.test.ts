@@ -5,7 +5,7 @@
 // CLI in its own process. Expected figures are worked out from tests/helpers/xlsx-kept-workbook.ts.
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
 import { sayReport } from '../../src/lib/i18n/ingest-report';
@@ -14,6 +14,7 @@ import { ingestOptions } from '../../src/lib/server/ingest/options';
 import { previewFile } from '../../src/lib/server/ingest/preview';
 import { readSource } from '../../src/lib/server/ingest/read-source';
 import { runCli } from '../helpers/run-cli';
+import { startServer, type RunningServer } from '../helpers/server';
 import { refusal } from '../helpers/said';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 import { keptWorkbook, largeKeptWorkbook, setTabOrder } from '../helpers/xlsx-kept-workbook';
@@ -197,6 +198,59 @@ describe('a large workbook', () => {
 		expect(read.maxRssMb).toBeLessThan(300);
 		expect(leftovers()).toEqual([]);
 	}, 120_000);
+});
+
+describe('the upload page\'s API (built server)', () => {
+	let server: RunningServer;
+	const call = async (path: string, body: FormData | object) => {
+		const form = body instanceof FormData;
+		const r = await server.fetch(`${server.url}${path}`, {
+			method: 'POST',
+			body: form ? body : JSON.stringify(body),
+			headers: { 'accept-language': 'es', ...(form ? {} : { 'content-type': 'application/json' }) }
+		});
+		return { status: r.status, body: await r.json() };
+	};
+	const workbookForm = (fields: Record<string, string> = {}) => {
+		const form = new FormData();
+		for (const [k, v] of Object.entries(fields)) form.append(k, v);
+		form.append('file', new Blob([readFileSync(book)]), 'ventas-2025.xlsx');
+		return form;
+	};
+	beforeAll(async () => {
+		server = await startServer(folder.path('server.duckdb'));
+	}, 60_000);
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	it('previews the sheet found, lists every sheet for the page to offer, and says which in the report', async () => {
+		const staged = await call('/api/uploads/stage', workbookForm());
+		const ids = [staged.body.files[0].id];
+		const found = await call('/api/uploads/stage/preview', { ids, options: {} });
+		expect(found.status).toBe(200);
+		const preview = found.body.files[0].preview;
+		expect([preview.sheet, preview.sheets, preview.kind, preview.headerLine]).toEqual(['Ventas', ['Portada', 'Notas', 'Ventas'], 'invoices', 3]);
+		expect(found.body.report.files[0].warnings[0]).toBe(
+			'Se leyó la hoja "Ventas", la primera con una tabla que Cartera puede cargar; no se leyeron "Portada" y "Notas" (--sheet elige otra).'
+		);
+		// the sheet chosen on the page (its position): the notes are refused naming the data sheet
+		const notes = await call('/api/uploads/stage/preview', { ids, options: { sheet: '2' }, parts: ['records'] });
+		expect([notes.status, notes.body.files[0].code]).toEqual([200, 'xlsx_sheet_no_table']);
+		expect(notes.body.files[0].error).toMatch(/^ventas-2025\.xlsx: la hoja "Notas" no tiene ninguna tabla que Cartera pueda cargar; la hoja "Ventas" sí/);
+		expect((await server.fetch(`${server.url}/api/metrics/kpis`)).status).toBe(200);
+	}, 60_000);
+
+	it('loads the sheet POST /api/uploads is given ("sheet", as the CLI\'s --server sends it), and refuses a bad one', async () => {
+		const bad = await call('/api/uploads', workbookForm({ sheet: 'Portada' }));
+		expect([bad.status, bad.body.code]).toEqual([400, 'xlsx_sheet_no_table']);
+		const zero = await call('/api/uploads', workbookForm({ sheet: '0' }));
+		expect([zero.status, zero.body.code]).toEqual([400, 'option_sheet']);
+		const r = await call('/api/uploads', workbookForm({ sheet: 'ventas' }));
+		expect(r.status).toBe(200);
+		expect(r.body.files.map((f: CodedFileReport) => [f.sheet, f.kind, f.loaded])).toEqual([['Ventas', 'invoices', 4]]);
+		expect((await server.fetch(`${server.url}/api/metrics/kpis`)).status).toBe(200);
+	}, 60_000);
 });
 
 describe('npm run ingest --sheet', () => {

@@ -28,6 +28,8 @@ export interface Entry {
 	 */
 	mapKind?: string;
 	preview?: Preview;
+	/** A workbook's worksheets, as last previewed. */
+	sheets?: string[];
 	error?: string;
 	/** The code of `error` (codes.ts): an ambiguous or unknown kind is asked about. */
 	code?: string;
