@@ -273,12 +273,13 @@ const en: Catalogue = {
 		})[p.chosen] + `; not read: ${quoted(p.others)}${p.chosen === 'given' ? '' : ' (--sheet chooses another)'}.`
 };
 
-	skipped_lines: (p: { reason: 'title' | 'blank' | 'subtotal' | 'total'; rows: number; lines: number[] }) => {
+	skipped_lines: (p: { reason: 'title' | 'blank' | 'subtotal' | 'total' | 'note'; rows: number; lines: number[] }) => {
 		const what = {
 			title: `title ${pl(p.rows, 'line', 'lines')} above the header`,
 			blank: `${pl(p.rows, 'line', 'lines')} with nothing but delimiters or spaces`,
 			subtotal: `subtotal ${pl(p.rows, 'row', 'rows')}`,
-			total: `total ${pl(p.rows, 'row', 'rows')}`
+			total: `total ${pl(p.rows, 'row', 'rows')}`,
+			note: `${pl(p.rows, 'note', 'notes')} below the data (the report's footer)`
 		}[p.reason];
 		const lines = linesSaid(p.lines, p.rows, 'en');
 		const data = p.reason === 'subtotal' || p.reason === 'total' ? ', not loaded as data' : '';
@@ -467,7 +468,8 @@ const es: Catalogue = {
 			title: `${pl(p.rows, 'línea', 'líneas')} de título sobre los encabezados`,
 			blank: `${pl(p.rows, 'línea vacía', 'líneas vacías')} o solo con separadores`,
 			subtotal: `${pl(p.rows, 'fila', 'filas')} de subtotal, que no ${pl(p.rows, 'es un dato', 'son datos')}`,
-			total: `${pl(p.rows, 'fila', 'filas')} de total, que no ${pl(p.rows, 'es un dato', 'son datos')}`
+			total: `${pl(p.rows, 'fila', 'filas')} de total, que no ${pl(p.rows, 'es un dato', 'son datos')}`,
+			note: `${pl(p.rows, 'nota', 'notas')} al pie, debajo de los datos`
 		}[p.reason];
 		const lines = linesSaid(p.lines, p.rows, 'es');
 		return `Se ${pl(p.rows, 'omitió', 'omitieron')} ${n(p.rows)} ${what}${lines ? ` (${lines})` : ''}.`;

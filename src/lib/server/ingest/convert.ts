@@ -112,8 +112,11 @@ export async function convertSource(
 	const stageOutcome = spec.kind === 'opportunities' && has('stage');
 	const distinctOf: [string, ColumnSpec][] = mapped.filter((c) => PROFILED.has(c.type)).map((c) => [c.name, c]);
 	if (stageOutcome) distinctOf.push(['stage_outcome', spec.columns.find((c) => c.name === 'stage')!]);
-	// Rows that may surround the data (footers, blank lines): their identifying fields are empty or say "Total".
-	const candidate = candidateSql(identifyingColumns(spec, mapping).map(rawSql));
+	// Rows that may surround the data (footers, blank lines, notes): their identifying fields are empty
+	// or say "Total", or only their first cell is written. Every cell of the relation (the file's
+	// columns and the extra-fields one) is looked at for these rows only.
+	const cells = (await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`)).map((r) => r.column_name).filter((n) => /^[cx]\d+$/.test(n));
+	const candidate = candidateSql(identifyingColumns(spec, mapping).map(rawSql), cells.filter((n) => n.startsWith('c')));
 	const numeric: NumberColumn[] = mapped
 		.filter((c) => c.type === 'money' || c.type === 'decimal' || c.type === 'rate')
 		.map((c) => ({ name: c.name, sql: rawSql(c), rate: c.type === 'rate' }));
@@ -210,11 +213,7 @@ export async function convertSource(
 	const rawColumns = spec.columns.map((c) => `${has(c.name) ? rawSql(c) : 'NULL::VARCHAR'} AS ${raw(c)}`);
 	if (shape.joinedDocuments) rawColumns.push('cartera_doc_found');
 	rawColumns.push(`nullif(trim(x0), '') AS r_extra_fields`);
-	if (edges) {
-		// Every cell of the relation (the file's columns and the extra-fields one), for candidates only.
-		const cells = (await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`)).map((r) => r.column_name).filter((n) => /^[cx]\d+$/.test(n));
-		rawColumns.push(`${candidateCellsSql(candidate, cells)} AS cartera_cells`);
-	}
+	if (edges) rawColumns.push(`${candidateCellsSql(candidate, cells)} AS cartera_cells`);
 	const finalColumns = storedColumns(spec).map((c) => `(${derived.columns[c.name] ?? `v_${c.name}`})::${SQL_TYPE[c.type]} AS ${c.name}`);
 	// Attributes fed to clients and products travel along as feed_<column>.
 	for (const c of spec.columns) if (c.feeds && has(c.name)) finalColumns.push(`v_${c.name} AS feed_${c.name}`);
