@@ -117,7 +117,7 @@ describe('a draft posted later, then cancelled, then the loads undone', () => {
 
 describe('the status vocabulary', () => {
 	it('reads posted, draft and cancelled as Odoo, Dolibarr, Holded and Spanish ERPs write them', async () => {
-		const rows = [
+		const rows: [string, string][] = [
 			['P1', 'Publicado'], ['P2', 'posted'], ['P3', 'Pagada'], ['P4', 'Pendiente de pago'], ['P5', 'Cerrada'],
 			['P6', 'Abierta'], ['P7', 'Emitida'], ['P8', 'Validada'], ['P9', 'Vencida'], ['P10', 'Parcialmente pagada'],
 			['D1', 'Borrador'], ['D2', 'draft'], ['D3', 'Proforma'],
