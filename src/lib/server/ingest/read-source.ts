@@ -35,7 +35,7 @@ export interface Source {
 	headers: string[];
 	/** 1-based line of the header row. */
 	headerLine: number;
-	/** An Excel workbook: the worksheet read, every worksheet (in the workbook's order), and why that one. */
+	/** An Excel workbook: the worksheet read, the worksheets a user sees (in the workbook's order, not the hidden ones), and why that one. */
 	workbook?: { sheet: string; sheets: string[]; chosen: 'given' | 'fits' | 'first' };
 	cleanup(): void;
 }
@@ -160,7 +160,7 @@ async function readWorkbook(path: string, name: string, head: Buffer, options: S
 		return {
 			...source,
 			bytes: statSync(path).size,
-			workbook: { sheet: read.sheet, sheets: read.sheets, chosen: read.chosen },
+			workbook: { sheet: read.sheet, sheets: read.sheets.filter((s) => s === read.sheet || !read.hidden.includes(s)), chosen: read.chosen },
 			hash: observed(Promise.all([scan, source.hash]).then(([s]) => s.hash)),
 			cleanup: () => {
 				stopScan.abort();

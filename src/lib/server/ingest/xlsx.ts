@@ -53,6 +53,8 @@ export interface XlsxConversion {
 	sheet: string;
 	/** Every worksheet, in the workbook's order. */
 	sheets: string[];
+	/** The worksheets hidden in Excel (Dynamics' veryHidden "hiddenSheet", lookups). */
+	hidden: string[];
 	rows: number;
 	/** Why that one: asked for, the first whose table fits, or the first (none fits, or none was judged). */
 	chosen: 'given' | 'fits' | 'first';
@@ -101,7 +103,7 @@ export async function xlsxToCsv(path: string, out: string, name: string, options
 	const files: CsvFile[] = [];
 	const seen = new Set<number>();
 	const fitting: string[] = [];
-	let sheets: string[] = [];
+	let sheets: SheetInfo[] = [];
 	let wanted: SheetRead | undefined; // the sheet asked for
 	let best: SheetRead | undefined; // the first (in the workbook's order) that fits so far
 	let first: SheetRead | undefined; // the first sheet, when it does not fit: read if none does
@@ -110,7 +112,7 @@ export async function xlsxToCsv(path: string, out: string, name: string, options
 		for await (const worksheet of until(reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>, failed)) {
 			const id = Number((worksheet as unknown as { id: string | number }).id);
 			const info = sheetNames(reader);
-			sheets = info.map((s) => s.name);
+			sheets = info;
 			const position = info.length ? info.findIndex((s) => s.file === id) : seen.size;
 			seen.add(position);
 			const sheet = { position, name: info[position]?.name ?? `Sheet${id}` };
@@ -153,12 +155,13 @@ export async function xlsxToCsv(path: string, out: string, name: string, options
 	for (const f of files) if (f !== chosen?.file) await f.discard();
 	if (!chosen) {
 		if (given === undefined) throw new IngestError('xlsx_no_sheets', { file: name });
-		throw new IngestError('xlsx_no_such_sheet', { file: name, sheet: given, sheets });
+		throw new IngestError('xlsx_no_such_sheet', { file: name, sheet: given, sheets: sheets.map((s) => s.name) });
 	}
 	await chosen.file!.end();
 	if (chosen.file!.path !== out) renameSync(chosen.file!.path, out);
 	const how = given !== undefined ? 'given' : chosen === best ? 'fits' : 'first';
-	return { sheet: chosen.name, sheets, rows: chosen.rows, chosen: how, fitting, ...(chosen.fits === undefined ? {} : { fits: chosen.fits }) };
+	const names = { sheets: sheets.map((s) => s.name), hidden: sheets.filter((s) => s.hidden).map((s) => s.name) };
+	return { sheet: chosen.name, ...names, rows: chosen.rows, chosen: how, fitting, ...(chosen.fits === undefined ? {} : { fits: chosen.fits }) };
 }
 
 /** Whether the worksheet of part `id`, named `name`, is the one asked for: by position, else by name. */
