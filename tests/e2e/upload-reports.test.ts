@@ -6,6 +6,9 @@
 //   and product codes are warned about; after the commit the history offers the rejections CSV,
 //   downloaded here with fetch in the page and read.
 // - Two kinds too close to call: the page asks which, never commits before, and loads once told.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
@@ -14,6 +17,7 @@ import { launchBrowser } from '../helpers/chromium';
 import { startServer, type RunningServer } from '../helpers/server';
 import { tempFolder } from '../helpers/temp-db';
 
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const folder = tempFolder('cartera-e2e-upload-reports-');
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -59,6 +63,7 @@ async function idle(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
+	mkdirSync(SHOTS, { recursive: true });
 	const dbPath = folder.path('reports.duckdb');
 	const db = await Database.open(dbPath);
 	const clients = folder.write('clientes.csv', csv('Código cliente;Razón social', 'C1;Alfa', 'C2;Beta'));
@@ -105,6 +110,7 @@ describe('upload reports a person can act on', () => {
 		// the format read, in words
 		expect(await amount.locator('[data-testid="format"]').textContent()).toBe('coma decimal');
 		expect(await file.locator('tr[data-column="invoice_date"] [data-testid="format"]').textContent()).toBe('día/mes/año');
+		await page.screenshot({ path: join(SHOTS, 'cargar-campos-es.png'), fullPage: true });
 		await page.click('[data-testid="commit"]');
 		await page.waitForSelector('[data-testid="done"]', { timeout: 60_000 });
 		expect(await page.textContent('[data-testid="done"]')).toContain('ventas-col-e.csv: 2 filas cargadas (2 nuevas, 0 actualizadas), 0 rechazadas.');
@@ -138,6 +144,7 @@ describe('upload reports a person can act on', () => {
 		// unknown client and product codes, warned about in the browser as the CLI does
 		const warnings = await report.locator('[data-testid="warnings"] li').allTextContents();
 		expect(warnings).toContain('1 línea se refiere a 1 código de cliente que no está en la tabla de clientes (C9); cuenta en los ingresos como clientes sin atributos.');
+		await page.screenshot({ path: join(SHOTS, 'cargar-rechazos-es.png'), fullPage: true });
 		expect(warnings).toContain('1 línea se refiere a 1 código de producto que no está en la tabla de productos (P9); cuenta en los ingresos como productos sin nombre ni línea.');
 
 		await page.click('[data-testid="commit"]');
@@ -151,6 +158,7 @@ describe('upload reports a person can act on', () => {
 		const row = page.locator('[data-testid="batches"] tbody tr', { hasText: 'rechazos.csv' });
 		const link = row.locator('[data-testid="rejections-csv"]');
 		expect(await link.textContent()).toBe('Descargar filas rechazadas (CSV)');
+		await page.screenshot({ path: join(SHOTS, 'historial-rechazos-es.png'), fullPage: true });
 		expect(await page.locator('[data-testid="batches"] tbody tr', { hasText: 'ventas-col-e.csv' }).locator('[data-testid="rejections-csv"]').count()).toBe(0);
 		const href = (await link.getAttribute('href'))!;
 		expect(href).toMatch(/^\/cargar\/historial\/\d+\/rechazos\.csv$/);
@@ -185,6 +193,7 @@ describe('upload reports a person can act on', () => {
 		expect(texts).toHaveLength(2);
 		for (const t of texts) expect(t).toMatch(/^(facturas|presupuestos) \(\d{1,3} %\)$/);
 		expect(await page.locator('[data-testid="commit"]').isDisabled()).toBe(true);
+		await page.screenshot({ path: join(SHOTS, 'cargar-tipo-dudoso-es.png'), fullPage: true });
 		await page.click('[data-testid="kind-question"] button[data-kind="invoices"]');
 		await page.waitForSelector('[data-testid="report-file"][data-name="ambiguo.csv"] [data-testid="will-load"]', { timeout: 60_000 });
 		await idle(page);
