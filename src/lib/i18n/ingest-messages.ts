@@ -265,14 +265,6 @@ const en: Catalogue = {
 	no_data_rows: () => 'The file has its header row but no data rows: nothing to load.',
 	future_dates: (p: { rows: number; today: string; latest: string }) =>
 		`${p.rows} ${pl(p.rows, 'row is', 'rows are')} dated after today (${p.today}); the latest is ${p.latest}.`,
-	xlsx_sheet_read: (p: { sheet: string; others: string[]; chosen: 'given' | 'fits' | 'first' }) =>
-		({
-			given: `Read the worksheet "${p.sheet}", as asked`,
-			fits: `Read the worksheet "${p.sheet}", the first whose table Cartera can load`,
-			first: `Read the first worksheet, "${p.sheet}": no worksheet holds a table Cartera recognises`
-		})[p.chosen] + `; not read: ${quoted(p.others)}${p.chosen === 'given' ? '' : ' (--sheet chooses another)'}.`
-};
-
 	skipped_lines: (p: { reason: 'title' | 'blank' | 'subtotal' | 'total' | 'note'; rows: number; lines: number[] }) => {
 		const what = {
 			title: `title ${pl(p.rows, 'line', 'lines')} above the header`,
@@ -288,6 +280,14 @@ const en: Catalogue = {
 	unreadable_optional: (p: { column: string; field: string; reason: Said; rows: number; examples: { value: string; line: number | null }[] }) =>
 		`${p.rows} ${pl(p.rows, 'row has', 'rows have')} a value in "${p.column}" that cannot be read (${sayStored('en', p.reason.code, p.reason.params) ?? p.reason.code}): ` +
 		`${examplesSaid(p.examples, p.rows, 'en')}; the field was left empty and the ${pl(p.rows, 'row was', 'rows were')} loaded.`,
+	xlsx_sheet_read: (p: { sheet: string; others: string[]; chosen: 'given' | 'fits' | 'first' }) =>
+		({
+			given: `Read the worksheet "${p.sheet}", as asked`,
+			fits: `Read the worksheet "${p.sheet}", the first whose table Cartera can load`,
+			first: `Read the first worksheet, "${p.sheet}": no worksheet holds a table Cartera recognises`
+		})[p.chosen] + `; not read: ${quoted(p.others)}${p.chosen === 'given' ? '' : ' (--sheet chooses another)'}.`
+};
+
 
 // ---------------------------------------------------------------------------------------------
 // Spanish (Latin America): the same codes, the same values.

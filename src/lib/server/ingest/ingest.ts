@@ -12,15 +12,16 @@ import { KINDS, type Kind } from './kinds';
 import { unclosedQuoteLine } from './line-numbers';
 import { mergeInto } from './merge';
 import { plan as planFile } from './plan';
+import { sampleRecords } from './sample-records';
 import { eightBitEncodingOf, readSource, type SourceOptions } from './read-source';
 import { columnReport, describeFormats, headerMapping, readRejections, sampleValues, sheetNote, storeRejections, summarise, workbookSheets, type CodedFileReport, type CodedIngestReport } from './report';
 import { displayName, headersOf, pairInvoiceParts, relationOf, type Converted, type Prepared } from './sources';
 import { prepareIngestSql } from './sql-setup';
 import { sqlIdent } from './text';
-import { readRejectedRows } from './rejection-context';
 import { fileWarnings, skippedWarnings, unreadableWarnings } from './warnings';
 import { skippedLines } from './surroundings';
 import { collectRejects, createReasons, createRecordLines, writeRejects, type ReasonWords } from './rejects';
+import { readRejectedRows } from './rejection-context';
 import { rememberMapping, type UserMapping } from './user-mapping';
 import { mergeFeeds } from './feeds';
 
@@ -154,9 +155,9 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 async function prepare(db: Database, input: IngestInput, options: IngestOptions): Promise<Prepared> {
 	const source = await readSource(input.path, input.name ?? input.path, options);
 	try {
-		const planned = await planFile(db, source, options);
+		const planned = await planFile(db, { ...source, rows: await sampleRecords(db, source) }, options);
 		if (planned.refusal) throw planned.refusal;
-		return { source, spec: planned.spec, mapping: planned.mapping, options, userMapping: planned.userMapping };
+		return { source, spec: planned.spec, mapping: planned.mapping, options, userMapping: planned.userMapping, recognition: planned.recognition };
 	} catch (error) {
 		source.cleanup();
 		throw error;
@@ -265,12 +266,13 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 		...workbookSheets(source),
 		mapping: headerMapping(c),
 		mapping_source: c.userMapping?.origin ?? 'detected',
+		recognition: c.recognition ?? null,
 		formats: describeFormats(plan),
 		also,
 		rejections,
+		skipped,
 		rejected_rows: await readRejectedRows(db, batchId, rejections.map((r) => r.line)),
 		warnings,
-		skipped,
 		amount_total: summary.amount_total,
 		date_range: summary.date_range,
 		future_dates: summary.future_dates,

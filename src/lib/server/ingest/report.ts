@@ -8,7 +8,7 @@ import type { Said } from './codes';
 import type { ConversionPlan } from './convert';
 import type { FedCounts } from './feeds';
 import { KIND_SPECS, type ColumnSpec, type Kind, type KindSpec } from './kinds';
-import type { ColumnMapping } from './mapping';
+import type { ColumnMapping, Recognition } from './mapping';
 import type { MergeCounts } from './merge';
 import { createRejectionContext, type RejectedRow } from './rejection-context';
 import type { Source } from './read-source';
@@ -77,10 +77,14 @@ export interface CodedFileReport extends Omit<MergeCounts, 'duplicates'> {
 	mapping: Record<string, string>;
 	/** Where the mapping came from: detected from the headers, given with --map, or remembered. */
 	mapping_source: MappingOrigin;
+	/** The kind was detected (not given nor remembered): how sure, and what in the file says so. */
+	recognition: Recognition | null;
 	formats: Record<string, string>;
 	/** Clients and products filled from the attributes of a flat sales export. */
 	also: FedCounts;
 	rejections: CodedRejection[];
+	/** What surrounds the data, skipped and never loaded: title lines, blank lines, subtotal and total rows (surroundings.ts). */
+	skipped: SkippedLines[];
 	/** The rows of the rejections listed, with what identifies each (key, client, date as written), by line. */
 	rejected_rows: RejectedRow[];
 	warnings: Said[];
@@ -89,8 +93,6 @@ export interface CodedFileReport extends Omit<MergeCounts, 'duplicates'> {
 	/** First and last value of the kind's main date column over the rows that load. */
 	date_range: { from: string; to: string } | null;
 	/** Rows that load dated after today. */
-	/** What surrounds the data, skipped and never loaded: title lines, blank lines, subtotal and total rows (surroundings.ts). */
-	skipped: SkippedLines[];
 	future_dates: number;
 	/** A previous batch, not undone, of the same bytes. */
 	already_loaded: { batch_id: number; loaded_at: string } | null;
@@ -103,9 +105,11 @@ export interface CodedIngestReport {
 }
 
 /** A file's report as the API and `--json` give it: its reasons and warnings said (i18n/ingest-report.ts). */
-export interface FileReport extends Omit<CodedFileReport, 'rejections' | 'warnings'> {
+export interface FileReport extends Omit<CodedFileReport, 'rejections' | 'warnings' | 'recognition'> {
 	rejections: Rejection[];
 	warnings: string[];
+	/** How sure the detected kind is, what says so (in the report's language), and the kinds it could also be. */
+	recognition: { confidence: number; evidence: string; others: Recognition['others'] } | null;
 }
 
 export interface IngestReport {

@@ -5,7 +5,9 @@
 // build a path before they are known to be 32 hex digits.
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { sayError } from '../../i18n/ingest-messages';
+import { sayError, type MessageParams } from '../../i18n/ingest-messages';
+import { sayFacts } from '../../i18n/recognition-words';
+import { SAMPLE_RECORDS } from '../ingest/sample-records';
 import { reasonWords, sayReport } from '../../i18n/ingest-report';
 import type { Lang } from '../../i18n/lang';
 import type { Database } from '../db/database';
@@ -54,10 +56,19 @@ export interface FilePreview {
 	id: string;
 	name: string;
 	size: number;
-	preview?: Preview & { kind: Kind | null; columns: ColumnReport[]; mapping_source: MappingOrigin };
+	preview?: Preview & { kind: Kind | null; columns: ColumnReport[]; mapping_source: MappingOrigin; recognition?: SaidRecognition };
 	/** Why the file cannot be read or its kind told, in the request's language, and its code. */
 	error?: string;
 	code?: string;
+	/** ambiguous_kind: the kinds the file could be, for the page to ask which. */
+	candidates?: { kind: Kind; confidence: number }[];
+}
+
+/** How sure the detected kind is, and what in the file says so, in the request's language. */
+export interface SaidRecognition {
+	confidence: number;
+	evidence: string;
+	others: { kind: Kind; confidence: number }[];
 }
 
 /** The staged file of an id, or undefined (not an id, never staged, committed or expired). */
@@ -138,25 +149,31 @@ export function flowOptions(raw: unknown = {}, map?: unknown): IngestOptions {
  */
 export async function previewStaged(db: Database, ids: unknown, options: SaidOptions): Promise<FilePreview[]> {
 	const files = stagedFiles(ids);
-	const said = (error: IngestError) => ({ error: sayError(error, options.lang ?? 'en'), code: error.code });
+	const said = (error: IngestError) => ({
+		error: sayError(error, options.lang ?? 'en'),
+		code: error.code,
+		...(error.code === 'ambiguous_kind' ? { candidates: (error.params as MessageParams<'ambiguous_kind'>).candidates } : {})
+	});
 	const fork = await db.fork();
 	try {
 		const out: FilePreview[] = [];
 		for (const f of files) {
 			let preview: Preview;
 			try {
-				preview = await previewFile(fork, f.path, f.name, options, PREVIEW_ROWS);
+				// Recognition judges as many records as the load will (sample-records.ts); the page shows the first few.
+				preview = await previewFile(fork, f.path, f.name, options, SAMPLE_RECORDS);
 			} catch (error) {
 				if (!(error instanceof IngestError)) throw error;
 				out.push({ id: f.id, name: f.name, size: f.size, ...said(error) });
 				continue;
 			}
 			try {
-				out.push({ id: f.id, name: f.name, size: f.size, preview: { ...preview, ...(await mappingView(fork, preview, f.name, options)) } });
+				const view = await mappingView(fork, preview, f.name, options);
+				out.push({ id: f.id, name: f.name, size: f.size, preview: { ...preview, rows: preview.rows.slice(0, PREVIEW_ROWS), ...view } });
 			} catch (error) {
 				if (!(error instanceof IngestError)) throw error;
 				// The records are still shown (a wrong delimiter is seen at once), with why the kind is unknown.
-				out.push({ id: f.id, name: f.name, size: f.size, preview: { ...preview, kind: null, columns: [], mapping_source: 'detected' }, ...said(error) });
+				out.push({ id: f.id, name: f.name, size: f.size, preview: { ...preview, rows: preview.rows.slice(0, PREVIEW_ROWS), kind: null, columns: [], mapping_source: 'detected' }, ...said(error) });
 			}
 		}
 		return out;
@@ -170,10 +187,12 @@ export async function previewStaged(db: Database, ids: unknown, options: SaidOpt
  * load would refuse the plan (a column the kind needs has no header), the table shows which, for
  * the user to map; samples come from the previewed records.
  */
-async function mappingView(db: Database, preview: Preview, name: string, options: IngestOptions) {
-	const planned = await plan(db, { name, headers: preview.headers }, options);
-	const samples = distinctSamples(preview.rows, preview.headers.length);
-	return { kind: plannedKind(planned), columns: plannedColumns(planned, preview.headers, samples), mapping_source: planned.origin };
+async function mappingView(db: Database, preview: Preview, name: string, options: SaidOptions) {
+	const planned = await plan(db, { name, headers: preview.headers, rows: preview.rows }, options);
+	const samples = distinctSamples(preview.rows.slice(0, PREVIEW_ROWS), preview.headers.length);
+	const r = planned.recognition;
+	const recognition = r ? { confidence: r.confidence, evidence: sayFacts(r.evidence, options.lang ?? 'en'), others: r.others } : undefined;
+	return { kind: plannedKind(planned), columns: plannedColumns(planned, preview.headers, samples), mapping_source: planned.origin, recognition };
 }
 
 /** The dry-run report, said in `options.lang`: everything the commit would do, nothing written. */
