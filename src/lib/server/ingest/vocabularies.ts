@@ -28,12 +28,17 @@ const TERMS: Record<Domain, Record<string, string[]>> = {
 	doc_type: {
 		invoice: [
 			'invoice', 'factura', 'out invoice', 'boleta', 'ticket', 'fv', 'factura de venta', 'nota de debito', 'debit note',
-			'factura de cliente', 'factura cliente', 'customer invoice', 'factura electronica', 'sales invoice', 'ar invoice'
+			'factura de cliente', 'factura cliente', 'customer invoice', 'factura electronica', 'sales invoice', 'ar invoice',
+			// Chile's electronic documents (SII) and Mexico's CFDI of type I (ingreso).
+			'boleta electronica', 'factura exenta', 'factura exenta electronica', 'factura no afecta o exenta electronica',
+			'nota de debito electronica', 'ingreso', 'i ingreso'
 		],
 		credit_note: [
 			'credit note', 'credit memo', 'nota de credito', 'nota credito', 'nc', 'abono', 'factura rectificativa', 'rectificativa', 'out refund', 'refund', 'devolucion',
 			'factura rectificativa de cliente', 'nota de credito de cliente', 'customer credit note', 'nota de abono', 'factura de abono',
-			'reembolso', 'reembolso de cliente', 'rinv', 'ar credit memo', 'credit', 'sales credit note', 'accreccredit'
+			'reembolso', 'reembolso de cliente', 'rinv', 'ar credit memo', 'credit', 'sales credit note', 'accreccredit',
+			// Chile's electronic credit note; Mexico's CFDI of type E (egreso).
+			'nota de credito electronica', 'egreso', 'e egreso'
 		]
 	},
 	// A document's status: posted documents count in the figures, drafts and cancelled ones in none.
