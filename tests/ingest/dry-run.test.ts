@@ -96,7 +96,7 @@ describe('dry run', () => {
 			{ name: 'invoice_id', required: true, source: 'Nº factura', match: 'synonym', samples: ['F-1', 'F-2', 'F-3'] },
 			{ name: 'invoice_date', required: true, source: 'Fecha', match: 'synonym', samples: ['05/01/2025', '06/01/2025', '07/01/2025'] },
 			{ name: 'client_id', required: true, source: 'Código cliente', match: 'synonym', samples: ['C1', 'C2', 'C9'] },
-			{ name: 'amount', required: true, required_unless: ['quantity', 'unit_price'], source: 'Importe', match: 'given', samples: ['1.000,50', '10,00', 'x'] },
+			{ name: 'amount', required: true, required_unless: [['quantity', 'unit_price'], ['gross_amount']], source: 'Importe', match: 'given', samples: ['1.000,50', '10,00', 'x'] },
 			// required fields first (the mapping table's order), then the others
 			{ name: 'line_no', required: false, source: 'Línea', match: 'synonym', samples: ['1'] }
 		]);

@@ -58,7 +58,7 @@ describe('the plan of a file', () => {
 		expect(p.plan.origin).toBe('given');
 		expect(f.mapping_source).toBe('given');
 		expect(p.columns).toEqual(f.columns);
-		expect(p.columns.find((c) => c.name === 'amount')).toMatchObject({ source: 'Bruto', match: 'given', required_unless: ['quantity', 'unit_price'] });
+		expect(p.columns.find((c) => c.name === 'amount')).toMatchObject({ source: 'Bruto', match: 'given', required_unless: [['quantity', 'unit_price'], ['gross_amount']] });
 	});
 
 	it('remembered after a load with a given mapping, for the next file with the same headers', async () => {
@@ -83,7 +83,8 @@ describe('the plan of a file', () => {
 	});
 
 	it('a mapping that leaves a required column without a header: refused by the load, shown by the preview', async () => {
-		const map: UserMapping = { columns: { amount: null } };
+		// No amount, and none of what stands in for it (quantity × price, the gross total "Bruto").
+		const map: UserMapping = { columns: { amount: null, gross_amount: null } };
 		const p = await previewed(invoices, 'facturas.csv', { kind: 'invoices', map });
 		expect(p.plan.refusal?.code).toBe('map_missing_columns');
 		expect(p.columns.find((c) => c.name === 'amount')).toMatchObject({ source: null, match: 'none' });

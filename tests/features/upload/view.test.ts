@@ -22,7 +22,7 @@ import { parseEncoding } from '../../../src/lib/server/ingest/encoding';
 import type { FileReport } from '../../../src/lib/server/ingest/report';
 
 const entry = (id: string, over: Partial<Entry> = {}): Entry => ({ id, name: `${id}.csv`, size: 10, options: {}, map: {}, loading: false, ...over });
-const column = (name: string, source: string | null, required = true, required_unless?: string[]) =>
+const column = (name: string, source: string | null, required = true, required_unless?: string[][]) =>
 	({ name, source, required, required_unless, match: 'exact', samples: [] }) as unknown as Preview['columns'][number];
 const preview = (columns: Preview['columns']) => ({ columns }) as Preview;
 const report = (file: string, formats: Record<string, string>) => ({ file, formats }) as unknown as FileReport;
@@ -65,7 +65,7 @@ describe('upload view', () => {
 
 	it('names required columns with no header, unless the columns that replace them are all there', () => {
 		expect(missingColumns(entry('a'))).toEqual([]);
-		const cols = [column('invoice_date', null), column('client', 'Cliente'), column('note', null, false), column('amount', null, true, ['quantity', 'unit_price'])];
+		const cols = [column('invoice_date', null), column('client', 'Cliente'), column('note', null, false), column('amount', null, true, [['quantity', 'unit_price'], ['gross_amount']])];
 		expect(missingColumns(entry('a', { preview: preview([...cols, column('quantity', 'Cant.', false), column('unit_price', null, false)]) }))).toEqual([
 			'invoice_date',
 			'amount'
@@ -73,6 +73,8 @@ describe('upload view', () => {
 		expect(missingColumns(entry('a', { preview: preview([...cols, column('quantity', 'Cant.', false), column('unit_price', 'Precio', false)]) }))).toEqual([
 			'invoice_date'
 		]);
+		// The other alternative alone: a gross total stands in for the amount.
+		expect(missingColumns(entry('a', { preview: preview([...cols, column('gross_amount', 'Total', false)]) }))).toEqual(['invoice_date']);
 	});
 
 	it('blocks the load with no file, a file unread or missing columns, or a report missing or failed', () => {
