@@ -107,20 +107,22 @@ export async function fileWarnings(db: Database, kind: Kind, conv: string, dupli
 /** Statuses kept as written (counted as posted), and the draft and cancelled documents left out of every figure. */
 async function documentStatusWarnings(db: Database, valid: string): Promise<Said[]> {
 	const warnings: Said[] = [];
-	const unknown = await db.all<{ value: string; n: number }>(
-		`SELECT doc_status AS value, count(*)::INTEGER AS n FROM ${valid} WHERE doc_status NOT IN ('posted', 'draft', 'cancelled')
-		 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`
-	);
-	if (unknown.length) {
-		const lines = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${valid} WHERE doc_status NOT IN ('posted', 'draft', 'cancelled')`))!.n;
-		warnings.push({ code: 'unknown_doc_status', params: { lines, values: unknown } });
-	}
-	const left = (await db.one<{ draft_lines: number; draft_documents: number; cancelled_lines: number; cancelled_documents: number }>(`
-		SELECT count(*) FILTER (WHERE doc_status = 'draft')::INTEGER AS draft_lines,
+	// One pass for the counts; the unknown values are listed only when there are some.
+	const counts = (await db.one<{ unknown: number; draft_lines: number; draft_documents: number; cancelled_lines: number; cancelled_documents: number }>(`
+		SELECT count(*) FILTER (WHERE doc_status NOT IN ('posted', 'draft', 'cancelled'))::INTEGER AS unknown,
+			count(*) FILTER (WHERE doc_status = 'draft')::INTEGER AS draft_lines,
 			count(DISTINCT invoice_id) FILTER (WHERE doc_status = 'draft')::INTEGER AS draft_documents,
 			count(*) FILTER (WHERE doc_status = 'cancelled')::INTEGER AS cancelled_lines,
 			count(DISTINCT invoice_id) FILTER (WHERE doc_status = 'cancelled')::INTEGER AS cancelled_documents
 		FROM ${valid}`))!;
+	const { unknown, ...left } = counts;
+	if (unknown > 0) {
+		const values = await db.all<{ value: string; n: number }>(
+			`SELECT doc_status AS value, count(*)::INTEGER AS n FROM ${valid} WHERE doc_status NOT IN ('posted', 'draft', 'cancelled')
+			 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`
+		);
+		warnings.push({ code: 'unknown_doc_status', params: { lines: unknown, values } });
+	}
 	if (left.draft_lines + left.cancelled_lines > 0) warnings.push({ code: 'not_posted', params: { ...left } });
 	return warnings;
 }
