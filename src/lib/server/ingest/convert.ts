@@ -116,7 +116,10 @@ export async function convertSource(
 	// or say "Total", or only their first cell is written. Every cell of the relation (the file's
 	// columns and the extra-fields one) is looked at for these rows only.
 	const cells = (await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`)).map((r) => r.column_name).filter((n) => /^[cx]\d+$/.test(n));
-	const candidate = candidateSql(identifyingColumns(spec, mapping).map(rawSql), cells.filter((n) => n.startsWith('c')));
+	const candidate = candidateSql(
+		identifyingColumns(spec, mapping).map((c) => sourceColumn(mapping[c.name]!)),
+		cells.filter((n) => n.startsWith('c'))
+	);
 	const numeric: NumberColumn[] = mapped
 		.filter((c) => c.type === 'money' || c.type === 'decimal' || c.type === 'rate')
 		.map((c) => ({ name: c.name, sql: rawSql(c), rate: c.type === 'rate' }));

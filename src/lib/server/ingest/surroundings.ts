@@ -37,9 +37,9 @@ export const skippedTable = (conv: string) => `${conv}_skipped`;
 // at the start of the cell, as a whole word ("Totalizadora" is not one).
 const TOTAL_WORD = String.raw`(?i)^[^[:alnum:]]*(sub[ -]?totale?s?|totale?s?|grand[ -]+total|gran[ -]+total|sumas?)\b`;
 
-/** SQL: the text `x` starts with a total word (the LIKE filters first: most cells have no "tot"). */
+/** SQL: the text `x` starts with a total word (an anchored expression: most cells fail at their first letter). */
 export function totalWordSql(x: string): string {
-	return `((${x} ILIKE '%tot%' OR ${x} ILIKE '%sum%') AND regexp_matches(${x}, '${TOTAL_WORD}'))`;
+	return `regexp_matches(${x}, '${TOTAL_WORD}')`;
 }
 
 /** The columns that identify a row: the key's ids and dates, and the dates every row needs. */
@@ -49,13 +49,24 @@ export function identifyingColumns(spec: KindSpec, mapping: ColumnMapping): Colu
 	);
 }
 
+/** SQL: a cell is empty or only spaces (a CASE, so the optimizer keeps the cheap tests first). */
+function emptySql(x: string): string {
+	return `CASE WHEN ${x} IS NULL OR ${x} = '' THEN true WHEN starts_with(${x}, ' ') OR starts_with(${x}, chr(9)) THEN trim(${x}) = '' ELSE false END`;
+}
+
 /**
- * SQL over the raw cells: every identifying field is empty or a total word, or only the first cell
- * is written (`cells`: the file's columns; a note below the data).
+ * SQL over the cells as read (`identifying` and `cells` name columns of the relation): every
+ * identifying field is empty or a total word, or only the first cell is written (a note below the
+ * data). Every row is tested, so the cheap test comes first: with two identifying fields or more,
+ * one must be empty (a footer has no date) before any is read for a total word.
  */
 export function candidateSql(identifying: string[], cells: string[]): string {
 	const conditions: string[] = [];
-	if (identifying.length) conditions.push(identifying.map((x) => `(${x} IS NULL OR ${totalWordSql(x)})`).join(' AND '));
+	const emptyOrWord = identifying.map((x) => `(${emptySql(x)} OR ${totalWordSql(x)})`).join(' AND ');
+	if (identifying.length === 1) conditions.push(emptyOrWord);
+	// A CASE, not AND: the optimizer would distribute an AND and read every date for a total word.
+	else if (identifying.length > 1) conditions.push(`CASE WHEN ${identifying.map(emptySql).join(' OR ')} THEN ${emptyOrWord} ELSE false END`);
+	// Notes have one field: the others are absent (NULL), no need to trim them.
 	if (cells.length >= 2) conditions.push(cells.slice(1).map((c) => `(${c} IS NULL OR ${c} = '')`).join(' AND '));
 	return conditions.length ? conditions.map((c) => `(${c})`).join(' OR ') : 'false';
 }
