@@ -7,8 +7,8 @@ export type Domain = 'outcome' | 'quote_status' | 'doc_type' | 'doc_status' | 'f
 
 const TERMS: Record<Domain, Record<string, string[]>> = {
 	outcome: {
-		won: ['won', 'closed won', 'closedwon', 'ganada', 'ganado', 'cerrada ganada', 'cerrado ganado', 'cierre ganado', 'vendido', 'vendida', 'exito'],
-		lost: ['lost', 'closed lost', 'closedlost', 'closed lost to competition', 'lost to competition', 'perdida ante la competencia', 'perdida', 'perdido', 'cerrada perdida', 'cerrado perdido', 'cierre perdido', 'no firmado', 'descartada', 'descartado'],
+		won: ['won', 'deal won', 'closed won', 'closedwon', 'ganada', 'ganado', 'cerrada ganada', 'cerrado ganado', 'cierre ganado', 'vendido', 'vendida', 'exito'],
+		lost: ['lost', 'deal lost', 'closed lost', 'closedlost', 'closed lost to competition', 'lost to competition', 'perdida ante la competencia', 'perdida', 'perdido', 'cerrada perdida', 'cerrado perdido', 'cierre perdido', 'no firmado', 'descartada', 'descartado'],
 		open: [
 			'open', 'abierta', 'abierto', 'en curso', 'en proceso', 'pendiente', 'nueva', 'nuevo',
 			'prospecting', 'qualification', 'needs analysis', 'value proposition', 'id decision makers', 'perception analysis',
