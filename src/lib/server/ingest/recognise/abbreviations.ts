@@ -12,7 +12,8 @@ const GROUPS: string[][] = [
 	['fecha', 'date', 'fec', 'fch', 'fcha', 'dt', 'f'],
 	['importe', 'imp', 'impte'],
 	['descripcion', 'description', 'desc', 'descr', 'dscription', 'dscripcion', 'concepto'],
-	['cliente', 'client', 'customer', 'cte', 'clte', 'cli', 'clt', 'cust'],
+	// Electronic invoices name the client as their receiver (CFDI's Receptor, Colombia's Adquiriente).
+	['cliente', 'client', 'customer', 'cte', 'clte', 'cli', 'clt', 'cust', 'receptor', 'adquiriente', 'adquirente', 'comprador', 'buyer'],
 	['factura', 'invoice', 'fact', 'fac', 'fra', 'fctr', 'inv'],
 	['articulo', 'art', 'artic', 'artculo'],
 	['producto', 'product', 'prod', 'prd'],

@@ -151,8 +151,5 @@ function fillFromVocabularies(spec: KindSpec, headers: string[], mapping: Column
 
 /** A required column other columns can stand in for (amount ← quantity × unit price, or the gross total). */
 function requiredReplaced(column: ColumnSpec, mapping: ColumnMapping): boolean {
-	const alternatives = column.requiredUnless as unknown as (string | string[])[] | undefined;
-	if (!alternatives || !alternatives.length) return false;
-	const sets = (Array.isArray(alternatives[0]) ? alternatives : [alternatives]) as string[][];
-	return sets.some((set) => set.every((alt) => alt in mapping));
+	return (column.requiredUnless ?? []).some((set) => set.every((alt) => alt in mapping));
 }
