@@ -116,6 +116,30 @@ describe('what surrounds the data', () => {
 		expect(await revenue()).toEqual({ n: 2, s: '150.5000' });
 	});
 
+	it('skips the totals of a report grouped by client ("Total cliente X", "Totales") and its grand total', async () => {
+		const file = folder.write(
+			'por-cliente.csv',
+			csv(
+				'Nº factura;Fecha;Cliente;Importe', // 1
+				'F-1;05/03/2026;C1;100,00',
+				'F-2;06/03/2026;C1;20,00',
+				';;Total cliente C1;120,00', // 4: no number, no date, a total word
+				'F-3;07/03/2026;C2;30,00',
+				'Totales C2;;;30,00', // 6
+				'F-4;08/03/2026;C3;5,25',
+				';;;5,25', // 8: no word, but the sum of its group
+				'Grand Total;;;155,25' // 9
+			)
+		);
+		const f = (await ingestSaid(db, [{ path: file, name: 'por-cliente.csv' }], { kind: 'invoices' })).files[0]!;
+		expect(f).toMatchObject({ rows_read: 4, loaded: 4, rejected: 0 });
+		expect(f.skipped).toEqual([
+			{ reason: 'subtotal', rows: 3, lines: [4, 6, 8] },
+			{ reason: 'total', rows: 1, lines: [9] }
+		]);
+		expect(await revenue()).toEqual({ n: 4, s: '155.2500' });
+	});
+
 	it('skips the notes a CRM report writes below its data, and keeps a one-cell data row above them', async () => {
 		const file = folder.write(
 			'accounts.csv',
