@@ -132,6 +132,10 @@ describe('upload reports a person can act on', () => {
 		await page.waitForSelector('[data-testid="report-file"][data-name="rechazos.csv"] [data-testid="rejections"]', { timeout: 60_000 });
 		await idle(page);
 		const report = page.locator('[data-testid="report-file"][data-name="rechazos.csv"]');
+		// The kind detected, how sure, and what in the file says so.
+		expect(await page.locator('[data-testid="recognition"]').first().textContent()).toMatch(
+			/^\s*Reconocido como facturas, con una confianza del \d+ %: \d+ de \d+ encabezados reconocidos/
+		);
 		expect(await report.locator('[data-testid="rejected"]').textContent()).toBe('2');
 		// rows, counted as rows: 2 of 2, no "se muestran"
 		expect(await report.locator('[data-testid="rejections-title"]').textContent()).toBe('Filas rechazadas (2)');
