@@ -78,7 +78,7 @@ export function chooseKind(headers: string[], file: string, values?: ValueEviden
 		...first.match,
 		recognition: {
 			confidence: round(confidence),
-			evidence: [...first.facts, ...ruledOut],
+			evidence: first.facts,
 			others: best.slice(1, 3).map((s) => ({ kind: s.kind, confidence: round(confidenceOf(s)) }))
 		}
 	};

@@ -34,7 +34,7 @@ export type Fact =
 export interface Recognition {
 	/** 0–1: how far the chosen kind stands above the next one (1 when no other kind fits). */
 	confidence: number;
-	/** What in the file says so, the chosen kind's facts first. */
+	/** What in the file says so. */
 	evidence: Fact[];
 	/** The other kinds the file could have been, with their confidence. */
 	others: { kind: Kind; confidence: number }[];
