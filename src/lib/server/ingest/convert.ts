@@ -55,7 +55,7 @@ export interface SourceShape {
 export interface ConversionPlan {
 	numbers: Record<string, NumberFormat>;
 	dates: Record<string, DateFormat>;
-	/** SQL giving a typed row's record index: its rowid, or a `rid` column where a window reordered rows. */
+	/** SQL giving a typed row's record index: its rowid, or a `rid` column where a window reordered rows or skipped rows were removed. */
 	recordIndex: 'rowid' | 'rid';
 }
 
@@ -210,9 +210,8 @@ export async function convertSource(
 	// The record index as a column where the source has one, or where a derivation orders by it:
 	// its window reorders rows, so rowid no longer follows the file (row_number() OVER () is a
 	// streaming window: scan order).
-	// Skipped rows leave the table: a file with candidates numbers its records in a column too.
-	const withRecordIndex = shape.hasRecordIndex || derived.usesRecordIndex || edges;
-	const rid = shape.hasRecordIndex ? 'rid, ' : withRecordIndex ? 'row_number() OVER () - 1 AS rid, ' : '';
+	const withRecordIndex = shape.hasRecordIndex || derived.usesRecordIndex;
+	const rid = shape.hasRecordIndex ? 'rid, ' : derived.usesRecordIndex ? 'row_number() OVER () - 1 AS rid, ' : '';
 	const rawColumns = spec.columns.map((c) => `${has(c.name) ? rawSql(c) : 'NULL::VARCHAR'} AS ${raw(c)}`);
 	if (shape.joinedDocuments) rawColumns.push('cartera_doc_found');
 	rawColumns.push(`nullif(trim(x0), '') AS r_extra_fields`);
@@ -236,12 +235,13 @@ export async function convertSource(
 			CASE WHEN coalesce(${anyProblem}, false) THEN list_filter([${problemList}], p -> p IS NOT NULL) END AS problems,
 			${noteList} AS cartera_notes${edges ? `, ${edgeSql('cartera_cells')} AS cartera_edge` : ''}
 		FROM typed`);
+	let recordIndex: ConversionPlan['recordIndex'] = withRecordIndex ? 'rid' : 'rowid';
 	if (edges) {
 		// The amounts a footer may sum: stored money and quantity columns the file gives.
 		const amounts = storedColumns(spec).filter((c) => (c.type === 'money' || c.type === 'decimal') && (has(c.name) || c.name in derived.columns));
-		await skipSurroundings(db, target, amounts.map((c) => c.name));
+		recordIndex = await skipSurroundings(db, target, amounts.map((c) => c.name), recordIndex);
 	} else await noSkips(db, target);
-	return { numbers, dates, recordIndex: withRecordIndex ? 'rid' : 'rowid' };
+	return { numbers, dates, recordIndex };
 }
 
 /** Each distinct raw value of a vocabulary column with its canonical value (unknown values left out). */

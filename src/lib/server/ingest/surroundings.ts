@@ -82,12 +82,15 @@ export function edgeSql(cells: string): string {
 }
 
 /**
- * Decides which candidate rows of `target` (column `rid`, `cartera_edge`) are blank lines or
- * footers, records them in `${target}_skipped` and removes them from `target`. `amounts`: the
- * typed money and quantity columns a footer sums.
+ * Decides which candidate rows of `target` (with `cartera_edge`) are blank lines, footers or notes,
+ * records them in `${target}_skipped` and removes them from `target`. `amounts`: the typed money
+ * and quantity columns a footer sums. `recordIndex`: the record's index in the file (rowid, or a
+ * `rid` column); once rows are removed it is a `rid` column (returned), copied from the rowid
+ * only when something was skipped: numbering rows with a window as they are typed would make the
+ * whole conversion single-threaded.
  */
-export async function skipSurroundings(db: Database, target: string, amounts: string[]): Promise<void> {
-	const t = sqlIdent(target);
+export async function skipSurroundings(db: Database, target: string, amounts: string[], recordIndex: 'rowid' | 'rid'): Promise<'rowid' | 'rid'> {
+	const t = recordIndex === 'rid' ? sqlIdent(target) : `(SELECT rowid AS rid, * FROM ${sqlIdent(target)})`;
 	const sums = amounts.map((m, i) => ({ m, g: `g_${i}`, all: `all_${i}` }));
 	// Each amount written is the sum of its group (the rows since the previous footer) or of all rows above.
 	const isSum = sums.length
@@ -121,7 +124,18 @@ export async function skipSurroundings(db: Database, target: string, amounts: st
 		FROM footers f, bounds b
 		UNION ALL
 		SELECT n.rid::INTEGER, 'note' FROM notes n, bounds b WHERE n.rid > b.last_data`);
-	await db.run(`DELETE FROM ${t} WHERE rid IN (SELECT rid FROM ${sqlIdent(skippedTable(target))})`);
+	const skipped = sqlIdent(skippedTable(target));
+	if (!(await db.one(`SELECT 1 AS found FROM ${skipped} LIMIT 1`))) return recordIndex;
+	if (recordIndex === 'rid') {
+		await db.run(`DELETE FROM ${sqlIdent(target)} WHERE rid IN (SELECT rid FROM ${skipped})`);
+		return 'rid';
+	}
+	// A copy in file order (a plain scan keeps it) with the record index as a column.
+	const kept = sqlIdent(`${target}_kept`);
+	await db.run(`CREATE OR REPLACE TEMP TABLE ${kept} AS SELECT rowid AS rid, * FROM ${sqlIdent(target)} WHERE rowid NOT IN (SELECT rid FROM ${skipped})`);
+	await db.run(`DROP TABLE ${sqlIdent(target)}`);
+	await db.run(`ALTER TABLE ${kept} RENAME TO ${sqlIdent(target)}`);
+	return 'rid';
 }
 
 /** An empty `${target}_skipped`, for a file with no candidate rows. */
