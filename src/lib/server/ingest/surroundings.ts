@@ -15,7 +15,7 @@ import type { Database } from '../db/database';
 import type { ColumnSpec, KindSpec } from './kinds';
 import type { ColumnMapping } from './mapping';
 import { linesAbove } from './line-numbers';
-import type { Converted } from './sources';
+import type { Source } from './read-source';
 import { sqlIdent } from './text';
 
 export type SkipReason = 'title' | 'blank' | 'subtotal' | 'total' | 'note';
@@ -149,7 +149,8 @@ const ORDER: SkipReason[] = ['title', 'blank', 'subtotal', 'total', 'note'];
  * What was skipped in a converted file, per reason: the title block and blank lines above the
  * header, then the blank lines and footers among the records (lines from `${conv}_lines`).
  */
-export async function skippedLines(db: Database, c: Converted): Promise<SkippedLines[]> {
+/** `c`: a converted file (sources.ts Converted): its source and its typed table — named by shape, so this module needs nothing of sources.ts (which needs convert.ts, which needs this). */
+export async function skippedLines(db: Database, c: { source: Pick<Source, 'utf8Path' | 'headerLine' | 'delimiter'>; conv: string }): Promise<SkippedLines[]> {
 	const above = linesAbove(c.source.utf8Path, c.source.headerLine, c.source.delimiter);
 	const rows = await db.all<{ reason: SkipReason; rows: number; lines: number[] | null }>(
 		`SELECT s.reason, count(*)::INTEGER AS rows, (list(l.line ORDER BY s.rid) FILTER (WHERE l.line IS NOT NULL))[1:${LISTED}] AS lines
