@@ -40,7 +40,7 @@ const SAMPLES: Record<MessageCode, Record<string, unknown>> = {
 		evidence: [{ code: 'dates', column: 'Fecha' }, { code: 'amounts', column: 'Importe' }, { code: 'documents', n: 30, rows: 30 }]
 	},
 	documents_without_lines: {},
-	lines_without_documents: {},
+	lines_without_documents: { columns: ['client_id'] },
 	invoice_parts_count: { documents: 2, lines: 1 },
 	map_headers_absent: { headers: ['Total neto'] },
 	map_missing_columns: { columns: ['amount'] },

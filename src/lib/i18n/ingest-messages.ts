@@ -11,6 +11,7 @@ import { KIND_SPECS, KINDS, type Kind, type KindSpec } from '../server/ingest/ki
 import type { Counted, MessageCode, MessageParams, Said, Subject } from '../server/ingest/codes';
 import type { Fact } from '../server/ingest/recognise/types';
 import { kindWord, sayFacts } from './recognition-words';
+import { fieldName } from './field-names';
 
 
 /** Spanish header a user would recognise, for messages (the canonical name follows it). */
@@ -64,6 +65,11 @@ const sizeEn = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFix
 const sizeEs = (bytes: number) => (bytes >= 1048576 ? `${formatNumber(bytes / 1048576, 'es', 1)} MB` : `${n(Math.ceil(bytes / 1024))} kB`);
 /** 'YYYY-MM-DD[ HH:MM:SS]' → 'DD/MM/YYYY[ HH:MM:SS]' (the Spanish locale's dates). */
 const dateEs = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})/, '$3/$2/$1');
+/** The document fields a lines file lacks, by their business names ("Fecha de factura" and "Cliente" when not known). */
+const missingDocumentFields = (columns: string[] | undefined, lang: Lang) => {
+	const names = (columns?.length ? columns : ['invoice_date', 'client_id']).map((c) => `"${fieldName('invoices', c, lang)}"`);
+	return lang === 'es' ? listEs(names, 'y') : names.join(' and ');
+};
 const kindEs = (kind: string) => KIND_SPECS[kind as Kind]?.label ?? kind;
 
 /** A date format as a pattern a user reads: %d/%m/%Y → dd/mm/yyyy (en), dd/mm/aaaa (es). */
@@ -150,9 +156,9 @@ const en: Catalogue = {
 		'these are invoice documents without amounts (no "Importe" nor "Cantidad" + "Precio unitario"): ' +
 		'give their lines file in the same command, or an invoices export with all of ' +
 		`${expectedHeaders(KIND_SPECS.invoices, 'en')}.`,
-	lines_without_documents: () =>
-		'these are invoice lines without their documents (no "Fecha" and "Código cliente"): ' +
-		'give the documents file (number, date, client) in the same command.',
+	lines_without_documents: (p: { columns?: string[] }) =>
+		`these are invoice lines without their documents (no column for ${missingDocumentFields(p.columns, 'en')}): ` +
+		'give the documents file (number, date, client) in the same command, or map the column that holds it.',
 	invoice_parts_count: (p: { documents: number; lines: number }) =>
 		`give one documents file and one lines file per command (got ${p.documents} and ${p.lines}).`,
 
@@ -345,9 +351,9 @@ const es: Catalogue = {
 		'son documentos de factura sin importes (sin "Importe" ni "Cantidad" + "Precio unitario"): ' +
 		'agrega su archivo de líneas en la misma carga, o una exportación de facturas con todas estas columnas: ' +
 		`${expectedHeaders(KIND_SPECS.invoices, 'es')}.`,
-	lines_without_documents: () =>
-		'son líneas de factura sin sus documentos (sin "Fecha" ni "Código cliente"): ' +
-		'agrega el archivo de documentos (número, fecha, cliente) en la misma carga.',
+	lines_without_documents: (p) =>
+		`son líneas de factura sin sus documentos (no hay columna para ${missingDocumentFields(p.columns, 'es')}): ` +
+		'agrega el archivo de documentos (número, fecha, cliente) en la misma carga, o asigna la columna que lo contiene.',
 	invoice_parts_count: (p) => `agrega un solo archivo de documentos y uno de líneas por carga (llegaron ${p.documents} y ${p.lines}).`,
 
 	map_headers_absent: (p) => `la asignación de columnas nombra encabezados que ningún archivo tiene: ${p.headers.join(', ')}.`,

@@ -35,7 +35,8 @@ export interface MessageValues {
 	unknown_kind: { headers: string[]; ruled_out?: Fact[] };
 	ambiguous_kind: { candidates: { kind: Kind; confidence: number }[]; evidence: Fact[] };
 	documents_without_lines: object;
-	lines_without_documents: object;
+	/** `columns`: the document fields the lines file lacks (invoice_date, client_id), when known. */
+	lines_without_documents: { columns?: string[] };
 	invoice_parts_count: { documents: number; lines: number };
 
 	// Mappings (--map, the upload page's columns table)

@@ -2,6 +2,7 @@
 // documents when an ERP wrote them as two files (Neptuno's "Detalles de pedidos" + "Pedidos").
 import { sourceColumn, type ConversionPlan } from './convert';
 import { IngestError } from './errors';
+import { mapHeaders } from './recognise/map-headers';
 import type { ColumnMapping, Recognition } from './mapping';
 import { KIND_SPECS, type KindSpec } from './kinds';
 import type { Source, SourceOptions } from './read-source';
@@ -80,7 +81,12 @@ export function pairInvoiceParts(prepared: Prepared[]): Prepared[] {
 	if (headers.length === 0 && items.length === 0) return prepared;
 	const invoices = KIND_SPECS.invoices;
 	if (items.length === 0) throw new IngestError('documents_without_lines', { file: headers[0]!.source.name });
-	if (headers.length === 0) throw new IngestError('lines_without_documents', { file: items[0]!.source.name });
+	if (headers.length === 0) {
+		// What the lines lack of a whole invoices export: the document's date, its client, or both.
+		const whole = mapHeaders(items[0]!.source.headers, KIND_SPECS.invoices).mapping;
+		const columns = KIND_SPECS.invoices.columns.filter((c) => c.part === 'header' && c.required && !(c.name in whole)).map((c) => c.name);
+		throw new IngestError('lines_without_documents', { file: items[0]!.source.name, columns });
+	}
 	if (headers.length > 1 || items.length > 1) throw new IngestError('invoice_parts_count', { documents: headers.length, lines: items.length });
 	const lines = items[0]!;
 	const documents = headers[0]!;
