@@ -271,13 +271,14 @@ const en: Catalogue = {
 	no_data_rows: () => 'The file has its header row but no data rows: nothing to load.',
 	future_dates: (p: { rows: number; today: string; latest: string }) =>
 		`${p.rows} ${pl(p.rows, 'row is', 'rows are')} dated after today (${p.today}); the latest is ${p.latest}.`,
-	skipped_lines: (p: { reason: 'title' | 'blank' | 'subtotal' | 'total' | 'note'; rows: number; lines: number[] }) => {
+	skipped_lines: (p: { reason: 'title' | 'blank' | 'subtotal' | 'total' | 'note' | 'group'; rows: number; lines: number[] }) => {
 		const what = {
 			title: `title ${pl(p.rows, 'line', 'lines')} above the header`,
 			blank: `${pl(p.rows, 'line', 'lines')} with nothing but delimiters or spaces`,
 			subtotal: `subtotal ${pl(p.rows, 'row', 'rows')}`,
 			total: `total ${pl(p.rows, 'row', 'rows')}`,
-			note: `${pl(p.rows, 'note', 'notes')} below the data (the report's footer)`
+			note: `${pl(p.rows, 'note', 'notes')} below the data (the report's footer)`,
+			group: `group ${pl(p.rows, 'heading', 'headings')} (the client of the lines below ${pl(p.rows, 'it', 'them')}, given to each line)`
 		}[p.reason];
 		const lines = linesSaid(p.lines, p.rows, 'en');
 		const data = p.reason === 'subtotal' || p.reason === 'total' ? ', not loaded as data' : '';
@@ -475,7 +476,8 @@ const es: Catalogue = {
 			blank: `${pl(p.rows, 'línea vacía', 'líneas vacías')} o solo con separadores`,
 			subtotal: `${pl(p.rows, 'fila', 'filas')} de subtotal, que no ${pl(p.rows, 'es un dato', 'son datos')}`,
 			total: `${pl(p.rows, 'fila', 'filas')} de total, que no ${pl(p.rows, 'es un dato', 'son datos')}`,
-			note: `${pl(p.rows, 'nota', 'notas')} al pie, debajo de los datos`
+			note: `${pl(p.rows, 'nota', 'notas')} al pie, debajo de los datos`,
+			group: `${pl(p.rows, 'encabezado', 'encabezados')} de grupo (el cliente de las líneas de debajo, que se asignó a cada línea)`
 		}[p.reason];
 		const lines = linesSaid(p.lines, p.rows, 'es');
 		return `Se ${pl(p.rows, 'omitió', 'omitieron')} ${n(p.rows)} ${what}${lines ? ` (${lines})` : ''}.`;

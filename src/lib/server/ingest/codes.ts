@@ -122,7 +122,7 @@ export interface MessageValues {
 	no_data_rows: object;
 	future_dates: { rows: number; today: string; latest: string };
 	// What surrounds the data, skipped (surroundings.ts): a title block, blank lines, footers; `lines` lists the first ones.
-	skipped_lines: { reason: 'title' | 'blank' | 'subtotal' | 'total' | 'note'; rows: number; lines: number[] };
+	skipped_lines: { reason: 'title' | 'blank' | 'subtotal' | 'total' | 'note' | 'group'; rows: number; lines: number[] };
 	// An unreadable optional value (column: its header), emptied; the rows loaded. `reason` says what was expected.
 	unreadable_optional: { column: string; field: string; reason: Said; rows: number; examples: { value: string; line: number | null }[] };
 	xlsx_sheet_read: { sheet: string; others: string[]; chosen: 'given' | 'fits' | 'first' };

@@ -50,6 +50,8 @@ export interface SourceShape {
 	values?: Partial<Record<string, Record<string, string>>>;
 	/** Invoice lines joined to their documents: `cartera_doc_found` says whether each line found one. */
 	joinedDocuments?: boolean;
+	/** A report grouped by client (sources.ts groupedRelation): its group heading rows are skipped as such. */
+	groupHeadings?: boolean;
 }
 
 export interface ConversionPlan {
@@ -239,7 +241,7 @@ export async function convertSource(
 	if (edges) {
 		// The amounts a footer may sum: stored money and quantity columns the file gives.
 		const amounts = storedColumns(spec).filter((c) => (c.type === 'money' || c.type === 'decimal') && (has(c.name) || c.name in derived.columns));
-		recordIndex = await skipSurroundings(db, target, amounts.map((c) => c.name), recordIndex);
+		recordIndex = await skipSurroundings(db, target, amounts.map((c) => c.name), recordIndex, shape.groupHeadings ?? false);
 	} else await noSkips(db, target);
 	return { numbers, dates, recordIndex };
 }

@@ -157,7 +157,7 @@ async function prepare(db: Database, input: IngestInput, options: IngestOptions)
 	try {
 		const planned = await planFile(db, { ...source, rows: await sampleRecords(db, source) }, options);
 		if (planned.refusal) throw planned.refusal;
-		return { source, spec: planned.spec, mapping: planned.mapping, options, userMapping: planned.userMapping, recognition: planned.recognition };
+		return { source, spec: planned.spec, mapping: planned.mapping, options, userMapping: planned.userMapping, recognition: planned.recognition, groupColumn: planned.groupColumn };
 	} catch (error) {
 		source.cleanup();
 		throw error;
@@ -195,9 +195,11 @@ async function convertOne(db: Database, p: Prepared, n: number, rejectsWanted: b
 }
 
 async function convertCsv(db: Database, p: Prepared, conv: string): Promise<ConversionPlan> {
+	const grouped = !p.documents && p.groupColumn !== undefined;
 	const shape = {
-		hasRecordIndex: !!p.documents,
+		hasRecordIndex: !!p.documents || grouped,
 		joinedDocuments: !!p.documents,
+		groupHeadings: grouped,
 		values: p.userMapping?.mapping.values,
 		decimal: p.options.decimal,
 		dateOrder: p.options.dateOrder

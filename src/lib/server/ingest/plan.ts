@@ -31,6 +31,8 @@ export interface FilePlan {
 	refusal?: IngestError;
 	/** When the kind was detected: how sure, and what in the file says so. */
 	recognition?: Recognition;
+	/** A report grouped by client: the column naming the client on each group's heading row (filled down). */
+	groupColumn?: number;
 }
 
 /**
@@ -51,15 +53,17 @@ export async function plan(db: Database, file: { name: string; headers: string[]
 	// With a kind, the headers are mapped to it; without one, the kind is detected (or refused).
 	const match = kind ? mapHeaders(headers, KIND_SPECS[kind], values) : detectKind(headers, name, undefined, values);
 	const { spec, recognition } = match;
+	// The group column fills the client only while the client is still read from it.
+	const grouped = (mapping: ColumnMapping) => (match.groupColumn !== undefined && mapping.client_id === match.groupColumn ? { groupColumn: match.groupColumn } : {});
 	if (!user) {
 		const refusal = match.missing.length ? new IngestError('not_kind', { file: name, kind: spec.kind, columns: match.missing, headers }) : undefined;
-		return { spec, mapping: match.mapping, origin, refusal, recognition };
+		return { spec, mapping: match.mapping, origin, refusal, recognition, ...grouped(match.mapping) };
 	}
 	// The user's mapping names the headers itself: only what is still missing after it is refused.
 	const mapping = overlayColumns(match.mapping, user, headers, spec);
 	const missing = unmappedRequired(mapping, spec);
 	const refusal = missing.length ? new IngestError('map_missing_columns', { file: name, columns: missing }) : undefined;
-	return { spec, mapping, userMapping, origin, refusal, recognition };
+	return { spec, mapping, userMapping, origin, refusal, recognition, ...grouped(mapping) };
 }
 
 /** The kind a user reads for a planned file (an invoice documents or lines file is of invoices). */

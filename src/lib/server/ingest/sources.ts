@@ -21,6 +21,8 @@ export interface Prepared {
 	userMapping?: { mapping: UserMapping; origin: 'given' | 'remembered' };
 	/** When the kind was detected: how sure, and what in the file says so. */
 	recognition?: Recognition;
+	/** A report grouped by client: the column naming the client on each group's heading row (filled down). */
+	groupColumn?: number;
 }
 
 /** A prepared file once typed: its temporary table and the conversion plan that typed it. */
@@ -59,6 +61,7 @@ export function csvRelation(source: Source, parallel: boolean, offset = 0): stri
  * to their documents, whose columns follow the lines' (c{n}…), with `cartera_doc_found`.
  */
 export function relationOf(p: Prepared, parallel: boolean): string {
+	if (!p.documents && p.groupColumn !== undefined) return groupedRelation(p.source, parallel, p.groupColumn);
 	if (!p.documents) return csvRelation(p.source, parallel);
 	const n = p.source.headers.length;
 	const lineKey = `cartera_id(nullif(trim(${sourceColumn(p.mapping.invoice_id!)}), ''))`;
@@ -68,6 +71,21 @@ export function relationOf(p: Prepared, parallel: boolean): string {
 		LEFT JOIN (SELECT *, ${docKey} AS cartera_key FROM ${csvRelation(p.documents.source, parallel, n)}
 			QUALIFY row_number() OVER (PARTITION BY cartera_key) = 1) d
 		ON ${lineKey} = d.cartera_key)`;
+}
+
+/**
+ * A report grouped by client: each line takes the client of the last group heading above it (a row
+ * where only the group column is written); the headings keep theirs, to be skipped as such
+ * (surroundings.ts). Records are numbered in file order (`rid`): the fill-down is a window over them.
+ */
+function groupedRelation(source: Source, parallel: boolean, g: number): string {
+	const group = sourceColumn(g);
+	const others = [...source.headers.map((_, i) => sourceColumn(i)).filter((c) => c !== group), 'x0'];
+	const heading = `(nullif(trim(${group}), '') IS NOT NULL AND ${others.map((c) => `coalesce(trim(${c}), '') = ''`).join(' AND ')})`;
+	return `(SELECT * EXCLUDE (cartera_heading) REPLACE (
+			CASE WHEN cartera_heading THEN ${group}
+				ELSE last_value(CASE WHEN cartera_heading THEN ${group} END IGNORE NULLS) OVER (ORDER BY rid ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) END AS ${group})
+		FROM (SELECT row_number() OVER () - 1 AS rid, *, ${heading} AS cartera_heading FROM ${csvRelation(source, parallel)}))`;
 }
 
 /**

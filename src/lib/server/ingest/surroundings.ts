@@ -18,7 +18,7 @@ import { linesAbove } from './line-numbers';
 import type { Source } from './read-source';
 import { sqlIdent } from './text';
 
-export type SkipReason = 'title' | 'blank' | 'subtotal' | 'total' | 'note';
+export type SkipReason = 'title' | 'blank' | 'subtotal' | 'total' | 'note' | 'group';
 
 /** Lines skipped for one reason: how many, and their line numbers (the first LISTED of them). */
 export interface SkippedLines {
@@ -89,7 +89,7 @@ export function edgeSql(cells: string): string {
  * only when something was skipped: numbering rows with a window as they are typed would make the
  * whole conversion single-threaded.
  */
-export async function skipSurroundings(db: Database, target: string, amounts: string[], recordIndex: 'rowid' | 'rid'): Promise<'rowid' | 'rid'> {
+export async function skipSurroundings(db: Database, target: string, amounts: string[], recordIndex: 'rowid' | 'rid', groupHeadings = false): Promise<'rowid' | 'rid'> {
 	const t = recordIndex === 'rid' ? sqlIdent(target) : `(SELECT rowid AS rid, * FROM ${sqlIdent(target)})`;
 	const sums = amounts.map((m, i) => ({ m, g: `g_${i}`, all: `all_${i}` }));
 	// Each amount written is the sum of its group (the rows since the previous footer) or of all rows above.
@@ -114,6 +114,9 @@ export async function skipSurroundings(db: Database, target: string, amounts: st
 			SELECT rid, first FROM summed WHERE word OR (${isSum})
 		), notes AS (
 			SELECT rid FROM summed WHERE NOT (word OR coalesce(${isSum}, false)) AND cells = 1 AND contains(first, ' ')
+		), headings AS (
+			-- A report grouped by client: one written cell among the data, the group's name.
+			SELECT rid FROM summed WHERE ${groupHeadings} AND NOT (word OR coalesce(${isSum}, false)) AND cells = 1
 		), bounds AS (
 			SELECT (SELECT coalesce(max(rid), -1) FROM ${t} WHERE cartera_edge IS NULL) AS last_data, (SELECT max(rid) FROM footers) AS last_footer
 		)
@@ -123,7 +126,9 @@ export async function skipSurroundings(db: Database, target: string, amounts: st
 		SELECT f.rid::INTEGER, CASE WHEN f.rid = b.last_footer AND f.rid > b.last_data AND NOT regexp_matches(f.first, '(?i)^[^[:alnum:]]*sub') THEN 'total' ELSE 'subtotal' END
 		FROM footers f, bounds b
 		UNION ALL
-		SELECT n.rid::INTEGER, 'note' FROM notes n, bounds b WHERE n.rid > b.last_data`);
+		SELECT n.rid::INTEGER, 'note' FROM notes n, bounds b WHERE n.rid > b.last_data
+		UNION ALL
+		SELECT h.rid::INTEGER, 'group' FROM headings h, bounds b WHERE h.rid < b.last_data`);
 	const skipped = sqlIdent(skippedTable(target));
 	if (!(await db.one(`SELECT 1 AS found FROM ${skipped} LIMIT 1`))) return recordIndex;
 	if (recordIndex === 'rid') {
@@ -143,7 +148,7 @@ export async function noSkips(db: Database, target: string): Promise<void> {
 	await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(skippedTable(target))} (rid INTEGER, reason VARCHAR)`);
 }
 
-const ORDER: SkipReason[] = ['title', 'blank', 'subtotal', 'total', 'note'];
+const ORDER: SkipReason[] = ['title', 'blank', 'group', 'subtotal', 'total', 'note'];
 
 /**
  * What was skipped in a converted file, per reason: the title block and blank lines above the

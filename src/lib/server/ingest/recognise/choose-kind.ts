@@ -14,7 +14,7 @@ import type { Fact, KindMatch, MatchedBy, ValueEvidence } from './types';
 
 /** Scores closer than this are too close to call. */
 export const AMBIGUOUS_MARGIN = 0.12;
-const WEIGHT: Record<MatchedBy, number> = { synonym: 1, generic: 0.4, 'last-resort': 0.6, 'key-name': 0, values: 0.6 };
+const WEIGHT: Record<MatchedBy, number> = { synonym: 1, generic: 0.4, 'last-resort': 0.6, 'key-name': 0, values: 0.6, group: 0.6 };
 /** Headers that say too little to tell kinds apart, whichever column they fill ("Fecha", "Estado", "Total"). */
 const GENERIC_HEADERS = new Set(
 	['codigo', 'numero', 'nombre', 'descripcion', 'fecha', 'total', 'estado', 'tipo', 'importe', 'valor', 'monto', 'referencia',

@@ -76,9 +76,15 @@ export function mapHeaders(headers: string[], spec: KindSpec, values?: ValueEvid
 			break;
 		}
 	}
+	let groupColumn: number | undefined;
 	if (values) {
 		preferCodesToNames(spec, headers, mapping, matchedBy, values, keys);
 		fillFromVocabularies(spec, headers, mapping, matchedBy, values);
+		groupColumn = clientGroupColumn(spec, headers, mapping, values);
+		if (groupColumn !== undefined) {
+			mapping.client_id = groupColumn;
+			matchedBy.client_id = 'group';
+		}
 	}
 	if (spec.keyOrName) {
 		const [key, name, direction] = spec.keyOrName;
@@ -95,7 +101,38 @@ export function mapHeaders(headers: string[], spec: KindSpec, values?: ValueEvid
 		.filter((c) => c.required && !(c.name in mapping))
 		.filter((c) => !requiredReplaced(c, mapping))
 		.map((c) => c.name);
-	return { spec, mapping, missing, matchedBy };
+	return { spec, mapping, missing, matchedBy, ...(groupColumn !== undefined ? { groupColumn } : {}) };
+}
+
+const TOTAL_ROW = /^\W*(sub\s*-?\s*)?totale?s?\b|^\W*grand\s+total\b|^\W*gran\s+total\b/i;
+
+/**
+ * Invoice lines with no client column, in a report grouped by client: one column is written only
+ * on rows where nothing else is (the group's heading, "Amy's Bird Sanctuary,,,,") or on its total
+ * row ("Total for Amy's Bird Sanctuary"), and empty on every line. That column is the client.
+ */
+function clientGroupColumn(spec: KindSpec, headers: string[], mapping: ColumnMapping, values: ValueEvidence): number | undefined {
+	if (spec.kind !== 'invoices' || spec.part === 'header' || 'client_id' in mapping) return undefined;
+	const taken = new Set(Object.values(mapping));
+	const filled = (v: string | undefined) => (v ?? '').trim() !== '';
+	for (let g = 0; g < headers.length; g++) {
+		if (taken.has(g)) continue;
+		let headings = 0;
+		let lines = 0;
+		let fits = true;
+		for (const row of values.rows) {
+			const others = row.some((v, i) => i !== g && filled(v));
+			if (!filled(row[g])) {
+				if (others) lines++;
+			} else if (!others) headings++;
+			else if (!TOTAL_ROW.test(row[g]!)) {
+				fits = false;
+				break;
+			}
+		}
+		if (fits && headings >= 1 && lines >= 2) return g;
+	}
+	return undefined;
 }
 
 /**

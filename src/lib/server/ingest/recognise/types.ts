@@ -6,7 +6,7 @@ import type { Kind, KindSpec } from '../kinds';
 export type ColumnMapping = Record<string, number>;
 
 /** How a column found its header: a synonym of the kind, a generic header in its context, a last resort (a tax id), the key/name rule, or its values (a status column). */
-export type MatchedBy = 'synonym' | 'generic' | 'last-resort' | 'key-name' | 'values';
+export type MatchedBy = 'synonym' | 'generic' | 'last-resort' | 'key-name' | 'values' | 'group';
 
 /** The first records of a file, and which of their values are known client and product codes. */
 export interface ValueEvidence {
@@ -49,4 +49,9 @@ export interface KindMatch {
 	matchedBy: Record<string, MatchedBy>;
 	/** Kind detection only: how sure, and what in the file says so. */
 	recognition?: Recognition;
+	/**
+	 * A report grouped by client (QuickBooks' "Sales by Customer Detail"): the column that names the
+	 * client only on each group's heading row, to be filled down over the group's lines.
+	 */
+	groupColumn?: number;
 }
