@@ -2,7 +2,7 @@
 // reader), before anything is written: for previews, and to check the reader on parser test suites.
 import type { Database } from '../db/database';
 import { readSource, type Source, type SourceOptions } from './read-source';
-import { csvRelation } from './sources';
+import { sampleRecords } from './sample-records';
 
 export interface Preview {
 	encoding: Source['encoding'];
@@ -20,17 +20,10 @@ export interface Preview {
 export async function previewFile(db: Database, path: string, name: string, options: SourceOptions = {}, limit = 50): Promise<Preview> {
 	const source = await readSource(path, name, options);
 	try {
-		const read = (parallel: boolean) => db.all<Record<string, string | null>>(`SELECT * FROM ${csvRelation(source, parallel)} LIMIT ${Math.max(0, Math.floor(limit))}`);
-		let records: Record<string, string | null>[];
-		try {
-			records = await read(true);
-		} catch (error) {
-			if (!/parallel=false/.test(String(error))) throw error;
-			records = await read(false);
-		}
+		const rows = await sampleRecords(db, source, limit);
 		const { encoding, delimiter, quote, headers, headerLine } = source;
 		const sheets = source.workbook ? { sheet: source.workbook.sheet, sheets: source.workbook.sheets } : {};
-		return { encoding, delimiter, quote, headers, headerLine, rows: records.map((r) => headers.map((_, i) => r[`c${i}`] ?? '')), ...sheets };
+		return { encoding, delimiter, quote, headers, headerLine, rows, ...sheets };
 	} finally {
 		source.cleanup();
 	}

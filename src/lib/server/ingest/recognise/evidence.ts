@@ -72,10 +72,9 @@ export function judgeKind(spec: KindSpec, mapping: ColumnMapping, headers: strin
 			break;
 		}
 		case 'invoices': {
-			const contradiction = first(
-				dated('invoice_date'),
-				money('amount') ?? money('gross_amount') ?? money('unit_price')
-			);
+			// The column the amount is read from: the net one, else the gross total, else the unit price.
+			const amount = ['amount', 'gross_amount', 'unit_price'].find((c) => c in mapping);
+			const contradiction = first(dated('invoice_date'), amount ? money(amount) : undefined);
 			if (contradiction) return { contradiction, support: 0, facts };
 			const documents = col('invoice_id');
 			const parties = col('client_id');
@@ -90,7 +89,7 @@ export function judgeKind(spec: KindSpec, mapping: ColumnMapping, headers: strin
 			}
 			// A status column that speaks like quotes (Aceptado, Firmado, Orden de venta) speaks against.
 			support -= 0.2 * statusLeaning(col('doc_status'));
-			const known = knownShare(values, 'client_id' in mapping ? parties : undefined, values.knownClients);
+			const known = knownShare('client_id' in mapping ? parties : undefined, values.knownClients);
 			if (known > 0) {
 				facts.push({ code: 'known_codes', column: header('client_id'), n: Math.round(known * (parties?.length ?? 0)) });
 				support += 0.1 * known;
@@ -152,7 +151,7 @@ function documentShaped(rows: string[][], headers: string[], mapping: ColumnMapp
 }
 
 /** Share of a column's sample values that are codes already in the table. */
-function knownShare(_values: ValueEvidence, column: string[] | undefined, known: Set<string> | undefined): number {
+function knownShare(column: string[] | undefined, known: Set<string> | undefined): number {
 	if (!column || !column.length || !known || !known.size) return 0;
 	return column.filter((v) => known.has(v)).length / column.length;
 }
@@ -168,7 +167,7 @@ export function betterKeyColumn(kind: KindSpec['kind'], column: string, candidat
 	let best = candidates[0]!;
 	let bestShare = -1;
 	for (const i of candidates) {
-		const share = knownShare(values, columnValues(values.rows, i), known);
+		const share = knownShare(columnValues(values.rows, i), known);
 		if (share > bestShare) {
 			best = i;
 			bestShare = share;

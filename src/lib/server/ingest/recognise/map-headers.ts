@@ -14,7 +14,10 @@ import { inVocabulary } from './vocabulary-sets';
 import type { Domain } from '../vocabularies';
 
 const keyCache = new Map<string, string>();
-/** headerKey, remembered: every file is compared with the same synonym lists. */
+/**
+ * headerKey of a synonym, remembered: every file is compared with the same (fixed) lists. A file's
+ * own headers are not remembered: a server would keep every header it was ever sent.
+ */
 function cachedKey(text: string): string {
 	let key = keyCache.get(text);
 	if (key === undefined) {
@@ -47,7 +50,7 @@ function keyRank(header: string): number {
 }
 
 export function mapHeaders(headers: string[], spec: KindSpec, values?: ValueEvidence): KindMatch {
-	const keys = headers.map((h) => (h.trim() === '' ? '' : cachedKey(h)));
+	const keys = headers.map((h) => (h.trim() === '' ? '' : headerKey(h)));
 	const lineKeys = headers.map(lineKey);
 	const taken = new Set<number>();
 	const mapping: ColumnMapping = {};
@@ -67,9 +70,9 @@ export function mapHeaders(headers: string[], spec: KindSpec, values?: ValueEvid
 				if (found.length && !values) break;
 			}
 			// A key column with no value in the first records cannot be the key (QuickBooks' empty "Account #").
-			if (values?.rows.length && column.notNull && column.type === 'id') found.splice(0, found.length, ...found.filter((i) => columnValues(values.rows, i).length > 0));
-			if (!found.length) continue;
-			const index = found.length > 1 && values ? betterKeyColumn(spec.kind, column.name, found, values) : found[0]!;
+			const usable = values?.rows.length && column.notNull && column.type === 'id' ? found.filter((i) => columnValues(values.rows, i).length > 0) : found;
+			if (!usable.length) continue;
+			const index = usable.length > 1 && values ? betterKeyColumn(spec.kind, column.name, usable, values) : usable[0]!;
 			mapping[column.name] = index;
 			matchedBy[column.name] = tier;
 			taken.add(index);
