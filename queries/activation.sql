@@ -73,7 +73,7 @@ spread_lines AS (
 	SELECT l.client_id, l.invoice_id, l.invoice_date, l.amount
 	FROM invoice_lines l
 	SEMI JOIN (SELECT client_id, invoice_id FROM invoices WHERE first_day < last_day) USING (client_id, invoice_id)
-	WHERE cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier) AND l.doc_status NOT IN ('draft', 'cancelled')
+	WHERE cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier) AND l.doc_status NOT IN {{uncounted_statuses}}
 	UNION ALL
 	SELECT l.client_id, l.invoice_id, l.invoice_date, l.amount
 	FROM document_lines l

@@ -6,6 +6,6 @@ SELECT
 		SELECT client_id, name, client_type, size, sector, legal_form, region, crm_status, account_manager,
 			strftime(created_at, '%Y-%m-%d') AS created_at
 		FROM clients WHERE client_id = $client::VARCHAR LIMIT 1) c)::VARCHAR AS record,
-	EXISTS (SELECT 1 FROM invoice_lines WHERE client_id = $client::VARCHAR AND doc_status NOT IN ('draft', 'cancelled')) AS has_lines,
+	EXISTS (SELECT 1 FROM invoice_lines WHERE client_id = $client::VARCHAR AND doc_status NOT IN {{uncounted_statuses}}) AS has_lines,
 	EXISTS (SELECT 1 FROM quotes WHERE client_id = $client::VARCHAR) AS has_quotes,
 	EXISTS (SELECT 1 FROM opportunities WHERE client_id = $client::VARCHAR) AS has_opportunities;

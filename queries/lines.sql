@@ -22,7 +22,7 @@ WITH attributed AS NOT MATERIALIZED (
 	FROM invoice_lines l
 	LEFT JOIN clients c ON c.client_id = l.client_id
 	LEFT JOIN products p ON p.product_id = l.product_id
-	WHERE l.doc_status NOT IN ('draft', 'cancelled') AND {{line_filter_conditions}}
+	WHERE l.doc_status NOT IN {{uncounted_statuses}} AND {{line_filter_conditions}}
 ),
 -- One pass over the lines, per client and invoice: what the tier and the status need.
 invoices AS (

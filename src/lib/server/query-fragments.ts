@@ -71,6 +71,10 @@ export const FRAGMENTS: Record<string, string> = {
 	product_side_absent: of('line', 'product').map((d) => `f_${d.id} IS NULL`).join(' AND '),
 	// forecast.sql: each filter as a (dimension, bound value) row.
 	filter_rows: dims.map((d) => `('${d.id}', $f_${d.id}::VARCHAR)`).join(', '),
+	// Document statuses that count in no figure (docs/definitions.md "Document status"): every
+	// query reading invoice_lines says `doc_status NOT IN {{uncounted_statuses}}`. (Migration 009's
+	// invoice_totals_source view writes the same list: migrations are frozen text.)
+	uncounted_statuses: `('draft', 'cancelled')`,
 	// dimension_values.sql: the register's values of the filter bar's column dimensions.
 	bar_values: barValues()
 };
