@@ -1,8 +1,9 @@
 -- Retention and the four sales events (docs/definitions.md), period P = $from_date..$to_date against the
--- previous period P0 = $prev_from_date..$prev_to_date (as many whole months, just before P).
--- Population: clients with any line in P or P0, after the filters; the lines without a client form
--- one client (GROUP BY keeps NULL as one group). Per client r, r0 = Σ amount in P, P0 (credit notes
--- negative), computed in DECIMAL; events by value:
+-- comparison period P0 = $prev_from_date..$prev_to_date (as many whole months just before P, or the
+-- same months a year before, see retention.ts: with a period over 12 months that one overlaps P).
+-- Population: clients with any line in P or P0 (a line only between the two does not count), after
+-- the filters; the lines without a client form one client (GROUP BY keeps NULL as one group). Per
+-- client r, r0 = Σ amount in P, P0 (credit notes negative), computed in DECIMAL; events by value:
 --   stable r = r0; r > 0 ≥ r0: new if no positive line before P (any date), else reactivated;
 --   expansion r > r0 > 0; contraction 0 < r < r0; churned r0 > 0 ≥ r; other (both ≤ 0, different).
 -- bridge[e] = Σ (r − r0) over the event's clients, so R0 + Σ bridge = R.
@@ -22,7 +23,7 @@ per_client AS MATERIALIZED (
 	SELECT client_id,
 		coalesce(sum(amount) FILTER (WHERE invoice_date >= $from_date::DATE), 0) AS r,
 		coalesce(sum(amount) FILTER (WHERE invoice_date BETWEEN $prev_from_date::DATE AND $prev_to_date::DATE), 0) AS r0,
-		count(*) FILTER (WHERE invoice_date >= $prev_from_date::DATE) > 0 AS in_population,
+		count(*) FILTER (WHERE invoice_date >= $from_date::DATE OR invoice_date BETWEEN $prev_from_date::DATE AND $prev_to_date::DATE) > 0 AS in_population,
 		count(*) FILTER (WHERE amount > 0 AND invoice_date < $from_date::DATE) > 0 AS bought_before,
 		count(*) FILTER (WHERE amount > 0 AND invoice_date >= $from_date::DATE) > 0 AS bought_in_period,
 		count(DISTINCT product_line) FILTER (WHERE amount > 0 AND invoice_date >= $from_date::DATE) AS product_lines

@@ -1,5 +1,5 @@
 // npm run metrics -- NAME [--from YYYY-MM] [--to YYYY-MM] [--as-of YYYY-MM-DD] [--dim D] [--by product]
-//                         [--filter dim=value ...] [--db PATH] [--json]
+//                         [--compare year] [--filter dim=value ...] [--db PATH] [--json]
 import { parseArgs } from 'node:util';
 import { dimension, dimensionOfCli } from '../lib/dimensions';
 import { getDatabase } from '../lib/server/db/database';
@@ -10,7 +10,7 @@ import { printDocument } from './print-document';
 import { runCli, UsageError } from './run';
 
 const USAGE = `Usage: npm run metrics -- ${METRIC_NAMES.join('|')} [--from YYYY-MM] [--to YYYY-MM] [--as-of YYYY-MM-DD]
-                          [--dim D] [--by product] [--filter dim=value ...] [--db PATH] [--json]`;
+                          [--dim D] [--by product] [--compare year] [--filter dim=value ...] [--db PATH] [--json]`;
 
 await runCli(async () => {
 	const { values, positionals } = parseArgs({
@@ -20,6 +20,7 @@ await runCli(async () => {
 			'as-of': { type: 'string' },
 			dim: { type: 'string' },
 			by: { type: 'string' },
+			compare: { type: 'string' },
 			filter: { type: 'string', multiple: true },
 			db: { type: 'string' },
 			json: { type: 'boolean' },
@@ -30,7 +31,7 @@ await runCli(async () => {
 	if (values.help) return void console.log(USAGE);
 	const [name, ...extra] = positionals;
 	if (!name || extra.length) throw new UsageError(`Give one metric name.\n${USAGE}`);
-	const raw: Record<string, string | undefined> = { from: values.from, to: values.to, as_of: values['as-of'], dim: values.dim, by: values.by };
+	const raw: Record<string, string | undefined> = { from: values.from, to: values.to, as_of: values['as-of'], dim: values.dim, by: values.by, compare: values.compare };
 	for (const f of values.filter ?? []) {
 		const eq = f.indexOf('=');
 		if (eq <= 0) throw new UsageError(`--filter takes dimension=value (got "${f}").`);

@@ -28,3 +28,13 @@ export function monthCount(from: string, to: string): number {
 export function monthRange(from: string, to: string): string[] {
 	return Array.from({ length: monthCount(from, to) }, (_, i) => addMonths(from, i));
 }
+
+/** What a period is compared with: the same number of months just before it, or the same months a year earlier. */
+export type Compare = 'previous' | 'year';
+
+/** The comparison months (docs/definitions.md "Comparison periods"), one rule for the pages and the figures. */
+export function comparisonPeriod(from: string, to: string, compare: Compare): { from: string; to: string } {
+	if (compare === 'year') return { from: addMonths(from, -12), to: addMonths(to, -12) };
+	const n = monthCount(from, to);
+	return { from: addMonths(from, -n), to: addMonths(from, -1) };
+}

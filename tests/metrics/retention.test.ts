@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
 import type { MetricParams } from '../../src/lib/server/metrics/params';
+import { computeMetric } from '../../src/lib/server/metrics/index';
 import { retention, type RetentionDocument } from '../../src/lib/server/metrics/retention';
 import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
 import { loadCsv, metricParams } from '../helpers/metric-fixture';
@@ -64,7 +65,18 @@ beforeAll(async () => {
 		// And the other way round: P = 2028-04..06, P0 = 2028-01..03.
 		'H01;15/12/2027;SE;P1;1,00;Factura',
 		'H02;15/04/2028;SD;P1;0,0050;Factura',
-		'H03;15/04/2028;SE;P1;0,0060;Factura'
+		'H03;15/04/2028;SE;P1;0,0060;Factura',
+		// compare=year: P = 2031-04..06 against P0 = 2030-04..06; the months between (2030-07..2031-03)
+		// belong to neither. The default P0 would be 2031-01..03.
+		'Y01;10/05/2030;Y1;P1;100,00;Factura',
+		'Y02;10/05/2031;Y1;P1;150,00;Factura',
+		'Y03;10/04/2030;Y2;P1;80,00;Factura',
+		'Y04;10/01/2031;Y3;P1;70,00;Factura',
+		'Y05;10/06/2031;Y3;P1;40,00;Factura',
+		'Y06;10/02/2031;Y4;P1;60,00;Factura',
+		'Y07;10/04/2031;Y5;P1;30,00;Factura',
+		'Y08;10/06/2030;Y6;P1;25,00;Factura',
+		'Y09;10/06/2031;Y6;P1;25,00;Factura'
 	];
 	await loadCsv(db, folder, { 'c.csv': clients, 'p.csv': products, 'f.csv': invoices });
 });
@@ -187,6 +199,44 @@ describe('retention', () => {
 		expect(r.bridge).toEqual({ new: 245, reactivated: 0, expansion: 30, contraction: -120, churned: -90, other: -20 });
 		expect(r.clients).toEqual({ new: 3, reactivated: 0, expanded: 1, contracted: 2, churned: 1, stable: 2, other: 1 });
 		expectBridgeReconciles(r); // 505 + 245 + 30 − 120 − 90 − 20 = 550
+	});
+
+	it('compare=year bridges from the same months a year before', async () => {
+		const r = await retention(db, { ...params({}, '2031-04', '2031-06'), compare: 'year' }, DEFAULT_SETTINGS);
+		expect(r.previous).toEqual({ from: '2030-04', to: '2030-06' });
+		// Per client, r0 = 2030-04..06, r = 2031-04..06:
+		//   Y1 100 → 150 expansion +50; Y2 80 → 0 churned −80;
+		//   Y3   0 →  40 reactivated +40 (its 70 of 2031-01 is before P but in neither period);
+		//   Y4 only 60 in 2031-02, in neither period → not in the population (not "stable");
+		//   Y5   0 →  30 new +30 (first line ever); Y6 25 → 25 stable.
+		// R0 = 100 + 80 + 25 = 205; R = 150 + 40 + 30 + 25 = 245.
+		expect([r.revenue_previous, r.revenue]).toEqual([205, 245]);
+		expect(r.bridge).toEqual({ new: 30, reactivated: 40, expansion: 50, contraction: 0, churned: -80, other: 0 });
+		expect(r.clients).toEqual({ new: 1, reactivated: 1, expanded: 1, contracted: 0, churned: 1, stable: 1, other: 0 });
+		expectBridgeReconciles(r); // 205 + 30 + 40 + 50 − 80 = 245
+		// Positive in P: Y1, Y3, Y5, Y6; bought before P: Y1, Y3, Y6 → 3 / 4 (P0 plays no part).
+		expect(r.repeat_rate).toBe(0.75);
+	});
+
+	it('the same period against the months just before it (the default) bridges another way', async () => {
+		const r = await retention(db, params({}, '2031-04', '2031-06'), DEFAULT_SETTINGS);
+		expect(r.previous).toEqual({ from: '2031-01', to: '2031-03' });
+		// r0 = 2031-01..03: Y1 0 → 150 reactivated; Y2 has no line in P or P0 (left out); Y3 70 → 40
+		// contraction −30; Y4 60 → 0 churned −60; Y5 new +30; Y6 0 → 25 reactivated.
+		// R0 = 70 + 60 = 130; 130 + 30 + 175 − 30 − 60 = 245.
+		expect([r.revenue_previous, r.revenue]).toEqual([130, 245]);
+		expect(r.bridge).toEqual({ new: 30, reactivated: 175, expansion: 0, contraction: -30, churned: -60, other: 0 });
+		expect(r.clients).toEqual({ new: 1, reactivated: 2, expanded: 0, contracted: 1, churned: 1, stable: 0, other: 0 });
+		expectBridgeReconciles(r);
+	});
+
+	it('the CLI and HTTP parameter compare=year reaches the document; another value is refused', async () => {
+		const doc = (await computeMetric(db, 'retention', { from: '2031-04', to: '2031-06', compare: 'year' })) as RetentionDocument;
+		expect(doc.previous).toEqual({ from: '2030-04', to: '2030-06' });
+		expect(doc.revenue_previous).toBe(205);
+		const byDefault = (await computeMetric(db, 'retention', { from: '2031-04', to: '2031-06' })) as RetentionDocument;
+		expect(byDefault.previous).toEqual({ from: '2031-01', to: '2031-03' });
+		await expect(computeMetric(db, 'retention', { from: '2031-04', to: '2031-06', compare: 'last' })).rejects.toMatchObject({ param: 'compare', code: 'param_choice' });
 	});
 
 	it('an empty database gives a valid document with zeros and nulls', async () => {

@@ -1,7 +1,7 @@
 // The activation and life-cycle page (Activación y ciclo de vida): the activation document and its
 // monthly status mix (one run of queries/activation.sql), the retention document (revenue bridge,
-// client movements, repeat rate, product lines per client), and the same figures on the comparison
-// months for the tiles' changes. Every number comes from a metrics-layer document.
+// client movements, repeat rate, product lines per client) against the page's comparison months, and
+// the same figures on those months for the tiles' changes. Every number comes from a metrics-layer document.
 import type { Database } from '../../server/db/database';
 import { activation, activationWithSeries, type ActivationDocument, type ActivationSeriesRow } from '../../server/metrics/activation';
 import type { MetricParams } from '../../server/metrics/params';
@@ -47,9 +47,15 @@ function figures(d: ActivationDocument): ActivationFigures {
 	return rest;
 }
 
+/**
+ * `p.compare` (the context's comparison) sets the bridge's P0, so the bridge, the movements and the
+ * tiles all compare with the same months; a `comparison` other than those months is a caller's bug.
+ */
 export async function activationPage(db: Database, p: MetricParams, s: Settings, comparison: { from: string; to: string }): Promise<ActivationPage> {
 	const { document, series } = await activationWithSeries(db, p, s);
 	const bridge = await retention(db, p, s);
+	if (bridge.previous.from !== comparison.from || bridge.previous.to !== comparison.to)
+		throw new Error(`The bridge compares with ${bridge.previous.from}..${bridge.previous.to}, the tiles with ${comparison.from}..${comparison.to}`);
 	const cp = comparisonParams(p, comparison);
 	const previous = tiles(figures(await activation(db, cp, s)), await retention(db, cp, s));
 	return {

@@ -1,4 +1,6 @@
 // Texts of the activation and life-cycle page (Activación y ciclo de vida).
+import type { Compare } from '../../months';
+
 const es = {
 	title: 'Activación y ciclo de vida',
 	heading: 'Activación y ciclo de vida',
@@ -41,8 +43,13 @@ const es = {
 	},
 	bridge: {
 		title: 'Puente de facturación',
-		subtitle: (previous: string, current: string, currency: string) => `De ${previous} a ${current}, en ${currency}: verde suma, rojo resta`,
-		aria: (currency: string) => `Gráfico de cascada de la facturación del período anterior a la del período, en ${currency}`,
+		subtitle: (compare: Compare, previous: string, current: string, currency: string) =>
+			`${compare === 'year' ? 'Del mismo período del año anterior' : 'Del período anterior'} (${previous}) al período actual (${current}), en ${currency}: verde suma, rojo resta`,
+		aria: (compare: Compare, currency: string) =>
+			`Gráfico de cascada de la facturación ${compare === 'year' ? 'del mismo período del año anterior' : 'del período anterior'} a la del período, en ${currency}`,
+		/** The two totals' names, with their months (tips, table, legend). */
+		previousLabel: (compare: Compare, months: string) => `${compare === 'year' ? 'Mismo período del año anterior' : 'Período anterior'} (${months})`,
+		currentLabel: (months: string) => `Período actual (${months})`,
 		step: 'Concepto',
 		amount: 'Importe',
 		runningTotal: 'Acumulado',
@@ -61,7 +68,8 @@ const es = {
 	},
 	movements: {
 		title: 'Movimientos de clientes',
-		subtitle: (previous: string) => `Clientes según su facturación frente a ${previous}`,
+		subtitle: (compare: Compare, previous: string) =>
+			`Clientes según su facturación frente al ${compare === 'year' ? 'mismo período del año anterior' : 'período anterior'} (${previous})`,
 		aria: 'Barras horizontales del número de clientes por movimiento',
 		movement: 'Movimiento',
 		count: 'Clientes',
@@ -131,8 +139,11 @@ export const en: typeof es = {
 	},
 	bridge: {
 		title: 'Revenue bridge',
-		subtitle: (previous, current, currency) => `From ${previous} to ${current}, in ${currency}: green adds, red subtracts`,
-		aria: (currency) => `Waterfall chart from the previous period's revenue to this period's, in ${currency}`,
+		subtitle: (compare, previous, current, currency) =>
+			`From the ${compare === 'year' ? 'same period last year' : 'previous period'} (${previous}) to this period (${current}), in ${currency}: green adds, red subtracts`,
+		aria: (compare, currency) => `Waterfall chart from the revenue of the ${compare === 'year' ? 'same period last year' : 'previous period'} to this period's, in ${currency}`,
+		previousLabel: (compare, months) => `${compare === 'year' ? 'Same period last year' : 'Previous period'} (${months})`,
+		currentLabel: (months) => `This period (${months})`,
 		step: 'Step',
 		amount: 'Amount',
 		runningTotal: 'Running total',
@@ -151,7 +162,7 @@ export const en: typeof es = {
 	},
 	movements: {
 		title: 'Client movements',
-		subtitle: (previous) => `Clients by their revenue against ${previous}`,
+		subtitle: (compare, previous) => `Clients by their revenue against the ${compare === 'year' ? 'same period last year' : 'previous period'} (${previous})`,
 		aria: 'Horizontal bars of the number of clients by movement',
 		movement: 'Movement',
 		count: 'Clients',

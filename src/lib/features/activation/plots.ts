@@ -73,7 +73,8 @@ export function rateLinePlot<R extends RateRow>(o: Common & { rows: R[]; color: 
 }
 
 /** The revenue bridge: totals from zero, events floating from the running total. */
-export function waterfallPlot(o: Common & { steps: WaterfallStep[]; labels: Record<WaterfallStep['key'], string>; currency: string; step: string; amount: string; runningTotal: string }) {
+/** `ticks`: shorter axis labels for some steps (the two totals' months); `labels` name the steps in the tips. */
+export function waterfallPlot(o: Common & { steps: WaterfallStep[]; labels: Record<WaterfallStep['key'], string>; ticks?: Partial<Record<WaterfallStep['key'], string>>; currency: string; step: string; amount: string; runningTotal: string }) {
 	const fill = (s: WaterfallStep) => (s.kind === 'total' ? COLORS.accent : s.kind === 'up' ? COLORS.up : COLORS.down);
 	const signed = (s: WaterfallStep) => (s.kind === 'total' ? formatCompact(s.value, o.lang) : `${s.value > 0 ? '+' : s.value < 0 ? '−' : '±'}${formatCompact(Math.abs(s.value), o.lang)}`);
 	const money = (s: WaterfallStep) => (s.kind !== 'total' && s.value > 0 ? '+' : '') + formatMoney(s.value, o.lang, o.currency);
@@ -83,7 +84,7 @@ export function waterfallPlot(o: Common & { steps: WaterfallStep[]; labels: Reco
 		...MARGIN,
 		ariaLabel: o.ariaLabel,
 		style: STYLE,
-		x: { type: 'band', domain: o.steps.map((s) => s.key), tickFormat: (key: WaterfallStep['key']) => o.labels[key], tickSize: 0, label: null, paddingInner: 0.25, paddingOuter: 0.1 },
+		x: { type: 'band', domain: o.steps.map((s) => s.key), tickFormat: (key: WaterfallStep['key']) => o.ticks?.[key] ?? o.labels[key], tickSize: 0, label: null, paddingInner: 0.25, paddingOuter: 0.1 },
 		y: compactAxis(o.currency, o.lang),
 		marks: [
 			Plot.barY(o.steps, {

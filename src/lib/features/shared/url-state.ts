@@ -3,7 +3,7 @@
 // so a page's query string is also the query of the figures it shows; `compare` and page
 // options (dim, by, q, sort, page…) ride along.
 import { BAR_DIMENSION_IDS, DIMENSION_IDS, DIMENSION_REGISTRY, dimension, isDimensionId, type BarDimensionId, type DimensionId } from '../../dimensions';
-import { addMonths, monthCount, monthRange } from '../../months';
+import { addMonths, monthRange, type Compare } from '../../months';
 
 /** Every dimension a figure can be filtered by (docs/definitions.md "Filters"): the registry's, lib/dimensions.ts. */
 export const FILTER_DIMENSIONS = DIMENSION_IDS;
@@ -13,7 +13,7 @@ export type FilterDimension = DimensionId;
 export const BAR_DIMENSIONS = BAR_DIMENSION_IDS;
 export type BarDimension = BarDimensionId;
 
-export type Compare = 'previous' | 'year';
+export type { Compare } from '../../months';
 
 export function isFilterDimension(key: string): key is FilterDimension {
 	return isDimensionId(key);
@@ -58,12 +58,8 @@ export function metricQuery(url: URL, extra: Record<string, string> = {}): Recor
 	return { ...raw, ...extra };
 }
 
-/** The period a comparison uses: the same number of months just before, or a year earlier. */
-export function comparisonPeriod(from: string, to: string, compare: Compare): { from: string; to: string } {
-	if (compare === 'year') return { from: addMonths(from, -12), to: addMonths(to, -12) };
-	const n = monthCount(from, to);
-	return { from: addMonths(from, -n), to: addMonths(from, -1) };
-}
+/** The period a comparison uses (lib/months.ts, shared with the figures' own `compare`). */
+export { comparisonPeriod } from '../../months';
 
 export type PresetId = 'last12' | 'ytd' | 'previousYear';
 

@@ -4,6 +4,7 @@
 import type { Database } from '../db/database';
 import { runQuery } from '../queries';
 import { addMonths, defaultPeriod, monthEnd } from './period';
+import type { Compare } from '../../months';
 import { sayParam, type ParamCode, type ParamValues } from '../../i18n/metric-messages';
 import { DIMENSION_IDS, DIMENSION_REGISTRY, dimensionOfParam, isSegmentDimension, SEGMENT_DIMENSION_IDS, type DimensionId } from '../../dimensions';
 
@@ -21,6 +22,8 @@ export interface MetricParams {
 	dim: Dimension;
 	by: 'client' | 'product';
 	filters: Partial<Record<Dimension, string>>;
+	/** What the retention document compares with: `previous` (the months just before, the default) or `year` (the same months a year before). */
+	compare?: Compare;
 }
 
 /** A refused parameter: its name, a stable code and the values it names (i18n/metric-messages.ts); the message is the English text. */
@@ -43,7 +46,7 @@ const MAX_VALUE = 200;
 export async function resolveParams(db: Database, raw: Record<string, string | undefined>, today: Date = new Date()): Promise<MetricParams> {
 	const filters: MetricParams['filters'] = {};
 	for (const [key, value] of Object.entries(raw)) {
-		if (value === undefined || ['from', 'to', 'as_of', 'dim', 'by', 'format'].includes(key)) continue;
+		if (value === undefined || ['from', 'to', 'as_of', 'dim', 'by', 'compare', 'format'].includes(key)) continue;
 		const dimension = dimensionOfParam(key);
 		if (!dimension) throw new ParamError(key, 'param_unknown', { name: key.slice(0, 40), filters: FILTER_PARAMS });
 		if (value.length > MAX_VALUE) throw new ParamError(key, 'param_too_long', { name: key, limit: MAX_VALUE });
@@ -60,6 +63,8 @@ export async function resolveParams(db: Database, raw: Record<string, string | u
 	if (!isSegmentDimension(dim)) throw new ParamError('dim', 'param_choice', { name: 'dim', expected: SEGMENT_DIMENSION_IDS });
 	const by = raw.by ?? 'client';
 	if (by !== 'client' && by !== 'product') throw new ParamError('by', 'param_choice', { name: 'by', expected: ['client', 'product'] });
+	const compare = raw.compare ?? 'previous';
+	if (compare !== 'previous' && compare !== 'year') throw new ParamError('compare', 'param_choice', { name: 'compare', expected: ['previous', 'year'] });
 
 	let to = raw.to;
 	if (!to) {
@@ -68,5 +73,5 @@ export async function resolveParams(db: Database, raw: Record<string, string | u
 	}
 	const from = raw.from ?? addMonths(to, -11);
 	if (from > to) throw new ParamError('from', 'param_order', { from, to });
-	return { from, to, as_of: asOf ?? monthEnd(to), dim, by, filters };
+	return { from, to, as_of: asOf ?? monthEnd(to), dim, by, filters, compare };
 }

@@ -1,10 +1,12 @@
 // The retention document (docs/contract.md), from queries/retention.sql (the figure's one home):
-// period P = from..to against P0, the same number of whole months just before `from`.
+// period P = from..to against P0, the comparison months: by default the same number of whole months
+// just before `from`; with compare=year the same months a year before (as the filter bar's choice).
 import type { Database } from '../db/database';
 import { runQuery } from '../queries';
 import { lineParams } from './bind';
 import type { MetricParams } from './params';
-import { addMonths, monthEnd } from './period';
+import { comparisonPeriod, type Compare } from '../../months';
+import { monthEnd } from './period';
 import type { Settings } from './settings';
 
 export interface RetentionDocument {
@@ -28,20 +30,13 @@ type Row = Pick<RetentionDocument, 'revenue_previous' | 'revenue' | 'repeat_rate
 		bridge_other: number;
 	};
 
-/** Whole months from..to inclusive (YYYY-MM). */
-function monthsBetween(from: string, to: string): number {
-	const [fy, fm] = from.split('-').map(Number) as [number, number];
-	const [ty, tm] = to.split('-').map(Number) as [number, number];
-	return (ty - fy) * 12 + (tm - fm) + 1;
-}
-
-/** P0: as many whole months as from..to, ending the month before `from`. */
-export function previousPeriod(from: string, to: string): { from: string; to: string } {
-	return { from: addMonths(from, -monthsBetween(from, to)), to: addMonths(from, -1) };
+/** P0: the comparison months of from..to (lib/months.ts), the ones the pages' tiles compare with. */
+export function previousPeriod(from: string, to: string, compare: Compare = 'previous'): { from: string; to: string } {
+	return comparisonPeriod(from, to, compare);
 }
 
 export async function retention(db: Database, p: MetricParams, s: Settings): Promise<RetentionDocument> {
-	const previous = previousPeriod(p.from, p.to);
+	const previous = previousPeriod(p.from, p.to, p.compare);
 	const [row] = await runQuery<Row>(db, 'retention', {
 		...lineParams(p, s),
 		prev_from_date: `${previous.from}-01`,

@@ -14,6 +14,8 @@ export function comparedPageFrame(c: DashboardContext) {
 		hasData: c.data !== null,
 		period: { from: c.params.from, to: c.params.to, as_of: c.params.as_of },
 		comparison: c.comparison,
+		/** Which comparison the filter bar chose (the pages name it beside its months). */
+		compare: c.compare,
 		currency: c.settings.currency
 	};
 }

@@ -36,7 +36,9 @@ export function contextInput(url: URL): { query: Record<string, string>; compare
 
 export async function dashboardContext(db: Database, url: URL, today: Date = new Date()): Promise<DashboardContext> {
 	const { query, compare } = contextInput(url);
-	const params = await resolveParams(db, query, today);
+	// The comparison rides in the params too, so a figure with its own comparison (retention's P0)
+	// compares with the months the tiles and the filter bar state.
+	const params = await resolveParams(db, { ...query, compare }, today);
 	const settings = await loadSettings(db, { filters: params.filters, month: params.to });
 	const [range] = await runQuery<{ first_date: string | null; last_date: string | null }>(db, 'data_range');
 	const data =
