@@ -8,6 +8,7 @@ import { retention } from './retention';
 import { forecast } from './forecast';
 import { pipeline } from './pipeline';
 import { quotes } from './quotes';
+import { ranking } from './ranking';
 import { ParamError, resolveParams, type MetricParams } from './params';
 import { loadSettings, type Settings } from './settings';
 
@@ -24,7 +25,8 @@ const METRIC_BY_NAME: ReadonlyMap<string, Metric> = new Map<string, Metric>([
 	['quotes', quotes],
 	['retention', retention],
 	['pipeline', pipeline],
-	['kpis', kpis]
+	['kpis', kpis],
+	['ranking', ranking]
 ]);
 
 /** Every figure's name, in the order the CLI and the API list them. */
@@ -38,7 +40,9 @@ export function isMetricName(name: string): boolean {
 export async function computeMetric(db: Database, name: string, raw: Record<string, string | undefined>, today?: Date): Promise<unknown> {
 	const metric = METRIC_BY_NAME.get(name);
 	if (!metric) throw new ParamError('name', 'unknown_metric', { name: name.slice(0, 40), expected: METRIC_NAMES });
-	const params = await resolveParams(db, raw, today);
+	// The ranking's dimension is by default the account manager ("who has the best hit rate?").
+	const given = name === 'ranking' && raw.dim === undefined ? { ...raw, dim: 'account_manager' } : raw;
+	const params = await resolveParams(db, given, today);
 	// Thresholds in force for these filters and the period's last month (settings.ts).
 	return metric(db, params, await loadSettings(db, { filters: params.filters, month: params.to }));
 }

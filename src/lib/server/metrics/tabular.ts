@@ -5,6 +5,7 @@ import { toCsv, type CsvCell } from '../../csv';
 export function tabularPart(doc: unknown): Record<string, unknown>[] {
 	const d = doc as Record<string, unknown>;
 	if (Array.isArray(d.segments)) return d.segments as Record<string, unknown>[];
+	if (Array.isArray(d.rows)) return d.rows as Record<string, unknown>[];
 	if (Array.isArray(d.months)) return d.months as Record<string, unknown>[];
 	if (Array.isArray(d.lorenz)) return (d.lorenz as [number, number][]).map(([p, l]) => ({ p, l }));
 	return [];
