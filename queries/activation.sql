@@ -202,7 +202,7 @@ figures AS (
 	FROM judged j LEFT JOIN status_counts s USING (ord)
 	GROUP BY j.ord, j.month
 )
-SELECT ord::INTEGER AS ord, month,
+SELECT ord::INTEGER AS ord, figures.month,
 	clients_total::INTEGER AS clients_total,
 	active::INTEGER AS active,
 	inactive::INTEGER AS inactive,
@@ -211,6 +211,9 @@ SELECT ord::INTEGER AS ord, month,
 	prospects_exposed::INTEGER AS prospects_exposed,
 	activated::INTEGER AS activated,
 	CASE WHEN prospects_exposed > 0 THEN activated::DOUBLE / prospects_exposed END AS prospect_conversion_rate,
-	median_days_to_activation::DOUBLE AS median_days_to_activation
+	median_days_to_activation::DOUBLE AS median_days_to_activation,
+	-- A month after as_of, or the data's provisional month (provisional_month.sql): partial, not judged.
+	figures.month IS NOT NULL AND (last_day(strptime(figures.month, '%Y-%m')::DATE) > $as_of::DATE OR coalesce(pv.provisional, false)) AS partial
 FROM figures
+LEFT JOIN (SELECT strftime(month, '%Y-%m') AS pv_month, provisional FROM cartera_provisional_month()) pv ON pv.pv_month = figures.month
 ORDER BY ord;

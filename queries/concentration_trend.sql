@@ -3,7 +3,8 @@
 -- shares s_i = r_i / Σr; HHI = Σ(100·s_i)² and the top-10 share (n < 10 covers all n), by the
 -- macros of concentration_measures.sql, as in concentration.sql. Lines without a client (or
 -- product) are left out. Every month of the period has a row; a month without positive revenue
--- has n = 0 and NULL figures.
+-- has n = 0 and NULL figures. A month after as_of, or the data's provisional month
+-- (provisional_month.sql), is `partial`: shown, never judged.
 WITH l AS (
 	SELECT * FROM cartera_lines({{filters}}, false)
 	WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
@@ -35,6 +36,9 @@ months AS (
 SELECT strftime(m.month, '%Y-%m') AS month,
 	coalesce(p.n, 0) AS n,
 	coalesce(p.total_revenue, 0)::DOUBLE AS total_revenue,
-	p.hhi, p.top10
+	p.hhi, p.top10,
+	last_day(m.month) > $as_of::DATE OR coalesce(pv.provisional, false) AS partial,
+	coalesce(pv.provisional, false) AS provisional
 FROM months m LEFT JOIN per_month p ON p.month = m.month
+LEFT JOIN cartera_provisional_month() pv ON pv.month = m.month
 ORDER BY m.month;

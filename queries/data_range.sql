@@ -1,6 +1,13 @@
--- First and last invoice dates held, to choose default periods (posted documents: those that count).
-SELECT strftime(min(invoice_date), '%Y-%m-%d') AS first_date,
-	strftime(max(invoice_date), '%Y-%m-%d') AS last_date,
-	count(*)::INTEGER AS lines
-FROM invoice_lines
-WHERE doc_status NOT IN {{uncounted_statuses}};
+-- First and last invoice dates held, to choose default periods (posted documents: those that count),
+-- and the data's provisional month (provisional_month.sql) when a month before it is held: the
+-- default period then ends before it (period.ts defaultPeriod).
+WITH r AS (
+	SELECT min(invoice_date) AS first_date, max(invoice_date) AS last_date, count(*)::INTEGER AS lines
+	FROM invoice_lines
+	WHERE doc_status NOT IN {{uncounted_statuses}}
+)
+SELECT strftime(r.first_date, '%Y-%m-%d') AS first_date,
+	strftime(r.last_date, '%Y-%m-%d') AS last_date,
+	r.lines,
+	CASE WHEN pv.provisional AND pv.month > date_trunc('month', r.first_date) THEN strftime(pv.month, '%Y-%m') END AS provisional_month
+FROM r LEFT JOIN cartera_provisional_month() pv ON true;

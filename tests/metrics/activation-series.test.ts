@@ -68,9 +68,9 @@ describe('activationSeries', () => {
 		// June 30: active A, C, D (06-05), E, I, J (06-25) = 6; inactive B; potential F, G, H = 3.
 		// Rate 6 / 10; exposed D, F, H, J, activated D, J → 2 / 4.
 		expect(series).toEqual([
-			{ month: '2025-04', clients_total: 10, active: 3, inactive: 1, potential: 6, activation_rate: 3 / 10, prospect_conversion_rate: 2 / 6, activated: 2 },
-			{ month: '2025-05', clients_total: 10, active: 4, inactive: 1, potential: 5, activation_rate: 4 / 10, prospect_conversion_rate: 1 / 5, activated: 1 },
-			{ month: '2025-06', clients_total: 10, active: 6, inactive: 1, potential: 3, activation_rate: 6 / 10, prospect_conversion_rate: 2 / 4, activated: 2 }
+			{ month: '2025-04', clients_total: 10, active: 3, inactive: 1, potential: 6, activation_rate: 3 / 10, prospect_conversion_rate: 2 / 6, activated: 2, partial: false },
+			{ month: '2025-05', clients_total: 10, active: 4, inactive: 1, potential: 5, activation_rate: 4 / 10, prospect_conversion_rate: 1 / 5, activated: 1, partial: false },
+			{ month: '2025-06', clients_total: 10, active: 6, inactive: 1, potential: 3, activation_rate: 6 / 10, prospect_conversion_rate: 2 / 4, activated: 2, partial: false }
 		]);
 		for (const m of series) expect(m.active + m.inactive + m.potential).toBe(m.clients_total);
 	});
@@ -92,7 +92,7 @@ describe('activationSeries', () => {
 		expect(both.document).toEqual(document);
 		expect(both.series).toEqual(await activationSeries(db, params(), DEFAULT_SETTINGS));
 		// The document's months are the series without the status counts.
-		expect(both.series.map(({ month, activation_rate, prospect_conversion_rate, activated }) => ({ month, activation_rate, prospect_conversion_rate, activated }))).toEqual(
+		expect(both.series.map(({ month, activation_rate, prospect_conversion_rate, activated, partial }) => ({ month, activation_rate, prospect_conversion_rate, activated, partial }))).toEqual(
 			document.months
 		);
 		// The last month ends at the document's as_of, so its counts are the document's.
@@ -110,7 +110,8 @@ describe('activationSeries', () => {
 				potential: 0,
 				activation_rate: null,
 				prospect_conversion_rate: null,
-				activated: 0
+				activated: 0,
+				partial: false
 			}))
 		);
 	});

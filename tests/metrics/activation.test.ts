@@ -115,9 +115,9 @@ describe('activation', () => {
 		// May: active A, C, I (3 / 5); exposed D, F; none activated (0 / 2).
 		// June: active A, C, D, I (4 / 5); exposed D, F; activated D (1 / 2).
 		expect(a.months).toEqual([
-			{ month: '2025-04', activation_rate: 3 / 5, prospect_conversion_rate: 2 / 4, activated: 2 },
-			{ month: '2025-05', activation_rate: 3 / 5, prospect_conversion_rate: 0, activated: 0 },
-			{ month: '2025-06', activation_rate: 4 / 5, prospect_conversion_rate: 1 / 2, activated: 1 }
+			{ month: '2025-04', activation_rate: 3 / 5, prospect_conversion_rate: 2 / 4, activated: 2, partial: false },
+			{ month: '2025-05', activation_rate: 3 / 5, prospect_conversion_rate: 0, activated: 0, partial: false },
+			{ month: '2025-06', activation_rate: 4 / 5, prospect_conversion_rate: 1 / 2, activated: 1, partial: false }
 		]);
 	});
 
@@ -161,7 +161,7 @@ describe('activation', () => {
 			activated_in_period: 0,
 			prospect_conversion_rate: null,
 			median_days_to_activation: null,
-			months: ['2025-04', '2025-05', '2025-06'].map((month) => ({ month, activation_rate: null, prospect_conversion_rate: null, activated: 0 }))
+			months: ['2025-04', '2025-05', '2025-06'].map((month) => ({ month, activation_rate: null, prospect_conversion_rate: null, activated: 0, partial: false }))
 		});
 	});
 });

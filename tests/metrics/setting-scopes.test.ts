@@ -87,12 +87,19 @@ describe('targets for a segment and from a month on', () => {
 		// La Paz alone: +15 % each month. February: 15 % < 30 % and ≥ 14 % → acceptable; March too.
 		const laPaz = (await computeMetric(db, 'growth', { from: '2025-02', to: '2025-03', region: 'La Paz' })) as GrowthDocument;
 		expect(laPaz.months.map((m) => m.status)).toEqual(['acceptable', 'acceptable']);
-		// Oruro: 0 % → the global targets (March's from 2025-03: 0 % < 10 % observed, not < 0).
+		expect(laPaz.threshold_scope).toEqual({ dim: 'region', value: 'La Paz' });
+		// Oruro has no target of its own: the portfolio's would judge it (0 % < 10 % observed), but
+		// a segment is not judged by the portfolio's thresholds: no status (issue 14).
 		const oruro = (await computeMetric(db, 'growth', { from: '2025-02', to: '2025-03', region: 'Oruro' })) as GrowthDocument;
-		expect(oruro.months.map((m) => m.status)).toEqual(['observed', 'observed']);
+		expect(oruro.months.map((m) => m.status)).toEqual([null, null]);
+		expect(oruro.threshold_scope).toBeNull();
+		const all = (await computeMetric(db, 'growth', { from: '2025-02', to: '2025-03' })) as GrowthDocument;
+		expect(all.months.map((m) => m.status)).toEqual(['approved', 'acceptable']); // no filter: judged
 		// The kpis document judges with the same rules.
 		const kpis = (await computeMetric(db, 'kpis', { from: '2025-02', to: '2025-03', region: 'La Paz' })) as KpisDocument;
-		expect(kpis.kpis[0]).toMatchObject({ id: 'growth', status: 'acceptable', thresholds: { approve_at: 0.3 } });
+		expect(kpis.kpis[0]).toMatchObject({ id: 'growth', status: 'acceptable', thresholds: { approve_at: 0.3 }, threshold_scope: { dim: 'region', value: 'La Paz' }, month: '2025-03' });
+		const oruroKpis = (await computeMetric(db, 'kpis', { from: '2025-02', to: '2025-03', region: 'Oruro' })) as KpisDocument;
+		expect(oruroKpis.kpis[0]).toMatchObject({ id: 'growth', status: null, threshold_scope: null });
 	});
 
 	it('KPI bands for a segment, and definitions for everyone', async () => {
@@ -102,6 +109,20 @@ describe('targets for a segment and from a month on', () => {
 		const all = await loadSettings(db, { month: '2025-03' });
 		expect(oruro.thresholds.top10_share.approve).toBe(0.9);
 		expect(all.thresholds.top10_share).toEqual(DEFAULT_SETTINGS.thresholds.top10_share);
+		// Where each KPI's bands come from: Oruro's own, the defaults.
+		expect(oruro.threshold_sources.top10_share).toEqual({ kind: 'segment', dim: 'region', value: 'Oruro' });
+		expect(all.threshold_sources.top10_share).toEqual({ kind: 'default' });
+		expect([oruro.filtered, all.filtered]).toEqual([true, false]);
+		// The kpis document: top-10 share judged by Oruro's bands under its filter; the HHI (the
+		// defaults only) has no status there, though it has one for the whole portfolio.
+		const kOruro = (await computeMetric(db, 'kpis', { from: '2025-01', to: '2025-03', region: 'Oruro' })) as KpisDocument;
+		const kAll = (await computeMetric(db, 'kpis', { from: '2025-01', to: '2025-03' })) as KpisDocument;
+		const by = (d: KpisDocument, id: string) => d.kpis.find((k) => k.id === id)!;
+		// Oruro: one client, top-10 share 1 > 0.99 → rejected by its own bands.
+		expect(by(kOruro, 'top10_share')).toMatchObject({ value: 1, status: 'rejected', threshold_scope: { dim: 'region', value: 'Oruro' } });
+		expect(by(kOruro, 'hhi')).toMatchObject({ value: 10000, status: null, threshold_scope: null });
+		expect(by(kAll, 'hhi').status).not.toBeNull();
+		expect(by(kAll, 'top10_share').threshold_scope).toBeNull();
 		expect([oruro.window_days, all.window_days]).toEqual([180, 180]);
 	});
 });

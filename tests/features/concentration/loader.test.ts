@@ -51,7 +51,7 @@ describe('concentration trend', () => {
 		expect(t[1]).toMatchObject({ n: 1, total_revenue: 100, top10: 1 });
 		expect(t[1]!.hhi).toBeCloseTo(10000, 9);
 		// June: no client with positive revenue.
-		expect(t[2]).toEqual({ month: '2025-06', n: 0, total_revenue: 0, hhi: null, top10: null });
+		expect(t[2]).toEqual({ month: '2025-06', n: 0, total_revenue: 0, hhi: null, top10: null, partial: false, provisional: false });
 		// July: Σr = 10·(1 + … + 12) = 780; top 10 leave out 10 and 20 → 750 / 780;
 		// HHI = 10 000 · Σr² / 780² = 10 000 · 100 · 650 / 608 400 = 1068,376…
 		expect(t[3]).toMatchObject({ n: 12, total_revenue: 780 });

@@ -20,6 +20,9 @@ export interface ConcentrationMonth {
 	total_revenue: number;
 	hhi: number | null;
 	top10: number | null;
+	/** After as_of or the data's provisional month: shown, never judged. */
+	partial: boolean;
+	provisional: boolean;
 }
 
 /** HHI and top-10 share of each month of the period, by client (or product, `p.by`). */

@@ -11,6 +11,8 @@ export interface ActivationMonth {
 	activation_rate: number | null;
 	prospect_conversion_rate: number | null;
 	activated: number;
+	/** After as_of, or the data's provisional month: shown, never judged. */
+	partial: boolean;
 }
 
 export interface ActivationDocument {
@@ -29,7 +31,7 @@ export interface ActivationDocument {
 }
 
 /** A row of queries/activation.sql: ord 0 is the document's period, ord 1…n its months. */
-type Row = Omit<ActivationDocument, 'as_of' | 'activated_in_period' | 'months'> & { ord: number; month: string | null; activated: number };
+type Row = Omit<ActivationDocument, 'as_of' | 'activated_in_period' | 'months'> & { ord: number; month: string | null; activated: number; partial: boolean };
 
 export async function activation(db: Database, p: MetricParams, s: Settings): Promise<ActivationDocument> {
 	return documentOf(await runQuery<Row>(db, 'activation', lineParams(p, s)), p);
@@ -53,7 +55,8 @@ function documentOf(rows: Row[], p: MetricParams): ActivationDocument {
 			month: m.month!,
 			activation_rate: m.activation_rate,
 			prospect_conversion_rate: m.prospect_conversion_rate,
-			activated: m.activated
+			activated: m.activated,
+			partial: m.partial
 		}))
 	};
 }
@@ -75,7 +78,8 @@ function seriesOf(rows: Row[]): ActivationSeriesRow[] {
 			potential: r.potential,
 			activation_rate: r.activation_rate,
 			prospect_conversion_rate: r.prospect_conversion_rate,
-			activated: r.activated
+			activated: r.activated,
+			partial: r.partial
 		}));
 }
 

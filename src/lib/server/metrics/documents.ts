@@ -4,7 +4,7 @@ import type { Database } from '../db/database';
 import { runQuery } from '../queries';
 import { lineParams } from './bind';
 import type { Dimension, MetricParams } from './params';
-import type { Settings } from './settings';
+import { scopeOf, type Settings, type ThresholdScope } from './settings';
 
 export interface Segment {
 	value: string | null;
@@ -69,15 +69,25 @@ export interface GrowthMonth {
 	mom: number | null;
 	yoy: number | null;
 	status: 'approved' | 'acceptable' | 'observed' | 'rejected' | null;
+	/** After as_of, or the data's provisional month: not judged. */
 	partial: boolean;
+	/** The data's lines end early in this month (docs/definitions.md "Partial and provisional months"). */
+	provisional: boolean;
+	/** For a provisional month: revenue so far × days in month ÷ days covered, and its MoM; else null. */
+	projected_revenue: number | null;
+	projected_mom: number | null;
 }
 
 export interface GrowthDocument {
 	thresholds: Settings['growth'];
+	/** The segment the thresholds in force at the last month were set for; null: the portfolio's. */
+	threshold_scope: ThresholdScope;
 	months: GrowthMonth[];
 }
 
 export async function growth(db: Database, p: MetricParams, s: Settings): Promise<GrowthDocument> {
-	const months = await runQuery<GrowthMonth>(db, 'growth', { ...lineParams(p, s), growth_rules: JSON.stringify(s.growth_rules) });
-	return { thresholds: s.growth, months };
+	// Under filters, a month judged by a portfolio threshold gets no status (settings.ts judged()).
+	const rules = s.growth_rules.map((r) => ({ ...r, judged: !s.filtered || r.scope !== null }));
+	const months = await runQuery<GrowthMonth>(db, 'growth', { ...lineParams(p, s), growth_rules: JSON.stringify(rules) });
+	return { thresholds: s.growth, threshold_scope: scopeOf(s.threshold_sources.growth), months };
 }

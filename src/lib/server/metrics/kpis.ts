@@ -6,13 +6,18 @@ import { concentration, growth, type ConcentrationDocument, type GrowthDocument 
 import { forecast, type ForecastDocument } from './forecast';
 import type { MetricParams } from './params';
 import { quotes, type QuotesDocument } from './quotes';
-import { judge, type Bands, type KpiId, type Settings, type Status } from './settings';
+import { judgeKpi, scopeOf, type Bands, type KpiId, type Settings, type Status, type ThresholdScope } from './settings';
 
 export interface Kpi {
 	id: 'growth' | KpiId;
 	value: number | null;
+	/** Null under filters when the threshold is the portfolio's (docs/definitions.md "KPIs and thresholds"). */
 	status: Status | null;
 	thresholds: Bands | Settings['growth'];
+	/** The segment the thresholds were set for; null: the whole portfolio's (or the defaults). */
+	threshold_scope: ThresholdScope;
+	/** Growth only: the month judged (the last of the period neither after as_of nor provisional). */
+	month?: string | null;
 }
 
 export interface KpisDocument {
@@ -43,13 +48,27 @@ export async function kpiSources(db: Database, p: MetricParams, s: Settings, kno
 
 /** The KPIs from their documents (the overview page reads the same documents for its charts). */
 export function kpisFrom(d: KpiSources, as_of: string, s: Settings): KpisDocument {
-	// Growth: the last month of the period that is over at as_of, judged as the growth figure does.
+	// Growth: the last month of the period that is over at as_of and not provisional (partial covers
+	// both), judged as the growth figure does.
 	const month = [...d.growth.months].reverse().find((m) => !m.partial);
-	const rated = (id: KpiId, value: number | null): Kpi => ({ id, value, status: judge(value, s.thresholds[id]), thresholds: s.thresholds[id] });
+	const rated = (id: KpiId, value: number | null): Kpi => ({
+		id,
+		value,
+		status: judgeKpi(s, id, value),
+		thresholds: s.thresholds[id],
+		threshold_scope: scopeOf(s.threshold_sources[id])
+	});
 	return {
 		as_of,
 		kpis: [
-			{ id: 'growth', value: month?.mom ?? null, status: month?.status ?? null, thresholds: s.growth },
+			{
+				id: 'growth',
+				value: month?.mom ?? null,
+				status: month?.status ?? null,
+				thresholds: s.growth,
+				threshold_scope: scopeOf(s.threshold_sources.growth),
+				month: month?.month ?? null
+			},
 			rated('activation_rate', d.activation.activation_rate),
 			rated('top10_share', d.concentration.top_shares.top10),
 			rated('hhi', d.concentration.hhi),

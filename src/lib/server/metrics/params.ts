@@ -68,8 +68,8 @@ export async function resolveParams(db: Database, raw: Record<string, string | u
 
 	let to = raw.to;
 	if (!to) {
-		const [range] = await runQuery<{ last_date: string | null }>(db, 'data_range', {}, { always: true });
-		to = range?.last_date ? defaultPeriod(range.last_date, today).to : addMonths(today.toISOString().slice(0, 7), -1);
+		const [range] = await runQuery<{ last_date: string | null; provisional_month: string | null }>(db, 'data_range', {}, { always: true });
+		to = range?.last_date ? defaultPeriod(range.last_date, today, 12, range.provisional_month).to : addMonths(today.toISOString().slice(0, 7), -1);
 	}
 	const from = raw.from ?? addMonths(to, -11);
 	if (from > to) throw new ParamError('from', 'param_order', { from, to });

@@ -1,6 +1,6 @@
 // Definitions and KPI thresholds. Defaults and their meaning: docs/definitions.md; a row of
 // the settings table (key → JSON value) overrides one. Every figure reads them from here.
-import type { Bands, GrowthThresholds } from '../../thresholds';
+import { judge, type Bands, type GrowthThresholds, type Status } from '../../thresholds';
 import type { Database } from '../db/database';
 
 export { judge, type Bands, type GrowthThresholds, type Status } from '../../thresholds';
@@ -21,11 +21,37 @@ export interface Settings {
 	 * month on): each applies from its month (null: from the start) until the next one. `growth`
 	 * is the one in force at the period's last month.
 	 */
-	growth_rules: (GrowthThresholds & { from: string | null })[];
+	growth_rules: (GrowthThresholds & { from: string | null; scope: ThresholdScope })[];
 	/** The interface language for a visitor who has not chosen one. */
 	default_lang: 'es' | 'en';
 	/** Bands of the other KPIs (see KPI_DEFAULTS for where each default comes from). */
 	thresholds: Record<KpiId, Bands>;
+	/**
+	 * Where each KPI's bands (and growth's, in force at the last month) come from: a row scoped to
+	 * a segment the filters select, the portfolio's (a global row) or the defaults.
+	 */
+	threshold_sources: Record<KpiId | 'growth', ThresholdSource>;
+	/** Whether any filter is in force (a verdict then needs a threshold scoped to the segment). */
+	filtered: boolean;
+}
+
+/** The segment a threshold was set for; null: the whole portfolio's. */
+export type ThresholdScope = { dim: string; value: string } | null;
+export type ThresholdSource = { kind: 'segment'; dim: string; value: string } | { kind: 'portfolio' } | { kind: 'default' };
+
+export const scopeOf = (source: ThresholdSource): ThresholdScope => (source.kind === 'segment' ? { dim: source.dim, value: source.value } : null);
+
+/**
+ * Whether a figure is judged (docs/definitions.md "KPIs and thresholds"): always without filters;
+ * under filters only against a threshold set for a segment they select, never the portfolio's.
+ */
+export function judged(s: Pick<Settings, 'filtered' | 'threshold_sources'>, id: KpiId | 'growth'): boolean {
+	return !s.filtered || s.threshold_sources[id].kind === 'segment';
+}
+
+/** A KPI's status for these settings: its bands' verdict, or null when judged() says no. */
+export function judgeKpi(s: Settings, id: KpiId, value: number | null): Status | null {
+	return judged(s, id) ? judge(value, s.thresholds[id]) : null;
 }
 
 export type KpiId = 'activation_rate' | 'top10_share' | 'hhi' | 'forecast_accuracy' | 'quote_hit_rate';
@@ -54,10 +80,24 @@ export const DEFAULT_SETTINGS: Settings = {
 	abc_b: 0.95,
 	currency: 'Bs.',
 	growth: { approve_at: 0.1, observe_below: 0.05, reject_below: 0 },
-	growth_rules: [{ from: null, approve_at: 0.1, observe_below: 0.05, reject_below: 0 }],
+	growth_rules: [{ from: null, approve_at: 0.1, observe_below: 0.05, reject_below: 0, scope: null }],
 	default_lang: 'es',
-	thresholds: KPI_DEFAULTS
+	thresholds: KPI_DEFAULTS,
+	threshold_sources: {
+		growth: { kind: 'default' },
+		activation_rate: { kind: 'default' },
+		top10_share: { kind: 'default' },
+		hhi: { kind: 'default' },
+		forecast_accuracy: { kind: 'default' },
+		quote_hit_rate: { kind: 'default' }
+	},
+	filtered: false
 };
+
+function sourceOf(row: SettingRow | undefined): ThresholdSource {
+	if (!row) return { kind: 'default' };
+	return row.scope_dim !== null && row.scope_value !== null ? { kind: 'segment', dim: row.scope_dim, value: row.scope_value } : { kind: 'portfolio' };
+}
 
 /** Where the figures are computed: the filters in force and the period's last month. */
 export interface SettingScope {
@@ -101,6 +141,7 @@ export async function loadSettings(db: Database, scope: SettingScope = {}): Prom
 		{ always: true }
 	);
 	const settings: Settings = structuredClone(DEFAULT_SETTINGS);
+	settings.filtered = Object.values(scope.filters ?? {}).some((v) => v !== undefined && v !== null && v !== '');
 	const byKey = new Map<string, SettingRow[]>();
 	for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
 	for (const [key, keyRows] of byKey) {
@@ -108,14 +149,19 @@ export async function loadSettings(db: Database, scope: SettingScope = {}): Prom
 		if (!row) continue;
 		// "thresholds.hhi" overrides one KPI's bands; other keys a whole setting.
 		const [head, kpi] = key.split('.');
-		if (head === 'thresholds' && kpi && kpi in settings.thresholds) settings.thresholds[kpi as KpiId] = JSON.parse(row.value) as Bands;
-		else if (key in settings) (settings as unknown as Record<string, unknown>)[key] = JSON.parse(row.value);
+		if (head === 'thresholds' && kpi && kpi in settings.thresholds) {
+			settings.thresholds[kpi as KpiId] = JSON.parse(row.value) as Bands;
+			settings.threshold_sources[kpi as KpiId] = sourceOf(row);
+		} else if (key === 'growth') {
+			settings.growth = JSON.parse(row.value) as GrowthThresholds;
+			settings.threshold_sources.growth = sourceOf(row);
+		} else if (key in settings) (settings as unknown as Record<string, unknown>)[key] = JSON.parse(row.value);
 	}
 	const growthRows = byKey.get('growth') ?? [];
 	const starts = [...new Set(growthRows.flatMap((r) => (r.effective_from ? [r.effective_from] : [])))].sort();
-	const growthAt = (month: string | undefined): GrowthThresholds => {
+	const growthAt = (month: string | undefined): GrowthThresholds & { scope: ThresholdScope } => {
 		const row = valueAt(growthRows, scope, month);
-		return row ? (JSON.parse(row.value) as GrowthThresholds) : DEFAULT_SETTINGS.growth;
+		return { ...(row ? (JSON.parse(row.value) as GrowthThresholds) : DEFAULT_SETTINGS.growth), scope: scopeOf(sourceOf(row)) };
 	};
 	// Before the first dated row ('0000-00' excludes every dated one), then from each start on.
 	settings.growth_rules = [{ from: null, ...growthAt('0000-00') }, ...starts.map((from) => ({ from, ...growthAt(from) }))];

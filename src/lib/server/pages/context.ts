@@ -40,10 +40,10 @@ export async function dashboardContext(db: Database, url: URL, today: Date = new
 	// compares with the months the tiles and the filter bar state.
 	const params = await resolveParams(db, { ...query, compare }, today);
 	const settings = await loadSettings(db, { filters: params.filters, month: params.to });
-	const [range] = await runQuery<{ first_date: string | null; last_date: string | null }>(db, 'data_range');
+	const [range] = await runQuery<{ first_date: string | null; last_date: string | null; provisional_month: string | null }>(db, 'data_range');
 	const data =
 		range?.first_date && range.last_date
-			? { first_month: range.first_date.slice(0, 7), last_month: range.last_date.slice(0, 7), last_complete: defaultPeriod(range.last_date, today).to }
+			? { first_month: range.first_date.slice(0, 7), last_month: range.last_date.slice(0, 7), last_complete: defaultPeriod(range.last_date, today, 12, range.provisional_month).to }
 			: null;
 	// The bar's dimensions: fixed values from the registry, the others read from the register.
 	const options = Object.fromEntries(
