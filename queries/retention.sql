@@ -1,11 +1,9 @@
 -- Retention and the four sales events (docs/definitions.md), period P = $from_date..$to_date against the
 -- comparison period P0 = $prev_from_date..$prev_to_date (as many whole months just before P, or the
 -- same months a year before, see retention.ts: with a period over 12 months that one overlaps P).
--- Population: clients with any line in P or P0 (a line only between the two does not count), after
--- the filters; the lines without a client form one client (GROUP BY keeps NULL as one group). Per
--- client r, r0 = Σ amount in P, P0 (credit notes negative), computed in DECIMAL; events by value:
---   stable r = r0; r > 0 ≥ r0: new if no positive line before P (any date), else reactivated;
---   expansion r > r0 > 0; contraction 0 < r < r0; churned r0 > 0 ≥ r; other (both ≤ 0, different).
+-- Population, r, r0 and each client's event: retention_events.sql, the one definition (clients with
+-- any line in P or P0 after the filters; stable, new, reactivated, expansion, contraction, churned,
+-- other by r and r0).
 -- bridge[e] = Σ (r − r0) over the event's clients, so R0 + Σ bridge = R.
 -- repeat_rate = clients with a positive line in P that also had one before P / clients with a
 -- positive line in P; product_lines_per_client = mean, over the same clients, of the distinct
@@ -14,34 +12,10 @@
 -- rounded revenues too: when sub-cent amounts leave the half-up cents of the bridge short of
 -- round(R) − round(R0) (by at most a few cents), the missing cents go one each to the events whose
 -- rounding moved them furthest (largest remainder); with whole-cent data nothing changes.
-WITH l AS (
-	SELECT client_id, invoice_date, amount, product_line
-	FROM cartera_lines({{filters}}, false)
-	WHERE invoice_date <= $to_date::DATE
-),
-per_client AS MATERIALIZED (
-	SELECT client_id,
-		coalesce(sum(amount) FILTER (WHERE invoice_date >= $from_date::DATE), 0) AS r,
-		coalesce(sum(amount) FILTER (WHERE invoice_date BETWEEN $prev_from_date::DATE AND $prev_to_date::DATE), 0) AS r0,
-		count(*) FILTER (WHERE invoice_date >= $from_date::DATE OR invoice_date BETWEEN $prev_from_date::DATE AND $prev_to_date::DATE) > 0 AS in_population,
-		count(*) FILTER (WHERE amount > 0 AND invoice_date < $from_date::DATE) > 0 AS bought_before,
-		count(*) FILTER (WHERE amount > 0 AND invoice_date >= $from_date::DATE) > 0 AS bought_in_period,
-		count(DISTINCT product_line) FILTER (WHERE amount > 0 AND invoice_date >= $from_date::DATE) AS product_lines
-	FROM l
-	GROUP BY client_id
-),
-events AS (
-	SELECT *, r - r0 AS change,
-		CASE
-			WHEN r = r0 THEN 'stable'
-			WHEN r > 0 AND r0 <= 0 THEN CASE WHEN bought_before THEN 'reactivated' ELSE 'new' END
-			WHEN r > r0 AND r0 > 0 THEN 'expansion'
-			WHEN r > 0 AND r < r0 THEN 'contraction'
-			WHEN r0 > 0 AND r <= 0 THEN 'churned'
-			ELSE 'other'
-		END AS event
-	FROM per_client
-	WHERE in_population
+WITH events AS MATERIALIZED (
+	-- Each client's r, r0 and event: the one definition, retention_events.sql (the lists behind
+	-- these counts and bars read the same, list_retention_event.sql).
+	SELECT * FROM cartera_retention_events($prev_from_date, $prev_to_date, {{filters}})
 ),
 totals AS (
 	SELECT round(coalesce(sum(r), 0), 2) AS revenue, round(coalesce(sum(r0), 0), 2) AS revenue_previous FROM events

@@ -12,7 +12,9 @@ const en = {
 		p.expected.length === 2 ? `"${p.name}" must be ${p.expected[0]} or ${p.expected[1]}` : `"${p.name}" must be one of ${p.expected.join(', ')}`,
 	param_order: (p: { from: string; to: string }) => `"from" (${p.from}) is after "to" (${p.to})`,
 	param_repeated: (p: { name: string }) => `"${p.name}" is given more than once`,
-	unknown_metric: (p: { name: string; expected: readonly string[] }) => `unknown metric "${p.name}"; expected one of ${p.expected.join(', ')}`
+	unknown_metric: (p: { name: string; expected: readonly string[] }) => `unknown metric "${p.name}"; expected one of ${p.expected.join(', ')}`,
+	unknown_list: (p: { name: string; expected: readonly string[] }) => `unknown list "${p.name}"; expected one of ${p.expected.join(', ')}`,
+	param_missing: (p: { name: string }) => `"${p.name}" is required`
 };
 
 export type ParamCode = keyof typeof en;
@@ -30,7 +32,9 @@ const es: Catalogue = {
 	param_choice: (p) => `"${p.name}" debe ser ${listEs(p.expected)}`,
 	param_order: (p) => `"from" (${p.from}) es posterior a "to" (${p.to})`,
 	param_repeated: (p) => `"${p.name}" aparece más de una vez`,
-	unknown_metric: (p) => `cifra desconocida "${p.name}"; se esperaba una de estas: ${p.expected.join(', ')}`
+	unknown_metric: (p) => `cifra desconocida "${p.name}"; se esperaba una de estas: ${p.expected.join(', ')}`,
+	unknown_list: (p) => `lista desconocida "${p.name}"; se esperaba una de estas: ${p.expected.join(', ')}`,
+	param_missing: (p) => `falta "${p.name}"`
 };
 
 export const PARAM_MESSAGES: Record<Lang, Catalogue> = { en, es };

@@ -51,6 +51,9 @@ export const ROUTE_ACCESS: ReadonlyMap<string, RouteAccess> = new Map<string, Ro
 	['/(dashboard)/clientes/[id]', reads('viewer')],
 	['/(dashboard)/clientes/export.csv', reads('viewer')],
 	['/api/metrics/[name]', reads('viewer')],
+	// The list behind a number (issue 14): its page and its API.
+	['/(dashboard)/lista/[name]', reads('viewer')],
+	['/api/lists/[name]', reads('viewer')],
 	// Settings: everyone reads the thresholds and definitions; only admins change them.
 	['/ajustes', { read: 'viewer', write: 'admin' }],
 	// Loading data, its history and undo: analysts (a viewer has nothing to do there).

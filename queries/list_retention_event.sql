@@ -1,0 +1,16 @@
+-- The clients behind one retention event ($key: new, reactivated, expansion, contraction, churned,
+-- stable, other): the same population and event rule as retention.sql, read from the one
+-- definition (retention_events.sql). Per client: revenue in P (r) and P0 (r0) and the change
+-- r − r0 it adds to the event's bridge bar; biggest change first. `total` = Σ change over the
+-- event's clients rounded half-up once (the bridge bar; with sub-cent amounts the bridge may move
+-- a cent more to reconcile with the rounded revenues, retention.sql). The lines without a client
+-- are one row with client_id NULL.
+SELECT e.client_id AS id, c.name,
+	round(e.r0, 2)::DOUBLE AS revenue_previous,
+	round(e.r, 2)::DOUBLE AS revenue,
+	round(e.change, 2)::DOUBLE AS amount,
+	round(sum(e.change) OVER (), 2)::DOUBLE AS total
+FROM cartera_retention_events($prev_from_date, $prev_to_date, {{filters}}) e
+LEFT JOIN clients c ON c.client_id = e.client_id
+WHERE e.event = $key
+ORDER BY abs(e.change) DESC, e.r DESC, e.client_id NULLS LAST;

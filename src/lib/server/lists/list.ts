@@ -1,0 +1,91 @@
+// One list document (docs/contract.md "Lists"): the rows behind a number, read from the list's SQL
+// with the parameters its figure takes (period, filters, settings, comparison), as the CLI
+// (`npm run metrics -- list NAME --key K`), `GET /api/lists/NAME?key=K` and the list page ask for it.
+import { toCsv } from '../../csv';
+import type { Database } from '../db/database';
+import { lineParams } from '../metrics/bind';
+import { ParamError, resolveParams, type MetricParams } from '../metrics/params';
+import { previousPeriod } from '../metrics/retention';
+import { loadSettings, type Settings } from '../metrics/settings';
+import { runQuery } from '../queries';
+import { isListName, LIST_NAMES, LISTS, type ListColumn, type ListEntity, type ListName } from './registry';
+
+export type ListCell = string | number | null;
+/** A row: `id` (client, product or record), `name`, `amount` and the list's other columns. */
+export type ListRow = { id: string | null; name: string | null; amount: number | null } & Record<string, ListCell>;
+
+export interface ListDocument {
+	list: ListName;
+	key: string;
+	from: string;
+	to: string;
+	as_of: string;
+	filters: MetricParams['filters'];
+	/** The comparison months (retention events only: the bridge's previous period). */
+	previous: { from: string; to: string } | null;
+	by: MetricParams['by'];
+	dim: MetricParams['dim'];
+	entity: ListEntity;
+	/** The figure clicked: Σ amount rounded once (the figure's own rounding). */
+	total: number;
+	count: number;
+	columns: ListColumn[];
+	rows: ListRow[];
+}
+
+/** Parameters a list reads itself; the others go to resolveParams (period, filters, dim, by, compare). */
+const OWN = ['key', 'format'];
+
+export function listParamsFrom(raw: Record<string, string | undefined>): { key: string | undefined; figure: Record<string, string | undefined> } {
+	const figure = Object.fromEntries(Object.entries(raw).filter(([k]) => !OWN.includes(k)));
+	return { key: raw.key, figure };
+}
+
+export function checkKey(name: ListName, key: string | undefined): string {
+	const spec = LISTS.get(name)!;
+	if (key === undefined) throw new ParamError('key', 'param_missing', { name: 'key' });
+	if (key.length > 200) throw new ParamError('key', 'param_too_long', { name: 'key', limit: 200 });
+	if (spec.keys && !spec.keys.includes(key)) throw new ParamError('key', 'param_choice', { name: 'key', expected: spec.keys });
+	return key;
+}
+
+/** The list on already checked parameters (the page's loader has them from the dashboard's context). */
+export async function runList(db: Database, name: ListName, key: string, p: MetricParams, s: Settings): Promise<ListDocument> {
+	const spec = LISTS.get(name)!;
+	const rows = await runQuery<ListRow & { total: number }>(db, spec.query, {
+		...lineParams(p, s),
+		...spec.bind(p, key),
+		key: key === '' && spec.keys === null ? null : key
+	});
+	return {
+		list: name,
+		key,
+		from: p.from,
+		to: p.to,
+		as_of: p.as_of,
+		filters: p.filters,
+		previous: name === 'retention_event' ? previousPeriod(p.from, p.to, p.compare) : null,
+		by: p.by,
+		dim: p.dim,
+		entity: spec.entity(p),
+		total: rows[0]?.total ?? 0,
+		count: rows.length,
+		columns: [...spec.columns],
+		rows: rows.map(({ total: _total, ...row }) => row as ListRow)
+	};
+}
+
+/** The list NAME for text parameters (query string or CLI flags): `key` and the figures' own. */
+export async function computeList(db: Database, name: string, raw: Record<string, string | undefined>, today?: Date): Promise<ListDocument> {
+	if (!isListName(name)) throw new ParamError('name', 'unknown_list', { name: name.slice(0, 40), expected: LIST_NAMES });
+	const { key, figure } = listParamsFrom(raw);
+	const checked = checkKey(name, key);
+	const p = await resolveParams(db, figure, today);
+	return runList(db, name, checked, p, await loadSettings(db, { filters: p.filters, month: p.to }));
+}
+
+/** The list's rows as CSV for machines (the API, the CLI): id then its columns, keys as headers, even with no row. */
+export function listCsv(doc: ListDocument): string {
+	const keys = ['id', ...doc.columns.map((c) => c.key).filter((k) => k !== 'id')];
+	return toCsv(keys, doc.rows.map((row) => keys.map((k) => row[k] ?? null)), 'en', { bom: false });
+}

@@ -1,0 +1,128 @@
+// The lists behind the figures (docs/contract.md "Lists"): for each, the SQL file in queries/, the
+// values its key takes, the columns of its rows and the figure its total and count must equal.
+// A list is run with the same period, filters and comparison as its figure (list.ts), so the
+// rows a click opens are the clients (or products, opportunities, quotes) that make the number.
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { Database } from '../db/database';
+import { concentration, segmentation } from '../metrics/documents';
+import type { MetricParams } from '../metrics/params';
+import { pipelineWithTotals } from '../metrics/pipeline';
+import { previousPeriod, retention } from '../metrics/retention';
+import { monthEnd } from '../metrics/period';
+import type { Settings } from '../metrics/settings';
+
+export const LIST_NAMES = ['retention_event', 'abc_tier', 'segment', 'funnel_stage'] as const;
+export type ListName = (typeof LIST_NAMES)[number];
+
+export const RETENTION_EVENTS = ['new', 'reactivated', 'expansion', 'contraction', 'churned', 'stable', 'other'] as const;
+export type RetentionEvent = (typeof RETENTION_EVENTS)[number];
+export const ABC_TIERS = ['A', 'B', 'C'] as const;
+export const FUNNEL_STAGES = ['leads', 'opportunities', 'quotes', 'won'] as const;
+
+export type ListCellKind = 'text' | 'money' | 'date';
+export interface ListColumn {
+	key: string;
+	kind: ListCellKind;
+}
+
+/** What each row names: a client (linked to its page), a product, or an opportunity or quote. */
+export type ListEntity = 'client' | 'product' | 'record';
+
+/** The figure a list's rows add up to: its count and, when the figure has one, its amount. */
+export interface ListFigure {
+	count: number;
+	total: number | null;
+}
+
+export interface ListSpec {
+	query: string;
+	/** The key's values; null when any value is a key (a segment's value, '' the missing one). */
+	keys: readonly string[] | null;
+	entity: (p: MetricParams) => ListEntity;
+	columns: readonly ListColumn[];
+	/** The parameters the list's SQL takes besides the figures' own (bind.ts). */
+	bind: (p: MetricParams, key: string) => Record<string, DuckDBValue>;
+	/** The same number on its figure's document. */
+	figure: (db: Database, p: MetricParams, s: Settings, key: string) => Promise<ListFigure>;
+}
+
+const CLIENT: ListColumn = { key: 'name', kind: 'text' };
+const AMOUNT: ListColumn = { key: 'amount', kind: 'money' };
+
+/** The retention document's count field of each event (its bridge uses the event's own name). */
+const EVENT_COUNT: Record<RetentionEvent, keyof Awaited<ReturnType<typeof retention>>['clients']> = {
+	new: 'new',
+	reactivated: 'reactivated',
+	expansion: 'expanded',
+	contraction: 'contracted',
+	churned: 'churned',
+	stable: 'stable',
+	other: 'other'
+};
+
+export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec>([
+	[
+		'retention_event',
+		{
+			query: 'list_retention_event',
+			keys: RETENTION_EVENTS,
+			entity: () => 'client',
+			columns: [CLIENT, { key: 'revenue_previous', kind: 'money' }, { key: 'revenue', kind: 'money' }, AMOUNT],
+			bind: (p) => {
+				const previous = previousPeriod(p.from, p.to, p.compare);
+				return { prev_from_date: `${previous.from}-01`, prev_to_date: monthEnd(previous.to) };
+			},
+			figure: async (db, p, s, key) => {
+				const r = await retention(db, p, s);
+				const event = key as RetentionEvent;
+				return { count: r.clients[EVENT_COUNT[event]], total: event === 'stable' ? 0 : r.bridge[event] };
+			}
+		}
+	],
+	[
+		'abc_tier',
+		{
+			query: 'list_abc_tier',
+			keys: ABC_TIERS,
+			entity: (p) => (p.by === 'product' ? 'product' : 'client'),
+			columns: [CLIENT, AMOUNT],
+			bind: (p) => ({ by: p.by }),
+			figure: async (db, p, s, key) => {
+				const tier = (await concentration(db, p, s)).abc.find((t) => t.tier === key)!;
+				return { count: tier.count, total: tier.revenue };
+			}
+		}
+	],
+	[
+		'segment',
+		{
+			query: 'list_segment',
+			keys: null,
+			entity: () => 'client',
+			columns: [CLIENT, AMOUNT],
+			bind: (p) => ({ dim: p.dim }),
+			figure: async (db, p, s, key) => {
+				const segment = (await segmentation(db, p, s)).segments.find((x) => x.value === (key === '' ? null : key));
+				return { count: segment?.clients ?? 0, total: segment?.revenue ?? 0 };
+			}
+		}
+	],
+	[
+		'funnel_stage',
+		{
+			query: 'list_funnel_stage',
+			keys: FUNNEL_STAGES,
+			entity: () => 'record',
+			columns: [{ key: 'id', kind: 'text' }, CLIENT, { key: 'day', kind: 'date' }, AMOUNT],
+			bind: () => ({}),
+			figure: async (db, p, s, key) => {
+				const { totals } = await pipelineWithTotals(db, p, s);
+				return { count: totals[key as (typeof FUNNEL_STAGES)[number]], total: null };
+			}
+		}
+	]
+]);
+
+export function isListName(name: string): name is ListName {
+	return (LIST_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,209 @@
+// The lists behind the figures (src/lib/server/lists/) on a hand-built portfolio: each list's rows,
+// order and total worked out by hand below, and each total and count equal to its figure's.
+// Period P = 2025-04..2025-06; the previous period P0 = 2025-01..2025-03, the year before
+// P0' = 2024-04..2024-06. Every client's r (P) and r0 (P0):
+//   A  100,00 → 250,50  expansion   +150,50  (Papelería)
+//   B  200,00 →  80,25  contraction −119,75  (Impresión in P)
+//   C   90,00 →   0     churned      −90,00
+//   D   60,00 →   0     churned      −60,00
+//   —   30,00 →   0     churned      −30,00  (a line without a client: one row, no id)
+//   E    0    →  40,00  new          +40,00
+//   I    0    →   5,00  new           +5,00
+//   G    0    → −10,00  other        −10,00  (a credit note; bought in 2023: inactive as of 30/06/2025)
+//   H    0    →  70,00  reactivated  +70,00  (bought 50,00 in June 2024)
+// R0 = 480,00, R = 435,75, bridge −44,25.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/database';
+import { runList } from '../../src/lib/server/lists/list';
+import { LISTS, type ListName } from '../../src/lib/server/lists/registry';
+import type { MetricParams } from '../../src/lib/server/metrics/params';
+import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
+import { loadCsv, metricParams } from '../helpers/metric-fixture';
+import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+
+const folder = tempFolder();
+let db: Database;
+
+beforeAll(async () => {
+	db = await openTempDatabase(folder);
+	const clients = [
+		'Código cliente;Razón social;Tipo de cliente;Región',
+		'A;Alfa;Mayorista;La Paz',
+		'B;Beta;Minorista;La Paz',
+		'C;Gamma;Mayorista;Oruro',
+		'D;Delta;Minorista;Oruro',
+		'E;Épsilon;Mayorista;La Paz',
+		'G;Gama;Minorista;Oruro',
+		'H;Hache;Mayorista;Oruro',
+		'I;Iota;Minorista;La Paz'
+	];
+	const products = ['Código producto;Descripción;Línea de producto', 'P1;Papel;Papelería', 'P2;Tóner;Impresión'];
+	const invoices = [
+		'Nº factura;Fecha;Código cliente;Código producto;Importe;Tipo documento',
+		'F00;10/01/2023;G;P1;100,00;Factura',
+		'F01;15/06/2024;H;P2;50,00;Factura',
+		// P0
+		'F02;15/01/2025;A;P1;100,00;Factura',
+		'F03;20/02/2025;B;P1;200,00;Factura',
+		'F04;05/02/2025;C;P2;90,00;Factura',
+		'F05;10/03/2025;D;P1;60,00;Factura',
+		'F06;12/03/2025;;P1;30,00;Factura',
+		// P
+		'F07;10/06/2025;A;P1;250,50;Factura',
+		'F08;11/05/2025;B;P2;80,25;Factura',
+		'F09;12/04/2025;E;P1;40,00;Factura',
+		'NC1;13/05/2025;G;P1;10,00;Nota de crédito',
+		'F10;14/06/2025;H;P2;70,00;Factura',
+		'F11;15/06/2025;I;P1;5,00;Factura'
+	];
+	const opportunities = [
+		'ID oportunidad;Código cliente;Tipo;Etapa;Línea de producto;Fecha de creación;Fecha de cierre;Importe;Resultado',
+		'O1;A;Lead;Prospección;Papelería;05/04/2025;;1.000,00;Abierta',
+		'O2;B;Lead;Prospección;Impresión;10/05/2025;;;Abierta',
+		'O3;A;Oportunidad;Cerrada ganada;Papelería;20/04/2025;10/06/2025;2.500,00;Ganada',
+		'O4;E;Oportunidad;Cerrada ganada;Papelería;01/03/2025;15/05/2025;800,00;Ganada',
+		'O5;B;Licitación;Cerrada perdida;Impresión;01/06/2025;20/06/2025;1.200,50;Perdida',
+		'O6;H;Oportunidad;Negociación;Impresión;01/07/2025;;300,00;Abierta'
+	];
+	const quotes = [
+		'Nº presupuesto;Código cliente;Fecha presupuesto;Importe;Estado;Línea de producto',
+		'Q1;A;02/04/2025;300,00;Enviado;Papelería',
+		'Q2;B;02/05/2025;150,25;Aceptado;Impresión',
+		'Q3;A;03/05/2025;999,00;Borrador;Papelería',
+		'Q4;E;30/03/2025;400,00;Enviado;Papelería'
+	];
+	await loadCsv(db, folder, { 'c.csv': clients, 'p.csv': products, 'f.csv': invoices, 'o.csv': opportunities, 'q.csv': quotes });
+}, 60_000);
+
+afterAll(() => {
+	db?.close();
+	folder.remove();
+});
+
+const P = (more: Partial<MetricParams> = {}, filters: MetricParams['filters'] = {}): MetricParams => ({
+	...metricParams('2025-04', '2025-06', '2025-06-30', filters),
+	...more
+});
+const list = (name: ListName, key: string, p = P()) => runList(db, name, key, p, DEFAULT_SETTINGS);
+const brief = (rows: { id: string | null; amount: number | null }[]) => rows.map((r) => [r.id, r.amount]);
+
+async function equalsFigure(name: ListName, key: string, p = P()) {
+	const l = await list(name, key, p);
+	const figure = await LISTS.get(name)!.figure(db, p, DEFAULT_SETTINGS, key);
+	expect(l.count).toBe(figure.count);
+	if (figure.total !== null) expect(l.total).toBe(figure.total);
+	return l;
+}
+
+describe('retention event lists', () => {
+	it('churned: C, D and the lines without a client, largest loss first, −180,00 as the bridge bar', async () => {
+		const l = await equalsFigure('retention_event', 'churned');
+		expect(brief(l.rows)).toEqual([
+			['C', -90],
+			['D', -60],
+			[null, -30]
+		]);
+		expect(l.rows[0]).toMatchObject({ name: 'Gamma', revenue_previous: 90, revenue: 0 });
+		expect(l.total).toBe(-180);
+		expect(l.count).toBe(3);
+		expect(l.previous).toEqual({ from: '2025-01', to: '2025-03' });
+	});
+
+	it('every event: rows as worked out, totals to the cent, each equal to the retention figure', async () => {
+		const expected: Record<string, [string | null, number][]> = {
+			new: [['E', 40], ['I', 5]],
+			reactivated: [['H', 70]],
+			expansion: [['A', 150.5]],
+			contraction: [['B', -119.75]],
+			churned: [['C', -90], ['D', -60], [null, -30]],
+			stable: [],
+			other: [['G', -10]]
+		};
+		const totals: Record<string, number> = { new: 45, reactivated: 70, expansion: 150.5, contraction: -119.75, churned: -180, stable: 0, other: -10 };
+		for (const [event, rows] of Object.entries(expected)) {
+			const l = await equalsFigure('retention_event', event);
+			expect(brief(l.rows), event).toEqual(rows);
+			expect(l.total, event).toBe(totals[event]);
+		}
+	});
+
+	it('against the same months a year before: C, D and the client-less lines leave the population, A and B come back', async () => {
+		const year = P({ compare: 'year' });
+		expect((await equalsFigure('retention_event', 'churned', year)).rows).toEqual([]);
+		const back = await equalsFigure('retention_event', 'reactivated', year);
+		expect(brief(back.rows)).toEqual([['A', 250.5], ['B', 80.25]]);
+		expect(back.total).toBe(330.75);
+		expect(back.previous).toEqual({ from: '2024-04', to: '2024-06' });
+		expect(brief((await equalsFigure('retention_event', 'expansion', year)).rows)).toEqual([['H', 20]]);
+	});
+
+	it('under a filter: the filtered lines only (Oruro: C and D churned, H reactivated, G other)', async () => {
+		const oruro = P({}, { region: 'Oruro' });
+		expect(brief((await equalsFigure('retention_event', 'churned', oruro)).rows)).toEqual([['C', -90], ['D', -60]]);
+		expect((await equalsFigure('retention_event', 'reactivated', oruro)).total).toBe(70);
+	});
+});
+
+describe('ABC tier lists', () => {
+	// Revenue > 0 in P: A 250,50, B 80,25, H 70,00, E 40,00, I 5,00 (Σ 445,75). Share held by those
+	// above: A 0, B 0,562, H 0,742 → A; E 400,75/445,75 = 0,899 → B; I 440,75/445,75 = 0,989 → C.
+	it('tiers A, B and C: their clients by revenue, totals equal to the tier revenue and count', async () => {
+		const a = await equalsFigure('abc_tier', 'A');
+		expect(brief(a.rows)).toEqual([['A', 250.5], ['B', 80.25], ['H', 70]]);
+		expect(a.total).toBe(400.75);
+		expect(brief((await equalsFigure('abc_tier', 'B')).rows)).toEqual([['E', 40]]);
+		expect(brief((await equalsFigure('abc_tier', 'C')).rows)).toEqual([['I', 5]]);
+	});
+
+	it('by product: P1 (A, E, I: 295,50 − G 10,00 = 285,50) and P2 (150,25: 285,50 above it, 0,655 of 435,75) are both A', async () => {
+		const a = await equalsFigure('abc_tier', 'A', P({ by: 'product' }));
+		expect(a.rows).toEqual([
+			{ id: 'P1', name: 'Papel', amount: 285.5 },
+			{ id: 'P2', name: 'Tóner', amount: 150.25 }
+		]);
+		expect(a.total).toBe(435.75);
+		expect(a.entity).toBe('product');
+		expect((await equalsFigure('abc_tier', 'B', P({ by: 'product' }))).rows).toEqual([]);
+	});
+});
+
+describe('segment lists', () => {
+	it('a product line: its buying clients and their revenue there, summing to the segment revenue', async () => {
+		const paper = await equalsFigure('segment', 'Papelería');
+		expect(brief(paper.rows)).toEqual([['A', 250.5], ['E', 40], ['I', 5], ['G', -10]]);
+		expect(paper.total).toBe(285.5);
+		expect(brief((await equalsFigure('segment', 'Impresión')).rows)).toEqual([['B', 80.25], ['H', 70]]);
+	});
+
+	it('a status as of 30/06/2025: G (a credit note, no purchase in the 365-day window) is inactive', async () => {
+		const status = P({ dim: 'status' });
+		const active = await equalsFigure('segment', 'active', status);
+		expect(brief(active.rows)).toEqual([['A', 250.5], ['B', 80.25], ['H', 70], ['E', 40], ['I', 5]]);
+		expect(active.total).toBe(445.75);
+		expect(brief((await equalsFigure('segment', 'inactive', status)).rows)).toEqual([['G', -10]]);
+		expect((await equalsFigure('segment', 'potential', status)).count).toBe(0);
+	});
+});
+
+describe('funnel stage lists', () => {
+	it('leads, opportunities, quotes and won of the period, largest amount first, counts equal to the funnel', async () => {
+		const leads = await equalsFigure('funnel_stage', 'leads');
+		expect(leads.rows.map((r) => [r.id, r.client_id, r.day, r.amount])).toEqual([
+			['O1', 'A', '2025-04-05', 1000],
+			['O2', 'B', '2025-05-10', null]
+		]);
+		expect(leads.total).toBe(1000);
+		const opportunities = await equalsFigure('funnel_stage', 'opportunities');
+		expect(brief(opportunities.rows)).toEqual([['O3', 2500], ['O5', 1200.5]]);
+		expect(opportunities.total).toBe(3700.5);
+		const won = await equalsFigure('funnel_stage', 'won');
+		expect(won.rows.map((r) => [r.id, r.day, r.amount])).toEqual([
+			['O3', '2025-06-10', 2500],
+			['O4', '2025-05-15', 800]
+		]);
+		const quotes = await equalsFigure('funnel_stage', 'quotes');
+		expect(brief(quotes.rows)).toEqual([['Q1', 300], ['Q2', 150.25]]);
+		expect(quotes.total).toBe(450.25);
+		expect(quotes.rows[0]!.name).toBe('Alfa');
+	});
+});
