@@ -63,7 +63,8 @@ export const en: Messages = {
 		png: 'PNG',
 		download: (format) => `Download the chart as ${format}`,
 		showData: 'Show the chart data',
-		clickHint: 'Click an element to filter the whole dashboard by it.'
+		clickHint: 'Click an element to filter the whole dashboard by it.',
+		listHint: 'Click a bar to see its list, with amounts.'
 	},
 	loading: 'Loading…',
 	language: {

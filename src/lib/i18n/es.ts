@@ -63,7 +63,8 @@ export const es = {
 		png: 'PNG',
 		download: (format: string) => `Descargar el gráfico como ${format}`,
 		showData: 'Ver los datos del gráfico',
-		clickHint: 'Pulsa un elemento para filtrar todo el panel por él.'
+		clickHint: 'Pulsa un elemento para filtrar todo el panel por él.',
+		listHint: 'Pulsa una barra para ver su lista, con importes.'
 	},
 	loading: 'Cargando…',
 	language: {

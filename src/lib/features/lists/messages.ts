@@ -1,0 +1,85 @@
+// The list page's texts (Spanish and English): what each list is, its columns and its total.
+import type { Lang } from '$lib/i18n/lang';
+
+const es = {
+	title: 'Lista',
+	back: 'Volver',
+	backTo: { retention_event: 'Volver a Activación', abc_tier: 'Volver a Concentración', segment: 'Volver a Segmentos', funnel_stage: 'Volver al Embudo' },
+	/** The list's heading: who is in it. */
+	heading: {
+		retention_event: {
+			new: 'Clientes nuevos',
+			reactivated: 'Clientes reactivados',
+			expansion: 'Clientes que crecieron',
+			contraction: 'Clientes que decrecieron',
+			churned: 'Clientes perdidos',
+			stable: 'Clientes sin cambio',
+			other: 'Otros clientes'
+		} as Record<string, string>,
+		abc_tier: (tier: string, product: boolean) => (product ? `Productos del tramo ${tier}` : `Clientes del tramo ${tier}`),
+		segment: (dim: string, value: string) => `Clientes de ${dim}: ${value}`,
+		funnel_stage: {
+			leads: 'Prospectos creados',
+			opportunities: 'Oportunidades creadas',
+			quotes: 'Cotizaciones emitidas',
+			won: 'Oportunidades ganadas'
+		} as Record<string, string>
+	},
+	/** "ene 2026 – oct 2026 frente a ene 2025 – oct 2025" */
+	versus: (period: string, previous: string) => `${period} frente a ${previous}`,
+	columns: {
+		id: 'Código',
+		client: 'Cliente',
+		product: 'Producto',
+		revenue: 'Facturación',
+		change: 'Variación',
+		amount: 'Importe',
+		revenueIn: (period: string) => `Facturación ${period}`,
+		day: { leads: 'Creado', opportunities: 'Creada', quotes: 'Emitida', won: 'Cerrada' } as Record<string, string>
+	},
+	noClient: 'Sin cliente',
+	total: 'Total',
+	count: (n: string, entity: 'client' | 'product' | 'record', key: string) =>
+		entity === 'product' ? `${n} productos` : entity === 'record' ? (key === 'quotes' ? `${n} cotizaciones` : key === 'leads' ? `${n} prospectos` : `${n} oportunidades`) : `${n} clientes`,
+	summary: (count: string, total: string) => `${count} · total ${total}`,
+	empty: 'No hay nadie en esta lista para el período y los filtros elegidos.'
+};
+
+const en: typeof es = {
+	title: 'List',
+	back: 'Back',
+	backTo: { retention_event: 'Back to Activation', abc_tier: 'Back to Concentration', segment: 'Back to Segments', funnel_stage: 'Back to Pipeline' },
+	heading: {
+		retention_event: {
+			new: 'New clients',
+			reactivated: 'Reactivated clients',
+			expansion: 'Expanding clients',
+			contraction: 'Contracting clients',
+			churned: 'Churned clients',
+			stable: 'Unchanged clients',
+			other: 'Other clients'
+		},
+		abc_tier: (tier, product) => (product ? `Tier ${tier} products` : `Tier ${tier} clients`),
+		segment: (dim, value) => `Clients in ${dim}: ${value}`,
+		funnel_stage: { leads: 'Leads created', opportunities: 'Opportunities created', quotes: 'Quotes issued', won: 'Opportunities won' }
+	},
+	versus: (period, previous) => `${period} against ${previous}`,
+	columns: {
+		id: 'Code',
+		client: 'Client',
+		product: 'Product',
+		revenue: 'Revenue',
+		change: 'Change',
+		amount: 'Amount',
+		revenueIn: (period) => `Revenue ${period}`,
+		day: { leads: 'Created', opportunities: 'Created', quotes: 'Issued', won: 'Closed' }
+	},
+	noClient: 'No client',
+	total: 'Total',
+	count: (n, entity, key) =>
+		entity === 'product' ? `${n} products` : entity === 'record' ? (key === 'quotes' ? `${n} quotes` : key === 'leads' ? `${n} leads` : `${n} opportunities`) : `${n} clients`,
+	summary: (count, total) => `${count} · total ${total}`,
+	empty: 'Nobody is in this list for the chosen period and filters.'
+};
+
+export const messages: Record<Lang, typeof es> = { es, en };
