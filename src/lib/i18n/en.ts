@@ -14,6 +14,7 @@ export const en: Messages = {
 		activation: 'Activation',
 		forecast: 'Forecast',
 		pipeline: 'Pipeline',
+		ranking: 'Ranking',
 		clients: 'Clients',
 		upload: 'Load data',
 		settings: 'Settings',

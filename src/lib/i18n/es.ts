@@ -14,6 +14,7 @@ export const es = {
 		activation: 'Activación',
 		forecast: 'Pronóstico',
 		pipeline: 'Embudo',
+		ranking: 'Ranking',
 		clients: 'Clientes',
 		upload: 'Cargar datos',
 		settings: 'Ajustes',

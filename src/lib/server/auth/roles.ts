@@ -47,6 +47,7 @@ export const ROUTE_ACCESS: ReadonlyMap<string, RouteAccess> = new Map<string, Ro
 	['/(dashboard)/activacion', reads('viewer')],
 	['/(dashboard)/pronostico', reads('viewer')],
 	['/(dashboard)/embudo', reads('viewer')],
+	['/(dashboard)/ranking', reads('viewer')],
 	['/(dashboard)/clientes', reads('viewer')],
 	['/(dashboard)/clientes/[id]', reads('viewer')],
 	['/(dashboard)/clientes/export.csv', reads('viewer')],
