@@ -1,0 +1,187 @@
+// End to end: the list behind a number (Lista) on the built app and the demo database, in Spanish
+// and English. Clicking "Perdidos"/"Churned" on Activación (the movements chart, and the bridge's
+// bar) opens the churned clients whose total is the bridge's churned bar and whose count is the
+// movement's; its CSV holds the same rows. An ABC tier on Concentración and a funnel stage on
+// Embudo likewise. Expected values are the figures' documents and the lists' API on the same file.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMoney, formatNumber } from '../../src/lib/format';
+import type { Lang } from '../../src/lib/i18n/lang';
+import { Database } from '../../src/lib/server/db/database';
+import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { computeList, type ListDocument } from '../../src/lib/server/lists/list';
+import type { ConcentrationDocument } from '../../src/lib/server/metrics/documents';
+import { computeMetric } from '../../src/lib/server/metrics/index';
+import type { PipelineDocument } from '../../src/lib/server/metrics/pipeline';
+import type { RetentionDocument } from '../../src/lib/server/metrics/retention';
+import { loadSettings } from '../../src/lib/server/metrics/settings';
+import { launchBrowser } from '../helpers/chromium';
+import { startServer, type RunningServer } from '../helpers/server';
+
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const PERIOD = { from: '2026-01', to: '2026-10' };
+const QUERY = `from=${PERIOD.from}&to=${PERIOD.to}`;
+
+let dir: string;
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+let currency: string;
+const expected = {} as {
+	retention: RetentionDocument;
+	churned: ListDocument;
+	concentration: ConcentrationDocument;
+	tierB: ListDocument;
+	pipeline: { totals: Record<string, number> } & PipelineDocument;
+	won: ListDocument;
+};
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-lists-'));
+	const dbPath = join(dir, 'demo.duckdb');
+	await buildDemoDatabase(dbPath);
+	const db = await Database.open(dbPath);
+	try {
+		currency = (await loadSettings(db)).currency;
+		// Activación with the same months a year before, as the filter bar's "Mismo período del año anterior".
+		expected.retention = (await computeMetric(db, 'retention', { ...PERIOD, compare: 'year' })) as RetentionDocument;
+		expected.churned = await computeList(db, 'retention_event', { ...PERIOD, compare: 'year', key: 'churned' });
+		expected.concentration = (await computeMetric(db, 'concentration', PERIOD)) as ConcentrationDocument;
+		expected.tierB = await computeList(db, 'abc_tier', { ...PERIOD, key: 'B' });
+		expected.won = await computeList(db, 'funnel_stage', { ...PERIOD, key: 'won' });
+	} finally {
+		db.close();
+	}
+	server = await startServer(dbPath);
+	browser = await launchBrowser();
+	mkdirSync(SHOTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function openPage(lang: Lang): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: lang === 'es' ? 'es-BO' : 'en-US' });
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+	});
+	page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+	return { page, errors, close: () => context.close() };
+}
+
+async function chartsReady(page: Page, testids: readonly string[]): Promise<void> {
+	await page.waitForFunction((ids) => {
+		return ids.every((id) => {
+			const box = document.querySelector(`[data-testid="${id}"]`);
+			const svg = box?.querySelector('svg');
+			return !!box && !!svg && Number(svg.getAttribute('width')) === box.clientWidth;
+		});
+	}, testids);
+}
+
+/** The list page shows `doc`: its count and total (data attributes and the total row), and its CSV holds its rows. */
+async function expectList(page: Page, doc: ListDocument, lang: Lang, shot: string) {
+	await page.waitForSelector('[data-testid="list"]');
+	const list = page.locator('[data-testid="list"]');
+	expect(Number(await list.getAttribute('data-count'))).toBe(doc.count);
+	expect(Number(await list.getAttribute('data-total'))).toBe(doc.total);
+	expect((await page.textContent('[data-testid="list-table"] tfoot td[data-key="amount"]'))!.trim()).toBe(formatMoney(doc.total, lang, currency));
+	expect((await page.textContent('[data-testid="list-table"] tfoot td[data-key="name"]'))!).toContain(formatNumber(doc.count, lang));
+	expect(await page.locator('[data-testid="list-table"] tbody tr').count()).toBe(doc.count);
+	const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="list-table"] .data-table__tools button')]);
+	const text = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
+	const separator = lang === 'es' ? ';' : ',';
+	const [header, ...rows] = text.trimEnd().split('\r\n').map((line) => line.split(separator));
+	expect(header!.at(-1)).toBeTruthy();
+	expect(rows.map((r) => r[0])).toEqual(doc.rows.map((r) => r.id ?? ''));
+	const amounts = rows.map((r) => (r.at(-1) === '' ? 0 : Number(r.at(-1)!.replace(',', '.'))));
+	expect(amounts).toEqual(doc.rows.map((r) => r.amount ?? 0));
+	expect(Math.round(amounts.reduce((a, b) => a + b, 0) * 100)).toBe(Math.round(doc.total * 100));
+	await page.mouse.move(0, 0);
+	await page.screenshot({ path: join(SHOTS, `${shot}-${lang}.png`), fullPage: true });
+}
+
+describe('the lists behind the numbers on the demo data', () => {
+	it('the demo has churned clients, a tier B and won deals', () => {
+		expect(expected.retention.clients.churned).toBeGreaterThan(0);
+		expect(expected.churned.count).toBe(expected.retention.clients.churned);
+		expect(expected.churned.total).toBe(expected.retention.bridge.churned);
+		expect(expected.tierB.total).toBe(expected.concentration.abc.find((t) => t.tier === 'B')!.revenue);
+	});
+
+	for (const lang of ['es', 'en'] as const) {
+		it(`Activación: "${lang === 'es' ? 'Perdidos' : 'Churned'}" in the movements chart opens the churned clients, summing to the bridge's bar (${lang})`, async () => {
+			const { page, errors, close } = await openPage(lang);
+			await page.goto(`${server!.url}/activacion?${QUERY}&compare=year&lang=${lang}`);
+			await chartsReady(page, ['movements-chart', 'bridge-chart']);
+			// The movements' bars, in order: new, reactivated, expanded, contracted, churned, stable, other.
+			await page.locator('[data-testid="movements-chart"] svg g[aria-label="bar"] rect').nth(4).click();
+			await page.waitForURL((url) => url.pathname === '/lista/retention_event' && url.searchParams.get('key') === 'churned');
+			const url = new URL(page.url());
+			expect(url.searchParams.get('compare')).toBe('year');
+			expect(url.searchParams.get('from')).toBe(PERIOD.from);
+			const heading = (await page.textContent('h1'))!;
+			expect(heading).toContain(lang === 'es' ? 'Clientes perdidos' : 'Churned clients');
+			expect(heading).toContain(lang === 'es' ? 'frente a' : 'against');
+			expect(heading).toContain('2025');
+			await expectList(page, expected.churned, lang, 'list-churned');
+
+			// The bridge's churned bar opens the same list; and, for the keyboard, the tables' figures are links.
+			await page.goto(`${server!.url}/activacion?${QUERY}&compare=year&lang=${lang}`);
+			await chartsReady(page, ['movements-chart', 'bridge-chart']);
+			const links = await page.locator('[data-testid="movements-table"] a[href*="key=churned"], [data-testid="bridge-table"] a[href*="key=churned"]').count();
+			expect(links).toBe(2);
+			// Bars: previous revenue, new, reactivated, expansion, contraction, churned, other, revenue.
+			await page.locator('[data-testid="bridge-chart"] svg g[aria-label="bar"] rect').nth(5).click();
+			await page.waitForURL((u) => u.pathname === '/lista/retention_event' && u.searchParams.get('key') === 'churned');
+			await page.waitForSelector('[data-testid="list"]');
+			expect(Number(await page.getAttribute('[data-testid="list"]', 'data-total'))).toBe(expected.retention.bridge.churned);
+			// Back to Activación with the same period and comparison.
+			await page.click('[data-testid="list-back"]');
+			await page.waitForURL((u) => u.pathname === '/activacion' && u.searchParams.get('compare') === 'year');
+			expect(errors).toEqual([]);
+			await close();
+		}, 90_000);
+
+		it(`Concentración's tier B and Embudo's won stage open their lists (${lang})`, async () => {
+			const { page, errors, close } = await openPage(lang);
+			await page.goto(`${server!.url}/concentracion?${QUERY}&lang=${lang}`);
+			await page.waitForSelector('[data-testid="abc-table"]');
+			await page.locator('[data-testid="abc-table"] tbody tr').nth(1).locator('a[href*="/lista/abc_tier"]').first().click();
+			await page.waitForURL((u) => u.pathname === '/lista/abc_tier' && u.searchParams.get('key') === 'B');
+			await expectList(page, expected.tierB, lang, 'list-tier-b');
+
+			await page.goto(`${server!.url}/embudo?${QUERY}&lang=${lang}`);
+			await chartsReady(page, ['funnel-chart']);
+			// The funnel's bars: leads, opportunities, quotes, won.
+			await page.locator('[data-testid="funnel-chart"] svg g[aria-label="bar"] rect').nth(3).click({ force: true }); // its count is written over it
+			await page.waitForURL((u) => u.pathname === '/lista/funnel_stage' && u.searchParams.get('key') === 'won');
+			expect((await page.textContent('h1'))!).toContain(lang === 'es' ? 'Oportunidades ganadas' : 'Opportunities won');
+			await expectList(page, expected.won, lang, 'list-won');
+			expect(errors).toEqual([]);
+			await close();
+		}, 90_000);
+	}
+
+	it('the API gives the same list as JSON and as CSV', async () => {
+		const res = await server!.fetch(`${server!.url}/api/lists/retention_event?${QUERY}&compare=year&key=churned`);
+		expect(res.status).toBe(200);
+		const doc = (await res.json()) as ListDocument;
+		expect(doc.total).toBe(expected.churned.total);
+		expect(doc.rows).toEqual(expected.churned.rows);
+		const csv = await (await server!.fetch(`${server!.url}/api/lists/retention_event?${QUERY}&compare=year&key=churned&format=csv`)).text();
+		expect(csv.trimEnd().split('\r\n').length).toBe(doc.count + 1);
+		const bad = await server!.fetch(`${server!.url}/api/lists/retention_event?${QUERY}&key=lost`);
+		expect(bad.status).toBe(400);
+		expect(await bad.json()).toMatchObject({ code: 'param_choice', param: 'key' });
+		expect((await server!.fetch(`${server!.url}/api/lists/nada?key=x`)).status).toBe(404);
+	});
+});
