@@ -5,7 +5,7 @@ import type { Database } from '../../server/db/database';
 import type { Dimension } from '../../server/metrics/params';
 import { rankingOf, type RankingDocument } from '../../server/metrics/ranking';
 
-export type { RankingRow, ThresholdScope } from '../../server/metrics/ranking';
+export type { RankingRow, JudgedBy } from '../../server/metrics/ranking';
 import type { DashboardContext } from '../../server/pages/context';
 import { productNames } from '../../server/pages/product-names';
 

@@ -14,11 +14,11 @@ import type { Dimension, MetricParams } from './params';
 import { monthEnd } from './period';
 import { pipeline } from './pipeline';
 import { quotes } from './quotes';
-import { judge, loadSettings, type Settings, type Status } from './settings';
+import { judge, loadSettings, scopeOf, type Settings, type Status } from './settings';
 import { growthBands } from '../../thresholds';
 
 /** Whose threshold judged a cell: one set for the value itself, or the one in force for the whole ranking. */
-export type ThresholdScope = 'value' | 'portfolio';
+export type JudgedBy = 'value' | 'portfolio';
 
 export interface RankingRow {
 	value: string;
@@ -35,13 +35,13 @@ export interface RankingRow {
 	mom_month: string | null;
 	mom: number | null;
 	mom_status: Status | null;
-	mom_threshold: ThresholdScope;
+	mom_threshold: JudgedBy;
 	activation_rate: number | null;
 	activation_status: Status | null;
-	activation_threshold: ThresholdScope;
+	activation_threshold: JudgedBy;
 	quote_hit_rate: number | null;
 	quote_hit_status: Status | null;
-	quote_hit_threshold: ThresholdScope;
+	quote_hit_threshold: JudgedBy;
 	/** Opportunities won / decided (pipeline's win_rate): no threshold is set for it. */
 	win_rate: number | null;
 }
@@ -56,7 +56,6 @@ export interface RankingDocument {
 	rows: RankingRow[];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The growth rule in force in a month (as growth.sql picks it: the latest starting on or before it). */
 function ruleAt(rules: Settings['growth_rules'], month: string): Settings['growth_rules'][number] | undefined {
@@ -76,7 +75,6 @@ export async function rankingValues(db: Database, p: MetricParams, s: Settings, 
 export async function rankingRow(
 	db: Database,
 	p: MetricParams,
-	base: Settings,
 	dim: Dimension,
 	value: string,
 	comparison: { from: string; to: string } | null
@@ -96,7 +94,8 @@ export async function rankingRow(
 	const act = await activation(db, q, s);
 	const quo = await quotes(db, q, s);
 	const pip = await pipeline(db, q, s);
-	const scope = (mine: unknown, theirs: unknown): ThresholdScope => (same(mine, theirs) ? 'portfolio' : 'value');
+	// A threshold set for this very value (settings.ts), else the one the ranking's own view has.
+	const own = (scope: { dim: string; value: string } | null): JudgedBy => (scope?.dim === dim && scope.value === value ? 'value' : 'portfolio');
 	return {
 		value,
 		revenue,
@@ -107,13 +106,13 @@ export async function rankingRow(
 		// Judged here, not read from the growth document: under a filter that document gives no
 		// verdict by a portfolio threshold, the ranking does and says so (mom_threshold).
 		mom_status: month && rule ? judge(month.mom, growthBands(rule)) : null,
-		mom_threshold: month ? scope(rule, ruleAt(base.growth_rules, month.month)) : 'portfolio',
+		mom_threshold: own(rule?.scope ?? null),
 		activation_rate: act.activation_rate,
 		activation_status: judge(act.activation_rate, s.thresholds.activation_rate),
-		activation_threshold: scope(s.thresholds.activation_rate, base.thresholds.activation_rate),
+		activation_threshold: own(scopeOf(s.threshold_sources.activation_rate)),
 		quote_hit_rate: quo.hit_rate,
 		quote_hit_status: judge(quo.hit_rate, s.thresholds.quote_hit_rate),
-		quote_hit_threshold: scope(s.thresholds.quote_hit_rate, base.thresholds.quote_hit_rate),
+		quote_hit_threshold: own(scopeOf(s.threshold_sources.quote_hit_rate)),
 		win_rate: pip.win_rate
 	};
 }
@@ -121,13 +120,14 @@ export async function rankingRow(
 /**
  * The ranking by p.dim. `comparison`: the period revenue is compared with (the dashboard's choice;
  * by default the same number of months just before). `base`: the settings of the ranking's own
- * filters, the "portfolio" a value without thresholds of its own is judged by.
+ * filters (the values are listed with them); each row loads its value's own, where a value
+ * without a threshold of its own finds the portfolio's, and is marked so (JudgedBy).
  */
 export async function rankingOf(db: Database, p: MetricParams, base: Settings, comparison = comparisonPeriod(p.from, p.to, 'previous')): Promise<RankingDocument> {
 	const [range] = await runQuery<{ first_date: string | null }>(db, 'data_range', {}, { always: true });
 	const reaches = range?.first_date != null && comparison.from >= range.first_date.slice(0, 7);
 	const rows: RankingRow[] = [];
-	for (const value of await rankingValues(db, p, base, p.dim)) rows.push(await rankingRow(db, p, base, p.dim, value, reaches ? comparison : null));
+	for (const value of await rankingValues(db, p, base, p.dim)) rows.push(await rankingRow(db, p, p.dim, value, reaches ? comparison : null));
 	rows.sort((a, b) => b.revenue - a.revenue || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 	return { dim: p.dim, from: p.from, to: p.to, as_of: p.as_of, comparison, rows };
 }
