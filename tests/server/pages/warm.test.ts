@@ -10,6 +10,7 @@ import { dashboardContext } from '../../../src/lib/server/pages/context';
 import { forecastPage } from '../../../src/lib/features/forecast/loader.server';
 import { overviewComparison, overviewPage } from '../../../src/lib/features/overview/loader.server';
 import { pipelinePage } from '../../../src/lib/features/pipeline/loader.server';
+import { DEFAULT_RANKING_DIM, rankingPage } from '../../../src/lib/features/ranking/loader.server';
 import { segmentDimensions, segmentsPage } from '../../../src/lib/features/segments/loader.server';
 import { warmDefaults } from '../../../src/lib/server/pages/warm';
 import { buildDemoDatabase } from '../../../src/lib/server/demo';
@@ -43,6 +44,7 @@ describe('warmDefaults', () => {
 		await concentrationPage(db, c, 'client');
 		await forecastPage(db, p, s, comparison);
 		await pipelinePage(db, p, s, comparison);
+		await rankingPage(db, c, DEFAULT_RANKING_DIM);
 		expect(queries.mock.calls.map(([sql]) => sql.slice(0, 80))).toEqual([]);
 		// Another view is not warmed: it runs its queries.
 		await segmentsPage(db, c, segmentDimensions('region', null));

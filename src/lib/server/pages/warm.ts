@@ -11,6 +11,7 @@ import { dashboardContext } from './context';
 import { forecastPage } from '../../features/forecast/loader.server';
 import { overviewComparison, overviewPage } from '../../features/overview/loader.server';
 import { pipelinePage } from '../../features/pipeline/loader.server';
+import { DEFAULT_RANKING_DIM, rankingPage } from '../../features/ranking/loader.server';
 import { segmentDimensions, segmentsPage } from '../../features/segments/loader.server';
 
 /** A burst of writes (several autocommit statements) warms once. */
@@ -31,6 +32,7 @@ export async function warmDefaults(database: Database): Promise<void> {
 		await concentrationPage(db, c, 'client');
 		await forecastPage(db, p, s, comparison);
 		await pipelinePage(db, p, s, comparison);
+		await rankingPage(db, c, DEFAULT_RANKING_DIM);
 	} finally {
 		db.close();
 	}
