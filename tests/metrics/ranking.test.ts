@@ -8,6 +8,7 @@ import type { SegmentationDocument } from '../../src/lib/server/metrics/document
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { RankingDocument } from '../../src/lib/server/metrics/ranking';
 import { saveSetting } from '../../src/lib/server/metrics/settings-store';
+import { tableCsv, tabularPart } from '../../src/lib/server/metrics/tabular';
 import { loadCsv } from '../helpers/metric-fixture';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 import { expectRowsEqualFilteredFigures } from '../helpers/ranking-equality';
@@ -143,6 +144,15 @@ describe('ranking by account manager', () => {
 		// 835,50 in all, of which D1's 25,00 has no manager: 810,50.
 		expect(total.total_revenue).toBe(835.5);
 		expect(r.rows.reduce((sum, x) => sum + Math.round(x.revenue * 100), 0)).toBe(81050);
+	});
+
+	it('its table (format=csv) is the rows', async () => {
+		const r = (await computeMetric(db, 'ranking', PERIOD)) as RankingDocument;
+		const lines = tableCsv(tabularPart(r)).split('\r\n');
+		expect(lines[0]).toBe(
+			'value,revenue,revenue_previous,revenue_change,mom_month,mom,mom_status,mom_threshold,activation_rate,activation_status,activation_threshold,quote_hit_rate,quote_hit_status,quote_hit_threshold,win_rate'
+		);
+		expect(lines[1]).toMatch(/^Beto,450,300,0\.5,2025-03,-0\.25,rejected,portfolio,0\.5,approved,value,/);
 	});
 
 	it('each row equals the figures of the dashboard filtered to that manager', async () => {
