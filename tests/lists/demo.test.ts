@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
 import { computeList, listCsv } from '../../src/lib/server/lists/list';
-import { ABC_TIERS, FUNNEL_STAGES, LISTS, RETENTION_EVENTS, type ListName } from '../../src/lib/server/lists/registry';
+import { ABC_TIERS, ACTIVATION_KEYS, FUNNEL_STAGES, LISTS, RETENTION_EVENTS, type ListName } from '../../src/lib/server/lists/registry';
 import { resolveParams } from '../../src/lib/server/metrics/params';
 import { loadSettings } from '../../src/lib/server/metrics/settings';
 import { tempFolder } from '../helpers/temp-db';
@@ -26,10 +26,10 @@ afterAll(() => {
 const FILTERS: Record<string, string>[] = [{}, { region: 'La Paz' }, { product_line: 'Papelería' }, { status: 'active' }];
 const PERIOD = { from: '2026-01', to: '2026-10' };
 
-async function check(name: ListName, key: string, raw: Record<string, string>) {
-	const doc = await computeList(db, name, { ...raw, key });
+async function check(name: ListName, key: string, raw: Record<string, string>, month?: string) {
+	const doc = await computeList(db, name, { ...raw, key, month });
 	const p = await resolveParams(db, raw);
-	const figure = await LISTS.get(name)!.figure(db, p, await loadSettings(db, { filters: p.filters, month: p.to }), key);
+	const figure = await LISTS.get(name)!.figure(db, p, await loadSettings(db, { filters: p.filters, month: p.to }), key, month ?? null);
 	expect(doc.count, `${name} ${key} ${JSON.stringify(raw)}`).toBe(figure.count);
 	if (figure.total !== null) expect(doc.total, `${name} ${key} ${JSON.stringify(raw)}`).toBe(figure.total);
 	// Demo amounts are whole cents: the rows' cents add up to the total.
@@ -44,6 +44,11 @@ async function check(name: ListName, key: string, raw: Record<string, string>) {
 describe.each(FILTERS)('on the demo data (%j)', (filter) => {
 	it.each(['previous', 'year'])('each retention event, against the %s comparison, equals its bridge bar and movement count', async (compare) => {
 		for (const event of RETENTION_EVENTS) await check('retention_event', event, { ...PERIOD, ...filter, compare });
+	});
+
+	it('each activation count (prospects, activated, each status) for the period and for a month of it', async () => {
+		for (const key of ACTIVATION_KEYS) await check('activation', key, { ...PERIOD, ...filter });
+		for (const key of ACTIVATION_KEYS.filter((k) => k !== 'prospects_exposed')) await check('activation', key, { ...PERIOD, ...filter }, '2026-03');
 	});
 
 	it('each ABC tier, by client and by product, equals the tier revenue and count', async () => {

@@ -89,7 +89,7 @@ const brief = (rows: { id: string | null; amount: number | null }[]) => rows.map
 
 async function equalsFigure(name: ListName, key: string, p = P()) {
 	const l = await list(name, key, p);
-	const figure = await LISTS.get(name)!.figure(db, p, DEFAULT_SETTINGS, key);
+	const figure = await LISTS.get(name)!.figure(db, p, DEFAULT_SETTINGS, key, null);
 	expect(l.count).toBe(figure.count);
 	if (figure.total !== null) expect(l.total).toBe(figure.total);
 	return l;
@@ -141,6 +141,41 @@ describe('retention event lists', () => {
 		const oruro = P({}, { region: 'Oruro' });
 		expect(brief((await equalsFigure('retention_event', 'churned', oruro)).rows)).toEqual([['C', -90], ['D', -60]]);
 		expect((await equalsFigure('retention_event', 'reactivated', oruro)).total).toBe(70);
+	});
+});
+
+describe('activation lists', () => {
+	// No client has a creation date: exposed = no positive line before 01/04/2025 (E, I; first
+	// purchases 12/04 and 15/06), both activated. Status as of 30/06/2025 (365-day window): G
+	// inactive (only a credit note in the window), the other seven active, none potential.
+	it('prospects exposed and activated: E and I, with their revenue in the period', async () => {
+		const exposed = await equalsFigure('activation', 'prospects_exposed');
+		expect(exposed.rows.map((r) => [r.id, r.first_purchase, r.amount])).toEqual([
+			['E', '2025-04-12', 40],
+			['I', '2025-06-15', 5]
+		]);
+		expect(exposed.total).toBe(45);
+		expect(brief((await equalsFigure('activation', 'activated')).rows)).toEqual([['E', 40], ['I', 5]]);
+	});
+
+	it('active, inactive and potential as of the period end', async () => {
+		const active = await equalsFigure('activation', 'active');
+		expect(brief(active.rows)).toEqual([['A', 250.5], ['B', 80.25], ['H', 70], ['E', 40], ['I', 5], ['C', 0], ['D', 0]]);
+		expect(active.total).toBe(445.75);
+		expect(brief((await equalsFigure('activation', 'inactive')).rows)).toEqual([['G', -10]]);
+		expect((await equalsFigure('activation', 'potential')).rows).toEqual([]);
+	});
+
+	it('a month of the chart as its own period: April 2025, as of 30/04 (I has no line yet: potential; E activated)', async () => {
+		const run = (key: string) => runList(db, 'activation', key, P(), DEFAULT_SETTINGS, '2025-04');
+		const figure = (key: string) => LISTS.get('activation')!.figure(db, P(), DEFAULT_SETTINGS, key, '2025-04');
+		const active = await run('active');
+		expect(brief(active.rows)).toEqual([['E', 40], ['A', 0], ['B', 0], ['C', 0], ['D', 0], ['H', 0]]);
+		expect(active.count).toBe((await figure('active')).count);
+		expect(brief((await run('potential')).rows)).toEqual([['I', 0]]);
+		expect((await figure('potential')).count).toBe(1);
+		expect(brief((await run('activated')).rows)).toEqual([['E', 40]]);
+		expect((await figure('activated')).count).toBe(1);
 	});
 });
 

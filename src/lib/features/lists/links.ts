@@ -3,11 +3,12 @@
 // way back to the page the list came from. Browser-safe.
 import { sectionHref } from '../shared/url-state';
 
-export type ListLinkName = 'retention_event' | 'abc_tier' | 'segment' | 'funnel_stage';
+export type ListLinkName = 'retention_event' | 'activation' | 'abc_tier' | 'segment' | 'funnel_stage';
 
 /** The page each list's figure is on. */
 export const LIST_SOURCE: Record<ListLinkName, string> = {
 	retention_event: '/activacion',
+	activation: '/activacion',
 	abc_tier: '/concentracion',
 	segment: '/segmentos',
 	funnel_stage: '/embudo'

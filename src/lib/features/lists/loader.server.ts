@@ -3,7 +3,7 @@
 // client or product). Framework-free: the route turns a ParamError into a 400 page.
 import { isSegmentDimension, SEGMENT_DIMENSION_IDS } from '../../dimensions';
 import type { Database } from '../../server/db/database';
-import { checkKey, runList, type ListDocument } from '../../server/lists/list';
+import { checkKey, checkMonth, runList, type ListDocument } from '../../server/lists/list';
 import { isListName, LIST_NAMES } from '../../server/lists/registry';
 import { ParamError, type MetricParams } from '../../server/metrics/params';
 import type { DashboardContext } from '../../server/pages/context';
@@ -15,7 +15,7 @@ export async function listPage(
 	db: Database,
 	c: DashboardContext,
 	name: string,
-	own: { key: string | null; dim: string | null; by: string | null }
+	own: { key: string | null; dim: string | null; by: string | null; month?: string | null }
 ): Promise<ListPageData> {
 	if (!isListName(name)) throw new ParamError('name', 'unknown_list', { name: name.slice(0, 40), expected: LIST_NAMES });
 	const key = checkKey(name, own.key ?? undefined);
@@ -24,5 +24,5 @@ export async function listPage(
 	const by = own.by ?? 'client';
 	if (by !== 'client' && by !== 'product') throw new ParamError('by', 'param_choice', { name: 'by', expected: ['client', 'product'] });
 	const p: MetricParams = { ...c.params, dim, by, compare: c.compare };
-	return { ...comparedPageFrame(c), list: await runList(db, name, key, p, c.settings) };
+	return { ...comparedPageFrame(c), list: await runList(db, name, key, p, c.settings, checkMonth(name, key, own.month, p)) };
 }

@@ -4,7 +4,7 @@ import type { Lang } from '$lib/i18n/lang';
 const es = {
 	title: 'Lista',
 	back: 'Volver',
-	backTo: { retention_event: 'Volver a Activación', abc_tier: 'Volver a Concentración', segment: 'Volver a Segmentos', funnel_stage: 'Volver al Embudo' },
+	backTo: { retention_event: 'Volver a Activación', activation: 'Volver a Activación', abc_tier: 'Volver a Concentración', segment: 'Volver a Segmentos', funnel_stage: 'Volver al Embudo' },
 	/** The list's heading: who is in it. */
 	heading: {
 		retention_event: {
@@ -15,6 +15,13 @@ const es = {
 			churned: 'Clientes perdidos',
 			stable: 'Clientes sin cambio',
 			other: 'Otros clientes'
+		} as Record<string, string>,
+		activation: {
+			prospects_exposed: 'Prospectos expuestos',
+			activated: 'Clientes activados',
+			active: 'Clientes activos',
+			inactive: 'Clientes inactivos',
+			potential: 'Clientes potenciales'
 		} as Record<string, string>,
 		abc_tier: (tier: string, product: boolean) => (product ? `Productos del tramo ${tier}` : `Clientes del tramo ${tier}`),
 		segment: (dim: string, value: string) => `Clientes de ${dim}: ${value}`,
@@ -27,6 +34,8 @@ const es = {
 	},
 	/** "ene 2026 – oct 2026 frente a ene 2025 – oct 2025" */
 	versus: (period: string, previous: string) => `${period} frente a ${previous}`,
+	/** A status is as of a date: the period's as-of day, or a month's last day. */
+	asOf: (when: string, date: string) => `${when}, al ${date}`,
 	columns: {
 		id: 'Código',
 		client: 'Cliente',
@@ -35,6 +44,8 @@ const es = {
 		change: 'Variación',
 		amount: 'Importe',
 		revenueIn: (period: string) => `Facturación ${period}`,
+		created: 'Alta',
+		firstPurchase: 'Primera compra',
 		day: { leads: 'Creado', opportunities: 'Creada', quotes: 'Emitida', won: 'Cerrada' } as Record<string, string>
 	},
 	noClient: 'Sin cliente',
@@ -42,13 +53,14 @@ const es = {
 	count: (n: string, entity: 'client' | 'product' | 'record', key: string) =>
 		entity === 'product' ? `${n} productos` : entity === 'record' ? (key === 'quotes' ? `${n} cotizaciones` : key === 'leads' ? `${n} prospectos` : `${n} oportunidades`) : `${n} clientes`,
 	summary: (count: string, total: string) => `${count} · total ${total}`,
-	empty: 'No hay nadie en esta lista para el período y los filtros elegidos.'
+	empty: 'No hay nadie en esta lista para el período y los filtros elegidos.',
+	seeList: 'Ver la lista:'
 };
 
 const en: typeof es = {
 	title: 'List',
 	back: 'Back',
-	backTo: { retention_event: 'Back to Activation', abc_tier: 'Back to Concentration', segment: 'Back to Segments', funnel_stage: 'Back to Pipeline' },
+	backTo: { retention_event: 'Back to Activation', activation: 'Back to Activation', abc_tier: 'Back to Concentration', segment: 'Back to Segments', funnel_stage: 'Back to Pipeline' },
 	heading: {
 		retention_event: {
 			new: 'New clients',
@@ -59,11 +71,19 @@ const en: typeof es = {
 			stable: 'Unchanged clients',
 			other: 'Other clients'
 		},
+		activation: {
+			prospects_exposed: 'Exposed prospects',
+			activated: 'Activated clients',
+			active: 'Active clients',
+			inactive: 'Inactive clients',
+			potential: 'Potential clients'
+		},
 		abc_tier: (tier, product) => (product ? `Tier ${tier} products` : `Tier ${tier} clients`),
 		segment: (dim, value) => `Clients in ${dim}: ${value}`,
 		funnel_stage: { leads: 'Leads created', opportunities: 'Opportunities created', quotes: 'Quotes issued', won: 'Opportunities won' }
 	},
 	versus: (period, previous) => `${period} against ${previous}`,
+	asOf: (when, date) => `${when}, as of ${date}`,
 	columns: {
 		id: 'Code',
 		client: 'Client',
@@ -72,6 +92,8 @@ const en: typeof es = {
 		change: 'Change',
 		amount: 'Amount',
 		revenueIn: (period) => `Revenue ${period}`,
+		created: 'Created',
+		firstPurchase: 'First purchase',
 		day: { leads: 'Created', opportunities: 'Created', quotes: 'Issued', won: 'Closed' }
 	},
 	noClient: 'No client',
@@ -79,7 +101,8 @@ const en: typeof es = {
 	count: (n, entity, key) =>
 		entity === 'product' ? `${n} products` : entity === 'record' ? (key === 'quotes' ? `${n} quotes` : key === 'leads' ? `${n} leads` : `${n} opportunities`) : `${n} clients`,
 	summary: (count, total) => `${count} · total ${total}`,
-	empty: 'Nobody is in this list for the chosen period and filters.'
+	empty: 'Nobody is in this list for the chosen period and filters.',
+	seeList: 'See the list:'
 };
 
 export const messages: Record<Lang, typeof es> = { es, en };

@@ -20,6 +20,8 @@ export interface ListDocument {
 	from: string;
 	to: string;
 	as_of: string;
+	/** One month of the period (a monthly chart's bar), or null for the whole period. */
+	month: string | null;
 	filters: MetricParams['filters'];
 	/** The comparison months (retention events only: the bridge's previous period). */
 	previous: { from: string; to: string } | null;
@@ -34,11 +36,21 @@ export interface ListDocument {
 }
 
 /** Parameters a list reads itself; the others go to resolveParams (period, filters, dim, by, compare). */
-const OWN = ['key', 'format'];
+const OWN = ['key', 'month', 'format'];
 
-export function listParamsFrom(raw: Record<string, string | undefined>): { key: string | undefined; figure: Record<string, string | undefined> } {
+export function listParamsFrom(raw: Record<string, string | undefined>): { key: string | undefined; month: string | undefined; figure: Record<string, string | undefined> } {
 	const figure = Object.fromEntries(Object.entries(raw).filter(([k]) => !OWN.includes(k)));
-	return { key: raw.key, figure };
+	return { key: raw.key, month: raw.month, figure };
+}
+
+/** A month of the period, for the lists that have one per month (prospects are counted for the whole period only). */
+export function checkMonth(name: ListName, key: string, month: string | undefined | null, p: MetricParams): string | null {
+	if (month === undefined || month === null || month === '') return null;
+	const spec = LISTS.get(name)!;
+	if (!spec.monthly || key === 'prospects_exposed') throw new ParamError('month', 'param_unknown', { name: 'month', filters: [] });
+	if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new ParamError('month', 'param_month', { name: 'month' });
+	if (month < p.from || month > p.to) throw new ParamError('month', 'param_order', { from: p.from, to: month });
+	return month;
 }
 
 export function checkKey(name: ListName, key: string | undefined): string {
@@ -50,11 +62,11 @@ export function checkKey(name: ListName, key: string | undefined): string {
 }
 
 /** The list on already checked parameters (the page's loader has them from the dashboard's context). */
-export async function runList(db: Database, name: ListName, key: string, p: MetricParams, s: Settings): Promise<ListDocument> {
+export async function runList(db: Database, name: ListName, key: string, p: MetricParams, s: Settings, month: string | null = null): Promise<ListDocument> {
 	const spec = LISTS.get(name)!;
 	const rows = await runQuery<ListRow & { total: number }>(db, spec.query, {
 		...lineParams(p, s),
-		...spec.bind(p, key),
+		...spec.bind(p, key, month),
 		key: key === '' && spec.keys === null ? null : key
 	});
 	return {
@@ -63,6 +75,7 @@ export async function runList(db: Database, name: ListName, key: string, p: Metr
 		from: p.from,
 		to: p.to,
 		as_of: p.as_of,
+		month,
 		filters: p.filters,
 		previous: name === 'retention_event' ? previousPeriod(p.from, p.to, p.compare) : null,
 		by: p.by,
@@ -78,10 +91,11 @@ export async function runList(db: Database, name: ListName, key: string, p: Metr
 /** The list NAME for text parameters (query string or CLI flags): `key` and the figures' own. */
 export async function computeList(db: Database, name: string, raw: Record<string, string | undefined>, today?: Date): Promise<ListDocument> {
 	if (!isListName(name)) throw new ParamError('name', 'unknown_list', { name: name.slice(0, 40), expected: LIST_NAMES });
-	const { key, figure } = listParamsFrom(raw);
+	const { key, month, figure } = listParamsFrom(raw);
 	const checked = checkKey(name, key);
 	const p = await resolveParams(db, figure, today);
-	return runList(db, name, checked, p, await loadSettings(db, { filters: p.filters, month: p.to }));
+	const m = checkMonth(name, checked, month, p);
+	return runList(db, name, checked, p, await loadSettings(db, { filters: p.filters, month: p.to }), m);
 }
 
 /** The list's rows as CSV for machines (the API, the CLI): id then its columns, keys as headers, even with no row. */

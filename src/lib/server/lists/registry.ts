@@ -4,6 +4,7 @@
 // rows a click opens are the clients (or products, opportunities, quotes) that make the number.
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from '../db/database';
+import { activationWithSeries } from '../metrics/activation';
 import { concentration, segmentation } from '../metrics/documents';
 import type { MetricParams } from '../metrics/params';
 import { pipelineWithTotals } from '../metrics/pipeline';
@@ -11,13 +12,15 @@ import { previousPeriod, retention } from '../metrics/retention';
 import { monthEnd } from '../metrics/period';
 import type { Settings } from '../metrics/settings';
 
-export const LIST_NAMES = ['retention_event', 'abc_tier', 'segment', 'funnel_stage'] as const;
+export const LIST_NAMES = ['retention_event', 'activation', 'abc_tier', 'segment', 'funnel_stage'] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 
 export const RETENTION_EVENTS = ['new', 'reactivated', 'expansion', 'contraction', 'churned', 'stable', 'other'] as const;
 export type RetentionEvent = (typeof RETENTION_EVENTS)[number];
 export const ABC_TIERS = ['A', 'B', 'C'] as const;
 export const FUNNEL_STAGES = ['leads', 'opportunities', 'quotes', 'won'] as const;
+export const ACTIVATION_KEYS = ['prospects_exposed', 'activated', 'active', 'inactive', 'potential'] as const;
+type ActivationKey = (typeof ACTIVATION_KEYS)[number];
 
 export type ListCellKind = 'text' | 'money' | 'date';
 export interface ListColumn {
@@ -40,10 +43,12 @@ export interface ListSpec {
 	keys: readonly string[] | null;
 	entity: (p: MetricParams) => ListEntity;
 	columns: readonly ListColumn[];
+	/** Whether the list can be asked for one month of the period (a monthly chart's bar). */
+	monthly: boolean;
 	/** The parameters the list's SQL takes besides the figures' own (bind.ts). */
-	bind: (p: MetricParams, key: string) => Record<string, DuckDBValue>;
-	/** The same number on its figure's document. */
-	figure: (db: Database, p: MetricParams, s: Settings, key: string) => Promise<ListFigure>;
+	bind: (p: MetricParams, key: string, month: string | null) => Record<string, DuckDBValue>;
+	/** The same number on its figure's document (of `month` when given). */
+	figure: (db: Database, p: MetricParams, s: Settings, key: string, month: string | null) => Promise<ListFigure>;
 }
 
 const CLIENT: ListColumn = { key: 'name', kind: 'text' };
@@ -67,6 +72,7 @@ export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec
 			query: 'list_retention_event',
 			keys: RETENTION_EVENTS,
 			entity: () => 'client',
+			monthly: false,
 			columns: [CLIENT, { key: 'revenue_previous', kind: 'money' }, { key: 'revenue', kind: 'money' }, AMOUNT],
 			bind: (p) => {
 				const previous = previousPeriod(p.from, p.to, p.compare);
@@ -80,11 +86,36 @@ export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec
 		}
 	],
 	[
+		'activation',
+		{
+			query: 'list_activation',
+			keys: ACTIVATION_KEYS,
+			entity: () => 'client',
+			monthly: true,
+			columns: [CLIENT, { key: 'created', kind: 'date' }, { key: 'first_purchase', kind: 'date' }, AMOUNT],
+			// A month of the monthly chart is its own period, as of its last day (activation.sql's rows 1…n).
+			bind: (p, _key, month) =>
+				month
+					? { list_from: `${month}-01`, list_to: monthEnd(month), list_as_of: monthEnd(month) }
+					: { list_from: `${p.from}-01`, list_to: monthEnd(p.to), list_as_of: p.as_of },
+			figure: async (db, p, s, key, month) => {
+				const { document, series } = await activationWithSeries(db, p, s);
+				const k = key as ActivationKey;
+				if (month) {
+					const row = series.find((r) => r.month === month)!;
+					return { count: k === 'activated' ? row.activated : k === 'prospects_exposed' ? NaN : row[k], total: null };
+				}
+				return { count: k === 'activated' ? document.activated_in_period : document[k], total: null };
+			}
+		}
+	],
+	[
 		'abc_tier',
 		{
 			query: 'list_abc_tier',
 			keys: ABC_TIERS,
 			entity: (p) => (p.by === 'product' ? 'product' : 'client'),
+			monthly: false,
 			columns: [CLIENT, AMOUNT],
 			bind: (p) => ({ by: p.by }),
 			figure: async (db, p, s, key) => {
@@ -99,6 +130,7 @@ export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec
 			query: 'list_segment',
 			keys: null,
 			entity: () => 'client',
+			monthly: false,
 			columns: [CLIENT, AMOUNT],
 			bind: (p) => ({ dim: p.dim }),
 			figure: async (db, p, s, key) => {
@@ -113,6 +145,7 @@ export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec
 			query: 'list_funnel_stage',
 			keys: FUNNEL_STAGES,
 			entity: () => 'record',
+			monthly: false,
 			columns: [{ key: 'id', kind: 'text' }, CLIENT, { key: 'day', kind: 'date' }, AMOUNT],
 			bind: () => ({}),
 			figure: async (db, p, s, key) => {
