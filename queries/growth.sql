@@ -1,6 +1,7 @@
 -- Monthly growth (docs/definitions.md): revenue R_m per calendar month from $from_date to $to_date
 -- (months without sales at 0), MoM = (R_m − R_{m−1}) / R_{m−1} and YoY against R_{m−12}, NULL
--- when the base is ≤ 0 (the base months may lie before the period). Status judges MoM against
+-- when the base is ≤ 0 (the base months may lie before the period); revenue_year_before is
+-- R_{m−12} itself (shown beside YoY). Status judges MoM against
 -- the thresholds in force that month ($growth_rules, JSON: [{from, approve_at, observe_below,
 -- reject_below}], each from its month (null: always) until the next): ≥ approve_at approved;
 -- < reject_below rejected; < observe_below observed; otherwise acceptable. A month whose last day
@@ -64,6 +65,7 @@ judged AS (
 SELECT strftime(month, '%Y-%m') AS month,
 	round(revenue, 2)::DOUBLE AS revenue,
 	mom, yoy,
+	round(base_yoy, 2)::DOUBLE AS revenue_year_before,
 	CASE
 		WHEN partial OR mom IS NULL OR NOT judged THEN NULL
 		WHEN mom >= approve_at THEN 'approved'

@@ -28,6 +28,7 @@ describe('a last month with lines only to the 5th', () => {
 		// Months end on their last day: July 31, August 31, September 30 → usual closing day 30.
 		// October has lines on the 2nd and the 5th only: 5 < 31 and 5 < 30 → provisional.
 		db = await open(folder, [
+			'F0;15/09/2024;A;800,00', // a year before September (outside the 12 months before October)
 			'F1;31/07/2025;A;900,00',
 			'F2;15/08/2025;A;400,00',
 			'F3;31/08/2025;B;600,00', // August 1 000,00
@@ -52,6 +53,9 @@ describe('a last month with lines only to the 5th', () => {
 		// September: complete, judged: (1 200 − 1 000) / 1 000 = +20 % ≥ 10 % → approved, no projection.
 		const sep = g.months.find((m) => m.month === '2025-09')!;
 		expect(sep).toMatchObject({ status: 'approved', partial: false, provisional: false, projected_revenue: null, projected_mom: null });
+		// The same month a year before: September 2024, 800,00 → YoY (1 200 − 800) / 800 = +50 %.
+		expect(sep.revenue_year_before).toBe(800);
+		expect(sep.yoy).toBeCloseTo(0.5, 12);
 	});
 
 	it('the growth KPI judges September, the last month that is not provisional', async () => {

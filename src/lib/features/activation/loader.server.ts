@@ -6,7 +6,7 @@ import type { Database } from '../../server/db/database';
 import { activation, activationWithSeries, type ActivationDocument, type ActivationSeriesRow } from '../../server/metrics/activation';
 import type { MetricParams } from '../../server/metrics/params';
 import { retention, type RetentionDocument } from '../../server/metrics/retention';
-import { judge, type Settings, type Status } from '../../server/metrics/settings';
+import { judgeKpi, verdictOf, type Settings, type Status, type Verdict } from '../../server/metrics/settings';
 import { comparedPageFrame, comparisonParams } from '../../server/pages/compare';
 
 /** The activation document's period figures (its months are in `series`, with the status counts). */
@@ -25,6 +25,8 @@ export interface ActivationPage {
 	activation: ActivationFigures;
 	/** activation_rate judged against settings.thresholds.activation_rate. */
 	activation_status: Status | null;
+	/** Whether the status is shown and by which threshold. */
+	activation_verdict: Verdict;
 	series: ActivationSeriesRow[];
 	retention: RetentionDocument;
 	/** The tiles' figures on the comparison months. */
@@ -60,7 +62,9 @@ export async function activationPage(db: Database, p: MetricParams, s: Settings,
 	const previous = tiles(figures(await activation(db, cp, s)), await retention(db, cp, s));
 	return {
 		activation: figures(document),
-		activation_status: judge(document.activation_rate, s.thresholds.activation_rate),
+		// Under filters, judged only by a threshold set for the segment (settings.ts judged()).
+		activation_status: judgeKpi(s, 'activation_rate', document.activation_rate),
+		activation_verdict: verdictOf(s, 'activation_rate'),
 		series,
 		retention: bridge,
 		comparison: previous

@@ -6,7 +6,7 @@ import type { Database } from '../../server/db/database';
 import { lineParams } from '../../server/metrics/bind';
 import { concentration, type ConcentrationDocument } from '../../server/metrics/documents';
 import type { MetricParams } from '../../server/metrics/params';
-import { judge, type Settings } from '../../server/metrics/settings';
+import { judgeKpi, verdictOf, type Settings } from '../../server/metrics/settings';
 import { runQuery } from '../../server/queries';
 import type { DashboardContext } from '../../server/pages/context';
 
@@ -67,7 +67,9 @@ export async function concentrationPage(db: Database, c: DashboardContext, by: '
 		trend,
 		abc: { a: c.settings.abc_a, b: c.settings.abc_b },
 		bands: { hhi, top10: top10_share },
-		status: { hhi: judge(doc.hhi, hhi), top10: judge(doc.top_shares.top10, top10_share) },
+		// Under filters, judged only by a threshold set for the segment (settings.ts judged()).
+		status: { hhi: judgeKpi(c.settings, 'hhi', doc.hhi), top10: judgeKpi(c.settings, 'top10_share', doc.top_shares.top10) },
+		verdicts: { hhi: verdictOf(c.settings, 'hhi'), top10: verdictOf(c.settings, 'top10_share') },
 		currency: c.settings.currency
 	};
 }

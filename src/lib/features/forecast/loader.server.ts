@@ -5,7 +5,7 @@ import type { Database } from '../../server/db/database';
 import { forecast, type ForecastDocument } from '../../server/metrics/forecast';
 import type { MetricParams } from '../../server/metrics/params';
 import { quotes, type QuotesDocument } from '../../server/metrics/quotes';
-import { judge, type Settings, type Status } from '../../server/metrics/settings';
+import { judgeKpi, verdictOf, type Settings, type Status, type Verdict } from '../../server/metrics/settings';
 import { comparedPageFrame, comparisonParams } from '../../server/pages/compare';
 
 export interface ForecastTiles {
@@ -27,6 +27,8 @@ export interface ForecastPage {
 	mape_excluded: string[];
 	accuracy_status: Status | null;
 	hit_rate_status: Status | null;
+	/** Whether each status is shown and by which threshold (no verdict under filters with the portfolio's). */
+	verdicts: Record<'forecast_accuracy' | 'quote_hit_rate', Verdict>;
 	quotes: QuotesDocument;
 	comparison: ForecastTiles;
 }
@@ -46,8 +48,10 @@ export async function forecastPage(db: Database, p: MetricParams, s: Settings, c
 	return {
 		forecast: f,
 		mape_excluded: mapeExcludedMonths(f),
-		accuracy_status: judge(f.accuracy, s.thresholds.forecast_accuracy),
-		hit_rate_status: judge(q.hit_rate, s.thresholds.quote_hit_rate),
+		// Under filters, judged only by a threshold set for the segment (settings.ts judged()).
+		accuracy_status: judgeKpi(s, 'forecast_accuracy', f.accuracy),
+		hit_rate_status: judgeKpi(s, 'quote_hit_rate', q.hit_rate),
+		verdicts: { forecast_accuracy: verdictOf(s, 'forecast_accuracy'), quote_hit_rate: verdictOf(s, 'quote_hit_rate') },
 		quotes: q,
 		comparison: tiles(await forecast(db, cp, s), await quotes(db, cp, s))
 	};

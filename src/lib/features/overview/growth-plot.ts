@@ -5,6 +5,9 @@ import { formatMoney, formatMonth, formatPercent, formatPercentChange } from '$l
 import type { Lang, Messages } from '$lib/i18n';
 import type { GrowthMonth } from '$lib/server/metrics/documents';
 import { compactAxis, MARGIN, monthlyFrame } from '$lib/components/plot-kit';
+import type { overviewMessages } from './messages';
+
+type OverviewTexts = (typeof overviewMessages)[Lang];
 
 /** A month of the growth document (types only: nothing of the server runs here), and whether it is in the period. */
 export type ChartMonth = GrowthMonth & { in_period: boolean };
@@ -19,19 +22,26 @@ export function barKey(d: ChartMonth): Key {
 	return d.status ?? 'none';
 }
 
-function statusWord(d: ChartMonth, m: Messages): string {
+function statusWord(d: ChartMonth, m: Messages, t?: OverviewTexts): string {
+	if (d.provisional && t) return t.provisional;
 	if (d.partial) return m.overview.growthChart.partial;
 	if (!d.in_period) return m.overview.growthChart.earlier;
 	return m.kpiStatus[d.status ?? 'none'];
 }
 
-export function revenueStatusPlot(months: ChartMonth[], o: { width: number; height: number; lang: Lang; m: Messages; currency: string }) {
-	const { lang, m, currency } = o;
+export function revenueStatusPlot(months: ChartMonth[], o: { width: number; height: number; lang: Lang; m: Messages; currency: string; t: OverviewTexts }) {
+	const { lang, m, currency, t } = o;
+	const change = (v: number | null) => (v === null ? null : formatPercentChange(v, lang));
 	return Plot.plot({
 		...monthlyFrame({ lang, width: o.width, height: o.height, ariaLabel: m.overview.growthChart.title }, months.map((d) => d.month)),
 		y: compactAxis(currency, lang),
 		marks: [
 			Plot.ruleY([0], { stroke: '#9aa5b1' }),
+			// The provisional month's projection: an outline the height the month would reach.
+			Plot.barY(
+				months.filter((d) => d.provisional && d.projected_revenue !== null),
+				{ x: 'month', y: 'projected_revenue', fill: 'none', stroke: STATUS_COLOURS.none, strokeDasharray: '4,3' }
+			),
 			Plot.barY(months, {
 				x: 'month',
 				y: 'revenue',
@@ -45,8 +55,15 @@ export function revenueStatusPlot(months: ChartMonth[], o: { width: number; heig
 					[m.chart.month]: { value: (d: ChartMonth) => formatMonth(d.month, lang) },
 					[m.kpi.revenue]: { value: (d: ChartMonth) => formatMoney(d.revenue, lang, currency) },
 					[m.overview.growthChart.mom]: { value: (d: ChartMonth) => (d.mom === null ? '–' : formatPercentChange(d.mom, lang)) },
-					[m.overview.growthChart.yoy]: { value: (d: ChartMonth) => (d.yoy === null ? '–' : formatPercentChange(d.yoy, lang)) },
-					[m.overview.growthChart.status]: { value: (d: ChartMonth) => statusWord(d, m) }
+					// Beside MoM, the same month a year before, so a seasonal dip shows as one.
+					[t.sameMonthLastYear]: {
+						value: (d: ChartMonth) => (d.yoy === null ? '–' : `${formatPercentChange(d.yoy, lang)} (${formatMoney(d.revenue_year_before, lang, currency)})`)
+					},
+					[t.projected]: {
+						// Only the provisional month has one (the tip leaves out a null).
+						value: (d: ChartMonth) => (d.projected_revenue === null ? null : t.projectedValue(formatMoney(d.projected_revenue, lang, currency), change(d.projected_mom)))
+					},
+					[m.overview.growthChart.status]: { value: (d: ChartMonth) => statusWord(d, m, t) }
 				}
 			})
 		]
@@ -57,11 +74,13 @@ export function revenueStatusPlot(months: ChartMonth[], o: { width: number; heig
 export function momPlot(
 	months: ChartMonth[],
 	t: { approve_at: number; observe_below: number; reject_below: number },
-	o: { width: number; height: number; lang: Lang; m: Messages }
+	o: { width: number; height: number; lang: Lang; m: Messages; t: OverviewTexts }
 ) {
-	const { lang, m } = o;
-	const rows = months.filter((d) => d.in_period && d.mom !== null);
-	const values = rows.map((d) => d.mom!);
+	const { lang, m, t: texts } = o;
+	// A partial month is left off the line; the provisional one shows its projected MoM as a hollow dot.
+	const rows = months.filter((d) => d.in_period && !d.partial && d.mom !== null);
+	const projected = months.filter((d) => d.in_period && d.provisional && d.projected_mom !== null);
+	const values = [...rows.map((d) => d.mom!), ...projected.map((d) => d.projected_mom!)];
 	const lo = Math.min(t.reject_below - 0.05, ...values);
 	const hi = Math.max(t.approve_at + 0.05, ...values);
 	const bands = [
@@ -98,6 +117,20 @@ export function momPlot(
 					[m.chart.month]: { value: (d: ChartMonth) => formatMonth(d.month, lang) },
 					[m.overview.growthChart.mom]: { value: (d: ChartMonth) => formatPercentChange(d.mom!, lang) },
 					[m.overview.growthChart.status]: { value: (d: ChartMonth) => statusWord(d, m) }
+				}
+			}),
+			Plot.dot(projected, {
+				x: 'month',
+				y: 'projected_mom',
+				r: 4,
+				fill: '#fff',
+				stroke: STATUS_COLOURS.none,
+				strokeWidth: 2,
+				tip: { format: { x: false, y: false } },
+				channels: {
+					[m.chart.month]: { value: (d: ChartMonth) => formatMonth(d.month, lang) },
+					[texts.projected]: { value: (d: ChartMonth) => formatPercentChange(d.projected_mom!, lang) },
+					[m.overview.growthChart.status]: { value: (d: ChartMonth) => statusWord(d, m, texts) }
 				}
 			})
 		]

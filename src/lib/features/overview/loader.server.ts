@@ -25,6 +25,8 @@ export interface OverviewPage {
 	/** The period's months and the 12 before (when held), oldest first, with growth status. */
 	months: (GrowthMonth & { in_period: boolean })[];
 	growth_thresholds: Settings['growth'];
+	/** Filters are in force: a figure judged by the portfolio's thresholds shows no verdict. */
+	filtered: boolean;
 	/** Per month of the period, for the sparklines (nulls where a month has no figure). */
 	series: {
 		months: string[];
@@ -78,6 +80,7 @@ export async function overviewPage(db: Database, c: DashboardContext): Promise<O
 		current: currentSide,
 		months: g.months.map((m) => ({ ...m, in_period: inPeriod(m) })),
 		growth_thresholds: g.thresholds,
+		filtered: s.filtered,
 		series: {
 			months,
 			revenue: periodGrowth.months.map((m) => m.revenue),

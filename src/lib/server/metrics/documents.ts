@@ -68,6 +68,8 @@ export interface GrowthMonth {
 	revenue: number;
 	mom: number | null;
 	yoy: number | null;
+	/** R_{m−12}, the base of yoy (the same month a year before). */
+	revenue_year_before: number;
 	status: 'approved' | 'acceptable' | 'observed' | 'rejected' | null;
 	/** After as_of, or the data's provisional month: not judged. */
 	partial: boolean;

@@ -49,6 +49,17 @@ export function judged(s: Pick<Settings, 'filtered' | 'threshold_sources'>, id: 
 	return !s.filtered || s.threshold_sources[id].kind === 'segment';
 }
 
+/** What a page needs to show a figure's verdict or say why it has none (features/shared/verdict.ts). */
+export interface Verdict {
+	judged: boolean;
+	filtered: boolean;
+	scope: ThresholdScope;
+}
+
+export function verdictOf(s: Pick<Settings, 'filtered' | 'threshold_sources'>, id: KpiId | 'growth'): Verdict {
+	return { judged: judged(s, id), filtered: s.filtered, scope: scopeOf(s.threshold_sources[id]) };
+}
+
 /** A KPI's status for these settings: its bands' verdict, or null when judged() says no. */
 export function judgeKpi(s: Settings, id: KpiId, value: number | null): Status | null {
 	return judged(s, id) ? judge(value, s.thresholds[id]) : null;
