@@ -1,16 +1,21 @@
 // npm run metrics -- NAME [--from YYYY-MM] [--to YYYY-MM] [--as-of YYYY-MM-DD] [--dim D] [--by product]
 //                         [--compare year] [--filter dim=value ...] [--db PATH] [--json]
+// npm run metrics -- list NAME --key K [--month YYYY-MM] [same options] [--json | --csv]: the rows behind one number.
 import { parseArgs } from 'node:util';
 import { dimension, dimensionOfCli } from '../lib/dimensions';
 import { getDatabase } from '../lib/server/db/database';
 import { defaultDatabasePath } from '../lib/server/db/db-path';
+import { computeList, listCsv } from '../lib/server/lists/list';
+import { LIST_NAMES } from '../lib/server/lists/registry';
 import { computeMetric, METRIC_NAMES } from '../lib/server/metrics/index';
 import { ParamError } from '../lib/server/metrics/params';
 import { printDocument } from './print-document';
+import { printList } from './print-list';
 import { runCli, UsageError } from './run';
 
 const USAGE = `Usage: npm run metrics -- ${METRIC_NAMES.join('|')} [--from YYYY-MM] [--to YYYY-MM] [--as-of YYYY-MM-DD]
-                          [--dim D] [--by product] [--compare year] [--filter dim=value ...] [--db PATH] [--json]`;
+                          [--dim D] [--by product] [--compare year] [--filter dim=value ...] [--db PATH] [--json]
+       npm run metrics -- list ${LIST_NAMES.join('|')} --key K [--month YYYY-MM] [the same options] [--json | --csv]`;
 
 await runCli(async () => {
 	const { values, positionals } = parseArgs({
@@ -21,6 +26,9 @@ await runCli(async () => {
 			dim: { type: 'string' },
 			by: { type: 'string' },
 			compare: { type: 'string' },
+			key: { type: 'string' },
+			month: { type: 'string' },
+			csv: { type: 'boolean' },
 			filter: { type: 'string', multiple: true },
 			db: { type: 'string' },
 			json: { type: 'boolean' },
@@ -29,8 +37,10 @@ await runCli(async () => {
 		allowPositionals: true
 	});
 	if (values.help) return void console.log(USAGE);
-	const [name, ...extra] = positionals;
-	if (!name || extra.length) throw new UsageError(`Give one metric name.\n${USAGE}`);
+	// `list NAME`: the rows behind one number of a figure (src/lib/server/lists/).
+	const isList = positionals[0] === 'list';
+	const [name, ...extra] = isList ? positionals.slice(1) : positionals;
+	if (!name || extra.length) throw new UsageError(`Give one ${isList ? 'list' : 'metric'} name.\n${USAGE}`);
 	const raw: Record<string, string | undefined> = { from: values.from, to: values.to, as_of: values['as-of'], dim: values.dim, by: values.by, compare: values.compare };
 	for (const f of values.filter ?? []) {
 		const eq = f.indexOf('=');
@@ -42,6 +52,11 @@ await runCli(async () => {
 	}
 	const db = await getDatabase(values.db ?? defaultDatabasePath());
 	try {
+		if (isList) {
+			const list = await computeList(db, name, { ...raw, key: values.key, month: values.month });
+			process.stdout.write(values.json ? `${JSON.stringify(list, null, 2)}\n` : values.csv ? listCsv(list) : printList(list));
+			return;
+		}
 		const doc = await computeMetric(db, name, raw);
 		process.stdout.write(values.json ? `${JSON.stringify(doc, null, 2)}\n` : printDocument(name, doc));
 	} catch (error) {
