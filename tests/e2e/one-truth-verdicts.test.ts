@@ -80,7 +80,23 @@ describe('thresholds under a filter', () => {
 			expect(await t.locator('[data-testid="kpi-activation_rate-verdict"]').textContent()).toBe(NOTE[lang]);
 			// No tile of the filtered page carries a verdict: every threshold is the portfolio's.
 			expect(await page.locator('.kpi-grid .status').count()).toBe(0);
+			// Nor the months of the revenue chart, which say so.
+			expect(await page.textContent('[data-testid="revenue-chart-verdict"]')).toBe(NOTE[lang]);
 			await page.screenshot({ path: join(SHOTS, `verdicts-filtered-${lang}.png`), fullPage: true });
+			expect(errors).toEqual([]);
+			await close();
+		}
+	});
+
+	it('Concentración and Pronóstico show the segment’s figures without a verdict too', async () => {
+		for (const lang of LANGS) {
+			const { page: conc, errors, close } = await open(server!, lang, `/concentracion?${FILTER}`);
+			expect(await conc.locator('[data-testid="conc-hhi"] .status').count()).toBe(0);
+			expect(await conc.textContent('[data-testid="conc-hhi-verdict"]')).toBe(NOTE[lang]);
+			expect(await conc.textContent('[data-testid="conc-top10-verdict"]')).toBe(NOTE[lang]);
+			await conc.goto(`${server!.url}/pronostico?${FILTER}`);
+			expect(await conc.locator('[data-testid="tile-hit-rate"] .status').count()).toBe(0);
+			expect(await conc.textContent('[data-testid="tile-hit-rate-verdict"]')).toBe(NOTE[lang]);
 			expect(errors).toEqual([]);
 			await close();
 		}

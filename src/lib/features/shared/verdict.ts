@@ -9,10 +9,12 @@ export type ThresholdScope = { dim: string; value: string } | null;
 export const verdictMessages = {
 	es: {
 		portfolio: 'Sin veredicto: los umbrales son los de toda la cartera',
+		partial: 'parcial, sin veredicto',
 		scoped: (dim: string, value: string) => `Umbral de ${dim} = ${value}`
 	},
 	en: {
 		portfolio: "No verdict: the thresholds are the whole portfolio's",
+		partial: 'partial, no verdict',
 		scoped: (dim: string, value: string) => `Threshold for ${dim} = ${value}`
 	}
 } satisfies Record<Lang, unknown>;
