@@ -2,9 +2,9 @@
 -- stable, other): the same population and event rule as retention.sql, read from the one
 -- definition (retention_events.sql). Per client: revenue in P (r) and P0 (r0) and the change
 -- r − r0 it adds to the event's bridge bar; biggest change first. `total` = Σ change over the
--- event's clients rounded half-up once (the bridge bar; with sub-cent amounts the bridge may move
--- a cent more to reconcile with the rounded revenues, retention.sql). The lines without a client
--- are one row with client_id NULL.
+-- event's clients rounded half-up once; the list shows the bar itself (lists/registry.ts), which
+-- with sub-cent amounts retention.sql may move a cent to reconcile with the rounded revenues.
+-- The lines without a client are one row with id NULL.
 SELECT e.client_id AS id, c.name,
 	round(e.r0, 2)::DOUBLE AS revenue_previous,
 	round(e.r, 2)::DOUBLE AS revenue,

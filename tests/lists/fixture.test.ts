@@ -54,7 +54,13 @@ beforeAll(async () => {
 		'F09;12/04/2025;E;P1;40,00;Factura',
 		'NC1;13/05/2025;G;P1;10,00;Nota de crédito',
 		'F10;14/06/2025;H;P2;70,00;Factura',
-		'F11;15/06/2025;I;P1;5,00;Factura'
+		'F11;15/06/2025;I;P1;5,00;Factura',
+		// Sub-cent amounts (as tests/metrics/retention.test.ts): P = 2027-04..06, P0 = 2027-01..03.
+		'G01;15/12/2026;SB;P1;1,00;Factura',
+		'G02;15/02/2027;SC;P1;1,0000;Factura',
+		'G03;15/04/2027;SA;P1;0,0030;Factura',
+		'G04;15/04/2027;SB;P1;0,0045;Factura',
+		'G05;15/04/2027;SC;P1;1,0040;Factura'
 	];
 	const opportunities = [
 		'ID oportunidad;Código cliente;Tipo;Etapa;Línea de producto;Fecha de creación;Fecha de cierre;Importe;Resultado',
@@ -135,6 +141,16 @@ describe('retention event lists', () => {
 		expect(back.total).toBe(330.75);
 		expect(back.previous).toEqual({ from: '2024-04', to: '2024-06' });
 		expect(brief((await equalsFigure('retention_event', 'expansion', year)).rows)).toEqual([['H', 20]]);
+	});
+
+	it('with sub-cent amounts the total is the bar clicked: reactivated SB +0,0045 shows 0,00, its bar 0,01 (the cent the bridge needs)', async () => {
+		const p = { ...metricParams('2027-04', '2027-06', '2027-06-30'), compare: 'previous' as const };
+		const back = await equalsFigure('retention_event', 'reactivated', p);
+		expect(brief(back.rows)).toEqual([['SB', 0]]);
+		expect(back.total).toBe(0.01);
+		const grew = await equalsFigure('retention_event', 'expansion', p);
+		expect(grew.rows).toEqual([{ id: 'SC', name: null, revenue_previous: 1, revenue: 1, amount: 0 }]);
+		expect(grew.total).toBe(0);
 	});
 
 	it('under a filter: the filtered lines only (Oruro: C and D churned, H reactivated, G other)', async () => {

@@ -81,7 +81,7 @@ export async function runList(db: Database, name: ListName, key: string, p: Metr
 		by: p.by,
 		dim: p.dim,
 		entity: spec.entity(p),
-		total: rows[0]?.total ?? 0,
+		total: spec.total ? await spec.total(db, p, s, key) : (rows[0]?.total ?? 0),
 		count: rows.length,
 		columns: [...spec.columns],
 		rows: rows.map(({ total: _total, ...row }) => row as ListRow)

@@ -47,6 +47,12 @@ export interface ListSpec {
 	monthly: boolean;
 	/** The parameters the list's SQL takes besides the figures' own (bind.ts). */
 	bind: (p: MetricParams, key: string, month: string | null) => Record<string, DuckDBValue>;
+	/**
+	 * The list's total when its figure rounds its own way: the bridge's bars are reconciled with the
+	 * rounded revenues (retention.sql), a cent off the rows' half-up sum at most with sub-cent
+	 * amounts; the list shows the bar's own number. Otherwise the SQL's total.
+	 */
+	total?: (db: Database, p: MetricParams, s: Settings, key: string) => Promise<number>;
 	/** The same number on its figure's document (of `month` when given). */
 	figure: (db: Database, p: MetricParams, s: Settings, key: string, month: string | null) => Promise<ListFigure>;
 }
@@ -78,6 +84,7 @@ export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec
 				const previous = previousPeriod(p.from, p.to, p.compare);
 				return { prev_from_date: `${previous.from}-01`, prev_to_date: monthEnd(previous.to) };
 			},
+			total: async (db, p, s, key) => (key === 'stable' ? 0 : (await retention(db, p, s)).bridge[key as Exclude<RetentionEvent, 'stable'>]),
 			figure: async (db, p, s, key) => {
 				const r = await retention(db, p, s);
 				const event = key as RetentionEvent;
