@@ -71,7 +71,7 @@ describe('metrics through the CLI and the HTTP API', () => {
 		expect(rows).toEqual((cli.segmentation as { segments: unknown[] }).segments);
 		const csv = await (await server.fetch(`${server.url}/api/metrics/growth?from=2025-01&to=2025-03&as_of=2025-03-15&format=csv`)).text();
 		expect(csv.split('\r\n')[0]).toBe('month,revenue,mom,yoy,revenue_year_before,status,partial,provisional,projected_revenue,projected_mom');
-		expect(csv.split('\r\n')[3]).toBe('2025-03,75.25,-0.62375,,,true'); // (75,25 − 200) / 200; March not over on the 15th
+		expect(csv.split('\r\n')[3]).toBe('2025-03,75.25,-0.62375,,0,,true,false,,'); // (75,25 − 200) / 200; March not over on the 15th (partial, not the provisional month: no projection)
 	});
 
 	it.each([
