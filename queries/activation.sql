@@ -13,6 +13,8 @@
 --   prospect_conversion_rate = activated / prospects_exposed;
 --   median_days_to_activation = median of (first positive line − created_at) in days over the
 --     activated clients with created_at (even count: mean of the two middle values).
+--   active_by_amount / active_by_frequency (document's period only) = clients active by the status
+--     rule with min_invoices = 1 / min_amount = 0: the activation variants by volume or frequency.
 -- Rates and the median are NULL when there is nothing to divide or take the median of.
 -- Status, as of $as_of and at each month end, through the one status rule, cartera_status_rule
 -- (status_rule.sql), from each client's first line, first positive line and the invoices in the
@@ -146,8 +148,19 @@ population AS (
 status_as_of AS (
 	SELECT 0 AS ord, coalesce(cartera_status_rule(p.first_line <= $as_of::DATE,
 			coalesce(p.first_purchase <= $as_of::DATE, false), true,
-			coalesce(r.invoices, 0), coalesce(r.total, 0), $min_invoices, $min_amount), 'potential') AS status
+			coalesce(r.invoices, 0), coalesce(r.total, 0), $min_invoices, $min_amount), 'potential') AS status,
+		-- The activation variants (docs/definitions.md "Activation"): the same rule with one of its
+		-- two thresholds at its least value, by amount only (1 invoice) and by frequency only (amount 0).
+		cartera_status_rule(p.first_line <= $as_of::DATE, coalesce(p.first_purchase <= $as_of::DATE, false), true,
+			coalesce(r.invoices, 0), coalesce(r.total, 0), 1, $min_amount) = 'active' AS active_by_amount,
+		cartera_status_rule(p.first_line <= $as_of::DATE, coalesce(p.first_purchase <= $as_of::DATE, false), true,
+			coalesce(r.invoices, 0), coalesce(r.total, 0), $min_invoices, 0) = 'active' AS active_by_frequency
 	FROM population p LEFT JOIN recent_as_of r USING (client_id)
+),
+variants AS (
+	SELECT 0 AS ord, count(*) FILTER (WHERE active_by_amount) AS active_by_amount,
+		count(*) FILTER (WHERE active_by_frequency) AS active_by_frequency
+	FROM status_as_of
 ),
 status_spans AS (
 	-- Each population client's status over the months one step holds for, [ord, next_ord), from
@@ -212,8 +225,12 @@ SELECT ord::INTEGER AS ord, figures.month,
 	activated::INTEGER AS activated,
 	CASE WHEN prospects_exposed > 0 THEN activated::DOUBLE / prospects_exposed END AS prospect_conversion_rate,
 	median_days_to_activation::DOUBLE AS median_days_to_activation,
+	-- The variants, for the document's period only (NULL on the monthly rows).
+	v.active_by_amount::INTEGER AS active_by_amount,
+	v.active_by_frequency::INTEGER AS active_by_frequency,
 	-- A month after as_of, or the data's provisional month (provisional_month.sql): partial, not judged.
 	figures.month IS NOT NULL AND (last_day(strptime(figures.month, '%Y-%m')::DATE) > $as_of::DATE OR coalesce(pv.provisional, false)) AS partial
 FROM figures
 LEFT JOIN (SELECT strftime(month, '%Y-%m') AS pv_month, provisional FROM cartera_provisional_month()) pv ON pv.pv_month = figures.month
+LEFT JOIN variants v USING (ord)
 ORDER BY ord;

@@ -161,7 +161,12 @@ describe('activation', () => {
 			activated_in_period: 0,
 			prospect_conversion_rate: null,
 			median_days_to_activation: null,
-			months: ['2025-04', '2025-05', '2025-06'].map((month) => ({ month, activation_rate: null, prospect_conversion_rate: null, activated: 0, partial: false }))
+			months: ['2025-04', '2025-05', '2025-06'].map((month) => ({ month, activation_rate: null, prospect_conversion_rate: null, activated: 0, partial: false })),
+			variants: {
+				amount: { active: 0, rate: null, min_amount: 0, min_invoices: null },
+				frequency: { active: 0, rate: null, min_amount: null, min_invoices: 1 },
+				both: { active: 0, rate: null, min_amount: 0, min_invoices: 1 }
+			}
 		});
 	});
 });

@@ -28,16 +28,52 @@ export interface ActivationDocument {
 	prospect_conversion_rate: number | null;
 	median_days_to_activation: number | null;
 	months: ActivationMonth[];
+	/**
+	 * The rate by minimum amount only, by minimum number of invoices only, and by both (the status
+	 * rule, = activation_rate), each with the setting it applies (docs/definitions.md "Activation").
+	 */
+	variants: ActivationVariants;
+}
+
+export interface ActivationVariant {
+	active: number;
+	rate: number | null;
+	min_amount: number | null;
+	min_invoices: number | null;
+}
+
+export interface ActivationVariants {
+	amount: ActivationVariant;
+	frequency: ActivationVariant;
+	both: ActivationVariant;
 }
 
 /** A row of queries/activation.sql: ord 0 is the document's period, ord 1…n its months. */
-type Row = Omit<ActivationDocument, 'as_of' | 'activated_in_period' | 'months'> & { ord: number; month: string | null; activated: number; partial: boolean };
+type Row = Omit<ActivationDocument, 'as_of' | 'activated_in_period' | 'months' | 'variants'> & {
+	ord: number;
+	month: string | null;
+	activated: number;
+	partial: boolean;
+	active_by_amount: number | null;
+	active_by_frequency: number | null;
+};
 
 export async function activation(db: Database, p: MetricParams, s: Settings): Promise<ActivationDocument> {
-	return documentOf(await runQuery<Row>(db, 'activation', lineParams(p, s)), p);
+	return documentOf(await runQuery<Row>(db, 'activation', lineParams(p, s)), p, s);
 }
 
-function documentOf(rows: Row[], p: MetricParams): ActivationDocument {
+function variantsOf(r: Row, s: Settings): ActivationVariants {
+	const rate = (active: number) => (r.clients_total > 0 ? active / r.clients_total : null);
+	const amount = r.active_by_amount ?? 0;
+	const frequency = r.active_by_frequency ?? 0;
+	return {
+		amount: { active: amount, rate: rate(amount), min_amount: s.min_amount, min_invoices: null },
+		frequency: { active: frequency, rate: rate(frequency), min_amount: null, min_invoices: s.min_invoices },
+		both: { active: r.active, rate: r.activation_rate, min_amount: s.min_amount, min_invoices: s.min_invoices }
+	};
+}
+
+function documentOf(rows: Row[], p: MetricParams, s: Settings): ActivationDocument {
 	const [period, ...months] = rows;
 	const r = period!;
 	return {
@@ -57,7 +93,8 @@ function documentOf(rows: Row[], p: MetricParams): ActivationDocument {
 			prospect_conversion_rate: m.prospect_conversion_rate,
 			activated: m.activated,
 			partial: m.partial
-		}))
+		})),
+		variants: variantsOf(r, s)
 	};
 }
 
@@ -95,5 +132,5 @@ export async function activationWithSeries(
 	s: Settings
 ): Promise<{ document: ActivationDocument; series: ActivationSeriesRow[] }> {
 	const rows = await runQuery<Row>(db, 'activation', lineParams(p, s));
-	return { document: documentOf(rows, p), series: seriesOf(rows) };
+	return { document: documentOf(rows, p, s), series: seriesOf(rows) };
 }
