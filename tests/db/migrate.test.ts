@@ -37,7 +37,8 @@ describe('migrations', () => {
 			{ version: 7, name: '007_invoice_totals' },
 			{ version: 8, name: '008_rejection_codes' },
 			{ version: 9, name: '009_document_status' },
-			{ version: 10, name: '010_rejection_context' }
+			{ version: 10, name: '010_rejection_context' },
+			{ version: 11, name: '011_opportunity_decision' }
 		]);
 		db.close();
 	});

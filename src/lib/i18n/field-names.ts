@@ -67,7 +67,10 @@ const es: Names = {
 		outcome: 'Resultado',
 		outcome_source: 'Resultado (como está escrito)',
 		active_flag: 'Activa',
-		lost_reason: 'Motivo de pérdida'
+		lost_reason: 'Motivo de pérdida',
+		decision: 'Decisión (go / no go)',
+		decision_reason: 'Motivo de la decisión',
+		last_change_at: 'Última modificación'
 	},
 	quotes: {
 		quote_id: 'Nº de presupuesto',
@@ -78,7 +81,8 @@ const es: Names = {
 		status_source: 'Estado (como está escrito)',
 		decided_at: 'Fecha de decisión',
 		opportunity_id: 'Nº de oportunidad',
-		product_line: 'Línea de producto'
+		product_line: 'Línea de producto',
+		valid_until: 'Válido hasta'
 	},
 	forecasts: {
 		month: 'Mes',
@@ -151,7 +155,10 @@ const en: Names = {
 		outcome: 'Outcome',
 		outcome_source: 'Outcome (as written)',
 		active_flag: 'Active',
-		lost_reason: 'Loss reason'
+		lost_reason: 'Loss reason',
+		decision: 'Decision (go / no go)',
+		decision_reason: 'Decision reason',
+		last_change_at: 'Last modified'
 	},
 	quotes: {
 		quote_id: 'Quote number',
@@ -162,7 +169,8 @@ const en: Names = {
 		status_source: 'Status (as written)',
 		decided_at: 'Decision date',
 		opportunity_id: 'Opportunity number',
-		product_line: 'Product line'
+		product_line: 'Product line',
+		valid_until: 'Valid until'
 	},
 	forecasts: {
 		month: 'Month',

@@ -80,11 +80,11 @@ function datePattern(format: string, lang: Lang): string {
 
 const VOCABULARY_EXAMPLES: Record<Lang, Record<string, string>> = {
 	en: {
-		outcome: 'won / lost / open (e.g. Ganada, Perdida, Abierta, Closed Won)',
+		outcome: 'won / lost / open / no go (e.g. Ganada, Perdida, Abierta, Closed Won, Descartada)',
 		quote_status: 'draft / sent / accepted / rejected / expired (e.g. Borrador, Enviado, Aceptado, Rechazado, Vencido)'
 	},
 	es: {
-		outcome: 'ganada / perdida / abierta (p. ej., Ganada, Perdida, Abierta, Closed Won)',
+		outcome: 'ganada / perdida / abierta / no go (p. ej., Ganada, Perdida, Abierta, Closed Won, Descartada)',
 		quote_status: 'borrador / enviado / aceptado / rechazado / vencido (p. ej., Borrador, Enviado, Aceptado, Rechazado, Vencido)'
 	}
 };

@@ -186,7 +186,7 @@ export interface ClientOpportunity {
 	opportunity_id: string;
 	kind: string;
 	stage: string | null;
-	outcome: 'open' | 'won' | 'lost' | null;
+	outcome: 'open' | 'won' | 'lost' | 'no_go' | null;
 	outcome_source: string | null;
 	product_line: string | null;
 	owner: string | null;

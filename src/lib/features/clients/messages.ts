@@ -90,7 +90,7 @@ const es = {
 		owner: 'Responsable'
 	},
 	oppKind: { lead: 'Lead', opportunity: 'Oportunidad', tender: 'Licitación', quote_request: 'Solicitud de presupuesto' } as Record<string, string>,
-	outcome: { open: 'Abierta', won: 'Ganada', lost: 'Perdida' } as Record<string, string>,
+	outcome: { open: 'Abierta', won: 'Ganada', lost: 'Perdida', no_go: 'No go (no ofertada)' } as Record<string, string>,
 	noOpportunities: 'Sin oportunidades en el período.',
 	notFoundTitle: 'Cliente no encontrado',
 	notFoundBody: (id: string) => `No hay ningún cliente con el código «${id}» en el registro de clientes, las facturas, los presupuestos ni las oportunidades.`,
@@ -185,7 +185,7 @@ export const en: typeof es = {
 		owner: 'Owner'
 	},
 	oppKind: { lead: 'Lead', opportunity: 'Opportunity', tender: 'Tender', quote_request: 'Quote request' },
-	outcome: { open: 'Open', won: 'Won', lost: 'Lost' },
+	outcome: { open: 'Open', won: 'Won', lost: 'Lost', no_go: 'No go (declined)' },
 	noOpportunities: 'No opportunities in the period.',
 	notFoundTitle: 'Client not found',
 	notFoundBody: (id) => `No client with the code “${id}” is in the client register, the invoices, the quotes or the opportunities.`,

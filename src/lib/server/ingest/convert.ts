@@ -64,9 +64,10 @@ export interface ConversionPlan {
 const SQL_TYPE: Record<ColumnSpec['type'], string> = {
 	id: 'VARCHAR', text: 'VARCHAR', money: 'DECIMAL(18,4)', decimal: 'DECIMAL(18,4)', integer: 'INTEGER', rate: 'DOUBLE',
 	date: 'DATE', month: 'DATE', outcome: 'VARCHAR', quote_status: 'VARCHAR', doc_type: 'VARCHAR', doc_status: 'VARCHAR', flag: 'VARCHAR',
-	opportunity_kind: 'VARCHAR'
+	opportunity_kind: 'VARCHAR',
+	decision: 'VARCHAR'
 };
-const PROFILED = new Set<ColumnSpec['type']>(['date', 'month', 'outcome', 'quote_status', 'doc_type', 'doc_status', 'flag', 'opportunity_kind']);
+const PROFILED = new Set<ColumnSpec['type']>(['date', 'month', 'outcome', 'quote_status', 'doc_type', 'doc_status', 'flag', 'opportunity_kind', 'decision']);
 const BAD_CODE: Partial<Record<ColumnSpec['type'], ProblemCode>> = {
 	money: 'bad_number', decimal: 'bad_number', rate: 'bad_number', integer: 'bad_integer', date: 'bad_date', month: 'bad_month'
 };

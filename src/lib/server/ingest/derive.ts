@@ -51,17 +51,23 @@ export function derivation(kind: Kind, mapping: ColumnMapping): Derivation {
 				]
 			};
 		}
-		case 'opportunities':
+		case 'opportunities': {
+			// An outcome written but unknown stays NULL (kept and reported); none written: the stage's, else open
+			// — or lost, when the CRM archived it (Odoo's Activo = False on a lead it did not win).
+			const outcome = `(CASE WHEN r_outcome IS NOT NULL THEN v_outcome ELSE ${archivedLost(has('active_flag'), `coalesce(${has('stage') ? 'stage_outcome, ' : ''}'open')`)} END)`;
+			// The decision column; else a status that declines (Descartada, No go) is a no-go decision.
+			const decision = `coalesce(v_decision, CASE WHEN ${outcome} = 'no_go' THEN 'no_go' END)`;
 			return {
 				columns: {
-					// An outcome written but unknown stays NULL (kept and reported); none written: the stage's, else open
-					// — or lost, when the CRM archived it (Odoo's Activo = False on a lead it did not win).
-					outcome: `CASE WHEN r_outcome IS NOT NULL THEN v_outcome ELSE ${archivedLost(has('active_flag'), `coalesce(${has('stage') ? 'stage_outcome, ' : ''}'open')`)} END`,
+					// Declining to bid is not a loss (DESIGN.md §3): a no-go record open or lost is closed as no_go.
+					outcome: `CASE WHEN ${decision} = 'no_go' AND ${outcome} IN ('open', 'lost') THEN 'no_go' ELSE ${outcome} END`,
+					decision,
 					outcome_source: 'r_outcome',
 					kind: `coalesce(v_kind, r_kind, 'opportunity')`
 				},
 				problems: []
 			};
+		}
 		case 'quotes':
 			return { columns: { status_source: 'r_status' }, problems: [] };
 		case 'forecasts': {

@@ -20,7 +20,8 @@ export type ColumnType =
 	| 'doc_type'
 	| 'doc_status' // posted | draft | cancelled
 	| 'flag' // yes | no (SAP's CANCELED = Y)
-	| 'opportunity_kind';
+	| 'opportunity_kind'
+	| 'decision'; // go | no_go | pending
 
 export interface ColumnSpec {
 	name: string;
@@ -249,7 +250,17 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 			{ name: 'outcome_source', type: 'text', synonyms: [] },
 			// Odoo archives the leads it lost: Activo = False.
 			{ name: 'active_flag', type: 'flag', auxiliary: true, synonyms: ['active', 'activo', 'activa', 'is active'] },
-			{ name: 'lost_reason', type: 'text', synonyms: ['lost reason', 'deal lost reason', 'loss reason', 'motivo de perdida', 'motivo perdida', 'razon de perdida', 'causa de perdida'] }
+			{ name: 'lost_reason', type: 'text', synonyms: ['lost reason', 'deal lost reason', 'loss reason', 'motivo de perdida', 'motivo perdida', 'razon de perdida', 'causa de perdida'] },
+			// The go / no-go decision after qualification and its justification (DESIGN.md §2).
+			{ name: 'decision', type: 'decision', synonyms: ['decision', 'go no go', 'decision go no go', 'bid decision', 'bid no bid', 'go nogo', 'decision de ofertar', 'ofertar'] },
+			{ name: 'decision_reason', type: 'text', synonyms: [
+				'decision reason', 'no go reason', 'reason for decision', 'motivo no go', 'motivo de no go', 'razon no go', 'justificacion',
+				'justificacion no go', 'justificacion de la decision', 'motivo de la decision', 'motivo decision', 'razon de la decision'] },
+			// The export's last change, for the days since the last change (stale opportunities).
+			{ name: 'last_change_at', type: 'date', synonyms: [
+				'last modified', 'last modified date', 'last modified on', 'modified date', 'modified on', 'date modified', 'last updated', 'updated at',
+				'last update', 'ultima modificacion', 'fecha de ultima modificacion', 'fecha ultima modificacion', 'fecha de modificacion',
+				'fecha modificacion', 'fecha de actualizacion', 'fecha actualizacion', 'ultima actualizacion', 'modificado el', 'actualizado el'] }
 		]
 	},
 	quotes: {
@@ -279,7 +290,12 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 				'decided at', 'decision date', 'fecha de decision', 'fecha decision', 'fecha de aceptacion',
 				'fecha de cierre', 'fecha cierre', 'date closed'] },
 			{ name: 'opportunity_id', type: 'id', synonyms: ['opportunity id', 'id oportunidad', 'deal id', 'opportunity', 'oportunidad'] },
-			{ name: 'product_line', type: 'text', synonyms: PRODUCT_LINE }
+			{ name: 'product_line', type: 'text', synonyms: PRODUCT_LINE },
+			// Until when the quote holds; a sent quote past it is pending past its validity.
+			{ name: 'valid_until', type: 'date', synonyms: [
+				'valid until', 'expiration date', 'expiry date', 'expiration', 'valid till', 'validity date', 'open until', 'validez',
+				'vigencia', 'valida hasta', 'valido hasta', 'fecha de validez', 'fecha de vigencia', 'vigente hasta', 'fecha de expiracion',
+				'fecha expiracion', 'fecha de caducidad', 'fin de validez'] }
 		]
 	},
 	forecasts: {

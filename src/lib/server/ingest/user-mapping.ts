@@ -19,12 +19,13 @@ export interface UserMapping {
 }
 
 const CANONICAL_VALUES: Record<Domain, string[]> = {
-	outcome: ['open', 'won', 'lost'],
+	outcome: ['open', 'won', 'lost', 'no_go'],
 	quote_status: ['draft', 'sent', 'accepted', 'rejected', 'expired'],
 	doc_type: ['invoice', 'credit_note'],
 	doc_status: ['posted', 'draft', 'cancelled'],
 	flag: ['yes', 'no'],
-	opportunity_kind: ['lead', 'opportunity', 'tender', 'quote_request']
+	opportunity_kind: ['lead', 'opportunity', 'tender', 'quote_request'],
+	decision: ['go', 'no_go', 'pending']
 };
 
 /** Checks a mapping document, naming what is wrong in it. */

@@ -3,12 +3,14 @@
 // (client type, region…) are never translated, only these domains.
 import { normalizeKey } from './text';
 
-export type Domain = 'outcome' | 'quote_status' | 'doc_type' | 'doc_status' | 'flag' | 'opportunity_kind';
+export type Domain = 'outcome' | 'quote_status' | 'doc_type' | 'doc_status' | 'flag' | 'opportunity_kind' | 'decision';
 
 const TERMS: Record<Domain, Record<string, string[]>> = {
 	outcome: {
 		won: ['won', 'deal won', 'closed won', 'closedwon', 'ganada', 'ganado', 'cerrada ganada', 'cerrado ganado', 'cierre ganado', 'vendido', 'vendida', 'exito'],
-		lost: ['lost', 'deal lost', 'closed lost', 'closedlost', 'closed lost to competition', 'lost to competition', 'perdida ante la competencia', 'perdida', 'perdido', 'cerrada perdida', 'cerrado perdido', 'cierre perdido', 'no firmado', 'descartada', 'descartado'],
+		lost: ['lost', 'deal lost', 'closed lost', 'closedlost', 'closed lost to competition', 'lost to competition', 'perdida ante la competencia', 'perdida', 'perdido', 'cerrada perdida', 'cerrado perdido', 'cierre perdido', 'no firmado'],
+		// Declining to bid closes a record without losing it (DESIGN.md §3: not a loss); its decision is no_go.
+		no_go: ['no go', 'nogo', 'no bid', 'declined', 'declinada', 'declinado', 'descartada', 'descartado', 'desestimada', 'desestimado', 'no ofertar', 'no ofertada', 'no ofertado', 'no se oferta', 'no presentada'],
 		open: [
 			'open', 'abierta', 'abierto', 'en curso', 'en proceso', 'pendiente', 'nueva', 'nuevo',
 			'prospecting', 'qualification', 'needs analysis', 'value proposition', 'id decision makers', 'perception analysis',
@@ -74,6 +76,12 @@ const TERMS: Record<Domain, Record<string, string[]>> = {
 		opportunity: ['opportunity', 'oportunidad', 'deal', 'negocio'],
 		tender: ['tender', 'licitacion', 'concurso', 'rfp'],
 		quote_request: ['quote request', 'solicitud de cotizacion', 'solicitud de presupuesto', 'rfq', 'pedido de cotizacion']
+	},
+	// The go / no-go decision after qualification (DESIGN.md §2).
+	decision: {
+		go: ['go', 'si', 'yes', 'y', 's', 'adelante', 'ofertar', 'bid', 'aprobada', 'aprobado', 'continuar', 'seguir'],
+		no_go: ['no go', 'nogo', 'no', 'n', 'no bid', 'declined', 'declinada', 'declinado', 'descartada', 'descartado', 'no ofertar', 'desestimada', 'desestimado', 'rechazada', 'rechazado'],
+		pending: ['pending', 'pendiente', 'en evaluacion', 'por decidir', 'sin decidir', 'tbd']
 	}
 };
 
