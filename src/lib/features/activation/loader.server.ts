@@ -7,7 +7,7 @@ import { activation, activationWithSeries, type ActivationDocument, type Activat
 import type { MetricParams } from '../../server/metrics/params';
 import { retention, type RetentionDocument } from '../../server/metrics/retention';
 import { judgeKpi, verdictOf, type Settings, type Status, type Verdict } from '../../server/metrics/settings';
-import { comparedPageFrame, comparisonParams } from '../../server/pages/compare';
+import { comparedPageFrame, comparisonParams, heldComparison, type Compared } from '../../server/pages/compare';
 
 /** The activation document's period figures (its months are in `series`, with the status counts). */
 export type ActivationFigures = Omit<ActivationDocument, 'months'>;
@@ -29,8 +29,8 @@ export interface ActivationPage {
 	activation_verdict: Verdict;
 	series: ActivationSeriesRow[];
 	retention: RetentionDocument;
-	/** The tiles' figures on the comparison months. */
-	comparison: ActivationTiles;
+	/** The tiles' figures on the comparison months (each null when those start before the data: no change shown, as on Resumen). */
+	comparison: Compared<ActivationTiles>;
 }
 
 function tiles(a: ActivationFigures, r: RetentionDocument): ActivationTiles {
@@ -67,7 +67,7 @@ export async function activationPage(db: Database, p: MetricParams, s: Settings,
 		activation_verdict: verdictOf(s, 'activation_rate'),
 		series,
 		retention: bridge,
-		comparison: previous
+		comparison: await heldComparison(db, comparison, previous)
 	};
 }
 

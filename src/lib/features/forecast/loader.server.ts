@@ -6,7 +6,7 @@ import { forecast, type ForecastDocument } from '../../server/metrics/forecast';
 import type { MetricParams } from '../../server/metrics/params';
 import { quotes, type QuotesDocument } from '../../server/metrics/quotes';
 import { judgeKpi, verdictOf, type Settings, type Status, type Verdict } from '../../server/metrics/settings';
-import { comparedPageFrame, comparisonParams } from '../../server/pages/compare';
+import { comparedPageFrame, comparisonParams, heldComparison, type Compared } from '../../server/pages/compare';
 
 export interface ForecastTiles {
 	wape: number | null;
@@ -30,7 +30,8 @@ export interface ForecastPage {
 	/** Whether each status is shown and by which threshold (no verdict under filters with the portfolio's). */
 	verdicts: Record<'forecast_accuracy' | 'quote_hit_rate', Verdict>;
 	quotes: QuotesDocument;
-	comparison: ForecastTiles;
+	/** The tiles' figures on the comparison months (each null when those start before the data: no change shown, as on Resumen). */
+	comparison: Compared<ForecastTiles>;
 }
 
 function tiles(f: ForecastDocument, q: QuotesDocument): ForecastTiles {
@@ -53,7 +54,7 @@ export async function forecastPage(db: Database, p: MetricParams, s: Settings, c
 		hit_rate_status: judgeKpi(s, 'quote_hit_rate', q.hit_rate),
 		verdicts: { forecast_accuracy: verdictOf(s, 'forecast_accuracy'), quote_hit_rate: verdictOf(s, 'quote_hit_rate') },
 		quotes: q,
-		comparison: tiles(await forecast(db, cp, s), await quotes(db, cp, s))
+		comparison: await heldComparison(db, comparison, tiles(await forecast(db, cp, s), await quotes(db, cp, s)))
 	};
 }
 

@@ -1,11 +1,34 @@
 // The parameters of a page's comparison period: the same filters on the comparison months, as of
-// the last day of its last month; and what every page with a comparison sends besides its figures.
+// the last day of its last month; whether those months start before the data; and what every
+// page with a comparison sends besides its figures.
+import type { Database } from '../db/database';
 import type { MetricParams } from '../metrics/params';
 import { monthEnd } from '../metrics/period';
+import { runQuery } from '../queries';
 import type { DashboardContext } from './context';
 
 export function comparisonParams(p: MetricParams, comparison: { from: string; to: string }): MetricParams {
 	return { ...p, from: comparison.from, to: comparison.to, as_of: monthEnd(comparison.to) };
+}
+
+/**
+ * Whether the comparison starts before the first month of the invoice data. Resumen then shows no
+ * change (overviewComparison), nor does the ranking, so the other pages' tiles of the same figures
+ * show none either: figures of months partly before the data would read as a change that is not
+ * one. Without invoice data there is no Resumen to agree with (a CRM-only portfolio's pages compare).
+ */
+export async function comparisonBeforeData(db: Database, comparison: { from: string; to: string }): Promise<boolean> {
+	const [range] = await runQuery<{ first_date: string | null }>(db, 'data_range', {}, { always: true });
+	return range?.first_date != null && comparison.from < range.first_date.slice(0, 7);
+}
+
+/** A page's figures on the comparison months: each null when the comparison starts before the data. */
+export type Compared<T> = { [K in keyof T]: T[K] | null };
+
+/** The tiles' comparison figures as computed, or every one null (the tiles then show no change). */
+export async function heldComparison<T extends object>(db: Database, comparison: { from: string; to: string }, tiles: T): Promise<Compared<T>> {
+	if (!(await comparisonBeforeData(db, comparison))) return tiles;
+	return Object.fromEntries(Object.keys(tiles).map((key) => [key, null])) as Compared<T>;
 }
 
 /** The data, period, comparison months and currency a compared page (activation, forecast, pipeline) shows. */
