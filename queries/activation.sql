@@ -9,7 +9,9 @@
 -- (as of $as_of) match; the population is the same for every row.
 --   activation_rate = active / clients_total;
 --   prospects_exposed = clients with no positive line before the period start and created_at ≤ as_of
---     or unknown; activated = those whose first positive line falls in the period;
+--     or unknown; activated = those whose first positive line falls in the period; with the setting
+--     activation_event = 'formalised', "first positive line" reads "first positive line, won
+--     opportunity or accepted quote" in both (formalised.sql) and in the median below;
 --   prospect_conversion_rate = activated / prospects_exposed;
 --   median_days_to_activation = median of (first positive line − created_at) in days over the
 --     activated clients with created_at (even count: mean of the two middle values).
@@ -134,9 +136,13 @@ recent_as_of AS (
 	GROUP BY client_id
 ),
 population AS (
-	SELECT c.client_id, c.created_at, f.first_positive AS first_purchase, f.first_line
+	-- activated_on: the first purchase, or with activation_event = 'formalised' the earlier of it and
+	-- the first won opportunity or accepted quote (formalised.sql); the status keeps the purchases.
+	SELECT c.client_id, c.created_at, f.first_positive AS first_purchase, f.first_line,
+		least(f.first_positive, fm.first_formalised) AS activated_on
 	FROM clients c
 	LEFT JOIN firsts f USING (client_id)
+	LEFT JOIN cartera_formalised($activation_event, {{filters_unclassified}}) fm USING (client_id)
 	LEFT JOIN recent_as_of r USING (client_id)
 	WHERE {{client_filter_conditions}}
 		AND ($f_billing_tier IS NULL OR f.billing_tier = $f_billing_tier)
@@ -194,11 +200,11 @@ status_counts AS (
 	GROUP BY ord
 ),
 judged AS (
-	SELECT p.ord, p.month, c.client_id, c.created_at, c.first_purchase,
+	SELECT p.ord, p.month, c.client_id, c.created_at, c.activated_on,
 		c.client_id IS NOT NULL
 			AND (c.created_at IS NULL OR c.created_at <= p.p_as_of)
-			AND (c.first_purchase IS NULL OR c.first_purchase >= p.p_from) AS exposed,
-		c.first_purchase BETWEEN p.p_from AND p.p_to AS first_in_period
+			AND (c.activated_on IS NULL OR c.activated_on >= p.p_from) AS exposed,
+		c.activated_on BETWEEN p.p_from AND p.p_to AS first_in_period
 	FROM periods p
 	LEFT JOIN population c ON true
 ),
@@ -210,7 +216,7 @@ figures AS (
 		coalesce(any_value(s.potential), 0) AS potential,
 		count(*) FILTER (WHERE exposed) AS prospects_exposed,
 		count(*) FILTER (WHERE exposed AND first_in_period) AS activated,
-		quantile_cont((first_purchase - created_at)::DOUBLE, 0.5)
+		quantile_cont((activated_on - created_at)::DOUBLE, 0.5)
 			FILTER (WHERE exposed AND first_in_period AND created_at IS NOT NULL) AS median_days_to_activation
 	FROM judged j LEFT JOIN status_counts s USING (ord)
 	GROUP BY j.ord, j.month

@@ -32,9 +32,12 @@ per_client AS (
 	FROM invoices GROUP BY client_id
 ),
 population AS (
-	SELECT c.client_id, c.name, c.created_at, f.first_line, f.first_positive, f.inv_list, f.tot_list, coalesce(f.revenue, 0) AS revenue
+	SELECT c.client_id, c.name, c.created_at, f.first_line, f.first_positive, f.inv_list, f.tot_list, coalesce(f.revenue, 0) AS revenue,
+		-- As activation.sql: with activation_event = 'formalised' a won opportunity or accepted quote activates too.
+		least(f.first_positive, fm.first_formalised) AS activated_on
 	FROM clients c
 	LEFT JOIN per_client f USING (client_id)
+	LEFT JOIN cartera_formalised($activation_event, {{filters_unclassified}}) fm USING (client_id)
 	WHERE {{client_filter_conditions}}
 		AND ($f_billing_tier IS NULL OR f.billing_tier = $f_billing_tier)
 		AND ($f_status IS NULL OR coalesce(cartera_status_rule(f.first_line <= $as_of::DATE,
@@ -45,8 +48,8 @@ judged AS (
 	SELECT *,
 		coalesce(cartera_status_rule(first_line <= $list_as_of::DATE, coalesce(first_positive <= $list_as_of::DATE, false), true,
 			coalesce(inv_list, 0), coalesce(tot_list, 0), $min_invoices, $min_amount), 'potential') AS status,
-		(created_at IS NULL OR created_at <= $list_as_of::DATE) AND (first_positive IS NULL OR first_positive >= $list_from::DATE) AS exposed,
-		coalesce(first_positive BETWEEN $list_from::DATE AND $list_to::DATE, false) AS first_in_period
+		(created_at IS NULL OR created_at <= $list_as_of::DATE) AND (activated_on IS NULL OR activated_on >= $list_from::DATE) AS exposed,
+		coalesce(activated_on BETWEEN $list_from::DATE AND $list_to::DATE, false) AS first_in_period
 	FROM population
 ),
 picked AS (

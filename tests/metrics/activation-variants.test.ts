@@ -5,8 +5,10 @@
 // "frequency only" with amount 0; "both" is the status rule itself (= activation_rate).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
+import { runList } from '../../src/lib/server/lists/list';
 import { activation } from '../../src/lib/server/metrics/activation';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/lib/server/metrics/settings';
+import { DEFAULT_SETTINGS, loadSettings, type Settings } from '../../src/lib/server/metrics/settings';
+import { checkSetting, saveSetting, SettingError } from '../../src/lib/server/metrics/settings-store';
 import { loadCsv, metricParams } from '../helpers/metric-fixture';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 
@@ -65,5 +67,90 @@ describe('activation variants', () => {
 		const a = await activation(db, metricParams('2025-04', '2025-06', '2025-06-30'), DEFAULT_SETTINGS);
 		// Active: A, B, C, D, G (a positive invoice in the window, total ≥ 0) → 5 / 7 each.
 		for (const v of [a.variants.amount, a.variants.frequency, a.variants.both]) expect([v.active, v.rate]).toEqual([5, 5 / 7]);
+	});
+});
+
+// Setting activation_event (DESIGN.md §3 "Activation variants"): 'formalised' activates a prospect at
+// the first of a positive invoice line, a won opportunity (closed_at) and an accepted quote
+// (decided_at, else issued_at). Period 2025-04..2025-06, as_of 2025-06-30, default thresholds.
+describe('activation with a formalised relationship', () => {
+	const f = tempFolder();
+	let fdb: Database;
+	beforeAll(async () => {
+		fdb = await openTempDatabase(f);
+		const clients = [
+			'Código cliente;Razón social;Fecha de alta',
+			'K;Ka;01/03/2025', // won opportunity closed 2025-04-10, no invoice
+			'L;Ele;01/03/2025', // accepted quote decided 2025-05-05, first invoice 2025-06-20
+			'M;Eme;01/01/2025', // won opportunity closed 2025-03-15 (before P), first invoice 2025-05-01
+			'N;Ene;01/03/2025', // first invoice 2025-04-20; accepted quote without decision, issued 2025-07-02 (later)
+			'O;O;01/03/2025', //   lost opportunity 2025-04-01, sent quote: never formalised, never bought
+			'Q;Cu;01/03/2025' //   accepted quote decided 2025-08-01, after the period
+		];
+		const invoices = [
+			'Nº factura;Fecha;Código cliente;Importe',
+			'L1;20/06/2025;L;100,00',
+			'M1;01/05/2025;M;100,00',
+			'N1;20/04/2025;N;100,00'
+		];
+		const opportunities = [
+			'ID oportunidad;Código cliente;Tipo;Fecha de creación;Fecha de cierre;Importe;Resultado',
+			'OK;K;Oportunidad;01/03/2025;10/04/2025;500,00;Ganada',
+			'OM;M;Oportunidad;01/02/2025;15/03/2025;500,00;Ganada',
+			'OO;O;Oportunidad;01/03/2025;01/04/2025;500,00;Perdida'
+		];
+		const quoteRows = [
+			'Nº presupuesto;Código cliente;Fecha presupuesto;Importe;Estado;Fecha de decisión',
+			'QL;L;01/05/2025;100,00;Aceptado;05/05/2025',
+			'QN;N;02/07/2025;100,00;Aceptado;',
+			'QO;O;01/05/2025;100,00;Enviado;',
+			'QQ;Q;20/06/2025;100,00;Aceptado;01/08/2025'
+		];
+		await loadCsv(fdb, f, { 'c.csv': clients, 'f.csv': invoices, 'o.csv': opportunities, 'q.csv': quoteRows });
+	});
+	afterAll(() => {
+		fdb.close();
+		f.remove();
+	});
+	const params = metricParams('2025-04', '2025-06', '2025-06-30');
+
+	it('by invoice (the default): the first purchase alone', async () => {
+		const a = await activation(fdb, params, DEFAULT_SETTINGS);
+		// Exposed: no purchase before April, created by as_of: all six. Activated: L (06-20), M (05-01), N (04-20).
+		expect([a.prospects_exposed, a.activated_in_period]).toEqual([6, 3]);
+		expect(a.prospect_conversion_rate).toBe(3 / 6);
+		// Days: L 03-01 → 06-20 = 30 + 30 + 31 + 20 = 111; M 01-01 → 05-01 = 120; N 03-01 → 04-20 = 50. Median 111.
+		expect(a.median_days_to_activation).toBe(111);
+	});
+
+	it('formalised: the first of a purchase, a won opportunity and an accepted quote', async () => {
+		const a = await activation(fdb, params, { ...DEFAULT_SETTINGS, activation_event: 'formalised' });
+		// M was formalised 2025-03-15, before P: no longer exposed → 5 exposed (K, L, N, O, Q).
+		// Activated in P: K (04-10, won), L (05-05, quote), N (04-20, invoice; its quote is later) → 3.
+		// Q's quote is decided after P; O never formalised.
+		expect([a.prospects_exposed, a.activated_in_period]).toEqual([5, 3]);
+		expect(a.prospect_conversion_rate).toBe(3 / 5);
+		// Days: K 03-01 → 04-10 = 40; L 03-01 → 05-05 = 65; N 50. Median 50.
+		expect(a.median_days_to_activation).toBe(50);
+		// The status stays by purchases: active L, M, N; K, O, Q potential.
+		expect([a.active, a.inactive, a.potential]).toEqual([3, 0, 3]);
+	});
+
+	it('the setting is stored from Ajustes and read by every figure; other words are refused', async () => {
+		expect((await loadSettings(fdb)).activation_event).toBe('invoice');
+		await saveSetting(fdb, { key: 'activation_event', value: 'formalised', by: 'test' });
+		const s = await loadSettings(fdb);
+		expect(s.activation_event).toBe('formalised');
+		expect((await activation(fdb, params, s)).activated_in_period).toBe(3);
+		expect((await activation(fdb, params, s)).prospects_exposed).toBe(5);
+		await saveSetting(fdb, { key: 'activation_event', value: 'invoice', by: 'test' });
+		expect(() => checkSetting('activation_event', 'quote')).toThrow(SettingError);
+	});
+
+	it('the lists behind exposed and activated follow the setting', async () => {
+		const s = { ...DEFAULT_SETTINGS, activation_event: 'formalised' as const };
+		const ids = async (key: string) => (await runList(fdb, 'activation', key, params, s)).rows.map((r) => r.id).sort();
+		expect(await ids('prospects_exposed')).toEqual(['K', 'L', 'N', 'O', 'Q']);
+		expect(await ids('activated')).toEqual(['K', 'L', 'N']);
 	});
 });

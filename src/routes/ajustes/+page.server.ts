@@ -74,6 +74,7 @@ export const actions: Actions = {
 			window_days: number(form, 'window_days'),
 			min_invoices: number(form, 'min_invoices'),
 			min_amount: number(form, 'min_amount'),
+			activation_event: text(form, 'activation_event'),
 			abc_a: number(form, 'abc_a', 100),
 			abc_b: number(form, 'abc_b', 100),
 			currency: text(form, 'currency'),

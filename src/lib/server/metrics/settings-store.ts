@@ -97,6 +97,9 @@ export function checkSetting(key: string, value: unknown): unknown {
 			if (typeof value !== 'string' || !/^[^\p{Cc}]{1,12}$/u.test(value.trim()))
 				throw new SettingError(key, 'currency must be 1 to 12 characters, e.g. "Bs." or "USD".');
 			return value.trim();
+		case 'activation_event':
+			if (value !== 'invoice' && value !== 'formalised') throw new SettingError(key, 'activation_event must be "invoice" or "formalised".');
+			return value;
 		case 'default_lang':
 			if (value !== 'es' && value !== 'en') throw new SettingError(key, 'default_lang must be "es" or "en".');
 			return value;

@@ -10,6 +10,11 @@ export interface Settings {
 	window_days: number;
 	min_invoices: number;
 	min_amount: number;
+	/**
+	 * What activates a prospect (docs/definitions.md "Activation"): its first purchase ('invoice'),
+	 * or the first of a purchase, a won opportunity and an accepted quote ('formalised').
+	 */
+	activation_event: ActivationEvent;
 	/** ABC cut-offs on the cumulative share before a client (80/15/5, R inventorize::ABC default). */
 	abc_a: number;
 	abc_b: number;
@@ -65,6 +70,9 @@ export function judgeKpi(s: Settings, id: KpiId, value: number | null): Status |
 	return judged(s, id) ? judge(value, s.thresholds[id]) : null;
 }
 
+export const ACTIVATION_EVENTS = ['invoice', 'formalised'] as const;
+export type ActivationEvent = (typeof ACTIVATION_EVENTS)[number];
+
 export type KpiId = 'activation_rate' | 'top10_share' | 'hhi' | 'forecast_accuracy' | 'quote_hit_rate';
 
 /**
@@ -87,6 +95,7 @@ export const DEFAULT_SETTINGS: Settings = {
 	window_days: 365,
 	min_invoices: 1,
 	min_amount: 0,
+	activation_event: 'invoice',
 	abc_a: 0.8,
 	abc_b: 0.95,
 	currency: 'Bs.',
