@@ -156,6 +156,18 @@ describe('the same month a year before', () => {
 			expect(line).toContain(formatMoney(month.revenue_year_before, lang, 'Bs.'));
 			// The chart's data table has the column too.
 			expect(await page.locator('[data-testid="months-table"] th', { hasText: words[lang] }).count()).toBe(1);
+			// And the revenue chart's tooltip on that month (the last bar): its YoY and that month's revenue.
+			await page.waitForFunction(() => {
+				const box = document.querySelector('[data-testid="revenue-chart"]');
+				const svg = box?.querySelector('svg');
+				return !!box && !!svg && Number(svg.getAttribute('width')) === box.clientWidth;
+			});
+			await page.locator('[data-testid="revenue-chart"] svg g[aria-label="bar"] rect').last().hover();
+			const tip = page.locator('[data-testid="revenue-chart"] svg g[aria-label="tip"]');
+			await tip.waitFor();
+			const tipText = (await tip.textContent()) ?? '';
+			expect(tipText).toContain(words[lang]);
+			expect(tipText).toContain(`${formatPercentChange(month.yoy!, lang)} (${formatMoney(month.revenue_year_before, lang, 'Bs.')})`);
 			await page.screenshot({ path: join(SHOTS, `verdicts-resumen-${lang}.png`), fullPage: true });
 			expect(errors).toEqual([]);
 			await close();
