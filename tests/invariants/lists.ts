@@ -1,0 +1,87 @@
+// Each drill-down list sums to the figure it came from: the list page (listPage on the case's
+// context) for every retention event, activation count (of the period and of its last month), ABC
+// tier (by client and by product), status and product-line segment and funnel stage, against the
+// figure as its own page shows it — its total to the cent and its row count equal to the figure's.
+import { expect } from 'vitest';
+import { concentrationPage } from '../../src/lib/features/concentration/loader.server';
+import { listPage } from '../../src/lib/features/lists/loader.server';
+import type { Database } from '../../src/lib/server/db/database';
+import type { ListDocument } from '../../src/lib/server/lists/list';
+import { ABC_TIERS, ACTIVATION_KEYS, FUNNEL_STAGES, RETENTION_EVENTS } from '../../src/lib/server/lists/registry';
+import type { RetentionDocument } from '../../src/lib/server/metrics/retention';
+import type { DashboardPages } from '../helpers/dashboard-pages';
+
+const cents = (x: number) => Math.round(x * 100);
+
+/** Activación's movement count of each event (its bridge bar has the event's own name). */
+const MOVEMENT: Record<(typeof RETENTION_EVENTS)[number], keyof RetentionDocument['clients']> = {
+	new: 'new',
+	reactivated: 'reactivated',
+	expansion: 'expanded',
+	contraction: 'contracted',
+	churned: 'churned',
+	stable: 'stable',
+	other: 'other'
+};
+
+/** The rows add up to the total: each row rounded to cents moves the sum at most half a cent. */
+function expectRowsSum(list: ListDocument, at: string) {
+	const sum = list.rows.reduce((acc, r) => acc + cents(r.amount ?? 0), 0);
+	expect(Math.abs(sum - cents(list.total)), at).toBeLessThanOrEqual(Math.ceil(list.rows.length / 2));
+}
+
+/** `wholeCents`: the data's amounts are whole cents (the demo), where every total is exact. */
+export async function checkLists(db: Database, pages: DashboardPages, wholeCents: boolean) {
+	const c = pages.context;
+	const open = async (name: string, key: string, own: { dim?: string; by?: string; month?: string } = {}) => {
+		const { list, comparison } = await listPage(db, c, name, { key, dim: own.dim ?? null, by: own.by ?? null, month: own.month ?? null });
+		expect(comparison).toEqual(c.comparison);
+		const at = `${name} ${key} ${JSON.stringify(own)}`;
+		expectRowsSum(list, at);
+		return { list, at };
+	};
+
+	const { retention } = pages.activation;
+	for (const event of RETENTION_EVENTS) {
+		const { list, at } = await open('retention_event', event);
+		expect(list.previous, at).toEqual(c.comparison);
+		expect(list.count, at).toBe(retention.clients[MOVEMENT[event]]);
+		if (event === 'stable') continue;
+		// KNOWN GAP (reported, lists are h3's): with sub-cent amounts retention.sql moves a bridge bar
+		// a cent to reconcile with the rounded revenues, while the list's total is its own half-up sum,
+		// so the list may show a cent more or less than the bar clicked. Exact with whole-cent data.
+		expect(Math.abs(cents(list.total) - cents(retention.bridge[event])), at).toBeLessThanOrEqual(wholeCents ? 0 : 1);
+	}
+
+	const { activation, series } = pages.activation;
+	const last = series.at(-1)!;
+	for (const key of ACTIVATION_KEYS) {
+		const { list, at } = await open('activation', key);
+		expect(list.count, at).toBe(key === 'activated' ? activation.activated_in_period : activation[key]);
+		if (key === 'prospects_exposed') continue; // counted for the whole period only
+		const month = await open('activation', key, { month: last.month });
+		expect(month.list.count, month.at).toBe(key === 'activated' ? last.activated : last[key]);
+	}
+
+	for (const by of ['client', 'product'] as const) {
+		const page = by === 'client' ? pages.concentration : await concentrationPage(db, c, by);
+		for (const tier of ABC_TIERS) {
+			const { list, at } = await open('abc_tier', tier, { by });
+			const shown = page.doc.abc.find((t) => t.tier === tier)!;
+			expect(list.count, at).toBe(shown.count);
+			expect(list.total, at).toBe(shown.revenue);
+		}
+	}
+
+	for (const segments of [pages.segmentsByStatus, pages.segments])
+		for (const segment of segments.segments) {
+			const { list, at } = await open('segment', segment.value ?? '', { dim: segments.dim });
+			expect(list.count, at).toBe(segment.clients);
+			expect(list.total, at).toBe(segment.revenue);
+		}
+
+	for (const stage of FUNNEL_STAGES) {
+		const { list, at } = await open('funnel_stage', stage);
+		expect(list.count, at).toBe(pages.pipeline.totals[stage]);
+	}
+}

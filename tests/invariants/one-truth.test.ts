@@ -1,0 +1,141 @@
+// One truth per figure (issue 14), over the demo and every real dataset, for each period (with and
+// without a filter) against both comparisons: every page's data is built the way the server builds
+// it, from one DashboardContext (tests/helpers/dashboard-pages.ts), and a figure shown on two pages
+// is the same figure there — value, change (the same comparison value), comparison period and
+// verdict. The bridge's previous period is the filter bar's comparison, and each page's comparison
+// months are those. Each dataset is loaded once; its pages are built once per case.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/database';
+import { comparisonPeriod } from '../../src/lib/months';
+import type { SegmentationDocument } from '../../src/lib/server/metrics/documents';
+import { computeMetric } from '../../src/lib/server/metrics/index';
+import type { KpiId, Verdict } from '../../src/lib/server/metrics/settings';
+import { showsVerdict } from '../../src/lib/features/shared/verdict';
+import { INVARIANT_DATASETS } from '../helpers/datasets';
+import { dashboardPages, kpiOf, type DashboardPages } from '../helpers/dashboard-pages';
+import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+import { checkLists } from './lists';
+import { checkRanking } from './ranking';
+
+const COMPARES = ['previous', 'year'] as const;
+
+describe.each(INVARIANT_DATASETS)('$name', (d) => {
+	const folder = tempFolder();
+	let db: Database;
+	beforeAll(async () => {
+		db = await openTempDatabase(folder);
+		await d.load(db);
+	}, 120_000);
+	afterAll(() => {
+		db?.close();
+		folder.remove();
+	});
+
+	const cases = d.periods.flatMap((period) => COMPARES.map((compare) => ({ ...period, compare })));
+	describe.each(cases)('%j', (query) => {
+		let pages: DashboardPages;
+		beforeAll(async () => {
+			pages = await dashboardPages(db, query);
+		});
+
+		it('every page and the bridge compare with the months the filter bar states', async () => {
+			const { context: c, overviewComparison: before } = pages;
+			const stated = comparisonPeriod(query.from, query.to, query.compare);
+			expect(c.comparison).toEqual(stated);
+			expect(pages.retention.previous).toEqual(stated);
+			expect(pages.activation.retention.previous).toEqual(stated);
+			expect({ from: pages.segments.comparison.from, to: pages.segments.comparison.to }).toEqual(stated);
+			expect(pages.clients.comparison).toEqual(stated);
+			if (before) expect({ from: before.from, to: before.to }).toEqual(stated);
+			// The bridge starts from the revenue of those months, as Segmentos and Clientes state it.
+			const previous = (await computeMetric(db, 'segmentation', { ...c.query, ...stated })) as SegmentationDocument;
+			expect(pages.retention.revenue_previous).toBe(previous.total_revenue);
+			expect(pages.activation.retention.revenue_previous).toBe(previous.total_revenue);
+			expect(pages.segments.comparison.total_revenue).toBe(previous.total_revenue);
+			expect(pages.clients.list.total_revenue_previous).toBe(previous.total_revenue);
+			if (before) expect(before.revenue).toBe(previous.total_revenue);
+		});
+
+		it('the period’s revenue is one figure on Resumen, Segmentos, Concentración, Activación’s bridge and Clientes', () => {
+			const revenue = pages.overview.current.revenue;
+			expect(pages.segments.total_revenue).toBe(revenue);
+			expect(pages.segmentsByStatus.total_revenue).toBe(revenue);
+			expect(pages.concentration.doc.total_revenue).toBe(revenue);
+			expect(pages.activation.retention.revenue).toBe(revenue);
+			expect(pages.retention.revenue).toBe(revenue);
+			expect(pages.clients.list.total_revenue).toBe(revenue);
+		});
+
+		it('the activation rate and its comparison value: Resumen = Activación = kpis', () => {
+			const shown = kpiOf(pages.overview.current.kpis, 'activation_rate')!;
+			expect(pages.activation.activation.activation_rate).toBe(shown.value);
+			expect(kpiOf(pages.kpis, 'activation_rate')!.value).toBe(shown.value);
+			expectSameComparison(pages, 'activation_rate', pages.activation.comparison.activation_rate);
+		});
+
+		it('the quote hit rate and forecast accuracy: Resumen = Pronóstico = kpis', () => {
+			const hit = kpiOf(pages.overview.current.kpis, 'quote_hit_rate')!;
+			expect(pages.forecast.quotes.hit_rate).toBe(hit.value);
+			expect(kpiOf(pages.kpis, 'quote_hit_rate')!.value).toBe(hit.value);
+			expectSameComparison(pages, 'quote_hit_rate', pages.forecast.comparison.hit_rate);
+			const accuracy = kpiOf(pages.overview.current.kpis, 'forecast_accuracy')!;
+			expect(pages.forecast.forecast.accuracy).toBe(accuracy.value);
+			expect(kpiOf(pages.kpis, 'forecast_accuracy')!.value).toBe(accuracy.value);
+			expectSameComparison(pages, 'forecast_accuracy', pages.forecast.comparison.accuracy);
+		});
+
+		it('top-10 share and HHI: Resumen = Concentración = kpis', () => {
+			const { doc } = pages.concentration;
+			expect(kpiOf(pages.overview.current.kpis, 'top10_share')!.value).toBe(doc.top_shares.top10);
+			expect(kpiOf(pages.overview.current.kpis, 'hhi')!.value).toBe(doc.hhi);
+			expect(kpiOf(pages.kpis, 'top10_share')!.value).toBe(doc.top_shares.top10);
+			expect(kpiOf(pages.kpis, 'hhi')!.value).toBe(doc.hhi);
+		});
+
+		it('a verdict shown on two pages is the same verdict, and shown on both or neither', () => {
+			const page: [KpiId, Verdict, string | null][] = [
+				['activation_rate', pages.activation.activation_verdict, pages.activation.activation_status],
+				['quote_hit_rate', pages.forecast.verdicts.quote_hit_rate, pages.forecast.hit_rate_status],
+				['forecast_accuracy', pages.forecast.verdicts.forecast_accuracy, pages.forecast.accuracy_status],
+				['top10_share', pages.concentration.verdicts.top10, pages.concentration.status.top10],
+				['hhi', pages.concentration.verdicts.hhi, pages.concentration.status.hhi]
+			];
+			for (const [id, verdict, status] of page) {
+				const k = kpiOf(pages.overview.current.kpis, id)!;
+				// Resumen's tile shows a status as OverviewPage.svelte's tileStatus decides.
+				const onResumen = showsVerdict(pages.overview.filtered, k.threshold_scope);
+				expect(verdict.judged, id).toBe(onResumen);
+				expect(verdict.scope, id).toEqual(k.threshold_scope);
+				if (onResumen) expect(status, id).toBe(k.status);
+				expect(kpiOf(pages.kpis, id)!.status, id).toBe(k.status);
+			}
+		});
+
+		it('the growth KPI: Resumen = kpis (value, month judged, status)', () => {
+			const { value, month, status } = kpiOf(pages.overview.current.kpis, 'growth')!;
+			expect(kpiOf(pages.kpis, 'growth')).toMatchObject({ value, month, status });
+		});
+
+		it('each row of the ranking is Segmentos’ segment and the dashboard filtered to its value', async () => {
+			// The rows' figures other than revenue_previous do not depend on the comparison: the
+			// filtered dashboards are built once per period.
+			await checkRanking(db, query, pages, query.compare === 'previous');
+		});
+
+		it('each drill-down list sums to the figure it came from and counts its clients', async () => {
+			await checkLists(db, pages, d.wholeCents);
+		});
+	});
+});
+
+/**
+ * Resumen's change of a KPI is against its value on the comparison months (overviewComparison);
+ * another page's tile of the same KPI compares with `other`: the two must be one value. When the
+ * data does not reach back to the comparison's first month Resumen shows no change, and neither
+ * may the other page.
+ */
+function expectSameComparison(pages: DashboardPages, id: KpiId, other: number | null) {
+	const before = pages.overviewComparison;
+	if (before) expect(other, `${id} on the comparison months`).toBe(kpiOf(before.kpis, id)!.value);
+	else expect(other, `${id}: Resumen shows no comparison`).toBeNull();
+}
