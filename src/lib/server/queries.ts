@@ -54,8 +54,20 @@ async function registerMacros(db: Database): Promise<void> {
 	prepared.add(db);
 }
 
+/**
+ * The parameters the query's text names ($name): DuckDB refuses a bound name the SQL does not use,
+ * and figures share one parameter set (metrics/bind.ts) of which each query uses a part.
+ */
+function usedParams(text: string, params: Params): Params {
+	if (Array.isArray(params)) return params;
+	const used: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(params)) if (new RegExp(`\\$${k}\\b`).test(text)) used[k] = v;
+	return used as Params;
+}
+
 /** `always`: a small result worth caching even when the result cache is off (Database.cachedAll). */
-export async function runQuery<T = Row>(db: Database, name: string, params: Params = {}, options: { always?: boolean } = {}): Promise<T[]> {
+export async function runQuery<T = Row>(db: Database, name: string, allParams: Params = {}, options: { always?: boolean } = {}): Promise<T[]> {
+	const params = usedParams(queryText(name), allParams);
 	await registerMacros(db);
 	// queries/*.sql only read: their results may come from the database's result cache.
 	const key = `${name}|${JSON.stringify(params, (_, v) => (typeof v === 'bigint' ? `${v}n` : v))}`;
@@ -72,7 +84,7 @@ export async function* streamQuery<T = Row>(db: Database, name: string, params: 
 	const own = await db.fork();
 	try {
 		await registerMacros(own);
-		const result = await own.connection.stream(queryText(name), params);
+		const result = await own.connection.stream(queryText(name), usedParams(queryText(name), params));
 		for await (const rows of result.yieldRowObjectJson()) if (rows.length > 0) yield rows as T[];
 	} finally {
 		own.close();
