@@ -14,7 +14,7 @@
 // R0 = 480,00, R = 435,75, bridge −44,25.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
-import { runList } from '../../src/lib/server/lists/list';
+import { computeList, runList } from '../../src/lib/server/lists/list';
 import { LISTS, type ListName } from '../../src/lib/server/lists/registry';
 import type { MetricParams } from '../../src/lib/server/metrics/params';
 import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
@@ -256,5 +256,18 @@ describe('funnel stage lists', () => {
 		expect(brief(quotes.rows)).toEqual([['Q1', 300], ['Q2', 150.25]]);
 		expect(quotes.total).toBe(450.25);
 		expect(quotes.rows[0]!.name).toBe('Alfa');
+	});
+});
+
+describe('refusals', () => {
+	const ask = (name: string, raw: Record<string, string>) => computeList(db, name, { from: '2025-04', to: '2025-06', ...raw });
+	it('names the parameter: no key, a key that is none, a month outside the period or on a list without months, an unknown list', async () => {
+		await expect(ask('retention_event', {})).rejects.toMatchObject({ param: 'key', code: 'param_missing' });
+		await expect(ask('retention_event', { key: 'lost' })).rejects.toMatchObject({ param: 'key', code: 'param_choice' });
+		await expect(ask('activation', { key: 'active', month: '2025-07' })).rejects.toMatchObject({ param: 'month', code: 'param_order' });
+		await expect(ask('activation', { key: 'active', month: '2025-7' })).rejects.toMatchObject({ param: 'month', code: 'param_month' });
+		await expect(ask('activation', { key: 'prospects_exposed', month: '2025-05' })).rejects.toMatchObject({ param: 'month' });
+		await expect(ask('abc_tier', { key: 'A', month: '2025-05' })).rejects.toMatchObject({ param: 'month' });
+		await expect(ask('nada', { key: 'A' })).rejects.toMatchObject({ param: 'name', code: 'unknown_list' });
 	});
 });

@@ -2,6 +2,7 @@
 // with the parameters its figure takes (period, filters, settings, comparison), as the CLI
 // (`npm run metrics -- list NAME --key K`), `GET /api/lists/NAME?key=K` and the list page ask for it.
 import { toCsv } from '../../csv';
+import { DIMENSION_REGISTRY } from '../../dimensions';
 import type { Database } from '../db/database';
 import { lineParams } from '../metrics/bind';
 import { ParamError, resolveParams, type MetricParams } from '../metrics/params';
@@ -47,7 +48,7 @@ export function listParamsFrom(raw: Record<string, string | undefined>): { key: 
 export function checkMonth(name: ListName, key: string, month: string | undefined | null, p: MetricParams): string | null {
 	if (month === undefined || month === null || month === '') return null;
 	const spec = LISTS.get(name)!;
-	if (!spec.monthly || key === 'prospects_exposed') throw new ParamError('month', 'param_unknown', { name: 'month', filters: [] });
+	if (!spec.monthly || key === 'prospects_exposed') throw new ParamError('month', 'param_unknown', { name: 'month', filters: DIMENSION_REGISTRY.map((d) => d.param) });
 	if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new ParamError('month', 'param_month', { name: 'month' });
 	if (month < p.from || month > p.to) throw new ParamError('month', 'param_order', { from: p.from, to: month });
 	return month;
