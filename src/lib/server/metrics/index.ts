@@ -5,7 +5,6 @@ import { activation } from './activation';
 import { concentration, growth, segmentation } from './documents';
 import { kpis } from './kpis';
 import { retention } from './retention';
-import { salesEvents } from './sales-events';
 import { forecast } from './forecast';
 import { pipeline } from './pipeline';
 import { quotes } from './quotes';
@@ -25,7 +24,6 @@ const METRIC_BY_NAME: ReadonlyMap<string, Metric> = new Map<string, Metric>([
 	['forecast', forecast],
 	['quotes', quotes],
 	['retention', retention],
-	['sales_events', salesEvents],
 	['pipeline', pipeline],
 	['kpis', kpis],
 	['ranking', ranking]
