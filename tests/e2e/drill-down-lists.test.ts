@@ -14,7 +14,7 @@ import type { Lang } from '../../src/lib/i18n/lang';
 import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
 import { computeList, type ListDocument } from '../../src/lib/server/lists/list';
-import type { ConcentrationDocument } from '../../src/lib/server/metrics/documents';
+import type { ConcentrationDocument, SegmentationDocument } from '../../src/lib/server/metrics/documents';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { PipelineDocument } from '../../src/lib/server/metrics/pipeline';
 import type { RetentionDocument } from '../../src/lib/server/metrics/retention';
@@ -37,6 +37,8 @@ const expected = {} as {
 	tierB: ListDocument;
 	pipeline: { totals: Record<string, number> } & PipelineDocument;
 	won: ListDocument;
+	active: ListDocument;
+	segments: SegmentationDocument;
 };
 
 beforeAll(async () => {
@@ -52,6 +54,8 @@ beforeAll(async () => {
 		expected.concentration = (await computeMetric(db, 'concentration', PERIOD)) as ConcentrationDocument;
 		expected.tierB = await computeList(db, 'abc_tier', { ...PERIOD, key: 'B' });
 		expected.won = await computeList(db, 'funnel_stage', { ...PERIOD, key: 'won' });
+		expected.segments = (await computeMetric(db, 'segmentation', { ...PERIOD, dim: 'status' })) as SegmentationDocument;
+		expected.active = await computeList(db, 'segment', { ...PERIOD, dim: 'status', key: 'active' });
 	} finally {
 		db.close();
 	}
@@ -151,7 +155,7 @@ describe('the lists behind the numbers on the demo data', () => {
 			await close();
 		}, 90_000);
 
-		it(`Concentración's tier B and Embudo's won stage open their lists (${lang})`, async () => {
+		it(`Concentración's tier B, Embudo's won stage and Segmentos' active clients open their lists (${lang})`, async () => {
 			const { page, errors, close } = await openPage(lang);
 			await page.goto(`${server!.url}/concentracion?${QUERY}&lang=${lang}`);
 			await page.waitForSelector('[data-testid="abc-table"]');
@@ -166,6 +170,17 @@ describe('the lists behind the numbers on the demo data', () => {
 			await page.waitForURL((u) => u.pathname === '/lista/funnel_stage' && u.searchParams.get('key') === 'won');
 			expect((await page.textContent('h1'))!).toContain(lang === 'es' ? 'Oportunidades ganadas' : 'Opportunities won');
 			await expectList(page, expected.won, lang, 'list-won');
+
+			// Segmentos by status: the active segment's clients count opens its clients (a client with
+			// lines in the period is active unless they net to nothing: the demo has only this segment).
+			await page.goto(`${server!.url}/segmentos?${QUERY}&dim=status&lang=${lang}`);
+			await page.locator('[data-testid="segments-table"] a[href*="/lista/segment"][href*="key=active"]').last().click();
+			await page.waitForURL((u) => u.pathname === '/lista/segment' && u.searchParams.get('dim') === 'status');
+			const active = expected.segments.segments.find((x) => x.value === 'active')!;
+			expect(expected.active.count).toBe(active.clients);
+			expect(expected.active.total).toBe(active.revenue);
+			expect((await page.textContent('h1'))!).toContain(lang === 'es' ? 'Activo' : 'Active');
+			await expectList(page, expected.active, lang, 'list-segment-active');
 			expect(errors).toEqual([]);
 			await close();
 		}, 90_000);
