@@ -1,8 +1,8 @@
 // A figure's document as readable text: scalars as "name: value", lists of rows as aligned tables.
 // Numbers in Spanish format (1.234,56), shares and rates as percentages.
-const PERCENT = /share|rate$|rate_|^mom$|^yoy$|_change$|^top|^accuracy$|^wape$|^mape$|^bias$|approve_at|observe_below|reject_below/;
+const PERCENT = /share|rate$|rate_|^conversion$|^probability$|^mom$|^yoy$|_change$|^top|^accuracy$|^wape$|^mape$|^bias$|approve_at|observe_below|reject_below/;
 const INDEX = /gini|normalized/;
-const MONEY = /revenue|amount|forecast|actual|error|prospect_size/;
+const MONEY = /revenue|amount|forecast|actual|error|prospect_size|weighted|^total$/;
 
 function format(key: string, value: unknown, parent = ''): string {
 	if (value === null || value === undefined) return '—';

@@ -5,8 +5,12 @@ import { activation } from './activation';
 import { concentration, growth, segmentation } from './documents';
 import { kpis } from './kpis';
 import { retention } from './retention';
+import { salesEvents } from './sales-events';
 import { forecast } from './forecast';
 import { pipeline } from './pipeline';
+import { funnel } from './funnel';
+import { lossReasons } from './loss-reasons';
+import { openPipeline } from './open-pipeline';
 import { quotes } from './quotes';
 import { ranking } from './ranking';
 import { ParamError, resolveParams, type MetricParams } from './params';
@@ -24,7 +28,11 @@ const METRIC_BY_NAME: ReadonlyMap<string, Metric> = new Map<string, Metric>([
 	['forecast', forecast],
 	['quotes', quotes],
 	['retention', retention],
+	['sales_events', salesEvents],
 	['pipeline', pipeline],
+	['funnel', funnel],
+	['loss_reasons', lossReasons],
+	['open_pipeline', openPipeline],
 	['kpis', kpis],
 	['ranking', ranking]
 ]);

@@ -71,6 +71,21 @@ function checkGrowth(value: unknown): GrowthThresholds {
 	return t;
 }
 
+/** Stage → probability (0–1), stages as the export writes them (up to 200 characters, 100 stages). */
+function checkStageProbabilities(value: unknown): Record<string, number> {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SettingError('stage_probabilities', 'stage_probabilities must map each stage to a probability.');
+	const entries = Object.entries(value as Record<string, unknown>);
+	if (entries.length > 100) throw new SettingError('stage_probabilities', 'At most 100 stages.');
+	const out: Record<string, number> = {};
+	for (const [stage, p] of entries) {
+		if (stage.trim() === '' || stage.length > 200) throw new SettingError('stage_probabilities', 'A stage needs a name of up to 200 characters.');
+		const n = finite(p, 'stage_probabilities');
+		if (n < 0 || n > 1) throw new SettingError('stage_probabilities', `The probability of "${stage.slice(0, 40)}" must be between 0 and 1.`);
+		out[stage.trim()] = n;
+	}
+	return out;
+}
+
 /** The value as it will be stored, or a SettingError naming the field at fault. */
 export function checkSetting(key: string, value: unknown): unknown {
 	const kpi = kpiOf(key);
@@ -100,6 +115,10 @@ export function checkSetting(key: string, value: unknown): unknown {
 		case 'activation_event':
 			if (value !== 'invoice' && value !== 'formalised') throw new SettingError(key, 'activation_event must be "invoice" or "formalised".');
 			return value;
+		case 'stale_days':
+			return integer(value, key, 1, 3650);
+		case 'stage_probabilities':
+			return checkStageProbabilities(value);
 		case 'default_lang':
 			if (value !== 'es' && value !== 'en') throw new SettingError(key, 'default_lang must be "es" or "en".');
 			return value;

@@ -19,6 +19,10 @@ export interface Settings {
 	abc_a: number;
 	abc_b: number;
 	currency: string;
+	/** Days without a change after which an open opportunity is stale (docs/definitions.md "Open and weighted pipeline"). */
+	stale_days: number;
+	/** A stage's probability for records without one, by stage as written; other stages take queries/stage_probability.sql's default. */
+	stage_probabilities: Record<string, number>;
 	/** Monthly growth (MoM), the ERP procedure's rule: ≥ 10 % approved, < 5 % observed, < 0 % rejected. */
 	growth: GrowthThresholds;
 	/**
@@ -99,6 +103,8 @@ export const DEFAULT_SETTINGS: Settings = {
 	abc_a: 0.8,
 	abc_b: 0.95,
 	currency: 'Bs.',
+	stale_days: 60,
+	stage_probabilities: {},
 	growth: { approve_at: 0.1, observe_below: 0.05, reject_below: 0 },
 	growth_rules: [{ from: null, approve_at: 0.1, observe_below: 0.05, reject_below: 0, scope: null }],
 	default_lang: 'es',

@@ -7,6 +7,10 @@ export function tabularPart(doc: unknown): Record<string, unknown>[] {
 	if (Array.isArray(d.segments)) return d.segments as Record<string, unknown>[];
 	if (Array.isArray(d.rows)) return d.rows as Record<string, unknown>[];
 	if (Array.isArray(d.months)) return d.months as Record<string, unknown>[];
+	// funnel: each entry kind, then all kinds (kind null); loss_reasons: the period's reasons; open_pipeline: its stages.
+	if (Array.isArray(d.kinds)) return [...(d.kinds as Record<string, unknown>[]), d.all as Record<string, unknown>];
+	if (Array.isArray(d.reasons)) return d.reasons as Record<string, unknown>[];
+	if (Array.isArray(d.by_stage)) return d.by_stage as Record<string, unknown>[];
 	if (Array.isArray(d.lorenz)) return (d.lorenz as [number, number][]).map(([p, l]) => ({ p, l }));
 	return [];
 }
