@@ -4,7 +4,7 @@ import type { Lang } from '$lib/i18n/lang';
 const es = {
 	title: 'Lista',
 	back: 'Volver',
-	backTo: { retention_event: 'Volver a Activación', activation: 'Volver a Activación', abc_tier: 'Volver a Concentración', segment: 'Volver a Segmentos', funnel_stage: 'Volver al Embudo' },
+	backTo: { retention_event: 'Volver a Activación', activation: 'Volver a Activación', abc_tier: 'Volver a Concentración', segment: 'Volver a Segmentos', funnel_stage: 'Volver al Embudo', sales_event: 'Volver a Activación' },
 	/** The list's heading: who is in it. */
 	heading: {
 		retention_event: {
@@ -30,6 +30,11 @@ const es = {
 			opportunities: 'Oportunidades creadas',
 			quotes: 'Cotizaciones emitidas',
 			won: 'Oportunidades ganadas'
+		} as Record<string, string>,
+		sales_event: {
+			repeat: 'Clientes que repitieron compra',
+			cross_sell: 'Clientes que compraron una línea nueva para ellos',
+			first_purchase: 'Clientes con su primera compra'
 		} as Record<string, string>
 	},
 	/** "ene 2026 – oct 2026 frente a ene 2025 – oct 2025" */
@@ -46,6 +51,7 @@ const es = {
 		revenueIn: (period: string) => `Facturación ${period}`,
 		created: 'Alta',
 		firstPurchase: 'Primera compra',
+		newLines: 'Líneas nuevas',
 		day: { leads: 'Creado', opportunities: 'Creada', quotes: 'Emitida', won: 'Cerrada' } as Record<string, string>
 	},
 	noClient: 'Sin cliente',
@@ -60,7 +66,7 @@ const es = {
 const en: typeof es = {
 	title: 'List',
 	back: 'Back',
-	backTo: { retention_event: 'Back to Activation', activation: 'Back to Activation', abc_tier: 'Back to Concentration', segment: 'Back to Segments', funnel_stage: 'Back to Pipeline' },
+	backTo: { retention_event: 'Back to Activation', activation: 'Back to Activation', abc_tier: 'Back to Concentration', segment: 'Back to Segments', funnel_stage: 'Back to Pipeline', sales_event: 'Back to Activation' },
 	heading: {
 		retention_event: {
 			new: 'New clients',
@@ -80,7 +86,8 @@ const en: typeof es = {
 		},
 		abc_tier: (tier, product) => (product ? `Tier ${tier} products` : `Tier ${tier} clients`),
 		segment: (dim, value) => `Clients in ${dim}: ${value}`,
-		funnel_stage: { leads: 'Leads created', opportunities: 'Opportunities created', quotes: 'Quotes issued', won: 'Opportunities won' }
+		funnel_stage: { leads: 'Leads created', opportunities: 'Opportunities created', quotes: 'Quotes issued', won: 'Opportunities won' },
+		sales_event: { repeat: 'Clients who bought again', cross_sell: 'Clients who bought a product line new to them', first_purchase: 'Clients with their first purchase' }
 	},
 	versus: (period, previous) => `${period} against ${previous}`,
 	asOf: (when, date) => `${when}, as of ${date}`,
@@ -94,6 +101,7 @@ const en: typeof es = {
 		revenueIn: (period) => `Revenue ${period}`,
 		created: 'Created',
 		firstPurchase: 'First purchase',
+		newLines: 'New product lines',
 		day: { leads: 'Created', opportunities: 'Created', quotes: 'Issued', won: 'Closed' }
 	},
 	noClient: 'No client',

@@ -9,16 +9,19 @@ import { concentration, segmentation } from '../metrics/documents';
 import type { MetricParams } from '../metrics/params';
 import { pipelineWithTotals } from '../metrics/pipeline';
 import { previousPeriod, retention } from '../metrics/retention';
+import { previousParams, salesEvents } from '../metrics/sales-events';
 import { monthEnd } from '../metrics/period';
 import type { Settings } from '../metrics/settings';
 
-export const LIST_NAMES = ['retention_event', 'activation', 'abc_tier', 'segment', 'funnel_stage'] as const;
+export const LIST_NAMES = ['retention_event', 'activation', 'abc_tier', 'segment', 'funnel_stage', 'sales_event'] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 
 export const RETENTION_EVENTS = ['new', 'reactivated', 'expansion', 'contraction', 'churned', 'stable', 'other'] as const;
 export type RetentionEvent = (typeof RETENTION_EVENTS)[number];
 export const ABC_TIERS = ['A', 'B', 'C'] as const;
 export const FUNNEL_STAGES = ['leads', 'opportunities', 'quotes', 'won'] as const;
+/** The sales events with a list of their own (higher volume is retention_event's expansion). */
+export const SALES_EVENT_KEYS = ['repeat', 'cross_sell', 'first_purchase'] as const;
 export const ACTIVATION_KEYS = ['prospects_exposed', 'activated', 'active', 'inactive', 'potential'] as const;
 type ActivationKey = (typeof ACTIVATION_KEYS)[number];
 
@@ -46,7 +49,7 @@ export interface ListSpec {
 	/** Whether the list can be asked for one month of the period (a monthly chart's bar). */
 	monthly: boolean;
 	/** The parameters the list's SQL takes besides the figures' own (bind.ts). */
-	bind: (p: MetricParams, key: string, month: string | null) => Record<string, DuckDBValue>;
+	bind: (p: MetricParams, key: string, month: string | null, s: Settings) => Record<string, DuckDBValue>;
 	/**
 	 * The list's total when its figure rounds its own way: the bridge's bars are reconciled with the
 	 * rounded revenues (retention.sql), a cent off the rows' half-up sum at most with sub-cent
@@ -101,10 +104,13 @@ export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec
 			monthly: true,
 			columns: [CLIENT, { key: 'created', kind: 'date' }, { key: 'first_purchase', kind: 'date' }, AMOUNT],
 			// A month of the monthly chart is its own period, as of its last day (activation.sql's rows 1…n).
-			bind: (p, _key, month) =>
-				month
+			// activation_event: what activates a prospect, as activation.sql reads it (activationParams).
+			bind: (p, _key, month, s) => ({
+				activation_event: s.activation_event,
+				...(month
 					? { list_from: `${month}-01`, list_to: monthEnd(month), list_as_of: monthEnd(month) }
-					: { list_from: `${p.from}-01`, list_to: monthEnd(p.to), list_as_of: p.as_of },
+					: { list_from: `${p.from}-01`, list_to: monthEnd(p.to), list_as_of: p.as_of })
+			}),
 			figure: async (db, p, s, key, month) => {
 				const { document, series } = await activationWithSeries(db, p, s);
 				const k = key as ActivationKey;
@@ -158,6 +164,22 @@ export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec
 			figure: async (db, p, s, key) => {
 				const { totals } = await pipelineWithTotals(db, p, s);
 				return { count: totals[key as (typeof FUNNEL_STAGES)[number]], total: null };
+			}
+		}
+	],
+	[
+		'sales_event',
+		{
+			query: 'list_sales_event',
+			keys: SALES_EVENT_KEYS,
+			entity: () => 'client',
+			monthly: false,
+			columns: [CLIENT, { key: 'product_lines', kind: 'text' }, AMOUNT],
+			bind: (p) => previousParams(p),
+			figure: async (db, p, s, key) => {
+				const e = await salesEvents(db, p, s);
+				const event = e[key as (typeof SALES_EVENT_KEYS)[number]];
+				return { count: event.clients, total: event.amount };
 			}
 		}
 	]

@@ -59,7 +59,12 @@ type Row = Omit<ActivationDocument, 'as_of' | 'activated_in_period' | 'months' |
 };
 
 export async function activation(db: Database, p: MetricParams, s: Settings): Promise<ActivationDocument> {
-	return documentOf(await runQuery<Row>(db, 'activation', lineParams(p, s)), p, s);
+	return documentOf(await runQuery<Row>(db, 'activation', activationParams(p, s)), p, s);
+}
+
+/** activation.sql's parameters: every figure's, and what activates a prospect (only it and its list read that). */
+export function activationParams(p: MetricParams, s: Settings) {
+	return { ...lineParams(p, s), activation_event: s.activation_event };
 }
 
 function variantsOf(r: Row, s: Settings): ActivationVariants {
@@ -122,7 +127,7 @@ function seriesOf(rows: Row[]): ActivationSeriesRow[] {
 
 /** The monthly rows of queries/activation.sql (ord 1…n), status counts included. */
 export async function activationSeries(db: Database, p: MetricParams, s: Settings): Promise<ActivationSeriesRow[]> {
-	return seriesOf(await runQuery<Row>(db, 'activation', lineParams(p, s)));
+	return seriesOf(await runQuery<Row>(db, 'activation', activationParams(p, s)));
 }
 
 /** The document and its monthly rows from one run of the query (the dashboard needs both). */
@@ -131,6 +136,6 @@ export async function activationWithSeries(
 	p: MetricParams,
 	s: Settings
 ): Promise<{ document: ActivationDocument; series: ActivationSeriesRow[] }> {
-	const rows = await runQuery<Row>(db, 'activation', lineParams(p, s));
+	const rows = await runQuery<Row>(db, 'activation', activationParams(p, s));
 	return { document: documentOf(rows, p, s), series: seriesOf(rows) };
 }

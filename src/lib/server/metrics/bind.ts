@@ -13,7 +13,6 @@ export function lineParams(p: MetricParams, s: Settings): Record<string, DuckDBV
 		window_days: s.window_days,
 		min_invoices: s.min_invoices,
 		min_amount: s.min_amount,
-		activation_event: s.activation_event,
 		abc_a: s.abc_a,
 		abc_b: s.abc_b
 	};

@@ -1,0 +1,63 @@
+// The four sales events (docs/definitions.md "The four sales events", docs/contract.md sales_events):
+// repeat purchase, first purchase and cross-sell from queries/sales_events.sql; higher volume is
+// retention's expansion (its clients and bridge bar), read from the retention document so the two
+// pages cannot disagree.
+import type { Database } from '../db/database';
+import { runQuery } from '../queries';
+import { lineParams } from './bind';
+import type { MetricParams } from './params';
+import { monthEnd } from './period';
+import { previousPeriod, retention, type RetentionDocument } from './retention';
+import type { Settings } from './settings';
+
+export interface SalesEvent {
+	clients: number;
+	/** Money, cents: the event's revenue in the period (expansion: the increase over P0). */
+	amount: number;
+}
+
+export interface SalesEventsDocument {
+	from: string;
+	to: string;
+	/** The comparison months higher volume is measured against. */
+	previous: { from: string; to: string };
+	/** Clients with a positive line in the period. */
+	buyers: number;
+	repeat: SalesEvent;
+	expansion: SalesEvent;
+	cross_sell: SalesEvent & { product_lines: number };
+	first_purchase: SalesEvent;
+}
+
+interface Row {
+	buyers: number;
+	repeat_clients: number;
+	repeat_amount: number;
+	first_clients: number;
+	first_amount: number;
+	cross_sell_clients: number;
+	cross_sell_amount: number;
+	cross_sell_lines: number;
+}
+
+/** The comparison parameters retention and the sales-event lists take. */
+export function previousParams(p: MetricParams): { prev_from_date: string; prev_to_date: string } {
+	const previous = previousPeriod(p.from, p.to, p.compare);
+	return { prev_from_date: `${previous.from}-01`, prev_to_date: monthEnd(previous.to) };
+}
+
+export async function salesEvents(db: Database, p: MetricParams, s: Settings, r?: RetentionDocument): Promise<SalesEventsDocument> {
+	const [row] = await runQuery<Row>(db, 'sales_events', { ...lineParams(p, s), ...previousParams(p) });
+	const x = row!;
+	const ret = r ?? (await retention(db, p, s));
+	return {
+		from: p.from,
+		to: p.to,
+		previous: ret.previous,
+		buyers: x.buyers,
+		repeat: { clients: x.repeat_clients, amount: x.repeat_amount },
+		expansion: { clients: ret.clients.expanded, amount: ret.bridge.expansion },
+		cross_sell: { clients: x.cross_sell_clients, amount: x.cross_sell_amount, product_lines: x.cross_sell_lines },
+		first_purchase: { clients: x.first_clients, amount: x.first_amount }
+	};
+}
