@@ -1,6 +1,6 @@
 // Ranking = the dashboard filtered to the row's value. Every row of the ranking page (rankingPage on
-// the case's context) against Segmentos by the same dimension (revenue, and revenue on the
-// comparison months where Resumen shows a comparison); and its largest rows against Resumen,
+// the case's context) against Segmentos by the same dimension (revenue, its value on the comparison
+// months and its change, shown exactly where Resumen shows a comparison); and its largest rows against Resumen,
 // Activación, Pronóstico and Embudo built on the context of the URL with that value added to its
 // filters. A verdict is compared where the filtered dashboard shows one (the ranking also judges a
 // value by the portfolio's thresholds, and says so).
@@ -41,8 +41,10 @@ export async function checkRanking(db: Database, query: Record<string, string>, 
 		const segment = segments.segments.find((g) => g.value === row.value)!;
 		expect(segment, row.value).toBeDefined();
 		expect(row.revenue, row.value).toBe(segment.revenue);
-		expect(row.revenue_previous, row.value).toBe(compared ? segment.revenue_previous : null);
-		expect(row.revenue_change, row.value).toBe(compared ? segment.change : null);
+		expect(row.revenue_previous, row.value).toBe(segment.revenue_previous);
+		expect(row.revenue_change, row.value).toBe(segment.change);
+		// Both show a comparison exactly when Resumen does.
+		expect(row.revenue_previous !== null, row.value).toBe(compared);
 	}
 
 	if (!dashboards) return;

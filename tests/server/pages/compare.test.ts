@@ -1,13 +1,14 @@
 // A comparison that starts before the data's first month shows no change on any page: Resumen gives
-// no comparison side (overviewComparison), and Activación's and Pronóstico's tiles get no previous
-// figure either (compare.ts heldComparison), so one KPI never shows a change on one page and none
-// on another. Data: a register of A, B and C (no creation dates) and invoices from May 2025: A 100
+// no comparison side (overviewComparison), Activación's and Pronóstico's tiles get no previous
+// figure (compare.ts heldComparison) and Segmentos no previous revenue, so one figure never shows a
+// change on one page and none on another. Data: a register of A, B and C (no creation dates) and invoices from May 2025: A 100
 // in May 2025 and 150 in May 2026, B 70 in Feb 2026, C never.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/lib/server/db/database';
 import { activationPage } from '../../../src/lib/features/activation/loader.server';
 import { forecastPage } from '../../../src/lib/features/forecast/loader.server';
 import { overviewComparison } from '../../../src/lib/features/overview/loader.server';
+import { segmentDimensions, segmentsPage } from '../../../src/lib/features/segments/loader.server';
 import { comparisonBeforeData } from '../../../src/lib/server/pages/compare';
 import { dashboardContext } from '../../../src/lib/server/pages/context';
 import { loadCsv } from '../../helpers/metric-fixture';
@@ -39,24 +40,28 @@ async function pages(query: string) {
 		c,
 		overview: await overviewComparison(db, c),
 		activation: await activationPage(db, c.params, c.settings, c.comparison),
-		forecast: await forecastPage(db, c.params, c.settings, c.comparison)
+		forecast: await forecastPage(db, c.params, c.settings, c.comparison),
+		segments: await segmentsPage(db, c, segmentDimensions(null, null))
 	};
 }
 
 describe('a comparison before the data', () => {
 	it('Apr–Jun 2025 starts before May 2025: no page has a previous figure', async () => {
-		const { c, overview, activation, forecast } = await pages('from=2026-04&to=2026-06&compare=year');
+		const { c, overview, activation, forecast, segments } = await pages('from=2026-04&to=2026-06&compare=year');
 		expect(c.comparison).toEqual({ from: '2025-04', to: '2025-06' });
 		expect(await comparisonBeforeData(db, c.comparison)).toBe(true);
 		expect(overview).toBeNull();
 		expect(Object.values(activation.comparison).every((v) => v === null)).toBe(true);
 		expect(Object.values(forecast.comparison).every((v) => v === null)).toBe(true);
+		// Segmentos: A's May line is the period's one segment (no product line), with no previous revenue or change.
+		expect(segments.comparison.total_revenue).toBeNull();
+		expect(segments.segments.map((g) => [g.revenue, g.revenue_previous, g.change])).toEqual([[150, null, null]]);
 		// The period's own figures are still there: as of 30/06/2026 A (May 2026) and B (Feb 2026) are active, C potential.
 		expect(activation.activation.activation_rate).toBe(2 / 3);
 	});
 
 	it('May–Jul 2025 starts with the data: every page compares, with the same activation rate', async () => {
-		const { c, overview, activation } = await pages('from=2026-05&to=2026-07&compare=year');
+		const { c, overview, activation, segments } = await pages('from=2026-05&to=2026-07&compare=year');
 		expect(c.comparison).toEqual({ from: '2025-05', to: '2025-07' });
 		expect(await comparisonBeforeData(db, c.comparison)).toBe(false);
 		expect(overview).not.toBeNull();
@@ -66,5 +71,8 @@ describe('a comparison before the data', () => {
 		expect(overview!.kpis.kpis.find((k) => k.id === 'activation_rate')!.value).toBe(1 / 3);
 		expect(activation.comparison.prospects_exposed).toBe(3);
 		expect(activation.comparison.activated_in_period).toBe(1);
+		// Segmentos: 150 against A's 100 of May 2025, +50 %.
+		expect(segments.comparison.total_revenue).toBe(100);
+		expect(segments.segments.map((g) => [g.revenue, g.revenue_previous, g.change])).toEqual([[150, 100, 0.5]]);
 	});
 });

@@ -9,6 +9,7 @@ import type { Dimension, MetricParams } from '../../server/metrics/params';
 import { monthEnd } from '../../server/metrics/period';
 import type { Settings } from '../../server/metrics/settings';
 import { runQuery } from '../../server/queries';
+import { comparisonBeforeData } from '../../server/pages/compare';
 import type { DashboardContext } from '../../server/pages/context';
 import { productNames } from '../../server/pages/product-names';
 
@@ -88,8 +89,8 @@ export function topCross(cross: SegmentCross, limit: number): SegmentCross & { r
 }
 
 export interface ComparedSegment extends Segment {
-	/** Revenue of the same segment in the comparison period (0 when it had no line then). */
-	revenue_previous: number;
+	/** Revenue of the same segment in the comparison period (0 when it had no line then; null when that starts before the data). */
+	revenue_previous: number | null;
 	/** (revenue − previous) / previous; null when the previous revenue is ≤ 0. */
 	change: number | null;
 }
@@ -133,7 +134,10 @@ export async function segmentsPage(db: Database, c: DashboardContext, dims: { di
 	const { dim, dim2 } = dims;
 	const params = { ...c.params, dim };
 	const doc = await segmentation(db, params, c.settings);
-	const compared = await compareSegments(db, params, c.settings, doc, c.comparison);
+	// A comparison starting before the data shows no change, as on Resumen and the ranking (pages/compare.ts).
+	const compared = (await comparisonBeforeData(db, c.comparison))
+		? { previous_total: null, segments: doc.segments.map((g): ComparedSegment => ({ ...g, revenue_previous: null, change: null })) }
+		: await compareSegments(db, params, c.settings, doc, c.comparison);
 	const cross = topCross(await segmentCross(db, params, c.settings, dim2), CROSS_LIMIT);
 	// Documents carry product codes; the page shows names where the register has them.
 	const productCodes = [
