@@ -67,7 +67,7 @@ export async function runList(db: Database, name: ListName, key: string, p: Metr
 	const spec = LISTS.get(name)!;
 	const rows = await runQuery<ListRow & { total: number }>(db, spec.query, {
 		...lineParams(p, s),
-		...spec.bind(p, key, month),
+		...spec.bind(p, key, month, s),
 		key: key === '' && spec.keys === null ? null : key
 	});
 	return {
