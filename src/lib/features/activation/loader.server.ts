@@ -6,6 +6,7 @@ import type { Database } from '../../server/db/database';
 import { activation, activationWithSeries, type ActivationDocument, type ActivationSeriesRow } from '../../server/metrics/activation';
 import type { MetricParams } from '../../server/metrics/params';
 import { retention, type RetentionDocument } from '../../server/metrics/retention';
+import { salesEvents, type SalesEventsDocument } from '../../server/metrics/sales-events';
 import { judgeKpi, verdictOf, type Settings, type Status, type Verdict } from '../../server/metrics/settings';
 import { comparedPageFrame, comparisonParams, heldComparison, type Compared } from '../../server/pages/compare';
 
@@ -29,6 +30,10 @@ export interface ActivationPage {
 	activation_verdict: Verdict;
 	series: ActivationSeriesRow[];
 	retention: RetentionDocument;
+	/** The four sales events of the period (higher volume from `retention`, so the same comparison). */
+	sales_events: SalesEventsDocument;
+	/** What activates a prospect (Ajustes), stated beside the conversion figures. */
+	activation_event: Settings['activation_event'];
 	/** The tiles' figures on the comparison months (each null when those start before the data: no change shown, as on Resumen). */
 	comparison: Compared<ActivationTiles>;
 }
@@ -67,6 +72,8 @@ export async function activationPage(db: Database, p: MetricParams, s: Settings,
 		activation_verdict: verdictOf(s, 'activation_rate'),
 		series,
 		retention: bridge,
+		sales_events: await salesEvents(db, p, s, bridge),
+		activation_event: s.activation_event,
 		comparison: await heldComparison(db, comparison, previous)
 	};
 }
