@@ -1,0 +1,96 @@
+// End to end: Activación's activation rates by volume, by frequency and by both (with their
+// settings) and its four sales events, on the built app and the demo database, in Spanish and
+// English. Expected values are the figures' documents on the same file; the cross-sell count opens
+// the list of its clients, whose count and total equal the figure.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMoney, formatNumber } from '../../src/lib/format';
+import { formatRate } from '../../src/lib/components/plot-kit';
+import { Database } from '../../src/lib/server/db/database';
+import { buildDemoDatabase } from '../../src/lib/server/demo';
+import type { ActivationDocument } from '../../src/lib/server/metrics/activation';
+import { computeMetric } from '../../src/lib/server/metrics/index';
+import type { SalesEventsDocument } from '../../src/lib/server/metrics/sales-events';
+import { loadSettings } from '../../src/lib/server/metrics/settings';
+import { launchBrowser } from '../helpers/chromium';
+import { startServer, type RunningServer } from '../helpers/server';
+
+const PERIOD = { from: '2026-01', to: '2026-10' };
+let dir: string;
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+let currency: string;
+let activation: ActivationDocument;
+let events: SalesEventsDocument;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-sales-'));
+	const dbPath = join(dir, 'demo.duckdb');
+	await buildDemoDatabase(dbPath);
+	const db = await Database.open(dbPath);
+	try {
+		currency = (await loadSettings(db)).currency;
+		activation = (await computeMetric(db, 'activation', PERIOD)) as ActivationDocument;
+		events = (await computeMetric(db, 'sales_events', PERIOD)) as SalesEventsDocument;
+	} finally {
+		db.close();
+	}
+	server = await startServer(dbPath);
+	browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Activación: activation variants and the four sales events', () => {
+	it('the demo has every sales event', () => {
+		for (const e of [events.repeat, events.expansion, events.cross_sell, events.first_purchase]) expect(e.clients).toBeGreaterThan(0);
+		expect(activation.variants.both.rate).toBe(activation.activation_rate);
+	});
+
+	for (const lang of ['es', 'en'] as const) {
+		it(`shows the three rates with their settings and the four events, and cross-sell opens its clients (${lang})`, async () => {
+			const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });
+			const page = await context.newPage();
+			const errors: string[] = [];
+			page.on('pageerror', (error) => errors.push(error.message));
+			await page.goto(`${server!.url}/activacion?from=${PERIOD.from}&to=${PERIOD.to}&lang=${lang}`);
+			const variants = page.locator('[data-testid="activation-variants-table"] tbody tr');
+			expect(await variants.count()).toBe(3);
+			const v = [activation.variants.amount, activation.variants.frequency, activation.variants.both];
+			for (let i = 0; i < 3; i++) {
+				const text = (await variants.nth(i).innerText()).replace(/\s+/g, ' ');
+				expect(text).toContain(formatRate(v[i]!.rate, lang).replace(/\s+/g, ' '));
+				expect(text).toContain(formatNumber(v[i]!.active, lang));
+			}
+			// Each row states its setting: the amount in money, the invoices as a number.
+			const squeeze = (x: string) => x.replace(/\s/g, '');
+			expect(squeeze(await variants.nth(0).innerText())).toContain(squeeze(formatMoney(v[0]!.min_amount!, lang, currency)));
+			expect(squeeze(await variants.nth(1).innerText())).toContain(squeeze(formatNumber(v[1]!.min_invoices!, lang)));
+			expect(await page.textContent('[data-testid="activation-event"]')).toContain(lang === 'es' ? 'primera compra' : 'first purchase');
+			const rows = page.locator('[data-testid="sales-events-table"] tbody tr');
+			expect(await rows.count()).toBe(4);
+			const e = [events.repeat, events.expansion, events.cross_sell, events.first_purchase];
+			for (let i = 0; i < 4; i++) {
+				const text = await rows.nth(i).innerText();
+				expect(text).toContain(formatNumber(e[i]!.clients, lang));
+				expect(text.replace(/\s/g, '')).toContain(formatMoney(e[i]!.amount, lang, currency).replace(/\s/g, ''));
+			}
+			await rows.nth(2).locator('a').first().click();
+			await page.waitForURL((url) => url.pathname === '/lista/sales_event' && url.searchParams.get('key') === 'cross_sell');
+			await page.waitForSelector('[data-testid="list"]');
+			const list = page.locator('[data-testid="list"]');
+			expect(Number(await list.getAttribute('data-count'))).toBe(events.cross_sell.clients);
+			expect(Number(await list.getAttribute('data-total'))).toBe(events.cross_sell.amount);
+			expect(await page.textContent('h1')).toContain(lang === 'es' ? 'línea nueva' : 'product line new');
+			expect(errors).toEqual([]);
+			await context.close();
+		}, 60_000);
+	}
+});
