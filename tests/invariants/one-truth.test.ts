@@ -118,13 +118,15 @@ describe.each(INVARIANT_DATASETS)('$name', (d) => {
 		});
 
 		it('each row of the ranking is Segmentos’ segment and the dashboard filtered to its value', async () => {
-			// The rows' figures other than revenue_previous do not depend on the comparison: the
-			// filtered dashboards are built once per period.
-			await checkRanking(db, query, pages, query.compare === 'previous');
+			// Each row against a whole filtered dashboard costs one: done once per dataset, where the
+			// ranking adds its value to the bar's filter (the rows' other figures do not depend on
+			// the comparison, and every row is checked against Segmentos in every case).
+			await checkRanking(db, query, pages, query.compare === 'previous' && Object.keys(query).length > 3);
 		});
 
 		it('each drill-down list sums to the figure it came from and counts its clients', async () => {
-			await checkLists(db, pages, d.wholeCents);
+			// Only the retention events depend on the comparison: the others are checked once per period.
+			await checkLists(db, pages, d.wholeCents, query.compare === 'previous');
 		});
 	});
 });
