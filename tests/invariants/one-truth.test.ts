@@ -112,6 +112,21 @@ describe.each(INVARIANT_DATASETS)('$name', (d) => {
 			}
 		});
 
+		it('Resumen’s active clients and sparklines are Activación’s and Pronóstico’s monthly figures', () => {
+			const { current, series } = pages.overview;
+			expect([current.active, current.clients_total]).toEqual([pages.activation.activation.active, pages.activation.activation.clients_total]);
+			const byMonth = <T extends { month: string }>(rows: T[], pick: (r: T) => number | null) => series.months.map((m) => {
+				const row = rows.find((r) => r.month === m);
+				return row ? pick(row) : null;
+			});
+			expect(series.activation_rate).toEqual(byMonth(pages.activation.series, (r) => r.activation_rate));
+			expect(series.quote_hit_rate).toEqual(byMonth(pages.forecast.quotes.months, (r) => r.hit_rate));
+			expect(series.forecast_abs_error).toEqual(byMonth(pages.forecast.forecast.months, (r) => r.abs_error));
+			// The monthly revenue bars add up to the period's revenue (each month rounded to cents).
+			const cents = series.revenue.reduce((sum, r) => sum + Math.round(r * 100), 0);
+			expect(Math.abs(cents - Math.round(current.revenue * 100))).toBeLessThanOrEqual(Math.ceil(series.months.length / 2));
+		});
+
 		it('the growth KPI: Resumen = kpis (value, month judged, status)', () => {
 			const { value, month, status } = kpiOf(pages.overview.current.kpis, 'growth')!;
 			expect(kpiOf(pages.kpis, 'growth')).toMatchObject({ value, month, status });
