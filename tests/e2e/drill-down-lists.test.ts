@@ -136,6 +136,8 @@ describe('the lists behind the numbers on the demo data', () => {
 			expect(heading).toContain(lang === 'es' ? 'Clientes perdidos' : 'Churned clients');
 			expect(heading).toContain(lang === 'es' ? 'frente a' : 'against');
 			expect(heading).toContain('2025');
+			// Who is in it, in a sentence: the event's rule.
+			expect(await page.textContent('[data-testid="list-rule"]')).toContain(lang === 'es' ? 'nada (o solo notas de crédito)' : 'nothing (or only credit notes)');
 			await expectList(page, expected.churned, lang, 'list-churned');
 
 			// The bridge's churned bar opens the same list; and, for the keyboard, the tables' figures are links.

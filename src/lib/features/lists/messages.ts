@@ -37,6 +37,26 @@ const es = {
 			first_purchase: 'Clientes con su primera compra'
 		} as Record<string, string>
 	},
+	/** Who is in the list, in a sentence (the rule of the figure), where the heading does not say it. */
+	rule: {
+		retention_event: {
+			new: 'Compraron en el período y nunca antes.',
+			reactivated: 'Compraron en el período, no en el período de comparación, y sí alguna vez antes.',
+			expansion: 'Facturaron más que en el período de comparación.',
+			contraction: 'Facturaron menos que en el período de comparación, pero algo.',
+			churned: 'Facturaron en el período de comparación y nada (o solo notas de crédito) en este.',
+			stable: 'Facturaron lo mismo en los dos períodos.',
+			other: 'Sin facturación positiva en ninguno de los dos períodos, con distinto saldo.'
+		} as Record<string, string>,
+		retentionAmount: 'Variación = facturación del período − la del período de comparación; el total es la barra del puente de facturación.',
+		activation: {
+			prospects_exposed: 'Clientes del registro sin compras antes del período y dados de alta a la fecha (o sin fecha de alta).',
+			activated: 'Prospectos expuestos cuya primera compra cae en el período.',
+			active: 'Estado a la fecha según la regla de Ajustes (ventana, número de facturas e importe mínimos).',
+			inactive: 'Estado a la fecha según la regla de Ajustes: compraron alguna vez, pero no lo bastante en la ventana.',
+			potential: 'Clientes del registro que aún no han comprado a la fecha.'
+		} as Record<string, string>
+	},
 	/** "ene 2026 – oct 2026 frente a ene 2025 – oct 2025" */
 	versus: (period: string, previous: string) => `${period} frente a ${previous}`,
 	/** A status is as of a date: the period's as-of day, or a month's last day. */
@@ -88,6 +108,25 @@ const en: typeof es = {
 		segment: (dim, value) => `Clients in ${dim}: ${value}`,
 		funnel_stage: { leads: 'Leads created', opportunities: 'Opportunities created', quotes: 'Quotes issued', won: 'Opportunities won' },
 		sales_event: { repeat: 'Clients who bought again', cross_sell: 'Clients who bought a product line new to them', first_purchase: 'Clients with their first purchase' }
+	},
+	rule: {
+		retention_event: {
+			new: 'Bought in the period and never before.',
+			reactivated: 'Bought in the period, not in the comparison period, and at some time before.',
+			expansion: 'Billed more than in the comparison period.',
+			contraction: 'Billed less than in the comparison period, but something.',
+			churned: 'Billed in the comparison period and nothing (or only credit notes) in this one.',
+			stable: 'Billed the same in both periods.',
+			other: 'No positive revenue in either period, with a different balance.'
+		},
+		retentionAmount: 'Change = the period’s revenue − the comparison period’s; the total is the revenue bridge’s bar.',
+		activation: {
+			prospects_exposed: 'Clients of the register with no purchase before the period, registered by the date (or with no registration date).',
+			activated: 'Exposed prospects whose first purchase falls in the period.',
+			active: 'Status at the date by the rule in Settings (window, minimum invoices and amount).',
+			inactive: 'Status at the date by the rule in Settings: bought at some time, but not enough in the window.',
+			potential: 'Clients of the register who have not bought yet at the date.'
+		}
 	},
 	versus: (period, previous) => `${period} against ${previous}`,
 	asOf: (when, date) => `${when}, as of ${date}`,
