@@ -5,6 +5,9 @@ import type { Database } from '../../server/db/database';
 import type { MetricParams } from '../../server/metrics/params';
 import { pipeline, pipelineWithTotals, type PipelineDocument, type PipelineTotals } from '../../server/metrics/pipeline';
 import type { Settings } from '../../server/metrics/settings';
+import { funnel, type FunnelDocument } from '../../server/metrics/funnel';
+import { lossReasons, type LossReasonsDocument } from '../../server/metrics/loss-reasons';
+import { openPipeline, type OpenPipelineDocument } from '../../server/metrics/open-pipeline';
 import { comparedPageFrame, comparisonParams } from '../../server/pages/compare';
 
 /** The tiles' figures: the document without its months. */
@@ -14,12 +17,20 @@ export interface PipelinePage {
 	pipeline: PipelineDocument;
 	totals: PipelineTotals;
 	comparison: PipelineTiles;
+	/** The commercial process (issue 15): entry kinds and go / no-go (and on the comparison months), losses, open pipeline at as_of. */
+	process: { funnel: FunnelDocument; funnelPrevious: FunnelDocument; loss: LossReasonsDocument; open: OpenPipelineDocument };
 }
 
 export async function pipelinePage(db: Database, p: MetricParams, s: Settings, comparison: { from: string; to: string }): Promise<PipelinePage> {
 	const { document: current, totals } = await pipelineWithTotals(db, p, s);
 	const { months: _months, ...previous } = await pipeline(db, comparisonParams(p, comparison), s);
-	return { pipeline: current, totals, comparison: previous };
+	const process = {
+		funnel: await funnel(db, p, s),
+		funnelPrevious: await funnel(db, comparisonParams(p, comparison), s),
+		loss: await lossReasons(db, p, s),
+		open: await openPipeline(db, p, s)
+	};
+	return { pipeline: current, totals, comparison: previous, process };
 }
 
 /** What the Embudo page receives (its +page.server.ts): the compared page's frame and the figures. */

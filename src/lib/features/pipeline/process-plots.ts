@@ -1,0 +1,109 @@
+// Embudo's commercial-process charts (issue 15): each entry kind's funnel, the open and weighted
+// pipeline by expected close month, and amounts by a label (stages, reasons) with a second measure.
+// Pure Observable Plot builders with locale-formatted tips.
+import * as Plot from '@observablehq/plot';
+import { formatMoney, formatMonth, formatNumber } from '$lib/format';
+import { COLORS, STYLE, TIP, compactAxis, monthlyFrame, type PlotCommon as Common } from '$lib/components/plot-kit';
+
+export const KIND_STEPS = ['created', 'go', 'won'] as const;
+export type KindStep = (typeof KIND_STEPS)[number];
+export const KIND_STEP_COLORS: Record<KindStep, string> = { created: COLORS.accentSoft, go: COLORS.accent, won: COLORS.up };
+
+export interface KindFunnelRow {
+	kind: string;
+	created: number;
+	go: number;
+	won: number;
+}
+
+/** Per entry kind, its records created, decided go and won, as grouped horizontal bars. */
+export function kindFunnelPlot(o: Common & { rows: KindFunnelRow[]; steps: Record<KindStep, string>; kindLabel: string; countLabel: string }) {
+	const long = o.rows.flatMap((r) => KIND_STEPS.map((step) => ({ kind: r.kind, step: o.steps[step], key: step, count: r[step] })));
+	return Plot.plot({
+		width: o.width,
+		height: o.height,
+		marginTop: 8,
+		marginRight: 48,
+		marginBottom: 28,
+		marginLeft: 170,
+		ariaLabel: o.ariaLabel,
+		style: STYLE,
+		x: { ...compactAxis(o.countLabel, o.lang), grid: true },
+		y: { axis: null, domain: KIND_STEPS.map((s) => o.steps[s]) },
+		fy: { domain: o.rows.map((r) => r.kind), label: null, tickSize: 0, padding: 0.2 },
+		color: { domain: KIND_STEPS.map((s) => o.steps[s]), range: KIND_STEPS.map((s) => KIND_STEP_COLORS[s]) },
+		facet: { marginLeft: 170 },
+		marks: [
+			Plot.barX(long, {
+				fy: 'kind',
+				y: 'step',
+				x: 'count',
+				fill: 'step',
+				channels: { [o.kindLabel]: 'kind', '': 'step', [o.countLabel]: (d: { count: number }) => formatNumber(d.count, o.lang) },
+				tip: { format: { x: false, y: false, fy: false, fill: false }, ...TIP }
+			}),
+			Plot.text(long, { fy: 'kind', y: 'step', x: 'count', text: (d: { count: number }) => formatNumber(d.count, o.lang), textAnchor: 'start', dx: 4, fill: COLORS.axis, fontSize: 11 }),
+			Plot.ruleX([0], { stroke: COLORS.axis })
+		]
+	});
+}
+
+export interface CloseMonthRow {
+	month: string;
+	count: number;
+	amount: number;
+	weighted: number;
+}
+
+/** Open amount by expected close month, with the weighted amount drawn inside each bar. */
+export function closeMonthPlot(o: Common & { rows: CloseMonthRow[]; currency: string; unit: string; labels: { open: string; weighted: string; count: string } }) {
+	const title = (r: CloseMonthRow) =>
+		[formatMonth(r.month, o.lang), `${o.labels.open}: ${formatMoney(r.amount, o.lang, o.currency)}`,
+			`${o.labels.weighted}: ${formatMoney(r.weighted, o.lang, o.currency)}`, `${o.labels.count}: ${formatNumber(r.count, o.lang)}`].join('\n');
+	return Plot.plot({
+		...monthlyFrame(o, o.rows.map((r) => r.month)),
+		y: compactAxis(o.unit, o.lang),
+		marks: [
+			Plot.barY(o.rows, { x: 'month', y: 'amount', fill: COLORS.accentSoft }),
+			Plot.barY(o.rows, { x: 'month', y: 'weighted', fill: COLORS.accent, inset: 3 }),
+			Plot.tip(o.rows, Plot.pointerX({ x: 'month', y: 'amount', title, ...TIP })),
+			Plot.ruleY([0], { stroke: COLORS.axis })
+		]
+	});
+}
+
+export interface LabelledAmount {
+	label: string;
+	amount: number;
+	/** A second amount drawn inside the bar (the weighted pipeline); absent: none. */
+	inner?: number;
+	count: number;
+}
+
+/** Amounts by label (a stage, a reason) as horizontal bars, largest as given; tips name the count. */
+export function labelledAmountsPlot(
+	o: Common & { rows: LabelledAmount[]; currency: string; unit: string; labels: { amount: string; inner?: string; count: string; label: string } }
+) {
+	const title = (r: LabelledAmount) =>
+		[r.label, `${o.labels.amount}: ${formatMoney(r.amount, o.lang, o.currency)}`,
+			...(r.inner !== undefined && o.labels.inner ? [`${o.labels.inner}: ${formatMoney(r.inner, o.lang, o.currency)}`] : []),
+			`${o.labels.count}: ${formatNumber(r.count, o.lang)}`].join('\n');
+	return Plot.plot({
+		width: o.width,
+		height: o.height,
+		marginTop: 8,
+		marginRight: 24,
+		marginBottom: 32,
+		marginLeft: 170,
+		ariaLabel: o.ariaLabel,
+		style: STYLE,
+		x: { ...compactAxis(o.unit, o.lang) },
+		y: { type: 'band', domain: o.rows.map((r) => r.label), label: null, tickSize: 0, padding: 0.2 },
+		marks: [
+			Plot.barX(o.rows, { y: 'label', x: 'amount', fill: COLORS.accentSoft }),
+			Plot.barX(o.rows.filter((r) => r.inner !== undefined), { y: 'label', x: 'inner', fill: COLORS.accent, insetTop: 3, insetBottom: 3 }),
+			Plot.tip(o.rows, Plot.pointerY({ y: 'label', x: 'amount', title, ...TIP })),
+			Plot.ruleX([0], { stroke: COLORS.axis })
+		]
+	});
+}

@@ -1,0 +1,115 @@
+// End to end: Embudo's commercial-process sections (issue 15) on the built app — each entry kind's
+// funnel, the go / no-go rate and its reasons, the open and weighted pipeline by stage and close
+// month, stale opportunities, quotes past validity and loss reasons — in Spanish and English. The
+// demo database plus tests/fixtures/decision/ (records with decisions, last changes and validity
+// dates); expected values are the figures' documents on the same file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMoney, formatNumber } from '../../src/lib/format';
+import { formatRate } from '../../src/lib/components/plot-kit';
+import { Database } from '../../src/lib/server/db/database';
+import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { ingestFiles } from '../../src/lib/server/ingest/ingest';
+import type { FunnelDocument } from '../../src/lib/server/metrics/funnel';
+import { computeMetric } from '../../src/lib/server/metrics/index';
+import type { LossReasonsDocument } from '../../src/lib/server/metrics/loss-reasons';
+import type { OpenPipelineDocument } from '../../src/lib/server/metrics/open-pipeline';
+import { loadSettings } from '../../src/lib/server/metrics/settings';
+import { launchBrowser } from '../helpers/chromium';
+import { startServer, type RunningServer } from '../helpers/server';
+
+const PERIOD = { from: '2025-01', to: '2025-12' };
+const FIXTURES = join(__dirname, '..', 'fixtures', 'decision');
+let dir: string;
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+let currency: string;
+let funnel: FunnelDocument;
+let loss: LossReasonsDocument;
+let open: OpenPipelineDocument;
+
+const squash = (s: string) => s.replace(/\s/g, '');
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-embudo-'));
+	const dbPath = join(dir, 'demo.duckdb');
+	await buildDemoDatabase(dbPath);
+	const db = await Database.open(dbPath);
+	try {
+		await ingestFiles(db, ['oportunidades_go_no_go.csv', 'presupuestos_validez.csv'].map((name) => ({ path: join(FIXTURES, name), name })));
+		currency = (await loadSettings(db)).currency;
+		funnel = (await computeMetric(db, 'funnel', PERIOD)) as FunnelDocument;
+		loss = (await computeMetric(db, 'loss_reasons', PERIOD)) as LossReasonsDocument;
+		open = (await computeMetric(db, 'open_pipeline', PERIOD)) as OpenPipelineDocument;
+	} finally {
+		db.close();
+	}
+	server = await startServer(dbPath);
+	browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Embudo: the commercial process', () => {
+	it('the data has no-go decisions, losses, an open pipeline, stale opportunities and quotes past validity', () => {
+		expect(funnel.all.no_go).toBeGreaterThan(0);
+		expect(loss.total.count).toBeGreaterThan(0);
+		expect(open.total.count).toBeGreaterThan(0);
+		expect(open.stale.count).toBeGreaterThan(0);
+		expect(open.quotes_past_validity.count).toBeGreaterThan(0);
+	});
+
+	for (const lang of ['es', 'en'] as const) {
+		it(`shows each entry kind, go / no-go, the open pipeline and the loss reasons as the figures say (${lang})`, async () => {
+			const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });
+			const page = await context.newPage();
+			const errors: string[] = [];
+			page.on('pageerror', (error) => errors.push(error.message));
+			await page.goto(`${server!.url}/embudo?from=${PERIOD.from}&to=${PERIOD.to}&lang=${lang}`);
+
+			// Four entry kinds and all together, with their counts and rates.
+			const kinds = page.locator('[data-testid="entry-kinds-table"] tbody tr');
+			const rows = [...funnel.kinds, funnel.all];
+			expect(await kinds.count()).toBe(rows.length);
+			for (let i = 0; i < rows.length; i++) {
+				const text = squash((await kinds.nth(i).textContent()) ?? '');
+				expect(text).toContain(squash(formatNumber(rows[i]!.created, lang)));
+				if (rows[i]!.no_go_rate !== null) expect(text).toContain(squash(formatRate(rows[i]!.no_go_rate, lang)));
+			}
+			expect(await page.locator('[data-testid="entry-kinds-chart"] svg').count()).toBeGreaterThan(0);
+
+			// Go / no-go: the rate's tile and every reason.
+			expect(squash((await page.textContent('[data-testid="tile-no-go-rate"]')) ?? '')).toContain(squash(formatRate(funnel.all.no_go_rate, lang)));
+			const reasons = page.locator('[data-testid="no-go-reasons-table"] tbody tr');
+			expect(await reasons.count()).toBe(funnel.no_go_reasons.length);
+			expect(await page.textContent('[data-testid="no-go-reasons-table"]')).toContain('Fuera de zona');
+
+			// Open and weighted pipeline at as_of: tiles, stages, close months.
+			expect(squash((await page.textContent('[data-testid="tile-open-amount"]')) ?? '')).toContain(squash(formatMoney(open.total.amount, lang, currency)));
+			expect(squash((await page.textContent('[data-testid="tile-weighted"]')) ?? '')).toContain(squash(formatMoney(open.total.weighted, lang, currency)));
+			expect(await page.locator('[data-testid="stage-table"] tbody tr').count()).toBe(open.by_stage.length);
+			expect(await page.locator('[data-testid="close-month-table"] tbody tr').count()).toBe(open.by_close_month.length);
+
+			// Stale opportunities and quotes past validity: as many rows as the document carries.
+			expect(await page.locator('[data-testid="stale-table"] tbody tr').count()).toBe(open.stale.rows.length);
+			const validity = page.locator('[data-testid="validity-table"] tbody tr');
+			expect(await validity.count()).toBe(open.quotes_past_validity.rows.length);
+			expect(await page.textContent('[data-testid="validity-table"]')).toContain('Q-1');
+
+			// Loss reasons of the period: each reason with its count and amount.
+			const lossRows = page.locator('[data-testid="loss-reasons-table"] tbody tr');
+			expect(await lossRows.count()).toBe(loss.reasons.length);
+			const top = squash((await lossRows.nth(0).textContent()) ?? '');
+			expect(top).toContain(squash(formatMoney(loss.reasons[0]!.amount, lang, currency)));
+			expect(errors).toEqual([]);
+			await context.close();
+		}, 60_000);
+	}
+});
