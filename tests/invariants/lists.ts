@@ -1,8 +1,10 @@
 // Each drill-down list sums to the figure it came from: the list page (listPage on the case's
 // context) for every retention event, activation count (of the period and of its last month), ABC
 // tier (by client and by product), status and product-line segment and funnel stage, against the
-// figure as its own page shows it — its total to the cent and its row count equal to the figure's.
+// figure as its own page shows it — its total to the cent and its row count equal to the figure's;
+// and each client of a movement list with the revenues its row on Clientes shows.
 import { expect } from 'vitest';
+import { streamClients, type ClientRow } from '../../src/lib/features/clients/loader.server';
 import { concentrationPage } from '../../src/lib/features/concentration/loader.server';
 import { listPage } from '../../src/lib/features/lists/loader.server';
 import type { Database } from '../../src/lib/server/db/database';
@@ -44,9 +46,17 @@ export async function checkLists(db: Database, pages: DashboardPages, wholeCents
 		return { list, at };
 	};
 
+	// Each client of a movement list shows the revenues its Clientes row shows (same months).
+	const clients = new Map<string | null, ClientRow>();
+	for await (const chunk of streamClients(db, c.params, c.settings, c.comparison)) for (const row of chunk) clients.set(row.client_id, row);
 	const { retention } = pages.activation;
 	for (const event of RETENTION_EVENTS) {
 		const { list, at } = await open('retention_event', event);
+		for (const row of list.rows) {
+			const client = clients.get(row.id);
+			expect(client, `${at} ${row.id} on Clientes`).toBeDefined();
+			expect([row.revenue_previous, row.revenue], `${at} ${row.id}`).toEqual([client!.revenue_previous, client!.revenue]);
+		}
 		expect(list.previous, at).toEqual(c.comparison);
 		expect(list.count, at).toBe(retention.clients[MOVEMENT[event]]);
 		if (event === 'stable') continue;
