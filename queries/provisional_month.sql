@@ -1,9 +1,12 @@
--- The provisional month (docs/definitions.md "Partial and provisional months"): the latest month
--- of the data (posted lines, no filter: the data's, not a segment's) whose last invoice date is
--- before the month's end and before the data's usual closing day. The usual closing day is the
--- smallest day-of-month of the last invoice date over the up-to-12 months with data before it
--- (with none, the month's last day). One row for the latest month, provisional or not; no row
--- without data.
+-- The provisional month (docs/definitions.md "Partial and provisional months", DESIGN.md "Partial
+-- month"): the latest month of the data (posted lines, no filter: the data's, not a segment's) is
+-- `incomplete` when its last invoice date is more than 3 days before the month's last day AND
+-- before the data's usual closing day (data that always ends on the 25th is complete on the 25th).
+-- The usual closing day is the smallest day-of-month of the last invoice date over the up-to-12
+-- months with data before it (with none, the month's last day). An incomplete month is
+-- `provisional` until an analyst marks it closed (closed_months, migration 013); a later month
+-- with data makes it no longer the latest. One row for the latest month, provisional or not; no
+-- row without data.
 CREATE OR REPLACE TEMP MACRO cartera_provisional_month() AS TABLE
 WITH per_month AS (
 	SELECT date_trunc('month', invoice_date)::DATE AS month, max(invoice_date) AS last_date
@@ -18,10 +21,18 @@ closing AS (
 	SELECT min(day(p.last_date))::INTEGER AS closing_day
 	FROM per_month p, latest l
 	WHERE p.month < l.month AND p.month >= l.month - INTERVAL 12 MONTH
+),
+figures AS (
+	SELECT l.month, l.last_date,
+		day(l.last_date)::INTEGER AS days_covered,
+		day(last_day(l.month))::INTEGER AS days_in_month,
+		c.closing_day
+	FROM latest l CROSS JOIN closing c
+),
+judged AS (
+	SELECT *, days_in_month - days_covered > 3 AND days_covered < coalesce(closing_day, days_in_month) AS incomplete
+	FROM figures
 )
-SELECT l.month, l.last_date,
-	day(l.last_date)::INTEGER AS days_covered,
-	day(last_day(l.month))::INTEGER AS days_in_month,
-	c.closing_day,
-	l.last_date < last_day(l.month) AND day(l.last_date) < coalesce(c.closing_day, day(last_day(l.month))) AS provisional
-FROM latest l CROSS JOIN closing c;
+SELECT j.*, cm.closed_by, cm.closed_at,
+	j.incomplete AND cm.month IS NULL AS provisional
+FROM judged j LEFT JOIN closed_months cm ON cm.month = j.month;

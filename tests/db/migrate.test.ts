@@ -38,7 +38,8 @@ describe('migrations', () => {
 			{ version: 8, name: '008_rejection_codes' },
 			{ version: 9, name: '009_document_status' },
 			{ version: 10, name: '010_rejection_context' },
-			{ version: 11, name: '011_opportunity_decision' }
+			{ version: 11, name: '011_opportunity_decision' },
+			{ version: 13, name: '013_closed_months' }
 		]);
 		db.close();
 	});

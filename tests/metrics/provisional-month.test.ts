@@ -1,6 +1,8 @@
-// The provisional month (issue 14, docs/definitions.md "Partial and provisional months"): the data's
-// latest month whose lines end before the month and before the data's usual closing day is shown
-// with a projection and never judged; a month that ends on the usual closing day is complete.
+// The provisional month (issue 14, docs/definitions.md "Partial and provisional months", DESIGN.md
+// "Partial month"): the data's latest month whose lines end more than 3 days before the month's end
+// and before the data's usual closing day is shown with a projection and never judged, until an
+// analyst marks it closed; a month that ends on the usual closing day, or within 3 days of its
+// end, is complete.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
 import type { ActivationDocument } from '../../src/lib/server/metrics/activation';
@@ -9,6 +11,7 @@ import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import { resolveParams } from '../../src/lib/server/metrics/params';
 import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
+import { closeMonth, monthClosing, MonthClosingError, reopenMonth } from '../../src/lib/server/metrics/month-closing';
 import { concentrationTrend } from '../../src/lib/features/concentration/loader.server';
 import { loadCsv, metricParams } from '../helpers/metric-fixture';
 import { openTempDatabase, tempFolder, type TempFolder } from '../helpers/temp-db';
@@ -86,7 +89,7 @@ describe('data that always ends on the 28th', () => {
 	let db: Database;
 	beforeAll(async () => {
 		// Every month's last invoice is on the 28th: usual closing day 28. April ends on the 28th too
-		// (before its 30th, not before the closing day): complete.
+		// (2 days before its 30th, and not before the closing day): complete.
 		db = await open(folder, ['F1;28/01/2025;A;100,00', 'F2;28/02/2025;A;100,00', 'F3;28/03/2025;A;100,00', 'F4;10/04/2025;A;50,00', 'F5;28/04/2025;A;50,00']);
 	});
 	afterAll(() => {
@@ -101,5 +104,79 @@ describe('data that always ends on the 28th', () => {
 		expect(apr).toMatchObject({ revenue: 100, mom: 0, status: 'observed', partial: false, provisional: false, projected_revenue: null });
 		const p = await resolveParams(db, {}, new Date('2025-12-01T12:00:00Z'));
 		expect(p.to).toBe('2025-04');
+	});
+});
+
+describe('the 3 days before the month ends', () => {
+	// May and July end on the 31st: usual closing day 31. August (31 days) is then August so far.
+	const lines = (augustDay: string) => ['F1;31/05/2025;A;900,00', 'F2;31/07/2025;A;1000,00', `F3;${augustDay}/08/2025;B;1200,00`];
+	const folders = [tempFolder(), tempFolder()];
+	afterAll(() => folders.forEach((f) => f.remove()));
+
+	async function august(db: Database) {
+		const g = (await computeMetric(db, 'growth', { from: '2025-07', to: '2025-08' })) as GrowthDocument;
+		return g.months.find((m) => m.month === '2025-08')!;
+	}
+
+	it('lines to the 28th: 31 − 28 = 3 days, not more than 3 → complete and judged', async () => {
+		const db = await open(folders[0]!, lines('28'));
+		try {
+			// (1 200 − 1 000) / 1 000 = +20 % ≥ 10 % → approved.
+			expect(await august(db)).toMatchObject({ revenue: 1200, status: 'approved', partial: false, provisional: false, projected_revenue: null });
+			expect(await monthClosing(db)).toBeNull();
+		} finally {
+			db.close();
+		}
+	});
+
+	it('lines to the 27th: 4 days before the 31st and before the closing day 31 → provisional', async () => {
+		const db = await open(folders[1]!, lines('27'));
+		try {
+			// Projection: 1 200 × 31 ÷ 27 = 1 377,777… → 1 377,78.
+			expect(await august(db)).toMatchObject({ revenue: 1200, status: null, partial: true, provisional: true, projected_revenue: 1377.78 });
+			expect(await monthClosing(db)).toEqual({ month: '2025-08', last_date: '2025-08-27', provisional: true, closed: null });
+		} finally {
+			db.close();
+		}
+	});
+});
+
+describe('an analyst marks the provisional month closed', () => {
+	const folder = tempFolder();
+	let db: Database;
+	beforeAll(async () => {
+		// Same data as above with lines to the 27th: August is provisional.
+		db = await open(folder, ['F1;31/05/2025;A;900,00', 'F2;31/07/2025;A;1000,00', 'F3;27/08/2025;B;1200,00']);
+	});
+	afterAll(() => {
+		db.close();
+		folder.remove();
+	});
+
+	it('closing makes August judged and the default period end on it; reopening makes it provisional again', async () => {
+		const growthOf = async () => ((await computeMetric(db, 'growth', { from: '2025-07', to: '2025-08' })) as GrowthDocument).months.find((m) => m.month === '2025-08')!;
+		const kpiMonth = async () => ((await computeMetric(db, 'kpis', { from: '2025-07', to: '2025-08' })) as KpisDocument).kpis[0]!;
+		const today = new Date('2025-12-01T12:00:00Z');
+		expect((await kpiMonth()).month).toBe('2025-07');
+		expect((await resolveParams(db, {}, today)).to).toBe('2025-07');
+
+		await closeMonth(db, '2025-08', 'Ana Analista', new Date('2025-09-02T08:30:00Z'));
+		expect(await monthClosing(db)).toEqual({ month: '2025-08', last_date: '2025-08-27', provisional: false, closed: { by: 'Ana Analista', at: '2025-09-02T08:30:00' } });
+		// (1 200 − 1 000) / 1 000 = +20 % → approved; no projection.
+		expect(await growthOf()).toMatchObject({ status: 'approved', partial: false, provisional: false, projected_revenue: null });
+		expect(await kpiMonth()).toMatchObject({ month: '2025-08', status: 'approved' });
+		expect((await resolveParams(db, {}, today)).to).toBe('2025-08');
+		const trend = await concentrationTrend(db, metricParams('2025-07', '2025-08', '2025-08-31'), DEFAULT_SETTINGS);
+		expect(trend.map((m) => m.provisional)).toEqual([false, false]);
+
+		await reopenMonth(db, '2025-08');
+		expect((await monthClosing(db))?.provisional).toBe(true);
+		expect(await growthOf()).toMatchObject({ status: null, partial: true, provisional: true, projected_revenue: 1377.78 });
+		expect((await kpiMonth()).month).toBe('2025-07');
+	});
+
+	it('refuses to close a month that is not the provisional one', async () => {
+		await expect(closeMonth(db, '2025-07', 'Ana Analista')).rejects.toBeInstanceOf(MonthClosingError);
+		expect((await monthClosing(db))?.provisional).toBe(true);
 	});
 });
