@@ -41,6 +41,8 @@ describe('the access each route id and method need', () => {
 		['/setup', 'POST', 'public'],
 		['/logout', 'POST', 'public'],
 		['/(dashboard)', 'GET', 'viewer'],
+		// Resumen's form actions (closing or reopening the provisional month): analysts, not viewers.
+		['/(dashboard)', 'POST', 'analyst'],
 		['/(dashboard)/segmentos', 'HEAD', 'viewer'],
 		['/(dashboard)/clientes/[id]', 'GET', 'viewer'],
 		['/(dashboard)/clientes/export.csv', 'GET', 'viewer'],

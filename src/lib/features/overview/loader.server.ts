@@ -6,6 +6,7 @@ import type { Database } from '../../server/db/database';
 import { growth, segmentation, type GrowthMonth } from '../../server/metrics/documents';
 import { kpiSources, kpisFrom, type KpisDocument, type KpiSources } from '../../server/metrics/kpis';
 import type { MetricParams } from '../../server/metrics/params';
+import type { MonthClosing } from '../../server/metrics/month-closing';
 import { addMonths, monthEnd } from '../../server/metrics/period';
 import type { Settings } from '../../server/metrics/settings';
 import type { DashboardContext } from '../../server/pages/context';
@@ -108,4 +109,8 @@ export interface OverviewData {
 	overview: OverviewPage | null;
 	comparison: Promise<OverviewSide | null>;
 	windowDays: number;
+	/** The data's latest month when its lines end early, provisional or marked closed (metrics/month-closing.ts). */
+	monthClosing: MonthClosing | null;
+	/** The caller may mark it closed or reopen it (the route's write role, auth/roles.ts). */
+	canCloseMonth: boolean;
 }

@@ -41,7 +41,8 @@ export const ROUTE_ACCESS: ReadonlyMap<string, RouteAccess> = new Map<string, Ro
 	['/setup', PUBLIC],
 	['/logout', PUBLIC],
 	// The dashboard and the figures: every role reads them.
-	['/(dashboard)', reads('viewer')],
+	// Resumen; its one write marks the data's provisional month closed or reopens it: analysts.
+	['/(dashboard)', { read: 'viewer', write: 'analyst' }],
 	['/(dashboard)/segmentos', reads('viewer')],
 	['/(dashboard)/concentracion', reads('viewer')],
 	['/(dashboard)/activacion', reads('viewer')],
