@@ -112,4 +112,27 @@ describe('Embudo: the commercial process', () => {
 			await context.close();
 		}, 60_000);
 	}
+
+	it('takes the stale days and a stage probability from Ajustes (last: it changes the settings)', async () => {
+		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });
+		const page = await context.newPage();
+		await page.goto(`${server!.url}/ajustes?lang=en`);
+		const form = page.locator('[data-testid="definitions"]');
+		await form.locator('input[name="stale_days"]').fill('30');
+		await form.locator('textarea[name="stage_probabilities"]').fill('Negociación = 10');
+		await form.locator('button[type="submit"]').click();
+		await form.locator('.saved').waitFor();
+		const response = await page.request.get(`${server!.url}/api/metrics/open_pipeline?from=${PERIOD.from}&to=${PERIOD.to}`);
+		const doc = (await response.json()) as OpenPipelineDocument;
+		expect(doc.stale_days).toBe(30);
+		const negotiation = doc.by_stage.find((s) => s.stage === 'Negociación');
+		expect(negotiation?.probability).toBe(0.1);
+		// A stale list at 30 days holds at least those at 60.
+		expect(doc.stale.count).toBeGreaterThanOrEqual(open.stale.count);
+		await page.goto(`${server!.url}/embudo?from=${PERIOD.from}&to=${PERIOD.to}&lang=en`);
+		expect(await page.textContent('[data-testid="open-pipeline"]')).toContain('no change in 30 days');
+		await page.goto(`${server!.url}/ajustes?lang=en`);
+		expect(await page.inputValue('textarea[name="stage_probabilities"]')).toBe('Negociación = 10');
+		await context.close();
+	}, 60_000);
 });

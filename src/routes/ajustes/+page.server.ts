@@ -32,6 +32,18 @@ const number = (form: FormData, key: string, scale = 1) => {
 	return raw === '' ? Number.NaN : Number(raw) / scale;
 };
 
+/** "Negociación = 75" lines → {Negociación: 0.75}; a line without "=" or a number is refused. */
+function stageLines(raw: string): Record<string, number> | SettingError {
+	const out: Record<string, number> = {};
+	for (const line of raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+		const at = line.lastIndexOf('=');
+		const value = at > 0 ? Number(line.slice(at + 1).replace('%', '').replace(',', '.').trim()) : Number.NaN;
+		if (at <= 0 || !Number.isFinite(value)) return new SettingError('stage_probabilities', `Write one stage per line as "stage = percent": "${line.slice(0, 40)}".`);
+		out[line.slice(0, at).trim()] = value / 100;
+	}
+	return out;
+}
+
 export const actions: Actions = {
 	thresholds: async ({ request, locals }) => {
 		const form = await request.formData();
@@ -78,9 +90,15 @@ export const actions: Actions = {
 			abc_a: number(form, 'abc_a', 100),
 			abc_b: number(form, 'abc_b', 100),
 			currency: text(form, 'currency'),
-			default_lang: text(form, 'default_lang')
+			default_lang: text(form, 'default_lang'),
+			stale_days: number(form, 'stale_days')
 		};
-		const changed = Object.entries(entered).filter(([key, value]) => value !== (current as unknown as Record<string, unknown>)[key]);
+		// Stage probabilities: one "stage = percent" per line (Ajustes shows them so).
+		const stages = form.has('stage_probabilities') ? stageLines(text(form, 'stage_probabilities')) : current.stage_probabilities;
+		if (stages instanceof SettingError) return fail(400, { form: 'definitions', field: stages.field, message: stages.message });
+		entered.stage_probabilities = stages;
+		const same = (a: unknown, b: unknown) => (typeof a === 'object' ? JSON.stringify(a) === JSON.stringify(b) : a === b);
+		const changed = Object.entries(entered).filter(([key, value]) => !same(value, (current as unknown as Record<string, unknown>)[key]));
 		try {
 			for (const [key, value] of changed) checkSetting(key, value);
 			// When the A cut-off moves past the current B, B moves first (a < b holds at each step).
