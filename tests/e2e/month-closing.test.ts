@@ -2,9 +2,10 @@
 // November file (lines on Nov 1, 3 and 5 2026 only): Resumen shows November provisional; an analyst
 // marks it closed, and November's growth is then judged; a viewer sees who closed it and when but
 // gets no button, and a viewer's post is refused; the analyst reopens it and it is provisional again.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatMonth } from '../../src/lib/format';
@@ -19,6 +20,7 @@ import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import { hydrated, launchBrowser } from '../helpers/chromium';
 import { startServer, TEST_ADMIN, type RunningServer } from '../helpers/server';
 
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const LANGS: Lang[] = ['es', 'en'];
 const PERIOD = 'from=2026-06&to=2026-11';
 const WORDS = {
@@ -56,6 +58,7 @@ beforeAll(async () => {
 	db.close();
 	server = await startServer(path);
 	browser = await launchBrowser();
+	mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
 	await browser?.close();
@@ -116,6 +119,7 @@ describe('marking the provisional November closed', () => {
 			expect(await a.textContent(box)).toContain(formatDate('2026-11-05', lang));
 			// The growth tile names the projection and judges October meanwhile.
 			expect(await a.textContent('[data-testid="kpi-growth-provisional"]')).toContain(month);
+			await a.screenshot({ path: join(SHOTS, `month-closing-provisional-${lang}.png`), fullPage: true });
 			await a.getByRole('button', { name: w.close }).click();
 			await a.waitForSelector(`${box}[data-state="closed"]`);
 			expect(await a.textContent(box)).toContain(w.closedBy);
@@ -133,6 +137,7 @@ describe('marking the provisional November closed', () => {
 			expect(await viewer.page.getAttribute(box, 'data-state')).toBe('closed');
 			expect(await viewer.page.textContent(box)).toContain(w.closedBy);
 			expect(await viewer.page.locator(`${box} button`).count()).toBe(0);
+			await viewer.page.screenshot({ path: join(SHOTS, `month-closing-closed-viewer-${lang}.png`), fullPage: true });
 			expect(viewer.errors).toEqual([]);
 			await viewer.close();
 
