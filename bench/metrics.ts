@@ -1,6 +1,8 @@
 // npm run bench:metrics — every figure on a generated portfolio of 1,000,000 invoice lines and
 // 20,000 clients: through the typed layer (parameters, settings, shaping: what the CLI and the API
 // call) and its SQL run bare on the connection with the same bound parameters, in one run.
+// The CRM figures (pipeline, funnel, loss_reasons, open_pipeline) also read 200,000 generated
+// opportunities and 100,000 quotes (BENCH_OPPORTUNITIES).
 // Target: each figure ≤ 1.3× its bare SQL and under 300 ms median. Printed, never asserted.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +27,7 @@ const out = join(fileURLToPath(new URL('.', import.meta.url)), 'out');
 const BARE: Record<string, { query: string; extra: (s: Awaited<ReturnType<typeof loadSettings>>) => Record<string, string | number> }[]> = {
 	segmentation: [{ query: 'segmentation', extra: () => ({ dim: 'product_line' }) }],
 	concentration: [{ query: 'concentration', extra: () => ({ by: 'client' }) }],
-	activation: [{ query: 'activation', extra: () => ({}) }],
+	activation: [{ query: 'activation', extra: (s) => ({ activation_event: s.activation_event }) }],
 	growth: [{ query: 'growth', extra: (s) => ({ growth_rules: JSON.stringify(s.growth_rules) }) }],
 	forecast: [{ query: 'forecast', extra: () => ({}) }],
 	quotes: [{ query: 'quotes', extra: () => ({}) }],
@@ -38,8 +40,59 @@ const BARE: Record<string, { query: string; extra: (s: Awaited<ReturnType<typeof
 			}
 		}
 	],
-	pipeline: [{ query: 'pipeline', extra: () => ({}) }]
+	pipeline: [{ query: 'pipeline', extra: () => ({}) }],
+	funnel: [
+		{ query: 'funnel', extra: () => ({}) },
+		{ query: 'decision_reasons', extra: () => ({}) }
+	],
+	loss_reasons: [{ query: 'loss_reasons', extra: () => ({}) }],
+	open_pipeline: [
+		{ query: 'open_pipeline', extra: (s) => ({ stage_probabilities: JSON.stringify(Object.entries(s.stage_probabilities).map(([stage, probability]) => ({ stage, probability }))) }) },
+		{ query: 'stale_opportunities', extra: (s) => ({ stale_days: s.stale_days, limit: 200 }) },
+		{ query: 'quotes_past_validity', extra: () => ({ limit: 200 }) }
+	]
 };
+
+const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 200_000);
+
+/**
+ * The CRM side of the portfolio (issue 15's figures): opportunities of the four entry kinds with
+ * stages, decisions, reasons and last changes, and quotes with a validity date, over 2024–2025 (the invoices' default period).
+ * Added once to a portfolio that has none.
+ */
+async function crm(db: Database): Promise<void> {
+	const [row] = await db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM opportunities');
+	if (row!.n > 0) return;
+	const kinds = ['Lead', 'Oportunidad', 'Licitación', 'Solicitud de presupuesto'];
+	const stages = ['Prospección', 'Calificación', 'Propuesta', 'Negociación'];
+	const reasons = ['Precio', 'Competencia', 'Plazo', 'Sin presupuesto'];
+	const day = (n: number) => {
+		const d = new Date(Date.UTC(2024, 0, 1) + n * 86_400_000);
+		return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+	};
+	const opps = ['ID oportunidad;Código cliente;Tipo;Etapa;Línea de producto;Responsable;Fecha de creación;Fecha prevista de cierre;Fecha de cierre;Importe;Resultado;Motivo de pérdida;Decisión;Motivo no go;Última modificación'];
+	for (let i = 1; i <= OPPORTUNITIES; i++) {
+		const created = (i * 7919) % 700;
+		const r = (i * 104_729) % 10;
+		const result = r < 3 ? 'Ganada' : r < 6 ? 'Perdida' : r < 7 ? 'Descartada' : 'Abierta';
+		const closed = result === 'Abierta' ? '' : day(created + 20 + (i % 60));
+		opps.push([`OP-${i}`, `CL-${String(1 + (i % CLIENTS)).padStart(5, '0')}`, kinds[i % 4], result === 'Abierta' ? stages[i % 4] : result,
+			`Línea ${1 + (i % 6)}`, `Vendedor ${i % 25}`, day(created), day(created + 90), closed, `${100 + (i % 5000)},00`, result,
+			result === 'Perdida' ? reasons[i % 4] : '', result === 'Descartada' ? 'No go' : i % 5 === 0 ? 'Pendiente' : 'Go',
+			result === 'Descartada' ? 'Sin capacidad' : '', day(created + (i % 40))].join(';'));
+	}
+	const quotes = ['Nº presupuesto;Código cliente;Fecha presupuesto;Importe;Estado;Válido hasta'];
+	const states = ['Enviado', 'Aceptado', 'Rechazado', 'Vencido', 'Borrador'];
+	for (let i = 1; i <= OPPORTUNITIES / 2; i++) {
+		const issued = (i * 6007) % 700;
+		quotes.push([`PR-${i}`, `CL-${String(1 + (i % CLIENTS)).padStart(5, '0')}`, day(issued), `${50 + (i % 3000)},00`, states[i % 5], day(issued + 30)].join(';'));
+	}
+	const oppFile = join(out, `opportunities-${OPPORTUNITIES}.csv`);
+	const quoteFile = join(out, `quotes-${OPPORTUNITIES / 2}.csv`);
+	writeFileSync(oppFile, opps.join('\n') + '\n');
+	writeFileSync(quoteFile, quotes.join('\n') + '\n');
+	await ingestFiles(db, [{ path: oppFile }, { path: quoteFile }]);
+}
 
 async function portfolio(path: string): Promise<void> {
 	if (existsSync(path)) return;
@@ -76,7 +129,10 @@ async function main() {
 	const path = join(out, `metrics-${LINES}.duckdb`);
 	console.log(`Portfolio: ${LINES.toLocaleString('en')} invoice lines, ${CLIENTS.toLocaleString('en')} clients (${path})`);
 	await portfolio(path);
-	const db = await Database.open(path);
+	let db = await Database.open(path);
+	await crm(db);
+	db.close();
+	db = await Database.open(path);
 	const settings = await loadSettings(db);
 	const params = await resolveParams(db, {});
 	PARAMS = params;
