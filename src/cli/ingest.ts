@@ -14,6 +14,7 @@ import { DatabaseLockedError, getDatabase } from '../lib/server/db/database';
 import { defaultDatabasePath } from '../lib/server/db/db-path';
 import { IngestError } from '../lib/server/ingest/errors';
 import { ingestFiles, type IngestReport } from '../lib/server/ingest/ingest';
+import { deliveriesSettled } from '../lib/server/alerts/deliver';
 import { reasonWords, sayReport } from '../lib/i18n/ingest-report';
 import { KIND_SPECS, type Kind } from '../lib/server/ingest/kinds';
 import { ingestUsage } from '../lib/i18n/ingest-messages';
@@ -107,15 +108,21 @@ await runCli(async () => {
 	const options = ingestOptions(raw);
 
 	let report: IngestReport;
+	let local: Awaited<ReturnType<typeof openDatabase>> | undefined;
 	if (values.server) {
 		report = await ingestThroughServer(values.server, positionals, { ...raw, map: values.map ? readFileSync(values.map, 'utf8') : undefined });
 	} else {
 		const db = await openDatabase(values.db ?? defaultDatabasePath());
 		const flow = { ...options, loadedBy: 'cli', rejectsPath: values.rejects, words: reasonWords(lang) };
 		report = sayReport(await ingestFiles(db, positionals.map((path) => ({ path })), flow), lang);
-		db.close();
+		local = db;
 	}
 	process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, values.rejects));
+	// The load's alerts are delivered after its report (deliver.ts): the process stays until they end.
+	if (local) {
+		await deliveriesSettled();
+		local.close();
+	}
 }, lang);
 
 /** The database, or why it cannot be opened now (the running server holds it), said in the CLI's language. */

@@ -17,7 +17,7 @@ describe('migrations', () => {
 		let db = await Database.open(path);
 		const tables = (await db.all<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables ORDER BY 1`)).map((r) => r.t);
 		expect(tables).toEqual([
-			'api_tokens', 'clients', 'clients_replaced', 'forecasts', 'forecasts_replaced', 'invoice_lines', 'invoice_lines_replaced',
+			'alert_deliveries', 'alert_subscriptions', 'alerts', 'api_tokens', 'clients', 'clients_replaced', 'forecasts', 'forecasts_replaced', 'invoice_lines', 'invoice_lines_replaced',
 			'invoice_totals', 'invoice_totals_source',
 			'opportunities', 'opportunities_replaced', 'products', 'products_replaced', 'quotes', 'quotes_replaced', 'schema_migrations',
 			'sessions', 'settings', 'source_mappings', 'upload_batches', 'upload_rejections', 'users'
@@ -39,7 +39,8 @@ describe('migrations', () => {
 			{ version: 9, name: '009_document_status' },
 			{ version: 10, name: '010_rejection_context' },
 			{ version: 11, name: '011_opportunity_decision' },
-			{ version: 13, name: '013_closed_months' }
+			{ version: 13, name: '013_closed_months' },
+			{ version: 15, name: '015_alerts' }
 		]);
 		db.close();
 	});

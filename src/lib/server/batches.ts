@@ -13,6 +13,7 @@ import { CodedError } from './ingest/errors';
 import { KIND_SPECS, KINDS, storedColumns } from './ingest/kinds';
 import type { MessageCode, MessageParams } from './ingest/codes';
 import { sqlIdent } from './ingest/text';
+import { recordAlerts, statesBefore } from './alerts/record';
 
 export interface BatchRow {
 	batch_id: number;
@@ -78,9 +79,10 @@ export async function listBatches(db: Database): Promise<BatchRow[]> {
  */
 export async function undoBatch(database: Database, batchId: number, by?: string): Promise<{ removed: number; restored: number }> {
 	if (!Number.isSafeInteger(batchId) || batchId < 1) throw new BatchError('batch_bad_id', { id: String(batchId) }, 400);
+	const before = await statesBefore(database); // for the alerts this undo may raise
 	const db = await database.fork();
 	try {
-		return await db.transaction(async () => {
+		const result = await db.transaction(async () => {
 			const batch = await db.one<{ file_name: string; undone_at: string | null; undone_by: string | null }>(
 				`SELECT file_name, ${TIME('undone_at')} AS undone_at, undone_by FROM upload_batches WHERE batch_id = $1`,
 				[batchId]
@@ -124,6 +126,8 @@ export async function undoBatch(database: Database, batchId: number, by?: string
 			// Each restored version took the place of one the batch wrote: the rest were new keys.
 			return { removed: deleted - restored, restored };
 		});
+		await recordAlerts(database, before, 'undo', batchId);
+		return result;
 	} finally {
 		db.close();
 	}

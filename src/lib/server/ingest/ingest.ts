@@ -24,6 +24,7 @@ import { collectRejects, createReasons, createRecordLines, writeRejects, type Re
 import { readRejectedRows } from './rejection-context';
 import { rememberMapping, type UserMapping } from './user-mapping';
 import { mergeFeeds } from './feeds';
+import { recordAlerts, statesBefore } from '../alerts/record';
 
 export type { CodedFileReport, CodedIngestReport, CodedRejection, ColumnMatch, ColumnReport, FileReport, IngestReport, MappingOrigin, Rejection } from './report';
 export type { ReasonWords } from './rejects';
@@ -96,6 +97,9 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 	};
 	const progress = (phase: IngestProgress['phase'], file: string, done: number, total: number) => onProgress?.({ phase, file, done, total });
 	let settled = false; // committed, or rolled back after a dry run
+	// The KPI statuses before this load, for its alerts: read on the main connection while this one
+	// reads and converts the files, so the load hardly waits for them (never rejects).
+	const before = options.dryRun ? null : statesBefore(database);
 	try {
 		for (const [i, input] of inputs.entries()) {
 			progress('reading', input.name ?? input.path, i, inputs.length);
@@ -126,8 +130,10 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 			}
 			progress('merging', converted.length ? displayName(converted.at(-1)!) : '', converted.length, converted.length);
 			checkpoint();
+			const watched = await before; // read before the commit changes what they see
 			await db.run(options.dryRun ? 'ROLLBACK' : 'COMMIT');
 			settled = true;
+			if (!options.dryRun) await recordAlerts(database, watched, 'load', files.at(-1)?.batch_id ?? null);
 		} catch (error) {
 			if (!settled) await db.run('ROLLBACK').catch(() => undefined); // a failed COMMIT has rolled back already
 			throw error;

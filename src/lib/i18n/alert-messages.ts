@@ -1,0 +1,50 @@
+// Words of an alert, Spanish and English: the /alertas page and the e-mail say the same things.
+import type { Lang } from './lang';
+
+export const KPI_NAMES: Record<Lang, Record<string, string>> = {
+	es: {
+		growth: 'Crecimiento mensual',
+		activation_rate: 'Tasa de activación',
+		top10_share: 'Participación de los 10 mayores clientes',
+		hhi: 'Índice de concentración (HHI)',
+		forecast_accuracy: 'Precisión del pronóstico',
+		quote_hit_rate: 'Tasa de acierto de presupuestos'
+	},
+	en: {
+		growth: 'Monthly growth',
+		activation_rate: 'Activation rate',
+		top10_share: 'Top-10 clients’ share',
+		hhi: 'Concentration index (HHI)',
+		forecast_accuracy: 'Forecast accuracy',
+		quote_hit_rate: 'Quote hit rate'
+	}
+};
+
+export const STATUS_NAMES: Record<Lang, Record<string, string>> = {
+	es: { approved: 'Aprobado', acceptable: 'Aceptable', observed: 'Observado', rejected: 'Rechazado' },
+	en: { approved: 'Approved', acceptable: 'Acceptable', observed: 'Observed', rejected: 'Rejected' }
+};
+
+/** Text, never colour alone: the same shapes as the KPI status badges. */
+export const STATUS_ICONS: Record<string, string> = { approved: '✓', acceptable: '●', observed: '▲', rejected: '✕' };
+
+export const MAIL_WORDS = {
+	es: {
+		subject: (kpi: string, from: string, to: string, scope: string) => `Cartera: ${kpi} (${scope}) pasó de ${from} a ${to}`,
+		portfolio: 'toda la cartera',
+		month: 'Mes',
+		value: 'Valor',
+		batch: 'Carga',
+		undo: 'deshecha',
+		footer: 'Aviso enviado por Cartera tras una carga de datos.'
+	},
+	en: {
+		subject: (kpi: string, from: string, to: string, scope: string) => `Cartera: ${kpi} (${scope}) went from ${from} to ${to}`,
+		portfolio: 'whole portfolio',
+		month: 'Month',
+		value: 'Value',
+		batch: 'Load',
+		undo: 'undone',
+		footer: 'Alert sent by Cartera after a data load.'
+	}
+} as const;
