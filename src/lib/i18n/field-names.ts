@@ -19,7 +19,8 @@ const es: Names = {
 		region: 'Región',
 		crm_status: 'Estado en el CRM',
 		account_manager: 'Ejecutivo de cuenta',
-		created_at: 'Fecha de alta'
+		created_at: 'Fecha de alta',
+		potential_amount: 'Potencial anual'
 	},
 	products: {
 		product_id: 'Código de producto',
@@ -107,7 +108,8 @@ const en: Names = {
 		region: 'Region',
 		crm_status: 'CRM status',
 		account_manager: 'Account manager',
-		created_at: 'Client since'
+		created_at: 'Client since',
+		potential_amount: 'Annual potential'
 	},
 	products: {
 		product_id: 'Product code',

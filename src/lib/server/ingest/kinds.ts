@@ -127,7 +127,12 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 			{ name: 'account_manager', type: 'text', synonyms: OWNER },
 			{ name: 'created_at', type: 'date', synonyms: [
 				'created at', 'created date', 'create date', 'createdate', 'date created', 'fecha de alta', 'fecha alta',
-				'fecha de creacion', 'fecha creacion', 'fecha de registro', 'cliente desde', 'prospect since', 'alta'] }
+				'fecha de creacion', 'fecha creacion', 'fecha de registro', 'cliente desde', 'prospect since', 'alta'] },
+			// Its expected yearly purchase from us (prospect size, "tamaño de prospecto $$/año"); not the
+			// client's own turnover ('annual revenue', 'facturación anual' stay signals of the kind only).
+			{ name: 'potential_amount', type: 'money', synonyms: [
+				'potencial', 'potencial anual', 'potencial de compra', 'facturacion anual estimada', 'compra anual estimada',
+				'annual potential', 'estimated annual revenue', 'potential', 'sales potential'] }
 		]
 	},
 	products: {

@@ -6,6 +6,7 @@ import { concentration, growth, segmentation } from './documents';
 import { kpis } from './kpis';
 import { retention } from './retention';
 import { salesEvents } from './sales-events';
+import { prospectSize } from './prospect-size';
 import { forecast } from './forecast';
 import { pipeline } from './pipeline';
 import { funnel } from './funnel';
@@ -29,6 +30,7 @@ const METRIC_BY_NAME: ReadonlyMap<string, Metric> = new Map<string, Metric>([
 	['quotes', quotes],
 	['retention', retention],
 	['sales_events', salesEvents],
+	['prospect_size', prospectSize],
 	['pipeline', pipeline],
 	['funnel', funnel],
 	['loss_reasons', lossReasons],
