@@ -16,6 +16,7 @@ export const en: Messages = {
 		pipeline: 'Pipeline',
 		ranking: 'Ranking',
 		clients: 'Clients',
+		alerts: 'Alerts',
 		upload: 'Load data',
 		settings: 'Settings',
 		logout: 'Sign out',

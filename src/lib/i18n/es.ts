@@ -16,6 +16,7 @@ export const es = {
 		pipeline: 'Embudo',
 		ranking: 'Ranking',
 		clients: 'Clientes',
+		alerts: 'Alertas',
 		upload: 'Cargar datos',
 		settings: 'Ajustes',
 		logout: 'Salir',

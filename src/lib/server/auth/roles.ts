@@ -58,6 +58,8 @@ export const ROUTE_ACCESS: ReadonlyMap<string, RouteAccess> = new Map<string, Ro
 	['/api/lists/[name]', reads('viewer')],
 	// Settings: everyone reads the thresholds and definitions; only admins change them.
 	['/ajustes', { read: 'viewer', write: 'admin' }],
+	// Alerts: everyone reads them; only admins add or remove subscriptions (webhook URLs: SSRF is theirs to weigh).
+	['/alertas', { read: 'viewer', write: 'admin' }],
 	// Loading data, its history and undo: analysts (a viewer has nothing to do there).
 	['/cargar', both('analyst')],
 	['/cargar/historial', both('analyst')],

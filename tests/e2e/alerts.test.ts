@@ -1,0 +1,153 @@
+// /alertas in Chromium, Spanish and English, on the demo after a credit note that turned October's
+// growth to rejected: a viewer reads the alert (old → new status as text and icon, the value per
+// locale) and cannot write subscriptions; an admin subscribes a webhook (its key shown once), and
+// an undo through the API raises the alert back, delivered signed to a local receiver and logged.
+import { createHmac } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMonth, formatPercentChange } from '../../src/lib/format';
+import type { Lang } from '../../src/lib/i18n/lang';
+import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
+import { createUser } from '../../src/lib/server/auth/users';
+import { Database } from '../../src/lib/server/db/database';
+import { listAlerts } from '../../src/lib/server/alerts/store';
+import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { ingestFiles } from '../../src/lib/server/ingest/ingest';
+import { hydrated, launchBrowser } from '../helpers/chromium';
+import { startServer, TEST_ADMIN, type RunningServer } from '../helpers/server';
+
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const WORDS = {
+	es: { observed: 'Observado', rejected: 'Rechazado', growth: 'Crecimiento mensual', portfolio: 'Toda la cartera', subscribe: 'Suscribir', webhook: 'Dirección del webhook' },
+	en: { observed: 'Observed', rejected: 'Rejected', growth: 'Monthly growth', portfolio: 'Whole portfolio', subscribe: 'Subscribe', webhook: 'Webhook URL' }
+};
+
+let dir: string;
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+let receiver: Server;
+const calls: { body: string; signature: string }[] = [];
+let batch = 0;
+let rejectedValue = 0;
+const sessions = { admin: '', viewer: '' };
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'cartera-alerts-'));
+	const path = join(dir, 'demo.duckdb');
+	await buildDemoDatabase(path);
+	const file = join(dir, 'nc.csv');
+	writeFileSync(file, [
+		'Nº factura;Línea;Fecha;Código cliente;Código producto;Cantidad;Precio unitario;Importe;Moneda;Tipo documento',
+		'NC-ALERT-1;1;15/10/2026;CL-00065;P-013;-1;1.000.000,00;-1.000.000,00;BOB;Nota de crédito'
+	].join('\n'));
+	const db = await Database.open(path);
+	batch = (await ingestFiles(db, [{ path: file, name: 'nc.csv' }])).files[0]!.batch_id;
+	const [alert] = await listAlerts(db);
+	expect(alert).toMatchObject({ kpi: 'growth', old_status: 'observed', new_status: 'rejected' });
+	rejectedValue = alert!.value!;
+	const admin = await createUser(db, TEST_ADMIN.name, TEST_ADMIN.password, 'admin');
+	const vera = await createUser(db, 'vera', 'clave de lectora larga', 'viewer');
+	sessions.admin = (await createSession(db, admin.user_id)).token;
+	sessions.viewer = (await createSession(db, vera.user_id)).token;
+	db.close();
+	receiver = createServer((req, res) => {
+		let body = '';
+		req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+		req.on('end', () => {
+			calls.push({ body, signature: String(req.headers['x-cartera-signature']) });
+			res.writeHead(200).end('ok');
+		});
+	});
+	await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+	server = await startServer(path);
+	browser = await launchBrowser();
+	mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	receiver?.close();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(who: 'admin' | 'viewer', lang: Lang): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+	const context = await browser!.newContext({ locale: lang === 'es' ? 'es-BO' : 'en-US', viewport: { width: 1280, height: 900 } });
+	await context.addCookies([{ name: SESSION_COOKIE, value: sessions[who], url: server!.url }]);
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(`${server!.url}/alertas?lang=${lang}`);
+	await hydrated(page);
+	return { page, errors, close: () => context.close() };
+}
+
+describe('/alertas', () => {
+	it('a viewer cannot add or remove subscriptions', async () => {
+		for (const action of ['subscribe', 'unsubscribe']) {
+			const form = new FormData();
+			form.set('webhook_url', 'http://127.0.0.1:9/x');
+			form.set('id', '1');
+			const refused = await fetch(`${server!.url}/alertas?/${action}`, { method: 'POST', body: form, headers: { cookie: `${SESSION_COOKIE}=${sessions.viewer}`, origin: server!.url } });
+			expect(refused.status).toBe(403);
+		}
+	});
+
+	for (const lang of ['es', 'en'] as Lang[]) {
+		it(`a viewer reads the growth alert: month, scope, old → new status in words and icons, value per locale (${lang})`, async () => {
+			const w = WORDS[lang];
+			const { page, errors, close } = await open('viewer', lang);
+			const row = page.locator('[data-testid="alerts-table"] tbody tr').first();
+			const text = (await row.textContent())!;
+			expect(text).toContain(formatMonth('2026-10', lang));
+			expect(text).toContain(w.portfolio);
+			expect(text).toContain(w.growth);
+			expect(await row.locator('.status').allTextContents()).toEqual([`▲${w.observed}`, `✕${w.rejected}`]);
+			expect(await row.getAttribute('data-direction')).toBe('worse');
+			expect(await row.locator('[data-testid="alert-value"]').textContent()).toBe(formatPercentChange(rejectedValue, lang));
+			// The nav leads here; a viewer sees no subscriptions.
+			expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe(lang === 'es' ? 'Alertas' : 'Alerts');
+			expect(await page.locator('[data-testid="subscriptions"]').count()).toBe(0);
+			await page.screenshot({ path: join(SHOTS, `alerts-viewer-${lang}.png`), fullPage: true });
+			expect(errors).toEqual([]);
+			await close();
+		});
+	}
+
+	it('an admin subscribes a webhook (its key shown once); an undo is delivered to it signed, and logged', async () => {
+		const w = WORDS.es;
+		const { page, errors, close } = await open('admin', 'es');
+		await page.getByLabel(w.webhook).fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`);
+		await page.getByRole('button', { name: w.subscribe }).click();
+		const secret = (await page.locator('[data-testid="subscription-secret"]').textContent({ timeout: 10_000 }))!;
+		expect(secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(await page.locator('[data-subscription]').count()).toBe(1);
+
+		const undone = await server!.fetch(`${server!.url}/api/uploads/batches/${batch}/undo`, { method: 'POST', headers: { origin: server!.url } });
+		expect(undone.status).toBe(200);
+		for (let i = 0; i < 100 && calls.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+		expect(calls).toHaveLength(1);
+		expect(calls[0]!.signature).toBe(`sha256=${createHmac('sha256', secret).update(calls[0]!.body).digest('hex')}`);
+		expect(JSON.parse(calls[0]!.body)).toMatchObject({ alert: { kpi: 'growth', old_status: 'rejected', new_status: 'observed', direction: 'better', cause: 'undo', batch_id: batch } });
+
+		await page.goto(`${server!.url}/alertas?lang=en`);
+		await hydrated(page);
+		expect(await page.locator('[data-testid="alerts-table"] tbody tr').count()).toBe(2);
+		const newest = page.locator('[data-testid="alerts-table"] tbody tr').first();
+		expect(await newest.locator('.status').allTextContents()).toEqual(['✕Rejected', '▲Observed']);
+		expect(await newest.getAttribute('data-direction')).toBe('better');
+		await page.waitForSelector('[data-testid="deliveries-table"] tr[data-outcome="sent"]');
+		// Shown once: not on the page any more.
+		expect(await page.locator('[data-testid="subscription-secret"]').count()).toBe(0);
+		expect(await page.content()).not.toContain(secret);
+		await page.screenshot({ path: join(SHOTS, 'alerts-admin-en.png'), fullPage: true });
+		expect(errors).toEqual([]);
+		await close();
+	});
+});
