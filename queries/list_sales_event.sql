@@ -1,17 +1,26 @@
 -- The clients behind three of the four sales events (sales_events.sql; higher volume is the
--- retention list's expansion), $key: repeat, first_purchase, cross_sell. From the same
--- definitions: retention_events.sql (r, bought_before, bought_in_period) and cross_sell.sql.
--- Per client: amount = its revenue in P (repeat, first purchase) or of its lines in P in product
--- lines new to it (cross-sell, which names them in product_lines); largest first. `total` = Σ
--- amount rounded half-up once, the figure's own rounding. Lines without a client: one row, id NULL.
-WITH picked AS (
-	SELECT client_id, r AS amount, NULL::VARCHAR AS product_lines
-	FROM cartera_retention_events($prev_from_date, $prev_to_date, {{filters}})
-	WHERE bought_in_period AND ($key = 'repeat' AND bought_before OR $key = 'first_purchase' AND NOT bought_before)
-	UNION ALL
-	SELECT client_id, amount, product_lines
-	FROM cartera_cross_sell({{filters}})
-	WHERE $key = 'cross_sell'
+-- retention list's expansion), $key: repeat, first_purchase, cross_sell, from the same per-client,
+-- per-product-line purchases (cross_sell.sql). Per client: amount = its revenue in P (repeat,
+-- first purchase) or of its cross-sell product lines in P (cross-sell, which names them in
+-- product_lines); largest first. `total` = Σ amount rounded half-up once, the figure's own
+-- rounding. The lines without a client: one row, id NULL.
+WITH per_client AS (
+	SELECT client_id, any_value(client_bought_before) AS before, any_value(client_bought_in_period) AS in_period,
+		sum(revenue) AS r, sum(revenue) FILTER (WHERE cross_sell) AS cross_amount,
+		string_agg(product_line, ', ' ORDER BY product_line) FILTER (WHERE cross_sell) AS cross_lines
+	FROM cartera_sales_pairs({{filters}})
+	GROUP BY client_id
+),
+picked AS (
+	SELECT client_id, CASE WHEN $key = 'cross_sell' THEN cross_amount ELSE r END AS amount,
+		CASE WHEN $key = 'cross_sell' THEN cross_lines END AS product_lines
+	FROM per_client
+	WHERE CASE $key
+		WHEN 'repeat' THEN in_period AND before
+		WHEN 'first_purchase' THEN in_period AND NOT before
+		WHEN 'cross_sell' THEN cross_lines IS NOT NULL
+		ELSE false
+	END
 )
 SELECT p.client_id AS id, c.name, p.product_lines,
 	round(p.amount, 2)::DOUBLE AS amount,

@@ -68,10 +68,10 @@ describe('Maven CRM: formalised activation and prospect size', () => {
 	});
 
 	it('sizes each prospect by a year of its opportunities (the accounts declare no potential; their revenue is their own)', async () => {
-		const prospects = new Set(pipeline.filter((r) => r.account && r.engage_date >= '2017-01-01' && r.engage_date <= '2017-06-30').map((r) => r.account!));
+		const prospects = new Set(pipeline.filter((r) => r.account && r.engage_date! >= '2017-01-01' && r.engage_date! <= '2017-06-30').map((r) => r.account!));
 		const sizes = new Map<string, bigint>();
 		for (const r of pipeline)
-			if (prospects.has(r.account!) && r.close_value !== '' && r.engage_date > '2016-06-30' && r.engage_date <= '2017-06-30')
+			if (prospects.has(r.account!) && r.close_value !== '' && r.engage_date! > '2016-06-30' && r.engage_date! <= '2017-06-30')
 				sizes.set(r.account!, (sizes.get(r.account!) ?? 0n) + units(r.close_value!));
 		const total = [...sizes.values()].reduce((a, b) => a + b, 0n);
 		const p = await prospectSize(db, params, DEFAULT_SETTINGS);

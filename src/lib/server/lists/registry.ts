@@ -9,7 +9,7 @@ import { concentration, segmentation } from '../metrics/documents';
 import type { MetricParams } from '../metrics/params';
 import { pipelineWithTotals } from '../metrics/pipeline';
 import { previousPeriod, retention } from '../metrics/retention';
-import { previousParams, salesEvents } from '../metrics/sales-events';
+import { salesEvents } from '../metrics/sales-events';
 import { monthEnd } from '../metrics/period';
 import type { Settings } from '../metrics/settings';
 
@@ -175,7 +175,7 @@ export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec
 			entity: () => 'client',
 			monthly: false,
 			columns: [CLIENT, { key: 'product_lines', kind: 'text' }, AMOUNT],
-			bind: (p) => previousParams(p),
+			bind: () => ({}),
 			figure: async (db, p, s, key) => {
 				const e = await salesEvents(db, p, s);
 				const event = e[key as (typeof SALES_EVENT_KEYS)[number]];

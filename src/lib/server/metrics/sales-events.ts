@@ -1,13 +1,12 @@
 // The four sales events (docs/definitions.md "The four sales events", docs/contract.md sales_events):
-// repeat purchase, first purchase and cross-sell from queries/sales_events.sql; higher volume is
+// repeat purchase, first purchase and cross-sell from queries/sales_events.sql (one pass over the lines); higher volume is
 // retention's expansion (its clients and bridge bar), read from the retention document so the two
 // pages cannot disagree.
 import type { Database } from '../db/database';
 import { runQuery } from '../queries';
 import { lineParams } from './bind';
 import type { MetricParams } from './params';
-import { monthEnd } from './period';
-import { previousPeriod, retention, type RetentionDocument } from './retention';
+import { retention, type RetentionDocument } from './retention';
 import type { Settings } from './settings';
 
 export interface SalesEvent {
@@ -40,14 +39,8 @@ interface Row {
 	cross_sell_lines: number;
 }
 
-/** The comparison parameters retention and the sales-event lists take. */
-export function previousParams(p: MetricParams): { prev_from_date: string; prev_to_date: string } {
-	const previous = previousPeriod(p.from, p.to, p.compare);
-	return { prev_from_date: `${previous.from}-01`, prev_to_date: monthEnd(previous.to) };
-}
-
 export async function salesEvents(db: Database, p: MetricParams, s: Settings, r?: RetentionDocument): Promise<SalesEventsDocument> {
-	const [row] = await runQuery<Row>(db, 'sales_events', { ...lineParams(p, s), ...previousParams(p) });
+	const [row] = await runQuery<Row>(db, 'sales_events', lineParams(p, s));
 	const x = row!;
 	const ret = r ?? (await retention(db, p, s));
 	return {
