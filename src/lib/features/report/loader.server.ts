@@ -1,0 +1,93 @@
+// Informe del mes: one month's figures for management, each read from the figure that defines it
+// (kpis, growth, targets, retention, concentration, activation, funnel, pipeline and the retention
+// lists); nothing is computed again here. Framework-free: the page, the PDF command and tests call it.
+import type { Database } from '../../server/db/database';
+import { activation } from '../../server/metrics/activation';
+import { concentration, growth } from '../../server/metrics/documents';
+import { funnel } from '../../server/metrics/funnel';
+import { kpis } from '../../server/metrics/kpis';
+import { ParamError, resolveParams, type MetricParams } from '../../server/metrics/params';
+import { addMonths } from '../../months';
+import { pipelineWithTotals } from '../../server/metrics/pipeline';
+import { retention } from '../../server/metrics/retention';
+import { loadSettings } from '../../server/metrics/settings';
+import { targets } from '../../server/metrics/targets';
+import { runList } from '../../server/lists/list';
+import type { ListRow } from '../../server/lists/list';
+
+/** Months of growth shown around the report's month (the month and the ones before it). */
+const GROWTH_MONTHS = 6;
+/** Clients listed among those that moved most, each way. */
+const MOVERS = 10;
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The report's month from the URL (YYYY-MM), or a ParamError naming `month`. */
+export function reportMonth(text: string): string {
+	if (!MONTH.test(text)) throw new ParamError('month', 'param_month', { name: 'month' });
+	return text;
+}
+
+/**
+ * The report of `month`: the year ending with it for the KPIs, concentration and activation (as
+ * Resumen's default period), the month alone against the month before for growth's verdict, new
+ * captures, the funnel and the clients that moved most.
+ */
+export async function reportData(db: Database, month: string) {
+	const yearParams = await resolveParams(db, { from: addMonths(month, -11), to: month });
+	const monthParams = await resolveParams(db, { from: month, to: month });
+	const s = await loadSettings(db, { filters: {}, month });
+	const kpiDoc = await kpis(db, yearParams, s);
+	const growthDoc = await growth(db, { ...yearParams, from: addMonths(month, -(GROWTH_MONTHS - 1)) }, s);
+	const goalsBy = async (scope: 'account_manager' | 'product_line') =>
+		(await targets(db, { ...monthParams, from: `${month.slice(0, 4)}-01`, target_by: scope } as MetricParams & { target_by: typeof scope }, s)).ranking.filter((r) => r.month === month);
+	const goals = { account_manager: await goalsBy('account_manager'), product_line: await goalsBy('product_line') };
+	const ret = await retention(db, monthParams, s);
+	const conc = concentrationSummary(await concentration(db, { ...yearParams, by: 'client' }, s));
+	const act = await activation(db, yearParams, s);
+	const fun = await funnel(db, monthParams, s);
+	const pipe = await pipelineWithTotals(db, monthParams, s);
+	const movers = async (key: 'expansion' | 'contraction') => top((await runList(db, 'retention_event', key, monthParams, s)).rows, key);
+	return {
+		month,
+		year: { from: yearParams.from, to: yearParams.to },
+		previous: ret.previous,
+		currency: s.currency,
+		kpis: kpiDoc.kpis,
+		growth: { thresholds: growthDoc.thresholds, months: growthDoc.months },
+		goals,
+		captures: {
+			new_clients: ret.clients.new,
+			new_revenue: ret.bridge.new,
+			revenue: ret.revenue,
+			existing_revenue: ret.revenue - ret.bridge.new,
+			reactivated: ret.clients.reactivated,
+			churned: ret.clients.churned,
+			revenue_previous: ret.revenue_previous
+		},
+		concentration: conc,
+		activation: {
+			clients_total: act.clients_total,
+			active: act.active,
+			inactive: act.inactive,
+			potential: act.potential,
+			activation_rate: act.activation_rate,
+			activated_in_period: act.activated_in_period,
+			prospect_conversion_rate: act.prospect_conversion_rate
+		},
+		funnel: { kinds: fun.kinds, all: fun.all, totals: pipe.totals, win_rate: pipe.document.win_rate },
+		movers: { up: await movers('expansion'), down: await movers('contraction') }
+	};
+}
+
+function concentrationSummary(c: Awaited<ReturnType<typeof concentration>>) {
+	return { n: c.n, hhi: c.hhi, top10: c.top_shares.top10, gini: c.gini, abc: c.abc };
+}
+
+/** The largest moves of a retention list (increases: most up first; decreases: most down first). */
+function top(rows: ListRow[], key: 'expansion' | 'contraction') {
+	const sorted = [...rows].sort((a, b) => (key === 'expansion' ? (b.amount ?? 0) - (a.amount ?? 0) : (a.amount ?? 0) - (b.amount ?? 0)));
+	return sorted.slice(0, MOVERS).map((r) => ({ id: r.id, name: r.name, before: r.revenue_previous as number | null, after: r.revenue as number | null, change: r.amount }));
+}
+
+export type ReportData = Awaited<ReturnType<typeof reportData>>;
