@@ -13,6 +13,7 @@ import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { computeMetric } from '../../src/lib/server/metrics/index';
+import { saveSetting } from '../../src/lib/server/metrics/settings-store';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import { tempFolder } from '../helpers/temp-db';
 
@@ -164,5 +165,26 @@ describe('alerts after a load', () => {
 		expect(log.some((d) => /ECONNREFUSED|refused/i.test(d.detail ?? ''))).toBe(true);
 		expect(log.some((d) => /timeout|aborted/i.test(d.detail ?? ''))).toBe(true);
 		console.info(`load without subscriptions: ${Math.round(plainLoadMs)} ms; with dead webhooks: ${Math.round(loadMs)} ms; deliveries went on ${Math.round(performance.now() - deliveryStart)} ms after it`);
+	});
+
+	it('a segment with a growth threshold of its own has its own alert, beside the portfolio’s', async () => {
+		// The region of the credited client: its October fell by the 1 000 000 of NC-ALERT-3.
+		const { region } = (await db.one<{ region: string }>(`SELECT region FROM clients WHERE client_id = 'CL-00065'`))!;
+		// Approved from -30 % up, rejected below: the credit note takes the region to about -47 %.
+		await saveSetting(db, { key: 'growth', value: { approve_at: -0.3, observe_below: -0.3, reject_below: -0.3 }, scope: { dimension: 'region', value: region }, by: 'test' });
+		const scoped = (await computeMetric(db, 'kpis', { region })) as KpisDocument;
+		expect(scoped.kpis.find((k) => k.id === 'growth')!.status).toBe('rejected');
+		const lastLoad = Number((await db.one<{ b: number }>(`SELECT max(batch_id) AS b FROM upload_batches WHERE undone_at IS NULL`))!.b);
+		const before = (await listAlerts(db)).length;
+
+		await undoBatch(db, lastLoad, 'test');
+		const added = (await listAlerts(db)).slice(0, (await listAlerts(db)).length - before);
+		const after = ((await computeMetric(db, 'kpis', { region })) as KpisDocument).kpis.find((k) => k.id === 'growth')!;
+		expect(after.status).toBe('approved');
+		expect(added.map((a) => [a.kpi, a.scope_dim, a.scope_value, a.old_status, a.new_status, a.direction]).sort()).toEqual([
+			['growth', null, null, 'rejected', 'observed', 'better'],
+			['growth', 'region', region, 'rejected', 'approved', 'better']
+		].sort());
+		expect(added.find((a) => a.scope_dim === 'region')!.value).toBe(after.value);
 	});
 });
