@@ -93,4 +93,30 @@ describe('Activación: activation variants and the four sales events', () => {
 			await context.close();
 		}, 60_000);
 	}
+
+	it('Ajustes chooses what activates a prospect, and Activación follows it (es)', async () => {
+		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (error) => errors.push(error.message));
+		await page.goto(`${server!.url}/ajustes?lang=es`);
+		const form = page.locator('[data-testid="definitions"]');
+		await form.locator('select[name="activation_event"]').selectOption('formalised');
+		await form.locator('button[type="submit"]').click();
+		await form.locator('.saved').waitFor();
+		// The history names the choice in words, not its stored value.
+		expect(await page.textContent('[data-testid="history-table"]')).toContain('oportunidad ganada o presupuesto aceptado');
+		await page.goto(`${server!.url}/activacion?from=${PERIOD.from}&to=${PERIOD.to}&lang=es`);
+		expect(await page.textContent('[data-testid="activation-event"]')).toContain('oportunidad ganada o presupuesto aceptado');
+		// The activated clients follow the setting: the period's figure equals the document computed with it.
+		const formalised = (await (await server!.fetch(`${server!.url}/api/metrics/activation?from=${PERIOD.from}&to=${PERIOD.to}`)).json()) as ActivationDocument;
+		expect(formalised.activated_in_period).toBeGreaterThanOrEqual(activation.activated_in_period);
+		expect(await page.textContent('[data-testid="tile-activated"]')).toContain(formatNumber(formalised.activated_in_period, 'es'));
+		await page.goto(`${server!.url}/ajustes?lang=es`);
+		await page.locator('[data-testid="definitions"] select[name="activation_event"]').selectOption('invoice');
+		await page.locator('[data-testid="definitions"] button[type="submit"]').click();
+		await page.locator('[data-testid="definitions"] .saved').waitFor();
+		expect(errors).toEqual([]);
+		await context.close();
+	}, 60_000);
 });
