@@ -3,8 +3,8 @@
 // from here, so the page offers exactly what the core accepts; this module imports nothing and is
 // safe in the browser.
 
-export type Kind = 'clients' | 'products' | 'invoices' | 'opportunities' | 'quotes' | 'forecasts';
-export const KINDS: Kind[] = ['clients', 'products', 'invoices', 'opportunities', 'quotes', 'forecasts'];
+export type Kind = 'clients' | 'products' | 'invoices' | 'opportunities' | 'quotes' | 'forecasts' | 'targets';
+export const KINDS: Kind[] = ['clients', 'products', 'invoices', 'opportunities', 'quotes', 'forecasts', 'targets'];
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'cp850' | 'macintosh';
 export const ENCODINGS: Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'cp850', 'macintosh'];

@@ -93,6 +93,7 @@ const SAMPLES: Record<MessageCode, Record<string, unknown>> = {
 	bad_date: { format: '%d/%m/%Y' },
 	bad_month: { format: '%m/%Y' },
 	out_of_range: {},
+	negative: {},
 	unknown_value: { domain: 'outcome' },
 	no_document: { documents: 'Pedidos.csv' },
 	extra_fields: { fields: 4 },
@@ -132,7 +133,7 @@ describe('the messages of the upload flow', () => {
 	it('has an English and a Spanish text for every code, and no code without both', () => {
 		expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.es).sort());
 		expect([...MESSAGE_CODES].sort()).toEqual(Object.keys(SAMPLES).sort());
-		expect(MESSAGE_CODES.length).toBe(93);
+		expect(MESSAGE_CODES.length).toBe(94);
 		for (const code of MESSAGE_CODES) {
 			for (const lang of ['en', 'es'] as const) {
 				expect(typeof MESSAGES[lang][code], `${lang} ${code}`).toBe('function');

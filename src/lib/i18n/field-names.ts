@@ -94,6 +94,19 @@ const es: Names = {
 		segment_region: 'Región',
 		segment_client_type: 'Tipo de cliente',
 		segment_account_manager: 'Ejecutivo de cuenta'
+	},
+	targets: {
+		month: 'Mes',
+		dimension: 'Ámbito',
+		value: 'Valor del ámbito',
+		revenue_target: 'Meta de facturación',
+		new_clients_target: 'Meta de clientes nuevos',
+		activated_target: 'Meta de clientes activados',
+		quotes_target: 'Meta de presupuestos',
+		segment_account_manager: 'Ejecutivo de cuenta',
+		segment_product_line: 'Línea de producto',
+		segment_region: 'Región',
+		segment_business_unit: 'Unidad de negocio'
 	}
 };
 
@@ -183,6 +196,19 @@ const en: Names = {
 		segment_region: 'Region',
 		segment_client_type: 'Client type',
 		segment_account_manager: 'Account manager'
+	},
+	targets: {
+		month: 'Month',
+		dimension: 'Scope',
+		value: 'Scope value',
+		revenue_target: 'Revenue goal',
+		new_clients_target: 'New clients goal',
+		activated_target: 'Activated clients goal',
+		quotes_target: 'Quotes goal',
+		segment_account_manager: 'Account manager',
+		segment_product_line: 'Product line',
+		segment_region: 'Region',
+		segment_business_unit: 'Business unit'
 	}
 };
 

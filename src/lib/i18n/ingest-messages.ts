@@ -81,11 +81,13 @@ function datePattern(format: string, lang: Lang): string {
 const VOCABULARY_EXAMPLES: Record<Lang, Record<string, string>> = {
 	en: {
 		outcome: 'won / lost / open / no go (e.g. Ganada, Perdida, Abierta, Closed Won, Descartada)',
-		quote_status: 'draft / sent / accepted / rejected / expired (e.g. Borrador, Enviado, Aceptado, Rechazado, Vencido)'
+		quote_status: 'draft / sent / accepted / rejected / expired (e.g. Borrador, Enviado, Aceptado, Rechazado, Vencido)',
+		target_scope: 'a goal scope: total / account manager / product line / region / business unit (e.g. Total, Ejecutivo, Línea, Región, Unidad de negocio)'
 	},
 	es: {
 		outcome: 'ganada / perdida / abierta / no go (p. ej., Ganada, Perdida, Abierta, Closed Won, Descartada)',
-		quote_status: 'borrador / enviado / aceptado / rechazado / vencido (p. ej., Borrador, Enviado, Aceptado, Rechazado, Vencido)'
+		quote_status: 'borrador / enviado / aceptado / rechazado / vencido (p. ej., Borrador, Enviado, Aceptado, Rechazado, Vencido)',
+		target_scope: 'un ámbito de meta: total / ejecutivo / línea de producto / región / unidad de negocio (p. ej., Total, Ejecutivo, Línea, Región, Unidad de negocio)'
 	}
 };
 
@@ -234,6 +236,7 @@ const en: Catalogue = {
 	bad_date: (p: { format: string }) => `expected a date as ${datePattern(p.format, 'en')}`,
 	bad_month: (p: { format: string }) => `expected a month as ${datePattern(p.format, 'en')}`,
 	out_of_range: () => 'expected a value between 0 and 1 (or 0 % and 100 %)',
+	negative: () => 'expected 0 or more',
 	unknown_value: (p: { domain: string }) => `unknown value; expected ${VOCABULARY_EXAMPLES.en[p.domain] ?? 'a known value'}`,
 	no_document: (p: { documents?: string }) => `no document with this number in ${p.documents ?? 'the documents file'}`,
 	extra_fields: (p: { fields?: number }) => (p.fields === undefined ? 'the row has more fields than the header' : `the row has more fields than the header's ${p.fields}`),
@@ -426,6 +429,7 @@ const es: Catalogue = {
 	bad_date: (p) => `se esperaba una fecha como ${datePattern(p.format, 'es')}`,
 	bad_month: (p) => `se esperaba un mes como ${datePattern(p.format, 'es')}`,
 	out_of_range: () => 'se esperaba un valor entre 0 y 1 (o entre 0 % y 100 %)',
+	negative: () => 'se esperaba 0 o más',
 	unknown_value: (p) => `valor desconocido; se esperaba ${VOCABULARY_EXAMPLES.es[p.domain] ?? 'un valor conocido'}`,
 	no_document: (p) => `no hay ningún documento con este número en ${p.documents ?? 'el archivo de documentos'}`,
 	extra_fields: (p) => (p.fields === undefined ? 'la fila tiene más campos que el encabezado' : `la fila tiene más campos que los ${n(p.fields)} del encabezado`),

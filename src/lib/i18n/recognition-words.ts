@@ -6,8 +6,8 @@ import type { Fact } from '../server/ingest/recognise/types';
 import type { Kind } from '../server/ingest/kinds';
 
 const KIND_WORDS: Record<Lang, Record<Kind, string>> = {
-	en: { clients: 'clients', products: 'products', invoices: 'invoices', opportunities: 'opportunities', quotes: 'quotes', forecasts: 'forecasts' },
-	es: { clients: 'clientes', products: 'productos', invoices: 'facturas', opportunities: 'oportunidades', quotes: 'presupuestos', forecasts: 'pronósticos' }
+	en: { clients: 'clients', products: 'products', invoices: 'invoices', opportunities: 'opportunities', quotes: 'quotes', forecasts: 'forecasts', targets: 'goals' },
+	es: { clients: 'clientes', products: 'productos', invoices: 'facturas', opportunities: 'oportunidades', quotes: 'presupuestos', forecasts: 'pronósticos', targets: 'metas' }
 };
 
 /** A kind as a user calls it. */

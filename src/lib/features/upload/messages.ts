@@ -39,7 +39,8 @@ const es = {
 		invoices: 'facturas',
 		opportunities: 'oportunidades',
 		quotes: 'presupuestos',
-		forecasts: 'previsiones'
+		forecasts: 'previsiones',
+		targets: 'metas'
 	} as Record<string, string>,
 	previewTitle: (rows: number) => (rows === 1 ? 'Primera fila, como se leerá' : `Primeras ${n(rows, 'es')} filas, como se leerán`),
 	line: 'Línea',
@@ -177,7 +178,8 @@ export const en: typeof es = {
 		invoices: 'invoices',
 		opportunities: 'opportunities',
 		quotes: 'quotes',
-		forecasts: 'forecasts'
+		forecasts: 'forecasts',
+		targets: 'goals'
 	},
 	previewTitle: (rows: number) => (rows === 1 ? 'First row, as it will be read' : `First ${n(rows, 'en')} rows, as they will be read`),
 	line: 'Line',

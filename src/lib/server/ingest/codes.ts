@@ -101,6 +101,8 @@ export interface MessageValues {
 	bad_date: { format: string };
 	bad_month: { format: string };
 	out_of_range: object;
+	/** A goal below zero (targets). */
+	negative: object;
 	unknown_value: { domain: string };
 	no_document: { documents?: string };
 	extra_fields: { fields?: number };

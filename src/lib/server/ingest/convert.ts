@@ -33,6 +33,7 @@ export type ProblemCode =
 	| 'bad_date'
 	| 'bad_month'
 	| 'out_of_range'
+	| 'negative'
 	| 'unknown_value'
 	| 'no_document'
 	| 'extra_fields';
@@ -65,11 +66,13 @@ const SQL_TYPE: Record<ColumnSpec['type'], string> = {
 	id: 'VARCHAR', text: 'VARCHAR', money: 'DECIMAL(18,4)', decimal: 'DECIMAL(18,4)', integer: 'INTEGER', rate: 'DOUBLE',
 	date: 'DATE', month: 'DATE', outcome: 'VARCHAR', quote_status: 'VARCHAR', doc_type: 'VARCHAR', doc_status: 'VARCHAR', flag: 'VARCHAR',
 	opportunity_kind: 'VARCHAR',
-	decision: 'VARCHAR'
+	decision: 'VARCHAR',
+	target_scope: 'VARCHAR'
 };
-const PROFILED = new Set<ColumnSpec['type']>(['date', 'month', 'outcome', 'quote_status', 'doc_type', 'doc_status', 'flag', 'opportunity_kind', 'decision']);
+const PROFILED = new Set<ColumnSpec['type']>(['date', 'month', 'outcome', 'quote_status', 'doc_type', 'doc_status', 'flag', 'opportunity_kind', 'decision', 'target_scope']);
 const BAD_CODE: Partial<Record<ColumnSpec['type'], ProblemCode>> = {
-	money: 'bad_number', decimal: 'bad_number', rate: 'bad_number', integer: 'bad_integer', date: 'bad_date', month: 'bad_month'
+	money: 'bad_number', decimal: 'bad_number', rate: 'bad_number', integer: 'bad_integer', date: 'bad_date', month: 'bad_month',
+	target_scope: 'unknown_value' // a goal's scope must be one the figures know
 };
 
 export function sourceColumn(index: number): string {

@@ -77,6 +77,23 @@ export function derivation(kind: Kind, mapping: ColumnMapping): Derivation {
 			const value = segment ? `coalesce(v_value, v_segment_${segment})` : 'v_value';
 			return { columns: { dimension, value: `CASE WHEN ${dimension} = 'total' THEN NULL ELSE ${value} END` }, problems: [] };
 		}
+		case 'targets': {
+			// The short form: the scope's column (Ejecutivo, Línea…) names the dimension; neither: the portfolio's goal.
+			const segment = ['account_manager', 'product_line', 'region', 'business_unit'].find((d) => has(`segment_${d}`));
+			const dimension = segment ? `coalesce(v_dimension, '${segment}')` : `coalesce(v_dimension, 'total')`;
+			const value = segment ? `coalesce(v_value, v_segment_${segment})` : 'v_value';
+			return {
+				columns: { dimension, value: `CASE WHEN ${dimension} = 'total' THEN NULL ELSE ${value} END` },
+				problems: [
+					// A goal for a manager, a line… must say whose.
+					{ condition: `${dimension} <> 'total' AND ${value} IS NULL`, struct: `{'col': '${segment && !has('value') ? `segment_${segment}` : 'value'}', 'code': 'missing', 'value': NULL::VARCHAR}` },
+					{ condition: 'v_revenue_target < 0', struct: `{'col': 'revenue_target', 'code': 'negative', 'value': r_revenue_target}` },
+					...['new_clients_target', 'activated_target', 'quotes_target']
+						.filter(has)
+						.map((c) => ({ condition: `v_${c} < 0`, struct: `{'col': '${c}', 'code': 'negative', 'value': r_${c}}` }))
+				]
+			};
+		}
 		default:
 			return { columns: {}, problems: [] };
 	}

@@ -21,7 +21,8 @@ export type ColumnType =
 	| 'doc_status' // posted | draft | cancelled
 	| 'flag' // yes | no (SAP's CANCELED = Y)
 	| 'opportunity_kind'
-	| 'decision'; // go | no_go | pending
+	| 'decision' // go | no_go | pending
+	| 'target_scope'; // total | account_manager | product_line | region | business_unit
 
 export interface ColumnSpec {
 	name: string;
@@ -314,13 +315,51 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 			{ name: 'dimension', type: 'text', synonyms: ['dimension'] },
 			{ name: 'value', type: 'text', synonyms: ['segment', 'segmento', 'segment value', 'valor del segmento'] },
 			{ name: 'forecast_amount', type: 'money', required: true, notNull: true, synonyms: [
+				// "Meta" and "Objetivo" are goals (kind targets); an English "Target" may be either.
 				'forecast', 'forecast amount', 'target', 'sales target', 'budget', 'pronostico', 'pronostico de ventas',
-				'proyeccion', 'meta', 'objetivo', 'venta proyectada', 'monto pronosticado'] },
+				'proyeccion', 'venta proyectada', 'monto pronosticado'] },
 			// A forecast per segment: the column names the dimension (Kaggle's "Sales target" by Category).
 			{ name: 'segment_product_line', type: 'text', auxiliary: true, synonyms: PRODUCT_LINE },
 			{ name: 'segment_region', type: 'text', auxiliary: true, synonyms: ['region', 'territory', 'territorio', 'departamento', 'provincia'] },
 			{ name: 'segment_client_type', type: 'text', auxiliary: true, synonyms: ['client type', 'customer type', 'tipo de cliente', 'segment type'] },
 			{ name: 'segment_account_manager', type: 'text', auxiliary: true, synonyms: ['account manager', 'ejecutivo de cuenta', 'ejecutivo', 'vendedor', 'salesperson'] }
+		]
+	},
+	// Goals (metas, DESIGN.md §2, issue 16): a month, a scope (the portfolio, or one account
+	// manager, product line, region or business unit) and its revenue goal, with optional counts.
+	targets: {
+		kind: 'targets',
+		table: 'targets',
+		label: 'metas',
+		key: ['month', 'dimension', 'value'],
+		columns: [
+			{ name: 'month', type: 'month', required: true, notNull: true, synonyms: [
+				'month', 'period', 'mes', 'periodo', 'mes de la meta', 'goal month', 'fecha', 'date'] },
+			// The long form names the scope in a column ("Ámbito": Ejecutivo, Línea, Total…) and its value in another.
+			{ name: 'dimension', type: 'target_scope', synonyms: ['scope', 'ambito', 'alcance', 'dimension', 'nivel', 'tipo de meta', 'goal scope'] },
+			{ name: 'value', type: 'text', synonyms: ['value', 'valor', 'scope value', 'valor del ambito', 'segment', 'segmento'] },
+			{ name: 'revenue_target', type: 'money', required: true, notNull: true, synonyms: [
+				'revenue target', 'sales target', 'revenue goal', 'sales goal', 'goal', 'target', 'quota', 'sales quota',
+				'meta', 'meta de ventas', 'meta de facturacion', 'meta de ingresos', 'meta mensual', 'meta de venta', 'objetivo',
+				'objetivo de ventas', 'objetivo de facturacion', 'objetivo mensual', 'cuota', 'cuota de ventas', 'importe meta', 'monto meta'] },
+			{ name: 'new_clients_target', type: 'integer', synonyms: [
+				'new clients target', 'new customers target', 'new clients goal', 'new clients', 'new customers', 'meta de clientes nuevos',
+				'meta clientes nuevos', 'meta de nuevos clientes', 'objetivo de clientes nuevos', 'clientes nuevos', 'nuevos clientes'] },
+			{ name: 'activated_target', type: 'integer', synonyms: [
+				'activated target', 'activated clients target', 'activations target', 'activated clients', 'activations',
+				'meta de clientes activados', 'meta clientes activados', 'meta de activacion', 'meta de activaciones', 'objetivo de activacion',
+				'clientes activados', 'activaciones'] },
+			{ name: 'quotes_target', type: 'integer', synonyms: [
+				'quotes target', 'quotes goal', 'quotes', 'meta de presupuestos', 'meta presupuestos', 'meta de cotizaciones',
+				'objetivo de presupuestos', 'objetivo de cotizaciones', 'presupuestos', 'cotizaciones'] },
+			// The short form: the scope's column names the dimension (Ejecutivo, Línea, Región, Unidad de negocio).
+			{ name: 'segment_account_manager', type: 'text', auxiliary: true, synonyms: [
+				'account manager', 'account owner', 'salesperson', 'sales rep', 'owner', 'ejecutivo', 'ejecutivo de cuenta', 'ejecutivo comercial',
+				'vendedor', 'comercial', 'asesor', 'asesor comercial', 'agente', 'agente comercial', 'responsable'] },
+			{ name: 'segment_product_line', type: 'text', auxiliary: true, synonyms: [
+				'product line', 'productline', 'linea', 'linea de producto', 'linea producto', 'familia', 'categoria', 'category'] },
+			{ name: 'segment_region', type: 'text', auxiliary: true, synonyms: ['region', 'zona', 'territorio', 'territory'] },
+			{ name: 'segment_business_unit', type: 'text', auxiliary: true, synonyms: ['business unit', 'unidad de negocio', 'unidad negocio', 'division'] }
 		]
 	}
 };

@@ -21,7 +21,8 @@ export const IDENTIFYING_COLUMNS: Record<Kind, string[]> = {
 	invoices: ['invoice_id', 'line_no', 'client_id', 'invoice_date'],
 	opportunities: ['opportunity_id', 'client_id', 'created_at'],
 	quotes: ['quote_id', 'client_id', 'issued_at'],
-	forecasts: ['month', 'dimension', 'value']
+	forecasts: ['month', 'dimension', 'value'],
+	targets: ['month', 'dimension', 'value', 'segment_account_manager', 'segment_product_line', 'segment_region', 'segment_business_unit']
 };
 
 /**

@@ -24,7 +24,7 @@ export interface ReasonWords {
 /** Without words from the edge, a reason is its code (a script that only reads codes needs no more). */
 export const CODE_WORDS: ReasonWords = { stored: (r) => r.code, shown: (r) => r.code };
 
-const CODES: ProblemCode[] = ['missing', 'bad_number', 'bad_integer', 'bad_date', 'bad_month', 'out_of_range', 'unknown_value', 'no_document'];
+const CODES: ProblemCode[] = ['missing', 'bad_number', 'bad_integer', 'bad_date', 'bad_month', 'out_of_range', 'negative', 'unknown_value', 'no_document'];
 
 // Why a cell was rejected, naming what was expected in the file's own format.
 
@@ -53,6 +53,7 @@ export function reasonOf(code: ProblemCode, column: ColumnSpec, plan: Conversion
 			return { code, params: documentsFile === undefined ? {} : { documents: documentsFile } };
 		case 'bad_integer':
 		case 'out_of_range':
+		case 'negative':
 		case 'extra_fields':
 			return { code, params: {} };
 	}

@@ -178,7 +178,8 @@ const SUMMARY_COLUMNS: Record<Kind, { amount?: string; date?: string }> = {
 	invoices: { amount: 'amount', date: 'invoice_date' },
 	opportunities: { amount: 'amount', date: 'created_at' },
 	quotes: { amount: 'amount', date: 'issued_at' },
-	forecasts: { amount: 'forecast_amount', date: 'month' }
+	forecasts: { amount: 'forecast_amount', date: 'month' },
+	targets: { amount: 'revenue_target', date: 'month' }
 };
 
 /** Today in the server's time zone, as the date columns are (YYYY-MM-DD). */

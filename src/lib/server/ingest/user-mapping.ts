@@ -25,7 +25,8 @@ const CANONICAL_VALUES: Record<Domain, string[]> = {
 	doc_status: ['posted', 'draft', 'cancelled'],
 	flag: ['yes', 'no'],
 	opportunity_kind: ['lead', 'opportunity', 'tender', 'quote_request'],
-	decision: ['go', 'no_go', 'pending']
+	decision: ['go', 'no_go', 'pending'],
+	target_scope: ['total', 'account_manager', 'product_line', 'region', 'business_unit']
 };
 
 /** Checks a mapping document, naming what is wrong in it. */

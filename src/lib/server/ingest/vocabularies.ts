@@ -3,7 +3,7 @@
 // (client type, region…) are never translated, only these domains.
 import { normalizeKey } from './text';
 
-export type Domain = 'outcome' | 'quote_status' | 'doc_type' | 'doc_status' | 'flag' | 'opportunity_kind' | 'decision';
+export type Domain = 'outcome' | 'quote_status' | 'doc_type' | 'doc_status' | 'flag' | 'opportunity_kind' | 'decision' | 'target_scope';
 
 const TERMS: Record<Domain, Record<string, string[]>> = {
 	outcome: {
@@ -82,6 +82,14 @@ const TERMS: Record<Domain, Record<string, string[]>> = {
 		go: ['go', 'si', 'yes', 'y', 's', 'adelante', 'ofertar', 'bid', 'aprobada', 'aprobado', 'continuar', 'seguir'],
 		no_go: ['no go', 'nogo', 'no', 'n', 'no bid', 'declined', 'declinada', 'declinado', 'descartada', 'descartado', 'no ofertar', 'desestimada', 'desestimado', 'rechazada', 'rechazado'],
 		pending: ['pending', 'pendiente', 'en evaluacion', 'por decidir', 'sin decidir', 'tbd']
+	},
+	// A goal's scope as a metas export names it (issue 16): the portfolio or a segment dimension.
+	target_scope: {
+		total: ['total', 'cartera', 'portfolio', 'empresa', 'company', 'global', 'general', 'todos', 'all'],
+		account_manager: ['account manager', 'account managers', 'ejecutivo', 'ejecutivo de cuenta', 'ejecutivos', 'vendedor', 'vendedores', 'comercial', 'asesor', 'salesperson', 'sales rep', 'owner', 'agente'],
+		product_line: ['product line', 'product lines', 'linea', 'linea de producto', 'lineas', 'familia', 'categoria', 'category'],
+		region: ['region', 'regiones', 'regions', 'zona', 'territorio', 'territory'],
+		business_unit: ['business unit', 'business units', 'unidad de negocio', 'unidades de negocio', 'division']
 	}
 };
 

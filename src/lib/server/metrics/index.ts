@@ -14,6 +14,7 @@ import { lossReasons } from './loss-reasons';
 import { openPipeline } from './open-pipeline';
 import { quotes } from './quotes';
 import { ranking } from './ranking';
+import { targets, targetScope } from './targets';
 import { ParamError, resolveParams, type MetricParams } from './params';
 import { loadSettings, type Settings } from './settings';
 
@@ -36,7 +37,8 @@ const METRIC_BY_NAME: ReadonlyMap<string, Metric> = new Map<string, Metric>([
 	['loss_reasons', lossReasons],
 	['open_pipeline', openPipeline],
 	['kpis', kpis],
-	['ranking', ranking]
+	['ranking', ranking],
+	['targets', targets as Metric]
 ]);
 
 /** Every figure's name, in the order the CLI and the API list them. */
@@ -52,7 +54,10 @@ export async function computeMetric(db: Database, name: string, raw: Record<stri
 	if (!metric) throw new ParamError('name', 'unknown_metric', { name: name.slice(0, 40), expected: METRIC_NAMES });
 	// The ranking's dimension is by default the account manager ("who has the best hit rate?").
 	const given = name === 'ranking' && raw.dim === undefined ? { ...raw, dim: 'account_manager' } : raw;
-	const params = await resolveParams(db, given, today);
+	// The goals' `by` is their scope (total, account_manager…), not the client/product `by` of lists.
+	const targetBy = name === 'targets' ? targetScope(raw.by) : undefined;
+	const resolved = await resolveParams(db, targetBy ? { ...given, by: undefined } : given, today);
+	const params = targetBy ? { ...resolved, target_by: targetBy } : resolved;
 	// Thresholds in force for these filters and the period's last month (settings.ts).
 	return metric(db, params, await loadSettings(db, { filters: params.filters, month: params.to }));
 }

@@ -28,8 +28,12 @@ export interface SettingChange {
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** The segment dimensions a goal can be set for (metrics/targets.ts TARGET_SCOPES but the portfolio). */
+const GOAL_DIMENSIONS = ['account_manager', 'product_line', 'region', 'business_unit'];
 /** KPIs whose value is a share between 0 and 1 (the others: HHI, 0–10 000). */
 const RATE_KPIS: KpiId[] = ['activation_rate', 'top10_share', 'forecast_accuracy', 'quote_hit_rate'];
+/** Attainment may pass 100 %: its bands run from 0 to 1 000 %. */
+const ATTAINMENT_KPIS: KpiId[] = ['targets'];
 
 function kpiOf(key: string): KpiId | null {
 	const [head, kpi] = key.split('.');
@@ -51,7 +55,7 @@ function checkBands(kpi: KpiId, value: unknown): Bands {
 	const b = (value ?? {}) as Partial<Bands>;
 	if (b.direction !== KPI_DEFAULTS[kpi].direction)
 		throw new SettingError('direction', `direction must be "${KPI_DEFAULTS[kpi].direction}" for ${kpi} (${KPI_DEFAULTS[kpi].direction} is better).`);
-	const [lo, hi] = RATE_KPIS.includes(kpi) ? [0, 1] : [0, 10_000];
+	const [lo, hi] = RATE_KPIS.includes(kpi) ? [0, 1] : ATTAINMENT_KPIS.includes(kpi) ? [0, 10] : [0, 10_000];
 	const bands = { direction: b.direction, approve: finite(b.approve, 'approve'), observe: finite(b.observe, 'observe'), reject: finite(b.reject, 'reject') };
 	for (const field of ['approve', 'observe', 'reject'] as const)
 		if (bands[field] < lo || bands[field] > hi) throw new SettingError(field, `${field} must be between ${lo} and ${hi}.`);
@@ -86,6 +90,24 @@ function checkStageProbabilities(value: unknown): Record<string, number> {
 	return out;
 }
 
+/** A goal (issue 16): its revenue amount and, when given, whole counts of new clients, activated clients and quotes. */
+export interface GoalValue {
+	revenue_target: number;
+	new_clients_target?: number | null;
+	activated_target?: number | null;
+	quotes_target?: number | null;
+}
+
+function checkGoal(value: unknown): GoalValue {
+	const g = (value ?? {}) as Partial<GoalValue>;
+	const revenue = finite(g.revenue_target, 'revenue_target');
+	if (revenue < 0 || revenue > 1e13) throw new SettingError('revenue_target', 'revenue_target must be 0 or more.');
+	const out: GoalValue = { revenue_target: Math.round(revenue * 100) / 100 };
+	for (const field of ['new_clients_target', 'activated_target', 'quotes_target'] as const)
+		if (g[field] !== undefined && g[field] !== null) out[field] = integer(g[field], field, 0, 1_000_000);
+	return out;
+}
+
 /** The value as it will be stored, or a SettingError naming the field at fault. */
 export function checkSetting(key: string, value: unknown): unknown {
 	const kpi = kpiOf(key);
@@ -93,6 +115,8 @@ export function checkSetting(key: string, value: unknown): unknown {
 	switch (key) {
 		case 'growth':
 			return checkGrowth(value);
+		case 'goal':
+			return checkGoal(value);
 		case 'window_days':
 			return integer(value, key, 1, 3650);
 		case 'min_invoices':
@@ -131,7 +155,11 @@ export function checkSetting(key: string, value: unknown): unknown {
 export async function saveSetting(db: Database, change: SettingChange): Promise<void> {
 	const value = checkSetting(change.key, change.value);
 	const scoped = change.scope ?? null;
-	const isTarget = change.key === 'growth' || kpiOf(change.key) !== null;
+	const isTarget = change.key === 'growth' || change.key === 'goal' || kpiOf(change.key) !== null;
+	// A goal is for one month (effective_from) and a scope: the portfolio (no scope) or a goal dimension.
+	if (change.key === 'goal' && !change.effective_from) throw new SettingError('effective_from', 'A goal needs its month (YYYY-MM).');
+	if (change.key === 'goal' && scoped && !GOAL_DIMENSIONS.includes(scoped.dimension))
+		throw new SettingError('scope', `A goal is for the portfolio or one ${GOAL_DIMENSIONS.join(', ')}.`);
 	if ((scoped || change.effective_from) && !isTarget)
 		throw new SettingError('scope', `${change.key} is a definition: it applies to every segment and month.`);
 	if (scoped && !(DIMENSIONS as readonly string[]).includes(scoped.dimension)) throw new SettingError('scope', `Unknown dimension "${scoped.dimension.slice(0, 40)}".`);

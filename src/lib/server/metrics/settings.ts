@@ -77,7 +77,7 @@ export function judgeKpi(s: Settings, id: KpiId, value: number | null): Status |
 export const ACTIVATION_EVENTS = ['invoice', 'formalised'] as const;
 export type ActivationEvent = (typeof ACTIVATION_EVENTS)[number];
 
-export type KpiId = 'activation_rate' | 'top10_share' | 'hhi' | 'forecast_accuracy' | 'quote_hit_rate';
+export type KpiId = 'activation_rate' | 'top10_share' | 'hhi' | 'forecast_accuracy' | 'quote_hit_rate' | 'targets';
 
 /**
  * Defaults of the KPI bands. HHI: US merger guidelines as a reference for customer concentration
@@ -92,7 +92,9 @@ export const KPI_DEFAULTS: Record<KpiId, Bands> = {
 	top10_share: { direction: 'lower', approve: 0.3, observe: 0.4, reject: 0.5 },
 	hhi: { direction: 'lower', approve: 1000, observe: 1500, reject: 1800 },
 	forecast_accuracy: { direction: 'higher', approve: 0.9, observe: 0.85, reject: 0.75 },
-	quote_hit_rate: { direction: 'higher', approve: 0.4, observe: 0.3, reject: 0.2 }
+	quote_hit_rate: { direction: 'higher', approve: 0.4, observe: 0.3, reject: 0.2 },
+	// Goals' attainment (DESIGN.md §3 "Goals"): ≥ 100 % approved, < 90 % observed, < 75 % rejected.
+	targets: { direction: 'higher', approve: 1, observe: 0.9, reject: 0.75 }
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -115,7 +117,8 @@ export const DEFAULT_SETTINGS: Settings = {
 		top10_share: { kind: 'default' },
 		hhi: { kind: 'default' },
 		forecast_accuracy: { kind: 'default' },
-		quote_hit_rate: { kind: 'default' }
+		quote_hit_rate: { kind: 'default' },
+		targets: { kind: 'default' }
 	},
 	filtered: false
 };

@@ -130,6 +130,14 @@ export function judgeKind(spec: KindSpec, mapping: ColumnMapping, headers: strin
 			if (contradiction) return { contradiction, support: 0, facts };
 			break;
 		}
+		case 'targets': {
+			const contradiction = first(dated('month', true), money('revenue_target'));
+			if (contradiction) return { contradiction, support: 0, facts };
+			// What only goals carry: a scope column, a manager's or business unit's goal, counts to reach.
+			const goalOnly = ['dimension', 'segment_account_manager', 'segment_business_unit', 'new_clients_target', 'activated_target', 'quotes_target'];
+			if (goalOnly.some((c) => c in mapping)) support += 0.15;
+			break;
+		}
 	}
 	return { support, facts };
 }

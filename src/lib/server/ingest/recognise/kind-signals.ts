@@ -36,7 +36,8 @@ const HEADERS: Record<Kind, string[]> = {
 		'iva', 'impuesto', 'importe iva', 'tax', 'total', 'importe total', 'total con iva', 'cliente', 'customer name', 'tercero',
 		'descripcion', 'concepto', 'sales person', 'vendedor', 'comercial'
 	],
-	forecasts: ['objetivo', 'meta', 'target', 'budget', 'real', 'actual', 'desviacion', 'variance']
+	forecasts: ['objetivo', 'meta', 'target', 'budget', 'real', 'actual', 'desviacion', 'variance'],
+	targets: ['real', 'actual', 'cumplimiento', 'porcentaje de cumplimiento', 'attainment', 'logro', 'avance', 'desviacion', 'variance']
 };
 
 const FILE_WORDS: Record<Kind, string[]> = {
@@ -45,7 +46,8 @@ const FILE_WORDS: Record<Kind, string[]> = {
 	invoices: ['factura', 'facturas', 'invoice', 'invoices', 'ventas', 'sales', 'venta', 'comprobantes', 'oinv', 'inv1'],
 	opportunities: ['oportunidad', 'oportunidades', 'opportunity', 'opportunities', 'deals', 'negocios', 'embudo', 'pipeline', 'leads'],
 	quotes: ['presupuesto', 'presupuestos', 'cotizacion', 'cotizaciones', 'quote', 'quotes', 'quotations', 'estimates', 'ofertas', 'proformas'],
-	forecasts: ['pronostico', 'pronosticos', 'forecast', 'forecasts', 'budget', 'presupuesto anual', 'metas', 'targets', 'objetivos', 'proyeccion']
+	forecasts: ['pronostico', 'pronosticos', 'forecast', 'forecasts', 'budget', 'presupuesto anual', 'proyeccion'],
+	targets: ['meta', 'metas', 'target', 'targets', 'objetivo', 'objetivos', 'cuota', 'cuotas', 'quota', 'quotas', 'goal', 'goals']
 };
 
 const HEADER_KEYS = new Map<Kind, Set<string>>(Object.entries(HEADERS).map(([k, list]) => [k as Kind, new Set(list.map(headerKey))]));
