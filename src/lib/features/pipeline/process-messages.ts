@@ -11,6 +11,7 @@ const es = {
 		aria: (from: string, to: string) => `Barras por tipo de entrada: creados, decididos go y ganados, de ${from} a ${to}`,
 		steps: { created: 'Creados', go: 'Decididos «go»', won: 'Ganados' },
 		kind: 'Tipo de entrada',
+		step: 'Paso',
 		count: 'Registros',
 		cols: { created: 'Creados', go: 'Go', noGo: 'No go', pending: 'Pendientes', won: 'Ganados', lost: 'Perdidos', open: 'Abiertos',
 			createdAmount: 'Importe creado', wonAmount: 'Importe ganado', conversion: 'Conversión (ganados / creados)', winRate: 'Tasa de cierre', noGoRate: 'Tasa de no go' }
@@ -92,6 +93,7 @@ export const en: typeof es = {
 		aria: (from, to) => `Bars per entry kind: created, decided go and won, ${from} to ${to}`,
 		steps: { created: 'Created', go: 'Decided “go”', won: 'Won' },
 		kind: 'Entry kind',
+		step: 'Step',
 		count: 'Records',
 		cols: { created: 'Created', go: 'Go', noGo: 'No go', pending: 'Pending', won: 'Won', lost: 'Lost', open: 'Open',
 			createdAmount: 'Amount created', wonAmount: 'Amount won', conversion: 'Conversion (won / created)', winRate: 'Win rate', noGoRate: 'No-go rate' }

@@ -16,9 +16,13 @@ export interface KindFunnelRow {
 	won: number;
 }
 
-/** Per entry kind, its records created, decided go and won, as grouped horizontal bars. */
-export function kindFunnelPlot(o: Common & { rows: KindFunnelRow[]; steps: Record<KindStep, string>; kindLabel: string; countLabel: string }) {
-	const long = o.rows.flatMap((r) => KIND_STEPS.map((step) => ({ kind: r.kind, step: o.steps[step], key: step, count: r[step] })));
+/**
+ * Per entry kind, its records created, decided go and won, as grouped horizontal bars: one band per
+ * (kind, step), the kind named beside its middle bar (facets would keep the tips from showing).
+ */
+export function kindFunnelPlot(o: Common & { rows: KindFunnelRow[]; steps: Record<KindStep, string>; kindLabel: string; stepLabel: string; countLabel: string }) {
+	const band = (kind: string, step: KindStep) => `${kind}\u0000${step}`;
+	const long = o.rows.flatMap((r) => KIND_STEPS.map((step) => ({ band: band(r.kind, step), kind: r.kind, step: o.steps[step], key: step, count: r[step] })));
 	return Plot.plot({
 		width: o.width,
 		height: o.height,
@@ -29,20 +33,24 @@ export function kindFunnelPlot(o: Common & { rows: KindFunnelRow[]; steps: Recor
 		ariaLabel: o.ariaLabel,
 		style: STYLE,
 		x: { ...compactAxis(o.countLabel, o.lang), grid: true },
-		y: { axis: null, domain: KIND_STEPS.map((s) => o.steps[s]) },
-		fy: { domain: o.rows.map((r) => r.kind), label: null, tickSize: 0, padding: 0.2 },
-		color: { domain: KIND_STEPS.map((s) => o.steps[s]), range: KIND_STEPS.map((s) => KIND_STEP_COLORS[s]) },
-		facet: { marginLeft: 170 },
+		y: {
+			type: 'band',
+			// A thin empty band between kinds keeps each kind's three bars together.
+			domain: o.rows.flatMap((r, i) => [...(i > 0 ? [band(r.kind, 'gap' as KindStep)] : []), ...KIND_STEPS.map((step) => band(r.kind, step))]),
+			label: null,
+			tickSize: 0,
+			paddingInner: 0.1,
+			tickFormat: (b: string) => (b.endsWith(`\u0000${KIND_STEPS[1]}`) ? b.split('\u0000')[0]! : '')
+		},
 		marks: [
 			Plot.barX(long, {
-				fy: 'kind',
-				y: 'step',
+				y: 'band',
 				x: 'count',
-				fill: 'step',
-				channels: { [o.kindLabel]: 'kind', '': 'step', [o.countLabel]: (d: { count: number }) => formatNumber(d.count, o.lang) },
-				tip: { format: { x: false, y: false, fy: false, fill: false }, ...TIP }
+				fill: (d: { key: KindStep }) => KIND_STEP_COLORS[d.key],
+				channels: { [o.kindLabel]: 'kind', [o.stepLabel]: 'step', [o.countLabel]: (d: { count: number }) => formatNumber(d.count, o.lang) },
+				tip: { format: { x: false, y: false, fill: false }, ...TIP }
 			}),
-			Plot.text(long, { fy: 'kind', y: 'step', x: 'count', text: (d: { count: number }) => formatNumber(d.count, o.lang), textAnchor: 'start', dx: 4, fill: COLORS.axis, fontSize: 11 }),
+			Plot.text(long, { y: 'band', x: 'count', text: (d: { count: number }) => formatNumber(d.count, o.lang), textAnchor: 'start', dx: 4, fill: COLORS.axis, fontSize: 11 }),
 			Plot.ruleX([0], { stroke: COLORS.axis })
 		]
 	});
