@@ -51,7 +51,8 @@ export function printDocument(name: string, doc: unknown, indent = '', parent = 
 		if (key === 'lorenz') out += `${indent}lorenz: ${(value as unknown[]).length} points (--json lists them)\n`;
 		else if (Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null)) out += `${indent}${key}:\n${table(value as Record<string, unknown>[])}`;
 		else if (typeof value === 'object' && value !== null) out += `${indent}${key}:\n${printDocument(name, value, indent + '  ', key)}`;
-		else out += `${indent}${key}: ${format(key, value, parent)}\n`;
+		// prospect_size's `value` is money (its other fields are counts).
+		else out += `${indent}${key}: ${format(name === 'prospect_size' && key === 'value' ? 'amount' : key, value, parent)}\n`;
 	}
 	return out;
 }
