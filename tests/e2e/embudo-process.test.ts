@@ -99,6 +99,11 @@ describe('Embudo: the commercial process', () => {
 
 			// Stale opportunities and quotes past validity: as many rows as the document carries.
 			expect(await page.locator('[data-testid="stale-table"] tbody tr').count()).toBe(open.stale.rows.length);
+			// A stale opportunity's client opens the client's page.
+			const firstStale = open.stale.rows[0]!;
+			expect(await page.locator('[data-testid="stale-table"] tbody tr').first().locator('a').first().getAttribute('href')).toContain(
+				`/clientes/${encodeURIComponent(firstStale.client_id!)}`
+			);
 			const validity = page.locator('[data-testid="validity-table"] tbody tr');
 			expect(await validity.count()).toBe(open.quotes_past_validity.rows.length);
 			expect(await page.textContent('[data-testid="validity-table"]')).toContain('Q-1');
