@@ -6,7 +6,7 @@ const es = {
 	stages: { leads: 'Prospectos', opportunities: 'Oportunidades', quotes: 'Presupuestos', won: 'Ganadas' },
 	tiles: {
 		winRate: 'Tasa de cierre',
-		winRateHint: 'Ganadas / (ganadas + perdidas) cerradas en el período',
+		winRateHint: 'Ganadas / (ganadas + perdidas) cerradas en el período; las no ofertadas (no go) no cuentan',
 		winRateAmount: 'Tasa de cierre por importe',
 		winRateAmountHint: 'Importe ganado / importe ganado y perdido',
 		cycle: 'Ciclo de venta',
@@ -46,7 +46,7 @@ export const en: typeof es = {
 	stages: { leads: 'Leads', opportunities: 'Opportunities', quotes: 'Quotes', won: 'Won' },
 	tiles: {
 		winRate: 'Win rate',
-		winRateHint: 'Won / (won + lost) closed in the period',
+		winRateHint: 'Won / (won + lost) closed in the period; declined ones (no go) do not count',
 		winRateAmount: 'Win rate by amount',
 		winRateAmountHint: 'Amount won / amount won and lost',
 		cycle: 'Sales cycle',
