@@ -76,32 +76,38 @@ export async function loadReal(db: Database, d: RealDataset): Promise<void> {
 	);
 }
 
-/** A dataset for the invariants over pages: how to load it and the periods (with and without filters) to check. */
+/** A period and filters with the filter bar's comparison, as URL parameters. */
+export type CaseQuery = PeriodQuery & { compare: 'previous' | 'year' };
+
+/** A dataset for the invariants over pages: how to load it and the cases (period, filters, comparison) to check. */
 export interface InvariantDataset {
 	name: string;
 	load(db: Database): Promise<unknown>;
-	periods: PeriodQuery[];
+	cases: CaseQuery[];
 	wholeCents: boolean;
 }
 
+const filtered = (q: PeriodQuery) => Object.keys(q).length > 2;
+const both = (q: PeriodQuery): CaseQuery[] => [{ ...q, compare: 'previous' }, { ...q, compare: 'year' }];
+
+/** The demo: a period without and with a product-line filter, each against both comparisons. */
 export const DEMO: InvariantDataset = {
 	name: 'demo',
 	load: loadDemo,
 	wholeCents: true,
-	periods: [
-		{ from: '2026-01', to: '2026-10' },
-		{ from: '2026-01', to: '2026-10', product_line: 'Papelería' }
-	]
+	cases: [...both({ from: '2026-01', to: '2026-10' }), ...both({ from: '2026-01', to: '2026-10', product_line: 'Papelería' })]
 };
 
-/** A real dataset's first period without filters and its first with one (each case costs every page). */
-function twoPeriods(d: RealDataset): PeriodQuery[] {
-	const filtered = (q: PeriodQuery) => Object.keys(q).length > 2;
-	return [d.bridges.find((q) => !filtered(q))!, d.bridges.find(filtered)!];
+/**
+ * A real dataset's first period without filters against both comparisons, and its first with a
+ * filter against the previous months (each case costs every page; the demo has all four).
+ */
+function realCases(d: RealDataset): CaseQuery[] {
+	return [...both(d.bridges.find((q) => !filtered(q))!), { ...d.bridges.find(filtered)!, compare: 'previous' }];
 }
 
-/** The demo and every real dataset, each with a period without filters and one with a filter. */
+/** The demo and every real dataset, each with its cases. */
 export const INVARIANT_DATASETS: InvariantDataset[] = [
 	DEMO,
-	...REAL_DATASETS.map((d) => ({ name: d.name, load: (db: Database) => loadReal(db, d), periods: twoPeriods(d), wholeCents: d.wholeCents ?? false }))
+	...REAL_DATASETS.map((d) => ({ name: d.name, load: (db: Database) => loadReal(db, d), cases: realCases(d), wholeCents: d.wholeCents ?? false }))
 ];

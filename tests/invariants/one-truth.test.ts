@@ -1,5 +1,6 @@
-// One truth per figure (issue 14), over the demo and every real dataset, for each period (with and
-// without a filter) against both comparisons: every page's data is built the way the server builds
+// One truth per figure (issue 14), over the demo and every real dataset, for periods with and
+// without a filter against both comparisons (the cases in tests/helpers/datasets.ts), checked in
+// tests/invariants/ (also ranking.ts and lists.ts): every page's data is built the way the server builds
 // it, from one DashboardContext (tests/helpers/dashboard-pages.ts), and a figure shown on two pages
 // is the same figure there — value, change (the same comparison value), comparison period and
 // verdict. The bridge's previous period is the filter bar's comparison, and each page's comparison
@@ -17,8 +18,6 @@ import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 import { checkLists } from './lists';
 import { checkRanking } from './ranking';
 
-const COMPARES = ['previous', 'year'] as const;
-
 describe.each(INVARIANT_DATASETS)('$name', (d) => {
 	const folder = tempFolder();
 	let db: Database;
@@ -31,8 +30,7 @@ describe.each(INVARIANT_DATASETS)('$name', (d) => {
 		folder.remove();
 	});
 
-	const cases = d.periods.flatMap((period) => COMPARES.map((compare) => ({ ...period, compare })));
-	describe.each(cases)('%j', (query) => {
+	describe.each(d.cases)('%j', (query) => {
 		let pages: DashboardPages;
 		beforeAll(async () => {
 			pages = await dashboardPages(db, query);
