@@ -14,7 +14,7 @@ import { DatabaseLockedError, getDatabase } from '../lib/server/db/database';
 import { defaultDatabasePath } from '../lib/server/db/db-path';
 import { IngestError } from '../lib/server/ingest/errors';
 import { ingestFiles, type IngestReport } from '../lib/server/ingest/ingest';
-import { deliveriesSettled } from '../lib/server/alerts/deliver';
+import { alertsSettled } from '../lib/server/alerts/record';
 import { reasonWords, sayReport } from '../lib/i18n/ingest-report';
 import { KIND_SPECS, type Kind } from '../lib/server/ingest/kinds';
 import { ingestUsage } from '../lib/i18n/ingest-messages';
@@ -120,7 +120,7 @@ await runCli(async () => {
 	process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, values.rejects));
 	// The load's alerts are delivered after its report (deliver.ts): the process stays until they end.
 	if (local) {
-		await deliveriesSettled();
+		await alertsSettled();
 		local.close();
 	}
 }, lang);

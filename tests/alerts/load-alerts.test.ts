@@ -6,7 +6,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliveriesPending, deliveriesSettled } from '../../src/lib/server/alerts/deliver';
+import { deliveriesPending } from '../../src/lib/server/alerts/deliver';
+import { alertsRecorded, alertsSettled } from '../../src/lib/server/alerts/record';
 import { addSubscription, deleteSubscription, listAlerts, listDeliveries } from '../../src/lib/server/alerts/store';
 import { undoBatch } from '../../src/lib/server/batches';
 import { Database } from '../../src/lib/server/db/database';
@@ -71,7 +72,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-	await deliveriesSettled();
+	await alertsSettled();
 	db?.close();
 	receiver.close();
 	silent.closeAllConnections();
@@ -94,7 +95,7 @@ describe('alerts after a load', () => {
 
 		const report = await ingestFiles(db, [{ path: folder.write('nc.csv', CREDIT_NOTE), name: 'nc.csv' }]);
 		batch = report.files[0]!.batch_id;
-		await deliveriesSettled();
+		await alertsSettled();
 
 		const growthAfter = ((await computeMetric(db, 'kpis', {})) as KpisDocument).kpis.find((k) => k.id === 'growth')!;
 		const alerts = await listAlerts(db);
@@ -122,7 +123,7 @@ describe('alerts after a load', () => {
 
 	it('undoing that load is one alert back to observed; delivered again', async () => {
 		await undoBatch(db, batch, 'test');
-		await deliveriesSettled();
+		await alertsSettled();
 		const [latest] = await listAlerts(db);
 		expect(latest).toMatchObject({ cause: 'undo', batch_id: batch, kpi: 'growth', old_status: 'rejected', new_status: 'observed', direction: 'better' });
 		expect(await listAlerts(db)).toHaveLength(2);
@@ -135,7 +136,7 @@ describe('alerts after a load', () => {
 		const started = performance.now();
 		await ingestFiles(db, [{ path: folder.write('same.csv', CREDIT_NOTE.replace(';1.000.000,00;-1.000.000,00', ';10,00;-10,00').replace('NC-ALERT-1', 'NC-ALERT-2')), name: 'same.csv' }]);
 		plainLoadMs = performance.now() - started;
-		await deliveriesSettled();
+		await alertsSettled();
 		expect(await listAlerts(db)).toHaveLength(2);
 	});
 
@@ -151,14 +152,16 @@ describe('alerts after a load', () => {
 		const started = performance.now();
 		const report = await ingestFiles(db, [{ path: folder.write('nc3.csv', CREDIT_NOTE.replace('NC-ALERT-1', 'NC-ALERT-3')), name: 'nc3.csv' }]);
 		const loadMs = performance.now() - started;
-		// The ordering, not a time limit: the load has answered, the deliveries have not finished.
+		// The ordering, not a time limit: the load has answered; its alert is recorded just after,
+		// and its deliveries have still not finished.
+		await alertsRecorded();
 		expect(deliveriesPending()).toBeGreaterThan(0);
 		const alert = (await listAlerts(db))[0]!;
 		expect(alert).toMatchObject({ batch_id: report.files[0]!.batch_id, kpi: 'growth', new_status: 'rejected' });
 		expect((await listDeliveries(db)).filter((d) => d.alert_id === alert.alert_id && d.outcome === 'gave_up')).toEqual([]);
 
 		const deliveryStart = performance.now();
-		await deliveriesSettled();
+		await alertsSettled();
 		const log = (await listDeliveries(db)).filter((d) => d.alert_id === alert.alert_id);
 		// Each URL: a try and two retries (CARTERA_ALERT_RETRY_MS=200,400), the last one giving up.
 		expect(log.map((d) => d.outcome).sort()).toEqual(['failed', 'failed', 'failed', 'failed', 'gave_up', 'gave_up']);
@@ -178,6 +181,7 @@ describe('alerts after a load', () => {
 		const before = (await listAlerts(db)).length;
 
 		await undoBatch(db, lastLoad, 'test');
+		await alertsRecorded();
 		const added = (await listAlerts(db)).slice(0, (await listAlerts(db)).length - before);
 		const after = ((await computeMetric(db, 'kpis', { region })) as KpisDocument).kpis.find((k) => k.id === 'growth')!;
 		expect(after.status).toBe('approved');

@@ -16,6 +16,7 @@ import type { Lang } from '../../src/lib/i18n/lang';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
 import { createUser } from '../../src/lib/server/auth/users';
 import { Database } from '../../src/lib/server/db/database';
+import { alertsSettled } from '../../src/lib/server/alerts/record';
 import { listAlerts } from '../../src/lib/server/alerts/store';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
@@ -48,6 +49,7 @@ beforeAll(async () => {
 	].join('\n'));
 	const db = await Database.open(path);
 	batch = (await ingestFiles(db, [{ path: file, name: 'nc.csv' }])).files[0]!.batch_id;
+	await alertsSettled();
 	const [alert] = await listAlerts(db);
 	expect(alert).toMatchObject({ kpi: 'growth', old_status: 'observed', new_status: 'rejected' });
 	rejectedValue = alert!.value!;

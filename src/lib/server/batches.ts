@@ -126,7 +126,7 @@ export async function undoBatch(database: Database, batchId: number, by?: string
 			// Each restored version took the place of one the batch wrote: the rest were new keys.
 			return { removed: deleted - restored, restored };
 		});
-		await recordAlerts(database, before, 'undo', batchId);
+		recordAlerts(database, before, 'undo', batchId); // in the background
 		return result;
 	} finally {
 		db.close();

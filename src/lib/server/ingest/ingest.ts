@@ -97,8 +97,8 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 	};
 	const progress = (phase: IngestProgress['phase'], file: string, done: number, total: number) => onProgress?.({ phase, file, done, total });
 	let settled = false; // committed, or rolled back after a dry run
-	// The KPI statuses before this load, for its alerts: read on the main connection while this one
-	// reads and converts the files, so the load hardly waits for them (never rejects).
+	// The KPI statuses before this load, for its alerts (alerts/record.ts): kept from the last batch,
+	// or read on the main connection while this one reads and converts the files (never rejects).
 	const before = options.dryRun ? null : statesBefore(database);
 	try {
 		for (const [i, input] of inputs.entries()) {
@@ -133,7 +133,7 @@ export async function ingestFiles(database: Database, inputs: IngestInput[], opt
 			const watched = await before; // read before the commit changes what they see
 			await db.run(options.dryRun ? 'ROLLBACK' : 'COMMIT');
 			settled = true;
-			if (!options.dryRun) await recordAlerts(database, watched, 'load', files.at(-1)?.batch_id ?? null);
+			if (!options.dryRun) recordAlerts(database, watched, 'load', files.at(-1)?.batch_id ?? null); // in the background
 		} catch (error) {
 			if (!settled) await db.run('ROLLBACK').catch(() => undefined); // a failed COMMIT has rolled back already
 			throw error;
