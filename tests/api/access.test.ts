@@ -47,7 +47,11 @@ const ROUTES: [string, string, (() => BodyInit) | null, Record<Who, number>][] =
 	['/api/uploads', 'POST', () => new FormData(), { anonymous: 401, viewer: 403, analyst: 400, admin: 400 }],
 	['/api/uploads/batches/999/undo', 'POST', () => '{}', { anonymous: 401, viewer: 403, analyst: 404, admin: 404 }],
 	// Bands out of order: past the check it is the form's own 400.
-	['/ajustes?/thresholds', 'POST', () => thresholds(), { anonymous: 303, viewer: 403, analyst: 403, admin: 400 }]
+	['/ajustes?/thresholds', 'POST', () => thresholds(), { anonymous: 303, viewer: 403, analyst: 403, admin: 400 }],
+	['/alertas', 'GET', null, { anonymous: 303, viewer: 200, analyst: 200, admin: 200 }],
+	// A subscription with neither a webhook nor an address: past the check it is the form's own 400.
+	['/alertas?/subscribe', 'POST', () => new FormData(), { anonymous: 303, viewer: 403, analyst: 403, admin: 400 }],
+	['/alertas?/unsubscribe', 'POST', () => new FormData(), { anonymous: 303, viewer: 403, analyst: 403, admin: 400 }]
 ];
 
 function thresholds(): FormData {

@@ -53,6 +53,9 @@ describe('the access each route id and method need', () => {
 		['/ajustes', 'GET', 'viewer'],
 		// A form action is a POST to the page's route.
 		['/ajustes', 'POST', 'admin'],
+		// Alerts: everyone reads them; subscribing (a form action) is for admins.
+		['/alertas', 'GET', 'viewer'],
+		['/alertas', 'POST', 'admin'],
 		['/cargar', 'GET', 'analyst'],
 		['/cargar/historial', 'GET', 'analyst'],
 		['/api/uploads', 'POST', 'analyst'],
