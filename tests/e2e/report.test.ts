@@ -14,10 +14,25 @@ import { buildDemoDatabase } from '../../src/lib/server/demo';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import { launchBrowser } from '../helpers/chromium';
+import { compact, pdfText } from '../helpers/pdf-text';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const MONTH = '2026-10';
 const SECTIONS = ['kpis', 'growth', 'goals', 'captures', 'concentration', 'activation', 'funnel', 'movers'] as const;
+// What must not show on paper: navigation, the language switch, buttons (a column's sort button
+// prints as its label), form fields, download links and chart tools.
+const CONTROLS = 'nav, .lang-switch, button:not(.sort), select, input:not([type="hidden"]), textarea, a[download], .panel__tools, .data-table__tools, .filter-bar';
+
+/** The controls of `page` a reader would see. */
+async function visibleControls(page: Page): Promise<string[]> {
+	return page.locator(CONTROLS).evaluateAll((els) =>
+		els.filter((e) => (e as HTMLElement).offsetParent !== null || e.getClientRects().length > 0).map((e) => e.outerHTML.slice(0, 80))
+	);
+}
+
+function expectSections(text: string, lang: Lang): void {
+	for (const s of SECTIONS) expect(compact(text), s).toContain(compact(messages[lang].sections[s]));
+}
 
 let dir: string;
 let server: RunningServer | undefined;
@@ -71,6 +86,51 @@ describe('Informe del mes', () => {
 				// The demo has no goals: the section says so.
 				await expect(page.locator('[data-testid="report-goals"]').textContent()).resolves.toContain(messages[lang].noGoals);
 				expect(errors).toEqual([]);
+			} finally {
+				await close();
+			}
+		});
+	}
+
+	for (const lang of ['es', 'en'] as const) {
+		it(`prints to a PDF holding every section, in ${lang}`, async () => {
+			const { page, close } = await open(lang);
+			try {
+				await page.emulateMedia({ media: 'print' });
+				const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+				expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+				const text = pdfText(pdf);
+				expectSections(text, lang);
+				expect(compact(text)).toContain(compact(messages[lang].kind));
+				// No navigation on paper: the other sections' names are not in it.
+				expect(text).not.toContain(lang === 'es' ? 'Cargar datos' : 'Load data');
+			} finally {
+				await close();
+			}
+		});
+	}
+
+	it('answers its PDF button with the report printed by Chromium, in the asker’s language', async () => {
+		const response = await server!.fetch(`${server!.url}/informe/${MONTH}/pdf`, { headers: { 'accept-language': 'en' } });
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('application/pdf');
+		expectSections(pdfText(Buffer.from(await response.arrayBuffer())), 'en');
+	});
+
+	for (const width of [390, 1280]) {
+		it(`shows no navigation or controls in print at ${width} px, on the report and on Resumen`, async () => {
+			const { page, close } = await open('es', width);
+			try {
+				await expect(page.locator('[data-testid="report-pdf"]').isVisible()).resolves.toBe(true);
+				await page.emulateMedia({ media: 'print' });
+				await expect(visibleControls(page)).resolves.toEqual([]);
+				await page.goto(`${server!.url}/?from=2025-11&to=${MONTH}&region=Cochabamba`);
+				await page.locator('[data-testid="report-link"]').waitFor({ state: 'attached' });
+				await expect(visibleControls(page)).resolves.toEqual([]);
+				// The filter bar is one line of text on paper: the period and the filters in force.
+				const line = page.locator('[data-testid="filter-print"]');
+				await expect(line.isVisible()).resolves.toBe(true);
+				await expect(line.textContent()).resolves.toMatch(/nov 2025 – oct 2026[\s\S]*Cochabamba/);
 			} finally {
 				await close();
 			}

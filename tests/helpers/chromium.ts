@@ -1,35 +1,14 @@
 // Finds and launches a headless Chromium for the end-to-end tests. Playwright's own browser
 // download is not used (the machines have no network for it): Debian's package is the default.
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium as findInSrc } from '../../src/lib/server/pdf/chromium';
 
-export const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+// The finder and the launch arguments live in src (the report's PDF uses them too).
+export { CHROMIUM_ARGS } from '../../src/lib/server/pdf/chromium';
 
 /** CHROMIUM_PATH, else /usr/bin/chromium, else playwright-core's own browser if it was installed. */
 export function findChromium(): string {
-	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', safeExecutablePath()];
-	const found = candidates.find((path): path is string => !!path && existsSync(path));
-	if (found) return found;
-	throw new Error(
-		'No Chromium found: install Debian\'s package with `apt-get install -y chromium` or set CHROMIUM_PATH to a Chromium binary.'
-	);
-}
-
-function safeExecutablePath(): string | undefined {
-	try {
-		return chromium.executablePath();
-	} catch {
-		return undefined;
-	}
+	return findInSrc(chromium);
 }
 
 /** A headless Chromium; `launch` gives it a fresh temporary profile that is removed on close. */

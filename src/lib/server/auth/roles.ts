@@ -58,6 +58,7 @@ export const ROUTE_ACCESS: ReadonlyMap<string, RouteAccess> = new Map<string, Ro
 	['/api/lists/[name]', reads('viewer')],
 	// Informe del mes (issue 16): everyone reads it and downloads its PDF.
 	['/(dashboard)/informe/[month]', reads('viewer')],
+	['/(dashboard)/informe/[month]/pdf', reads('viewer')],
 	// Settings: everyone reads the thresholds and definitions; only admins change them.
 	['/ajustes', { read: 'viewer', write: 'admin' }],
 	// Alerts: everyone reads them; only admins add or remove subscriptions (webhook URLs: SSRF is theirs to weigh).
