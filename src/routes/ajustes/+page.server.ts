@@ -10,7 +10,7 @@ import { KPI_DEFAULTS, loadSettings, type KpiId } from '$lib/server/metrics/sett
 import type { Actions, PageServerLoad } from './$types';
 
 /** KPIs whose bands are typed as percentages (HHI is typed in points). */
-const PERCENT = new Set(['growth', 'activation_rate', 'top10_share', 'forecast_accuracy', 'quote_hit_rate']);
+const PERCENT = new Set(['growth', 'activation_rate', 'top10_share', 'forecast_accuracy', 'quote_hit_rate', 'targets']);
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const db = await getDatabase();
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		period: { from: c.params.from, to: c.params.to },
 		settings: global,
-		page: c.data ? await settingsPage(db, c.params, c.settings) : { kpis: [], rules: [], history: [] },
+		page: c.data ? await settingsPage(db, c.params, c.settings) : { kpis: [], rules: [], history: [], goals: [] },
 		options: c.options,
 		dimensions: FILTER_DIMENSIONS,
 		canEdit: locals.user ? locals.user.role === 'admin' : true
@@ -76,6 +76,36 @@ export const actions: Actions = {
 			throw error;
 		}
 		return { form: key, saved: true };
+	},
+
+	// A goal for a month and scope (issue 16): a settings row 'goal', so its history is the settings'.
+	goal: async ({ request, locals }) => {
+		const form = await request.formData();
+		const dimension = text(form, 'scope_dim');
+		const count = (key: string) => (text(form, key) === '' ? null : number(form, key));
+		// "12.000,50", "12,000.50", "12000,5": the last separator is the decimal one when followed by 1–2 digits.
+		const raw = text(form, 'revenue_target').replace(/\s/g, '');
+		const decimal = /[.,]\d{1,2}$/.test(raw) ? raw.slice(-3).replace(/^\d/, '').charAt(0) : '';
+		const revenue = raw === '' ? Number.NaN : Number((decimal ? raw.replaceAll(decimal === ',' ? '.' : ',', '').replace(',', '.') : raw.replace(/[.,]/g, '')));
+		try {
+			await saveSetting(await getDatabase(), {
+				key: 'goal',
+				value: {
+					revenue_target: revenue,
+					new_clients_target: count('new_clients_target'),
+					activated_target: count('activated_target'),
+					quotes_target: count('quotes_target')
+				},
+				scope: dimension && dimension !== 'total' ? { dimension, value: text(form, 'scope_value') } : null,
+				effective_from: text(form, 'month') || null,
+				by: locals.user?.name ?? null,
+				comment: text(form, 'comment') || null
+			});
+		} catch (error) {
+			if (error instanceof SettingError) return fail(400, { form: 'goal', field: error.field, message: error.message });
+			throw error;
+		}
+		return { form: 'goal', saved: true };
 	},
 
 	definitions: async ({ request, locals }) => {

@@ -4,8 +4,11 @@
 import type { Database } from '../../server/db/database';
 import type { Dimension } from '../../server/metrics/params';
 import { rankingOf, type RankingDocument } from '../../server/metrics/ranking';
+import { TARGET_SCOPES, targets, type TargetScope, type TargetStanding } from '../../server/metrics/targets';
+import type { Bands } from '../../thresholds';
 
 export type { RankingRow, JudgedBy } from '../../server/metrics/ranking';
+export type { TargetStanding } from '../../server/metrics/targets';
 import type { DashboardContext } from '../../server/pages/context';
 import { productNames } from '../../server/pages/product-names';
 
@@ -18,12 +21,17 @@ export interface RankingData {
 	filtered: boolean;
 	productNames: Record<string, string>;
 	currency: string;
+	/** The goals scorecard when the dimension can have goals (issue 16); null otherwise. */
+	scorecard: { rows: TargetStanding[]; bands: Bands } | null;
 }
 
 export async function rankingPage(db: Database, c: DashboardContext, dim: Dimension): Promise<RankingData> {
-	const base = { filtered: Object.keys(c.params.filters).length > 0, currency: c.settings.currency };
+	const base = { filtered: Object.keys(c.params.filters).length > 0, currency: c.settings.currency, scorecard: null };
 	if (!c.data) return { ...base, ranking: null, productNames: {} };
 	const ranking = await rankingOf(db, { ...c.params, dim }, c.settings, c.comparison);
 	const names = dim === 'product' ? await productNames(db, ranking.rows.map((r) => r.value)) : {};
-	return { ...base, ranking, productNames: names };
+	const scorecard = (TARGET_SCOPES as readonly string[]).includes(dim)
+		? { rows: (await targets(db, { ...c.params, target_by: dim as TargetScope }, c.settings)).ranking, bands: c.settings.thresholds.targets }
+		: null;
+	return { ...base, ranking, productNames: names, scorecard };
 }

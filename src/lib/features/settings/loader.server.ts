@@ -9,6 +9,7 @@ import { forecast } from '../../server/metrics/forecast';
 import type { MetricParams } from '../../server/metrics/params';
 import { monthEnd } from '../../server/metrics/period';
 import { quotes } from '../../server/metrics/quotes';
+import { goalList, targets, type GoalRow } from '../../server/metrics/targets';
 import type { KpiId, Settings } from '../../server/metrics/settings';
 import { settingRules, settingsHistory, type SettingHistoryRow, type SettingRule } from '../../server/metrics/settings-store';
 import { concentrationTrend } from '../concentration/loader.server';
@@ -24,6 +25,8 @@ export interface SettingsPage {
 	kpis: KpiSeries[];
 	rules: SettingRule[];
 	history: SettingHistoryRow[];
+	/** The goals in force (issue 16). */
+	goals: GoalRow[];
 }
 
 export async function settingsPage(db: Database, p: MetricParams, s: Settings): Promise<SettingsPage> {
@@ -33,6 +36,8 @@ export async function settingsPage(db: Database, p: MetricParams, s: Settings): 
 	const trend = await concentrationTrend(db, { ...p, by: 'client' }, s);
 	const f = await forecast(db, p, s);
 	const q = await quotes(db, p, s);
+	// Goal attainment: the portfolio's goals of the period, month by month (none without goals).
+	const goals = await targets(db, { ...p, target_by: 'total' }, s);
 	// Forecast accuracy of each month on its own: the forecast document of that single month.
 	const accuracy: { month: string; value: number | null }[] = [];
 	for (const m of g.months) accuracy.push({ month: m.month, value: (await forecast(db, { ...p, from: m.month, to: m.month, as_of: monthEnd(m.month) }, s)).accuracy });
@@ -44,9 +49,11 @@ export async function settingsPage(db: Database, p: MetricParams, s: Settings): 
 			{ id: 'top10_share', value: c.top_shares.top10, months: trend.map((m) => ({ month: m.month, value: m.top10 })) },
 			{ id: 'hhi', value: c.hhi, months: trend.map((m) => ({ month: m.month, value: m.hhi })) },
 			{ id: 'forecast_accuracy', value: f.accuracy, months: accuracy },
-			{ id: 'quote_hit_rate', value: q.hit_rate, months: q.months.map((m) => ({ month: m.month, value: m.hit_rate })) }
+			{ id: 'quote_hit_rate', value: q.hit_rate, months: q.months.map((m) => ({ month: m.month, value: m.hit_rate })) },
+			{ id: 'targets', value: goals.rows.at(-1)?.attainment ?? null, months: goals.rows.map((r) => ({ month: r.month, value: r.attainment })) }
 		],
 		rules: await settingRules(db),
-		history: await settingsHistory(db)
+		history: await settingsHistory(db),
+		goals: await goalList(db)
 	};
 }

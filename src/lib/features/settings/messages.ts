@@ -11,7 +11,9 @@ const es = {
 		top10_share: 'Participación de los 10 mayores',
 		hhi: 'Índice HHI',
 		forecast_accuracy: 'Precisión del pronóstico',
-		quote_hit_rate: 'Tasa de éxito de presupuestos'
+		quote_hit_rate: 'Tasa de éxito de presupuestos',
+		targets: 'Cumplimiento de metas',
+		goal: 'Meta'
 	} as Record<string, string>,
 	current: 'Valor del período',
 	higher: 'Mayor es mejor',
@@ -81,7 +83,9 @@ export const en: typeof es = {
 		top10_share: 'Top-10 clients’ share',
 		hhi: 'HHI',
 		forecast_accuracy: 'Forecast accuracy',
-		quote_hit_rate: 'Quote hit rate'
+		quote_hit_rate: 'Quote hit rate',
+		targets: 'Goal attainment',
+		goal: 'Goal'
 	},
 	current: 'Value for the period',
 	higher: 'Higher is better',
