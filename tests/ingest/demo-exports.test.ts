@@ -24,7 +24,7 @@ function records(path: string): Record<string, string>[] {
 
 const EXPECTED_KIND: Record<string, string> = {
 	'clientes.csv': 'clients', 'productos.csv': 'products', 'oportunidades.csv': 'opportunities',
-	'presupuestos.csv': 'quotes', 'pronostico.csv': 'forecasts'
+	'presupuestos.csv': 'quotes', 'pronostico.csv': 'forecasts', 'metas.csv': 'targets'
 };
 
 beforeAll(async () => {
@@ -52,7 +52,7 @@ describe('demo exports', () => {
 			expect(report.loaded, report.file).toBe(n);
 			expect(report.rejected, report.file).toBe(0);
 		}
-		const tables = ['clients', 'products', 'invoice_lines', 'opportunities', 'quotes', 'forecasts'];
+		const tables = ['clients', 'products', 'invoice_lines', 'opportunities', 'quotes', 'forecasts', 'targets'];
 		for (const table of tables) {
 			const stored = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))!.n;
 			const fromReports = first.files.filter((f) => KIND_SPECS[f.kind].table === table);
