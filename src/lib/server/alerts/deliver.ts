@@ -96,17 +96,19 @@ async function sendMail(to: string[], a: AlertRow, lang: Lang): Promise<string> 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** One channel of one alert to one subscription: attempts until one succeeds or the waits run out. */
-async function attempt(db: Database, base: { alert_id: number; subscription_id: number; channel: 'webhook' | 'email' }, send: () => Promise<string>): Promise<void> {
+type Log = (row: Parameters<typeof logDelivery>[1]) => Promise<void>;
+
+async function attempt(log: Log, base: { alert_id: number; subscription_id: number; channel: 'webhook' | 'email' }, send: () => Promise<string>): Promise<void> {
 	const waits = retryDelays();
 	for (let n = 0; ; n++) {
 		try {
 			const detail = await send();
-			await logDelivery(db, { ...base, attempt: n + 1, outcome: 'sent', detail });
+			await log({ ...base, attempt: n + 1, outcome: 'sent', detail });
 			return;
 		} catch (error) {
 			const last = n >= waits.length;
 			const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-			await logDelivery(db, { ...base, attempt: n + 1, outcome: last ? 'gave_up' : 'failed', detail: cause });
+			await log({ ...base, attempt: n + 1, outcome: last ? 'gave_up' : 'failed', detail: cause });
 			if (last) return;
 			await sleep(waits[n]!);
 		}
@@ -114,26 +116,40 @@ async function attempt(db: Database, base: { alert_id: number; subscription_id: 
 }
 
 /** Starts delivering the alerts in the background; returns at once. Never throws. */
-export function deliverAlerts(db: Database, alerts: AlertRow[]): void {
+export function deliverAlerts(database: Database, alerts: AlertRow[]): void {
 	if (alerts.length === 0) return;
 	const run = (async () => {
-		const subscriptions = await listSubscriptions(db);
-		if (subscriptions.length === 0) return;
-		const lang = (await loadSettings(db)).default_lang;
-		const jobs: Promise<void>[] = [];
-		for (const s of subscriptions) {
-			const secret = s.webhook_url ? await subscriptionSecret(db, s.subscription_id) : null;
-			for (const a of alerts) {
-				const base = { alert_id: a.alert_id, subscription_id: s.subscription_id };
-				if (s.webhook_url && secret) {
-					const body = JSON.stringify(alertPayload(a));
-					jobs.push(attempt(db, { ...base, channel: 'webhook' }, () => postWebhook(s.webhook_url!, body, secret)));
-				}
-				if (s.emails.length) jobs.push(attempt(db, { ...base, channel: 'email' }, () => sendMail(s.emails, a, lang)));
-			}
+		// A connection of its own for the log, closed when the last attempt has ended.
+		const db = await database.fork();
+		try {
+			await deliverOn(db, alerts);
+		} finally {
+			db.close();
 		}
-		await Promise.allSettled(jobs);
 	})().catch((error: unknown) => console.error('alerts: delivery', error));
 	pending.add(run);
 	void run.finally(() => pending.delete(run));
+}
+
+async function deliverOn(db: Database, alerts: AlertRow[]): Promise<void> {
+	const subscriptions = await listSubscriptions(db);
+	if (subscriptions.length === 0) return;
+	const lang = (await loadSettings(db)).default_lang;
+	// The attempts run side by side; their log rows are written one at a time on this connection.
+	let chain: Promise<void> = Promise.resolve();
+	const log: Log = (row) => (chain = chain.then(() => logDelivery(db, row)).catch((error: unknown) => console.error('alerts: delivery log', error)));
+	const jobs: Promise<void>[] = [];
+	for (const s of subscriptions) {
+		const secret = s.webhook_url ? await subscriptionSecret(db, s.subscription_id) : null;
+		for (const a of alerts) {
+			const base = { alert_id: a.alert_id, subscription_id: s.subscription_id };
+			if (s.webhook_url && secret) {
+				const body = JSON.stringify(alertPayload(a));
+				jobs.push(attempt(log, { ...base, channel: 'webhook' }, () => postWebhook(s.webhook_url!, body, secret)));
+			}
+			if (s.emails.length) jobs.push(attempt(log, { ...base, channel: 'email' }, () => sendMail(s.emails, a, lang)));
+		}
+	}
+	await Promise.allSettled(jobs);
+	await chain;
 }

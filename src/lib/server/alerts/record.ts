@@ -15,11 +15,24 @@ import { insertAlerts } from './store';
 const kept = new WeakMap<Database, { version: number; states: Promise<AlertState[] | null> }>();
 const recording = new Set<Promise<void>>();
 
-async function read(db: Database, when: string): Promise<AlertState[] | null> {
+/** The database was closed meanwhile (a script that loads and exits): nothing left to alert. */
+const closed = (error: unknown) => /connection disconnected|(database|instance) (is )?closed|bad_weak_ptr/i.test(String(error));
+
+/** Work on a connection of its own: never interleaved with the caller's statements on theirs. */
+export async function onFork<T>(database: Database, fn: (db: Database) => Promise<T>): Promise<T> {
+	const db = await database.fork();
 	try {
-		return await readStates(db);
+		return await fn(db);
+	} finally {
+		db.close();
+	}
+}
+
+async function read(database: Database, when: string): Promise<AlertState[] | null> {
+	try {
+		return await onFork(database, readStates);
 	} catch (error) {
-		console.error(`alerts: reading the statuses ${when}`, error);
+		if (!closed(error)) console.error(`alerts: reading the statuses ${when}`, error);
 		return null;
 	}
 }
@@ -43,8 +56,11 @@ export function recordAlerts(db: Database, before: AlertState[] | null, cause: '
 	const run = (async () => {
 		const after = await states;
 		if (!after) return;
-		deliverAlerts(db, await insertAlerts(db, alertChanges(before, after), cause, batchId));
-	})().catch((error: unknown) => console.error('alerts: recording after a load', error));
+		const changes = alertChanges(before, after);
+		if (changes.length) deliverAlerts(db, await onFork(db, (own) => insertAlerts(own, changes, cause, batchId)));
+	})().catch((error: unknown) => {
+		if (!closed(error)) console.error('alerts: recording after a load', error);
+	});
 	recording.add(run);
 	void run.finally(() => recording.delete(run));
 }
