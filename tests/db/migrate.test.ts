@@ -19,7 +19,7 @@ describe('migrations', () => {
 		expect(tables).toEqual([
 			'alert_deliveries', 'alert_subscriptions', 'alerts', 'api_tokens', 'clients', 'clients_replaced', 'forecasts', 'forecasts_replaced', 'invoice_lines', 'invoice_lines_replaced',
 			'invoice_totals', 'invoice_totals_source',
-			'opportunities', 'opportunities_replaced', 'products', 'products_replaced', 'quotes', 'quotes_replaced', 'schema_migrations',
+			'opportunities', 'opportunities_replaced', 'products', 'products_replaced', 'published_reports', 'quotes', 'quotes_replaced', 'schema_migrations',
 			'sessions', 'settings', 'source_mappings', 'upload_batches', 'upload_rejections', 'users'
 		]);
 		const money = await db.one<{ type: string }>(`SELECT data_type AS type FROM information_schema.columns WHERE table_name = 'invoice_lines' AND column_name = 'amount'`);
@@ -40,7 +40,8 @@ describe('migrations', () => {
 			{ version: 10, name: '010_rejection_context' },
 			{ version: 11, name: '011_opportunity_decision' },
 			{ version: 13, name: '013_closed_months' },
-			{ version: 15, name: '015_alerts' }
+			{ version: 15, name: '015_alerts' },
+			{ version: 16, name: '016_reports' }
 		]);
 		db.close();
 	});

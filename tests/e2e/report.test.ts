@@ -13,7 +13,8 @@ import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
-import { launchBrowser } from '../helpers/chromium';
+import type { TargetsDocument } from '../../src/lib/server/metrics/targets';
+import { hydrated, launchBrowser } from '../helpers/chromium';
 import { compact, pdfText } from '../helpers/pdf-text';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -38,6 +39,7 @@ let dir: string;
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
 let kpiDoc: KpisDocument;
+let managerGoals: TargetsDocument['ranking'];
 
 async function open(lang: Lang, width = 1280): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
 	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width, height: 900 }, locale: lang === 'es' ? 'es-BO' : 'en-US' });
@@ -59,6 +61,8 @@ beforeAll(async () => {
 	const db = await Database.open(dbPath);
 	try {
 		kpiDoc = (await computeMetric(db, 'kpis', { from: '2025-11', to: MONTH })) as KpisDocument;
+		const goals = (await computeMetric(db, 'targets', { from: `${MONTH.slice(0, 4)}-01`, to: MONTH, by: 'account_manager' })) as TargetsDocument;
+		managerGoals = goals.ranking.filter((r) => r.month === MONTH);
 	} finally {
 		db.close();
 	}
@@ -83,8 +87,11 @@ describe('Informe del mes', () => {
 				// The activation rate as the kpis document has it, formatted for the page's language.
 				const rate = kpiDoc.kpis.find((k) => k.id === 'activation_rate')!.value!;
 				await expect(page.locator('[data-testid="report-kpis"]').textContent()).resolves.toContain(formatPercent(rate, lang));
-				// The demo has no goals: the section says so.
-				await expect(page.locator('[data-testid="report-goals"]').textContent()).resolves.toContain(messages[lang].noGoals);
+				// Goals: each account manager's attainment as the targets figure has it, or the line saying none are loaded.
+				const goals = (await page.locator('[data-testid="report-goals"]').textContent())!;
+				if (managerGoals.length === 0) expect(goals).toContain(messages[lang].noGoals);
+				for (const g of managerGoals) expect(goals).toContain(g.value ?? '');
+				for (const g of managerGoals.filter((x) => x.attainment !== null)) expect(goals).toContain(formatPercent(g.attainment!, lang));
 				expect(errors).toEqual([]);
 			} finally {
 				await close();
@@ -145,6 +152,27 @@ describe('Informe del mes', () => {
 			await expect(page.locator('[data-testid="report-link"]').getAttribute('href')).resolves.toBe(`/informe/${MONTH}`);
 		} finally {
 			await context.close();
+		}
+	});
+
+	// Last: publishing changes the page the tests above read as a draft.
+	it('publishes the month: the page then says who published it, that the data has not changed, lists it, and prints it', async () => {
+		const { page, errors, close } = await open('es');
+		try {
+			await hydrated(page);
+			await page.locator('[data-testid="report-publish"]').click();
+			await expect.poll(() => page.locator('[data-testid="report-state"]').textContent()).toContain('Publicado por token:tests');
+			await expect(page.locator('[data-testid="report-changed"]').textContent()).resolves.toContain(messages.es.unchangedSince);
+			await expect(page.locator('[data-testid="report-list"]').textContent()).resolves.toContain('versión 1');
+			await page.reload();
+			await expect(page.locator('[data-testid="report-state"]').textContent()).resolves.toContain('versión 1');
+			await page.emulateMedia({ media: 'print' });
+			const text = pdfText(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+			expectSections(text, 'es');
+			expect(compact(text)).toContain(compact('Publicado por token:tests'));
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
 		}
 	});
 

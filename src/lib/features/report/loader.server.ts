@@ -14,6 +14,7 @@ import { loadSettings } from '../../server/metrics/settings';
 import { targets } from '../../server/metrics/targets';
 import { runList } from '../../server/lists/list';
 import type { ListRow } from '../../server/lists/list';
+import { changedSections, latestPublished, publishedList, publishReport } from '../../server/reports/published';
 
 /** Months of growth shown around the report's month (the month and the ones before it). */
 const GROWTH_MONTHS = 6;
@@ -91,3 +92,24 @@ function top(rows: ListRow[], key: 'expansion' | 'contraction') {
 }
 
 export type ReportData = Awaited<ReturnType<typeof reportData>>;
+
+/** The report's sections, in the order management reads them. */
+export const REPORT_SECTIONS = ['kpis', 'growth', 'goals', 'captures', 'concentration', 'activation', 'funnel', 'movers'] as const;
+
+/**
+ * The page: the latest published version's figures when the month was published (what management
+ * saw), with the sections whose figures the data has changed since; else the figures as they are.
+ */
+export async function reportPage(db: Database, month: string) {
+	const now = await reportData(db, month);
+	const published = await latestPublished<ReportData>(db, month);
+	const list = await publishedList(db);
+	if (!published) return { report: now, published: null, changed: [] as string[], list };
+	const changed = changedSections(published.figures, now, REPORT_SECTIONS);
+	return { report: published.figures, published: { version: published.version, by: published.published_by, at: published.published_at }, changed, list };
+}
+
+/** Publishes the month's report as its figures are now. */
+export async function publishMonth(db: Database, month: string, by: string | null): Promise<number> {
+	return publishReport(db, month, await reportData(db, month), by);
+}

@@ -85,6 +85,13 @@ const es = {
 	after: (currency: string) => `Este mes (${currency})`,
 	change: (currency: string) => `Cambio (${currency})`,
 	noMovers: 'Ningún cliente en esta lista.',
+	publish: 'Publicar',
+	republish: 'Publicar de nuevo',
+	publishedBy: (by: string | null, date: string, version: number) => `Publicado${by ? ` por ${by}` : ''} el ${date} (versión ${version})`,
+	changedSince: (sections: string) => `Los datos cambiaron desde la publicación en: ${sections}. El informe muestra lo publicado hasta que se publique de nuevo.`,
+	unchangedSince: 'Los datos no cambiaron desde la publicación.',
+	publishedList: 'Informes publicados',
+	listLine: (month: string, by: string | null, date: string, version: number) => `${month}, versión ${version}: ${date}${by ? `, ${by}` : ''}`,
 	fromOverview: 'Informe del mes',
 	badMonth: 'El mes del informe debe escribirse AAAA-MM.'
 };
@@ -175,6 +182,13 @@ const en: typeof es = {
 	after: (currency) => `This month (${currency})`,
 	change: (currency) => `Change (${currency})`,
 	noMovers: 'No client in this list.',
+	publish: 'Publish',
+	republish: 'Publish again',
+	publishedBy: (by, date, version) => `Published${by ? ` by ${by}` : ''} on ${date} (version ${version})`,
+	changedSince: (sections) => `The data has changed since publishing in: ${sections}. The report shows what was published until it is published again.`,
+	unchangedSince: 'The data has not changed since publishing.',
+	publishedList: 'Published reports',
+	listLine: (month, by, date, version) => `${month}, version ${version}: ${date}${by ? `, ${by}` : ''}`,
 	fromOverview: 'Monthly report',
 	badMonth: 'The report’s month must be written YYYY-MM.'
 };

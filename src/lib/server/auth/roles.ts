@@ -56,8 +56,8 @@ export const ROUTE_ACCESS: ReadonlyMap<string, RouteAccess> = new Map<string, Ro
 	// The list behind a number (issue 14): its page and its API.
 	['/(dashboard)/lista/[name]', reads('viewer')],
 	['/api/lists/[name]', reads('viewer')],
-	// Informe del mes (issue 16): everyone reads it and downloads its PDF.
-	['/(dashboard)/informe/[month]', reads('viewer')],
+	// Informe del mes (issue 16): everyone reads it and downloads its PDF; analysts and admins publish it.
+	['/(dashboard)/informe/[month]', { read: 'viewer', write: 'analyst' }],
 	['/(dashboard)/informe/[month]/pdf', reads('viewer')],
 	// Settings: everyone reads the thresholds and definitions; only admins change them.
 	['/ajustes', { read: 'viewer', write: 'admin' }],

@@ -1,17 +1,33 @@
-// Informe del mes: the report of the URL's month; its figures come from reportData.
+// Informe del mes: the report of the URL's month (reportPage: published or as the data is now), and
+// its one write, "Publicar" (analysts and admins: auth/roles.ts).
 import { error } from '@sveltejs/kit';
-import { reportData, reportMonth } from '$lib/features/report/loader.server';
+import { publishMonth, reportMonth, reportPage } from '$lib/features/report/loader.server';
+import { allows, requiredAccess } from '$lib/server/auth/roles';
 import { getDatabase } from '$lib/server/db/database';
 import { ParamError } from '$lib/server/metrics/params';
 import { canPrintPdf } from '$lib/server/pdf/chromium';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+function monthOf(text: string): string {
 	try {
-		const month = reportMonth(params.month);
-		return { report: await reportData(await getDatabase(), month), pdf: await canPrintPdf(), today: new Date().toISOString().slice(0, 10) };
+		return reportMonth(text);
 	} catch (e) {
 		if (e instanceof ParamError) error(400, `${e.param}: ${e.message}`);
 		throw e;
+	}
+}
+
+export const load: PageServerLoad = async ({ params, locals, route }) => {
+	const month = monthOf(params.month);
+	// Who may publish: the role the route's writes need (no accounts: everyone).
+	const needed = requiredAccess(route.id, 'POST');
+	const canPublish = !locals.user || (needed !== null && needed !== 'public' && allows(locals.user.role, needed));
+	return { ...(await reportPage(await getDatabase(), month)), canPublish, pdf: await canPrintPdf(), today: new Date().toISOString().slice(0, 10) };
+};
+
+export const actions: Actions = {
+	publish: async ({ params, locals }) => {
+		const version = await publishMonth(await getDatabase(), monthOf(params.month), locals.user?.name ?? null);
+		return { published: version };
 	}
 };
