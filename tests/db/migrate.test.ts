@@ -17,10 +17,10 @@ describe('migrations', () => {
 		let db = await Database.open(path);
 		const tables = (await db.all<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables ORDER BY 1`)).map((r) => r.t);
 		expect(tables).toEqual([
-			'alert_deliveries', 'alert_subscriptions', 'alerts', 'api_tokens', 'clients', 'clients_replaced', 'forecasts', 'forecasts_replaced', 'invoice_lines', 'invoice_lines_replaced',
+			'alert_deliveries', 'alert_subscriptions', 'alerts', 'api_tokens', 'clients', 'clients_replaced', 'closed_months', 'forecasts', 'forecasts_replaced', 'invoice_lines', 'invoice_lines_replaced',
 			'invoice_totals', 'invoice_totals_source',
 			'opportunities', 'opportunities_replaced', 'products', 'products_replaced', 'published_reports', 'quotes', 'quotes_replaced', 'schema_migrations',
-			'sessions', 'settings', 'source_mappings', 'upload_batches', 'upload_rejections', 'users'
+			'sessions', 'settings', 'source_mappings', 'targets', 'targets_replaced', 'upload_batches', 'upload_rejections', 'users'
 		]);
 		const money = await db.one<{ type: string }>(`SELECT data_type AS type FROM information_schema.columns WHERE table_name = 'invoice_lines' AND column_name = 'amount'`);
 		expect(money!.type).toBe('DECIMAL(18,4)');
@@ -39,7 +39,9 @@ describe('migrations', () => {
 			{ version: 9, name: '009_document_status' },
 			{ version: 10, name: '010_rejection_context' },
 			{ version: 11, name: '011_opportunity_decision' },
+			{ version: 12, name: '012_client_potential' },
 			{ version: 13, name: '013_closed_months' },
+			{ version: 14, name: '014_targets' },
 			{ version: 15, name: '015_alerts' },
 			{ version: 16, name: '016_reports' }
 		]);
