@@ -67,7 +67,7 @@ describe('format=csv neutralises formulas', () => {
 
 	it('keeps numbers, negative ones too, as numbers (only text is neutralised)', async () => {
 		const csv = await (await server.fetch(`${server.url}/api/metrics/growth?from=2025-01&to=2025-03&format=csv`)).text();
-		expect(csv.split('\r\n')[0]).toBe('month,revenue,mom,yoy,status,partial');
+		expect(csv.split('\r\n')[0]).toBe('month,revenue,mom,yoy,revenue_year_before,status,partial,provisional,projected_revenue,projected_mom');
 		expect(csv.split('\r\n')[3]).toMatch(/^2025-03,50,-0\.6666/); // (50 − 150) / 150
 	});
 });
