@@ -13,6 +13,7 @@ import { formatRate } from '../../src/lib/components/plot-kit';
 import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
+import { alertsSettled } from '../../src/lib/server/alerts/record';
 import type { FunnelDocument } from '../../src/lib/server/metrics/funnel';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { LossReasonsDocument } from '../../src/lib/server/metrics/loss-reasons';
@@ -40,6 +41,7 @@ beforeAll(async () => {
 	const db = await Database.open(dbPath);
 	try {
 		await ingestFiles(db, ['oportunidades_go_no_go.csv', 'presupuestos_validez.csv'].map((name) => ({ path: join(FIXTURES, name), name })));
+		await alertsSettled(); // recorded in the background before the server takes the file
 		currency = (await loadSettings(db)).currency;
 		funnel = (await computeMetric(db, 'funnel', PERIOD)) as FunnelDocument;
 		loss = (await computeMetric(db, 'loss_reasons', PERIOD)) as LossReasonsDocument;

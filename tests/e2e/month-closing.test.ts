@@ -15,6 +15,7 @@ import { createUser } from '../../src/lib/server/auth/users';
 import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
+import { alertsSettled } from '../../src/lib/server/alerts/record';
 import type { GrowthDocument } from '../../src/lib/server/metrics/documents';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import { hydrated, launchBrowser } from '../helpers/chromium';
@@ -49,6 +50,7 @@ beforeAll(async () => {
 	);
 	const db = await Database.open(path);
 	await ingestFiles(db, [{ path: file, name: 'noviembre.csv' }]);
+	await alertsSettled(); // the load's alerts are recorded in the background before the server takes the file
 	// The admin first (startServer's API token is the admin's), then an analyst and a viewer.
 	await createUser(db, TEST_ADMIN.name, TEST_ADMIN.password, 'admin');
 	const ana = await createUser(db, 'ana', 'clave de analista larga', 'analyst');

@@ -15,6 +15,7 @@ import type { Lang } from '../../src/lib/i18n/lang';
 import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
+import { alertsSettled } from '../../src/lib/server/alerts/record';
 import type { GrowthDocument } from '../../src/lib/server/metrics/documents';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import { hydrated, launchBrowser } from '../helpers/chromium';
@@ -193,6 +194,7 @@ describe('a partial November', () => {
 		const path = join(dir, 'november.duckdb');
 		const db = await Database.open(path);
 		await ingestFiles(db, [{ path: file, name: 'noviembre.csv' }]);
+		await alertsSettled(); // the load's alerts are recorded in the background, on this process's copy of the file
 		db.close();
 		nov = await startServer(path);
 	});
