@@ -138,7 +138,7 @@ describe('first run on a fresh database', () => {
 		const response = await post('/setup?/sample', {}, cookie);
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe('/');
-		expect(await batchCount(cookie)).toBe(9);
+		expect(await batchCount(cookie)).toBe(10);
 		const home = await get('/', cookie);
 		expect(home.status).toBe(200);
 		expect(await home.text()).not.toContain('data-testid="empty-state"');
@@ -147,7 +147,7 @@ describe('first run on a fresh database', () => {
 		expect(again.status).toBe(303);
 		expect(again.headers.get('location')).toBe('/');
 		expect((await post('/setup?/sample', {}, cookie)).status).toBe(303);
-		expect(await batchCount(cookie)).toBe(9);
+		expect(await batchCount(cookie)).toBe(10);
 	});
 
 	it('prints no setup code when an account exists', async () => {

@@ -118,7 +118,7 @@ describe('npm start', () => {
 		} finally {
 			await started.stop();
 		}
-		expect((await inspect()).batches).toHaveLength(9);
+		expect((await inspect()).batches).toHaveLength(10);
 	});
 
 	it('never loads the demo again by itself, nor with --demo, once anything was loaded, even all undone', { timeout: START_TIMEOUT_MS }, async () => {
@@ -133,7 +133,7 @@ describe('npm start', () => {
 			if (args.length) expect(output).toContain('the demo is not loaded');
 		}
 		const { batches } = await inspect();
-		expect(batches).toHaveLength(9);
+		expect(batches).toHaveLength(10);
 		expect(batches.every((b) => b.undone_at !== null)).toBe(true);
 	});
 });
