@@ -39,7 +39,8 @@ function trackedUrl(href: string, read: Set<string>): URL {
 /** One request as SvelteKit runs it: the layout's and the page's loads at once, sharing `locals`, each with its own URL. */
 async function pageLoad(path: string, page: { load: Load }, read = { layout: new Set<string>(), page: new Set<string>() }) {
 	const locals = {};
-	const event = (url: URL) => ({ url, locals, params: {}, parent: async () => ({}), depends: () => {}, untrack: <T>(f: () => T) => f() });
+	const route = { id: `/(dashboard)${path === '/' ? '' : path}` };
+	const event = (url: URL) => ({ url, locals, route, params: {}, parent: async () => ({}), depends: () => {}, untrack: <T>(f: () => T) => f() });
 	const href = `http://localhost${path}`;
 	return Promise.allSettled([layout.load(event(trackedUrl(href, read.layout)) as never), page.load(event(trackedUrl(href, read.page)) as never)]);
 }
