@@ -2,7 +2,7 @@
 // November file (lines on Nov 1, 3 and 5 2026 only): Resumen shows November provisional; an analyst
 // marks it closed, and November's growth is then judged; a viewer sees who closed it and when but
 // gets no button, and a viewer's post is refused; the analyst reopens it and it is provisional again.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +14,10 @@ import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session
 import { createUser } from '../../src/lib/server/auth/users';
 import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
-import { ingestFiles } from '../../src/lib/server/ingest/ingest';
-import { alertsSettled } from '../../src/lib/server/alerts/record';
 import type { GrowthDocument } from '../../src/lib/server/metrics/documents';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import { hydrated, launchBrowser } from '../helpers/chromium';
+import { loadPartialNovember } from '../helpers/partial-november';
 import { startServer, TEST_ADMIN, type RunningServer } from '../helpers/server';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -38,19 +37,8 @@ beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cartera-month-closing-'));
 	const path = join(dir, 'demo.duckdb');
 	await buildDemoDatabase(path);
-	const file = join(dir, 'noviembre.csv');
-	writeFileSync(
-		file,
-		[
-			'Nº factura;Línea;Fecha;Código cliente;Código producto;Cantidad;Precio unitario;Importe;Moneda;Tipo documento',
-			'F-NOV-1;1;01/11/2026;CL-00065;P-013;1;1000,00;1000,00;BOB;Factura',
-			'F-NOV-2;1;03/11/2026;CL-00065;P-034;1;2500,50;2500,50;BOB;Factura',
-			'F-NOV-3;1;05/11/2026;CL-01484;P-032;1;1499,50;1499,50;BOB;Factura'
-		].join('\n')
-	);
 	const db = await Database.open(path);
-	await ingestFiles(db, [{ path: file, name: 'noviembre.csv' }]);
-	await alertsSettled(); // the load's alerts are recorded in the background before the server takes the file
+	await loadPartialNovember(db, dir);
 	// The admin first (startServer's API token is the admin's), then an analyst and a viewer.
 	await createUser(db, TEST_ADMIN.name, TEST_ADMIN.password, 'admin');
 	const ana = await createUser(db, 'ana', 'clave de analista larga', 'analyst');

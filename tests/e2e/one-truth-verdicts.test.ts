@@ -4,7 +4,7 @@
 //     says which threshold; (b) after loading invoices dated only Nov 1–5 2026, November is
 //     provisional: projected, marked, never rejected, and the growth tile judges October;
 // (c) the growth tile shows the same month a year before beside its month-on-month growth.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +14,10 @@ import { formatMoney, formatMonth, formatNumber, formatPercentChange } from '../
 import type { Lang } from '../../src/lib/i18n/lang';
 import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
-import { ingestFiles } from '../../src/lib/server/ingest/ingest';
-import { alertsSettled } from '../../src/lib/server/alerts/record';
 import type { GrowthDocument } from '../../src/lib/server/metrics/documents';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import { hydrated, launchBrowser } from '../helpers/chromium';
+import { loadPartialNovember } from '../helpers/partial-november';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -178,23 +177,11 @@ describe('the same month a year before', () => {
 
 describe('a partial November', () => {
 	let nov: RunningServer | undefined;
-	// Three lines on Nov 1, 3 and 5 2026: 1 000,00 + 2 500,50 + 1 499,50 = 5 000,00.
-	// Projection: 5 000,00 × 30 days ÷ 5 days covered = 30 000,00.
+	// The partial November file (tests/helpers/partial-november.ts): 5 000,00, projected to 30 000,00.
 	beforeAll(async () => {
-		const file = join(dir, 'noviembre.csv');
-		writeFileSync(
-			file,
-			[
-				'Nº factura;Línea;Fecha;Código cliente;Código producto;Cantidad;Precio unitario;Importe;Moneda;Tipo documento',
-				'F-NOV-1;1;01/11/2026;CL-00065;P-013;1;1000,00;1000,00;BOB;Factura',
-				'F-NOV-2;1;03/11/2026;CL-00065;P-034;1;2500,50;2500,50;BOB;Factura',
-				'F-NOV-3;1;05/11/2026;CL-01484;P-032;1;1499,50;1499,50;BOB;Factura'
-			].join('\n')
-		);
 		const path = join(dir, 'november.duckdb');
 		const db = await Database.open(path);
-		await ingestFiles(db, [{ path: file, name: 'noviembre.csv' }]);
-		await alertsSettled(); // the load's alerts are recorded in the background, on this process's copy of the file
+		await loadPartialNovember(db, dir);
 		db.close();
 		nov = await startServer(path);
 	});
