@@ -44,7 +44,7 @@ export async function dashboardPages(db: Database, query: Record<string, string>
 		context: c,
 		overview: await overviewPage(db, c),
 		overviewComparison: await overviewComparison(db, c),
-		activation: await activationPage(db, c.params, c.settings, c.comparison),
+		activation: await activationPage(db, c.params, c.settings),
 		forecast: await forecastPage(db, c.params, c.settings, c.comparison),
 		pipeline: await pipelinePage(db, c.params, c.settings, c.comparison),
 		concentration: await concentrationPage(db, c, 'client'),

@@ -62,7 +62,7 @@ export async function checkRanking(db: Database, query: Record<string, string>, 
 		const at = `${dim} = ${row.value}`;
 		const c = await dashboardContext(db, dashboardUrl({ ...query, [dimension(dim).param]: row.value }));
 		const overview = await overviewPage(db, c);
-		const activation = await activationPage(db, c.params, c.settings, c.comparison);
+		const activation = await activationPage(db, c.params, c.settings);
 		const forecast = await forecastPage(db, c.params, c.settings, c.comparison);
 		const pipeline = await pipelinePage(db, c.params, c.settings, c.comparison);
 		const kpi = (id: Parameters<typeof kpiOf>[1]) => kpiOf(overview.current.kpis, id)!;

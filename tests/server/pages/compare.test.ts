@@ -39,7 +39,7 @@ async function pages(query: string) {
 	return {
 		c,
 		overview: await overviewComparison(db, c),
-		activation: await activationPage(db, c.params, c.settings, c.comparison),
+		activation: await activationPage(db, c.params, c.settings),
 		forecast: await forecastPage(db, c.params, c.settings, c.comparison),
 		segments: await segmentsPage(db, c, segmentDimensions(null, null))
 	};

@@ -38,7 +38,7 @@ describe('warmDefaults', () => {
 		const { params: p, settings: s, comparison } = c;
 		await overviewPage(db, c);
 		await overviewComparison(db, c);
-		await activationPage(db, p, s, comparison);
+		await activationPage(db, p, s);
 		await clientsPage(db, c);
 		await segmentsPage(db, c, segmentDimensions(null, null));
 		await concentrationPage(db, c, 'client');

@@ -55,14 +55,13 @@ function figures(d: ActivationDocument): ActivationFigures {
 }
 
 /**
- * `p.compare` (the context's comparison) sets the bridge's P0, so the bridge, the movements and the
- * tiles all compare with the same months; a `comparison` other than those months is a caller's bug.
+ * `p.compare` (the context's comparison) sets the bridge's P0; the tiles compare with those same
+ * months (bridge.previous, the context's comparison), so the bridge, the movements and the tiles agree by construction.
  */
-export async function activationPage(db: Database, p: MetricParams, s: Settings, comparison: { from: string; to: string }): Promise<ActivationPage> {
+export async function activationPage(db: Database, p: MetricParams, s: Settings): Promise<ActivationPage> {
 	const { document, series } = await activationWithSeries(db, p, s);
 	const bridge = await retention(db, p, s);
-	if (bridge.previous.from !== comparison.from || bridge.previous.to !== comparison.to)
-		throw new Error(`The bridge compares with ${bridge.previous.from}..${bridge.previous.to}, the tiles with ${comparison.from}..${comparison.to}`);
+	const comparison = bridge.previous;
 	const cp = comparisonParams(p, comparison);
 	const previous = tiles(figures(await activation(db, cp, s)), await retention(db, cp, s));
 	return {

@@ -26,7 +26,7 @@ export async function warmDefaults(database: Database): Promise<void> {
 		const { params: p, settings: s, comparison } = c;
 		await overviewPage(db, c);
 		await overviewComparison(db, c);
-		await activationPage(db, p, s, comparison);
+		await activationPage(db, p, s);
 		await clientsPage(db, c);
 		await segmentsPage(db, c, segmentDimensions(null, null));
 		await concentrationPage(db, c, 'client');

@@ -11,6 +11,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	return {
 		...comparedPageFrame(c),
 		bands: c.settings.thresholds.activation_rate,
-		figures: await activationPage(await getDatabase(), c.params, c.settings, c.comparison)
+		figures: await activationPage(await getDatabase(), c.params, c.settings)
 	};
 };
