@@ -16,7 +16,8 @@
 --   win_rate_amount = Σ amount won / Σ amount (won + lost), the same records (a missing amount adds 0);
 --   median_cycle_days = median of closed_at − created_at in days over the won records closed in
 --                     the period (even count: mean of the two middle values);
---   prospect_size   = mean amount of the opportunities (kinds other than lead, as in the monthly
+--   prospect_size   = (the mean opportunity amount, name kept; the register's prospect size per year is
+--                     prospect_size.sql) mean amount of the opportunities (kinds other than lead, as in the monthly
 --                     column) created in the period, over those with an amount; computed exactly
 --                     and rounded half-up to cents;
 --   quotes_per_month = quotes issued in the period / number of months of the period.

@@ -12,7 +12,7 @@ const es = {
 		cycle: 'Ciclo de venta',
 		cycleHint: 'Mediana de días desde la creación hasta el cierre, solo ganadas',
 		days: (n: string) => `${n} días`,
-		prospectSize: 'Tamaño del prospecto',
+		prospectSize: 'Importe medio por oportunidad',
 		prospectSizeHint: 'Importe medio de las oportunidades creadas en el período',
 		quotesPerMonth: 'Presupuestos por mes',
 		quotesPerMonthHint: 'Presupuestos emitidos en el período / meses'
@@ -52,7 +52,7 @@ export const en: typeof es = {
 		cycle: 'Sales cycle',
 		cycleHint: 'Median days from creation to close, won only',
 		days: (n) => `${n} days`,
-		prospectSize: 'Prospect size',
+		prospectSize: 'Mean opportunity amount',
 		prospectSizeHint: 'Mean amount of the opportunities created in the period',
 		quotesPerMonth: 'Quotes per month',
 		quotesPerMonthHint: 'Quotes issued in the period / months'

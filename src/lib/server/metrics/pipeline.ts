@@ -20,7 +20,7 @@ export interface PipelineDocument {
 	win_rate: number | null;
 	win_rate_amount: number | null;
 	median_cycle_days: number | null;
-	/** Mean amount of the non-lead records created in the period (money, cents). */
+	/** Mean amount of the non-lead records created in the period (money, cents): the mean opportunity amount, its name kept; the register's prospect size per year is the `prospect_size` figure. */
 	prospect_size: number | null;
 	quotes_per_month: number;
 }
