@@ -4,7 +4,7 @@ import type { Database } from '../db/database';
 import { runQuery } from '../queries';
 import { lineParams } from './bind';
 import type { Dimension, MetricParams } from './params';
-import { scopeOf, type Settings, type ThresholdScope } from './settings';
+import { judgedBy, scopeOf, type Settings, type ThresholdScope } from './settings';
 
 export interface Segment {
 	value: string | null;
@@ -88,8 +88,8 @@ export interface GrowthDocument {
 }
 
 export async function growth(db: Database, p: MetricParams, s: Settings): Promise<GrowthDocument> {
-	// Under filters, a month judged by a portfolio threshold gets no status (settings.ts judged()).
-	const rules = s.growth_rules.map((r) => ({ ...r, judged: !s.filtered || r.scope !== null }));
+	// Under filters, a month judged by a portfolio threshold gets no status (settings.ts judgedBy()).
+	const rules = s.growth_rules.map((r) => ({ ...r, judged: judgedBy(s.filtered, r.scope) }));
 	const months = await runQuery<GrowthMonth>(db, 'growth', { ...lineParams(p, s), growth_rules: JSON.stringify(rules) });
 	return { thresholds: s.growth, threshold_scope: scopeOf(s.threshold_sources.growth), months };
 }

@@ -55,7 +55,12 @@ export const scopeOf = (source: ThresholdSource): ThresholdScope => (source.kind
  * under filters only against a threshold set for a segment they select, never the portfolio's.
  */
 export function judged(s: Pick<Settings, 'filtered' | 'threshold_sources'>, id: KpiId | 'growth'): boolean {
-	return !s.filtered || s.threshold_sources[id].kind === 'segment';
+	return judgedBy(s.filtered, scopeOf(s.threshold_sources[id]));
+}
+
+/** The same rule for a threshold of known scope (a growth rule in force at one month). */
+export function judgedBy(filtered: boolean, scope: ThresholdScope): boolean {
+	return !filtered || scope !== null;
 }
 
 /** What a page needs to show a figure's verdict or say why it has none (features/shared/verdict.ts). */
