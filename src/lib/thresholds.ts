@@ -20,6 +20,9 @@ export interface GrowthThresholds {
 
 export type Status = 'approved' | 'acceptable' | 'observed' | 'rejected';
 
+/** Each status's shape, so a status never rests on colour alone (StatusBadge, the ranking's cells). */
+export const STATUS_ICONS: Record<Status, string> = { approved: '✓', acceptable: '●', observed: '▲', rejected: '✕' };
+
 /**
  * A value against its bands. Higher is better: ≥ approve approved, < reject rejected, < observe
  * observed, else acceptable; lower is better: the mirror (≤ approve … > reject rejected).

@@ -1,12 +1,10 @@
 // Ranking's decisions apart from its markup: which statuses carry the "portfolio threshold" mark
 // and how a status cell reads. Pure; tested in tests/features/ranking/view.test.ts.
-import type { Status } from '../../thresholds';
+import { STATUS_ICONS, type Status } from '../../thresholds';
 import type { RankingRow } from './loader.server';
 
 export type RankedKpi = 'mom' | 'activation' | 'quote_hit';
 export const RANKED_KPIS: readonly RankedKpi[] = ['mom', 'activation', 'quote_hit'];
-
-const ICONS: Record<Status, string> = { approved: '✓', acceptable: '●', observed: '▲', rejected: '✕' };
 
 /** Where the mark goes: on the header when every row of the KPI was judged by the portfolio's threshold, else on those cells. */
 export function markInHeader(rows: RankingRow[], kpi: RankedKpi): boolean {
@@ -31,6 +29,6 @@ export function statusCell(
 ): string {
 	const status = row[`${kpi}_status`];
 	if (status === null) return words.statuses.none;
-	const text = `${icon ? `${ICONS[status]} ` : ''}${words.statuses[status]}`;
+	const text = `${icon ? `${STATUS_ICONS[status]} ` : ''}${words.statuses[status]}`;
 	return row[`${kpi}_threshold`] === 'portfolio' && !markInHeader(rows, kpi) ? `${text} ${words.mark}` : text;
 }
