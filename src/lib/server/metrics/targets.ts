@@ -48,20 +48,8 @@ export interface TargetRow {
 	quotes: CountGoal | null;
 }
 
-/** A scope value's standing at the period's last month with a goal: the scorecard's row. */
-export interface TargetStanding {
-	value: string | null;
-	month: string;
-	goal: number;
-	actual: number;
-	attainment: number | null;
-	status: Status | null;
-	goal_ytd: number;
-	actual_ytd: number;
-	attainment_ytd: number | null;
-	status_ytd: Status | null;
-	partial: boolean;
-}
+/** A scope value's standing at the period's last month with a goal: the scorecard's row (a month's row without its count goals). */
+export type TargetStanding = Omit<TargetRow, 'new_clients' | 'activated' | 'quotes'>;
 
 export interface TargetsDocument {
 	from: string;
