@@ -20,8 +20,6 @@ export interface RealDataset {
 	total: number;
 	/** Periods of twelve months for the bridge and the pages, with and without a filter. */
 	bridges: PeriodQuery[];
-	/** Every amount is a whole number of cents (no sub-cent rounding anywhere). */
-	wholeCents?: boolean;
 }
 
 export const REAL_DATASETS: RealDataset[] = [
@@ -43,7 +41,6 @@ export const REAL_DATASETS: RealDataset[] = [
 		files: ['kaggle-sales-data-sample/sales_data_sample.csv'],
 		all: { from: '2003-01', to: '2005-05' },
 		total: 9838141.37,
-		wholeCents: true,
 		bridges: [{ from: '2004-06', to: '2005-05' }, { from: '2004-01', to: '2004-12' }, { from: '2004-01', to: '2004-12', region: 'EMEA' }]
 	},
 	{
@@ -64,7 +61,6 @@ export const REAL_DATASETS: RealDataset[] = [
 		files: ['List of Orders.csv', 'Order Details.csv'].map((f) => `kaggle-ecommerce-india-orders-targets/${f}`),
 		all: { from: '2018-04', to: '2019-08' },
 		total: 430938,
-		wholeCents: true,
 		bridges: [{ from: '2018-09', to: '2019-08' }, { from: '2018-09', to: '2019-08', product_line: 'Electronics' }]
 	}
 ];
@@ -84,7 +80,6 @@ export interface InvariantDataset {
 	name: string;
 	load(db: Database): Promise<unknown>;
 	cases: CaseQuery[];
-	wholeCents: boolean;
 }
 
 const filtered = (q: PeriodQuery) => Object.keys(q).length > 2;
@@ -94,7 +89,6 @@ const both = (q: PeriodQuery): CaseQuery[] => [{ ...q, compare: 'previous' }, { 
 export const DEMO: InvariantDataset = {
 	name: 'demo',
 	load: loadDemo,
-	wholeCents: true,
 	cases: [...both({ from: '2026-01', to: '2026-10' }), ...both({ from: '2026-01', to: '2026-10', product_line: 'Papelería' })]
 };
 
@@ -109,5 +103,5 @@ function realCases(d: RealDataset): CaseQuery[] {
 /** The demo and every real dataset, each with its cases. */
 export const INVARIANT_DATASETS: InvariantDataset[] = [
 	DEMO,
-	...REAL_DATASETS.map((d) => ({ name: d.name, load: (db: Database) => loadReal(db, d), cases: realCases(d), wholeCents: d.wholeCents ?? false }))
+	...REAL_DATASETS.map((d) => ({ name: d.name, load: (db: Database) => loadReal(db, d), cases: realCases(d) }))
 ];
