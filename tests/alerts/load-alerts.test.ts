@@ -11,7 +11,7 @@ import { alertsRecorded, alertsSettled } from '../../src/lib/server/alerts/recor
 import { addSubscription, deleteSubscription, listAlerts, listDeliveries } from '../../src/lib/server/alerts/store';
 import { undoBatch } from '../../src/lib/server/batches';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import { saveSetting } from '../../src/lib/server/metrics/settings-store';
@@ -67,7 +67,7 @@ beforeAll(async () => {
 	process.env.CARTERA_SMTP_HOST = '127.0.0.1';
 	process.env.CARTERA_SMTP_PORT = String(port(smtp.server));
 	process.env.CARTERA_SMTP_FROM = 'cartera@example.test';
-	await buildDemoDatabase(folder.path('demo.duckdb'));
+	await copyDemoDatabase(folder.path('demo.duckdb'));
 	db = await Database.open(folder.path('demo.duckdb'));
 }, 120_000);
 

@@ -18,7 +18,7 @@ import { createUser } from '../../src/lib/server/auth/users';
 import { Database } from '../../src/lib/server/db/database';
 import { alertsSettled } from '../../src/lib/server/alerts/record';
 import { listAlerts } from '../../src/lib/server/alerts/store';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { hydrated, launchBrowser } from '../helpers/chromium';
 import { startServer, TEST_ADMIN, type RunningServer } from '../helpers/server';
@@ -41,7 +41,7 @@ const sessions = { admin: '', viewer: '' };
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cartera-alerts-'));
 	const path = join(dir, 'demo.duckdb');
-	await buildDemoDatabase(path);
+	await copyDemoDatabase(path);
 	const file = join(dir, 'nc.csv');
 	writeFileSync(file, [
 		'Nº factura;Línea;Fecha;Código cliente;Código producto;Cantidad;Precio unitario;Importe;Moneda;Tipo documento',

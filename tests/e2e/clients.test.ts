@@ -12,7 +12,7 @@ import type { Lang } from '../../src/lib/i18n/lang';
 import { dashboardContext } from '../../src/lib/server/pages/context';
 import { listClients, type ClientList } from '../../src/lib/features/clients/loader.server';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import { hydrated, launchBrowser } from '../helpers/chromium';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -46,7 +46,7 @@ const codes = (page: Page) => page.locator(`${ROWS} td[data-column="client_id"]`
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-clients-'));
 	const dbPath = join(dir, 'demo.duckdb');
-	await buildDemoDatabase(dbPath);
+	await copyDemoDatabase(dbPath);
 	const db = await Database.open(dbPath);
 	try {
 		const c = await dashboardContext(db, new URL('http://x/clientes'));

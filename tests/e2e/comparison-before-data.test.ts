@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tileMessages } from '../../src/lib/components/metric-tile-messages';
 import { messages } from '../../src/lib/i18n';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import { launchBrowser } from '../helpers/chromium';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -24,7 +24,7 @@ let browser: Browser | undefined;
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-before-data-'));
 	const dbPath = join(dir, 'demo.duckdb');
-	await buildDemoDatabase(dbPath);
+	await copyDemoDatabase(dbPath);
 	server = await startServer(dbPath);
 	browser = await launchBrowser();
 }, 180_000);

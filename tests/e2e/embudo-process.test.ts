@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatNumber } from '../../src/lib/format';
 import { formatRate } from '../../src/lib/components/plot-kit';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { alertsSettled } from '../../src/lib/server/alerts/record';
 import type { FunnelDocument } from '../../src/lib/server/metrics/funnel';
@@ -37,7 +37,7 @@ const squash = (s: string) => s.replace(/\s/g, '');
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-embudo-'));
 	const dbPath = join(dir, 'demo.duckdb');
-	await buildDemoDatabase(dbPath);
+	await copyDemoDatabase(dbPath);
 	const db = await Database.open(dbPath);
 	try {
 		await ingestFiles(db, ['oportunidades_go_no_go.csv', 'presupuestos_validez.csv'].map((name) => ({ path: join(FIXTURES, name), name })));

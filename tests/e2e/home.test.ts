@@ -13,7 +13,7 @@ import { formatMoney, formatMonth, formatNumber, formatPercent, formatPercentCha
 import type { Lang } from '../../src/lib/i18n/lang';
 import { createToken } from '../../src/lib/server/auth/tokens';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import { launchBrowser } from '../helpers/chromium';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -83,7 +83,7 @@ async function expectApiFigures(page: Page, lang: Lang): Promise<void> {
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-'));
 	const dbPath = join(dir, 'demo.duckdb');
-	await buildDemoDatabase(dbPath);
+	await copyDemoDatabase(dbPath);
 	server = await startServer(dbPath);
 	browser = await launchBrowser();
 	mkdirSync(SHOTS, { recursive: true });

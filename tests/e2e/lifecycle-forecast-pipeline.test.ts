@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatNumber } from '../../src/lib/format';
 import { messages, type Lang } from '../../src/lib/i18n';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import type { ActivationDocument } from '../../src/lib/server/metrics/activation';
 import type { ForecastDocument } from '../../src/lib/server/metrics/forecast';
 import { computeMetric } from '../../src/lib/server/metrics/index';
@@ -73,7 +73,7 @@ const tileValue = (page: Page, testid: string) => page.textContent(`[data-testid
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-lfp-'));
 	const dbPath = join(dir, 'demo.duckdb');
-	await buildDemoDatabase(dbPath);
+	await copyDemoDatabase(dbPath);
 	// Read the expected documents before the server takes the file (one process per DuckDB file).
 	const db = await Database.open(dbPath);
 	try {

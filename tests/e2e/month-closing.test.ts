@@ -13,7 +13,7 @@ import type { Lang } from '../../src/lib/i18n/lang';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
 import { createUser } from '../../src/lib/server/auth/users';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import type { GrowthDocument } from '../../src/lib/server/metrics/documents';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import { hydrated, launchBrowser } from '../helpers/chromium';
@@ -36,7 +36,7 @@ const sessions: Record<'analyst' | 'viewer', string> = { analyst: '', viewer: ''
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cartera-month-closing-'));
 	const path = join(dir, 'demo.duckdb');
-	await buildDemoDatabase(path);
+	await copyDemoDatabase(path);
 	const db = await Database.open(path);
 	await loadPartialNovember(db, dir);
 	// The admin first (startServer's API token is the admin's), then an analyst and a viewer.

@@ -14,7 +14,7 @@ import { figureChange } from '../../src/lib/features/shared/change';
 import { formatMoney, formatPeriod } from '../../src/lib/format';
 import { messages, type Lang } from '../../src/lib/i18n';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import type { ActivationDocument } from '../../src/lib/server/metrics/activation';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { QuotesDocument } from '../../src/lib/server/metrics/quotes';
@@ -43,7 +43,7 @@ const docs = {} as {
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-one-truth-'));
 	const dbPath = join(dir, 'demo.duckdb');
-	await buildDemoDatabase(dbPath);
+	await copyDemoDatabase(dbPath);
 	// Read the expected documents before the server takes the file (one process per DuckDB file).
 	const db = await Database.open(dbPath);
 	try {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatMonth, formatNumber, formatPercentChange } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import type { GrowthDocument } from '../../src/lib/server/metrics/documents';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import { hydrated, launchBrowser } from '../helpers/chromium';
@@ -34,7 +34,7 @@ let browser: Browser | undefined;
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cartera-verdicts-'));
 	demoPath = join(dir, 'demo.duckdb');
-	await buildDemoDatabase(demoPath);
+	await copyDemoDatabase(demoPath);
 	// A copy for (b), before the server holds the file.
 	copyFileSync(demoPath, join(dir, 'november.duckdb'));
 	server = await startServer(demoPath);

@@ -10,7 +10,7 @@ import { messages } from '../../src/lib/features/report/messages';
 import { formatPercent } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import type { TargetsDocument } from '../../src/lib/server/metrics/targets';
@@ -57,7 +57,7 @@ async function open(lang: Lang, width = 1280): Promise<{ page: Page; errors: str
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-report-'));
 	const dbPath = join(dir, 'demo.duckdb');
-	await buildDemoDatabase(dbPath);
+	await copyDemoDatabase(dbPath);
 	const db = await Database.open(dbPath);
 	try {
 		kpiDoc = (await computeMetric(db, 'kpis', { from: '2025-11', to: MONTH })) as KpisDocument;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatNumber } from '../../src/lib/format';
 import { formatRate } from '../../src/lib/components/plot-kit';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import type { ActivationDocument } from '../../src/lib/server/metrics/activation';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { SalesEventsDocument } from '../../src/lib/server/metrics/sales-events';
@@ -29,7 +29,7 @@ let events: SalesEventsDocument;
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-sales-'));
 	const dbPath = join(dir, 'demo.duckdb');
-	await buildDemoDatabase(dbPath);
+	await copyDemoDatabase(dbPath);
 	const db = await Database.open(dbPath);
 	try {
 		currency = (await loadSettings(db)).currency;

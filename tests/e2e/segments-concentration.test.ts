@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatNumber } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import type { ConcentrationDocument, SegmentationDocument } from '../../src/lib/server/metrics/documents';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import { loadSettings } from '../../src/lib/server/metrics/settings';
@@ -65,7 +65,7 @@ const percentText = (share: number, lang: Lang) => `${formatNumber(share * 100, 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-seg-'));
 	const dbPath = join(dir, 'demo.duckdb');
-	await buildDemoDatabase(dbPath);
+	await copyDemoDatabase(dbPath);
 	// Read the expected figures before the server takes the file: DuckDB allows one process per file.
 	const db = await Database.open(dbPath);
 	try {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatPercent } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import { hydrated, launchBrowser } from '../helpers/chromium';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -40,7 +40,7 @@ async function openPage(lang: Lang): Promise<{ page: Page; errors: string[]; clo
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-targets-'));
 	const dbPath = join(dir, 'demo.duckdb');
-	await buildDemoDatabase(dbPath);
+	await copyDemoDatabase(dbPath);
 	const db = await Database.open(dbPath);
 	try {
 		const ranking = (await computeMetric(db, 'ranking', {})) as { to: string };

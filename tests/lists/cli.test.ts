@@ -3,7 +3,7 @@
 // refused naming it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import { computeList, type ListDocument } from '../../src/lib/server/lists/list';
 import { runCli } from '../helpers/run-cli';
 import { tempFolder } from '../helpers/temp-db';
@@ -14,7 +14,7 @@ let expected: ListDocument;
 
 beforeAll(async () => {
 	db = folder.path('demo.duckdb');
-	await buildDemoDatabase(db);
+	await copyDemoDatabase(db);
 	const open = await Database.open(db);
 	try {
 		expected = await computeList(open, 'retention_event', { from: '2026-01', to: '2026-10', compare: 'year', region: 'La Paz', key: 'churned' });

@@ -3,7 +3,7 @@
 // cent, and counts as many rows as the figure counts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import { computeList, listCsv } from '../../src/lib/server/lists/list';
 import { ABC_TIERS, ACTIVATION_KEYS, FUNNEL_STAGES, LISTS, RETENTION_EVENTS, type ListName } from '../../src/lib/server/lists/registry';
 import { resolveParams } from '../../src/lib/server/metrics/params';
@@ -14,7 +14,7 @@ const folder = tempFolder();
 let db: Database;
 
 beforeAll(async () => {
-	await buildDemoDatabase(folder.path('demo.duckdb'));
+	await copyDemoDatabase(folder.path('demo.duckdb'));
 	db = await Database.open(folder.path('demo.duckdb'));
 }, 120_000);
 

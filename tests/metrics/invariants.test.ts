@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
 import { refreshAllInvoiceTotals } from '../../src/lib/server/db/invoice-totals';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import type { ConcentrationDocument, GrowthDocument, SegmentationDocument } from '../../src/lib/server/metrics/documents';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import { DIMENSIONS } from '../../src/lib/server/metrics/params';
@@ -16,7 +16,7 @@ let subset: Database;
 const PERIOD = { from: '2025-11', to: '2026-10' };
 
 beforeAll(async () => {
-	await buildDemoDatabase(folder.path('demo.duckdb'));
+	await copyDemoDatabase(folder.path('demo.duckdb'));
 	db = await Database.open(folder.path('demo.duckdb'));
 	// A database with only the "Mayorista" clients, their lines and all products.
 	subset = await Database.open(folder.path('subset.duckdb'));

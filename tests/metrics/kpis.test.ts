@@ -1,7 +1,7 @@
 // The KPIs document: each value is the one its own figure reports, judged against its bands.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import { DEFAULT_SETTINGS, judge } from '../../src/lib/server/metrics/settings';
@@ -12,7 +12,7 @@ let db: Database;
 const PERIOD = { from: '2025-11', to: '2026-10' };
 
 beforeAll(async () => {
-	await buildDemoDatabase(folder.path('demo.duckdb'));
+	await copyDemoDatabase(folder.path('demo.duckdb'));
 	db = await Database.open(folder.path('demo.duckdb'));
 }, 120_000);
 afterAll(() => {

@@ -2,7 +2,7 @@
 // figures the dashboard shows filtered to that value (tests/helpers/ranking-equality.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { copyDemoDatabase } from '../helpers/demo-database';
 import type { SegmentationDocument } from '../../src/lib/server/metrics/documents';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import { tempFolder } from '../helpers/temp-db';
@@ -13,7 +13,7 @@ let db: Database;
 const PERIOD = { from: '2025-11', to: '2026-10' };
 
 beforeAll(async () => {
-	await buildDemoDatabase(folder.path('demo.duckdb'));
+	await copyDemoDatabase(folder.path('demo.duckdb'));
 	db = await Database.open(folder.path('demo.duckdb'));
 }, 120_000);
 afterAll(() => {

@@ -13,14 +13,14 @@ import { pipelinePage } from '../../../src/lib/features/pipeline/loader.server';
 import { DEFAULT_RANKING_DIM, rankingPage } from '../../../src/lib/features/ranking/loader.server';
 import { segmentDimensions, segmentsPage } from '../../../src/lib/features/segments/loader.server';
 import { warmDefaults } from '../../../src/lib/server/pages/warm';
-import { buildDemoDatabase } from '../../../src/lib/server/demo';
+import { copyDemoDatabase } from '../../helpers/demo-database';
 import { tempFolder } from '../../helpers/temp-db';
 
 const folder = tempFolder();
 let db: Database;
 
 beforeAll(async () => {
-	await buildDemoDatabase(folder.path('demo.duckdb'));
+	await copyDemoDatabase(folder.path('demo.duckdb'));
 	db = await Database.open(folder.path('demo.duckdb'));
 	db.enableResultCache();
 }, 120_000);
