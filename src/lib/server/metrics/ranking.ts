@@ -7,6 +7,7 @@ import type { Database } from '../db/database';
 import { comparisonPeriod } from '../../features/shared/url-state';
 import { dimension } from '../../dimensions';
 import { runQuery } from '../queries';
+import { comparisonReach } from './comparison-reach';
 import { activation } from './activation';
 import { lineParams } from './bind';
 import { growth, segmentation } from './documents';
@@ -124,8 +125,7 @@ export async function rankingRow(
  * without a threshold of its own finds the portfolio's, and is marked so (JudgedBy).
  */
 export async function rankingOf(db: Database, p: MetricParams, base: Settings, comparison = comparisonPeriod(p.from, p.to, 'previous')): Promise<RankingDocument> {
-	const [range] = await runQuery<{ first_date: string | null }>(db, 'data_range', {}, { always: true });
-	const reaches = range?.first_date != null && comparison.from >= range.first_date.slice(0, 7);
+	const reaches = (await comparisonReach(db, comparison)) === 'within-data';
 	const rows: RankingRow[] = [];
 	for (const value of await rankingValues(db, p, base, p.dim)) rows.push(await rankingRow(db, p, p.dim, value, reaches ? comparison : null));
 	rows.sort((a, b) => b.revenue - a.revenue || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));

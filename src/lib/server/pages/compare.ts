@@ -4,22 +4,16 @@
 import type { Database } from '../db/database';
 import type { MetricParams } from '../metrics/params';
 import { monthEnd } from '../metrics/period';
-import { runQuery } from '../queries';
+import { comparisonReach } from '../metrics/comparison-reach';
 import type { DashboardContext } from './context';
 
 export function comparisonParams(p: MetricParams, comparison: { from: string; to: string }): MetricParams {
 	return { ...p, from: comparison.from, to: comparison.to, as_of: monthEnd(comparison.to) };
 }
 
-/**
- * Whether the comparison starts before the first month of the invoice data. Resumen then shows no
- * change (overviewComparison), nor does the ranking, so the other pages' tiles of the same figures
- * show none either: figures of months partly before the data would read as a change that is not
- * one. Without invoice data there is no Resumen to agree with (a CRM-only portfolio's pages compare).
- */
+/** Whether the comparison starts before the first month of the invoice data (metrics/comparison-reach.ts). */
 export async function comparisonBeforeData(db: Database, comparison: { from: string; to: string }): Promise<boolean> {
-	const [range] = await runQuery<{ first_date: string | null }>(db, 'data_range', {}, { always: true });
-	return range?.first_date != null && comparison.from < range.first_date.slice(0, 7);
+	return (await comparisonReach(db, comparison)) === 'before-data';
 }
 
 /** A page's figures on the comparison months: each null when the comparison starts before the data. */
