@@ -19,7 +19,7 @@ describe('migrations', () => {
 		expect(tables).toEqual([
 			'alert_deliveries', 'alert_subscriptions', 'alerts', 'api_tokens', 'clients', 'clients_replaced', 'closed_months', 'forecasts', 'forecasts_replaced', 'invoice_lines', 'invoice_lines_replaced',
 			'invoice_totals', 'invoice_totals_source',
-			'opportunities', 'opportunities_replaced', 'products', 'products_replaced', 'published_reports', 'quotes', 'quotes_replaced', 'schema_migrations',
+			'opportunities', 'opportunities_replaced', 'products', 'products_replaced', 'published_reports', 'quotes', 'quotes_replaced', 'report_comments', 'schema_migrations',
 			'sessions', 'settings', 'source_mappings', 'targets', 'targets_replaced', 'upload_batches', 'upload_rejections', 'users'
 		]);
 		const money = await db.one<{ type: string }>(`SELECT data_type AS type FROM information_schema.columns WHERE table_name = 'invoice_lines' AND column_name = 'amount'`);
@@ -43,7 +43,8 @@ describe('migrations', () => {
 			{ version: 13, name: '013_closed_months' },
 			{ version: 14, name: '014_targets' },
 			{ version: 15, name: '015_alerts' },
-			{ version: 16, name: '016_reports' }
+			{ version: 16, name: '016_reports' },
+			{ version: 17, name: '017_report_comments' }
 		]);
 		db.close();
 	});

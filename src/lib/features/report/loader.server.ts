@@ -15,6 +15,7 @@ import { targets } from '../../server/metrics/targets';
 import { runList } from '../../server/lists/list';
 import type { ListRow } from '../../server/lists/list';
 import { changedSections, latestPublished, publishedList, publishReport } from '../../server/reports/published';
+import { addComment, COMMENT_MAX, monthComments, type ReportComment } from '../../server/reports/comments';
 
 /** Months of growth shown around the report's month (the month and the ones before it). */
 const GROWTH_MONTHS = 6;
@@ -96,20 +97,41 @@ export type ReportData = Awaited<ReturnType<typeof reportData>>;
 /** The report's sections, in the order management reads them. */
 export const REPORT_SECTIONS = ['kpis', 'growth', 'goals', 'captures', 'concentration', 'activation', 'funnel', 'movers'] as const;
 
+/** What publishing stores: the figures and the comments as they are at that moment. */
+type Stored = ReportData & { comments?: ReportComment[] };
+
 /**
- * The page: the latest published version's figures when the month was published (what management
- * saw), with the sections whose figures the data has changed since; else the figures as they are.
+ * The page: the latest published version's figures and comments when the month was published (what
+ * management saw), with the sections whose figures the data has changed since and the comments
+ * written after it (shown apart, printed only once published again); else everything as it is now.
  */
 export async function reportPage(db: Database, month: string) {
 	const now = await reportData(db, month);
-	const published = await latestPublished<ReportData>(db, month);
+	const comments = await monthComments(db, month);
+	const published = await latestPublished<Stored>(db, month);
 	const list = await publishedList(db);
-	if (!published) return { report: now, published: null, changed: [] as string[], list };
-	const changed = changedSections(published.figures, now, REPORT_SECTIONS);
-	return { report: published.figures, published: { version: published.version, by: published.published_by, at: published.published_at }, changed, list };
+	if (!published) return { report: now, published: null, changed: [] as string[], list, comments, later: [] as ReportComment[], commentMax: COMMENT_MAX };
+	const { comments: frozen = [], ...figures } = published.figures;
+	const changed = changedSections(figures, now, REPORT_SECTIONS);
+	const seen = new Set(frozen.map((c) => c.id));
+	return {
+		report: figures as ReportData,
+		published: { version: published.version, by: published.published_by, at: published.published_at },
+		changed,
+		list,
+		comments: frozen,
+		later: comments.filter((c) => !seen.has(c.id)),
+		commentMax: COMMENT_MAX
+	};
 }
 
-/** Publishes the month's report as its figures are now. */
+/** Publishes the month's report as its figures and comments are now. */
 export async function publishMonth(db: Database, month: string, by: string | null): Promise<number> {
-	return publishReport(db, month, await reportData(db, month), by);
+	const stored: Stored = { ...(await reportData(db, month)), comments: await monthComments(db, month) };
+	return publishReport(db, month, stored, by);
+}
+
+/** Adds a comment to one of the report's sections (a CommentError when refused). */
+export async function commentOn(db: Database, month: string, section: string, body: string, by: string | null): Promise<ReportComment> {
+	return addComment(db, month, section, body, by, REPORT_SECTIONS);
 }

@@ -93,7 +93,16 @@ const es = {
 	publishedList: 'Informes publicados',
 	listLine: (month: string, by: string | null, date: string, version: number) => `${month}, versión ${version}: ${date}${by ? `, ${by}` : ''}`,
 	fromOverview: 'Informe del mes',
-	badMonth: 'El mes del informe debe escribirse AAAA-MM.'
+	badMonth: 'El mes del informe debe escribirse AAAA-MM.',
+	comments: 'Comentarios',
+	commentBy: (by: string | null, when: string) => `${by ?? 'Sin usuario'} · ${when}`,
+	commentLabel: (section: string) => `Añadir un comentario a «${section}»`,
+	commentCount: (n: string, max: string) => `${n} de ${max} caracteres`,
+	commentSend: 'Añadir comentario',
+	commentEmpty: 'El comentario está vacío: escriba algo antes de añadirlo.',
+	commentTooLong: (max: string) => `El comentario pasa de ${max} caracteres: acórtelo.`,
+	commentSection: 'Esa sección no existe en el informe.',
+	laterComments: (version: number) => `Escritos después de publicar la versión ${version}: no están en el informe publicado hasta que se publique de nuevo.`
 };
 
 const en: typeof es = {
@@ -190,7 +199,16 @@ const en: typeof es = {
 	publishedList: 'Published reports',
 	listLine: (month, by, date, version) => `${month}, version ${version}: ${date}${by ? `, ${by}` : ''}`,
 	fromOverview: 'Monthly report',
-	badMonth: 'The report’s month must be written YYYY-MM.'
+	badMonth: 'The report’s month must be written YYYY-MM.',
+	comments: 'Comments',
+	commentBy: (by, when) => `${by ?? 'No user'} · ${when}`,
+	commentLabel: (section) => `Add a comment to “${section}”`,
+	commentCount: (n, max) => `${n} of ${max} characters`,
+	commentSend: 'Add comment',
+	commentEmpty: 'The comment is empty: write something before adding it.',
+	commentTooLong: (max) => `The comment is longer than ${max} characters: shorten it.`,
+	commentSection: 'That section is not in the report.',
+	laterComments: (version) => `Written after version ${version} was published: not in the published report until it is published again.`
 };
 
 export const messages = { es, en };

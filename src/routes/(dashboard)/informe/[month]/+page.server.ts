@@ -1,7 +1,8 @@
 // Informe del mes: the report of the URL's month (reportPage: published or as the data is now), and
-// its one write, "Publicar" (analysts and admins: auth/roles.ts).
-import { error } from '@sveltejs/kit';
-import { publishMonth, reportMonth, reportPage } from '$lib/features/report/loader.server';
+// its writes, "Publicar" and a section's comment (analysts and admins: auth/roles.ts).
+import { error, fail } from '@sveltejs/kit';
+import { commentOn, publishMonth, reportMonth, reportPage } from '$lib/features/report/loader.server';
+import { CommentError } from '$lib/server/reports/comments';
 import { allows, requiredAccess } from '$lib/server/auth/roles';
 import { getDatabase } from '$lib/server/db/database';
 import { ParamError } from '$lib/server/metrics/params';
@@ -29,5 +30,17 @@ export const actions: Actions = {
 	publish: async ({ params, locals }) => {
 		const version = await publishMonth(await getDatabase(), monthOf(params.month), locals.user?.name ?? null);
 		return { published: version };
+	},
+	comment: async ({ params, locals, request }) => {
+		const form = await request.formData();
+		const section = String(form.get('section') ?? '');
+		const body = String(form.get('body') ?? '');
+		try {
+			await commentOn(await getDatabase(), monthOf(params.month), section, body, locals.user?.name ?? null);
+		} catch (e) {
+			if (e instanceof CommentError) return fail(400, { comment: { section, code: e.code, body } });
+			throw e;
+		}
+		return { commented: section };
 	}
 };
