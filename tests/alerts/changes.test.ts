@@ -42,3 +42,13 @@ describe('alert changes', () => {
 		expect(changes.map((c) => c.after.scope)).toEqual([north]);
 	});
 });
+
+describe('alert changes of a month’s goal', () => {
+	const goal = (month: string, status: AlertState['status']): AlertState => ({
+		source: 'goal', kpi: 'targets', scope: { dim: 'account_manager', value: 'Ana' }, month, status, value: 0.8, perMonth: true
+	});
+	it('compares a goal with the same month’s only: a newly judged month is no change', () => {
+		expect(alertChanges([goal('2026-09', 'approved')], [goal('2026-09', 'approved'), goal('2026-10', 'rejected')])).toEqual([]);
+		expect(alertChanges([goal('2026-09', 'approved')], [goal('2026-09', 'observed')]).map((c) => [c.after.month, c.direction])).toEqual([['2026-09', 'worse']]);
+	});
+});

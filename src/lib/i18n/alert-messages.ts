@@ -1,4 +1,6 @@
 // Words of an alert, Spanish and English: the /alertas page and the e-mail say the same things.
+import { formatNumber, formatPercent, formatPercentChange } from '../format';
+import { messages } from './index';
 import type { Lang } from './lang';
 
 export const KPI_NAMES: Record<Lang, Record<string, string>> = {
@@ -8,7 +10,8 @@ export const KPI_NAMES: Record<Lang, Record<string, string>> = {
 		top10_share: 'Participación de los 10 mayores clientes',
 		hhi: 'Índice de concentración (HHI)',
 		forecast_accuracy: 'Precisión del pronóstico',
-		quote_hit_rate: 'Tasa de acierto de presupuestos'
+		quote_hit_rate: 'Tasa de acierto de presupuestos',
+		targets: 'Cumplimiento de meta'
 	},
 	en: {
 		growth: 'Monthly growth',
@@ -16,7 +19,8 @@ export const KPI_NAMES: Record<Lang, Record<string, string>> = {
 		top10_share: 'Top-10 clients’ share',
 		hhi: 'Concentration index (HHI)',
 		forecast_accuracy: 'Forecast accuracy',
-		quote_hit_rate: 'Quote hit rate'
+		quote_hit_rate: 'Quote hit rate',
+		targets: 'Goal attainment'
 	}
 };
 
@@ -48,3 +52,18 @@ export const MAIL_WORDS = {
 		footer: 'Alert sent by Cartera after a data load.'
 	}
 } as const;
+
+/** An alert's value in its figure's unit: growth as a signed change, HHI in points, shares, rates and goal attainment as percentages. */
+export function alertValue(kpi: string, value: number | null, lang: Lang): string {
+	if (value === null) return '–';
+	if (kpi === 'growth') return formatPercentChange(value, lang);
+	if (kpi === 'hhi') return formatNumber(value, lang, 0);
+	return formatPercent(value, lang, 1);
+}
+
+/** An alert's scope in words: the whole portfolio, or "Ejecutivo de cuenta: Ana Pérez". */
+export function alertScope(dim: string | null, value: string | null, lang: Lang): string {
+	if (dim === null) return MAIL_WORDS[lang].portfolio;
+	const dims = messages(lang).dims as Record<string, string>;
+	return `${dims[dim] ?? dim}: ${value ?? ''}`;
+}

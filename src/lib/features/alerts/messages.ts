@@ -43,8 +43,8 @@ interface AlertsMessages {
 export const messages: Record<Lang, AlertsMessages> = {
 	es: {
 		title: 'Alertas',
-		intro: 'Tras cada carga o deshacer, cada indicador (de toda la cartera y de cada segmento con umbral propio) cuyo estado empeoró a observado o rechazado, o mejoró.',
-		empty: 'Todavía no hay alertas: aparecen cuando una carga cambia el estado de un indicador.',
+		intro: 'Tras cada carga o deshacer, cada indicador (de toda la cartera y de cada segmento con umbral propio) y cada meta del mes (de la cartera, de cada ejecutivo de cuenta, línea de producto, región o unidad de negocio) cuyo estado empeoró a observado o rechazado, o mejoró.',
+		empty: 'Todavía no hay alertas: aparecen cuando una carga cambia el estado de un indicador o de una meta.',
 		when: 'Cuándo',
 		month: 'Mes',
 		scope: 'Ámbito',
@@ -86,8 +86,8 @@ export const messages: Record<Lang, AlertsMessages> = {
 	},
 	en: {
 		title: 'Alerts',
-		intro: 'After every load or undo, each KPI (of the whole portfolio and of each segment with a threshold of its own) whose status got worse to observed or rejected, or got better.',
-		empty: 'No alerts yet: they appear when a load changes a KPI’s status.',
+		intro: 'After every load or undo, each KPI (of the whole portfolio and of each segment with a threshold of its own) and each month’s goal (of the portfolio, each account manager, product line, region or business unit) whose status got worse to observed or rejected, or got better.',
+		empty: 'No alerts yet: they appear when a load changes the status of a KPI or a goal.',
 		when: 'When',
 		month: 'Month',
 		scope: 'Scope',

@@ -12,7 +12,7 @@ export interface AlertChange {
 	direction: 'worse' | 'better';
 }
 
-const keyOf = (s: AlertState) => JSON.stringify([s.source, s.kpi, s.scope?.dim ?? null, s.scope?.value ?? null]);
+const keyOf = (s: AlertState) => JSON.stringify([s.source, s.kpi, s.scope?.dim ?? null, s.scope?.value ?? null, s.perMonth ? s.month : null]);
 
 export function alertChanges(before: AlertState[], after: AlertState[]): AlertChange[] {
 	const old = new Map(before.map((s) => [keyOf(s), s]));

@@ -7,7 +7,8 @@ import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Database } from '../db/database';
 import type { Lang } from '../../i18n/lang';
-import { KPI_NAMES, MAIL_WORDS, STATUS_NAMES } from '../../i18n/alert-messages';
+import { alertScope, alertValue, KPI_NAMES, MAIL_WORDS, STATUS_NAMES } from '../../i18n/alert-messages';
+import { formatMonth } from '../../format';
 import { loadSettings } from '../metrics/settings';
 import { retryDelays, smtpConfig, webhookTimeout } from './config';
 import { listSubscriptions, logDelivery, subscriptionSecret, type AlertRow } from './store';
@@ -41,7 +42,9 @@ export function alertPayload(a: AlertRow) {
 			new_status: a.new_status,
 			direction: a.direction,
 			value: a.value
-		}
+		},
+		// The alert in words, per language, for a receiver that only forwards it to people.
+		summary: { es: mailOf(a, 'es').subject, en: mailOf(a, 'en').subject }
 	};
 }
 
@@ -66,10 +69,10 @@ function mailOf(a: AlertRow, lang: Lang) {
 	const w = MAIL_WORDS[lang];
 	const kpi = KPI_NAMES[lang][a.kpi] ?? a.kpi;
 	const [from, to] = [STATUS_NAMES[lang][a.old_status] ?? a.old_status, STATUS_NAMES[lang][a.new_status] ?? a.new_status];
-	const scope = a.scope_dim === null ? w.portfolio : `${a.scope_dim} = ${a.scope_value}`;
-	const value = a.value === null ? '–' : new Intl.NumberFormat(lang, { maximumFractionDigits: 4 }).format(a.value);
+	const scope = alertScope(a.scope_dim, a.scope_value, lang);
+	const value = alertValue(a.kpi, a.value, lang);
 	const subject = w.subject(kpi, from, to, scope);
-	const text = [subject, '', `${w.month}: ${a.month ?? '–'}`, `${w.value}: ${value}`, `${w.batch}: ${a.batch_id ?? '–'}${a.cause === 'undo' ? ` (${w.undo})` : ''}`, '', w.footer].join('\n');
+	const text = [subject, '', `${w.month}: ${a.month ? formatMonth(a.month, lang) : '–'}`, `${w.value}: ${value}`, `${w.batch}: ${a.batch_id ?? '–'}${a.cause === 'undo' ? ` (${w.undo})` : ''}`, '', w.footer].join('\n');
 	return { subject, text };
 }
 

@@ -1,10 +1,10 @@
 // What alerts compare: every watched status as it stands now. Each alert source reads its statuses
 // for the default period (the one the dashboard opens on; growth judges its latest complete
 // month); the KPIs for the portfolio and for every segment that has a threshold of its own.
-// ALERT_SOURCES is the list to extend: a goal's attainment status per account manager (issue 16,
-// "targets") becomes one more source returning AlertState rows with source 'goal'.
+// ALERT_SOURCES is the list to extend (goal-states.ts adds each goal's attainment status, source 'goal').
 import type { Database } from '../db/database';
 import { kpis } from '../metrics/kpis';
+import { goalStates } from './goal-states';
 import { resolveParams } from '../metrics/params';
 import { loadSettings, type Status } from '../metrics/settings';
 
@@ -23,6 +23,8 @@ export interface AlertState {
 	month: string | null;
 	status: Status | null;
 	value: number | null;
+	/** The month is part of what is watched (a goal is one month's): a status is compared with the same month's only. */
+	perMonth?: boolean;
 }
 
 export type AlertSource = (db: Database) => Promise<AlertState[]>;
@@ -52,8 +54,8 @@ export const kpiStates: AlertSource = async (db) => {
 	return out;
 };
 
-/** Every source of alerts. Goals (h9's `targets`) will be added here. */
-export const ALERT_SOURCES: AlertSource[] = [kpiStates];
+/** Every source of alerts: the KPIs, and each goal's attainment (goal-states.ts). */
+export const ALERT_SOURCES: AlertSource[] = [kpiStates, goalStates];
 
 export async function readStates(db: Database, sources: AlertSource[] = ALERT_SOURCES): Promise<AlertState[]> {
 	const out: AlertState[] = [];

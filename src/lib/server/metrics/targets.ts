@@ -70,14 +70,15 @@ type Row = Omit<TargetRow, 'status' | 'status_ytd' | 'partial' | 'new_clients' |
 /** Dimensions whose value is a client attribute (the counts' scopes); product scopes have no client count. */
 const CLIENT_SCOPES: TargetScope[] = ['total', 'account_manager', 'region'];
 
-export async function targets(db: Database, p: MetricParams & { target_by?: TargetScope }, s: Settings): Promise<TargetsDocument> {
+/** `target_counts: false`: the count goals' actuals are left null (alerts judge the revenue goal only). */
+export async function targets(db: Database, p: MetricParams & { target_by?: TargetScope; target_counts?: false }, s: Settings): Promise<TargetsDocument> {
 	const by = p.target_by ?? 'total';
 	const rows = await runQuery<Row>(db, 'targets', { ...lineParams(p, s), target_dim: by });
 	const [range] = await runQuery<{ provisional_month: string | null }>(db, 'data_range', {}, { always: true });
 	const provisional = range?.provisional_month ?? null;
 	const canJudge = judged(s, 'targets');
 	const verdict = (x: number | null, partial: boolean) => (partial || !canJudge ? null : judge(x, s.thresholds.targets));
-	const counts = await countActuals(db, p, s, by, rows);
+	const counts = await countActuals(db, p, s, by, p.target_counts === false ? [] : rows);
 	const out: TargetRow[] = rows.map((r) => {
 		const partial = monthEnd(r.month) > p.as_of || r.month === provisional;
 		const c = counts.get(`${r.value ?? ''}|${r.month}`);
