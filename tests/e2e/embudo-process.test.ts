@@ -109,6 +109,14 @@ describe('Embudo: the commercial process', () => {
 			const validity = page.locator('[data-testid="validity-table"] tbody tr');
 			expect(await validity.count()).toBe(open.quotes_past_validity.rows.length);
 			expect(await page.textContent('[data-testid="validity-table"]')).toContain('Q-1');
+			// Their numbers and each stage's count open the lists behind them (Lista), with the same totals.
+			for (const [testid, key, figure] of [['stale-list-link', 'opportunities', open.stale], ['validity-list-link', 'quotes', open.quotes_past_validity]] as const) {
+				const href = (await page.locator(`[data-testid="${testid}"]`).getAttribute('href'))!;
+				expect(href).toContain(`/lista/stale?`);
+				expect(new URL(href, server!.url).searchParams.get('key')).toBe(key);
+				expect(squash((await page.textContent(`[data-testid="${testid}"]`)) ?? '')).toContain(squash(formatMoney(figure.total, lang, currency)));
+			}
+			expect(await page.locator('[data-testid="stage-table"] tbody tr a[href*="/lista/open_stage?"]').count()).toBeGreaterThan(0);
 
 			// Loss reasons of the period: each reason with its count and amount.
 			const lossRows = page.locator('[data-testid="loss-reasons-table"] tbody tr');
@@ -119,6 +127,20 @@ describe('Embudo: the commercial process', () => {
 			await context.close();
 		}, 60_000);
 	}
+
+	it('the stale list opened from Embudo holds every stale opportunity, its total as on Embudo', async () => {
+		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });
+		const page = await context.newPage();
+		await page.goto(`${server!.url}/embudo?from=${PERIOD.from}&to=${PERIOD.to}&lang=es`);
+		await page.locator('[data-testid="stale-list-link"]').click();
+		await page.waitForURL(/\/lista\/stale/);
+		const list = page.locator('[data-testid="list"]');
+		expect(Number(await list.getAttribute('data-count'))).toBe(open.stale.count);
+		expect(Number(await list.getAttribute('data-total'))).toBe(open.stale.total);
+		expect(await page.textContent('h1')).toContain('Oportunidades estancadas');
+		expect(await page.locator('[data-testid="list-back"]').getAttribute('href')).toContain('/embudo');
+		await context.close();
+	}, 60_000);
 
 	it('takes the stale days and a stage probability from Ajustes (last: it changes the settings)', async () => {
 		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });

@@ -1,6 +1,7 @@
 // Each drill-down list sums to the figure it came from: the list page (listPage on the case's
 // context) for every retention event, activation count (of the period and of its last month), ABC
-// tier (by client and by product), status and product-line segment and funnel stage, against the
+// tier (by client and by product), status and product-line segment, funnel stage, stale opportunities,
+// expired quotes and open-pipeline stage, against the
 // figure as its own page shows it — its total to the cent and its row count equal to the figure's;
 // and each client of a movement list with the revenues its row on Clientes shows.
 import { expect } from 'vitest';
@@ -92,5 +93,17 @@ export async function checkLists(db: Database, pages: DashboardPages, all: boole
 	for (const stage of FUNNEL_STAGES) {
 		const { list, at } = await open('funnel_stage', stage);
 		expect(list.count, at).toBe(pages.pipeline.totals[stage]);
+	}
+
+	// Embudo's open pipeline at as_of: the stale and expired-quote numbers, each stage's count and amount.
+	const shown = pages.pipeline.process.open;
+	for (const [key, figure] of [['opportunities', shown.stale], ['quotes', shown.quotes_past_validity]] as const) {
+		const { list, at } = await open('stale', key);
+		expect([list.count, list.total], at).toEqual([figure.count, figure.total]);
+		expect(list.rows.slice(0, figure.rows.length).map((r) => r.id), at).toEqual(figure.rows.map((r) => r.id));
+	}
+	for (const stage of shown.by_stage) {
+		const { list, at } = await open('open_stage', stage.stage ?? '');
+		expect([list.count, list.total], at).toEqual([stage.count, stage.amount]);
 	}
 }

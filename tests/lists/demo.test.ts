@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
 import { copyDemoDatabase } from '../helpers/demo-database';
 import { computeList, listCsv } from '../../src/lib/server/lists/list';
-import { ABC_TIERS, ACTIVATION_KEYS, FUNNEL_STAGES, LISTS, RETENTION_EVENTS, type ListName } from '../../src/lib/server/lists/registry';
+import { ABC_TIERS, ACTIVATION_KEYS, FUNNEL_STAGES, LISTS, RETENTION_EVENTS, STALE_KEYS, type ListName } from '../../src/lib/server/lists/registry';
+import { openPipeline } from '../../src/lib/server/metrics/open-pipeline';
 import { resolveParams } from '../../src/lib/server/metrics/params';
 import { loadSettings } from '../../src/lib/server/metrics/settings';
 import { tempFolder } from '../helpers/temp-db';
@@ -35,9 +36,10 @@ async function check(name: ListName, key: string, raw: Record<string, string>, m
 	// Demo amounts are whole cents: the rows' cents add up to the total.
 	const cents = doc.rows.reduce((sum, r) => sum + Math.round((r.amount ?? 0) * 100), 0);
 	expect(cents).toBe(Math.round(doc.total * 100));
-	// Largest amount first (retention: largest change either way).
-	const size = (v: number | null) => (name === 'retention_event' ? Math.abs(v ?? 0) : (v ?? -Infinity));
-	for (let i = 1; i < doc.rows.length; i++) expect(size(doc.rows[i - 1]!.amount)).toBeGreaterThanOrEqual(size(doc.rows[i]!.amount));
+	// Largest amount first (retention: largest change either way; stale: the most idle or expired first).
+	const size = (r: (typeof doc.rows)[number]) =>
+		name === 'stale' ? Number(r.idle_days ?? r.days_past) : name === 'retention_event' ? Math.abs(r.amount ?? 0) : (r.amount ?? -Infinity);
+	for (let i = 1; i < doc.rows.length; i++) expect(size(doc.rows[i - 1]!)).toBeGreaterThanOrEqual(size(doc.rows[i]!));
 	return doc;
 }
 
@@ -62,6 +64,14 @@ describe.each(FILTERS)('on the demo data (%j)', (filter) => {
 
 	it('each funnel stage counts its records', async () => {
 		for (const stage of FUNNEL_STAGES) await check('funnel_stage', stage, { ...PERIOD, ...filter });
+	});
+
+	it('the stale opportunities, expired quotes and each open stage equal Embudo’s numbers', async () => {
+		for (const key of STALE_KEYS) await check('stale', key, { ...PERIOD, ...filter });
+		const raw = { ...PERIOD, ...filter };
+		const p = await resolveParams(db, raw);
+		const open = await openPipeline(db, p, await loadSettings(db, { filters: p.filters, month: p.to }));
+		for (const stage of open.by_stage) await check('open_stage', stage.stage ?? '', raw);
 	});
 });
 

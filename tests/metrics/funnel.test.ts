@@ -3,6 +3,8 @@
 // "Pipeline", docs/definitions.md "Funnel by entry kind" … "Open and weighted pipeline").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
+import { computeList, runList } from '../../src/lib/server/lists/list';
+import { LISTS } from '../../src/lib/server/lists/registry';
 import { funnel } from '../../src/lib/server/metrics/funnel';
 import { lossReasons } from '../../src/lib/server/metrics/loss-reasons';
 import { openPipeline } from '../../src/lib/server/metrics/open-pipeline';
@@ -197,5 +199,63 @@ describe('open and weighted pipeline', () => {
 		const o = await openPipeline(db, params({ product_line: 'Impresión' }), settings());
 		// O4 and O7: 3 000, weighted 300 + 1 250
 		expect(o.total).toMatchObject({ count: 2, amount: 3000, weighted: 1550 });
+	});
+});
+
+describe('the lists behind the open pipeline (Lista: stale, open_stage)', () => {
+	const list = (name: 'stale' | 'open_stage', key: string, s = settings()) => runList(db, name, key, params(), s);
+	const figure = (name: 'stale' | 'open_stage', key: string, s = settings()) => LISTS.get(name)!.figure(db, params(), s, key, null);
+
+	it('stale opportunities: O11 at 60 days; O11 and O7 at 50 (most idle first), totals equal to Embudo’s', async () => {
+		const sixty = await list('stale', 'opportunities');
+		expect(sixty.rows).toEqual([{ id: 'O11', client_id: 'A', name: 'Alfa', kind: 'opportunity', stage: 'Negociación', owner: 'Ana',
+			created_at: '2024-10-15', last_change_at: null, amount: 1000, age_days: 167, idle_days: 167 }]);
+		expect([sixty.count, sixty.total]).toEqual([1, 1000]);
+		expect(await figure('stale', 'opportunities')).toEqual({ count: 1, total: 1000 });
+		const fifty = await list('stale', 'opportunities', settings({ stale_days: 50 }));
+		expect(fifty.rows.map((r) => [r.id, r.idle_days, r.amount])).toEqual([['O11', 167, 1000], ['O7', 53, 2500]]);
+		expect([fifty.count, fifty.total]).toEqual([2, 3500]);
+		expect(await figure('stale', 'opportunities', settings({ stale_days: 50 }))).toEqual({ count: 2, total: 3500 });
+		expect(fifty.entity).toBe('record');
+		expect(fifty.columns.map((c) => c.key)).toContain('idle_days');
+	});
+
+	it('every stale record, past the document’s 200 rows: at 1 day all four open records (O15 has no amount)', async () => {
+		const all = await list('stale', 'opportunities', settings({ stale_days: 1 }));
+		// idle O11 167, O7 53, O4 11, O15 6 → 1 000 + 2 500 + 500 + 0
+		expect(all.rows.map((r) => r.id)).toEqual(['O11', 'O7', 'O4', 'O15']);
+		expect([all.count, all.total]).toEqual([4, 4000]);
+	});
+
+	it('quotes past validity: Q1 (59 days) and Q4 (21 days), 500,50 as on Embudo', async () => {
+		const q = await list('stale', 'quotes');
+		expect(q.rows).toEqual([
+			{ id: 'Q1', client_id: 'A', name: 'Alfa', issued_at: '2025-01-02', valid_until: '2025-01-31', amount: 100, days_past: 59 },
+			{ id: 'Q4', client_id: 'B', name: 'Beta', issued_at: '2025-03-01', valid_until: '2025-03-10', amount: 400.5, days_past: 21 }
+		]);
+		expect([q.count, q.total]).toEqual([2, 500.5]);
+		expect(await figure('stale', 'quotes')).toEqual({ count: 2, total: 500.5 });
+		expect(q.columns.map((c) => c.key)).toEqual(['id', 'name', 'issued_at', 'valid_until', 'days_past', 'amount']);
+	});
+
+	it('a stage’s open opportunities: Negociación O11 and O4 (1 500), the stage without amount O15, a stage with none', async () => {
+		const negotiation = await list('open_stage', 'Negociación');
+		expect(negotiation.rows.map((r) => [r.id, r.amount, r.age_days, r.idle_days])).toEqual([['O11', 1000, 167, 167], ['O4', 500, 58, 11]]);
+		expect([negotiation.count, negotiation.total]).toEqual([2, 1500]);
+		expect(await figure('open_stage', 'Negociación')).toEqual({ count: 2, total: 1500 });
+		const qualification = await list('open_stage', 'Calificación');
+		expect(qualification.rows.map((r) => [r.id, r.amount])).toEqual([['O15', null]]);
+		expect([qualification.count, qualification.total]).toEqual([1, 0]);
+		expect((await list('open_stage', 'Prospección')).count).toBe(0); // O14 is created after as_of; O2 is a lead
+		expect((await list('open_stage', '')).count).toBe(0);
+	});
+
+	it('follows the filters and is refused without a key or with one that is none', async () => {
+		const print = await runList(db, 'open_stage', 'Negociación', params({ product_line: 'Impresión' }), settings());
+		expect(print.rows.map((r) => r.id)).toEqual(['O4']);
+		const ask = (raw: Record<string, string>) => computeList(db, 'stale', { from: '2025-01', to: '2025-03', ...raw });
+		await expect(ask({})).rejects.toMatchObject({ param: 'key', code: 'param_missing' });
+		await expect(ask({ key: 'leads' })).rejects.toMatchObject({ param: 'key', code: 'param_choice' });
+		expect((await ask({ key: 'quotes' })).count).toBe(2);
 	});
 });

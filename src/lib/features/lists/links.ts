@@ -3,7 +3,7 @@
 // way back to the page the list came from. Browser-safe.
 import { sectionHref } from '../shared/url-state';
 
-export type ListLinkName = 'retention_event' | 'activation' | 'abc_tier' | 'segment' | 'funnel_stage' | 'sales_event';
+export type ListLinkName = 'retention_event' | 'activation' | 'abc_tier' | 'segment' | 'funnel_stage' | 'sales_event' | 'stale' | 'open_stage';
 
 /** The page each list's figure is on. */
 export const LIST_SOURCE: Record<ListLinkName, string> = {
@@ -12,7 +12,9 @@ export const LIST_SOURCE: Record<ListLinkName, string> = {
 	abc_tier: '/concentracion',
 	segment: '/segmentos',
 	funnel_stage: '/embudo',
-	sales_event: '/activacion'
+	sales_event: '/activacion',
+	stale: '/embudo',
+	open_stage: '/embudo'
 };
 
 /** /lista/NAME?…&key=K: `extra` adds the list's own parameters (dim for a segment, by for ABC tiers). */

@@ -9,7 +9,8 @@ import { ParamError, type MetricParams } from '../../server/metrics/params';
 import type { DashboardContext } from '../../server/pages/context';
 import { comparedPageFrame } from '../../server/pages/compare';
 
-export type ListPageData = ReturnType<typeof comparedPageFrame> & { list: ListDocument };
+/** staleDays: the setting the stale-opportunity list's rule names. */
+export type ListPageData = ReturnType<typeof comparedPageFrame> & { list: ListDocument; staleDays: number };
 
 export async function listPage(
 	db: Database,
@@ -24,5 +25,5 @@ export async function listPage(
 	const by = own.by ?? 'client';
 	if (by !== 'client' && by !== 'product') throw new ParamError('by', 'param_choice', { name: 'by', expected: ['client', 'product'] });
 	const p: MetricParams = { ...c.params, dim, by, compare: c.compare };
-	return { ...comparedPageFrame(c), list: await runList(db, name, key, p, c.settings, checkMonth(name, key, own.month, p)) };
+	return { ...comparedPageFrame(c), staleDays: c.settings.stale_days, list: await runList(db, name, key, p, c.settings, checkMonth(name, key, own.month, p)) };
 }

@@ -4,7 +4,7 @@ import type { Lang } from '$lib/i18n/lang';
 const es = {
 	title: 'Lista',
 	back: 'Volver',
-	backTo: { retention_event: 'Volver a Activación', activation: 'Volver a Activación', abc_tier: 'Volver a Concentración', segment: 'Volver a Segmentos', funnel_stage: 'Volver al Embudo', sales_event: 'Volver a Activación' },
+	backTo: { retention_event: 'Volver a Activación', activation: 'Volver a Activación', abc_tier: 'Volver a Concentración', segment: 'Volver a Segmentos', funnel_stage: 'Volver al Embudo', sales_event: 'Volver a Activación', stale: 'Volver al Embudo', open_stage: 'Volver al Embudo' },
 	/** The list's heading: who is in it. */
 	heading: {
 		retention_event: {
@@ -35,7 +35,10 @@ const es = {
 			repeat: 'Clientes que repitieron compra',
 			cross_sell: 'Clientes que compraron una línea nueva para ellos',
 			first_purchase: 'Clientes con su primera compra'
-		} as Record<string, string>
+		} as Record<string, string>,
+		stale: { opportunities: 'Oportunidades estancadas', quotes: 'Presupuestos enviados con la validez vencida' } as Record<string, string>,
+		open_stage: (stage: string) => `Oportunidades abiertas en la etapa ${stage}`,
+		noStage: 'sin etapa'
 	},
 	/** Who is in the list, in a sentence (the rule of the figure), where the heading does not say it. */
 	rule: {
@@ -49,6 +52,11 @@ const es = {
 			other: 'Sin facturación positiva en ninguno de los dos períodos, con distinto saldo.'
 		} as Record<string, string>,
 		retentionAmount: 'Variación = facturación del período − la del período de comparación; el total es la barra del puente de facturación.',
+		stale: {
+			opportunities: (days: string) => `Oportunidades abiertas (sin prospectos) sin cambios desde hace ${days} días o más (la última modificación o, sin ella, la fecha de creación); las más paradas primero.`,
+			quotes: () => 'Presupuestos enviados cuya validez terminó antes de la fecha, sin aceptar ni rechazar; los más vencidos primero.'
+		} as Record<string, (days: string) => string>,
+		openStage: 'Oportunidades abiertas a la fecha (sin prospectos), como las cuenta el pipeline abierto por etapa.',
 		activation: {
 			prospects_exposed: 'Clientes del registro sin compras antes del período y dados de alta a la fecha (o sin fecha de alta).',
 			activated: 'Prospectos expuestos cuya primera compra cae en el período.',
@@ -72,7 +80,19 @@ const es = {
 		created: 'Alta',
 		firstPurchase: 'Primera compra',
 		newLines: 'Líneas nuevas',
-		day: { leads: 'Creado', opportunities: 'Creada', quotes: 'Emitida', won: 'Cerrada' } as Record<string, string>
+		day: { leads: 'Creado', opportunities: 'Creada', quotes: 'Emitida', won: 'Cerrada' } as Record<string, string>,
+		/** The open-pipeline lists' own columns. */
+		record: {
+			stage: 'Etapa',
+			owner: 'Responsable',
+			created_at: 'Creada',
+			last_change_at: 'Última modificación',
+			age_days: 'Días abierta',
+			idle_days: 'Días sin cambios',
+			issued_at: 'Emitida',
+			valid_until: 'Válida hasta',
+			days_past: 'Días vencida'
+		} as Record<string, string>
 	},
 	noClient: 'Sin cliente',
 	total: 'Total',
@@ -86,7 +106,7 @@ const es = {
 const en: typeof es = {
 	title: 'List',
 	back: 'Back',
-	backTo: { retention_event: 'Back to Activation', activation: 'Back to Activation', abc_tier: 'Back to Concentration', segment: 'Back to Segments', funnel_stage: 'Back to Pipeline', sales_event: 'Back to Activation' },
+	backTo: { retention_event: 'Back to Activation', activation: 'Back to Activation', abc_tier: 'Back to Concentration', segment: 'Back to Segments', funnel_stage: 'Back to Pipeline', sales_event: 'Back to Activation', stale: 'Back to Pipeline', open_stage: 'Back to Pipeline' },
 	heading: {
 		retention_event: {
 			new: 'New clients',
@@ -107,7 +127,10 @@ const en: typeof es = {
 		abc_tier: (tier, product) => (product ? `Tier ${tier} products` : `Tier ${tier} clients`),
 		segment: (dim, value) => `Clients in ${dim}: ${value}`,
 		funnel_stage: { leads: 'Leads created', opportunities: 'Opportunities created', quotes: 'Quotes issued', won: 'Opportunities won' },
-		sales_event: { repeat: 'Clients who bought again', cross_sell: 'Clients who bought a product line new to them', first_purchase: 'Clients with their first purchase' }
+		sales_event: { repeat: 'Clients who bought again', cross_sell: 'Clients who bought a product line new to them', first_purchase: 'Clients with their first purchase' },
+		stale: { opportunities: 'Stale opportunities', quotes: 'Sent quotes past their validity' },
+		open_stage: (stage) => `Open opportunities at stage ${stage}`,
+		noStage: 'no stage'
 	},
 	rule: {
 		retention_event: {
@@ -120,6 +143,11 @@ const en: typeof es = {
 			other: 'No positive revenue in either period, with a different balance.'
 		},
 		retentionAmount: 'Change = the period’s revenue − the comparison period’s; the total is the revenue bridge’s bar.',
+		stale: {
+			opportunities: (days) => `Open opportunities (leads aside) with no change for ${days} days or more (since the last change or, without one, since created); the longest idle first.`,
+			quotes: () => 'Sent quotes whose validity ended before the date, neither accepted nor declined; the longest expired first.'
+		},
+		openStage: 'Open opportunities at the date (leads aside), as the open pipeline by stage counts them.',
 		activation: {
 			prospects_exposed: 'Clients of the register with no purchase before the period, registered by the date (or with no registration date).',
 			activated: 'Exposed prospects whose first purchase falls in the period.',
@@ -141,7 +169,18 @@ const en: typeof es = {
 		created: 'Created',
 		firstPurchase: 'First purchase',
 		newLines: 'New product lines',
-		day: { leads: 'Created', opportunities: 'Created', quotes: 'Issued', won: 'Closed' }
+		day: { leads: 'Created', opportunities: 'Created', quotes: 'Issued', won: 'Closed' },
+		record: {
+			stage: 'Stage',
+			owner: 'Owner',
+			created_at: 'Created',
+			last_change_at: 'Last change',
+			age_days: 'Days open',
+			idle_days: 'Days without change',
+			issued_at: 'Issued',
+			valid_until: 'Valid until',
+			days_past: 'Days expired'
+		}
 	},
 	noClient: 'No client',
 	total: 'Total',

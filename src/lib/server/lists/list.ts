@@ -65,7 +65,7 @@ export function checkKey(name: ListName, key: string | undefined): string {
 /** The list on already checked parameters (the page's loader has them from the dashboard's context). */
 export async function runList(db: Database, name: ListName, key: string, p: MetricParams, s: Settings, month: string | null = null): Promise<ListDocument> {
 	const spec = LISTS.get(name)!;
-	const rows = await runQuery<ListRow & { total: number }>(db, spec.query, {
+	const rows = await runQuery<ListRow & { total: number; count?: number }>(db, typeof spec.query === 'string' ? spec.query : spec.query(key), {
 		...lineParams(p, s),
 		...spec.bind(p, key, month, s),
 		key: key === '' && spec.keys === null ? null : key
@@ -84,8 +84,9 @@ export async function runList(db: Database, name: ListName, key: string, p: Metr
 		entity: spec.entity(p),
 		total: spec.total ? await spec.total(db, p, s, key) : (rows[0]?.total ?? 0),
 		count: rows.length,
-		columns: [...spec.columns],
-		rows: rows.map(({ total: _total, ...row }) => row as ListRow)
+		columns: [...(typeof spec.columns === 'function' ? spec.columns(key) : spec.columns)],
+		// A figure's own list SQL may carry its count on every row too (stale_opportunities.sql).
+		rows: rows.map(({ total: _total, count: _count, ...row }) => row as ListRow)
 	};
 }
 

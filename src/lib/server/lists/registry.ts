@@ -7,13 +7,14 @@ import type { Database } from '../db/database';
 import { activationWithSeries } from '../metrics/activation';
 import { concentration, segmentation } from '../metrics/documents';
 import type { MetricParams } from '../metrics/params';
+import { openPipeline } from '../metrics/open-pipeline';
 import { pipelineWithTotals } from '../metrics/pipeline';
 import { previousPeriod, retention } from '../metrics/retention';
 import { salesEvents } from '../metrics/sales-events';
 import { monthEnd } from '../metrics/period';
 import type { Settings } from '../metrics/settings';
 
-export const LIST_NAMES = ['retention_event', 'activation', 'abc_tier', 'segment', 'funnel_stage', 'sales_event'] as const;
+export const LIST_NAMES = ['retention_event', 'activation', 'abc_tier', 'segment', 'funnel_stage', 'sales_event', 'stale', 'open_stage'] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 
 export const RETENTION_EVENTS = ['new', 'reactivated', 'expansion', 'contraction', 'churned', 'stable', 'other'] as const;
@@ -22,10 +23,12 @@ export const ABC_TIERS = ['A', 'B', 'C'] as const;
 export const FUNNEL_STAGES = ['leads', 'opportunities', 'quotes', 'won'] as const;
 /** The sales events with a list of their own (higher volume is retention_event's expansion). */
 export const SALES_EVENT_KEYS = ['repeat', 'cross_sell', 'first_purchase'] as const;
+/** Embudo's lists at as_of: stale opportunities and sent quotes past their validity. */
+export const STALE_KEYS = ['opportunities', 'quotes'] as const;
 export const ACTIVATION_KEYS = ['prospects_exposed', 'activated', 'active', 'inactive', 'potential'] as const;
 type ActivationKey = (typeof ACTIVATION_KEYS)[number];
 
-export type ListCellKind = 'text' | 'money' | 'date';
+export type ListCellKind = 'text' | 'money' | 'date' | 'int';
 export interface ListColumn {
 	key: string;
 	kind: ListCellKind;
@@ -41,11 +44,13 @@ export interface ListFigure {
 }
 
 export interface ListSpec {
-	query: string;
+	/** The SQL file (of the key, when the keys list different records). */
+	query: string | ((key: string) => string);
 	/** The key's values; null when any value is a key (a segment's value, '' the missing one). */
 	keys: readonly string[] | null;
 	entity: (p: MetricParams) => ListEntity;
-	columns: readonly ListColumn[];
+	/** The row's columns (of the key, when the keys list different records). */
+	columns: readonly ListColumn[] | ((key: string) => readonly ListColumn[]);
 	/** Whether the list can be asked for one month of the period (a monthly chart's bar). */
 	monthly: boolean;
 	/** The parameters the list's SQL takes besides the figures' own (bind.ts). */
@@ -62,6 +67,27 @@ export interface ListSpec {
 
 const CLIENT: ListColumn = { key: 'name', kind: 'text' };
 const AMOUNT: ListColumn = { key: 'amount', kind: 'money' };
+
+/** An open opportunity's row (stale_opportunities.sql, list_open_stage.sql). */
+const OPEN_RECORD: readonly ListColumn[] = [
+	{ key: 'id', kind: 'text' },
+	CLIENT,
+	{ key: 'stage', kind: 'text' },
+	{ key: 'owner', kind: 'text' },
+	{ key: 'created_at', kind: 'date' },
+	{ key: 'last_change_at', kind: 'date' },
+	{ key: 'age_days', kind: 'int' },
+	{ key: 'idle_days', kind: 'int' },
+	AMOUNT
+];
+const QUOTE_PAST_VALIDITY: readonly ListColumn[] = [
+	{ key: 'id', kind: 'text' },
+	CLIENT,
+	{ key: 'issued_at', kind: 'date' },
+	{ key: 'valid_until', kind: 'date' },
+	{ key: 'days_past', kind: 'int' },
+	AMOUNT
+];
 
 /** The retention document's count field of each event (its bridge uses the event's own name). */
 const EVENT_COUNT: Record<RetentionEvent, keyof Awaited<ReturnType<typeof retention>>['clients']> = {
@@ -180,6 +206,38 @@ export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec
 				const e = await salesEvents(db, p, s);
 				const event = e[key as (typeof SALES_EVENT_KEYS)[number]];
 				return { count: event.clients, total: event.amount };
+			}
+		}
+	],
+	[
+		'stale',
+		{
+			// The figure's own SQL (open_pipeline's stale and quotes_past_validity), every row: no limit.
+			query: (key) => (key === 'quotes' ? 'quotes_past_validity' : 'stale_opportunities'),
+			keys: STALE_KEYS,
+			entity: () => 'record',
+			monthly: false,
+			columns: (key) => (key === 'quotes' ? QUOTE_PAST_VALIDITY : OPEN_RECORD),
+			bind: (_p, _key, _month, s) => ({ stale_days: s.stale_days, limit: null }),
+			figure: async (db, p, s, key) => {
+				const o = await openPipeline(db, p, s);
+				const list = key === 'quotes' ? o.quotes_past_validity : o.stale;
+				return { count: list.count, total: list.total };
+			}
+		}
+	],
+	[
+		'open_stage',
+		{
+			query: 'list_open_stage',
+			keys: null,
+			entity: () => 'record',
+			monthly: false,
+			columns: OPEN_RECORD,
+			bind: () => ({}),
+			figure: async (db, p, s, key) => {
+				const stage = (await openPipeline(db, p, s)).by_stage.find((x) => x.stage === (key === '' ? null : key));
+				return { count: stage?.count ?? 0, total: stage?.amount ?? 0 };
 			}
 		}
 	]
