@@ -1,0 +1,130 @@
+// End to end: comments on Informe del mes. An analyst writes one under a section (refused with a
+// clear message when empty), a viewer reads it, with who wrote it and the date in their language,
+// and has no box (the server refuses their POST too); on paper the comment prints, the box does not.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../src/lib/features/report/messages';
+import { formatDate } from '../../src/lib/format';
+import type { Lang } from '../../src/lib/i18n/lang';
+import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
+import { createUser } from '../../src/lib/server/auth/users';
+import { Database } from '../../src/lib/server/db/database';
+import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { hydrated, launchBrowser } from '../helpers/chromium';
+import { startServer, type RunningServer } from '../helpers/server';
+
+const MONTH = '2026-10';
+const COMMENT = 'La caída de octubre se explica por el cierre de dos sucursales.';
+
+let dir: string;
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+const sessions = { analyst: '', viewer: '' };
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-comments-'));
+	const path = join(dir, 'demo.duckdb');
+	await buildDemoDatabase(path);
+	const db = await Database.open(path);
+	try {
+		const marta = await createUser(db, 'marta', 'clave de analista larga', 'analyst');
+		const vera = await createUser(db, 'vera', 'clave de lectora larga', 'viewer');
+		sessions.analyst = (await createSession(db, marta.user_id)).token;
+		sessions.viewer = (await createSession(db, vera.user_id)).token;
+	} finally {
+		db.close();
+	}
+	server = await startServer(path);
+	browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(who: keyof typeof sessions, lang: Lang, width = 1280): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+	const context = await browser!.newContext({ locale: lang === 'es' ? 'es-BO' : 'en-US', viewport: { width, height: 900 } });
+	await context.addCookies([{ name: SESSION_COOKIE, value: sessions[who], url: server!.url }]);
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(`${server!.url}/informe/${MONTH}?lang=${lang}`);
+	await hydrated(page);
+	return { page, errors, close: () => context.close() };
+}
+
+describe('Informe del mes: comments', () => {
+	it('an analyst writes a comment under a section; an empty one is refused with a message', async () => {
+		const { page, errors, close } = await open('analyst', 'es');
+		try {
+			const box = page.locator('[data-testid="comments-growth"]');
+			await box.locator('button[type="submit"]').click();
+			await expect.poll(() => box.locator('[data-testid="comment-error"]').textContent()).toBe(messages.es.commentEmpty);
+			await box.locator('textarea').fill(COMMENT);
+			await expect(box.textContent()).resolves.toContain(messages.es.commentCount(String(COMMENT.length), '2000'));
+			await box.locator('button[type="submit"]').click();
+			await expect.poll(() => box.locator('.comments').textContent()).toContain(COMMENT);
+			await expect(box.locator('textarea').inputValue()).resolves.toBe('');
+			await expect(box.locator('[data-testid="comment-error"]').count()).resolves.toBe(0);
+			await expect(box.locator('.comments').textContent()).resolves.toContain(`marta · ${formatDate(new Date().toISOString().slice(0, 10), 'es')}`);
+			// Only under its own section.
+			await expect(page.locator('[data-testid="comments-kpis"]').textContent()).resolves.not.toContain(COMMENT);
+			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	for (const lang of ['es', 'en'] as const) {
+		it(`a viewer reads it, with who and when in ${lang}, and has no box`, async () => {
+			const { page, errors, close } = await open('viewer', lang);
+			try {
+				const box = page.locator('[data-testid="comments-growth"]');
+				await expect(box.locator('h3').textContent()).resolves.toBe(messages[lang].comments);
+				await expect(box.locator('.comments').textContent()).resolves.toContain(COMMENT);
+				await expect(box.locator('.comments').textContent()).resolves.toContain(`marta · ${formatDate(new Date().toISOString().slice(0, 10), lang)}`);
+				await expect(page.locator('[data-testid="report"] textarea, [data-testid="report"] form').count()).resolves.toBe(0);
+				expect(errors).toEqual([]);
+			} finally {
+				await close();
+			}
+		});
+	}
+
+	it('refuses a viewer’s comment at the server', async () => {
+		const form = new FormData();
+		form.set('section', 'growth');
+		form.set('body', 'No debería quedar.');
+		const refused = await fetch(`${server!.url}/informe/${MONTH}?/comment`, {
+			method: 'POST',
+			body: form,
+			headers: { cookie: `${SESSION_COOKIE}=${sessions.viewer}`, origin: server!.url }
+		});
+		expect(refused.status).toBe(403);
+		const { page, close } = await open('viewer', 'es');
+		try {
+			await expect(page.locator('[data-testid="report"]').textContent()).resolves.not.toContain('No debería quedar.');
+		} finally {
+			await close();
+		}
+	});
+
+	it('prints the comment without the box, at 390 px too', async () => {
+		const { page, close } = await open('analyst', 'es', 390);
+		try {
+			await expect(page.locator('[data-testid="comments-growth"] textarea').isVisible()).resolves.toBe(true);
+			await page.emulateMedia({ media: 'print' });
+			await expect(page.locator('[data-testid="comments-growth"] .comments').isVisible()).resolves.toBe(true);
+			await expect(page.locator('[data-testid="report"] textarea').first().isVisible()).resolves.toBe(false);
+			await expect(page.locator('[data-testid="report"] form').first().isVisible()).resolves.toBe(false);
+		} finally {
+			await close();
+		}
+	});
+});
