@@ -20,7 +20,10 @@
 --                     prospect_size.sql) mean amount of the opportunities (kinds other than lead, as in the monthly
 --                     column) created in the period, over those with an amount; computed exactly
 --                     and rounded half-up to cents;
---   quotes_per_month = quotes issued in the period / number of months of the period.
+--   quotes_per_month = quotes issued in the period / number of months of the period (the mean of
+--                     the months' quotes column); NULL when no quote was ever loaded (the quotes
+--                     table is empty: nothing says the count is 0), 0 when quotes were loaded but
+--                     none was issued in the period (or under the filters).
 -- NULL when a denominator is 0 or there is no record to take a median or mean of.
 --
 -- Filters: see records.sql (the same for opportunities and quotes).
@@ -89,5 +92,5 @@ SELECT
 	CASE WHEN c.amount_decided <> 0 THEN c.amount_won::DOUBLE / c.amount_decided::DOUBLE END AS win_rate_amount,
 	c.median_cycle_days::DOUBLE AS median_cycle_days,
 	CASE WHEN p.n > 0 THEN (sign(p.total_4) * ((2 * abs(p.total_4) + 100 * p.n) // (200 * p.n)))::DOUBLE / 100 END AS prospect_size,
-	(SELECT count(*) FROM issued_quotes)::DOUBLE / m.month_count::DOUBLE AS quotes_per_month
+	CASE WHEN EXISTS (SELECT 1 FROM quotes) THEN (SELECT count(*) FROM issued_quotes)::DOUBLE / m.month_count::DOUBLE END AS quotes_per_month
 FROM monthly m, closed c, prospects p;

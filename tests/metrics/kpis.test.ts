@@ -25,7 +25,19 @@ describe('kpis', () => {
 		const k = (await computeMetric(db, 'kpis', PERIOD)) as KpisDocument;
 		const get = (id: string) => k.kpis.find((x) => x.id === id)!;
 		expect(k.as_of).toBe('2026-10-31');
-		expect(k.kpis.map((x) => x.id)).toEqual(['growth', 'activation_rate', 'top10_share', 'hhi', 'forecast_accuracy', 'quote_hit_rate']);
+		expect(k.kpis.map((x) => x.id)).toEqual([
+			'growth',
+			'activation_rate',
+			'top10_share',
+			'hhi',
+			'forecast_accuracy',
+			'quote_hit_rate',
+			'quotes_per_month',
+			'prospect_size',
+			'repeat_rate',
+			'prospect_conversion_rate',
+			'win_rate'
+		]);
 
 		const growth = (await computeMetric(db, 'growth', PERIOD)) as { months: { mom: number; status: string }[] };
 		expect(get('growth')).toMatchObject({ value: growth.months.at(-1)!.mom, status: growth.months.at(-1)!.status, thresholds: DEFAULT_SETTINGS.growth });
@@ -38,7 +50,19 @@ describe('kpis', () => {
 		expect(get('forecast_accuracy').value).toBe(forecast.accuracy);
 		const quotes = (await computeMetric(db, 'quotes', PERIOD)) as { hit_rate: number };
 		expect(get('quote_hit_rate').value).toBe(quotes.hit_rate);
-		for (const id of ['activation_rate', 'top10_share', 'hhi', 'forecast_accuracy', 'quote_hit_rate'] as const)
+		// The commercial process's indicators: each its figure's own value (win rate and quotes per month
+		// Embudo's, prospect conversion Activación's, repeat rate retention's = sales events' repeat / buyers).
+		const pipeline = (await computeMetric(db, 'pipeline', PERIOD)) as { win_rate: number; quotes_per_month: number };
+		expect(get('quotes_per_month').value).toBe(pipeline.quotes_per_month);
+		expect(get('win_rate').value).toBe(pipeline.win_rate);
+		const size = (await computeMetric(db, 'prospect_size', PERIOD)) as { value: number };
+		expect(get('prospect_size').value).toBe(size.value);
+		const retention = (await computeMetric(db, 'retention', PERIOD)) as { repeat_rate: number };
+		const events = (await computeMetric(db, 'sales_events', PERIOD)) as { buyers: number; repeat: { clients: number } };
+		expect(get('repeat_rate').value).toBe(retention.repeat_rate);
+		expect(get('repeat_rate').value).toBeCloseTo(events.repeat.clients / events.buyers, 12);
+		expect(get('prospect_conversion_rate').value).toBe((activation as unknown as { prospect_conversion_rate: number }).prospect_conversion_rate);
+		for (const id of ['activation_rate', 'top10_share', 'hhi', 'forecast_accuracy', 'quote_hit_rate', 'quotes_per_month', 'prospect_size', 'repeat_rate', 'prospect_conversion_rate', 'win_rate'] as const)
 			expect(get(id).status, id).toBe(judge(get(id).value, DEFAULT_SETTINGS.thresholds[id]));
 	});
 

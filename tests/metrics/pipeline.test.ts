@@ -116,6 +116,11 @@ describe('pipeline', () => {
 		expect(p.quotes_per_month).toBeCloseTo(2 / 3, 12);
 	});
 
+	it('counts 0 quotes per month when quotes were loaded but the filters keep none', async () => {
+		// A region no client has selects no record: quotes are loaded, none is the segment's → 0, not null.
+		expect((await pipeline(db, params({ region: 'Ninguna' }), DEFAULT_SETTINGS)).quotes_per_month).toBe(0);
+	});
+
 	it('an empty database gives a valid document: zero months, null rates', async () => {
 		const p = await pipeline(empty, params(), DEFAULT_SETTINGS);
 		expect(p).toEqual({
@@ -124,7 +129,8 @@ describe('pipeline', () => {
 			win_rate_amount: null,
 			median_cycle_days: null,
 			prospect_size: null,
-			quotes_per_month: 0
+			// No quote ever loaded: nothing says the count is 0.
+			quotes_per_month: null
 		});
 	});
 });

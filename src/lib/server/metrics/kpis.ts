@@ -5,7 +5,10 @@ import { activation, type ActivationDocument } from './activation';
 import { concentration, growth, type ConcentrationDocument, type GrowthDocument } from './documents';
 import { forecast, type ForecastDocument } from './forecast';
 import type { MetricParams } from './params';
+import { pipeline, type PipelineDocument } from './pipeline';
+import { prospectSize, type ProspectSizeDocument } from './prospect-size';
 import { quotes, type QuotesDocument } from './quotes';
+import { retention, type RetentionDocument } from './retention';
 import { judgeKpi, scopeOf, type Bands, type KpiId, type Settings, type Status, type ThresholdScope } from './settings';
 
 export interface Kpi {
@@ -32,6 +35,11 @@ export interface KpiSources {
 	forecast: ForecastDocument;
 	quotes: QuotesDocument;
 	activation: ActivationDocument;
+	/** The commercial process (issue 15): win rate and quotes per month. */
+	pipeline: PipelineDocument;
+	prospect_size: ProspectSizeDocument;
+	/** Repeat rate (the four sales events' repeat purchase over the period's buyers). */
+	retention: RetentionDocument;
 }
 
 /** `known`: documents the caller already has for these parameters (not computed again). */
@@ -42,7 +50,10 @@ export async function kpiSources(db: Database, p: MetricParams, s: Settings, kno
 		concentration: await concentration(db, { ...p, by: 'client' }, s),
 		forecast: await forecast(db, p, s),
 		quotes: await quotes(db, p, s),
-		activation: await activation(db, p, s)
+		activation: await activation(db, p, s),
+		pipeline: known.pipeline ?? (await pipeline(db, p, s)),
+		prospect_size: known.prospect_size ?? (await prospectSize(db, p, s)),
+		retention: known.retention ?? (await retention(db, p, s))
 	};
 }
 
@@ -73,7 +84,13 @@ export function kpisFrom(d: KpiSources, as_of: string, s: Settings): KpisDocumen
 			rated('top10_share', d.concentration.top_shares.top10),
 			rated('hhi', d.concentration.hhi),
 			rated('forecast_accuracy', d.forecast.accuracy),
-			rated('quote_hit_rate', d.quotes.hit_rate)
+			rated('quote_hit_rate', d.quotes.hit_rate),
+			// The commercial process's indicators (docs/definitions.md "KPIs and thresholds"), each its figure's own value.
+			rated('quotes_per_month', d.pipeline.quotes_per_month),
+			rated('prospect_size', d.prospect_size.value),
+			rated('repeat_rate', d.retention.repeat_rate),
+			rated('prospect_conversion_rate', d.activation.prospect_conversion_rate),
+			rated('win_rate', d.pipeline.win_rate)
 		]
 	};
 }

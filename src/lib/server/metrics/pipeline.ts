@@ -22,7 +22,8 @@ export interface PipelineDocument {
 	median_cycle_days: number | null;
 	/** Mean amount of the non-lead records created in the period (money, cents): the mean opportunity amount, its name kept; the register's prospect size per year is the `prospect_size` figure. */
 	prospect_size: number | null;
-	quotes_per_month: number;
+	/** Quotes issued in the period / its months; null when no quote was ever loaded. */
+	quotes_per_month: number | null;
 }
 
 /** Leads, opportunities, quotes and won over the whole period (Embudo's funnel). */

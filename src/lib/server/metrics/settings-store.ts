@@ -3,6 +3,7 @@
 // may apply to one segment (a dimension = value the filters select) and from a given month on;
 // definitions (activity window, minimums, ABC cut-offs, currency, language) are global.
 import type { Database } from '../db/database';
+import { kpiUnit } from '../../kpi-units';
 import { DIMENSIONS } from './params';
 import { KPI_DEFAULTS, loadSettings, type Bands, type GrowthThresholds, type KpiId } from './settings';
 
@@ -30,10 +31,11 @@ export interface SettingChange {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** The segment dimensions a goal can be set for (metrics/targets.ts TARGET_SCOPES but the portfolio). */
 const GOAL_DIMENSIONS = ['account_manager', 'product_line', 'region', 'business_unit'];
-/** KPIs whose value is a share between 0 and 1 (the others: HHI, 0–10 000). */
-const RATE_KPIS: KpiId[] = ['activation_rate', 'top10_share', 'forecast_accuracy', 'quote_hit_rate'];
-/** Attainment may pass 100 %: its bands run from 0 to 1 000 %. */
-const ATTAINMENT_KPIS: KpiId[] = ['targets'];
+/** The range of a KPI's bands by what it measures (lib/kpi-units.ts); attainment may pass 100 %: 0 to 1 000 %. */
+function bandRange(kpi: KpiId): [number, number] {
+	if (kpi === 'targets') return [0, 10];
+	return { share: [0, 1], change: [-1, 10], points: [0, 10_000], count: [0, 1_000_000], money: [0, 1e13] }[kpiUnit(kpi)] as [number, number];
+}
 
 function kpiOf(key: string): KpiId | null {
 	const [head, kpi] = key.split('.');
@@ -55,7 +57,7 @@ function checkBands(kpi: KpiId, value: unknown): Bands {
 	const b = (value ?? {}) as Partial<Bands>;
 	if (b.direction !== KPI_DEFAULTS[kpi].direction)
 		throw new SettingError('direction', `direction must be "${KPI_DEFAULTS[kpi].direction}" for ${kpi} (${KPI_DEFAULTS[kpi].direction} is better).`);
-	const [lo, hi] = RATE_KPIS.includes(kpi) ? [0, 1] : ATTAINMENT_KPIS.includes(kpi) ? [0, 10] : [0, 10_000];
+	const [lo, hi] = bandRange(kpi);
 	const bands = { direction: b.direction, approve: finite(b.approve, 'approve'), observe: finite(b.observe, 'observe'), reject: finite(b.reject, 'reject') };
 	for (const field of ['approve', 'observe', 'reject'] as const)
 		if (bands[field] < lo || bands[field] > hi) throw new SettingError(field, `${field} must be between ${lo} and ${hi}.`);

@@ -82,7 +82,18 @@ export function judgeKpi(s: Settings, id: KpiId, value: number | null): Status |
 export const ACTIVATION_EVENTS = ['invoice', 'formalised'] as const;
 export type ActivationEvent = (typeof ACTIVATION_EVENTS)[number];
 
-export type KpiId = 'activation_rate' | 'top10_share' | 'hhi' | 'forecast_accuracy' | 'quote_hit_rate' | 'targets';
+export type KpiId =
+	| 'activation_rate'
+	| 'top10_share'
+	| 'hhi'
+	| 'forecast_accuracy'
+	| 'quote_hit_rate'
+	| 'targets'
+	| 'quotes_per_month'
+	| 'prospect_size'
+	| 'repeat_rate'
+	| 'prospect_conversion_rate'
+	| 'win_rate';
 
 /**
  * Defaults of the KPI bands. HHI: US merger guidelines as a reference for customer concentration
@@ -90,7 +101,10 @@ export type KpiId = 'activation_rate' | 'top10_share' | 'hhi' | 'forecast_accura
  * the 2010 guidelines' unconcentrated limit, ≤ 1 800 moderately concentrated (2023), above highly
  * concentrated. The others have no published norm: they are starting points management is
  * expected to set (issue 7): activation ≥ 60 % of the register buying, top-10 ≤ 30 % of revenue,
- * forecast accuracy (1 − WAPE) ≥ 90 %, quote hit rate ≥ 40 %.
+ * forecast accuracy (1 − WAPE) ≥ 90 %, quote hit rate ≥ 40 %. The commercial process's indicators
+ * (issue 15) likewise: about one quote a working day (≈ 20 a month), a prospect worth 10 000 a year
+ * in the data's currency (a placeholder: money depends on the market), 60 % of buyers buying
+ * again, 20 % of exposed prospects converting in the period, 30 % of decided bids won.
  */
 export const KPI_DEFAULTS: Record<KpiId, Bands> = {
 	activation_rate: { direction: 'higher', approve: 0.6, observe: 0.4, reject: 0.25 },
@@ -99,7 +113,12 @@ export const KPI_DEFAULTS: Record<KpiId, Bands> = {
 	forecast_accuracy: { direction: 'higher', approve: 0.9, observe: 0.85, reject: 0.75 },
 	quote_hit_rate: { direction: 'higher', approve: 0.4, observe: 0.3, reject: 0.2 },
 	// Goals' attainment (DESIGN.md §3 "Goals"): ≥ 100 % approved, < 90 % observed, < 75 % rejected.
-	targets: { direction: 'higher', approve: 1, observe: 0.9, reject: 0.75 }
+	targets: { direction: 'higher', approve: 1, observe: 0.9, reject: 0.75 },
+	quotes_per_month: { direction: 'higher', approve: 20, observe: 10, reject: 5 },
+	prospect_size: { direction: 'higher', approve: 10000, observe: 5000, reject: 2000 },
+	repeat_rate: { direction: 'higher', approve: 0.6, observe: 0.45, reject: 0.3 },
+	prospect_conversion_rate: { direction: 'higher', approve: 0.2, observe: 0.1, reject: 0.05 },
+	win_rate: { direction: 'higher', approve: 0.3, observe: 0.2, reject: 0.1 }
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -123,7 +142,12 @@ export const DEFAULT_SETTINGS: Settings = {
 		hhi: { kind: 'default' },
 		forecast_accuracy: { kind: 'default' },
 		quote_hit_rate: { kind: 'default' },
-		targets: { kind: 'default' }
+		targets: { kind: 'default' },
+		quotes_per_month: { kind: 'default' },
+		prospect_size: { kind: 'default' },
+		repeat_rate: { kind: 'default' },
+		prospect_conversion_rate: { kind: 'default' },
+		win_rate: { kind: 'default' }
 	},
 	filtered: false
 };
