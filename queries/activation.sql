@@ -15,8 +15,9 @@
 --   prospect_conversion_rate = activated / prospects_exposed;
 --   median_days_to_activation = median of (first positive line − created_at) in days over the
 --     activated clients with created_at (even count: mean of the two middle values).
---   active_by_amount / active_by_frequency (document's period only) = clients active by the status
---     rule with min_invoices = 1 / min_amount = 0: the activation variants by volume or frequency.
+--   active_by_amount / active_by_frequency = clients active by the status rule with min_invoices = 1 /
+--     min_amount = 0: the activation variants by volume or frequency, as of $as_of and each month end
+--     (the variant by both is `active`).
 -- Rates and the median are NULL when there is nothing to divide or take the median of.
 -- Status, as of $as_of and at each month end, through the one status rule, cartera_status_rule
 -- (status_rule.sql), from each client's first line, first positive line and the invoices in the
@@ -163,36 +164,50 @@ status_as_of AS (
 			coalesce(r.invoices, 0), coalesce(r.total, 0), $min_invoices, 0) = 'active' AS active_by_frequency
 	FROM population p LEFT JOIN recent_as_of r USING (client_id)
 ),
-variants AS (
-	SELECT 0 AS ord, count(*) FILTER (WHERE active_by_amount) AS active_by_amount,
-		count(*) FILTER (WHERE active_by_frequency) AS active_by_frequency
-	FROM status_as_of
-),
 status_spans AS (
 	-- Each population client's status over the months one step holds for, [ord, next_ord), from
 	-- its window figures then (first line and first purchase are on the same side of every month
 	-- end of the span: there is a step at each).
 	SELECT s.ord, s.next_ord, coalesce(cartera_status_rule(c.first_line <= p.p_as_of, coalesce(c.first_purchase <= p.p_as_of, false),
-			true, s.invoices, s.totals, $min_invoices, $min_amount), 'potential') AS status
+			true, s.invoices, s.totals, $min_invoices, $min_amount), 'potential') AS status,
+		-- The variants' statuses, as in status_as_of; counted as two more "statuses" below.
+		cartera_status_rule(c.first_line <= p.p_as_of, coalesce(c.first_purchase <= p.p_as_of, false),
+			true, s.invoices, s.totals, 1, $min_amount) = 'active' AS by_amount,
+		cartera_status_rule(c.first_line <= p.p_as_of, coalesce(c.first_purchase <= p.p_as_of, false),
+			true, s.invoices, s.totals, $min_invoices, 0) = 'active' AS by_frequency
 	FROM recent_steps s
 	JOIN population c USING (client_id)
 	JOIN periods p ON p.ord = s.ord
 ),
+span_keys AS (
+	-- Each span once per count it adds to: its status, and each variant it is active by.
+	SELECT ord, next_ord, status FROM status_spans
+	UNION ALL
+	SELECT ord, next_ord, 'active_by_amount' FROM status_spans WHERE by_amount
+	UNION ALL
+	SELECT ord, next_ord, 'active_by_frequency' FROM status_spans WHERE by_frequency
+),
 status_deltas AS (
 	-- Clients per status, as a difference array over months: a span counts from its first month
 	-- and stops after its last. A client of the table without any line is potential throughout.
-	SELECT ord, status, count(*) AS delta FROM status_spans GROUP BY ord, status
+	SELECT ord, status, count(*) AS delta FROM span_keys GROUP BY ord, status
 	UNION ALL
-	SELECT next_ord, status, -count(*) FROM status_spans WHERE next_ord <= (datediff('month', $from_date::DATE, $to_date::DATE) + 1) GROUP BY next_ord, status
+	SELECT next_ord, status, -count(*) FROM span_keys WHERE next_ord <= (datediff('month', $from_date::DATE, $to_date::DATE) + 1) GROUP BY next_ord, status
 	UNION ALL
 	SELECT 1, 'potential', count(*) FROM population WHERE first_line IS NULL
 ),
 status_counts AS (
 	SELECT ord, sum(n) FILTER (WHERE status = 'active') AS active,
 		sum(n) FILTER (WHERE status = 'inactive') AS inactive,
-		sum(n) FILTER (WHERE status = 'potential') AS potential
+		sum(n) FILTER (WHERE status = 'potential') AS potential,
+		sum(n) FILTER (WHERE status = 'active_by_amount') AS active_by_amount,
+		sum(n) FILTER (WHERE status = 'active_by_frequency') AS active_by_frequency
 	FROM (
 		SELECT ord, status, count(*) AS n FROM status_as_of GROUP BY ord, status
+		UNION ALL
+		SELECT 0, 'active_by_amount', count(*) FILTER (WHERE active_by_amount) FROM status_as_of
+		UNION ALL
+		SELECT 0, 'active_by_frequency', count(*) FILTER (WHERE active_by_frequency) FROM status_as_of
 		UNION ALL
 		-- Each month's count: the deltas up to it (a few rows per month).
 		SELECT p.ord, d.status, sum(d.delta) FROM periods p JOIN status_deltas d ON d.ord <= p.ord WHERE p.ord > 0 GROUP BY p.ord, d.status
@@ -214,6 +229,8 @@ figures AS (
 		coalesce(any_value(s.active), 0) AS active,
 		coalesce(any_value(s.inactive), 0) AS inactive,
 		coalesce(any_value(s.potential), 0) AS potential,
+		coalesce(any_value(s.active_by_amount), 0) AS active_by_amount,
+		coalesce(any_value(s.active_by_frequency), 0) AS active_by_frequency,
 		count(*) FILTER (WHERE exposed) AS prospects_exposed,
 		count(*) FILTER (WHERE exposed AND first_in_period) AS activated,
 		quantile_cont((activated_on - created_at)::DOUBLE, 0.5)
@@ -231,12 +248,13 @@ SELECT ord::INTEGER AS ord, figures.month,
 	activated::INTEGER AS activated,
 	CASE WHEN prospects_exposed > 0 THEN activated::DOUBLE / prospects_exposed END AS prospect_conversion_rate,
 	median_days_to_activation::DOUBLE AS median_days_to_activation,
-	-- The variants, for the document's period only (NULL on the monthly rows).
-	v.active_by_amount::INTEGER AS active_by_amount,
-	v.active_by_frequency::INTEGER AS active_by_frequency,
+	-- The variants by amount and by frequency (by both: active, activation_rate).
+	active_by_amount::INTEGER AS active_by_amount,
+	active_by_frequency::INTEGER AS active_by_frequency,
+	CASE WHEN clients_total > 0 THEN active_by_amount::DOUBLE / clients_total END AS rate_by_amount,
+	CASE WHEN clients_total > 0 THEN active_by_frequency::DOUBLE / clients_total END AS rate_by_frequency,
 	-- A month after as_of, or the data's provisional month (provisional_month.sql): partial, not judged.
 	figures.month IS NOT NULL AND (last_day(strptime(figures.month, '%Y-%m')::DATE) > $as_of::DATE OR coalesce(pv.provisional, false)) AS partial
 FROM figures
 LEFT JOIN (SELECT strftime(month, '%Y-%m') AS pv_month, provisional FROM cartera_provisional_month()) pv ON pv.pv_month = figures.month
-LEFT JOIN variants v USING (ord)
 ORDER BY ord;

@@ -74,6 +74,14 @@ describe('Activación: activation variants and the four sales events', () => {
 			expect(squeeze(await variants.nth(0).innerText())).toContain(squeeze(formatMoney(v[0]!.min_amount!, lang, currency)));
 			expect(squeeze(await variants.nth(1).innerText())).toContain(squeeze(formatNumber(v[1]!.min_invoices!, lang)));
 			expect(await page.textContent('[data-testid="activation-event"]')).toContain(lang === 'es' ? 'primera compra' : 'first purchase');
+			// The monthly rate table: each month's rates by volume and by frequency beside the activation rate.
+			const monthly = page.locator('[data-testid="activation-rate-table"] tbody tr');
+			expect(await monthly.count()).toBe(activation.months.length);
+			for (let i = 0; i < activation.months.length; i++) {
+				const m = activation.months[i]!;
+				const text = squeeze((await monthly.nth(i).textContent()) ?? '');
+				for (const r of [m.activation_rate, m.rate_by_amount, m.rate_by_frequency]) if (r !== null) expect(text).toContain(squeeze(formatRate(r, lang)));
+			}
 			const rows = page.locator('[data-testid="sales-events-table"] tbody tr');
 			expect(await rows.count()).toBe(4);
 			const e = [events.repeat, events.expansion, events.cross_sell, events.first_purchase];

@@ -63,6 +63,29 @@ describe('activation variants', () => {
 		expect(a.activation_rate).toBe(1 / 7);
 	});
 
+	it('gives the three rates for each month, as of its last day', async () => {
+		const a = await activation(db, metricParams('2025-01', '2025-06', '2025-06-30'), settings);
+		// Each month end e, window (e − 365, e]; E's 2023 invoice is outside every window, F never bought.
+		// 31 Jan: C 20 (1), G 80 (1) → none.
+		// 28 Feb: A 60 (1), C 20 (1), G 160 (2) → amount G, frequency G, both G.
+		// 31 Mar: A 60 (1), B 150 (1), C 40 (2), G 90 (2: the credit note is no invoice) → amount B, frequency C G, both none.
+		// 30 Apr: as March, D 30 (1) → amount B, frequency C G, both none.
+		// 31 May: A 120 (2), B 150 (1), C 60 (3), D 30 (1), G 90 (2) → amount A B, frequency A C G, both A.
+		// 30 Jun: as May (the document's as_of, as the period's variants).
+		const expected: [string, number, number, number][] = [
+			['2025-01', 0, 0, 0],
+			['2025-02', 1, 1, 1],
+			['2025-03', 1, 2, 0],
+			['2025-04', 1, 2, 0],
+			['2025-05', 2, 3, 1],
+			['2025-06', 2, 3, 1]
+		];
+		expect(a.months.map((m) => [m.month, m.active_by_amount, m.active_by_frequency, Math.round((m.activation_rate ?? 0) * 7)])).toEqual(expected);
+		expect(a.months.map((m) => [m.rate_by_amount, m.rate_by_frequency, m.activation_rate])).toEqual(expected.map(([, x, y, z]) => [x / 7, y / 7, z / 7]));
+		const june = a.months.at(-1)!;
+		expect([june.rate_by_amount, june.rate_by_frequency, june.activation_rate]).toEqual([a.variants.amount.rate, a.variants.frequency.rate, a.variants.both.rate]);
+	});
+
 	it('with the default settings (1 invoice, amount 0) the three rates are one', async () => {
 		const a = await activation(db, metricParams('2025-04', '2025-06', '2025-06-30'), DEFAULT_SETTINGS);
 		// Active: A, B, C, D, G (a positive invoice in the window, total ≥ 0) → 5 / 7 each.

@@ -114,10 +114,12 @@ describe('activation', () => {
 		// April: active A, C, I (3 / 5); exposed C, D, F, I; activated C, I (2 / 4).
 		// May: active A, C, I (3 / 5); exposed D, F; none activated (0 / 2).
 		// June: active A, C, D, I (4 / 5); exposed D, F; activated D (1 / 2).
+		// The default rule (1 invoice, amount 0): the variants by amount and by frequency are the status's.
+		const variants = (active: number) => ({ active_by_amount: active, active_by_frequency: active, rate_by_amount: active / 5, rate_by_frequency: active / 5 });
 		expect(a.months).toEqual([
-			{ month: '2025-04', activation_rate: 3 / 5, prospect_conversion_rate: 2 / 4, activated: 2, partial: false },
-			{ month: '2025-05', activation_rate: 3 / 5, prospect_conversion_rate: 0, activated: 0, partial: false },
-			{ month: '2025-06', activation_rate: 4 / 5, prospect_conversion_rate: 1 / 2, activated: 1, partial: false }
+			{ month: '2025-04', activation_rate: 3 / 5, prospect_conversion_rate: 2 / 4, activated: 2, ...variants(3), partial: false },
+			{ month: '2025-05', activation_rate: 3 / 5, prospect_conversion_rate: 0, activated: 0, ...variants(3), partial: false },
+			{ month: '2025-06', activation_rate: 4 / 5, prospect_conversion_rate: 1 / 2, activated: 1, ...variants(4), partial: false }
 		]);
 	});
 
@@ -161,7 +163,8 @@ describe('activation', () => {
 			activated_in_period: 0,
 			prospect_conversion_rate: null,
 			median_days_to_activation: null,
-			months: ['2025-04', '2025-05', '2025-06'].map((month) => ({ month, activation_rate: null, prospect_conversion_rate: null, activated: 0, partial: false })),
+			months: ['2025-04', '2025-05', '2025-06'].map((month) => ({ month, activation_rate: null, prospect_conversion_rate: null, activated: 0,
+				active_by_amount: 0, active_by_frequency: 0, rate_by_amount: null, rate_by_frequency: null, partial: false })),
 			variants: {
 				amount: { active: 0, rate: null, min_amount: 0, min_invoices: null },
 				frequency: { active: 0, rate: null, min_amount: null, min_invoices: 1 },

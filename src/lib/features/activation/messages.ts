@@ -33,7 +33,8 @@ const es = {
 		subtitle: 'Clientes activos / clientes del registro, al cierre de cada mes (%)',
 		aria: (from: string, to: string) => `Línea de la tasa de activación mensual, de ${from} a ${to}`,
 		target: (value: string) => `Aprobado ≥ ${value}`,
-		activeOf: (active: string, total: string) => `Activos: ${active} de ${total}`
+		activeOf: (active: string, total: string) => `Activos: ${active} de ${total}`,
+		variants: (amount: string, frequency: string) => `Por volumen: ${amount} · por frecuencia: ${frequency}`
 	},
 	conversion: {
 		title: 'Conversión de prospectos por mes',
@@ -87,6 +88,8 @@ const es = {
 		month: 'Mes',
 		clients: 'Clientes',
 		activationRate: 'Tasa de activación',
+		rateByAmount: 'Tasa por volumen',
+		rateByFrequency: 'Tasa por frecuencia',
 		conversion: 'Conversión de prospectos',
 		activated: 'Activados'
 	},
@@ -129,7 +132,8 @@ export const en: typeof es = {
 		subtitle: 'Active clients / clients in the register, at each month end (%)',
 		aria: (from, to) => `Line of the monthly activation rate, ${from} to ${to}`,
 		target: (value) => `Approved ≥ ${value}`,
-		activeOf: (active, total) => `Active: ${active} of ${total}`
+		activeOf: (active, total) => `Active: ${active} of ${total}`,
+		variants: (amount, frequency) => `By volume: ${amount} · by frequency: ${frequency}`
 	},
 	conversion: {
 		title: 'Prospect conversion by month',
@@ -180,6 +184,8 @@ export const en: typeof es = {
 		month: 'Month',
 		clients: 'Clients',
 		activationRate: 'Activation rate',
+		rateByAmount: 'Rate by volume',
+		rateByFrequency: 'Rate by frequency',
 		conversion: 'Prospect conversion',
 		activated: 'Activated'
 	},

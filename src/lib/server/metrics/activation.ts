@@ -11,6 +11,15 @@ export interface ActivationMonth {
 	activation_rate: number | null;
 	prospect_conversion_rate: number | null;
 	activated: number;
+	/**
+	 * The month's activation variants (as the document's `variants`, at the month's last day): clients
+	 * active by minimum amount only and by minimum number of invoices only, and their rates over
+	 * clients_total; by both is activation_rate.
+	 */
+	active_by_amount: number;
+	active_by_frequency: number;
+	rate_by_amount: number | null;
+	rate_by_frequency: number | null;
 	/** After as_of, or the data's provisional month: shown, never judged. */
 	partial: boolean;
 }
@@ -54,8 +63,10 @@ type Row = Omit<ActivationDocument, 'as_of' | 'activated_in_period' | 'months' |
 	month: string | null;
 	activated: number;
 	partial: boolean;
-	active_by_amount: number | null;
-	active_by_frequency: number | null;
+	active_by_amount: number;
+	active_by_frequency: number;
+	rate_by_amount: number | null;
+	rate_by_frequency: number | null;
 };
 
 export async function activation(db: Database, p: MetricParams, s: Settings): Promise<ActivationDocument> {
@@ -68,13 +79,24 @@ export function activationParams(p: MetricParams, s: Settings) {
 }
 
 function variantsOf(r: Row, s: Settings): ActivationVariants {
-	const rate = (active: number) => (r.clients_total > 0 ? active / r.clients_total : null);
-	const amount = r.active_by_amount ?? 0;
-	const frequency = r.active_by_frequency ?? 0;
 	return {
-		amount: { active: amount, rate: rate(amount), min_amount: s.min_amount, min_invoices: null },
-		frequency: { active: frequency, rate: rate(frequency), min_amount: null, min_invoices: s.min_invoices },
+		amount: { active: r.active_by_amount, rate: r.rate_by_amount, min_amount: s.min_amount, min_invoices: null },
+		frequency: { active: r.active_by_frequency, rate: r.rate_by_frequency, min_amount: null, min_invoices: s.min_invoices },
 		both: { active: r.active, rate: r.activation_rate, min_amount: s.min_amount, min_invoices: s.min_invoices }
+	};
+}
+
+function monthOf(m: Row): ActivationMonth {
+	return {
+		month: m.month!,
+		activation_rate: m.activation_rate,
+		prospect_conversion_rate: m.prospect_conversion_rate,
+		activated: m.activated,
+		active_by_amount: m.active_by_amount,
+		active_by_frequency: m.active_by_frequency,
+		rate_by_amount: m.rate_by_amount,
+		rate_by_frequency: m.rate_by_frequency,
+		partial: m.partial
 	};
 }
 
@@ -92,13 +114,7 @@ function documentOf(rows: Row[], p: MetricParams, s: Settings): ActivationDocume
 		activated_in_period: r.activated,
 		prospect_conversion_rate: r.prospect_conversion_rate,
 		median_days_to_activation: r.median_days_to_activation,
-		months: months.map((m) => ({
-			month: m.month!,
-			activation_rate: m.activation_rate,
-			prospect_conversion_rate: m.prospect_conversion_rate,
-			activated: m.activated,
-			partial: m.partial
-		})),
+		months: months.map(monthOf),
 		variants: variantsOf(r, s)
 	};
 }
@@ -112,17 +128,7 @@ export type ActivationSeriesRow = ActivationMonth & Pick<ActivationDocument, 'cl
 function seriesOf(rows: Row[]): ActivationSeriesRow[] {
 	return rows
 		.filter((r) => r.ord > 0)
-		.map((r) => ({
-			month: r.month!,
-			clients_total: r.clients_total,
-			active: r.active,
-			inactive: r.inactive,
-			potential: r.potential,
-			activation_rate: r.activation_rate,
-			prospect_conversion_rate: r.prospect_conversion_rate,
-			activated: r.activated,
-			partial: r.partial
-		}));
+		.map((r) => ({ ...monthOf(r), clients_total: r.clients_total, active: r.active, inactive: r.inactive, potential: r.potential }));
 }
 
 /** The monthly rows of queries/activation.sql (ord 1…n), status counts included. */
