@@ -6,6 +6,7 @@
 import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { keepWarm } from '$lib/server/pages/warm';
+import { resumeDeliveries } from '$lib/server/alerts/deliver';
 import { setupAnnouncement, setupCode } from '$lib/server/auth/setup-code';
 import { hasUsers } from '$lib/server/auth/users';
 import { getDatabase } from '$lib/server/db/database';
@@ -76,4 +77,6 @@ export const init: ServerInit = async () => {
 	// While no account exists, /setup needs the code printed here, on the server's own console.
 	if (!(await hasUsers(db))) console.log(setupAnnouncement(setupCode()));
 	keepWarm(db);
+	// Alert deliveries the last run left pending (a retry it was waiting for): sent when due.
+	resumeDeliveries(db);
 };

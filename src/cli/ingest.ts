@@ -118,10 +118,11 @@ await runCli(async () => {
 		local = db;
 	}
 	process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, values.rejects));
-	// The load's alerts are delivered after its report (deliver.ts): the process stays until they end.
+	// The load's alerts are delivered after its report (deliver.ts): the process stays until they
+	// end, retries included (closing alone would keep a retry stored for the server's next start).
 	if (local) {
 		await alertsSettled();
-		local.close();
+		await local.close();
 	}
 }, lang);
 

@@ -1,8 +1,7 @@
 // Goal attainment is watched: a load that pushes one account manager's month below a band of the
 // `targets` figure is exactly one alert (source goal), with the month, the scope, old → new status
-// and the attainment; nothing else moves. Hand-built data (the goals test's), default bands:
-// ≥ 100 % approved, < 90 % observed, < 75 % rejected, else acceptable. Data ends 31/03/2026, so the
-// default period ends in March (complete) and every goal month in it is judged.
+// and the attainment; nothing else moves. Hand-built data (tests/helpers/goal-alert-fixture.ts),
+// default bands: ≥ 100 % approved, < 90 % observed, < 75 % rejected, else acceptable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertsSettled } from '../../src/lib/server/alerts/record';
 import { goalStates } from '../../src/lib/server/alerts/goal-states';
@@ -11,6 +10,7 @@ import { alertScope, alertValue } from '../../src/lib/i18n/alert-messages';
 import { alertPayload } from '../../src/lib/server/alerts/deliver';
 import type { Database } from '../../src/lib/server/db/database';
 import { loadCsv } from '../helpers/metric-fixture';
+import { CREDIT_NOTE, loadGoalFixture } from '../helpers/goal-alert-fixture';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 
 const folder = tempFolder();
@@ -18,29 +18,7 @@ let db: Database;
 
 beforeAll(async () => {
 	db = await openTempDatabase(folder);
-	await loadCsv(db, folder, {
-		'clientes.csv': [
-			'Código cliente;Razón social;Ejecutivo de cuenta;Región;Fecha de alta',
-			'C1;Uno;Ana Pérez;Norte;01/06/2025',
-			'C3;Tres;Luis Gómez;Sur;01/01/2025'
-		],
-		'productos.csv': ['Código producto;Nombre;Línea de producto', 'P1;Martillo;Herramientas'],
-		'facturas.csv': [
-			'Nº factura;Fecha;Código cliente;Código producto;Importe neto',
-			'F1;15/02/2026;C1;P1;7.500,25', // Ana Feb 7 500,25
-			'F2;25/02/2026;C3;P1;1.000,00', // Luis Feb 1 000
-			'F3;10/03/2026;C1;P1;6.000,00', // Ana Mar 6 000
-			'F4;31/03/2026;C3;P1;9.000,10' //  Luis Mar 9 000,10
-		],
-		'metas.csv': [
-			'Mes;Ejecutivo;Meta',
-			'2026-02;Ana Pérez;7.000,00', // 7 500,25 / 7 000 = 1.0714… approved
-			'2026-03;Ana Pérez;8.000,00', // 6 000 / 8 000 = 0.75 observed
-			'2026-02;Luis Gómez;2.000,00', // 1 000 / 2 000 = 0.5 rejected
-			'2026-03;Luis Gómez;10.000,00' // 9 000,10 / 10 000 = 0.90001 acceptable
-		],
-		'metas_total.csv': ['Mes;Meta', '2026-03;14.000,00'] // 15 000,10 / 14 000 = 1.0714… approved
-	});
+	await loadGoalFixture(db, folder); // tests/helpers/goal-alert-fixture.ts: the figures by hand
 	await alertsSettled();
 });
 afterAll(() => {
@@ -67,7 +45,7 @@ describe('alerts on goals', () => {
 		expect(await listAlerts(db)).toEqual([]);
 		// 9 000,10 − 0,20 = 8 999,90 / 10 000 = 0.89999 < 0.90: observed. The portfolio's March
 		// (14 999,90 / 14 000 = 1.0714…) stays approved; February is untouched.
-		await loadCsv(db, folder, { 'nc.csv': ['Nº factura;Fecha;Código cliente;Código producto;Importe neto', 'NC-1;31/03/2026;C3;P1;-0,20'] });
+		await loadCsv(db, folder, { 'nc.csv': CREDIT_NOTE });
 		await alertsSettled();
 		const alerts = await listAlerts(db);
 		expect(alerts).toHaveLength(1);

@@ -2,7 +2,9 @@
 // (or fails with) a delivery. Each alert goes to each subscription's webhook (a JSON POST signed
 // X-Cartera-Signature: sha256=<hex HMAC-SHA256 of the body with the subscription's secret>,
 // docs/contract.md "Alert webhook") and e-mail addresses (SMTP from the environment, config.ts).
-// A failed attempt is retried after each of the configured waits; every attempt is logged.
+// A failed attempt is retried after each of the configured waits; every attempt is logged. What is
+// still to be attempted is stored (pending.ts), so a retry survives a restart: the server resumes
+// it at start (resumeDeliveries); closing the database ends a wait early, leaving it stored.
 import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Database } from '../db/database';
@@ -11,7 +13,8 @@ import { alertScope, alertValue, KPI_NAMES, MAIL_WORDS, STATUS_NAMES } from '../
 import { formatMonth } from '../../format';
 import { loadSettings } from '../metrics/settings';
 import { retryDelays, smtpConfig, webhookTimeout } from './config';
-import { listSubscriptions, logDelivery, subscriptionSecret, type AlertRow } from './store';
+import { dropPending, listPending, savePending, type PendingDelivery, type PendingKey } from './pending';
+import { listAlerts, listSubscriptions, logDelivery, subscriptionSecret, type AlertRow, type Subscription } from './store';
 
 /** Deliveries still under way in this process (tests and the CLI wait for them). */
 const pending = new Set<Promise<void>>();
@@ -96,63 +99,135 @@ async function sendMail(to: string[], a: AlertRow, lang: Lang): Promise<string> 
 	}
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`; false at once when the database starts closing (the retry stays stored for the next start). */
+function pause(ms: number, closing: AbortSignal): Promise<boolean> {
+	if (closing.aborted) return Promise.resolve(false);
+	return new Promise<boolean>((resolve) => {
+		const done = () => {
+			clearTimeout(timer);
+			resolve(false);
+		};
+		const timer = setTimeout(() => {
+			closing.removeEventListener('abort', done);
+			resolve(true);
+		}, ms);
+		closing.addEventListener('abort', done, { once: true });
+	});
+}
 
-/** One channel of one alert to one subscription: attempts until one succeeds or the waits run out. */
-type Log = (row: Parameters<typeof logDelivery>[1]) => Promise<void>;
+/** The delivery log and the stored pending deliveries, written one at a time on the delivery's connection. */
+interface Book {
+	log(row: Parameters<typeof logDelivery>[1]): Promise<void>;
+	pending(p: PendingDelivery): Promise<void>;
+	done(k: PendingKey): Promise<void>;
+}
 
-async function attempt(log: Log, base: { alert_id: number; subscription_id: number; channel: 'webhook' | 'email' }, send: () => Promise<string>): Promise<void> {
+/** One channel of one alert to one subscription, from attempt `from.attempt` once due: attempts until one succeeds or the waits run out. */
+async function attempt(book: Book, from: PendingDelivery, send: () => Promise<string>, closing: AbortSignal): Promise<void> {
 	const waits = retryDelays();
-	for (let n = 0; ; n++) {
+	const key: PendingKey = { alert_id: from.alert_id, subscription_id: from.subscription_id, channel: from.channel };
+	const due = from.due_ms - Date.now();
+	if (due > 0 && !(await pause(due, closing))) return;
+	for (let n = from.attempt - 1; ; n++) {
 		try {
 			const detail = await send();
-			await log({ ...base, attempt: n + 1, outcome: 'sent', detail });
+			await book.log({ ...key, attempt: n + 1, outcome: 'sent', detail });
+			await book.done(key);
 			return;
 		} catch (error) {
 			const last = n >= waits.length;
 			const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-			await log({ ...base, attempt: n + 1, outcome: last ? 'gave_up' : 'failed', detail: cause });
-			if (last) return;
-			await sleep(waits[n]!);
+			await book.log({ ...key, attempt: n + 1, outcome: last ? 'gave_up' : 'failed', detail: cause });
+			if (last) return book.done(key);
+			// Stored before waiting: a restart meanwhile resumes it (resumeDeliveries).
+			await book.pending({ ...key, attempt: n + 2, due_ms: Date.now() + waits[n]! });
+			if (!(await pause(waits[n]!, closing))) return;
 		}
 	}
+}
+
+/** Runs `work` on a connection of its own in the background: the load has its answer; closing the database waits for it. */
+function inBackground(database: Database, what: string, work: (db: Database, book: Book) => Promise<void>): void {
+	const run = (async () => {
+		// A connection of its own for the log, closed when the last attempt has ended.
+		const db = await database.fork();
+		// The attempts run side by side; their rows are written one at a time on this connection.
+		let chain: Promise<void> = Promise.resolve();
+		const write = (fn: () => Promise<void>) => (chain = chain.then(fn).catch((error: unknown) => console.error('alerts: delivery log', error)));
+		const book: Book = {
+			log: (row) => write(() => logDelivery(db, row)),
+			pending: (p) => write(() => savePending(db, p)),
+			done: (k) => write(() => dropPending(db, k))
+		};
+		try {
+			await work(db, book);
+			await chain;
+		} finally {
+			db.close();
+		}
+	})().catch((error: unknown) => console.error(`alerts: ${what}`, error));
+	pending.add(run);
+	void run.finally(() => pending.delete(run));
+	database.background(run);
 }
 
 /** Starts delivering the alerts in the background; returns at once. Never throws. */
 export function deliverAlerts(database: Database, alerts: AlertRow[]): void {
 	if (alerts.length === 0) return;
-	const run = (async () => {
-		// A connection of its own for the log, closed when the last attempt has ended.
-		const db = await database.fork();
-		try {
-			await deliverOn(db, alerts);
-		} finally {
-			db.close();
+	inBackground(database, 'delivery', async (db, book) => {
+		const subscriptions = await listSubscriptions(db);
+		const lang = (await loadSettings(db)).default_lang;
+		const jobs: Promise<void>[] = [];
+		for (const s of subscriptions) {
+			const secret = s.webhook_url ? await subscriptionSecret(db, s.subscription_id) : null;
+			for (const a of alerts)
+				for (const channel of channels(s, secret)) {
+					const from: PendingDelivery = { alert_id: a.alert_id, subscription_id: s.subscription_id, channel, attempt: 1, due_ms: 0 };
+					// Stored before the first attempt: a process that stops during it sends it again at the next start.
+					await book.pending(from);
+					jobs.push(attempt(book, from, sender(s, secret, a, channel, lang), database.closing));
+				}
 		}
-	})().catch((error: unknown) => console.error('alerts: delivery', error));
-	pending.add(run);
-	void run.finally(() => pending.delete(run));
+		await Promise.allSettled(jobs);
+	});
 }
 
-async function deliverOn(db: Database, alerts: AlertRow[]): Promise<void> {
-	const subscriptions = await listSubscriptions(db);
-	if (subscriptions.length === 0) return;
-	const lang = (await loadSettings(db)).default_lang;
-	// The attempts run side by side; their log rows are written one at a time on this connection.
-	let chain: Promise<void> = Promise.resolve();
-	const log: Log = (row) => (chain = chain.then(() => logDelivery(db, row)).catch((error: unknown) => console.error('alerts: delivery log', error)));
-	const jobs: Promise<void>[] = [];
-	for (const s of subscriptions) {
-		const secret = s.webhook_url ? await subscriptionSecret(db, s.subscription_id) : null;
-		for (const a of alerts) {
-			const base = { alert_id: a.alert_id, subscription_id: s.subscription_id };
-			if (s.webhook_url && secret) {
-				const body = JSON.stringify(alertPayload(a));
-				jobs.push(attempt(log, { ...base, channel: 'webhook' }, () => postWebhook(s.webhook_url!, body, secret)));
+/**
+ * At the server's start: the deliveries a previous process left stored (a retry it was waiting
+ * for, or an attempt it was making), each from its next attempt when it is due, with the same
+ * waits and log. A subscription removed meanwhile, or an alert gone, is dropped. Returns at once.
+ */
+export function resumeDeliveries(database: Database): void {
+	inBackground(database, 'resuming deliveries', async (db, book) => {
+		const stored = await listPending(db);
+		if (stored.length === 0) return;
+		const subscriptions = new Map((await listSubscriptions(db)).map((s) => [s.subscription_id, s]));
+		const alerts = new Map((await listAlerts(db, { ids: [...new Set(stored.map((p) => p.alert_id))] })).map((a) => [a.alert_id, a]));
+		const lang = (await loadSettings(db)).default_lang;
+		const jobs: Promise<void>[] = [];
+		for (const p of stored) {
+			const s = subscriptions.get(p.subscription_id);
+			const a = alerts.get(p.alert_id);
+			const secret = s?.webhook_url ? await subscriptionSecret(db, s.subscription_id) : null;
+			if (!s || !a || !channels(s, secret).includes(p.channel)) {
+				await book.done(p);
+				continue;
 			}
-			if (s.emails.length) jobs.push(attempt(log, { ...base, channel: 'email' }, () => sendMail(s.emails, a, lang)));
+			jobs.push(attempt(book, p, sender(s, secret, a, p.channel, lang), database.closing));
 		}
+		console.info(`alerts: resuming ${jobs.length} delivery(ies) left pending by the last run`);
+		await Promise.allSettled(jobs);
+	});
+}
+
+function channels(s: Subscription, secret: string | null): ('webhook' | 'email')[] {
+	return [...(s.webhook_url && secret ? (['webhook'] as const) : []), ...(s.emails.length ? (['email'] as const) : [])];
+}
+
+function sender(s: Subscription, secret: string | null, a: AlertRow, channel: 'webhook' | 'email', lang: Lang): () => Promise<string> {
+	if (channel === 'webhook') {
+		const body = JSON.stringify(alertPayload(a));
+		return () => postWebhook(s.webhook_url!, body, secret!);
 	}
-	await Promise.allSettled(jobs);
-	await chain;
+	return () => sendMail(s.emails, a, lang);
 }

@@ -15,7 +15,7 @@ import { insertAlerts } from './store';
 const kept = new WeakMap<Database, { version: number; states: Promise<AlertState[] | null> }>();
 const recording = new Set<Promise<void>>();
 
-/** The database was closed meanwhile (a script that loads and exits): nothing left to alert. */
+/** The database was closed meanwhile (a process exiting without closing it): nothing left to alert. */
 const closed = (error: unknown) => /connection disconnected|(database|instance) (is )?closed|bad_weak_ptr/i.test(String(error));
 
 /** Work on a connection of its own: never interleaved with the caller's statements on theirs. */
@@ -63,6 +63,8 @@ export function recordAlerts(db: Database, before: AlertState[] | null, cause: '
 	});
 	recording.add(run);
 	void run.finally(() => recording.delete(run));
+	// Closing the database waits for it (a script that loads and closes at once keeps its alerts).
+	db.background(run);
 }
 
 /** Resolves once the alerts of every load so far are recorded (their deliveries may still run). */

@@ -46,6 +46,10 @@ interface Shared {
 	running: Map<string, Promise<unknown[]>>;
 	/** Called after every move of the version (warm.ts recomputes the default views at once). */
 	listeners: Set<() => void>;
+	/** Work handed out to run after its caller's answer (a load's alerts): close() waits for it. */
+	background: Set<Promise<unknown>>;
+	/** Aborted when close() starts: background work stops waiting (a delivery's next retry) and ends. */
+	closing: AbortController;
 }
 
 /** Connections the server's database reads figures on (see enableResultCache). */
@@ -65,7 +69,9 @@ export class Database implements SqlSession {
 		readonly connection: DuckDBConnection,
 		/** A fork shares the instance: closing it closes only its connection. */
 		private readonly ownsInstance = true,
-		private readonly shared: Shared = { version: 0, cache: null, small: new ResultCache(10_000), running: new Map(), listeners: new Set() }
+		private readonly shared: Shared = {
+			version: 0, cache: null, small: new ResultCache(10_000), running: new Map(), listeners: new Set(), background: new Set(), closing: new AbortController()
+		}
 	) {}
 
 	/** This connection's open transaction, and whether it changed data (published at COMMIT). */
@@ -247,7 +253,41 @@ export class Database implements SqlSession {
 		return new Database(this.path, this.instance, await this.instance.connect(), false, this.shared);
 	}
 
-	close(): void {
+	/**
+	 * Work that goes on after its caller has its answer (a load's alerts and their deliveries, on
+	 * forks of their own): closing the database waits for it, so a script that loads and closes at
+	 * once loses nothing. Never rejects the caller: the work handles its own errors.
+	 */
+	background(work: Promise<unknown>): void {
+		const held = work.catch(() => undefined);
+		this.shared.background.add(held);
+		void held.finally(() => this.shared.background.delete(held));
+	}
+
+	/** Aborted once close() has started on the database (not a fork): background work ends what it is doing and waits for nothing more. */
+	get closing(): AbortSignal {
+		return this.shared.closing.signal;
+	}
+
+	/**
+	 * A fork: closes its connection. The database itself: first lets the background work it handed
+	 * out end (see background(); a delivery's pending retry is kept for the next start, not waited
+	 * for), then closes. With no such work it closes at once, before returning.
+	 */
+	close(): Promise<void> {
+		if (!this.ownsInstance || this.shared.background.size === 0) {
+			if (this.ownsInstance) this.shared.closing.abort();
+			this.closeNow();
+			return Promise.resolve();
+		}
+		this.shared.closing.abort();
+		return (async () => {
+			while (this.shared.background.size) await Promise.allSettled([...this.shared.background]);
+			this.closeNow();
+		})();
+	}
+
+	private closeNow(): void {
 		this.readers?.close();
 		this.connection.closeSync();
 		if (this.ownsInstance) this.instance.closeSync();
