@@ -59,7 +59,7 @@ beforeAll(async () => {
 	const vera = await createUser(db, 'vera', 'clave de lectora larga', 'viewer');
 	sessions.admin = (await createSession(db, admin.user_id)).token;
 	sessions.viewer = (await createSession(db, vera.user_id)).token;
-	db.close();
+	await db.close();
 	receiver = createServer((req, res) => {
 		let body = '';
 		req.on('data', (c: Buffer) => (body += c.toString('utf8')));

@@ -26,7 +26,7 @@ beforeAll(async () => {
 			...months.flatMap((m, i) => ['A', 'B', 'C', 'D'].map((c, j) => `F${i}${c};10/${m.slice(5)}/${m.slice(0, 4)};${c};${(j + 1) * 100 + i * 10},00`))
 		]
 	});
-	db.close();
+	await db.close();
 	server = await startServer(path);
 	browser = await launchBrowser();
 }, 120_000);

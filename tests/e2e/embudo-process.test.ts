@@ -13,7 +13,6 @@ import { formatRate } from '../../src/lib/components/plot-kit';
 import { Database } from '../../src/lib/server/db/database';
 import { copyDemoDatabase } from '../helpers/demo-database';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
-import { alertsSettled } from '../../src/lib/server/alerts/record';
 import type { FunnelDocument } from '../../src/lib/server/metrics/funnel';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { LossReasonsDocument } from '../../src/lib/server/metrics/loss-reasons';
@@ -41,13 +40,12 @@ beforeAll(async () => {
 	const db = await Database.open(dbPath);
 	try {
 		await ingestFiles(db, ['oportunidades_go_no_go.csv', 'presupuestos_validez.csv'].map((name) => ({ path: join(FIXTURES, name), name })));
-		await alertsSettled(); // recorded in the background before the server takes the file
 		currency = (await loadSettings(db)).currency;
 		funnel = (await computeMetric(db, 'funnel', PERIOD)) as FunnelDocument;
 		loss = (await computeMetric(db, 'loss_reasons', PERIOD)) as LossReasonsDocument;
 		open = (await computeMetric(db, 'open_pipeline', PERIOD)) as OpenPipelineDocument;
 	} finally {
-		db.close();
+		await db.close(); // after the load's alerts, recorded in the background
 	}
 	server = await startServer(dbPath);
 	browser = await launchBrowser();

@@ -45,7 +45,7 @@ beforeAll(async () => {
 	const vera = await createUser(db, 'vera', 'clave de lectora larga', 'viewer');
 	sessions.analyst = (await createSession(db, ana.user_id)).token;
 	sessions.viewer = (await createSession(db, vera.user_id)).token;
-	db.close();
+	await db.close();
 	server = await startServer(path);
 	browser = await launchBrowser();
 	mkdirSync(SHOTS, { recursive: true });

@@ -182,7 +182,7 @@ describe('a partial November', () => {
 		const path = join(dir, 'november.duckdb');
 		const db = await Database.open(path);
 		await loadPartialNovember(db, dir);
-		db.close();
+		await db.close();
 		nov = await startServer(path);
 	});
 	afterAll(async () => {

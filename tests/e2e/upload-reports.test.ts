@@ -69,7 +69,7 @@ beforeAll(async () => {
 	const clients = folder.write('clientes.csv', csv('Código cliente;Razón social', 'C1;Alfa', 'C2;Beta'));
 	const products = folder.write('productos.csv', csv('Código producto;Descripción', 'P1;Tornillos'));
 	await ingestFiles(db, [{ path: clients, name: 'clientes.csv' }, { path: products, name: 'productos.csv' }], { loadedBy: 'seed' });
-	db.close();
+	await db.close();
 	server = await startServer(dbPath);
 	browser = await launchBrowser();
 	context = await browser.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });

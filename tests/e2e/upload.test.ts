@@ -70,7 +70,7 @@ beforeAll(async () => {
 	const db = await Database.open(dbPath);
 	const seed = folder.write('seed.csv', 'Nº factura;Fecha;Código cliente;Importe\r\nS-1;10/01/2025;C1;100,00\r\nS-2;11/01/2025;C2;250,00\r\n');
 	await ingestFiles(db, [{ path: seed, name: 'seed.csv' }], { loadedBy: 'seed' });
-	db.close();
+	await db.close();
 	server = await startServer(dbPath);
 	browser = await launchBrowser();
 	context = await browser.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });
