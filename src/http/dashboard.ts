@@ -22,7 +22,7 @@ export async function pageContext(url: URL, locals: object): Promise<DashboardCo
 	try {
 		return await context;
 	} catch (e) {
-		if (e instanceof ParamError) error(400, `${e.param}: ${e.message}`);
+		if (e instanceof ParamError) error(400, { message: `${e.param}: ${e.message}`, param: e.param });
 		throw e;
 	}
 }

@@ -11,11 +11,18 @@ import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { hasUsers } from '$lib/server/auth/users';
 import { getDatabase } from '$lib/server/db/database';
 
+const READS = new Set(['GET', 'HEAD']);
+
 export const guard: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
 	const needed = requiredAccess(routeId, event.request.method);
 	if (needed === null) {
-		event.locals.user = null;
+		// No route: SvelteKit's 404. A page request still learns who asks (nothing is authorised by
+		// it), so the error page keeps that user's navigation.
+		const db = await getDatabase();
+		const pageRequest = !event.url.pathname.startsWith('/api/') && (await hasUsers(db));
+		const caller = pageRequest ? await identify(db, event.request.headers.get('authorization'), event.cookies.get(SESSION_COOKIE)) : null;
+		event.locals.user = caller ? { name: caller.name, role: caller.role } : null;
 		return resolve(event);
 	}
 	if (needed === 'public') return resolve(event);
@@ -35,7 +42,13 @@ export const guard: Handle = async ({ event, resolve }) => {
 	if (!allows(caller.role, needed)) {
 		const message = `Your role (${caller.role}) may not do this: it needs ${needed}.`;
 		if (api) return json({ error: message }, { status: 403 });
-		error(403, message);
+		// SvelteKit writes an error thrown here as a bare page: a page is answered with /sin-acceso's
+		// instead, the refusal in the app's frame and the user's language (routes/+error.svelte).
+		if (!event.isDataRequest && READS.has(event.request.method)) {
+			const shown = await event.fetch('/sin-acceso', { headers: { 'accept-language': event.request.headers.get('accept-language') ?? '' } });
+			return new Response(shown.body, { status: 403, headers: shown.headers });
+		}
+		error(403, { message, role: caller.role });
 	}
 	return resolve(event);
 };

@@ -3,7 +3,7 @@
 // on pages from svelte.config.js), browsers never guess a content type other than the one sent
 // (an uploaded file shown as HTML), and other sites never see our URLs (filters, client ids) in
 // a Referer. Static files are served by adapter-node before any hook runs; a redirect or error
-// that a later hook throws (303 to sign-in, the plain 403 page) is written by SvelteKit after this
+// that a later hook throws (303 to sign-in, a refused write) is written by SvelteKit after this
 // hook, without them: neither has content to frame or sniff.
 import type { Handle } from '@sveltejs/kit';
 

@@ -40,6 +40,8 @@ export const ROUTE_ACCESS: ReadonlyMap<string, RouteAccess> = new Map<string, Ro
 	['/login', PUBLIC],
 	['/setup', PUBLIC],
 	['/logout', PUBLIC],
+	// The page a refused page request is answered with (http/guard.ts): anyone signed in.
+	['/sin-acceso', reads('viewer')],
 	// The dashboard and the figures: every role reads them.
 	// Resumen; its one write marks the data's provisional month closed or reopens it: analysts.
 	['/(dashboard)', { read: 'viewer', write: 'analyst' }],
