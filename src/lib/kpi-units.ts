@@ -35,7 +35,8 @@ export function formatKpi(id: string, value: number | null | undefined, lang: La
 		case 'points':
 			return formatNumber(value, lang, digits ?? 0);
 		case 'money':
-			return formatMoney(value, lang, currency);
+			// Whole amounts (a band's limit) without cents: formatMoney's layout, fewer digits.
+			return digits === 0 ? formatMoney(Math.round(value), lang, currency).replace(/[.,]00(?=\D*$)/, '') : formatMoney(value, lang, currency);
 		case 'count':
 			return formatNumber(value, lang, digits ?? (Number.isInteger(value) ? 0 : 1));
 		default:

@@ -7,10 +7,9 @@ import { settingsPage } from '$lib/features/settings/loader.server';
 import { getDatabase } from '$lib/server/db/database';
 import { checkSetting, saveSetting, SettingError } from '$lib/server/metrics/settings-store';
 import { KPI_DEFAULTS, loadSettings, type KpiId } from '$lib/server/metrics/settings';
+import { typedAsPercent } from '$lib/kpi-units';
 import type { Actions, PageServerLoad } from './$types';
 
-/** KPIs whose bands are typed as percentages (HHI is typed in points). */
-const PERCENT = new Set(['growth', 'activation_rate', 'top10_share', 'forecast_accuracy', 'quote_hit_rate', 'targets']);
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const db = await getDatabase();
@@ -48,7 +47,8 @@ export const actions: Actions = {
 	thresholds: async ({ request, locals }) => {
 		const form = await request.formData();
 		const key = text(form, 'key');
-		const scale = PERCENT.has(key) ? 100 : 1;
+		// Shares and growth are typed as percentages; HHI points, money and counts as they are.
+		const scale = typedAsPercent(key) ? 100 : 1;
 		const value =
 			key === 'growth'
 				? { approve_at: number(form, 'approve', scale), observe_below: number(form, 'observe', scale), reject_below: number(form, 'reject', scale) }

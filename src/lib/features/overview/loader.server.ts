@@ -36,6 +36,8 @@ export interface OverviewPage {
 		activation_rate: (number | null)[];
 		forecast_abs_error: (number | null)[];
 		quote_hit_rate: (number | null)[];
+		quotes_per_month: (number | null)[];
+		prospect_conversion_rate: (number | null)[];
 	};
 }
 
@@ -88,7 +90,10 @@ export async function overviewPage(db: Database, c: DashboardContext): Promise<O
 			mom: periodGrowth.months.map((m) => m.mom),
 			activation_rate: alignTo(months, sources.activation.months, (m) => m.activation_rate),
 			forecast_abs_error: alignTo(months, sources.forecast.months, (m) => m.abs_error),
-			quote_hit_rate: alignTo(months, sources.quotes.months, (m) => m.hit_rate)
+			quote_hit_rate: alignTo(months, sources.quotes.months, (m) => m.hit_rate),
+			// A month's quotes issued is that month's quotes per month.
+			quotes_per_month: alignTo(months, sources.pipeline.months, (m) => m.quotes),
+			prospect_conversion_rate: alignTo(months, sources.activation.months, (m) => m.prospect_conversion_rate)
 		}
 	};
 }

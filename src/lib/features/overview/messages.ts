@@ -19,7 +19,26 @@ export const overviewMessages = {
 		monthClosed: (month: string, by: string | null, date: string) =>
 			`${month} está marcado como cerrado${by ? ` por ${by}` : ''} el ${date}: se juzga como un mes completo.`,
 		reopenMonth: 'Reabrir',
-		monthRefused: 'No se pudo cambiar el mes: ya no es el último de los datos. Recargue la página.'
+		monthRefused: 'No se pudo cambiar el mes: ya no es el último de los datos. Recargue la página.',
+		// The commercial process's indicators (issue 15), each judged by its bands in Ajustes.
+		process: {
+			heading: 'Proceso comercial',
+			link: 'Ver el embudo comercial',
+			cards: {
+				quotes_per_month: 'Presupuestos por mes',
+				prospect_size: 'Tamaño de prospecto',
+				repeat_rate: 'Tasa de recompra',
+				prospect_conversion_rate: 'Conversión de prospectos',
+				win_rate: 'Tasa de cierre'
+			},
+			subs: {
+				quotes_per_month: 'Emitidos en el período / meses',
+				prospect_size: 'Compra anual esperada por prospecto',
+				repeat_rate: 'Compradores del período que ya habían comprado antes',
+				prospect_conversion_rate: 'Prospectos expuestos que compraron en el período',
+				win_rate: 'Ganadas / (ganadas + perdidas); sin las no ofertadas'
+			}
+		}
 	},
 	en: {
 		sameMonthLastYear: 'Same month last year',
@@ -36,6 +55,24 @@ export const overviewMessages = {
 		closeMonth: 'Mark the month as closed',
 		monthClosed: (month: string, by: string | null, date: string) => `${month} was marked as closed${by ? ` by ${by}` : ''} on ${date}: it is judged as a complete month.`,
 		reopenMonth: 'Reopen',
-		monthRefused: 'The month could not be changed: it is no longer the data’s latest. Reload the page.'
+		monthRefused: 'The month could not be changed: it is no longer the data’s latest. Reload the page.',
+		process: {
+			heading: 'Commercial process',
+			link: 'See the sales funnel',
+			cards: {
+				quotes_per_month: 'Quotes per month',
+				prospect_size: 'Prospect size',
+				repeat_rate: 'Repeat rate',
+				prospect_conversion_rate: 'Prospect conversion',
+				win_rate: 'Win rate'
+			},
+			subs: {
+				quotes_per_month: 'Issued in the period / months',
+				prospect_size: 'Expected yearly purchase per prospect',
+				repeat_rate: 'Buyers of the period who had bought before',
+				prospect_conversion_rate: 'Exposed prospects who bought in the period',
+				win_rate: 'Won / (won + lost); declined ones left out'
+			}
+		}
 	}
 } satisfies Record<Lang, unknown>;

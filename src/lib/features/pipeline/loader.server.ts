@@ -4,7 +4,8 @@
 import type { Database } from '../../server/db/database';
 import type { MetricParams } from '../../server/metrics/params';
 import { pipeline, pipelineWithTotals, type PipelineDocument, type PipelineTotals } from '../../server/metrics/pipeline';
-import type { Settings } from '../../server/metrics/settings';
+import { judgeKpi, verdictOf, type Settings, type Status, type Verdict } from '../../server/metrics/settings';
+import { prospectSize, type ProspectSizeDocument } from '../../server/metrics/prospect-size';
 import { funnel, type FunnelDocument } from '../../server/metrics/funnel';
 import { lossReasons, type LossReasonsDocument } from '../../server/metrics/loss-reasons';
 import { openPipeline, type OpenPipelineDocument } from '../../server/metrics/open-pipeline';
@@ -19,6 +20,8 @@ export interface PipelinePage {
 	comparison: PipelineTiles;
 	/** The commercial process (issue 15): entry kinds and go / no-go (and on the comparison months), losses, open pipeline at as_of. */
 	process: { funnel: FunnelDocument; funnelPrevious: FunnelDocument; loss: LossReasonsDocument; open: OpenPipelineDocument };
+	/** The register's prospect size per year (queries/prospect_size.sql), on the comparison months too, judged by its bands. */
+	prospectSize: { current: ProspectSizeDocument; previous: number | null; status: Status | null; verdict: Verdict };
 }
 
 export async function pipelinePage(db: Database, p: MetricParams, s: Settings, comparison: { from: string; to: string }): Promise<PipelinePage> {
@@ -30,7 +33,14 @@ export async function pipelinePage(db: Database, p: MetricParams, s: Settings, c
 		loss: await lossReasons(db, p, s),
 		open: await openPipeline(db, p, s)
 	};
-	return { pipeline: current, totals, comparison: previous, process };
+	const size = await prospectSize(db, p, s);
+	const prospect = {
+		current: size,
+		previous: (await prospectSize(db, comparisonParams(p, comparison), s)).value,
+		status: judgeKpi(s, 'prospect_size', size.value),
+		verdict: verdictOf(s, 'prospect_size')
+	};
+	return { pipeline: current, totals, comparison: previous, process, prospectSize: prospect };
 }
 
 /** What the Embudo page receives (its +page.server.ts): the compared page's frame and the figures. */

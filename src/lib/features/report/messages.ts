@@ -30,7 +30,12 @@ const es = {
 		top10_share: 'Participación de los 10 mayores',
 		hhi: 'Índice HHI',
 		forecast_accuracy: 'Precisión del pronóstico',
-		quote_hit_rate: 'Tasa de éxito de presupuestos'
+		quote_hit_rate: 'Tasa de éxito de presupuestos',
+		quotes_per_month: 'Presupuestos por mes',
+		prospect_size: 'Tamaño de prospecto (por año)',
+		repeat_rate: 'Tasa de recompra',
+		prospect_conversion_rate: 'Conversión de prospectos',
+		win_rate: 'Tasa de cierre'
 	} as Record<string, string>,
 	growthBands: (approve: string, observe: string, reject: string) => `Aprobado ≥ ${approve}; observado < ${observe}; rechazado < ${reject}`,
 	higherBands: (approve: string, observe: string, reject: string) => `Aprobado ≥ ${approve}; observado < ${observe}; rechazado < ${reject}`,
@@ -136,7 +141,12 @@ const en: typeof es = {
 		top10_share: 'Top-10 share',
 		hhi: 'HHI index',
 		forecast_accuracy: 'Forecast accuracy',
-		quote_hit_rate: 'Quote hit rate'
+		quote_hit_rate: 'Quote hit rate',
+		quotes_per_month: 'Quotes per month',
+		prospect_size: 'Prospect size (per year)',
+		repeat_rate: 'Repeat rate',
+		prospect_conversion_rate: 'Prospect conversion',
+		win_rate: 'Win rate'
 	},
 	growthBands: (approve, observe, reject) => `Approved ≥ ${approve}; observed < ${observe}; rejected < ${reject}`,
 	higherBands: (approve, observe, reject) => `Approved ≥ ${approve}; observed < ${observe}; rejected < ${reject}`,

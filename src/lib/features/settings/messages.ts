@@ -13,7 +13,12 @@ const es = {
 		forecast_accuracy: 'Precisión del pronóstico',
 		quote_hit_rate: 'Tasa de éxito de presupuestos',
 		targets: 'Cumplimiento de metas',
-		goal: 'Meta'
+		goal: 'Meta',
+		quotes_per_month: 'Presupuestos por mes',
+		prospect_size: 'Tamaño de prospecto (por año)',
+		repeat_rate: 'Tasa de recompra',
+		prospect_conversion_rate: 'Conversión de prospectos',
+		win_rate: 'Tasa de cierre'
 	} as Record<string, string>,
 	current: 'Valor del período',
 	higher: 'Mayor es mejor',
@@ -23,6 +28,8 @@ const es = {
 	reject: 'Rechazado desde',
 	unitPercent: '%',
 	unitPoints: 'puntos (0–10.000)',
+	unitQuotes: 'presupuestos al mes',
+	unitMoney: (currency: string) => `${currency} al año`,
 	meaning: {
 		higher: (a: string, o: string, r: string) => `Aprobado: ${a} o más. Aceptable: desde ${o} hasta menos de ${a}. Observado: desde ${r} hasta menos de ${o}. Rechazado: menos de ${r}.`,
 		lower: (a: string, o: string, r: string) => `Aprobado: ${a} o menos. Aceptable: más de ${a} hasta ${o}. Observado: más de ${o} hasta ${r}. Rechazado: más de ${r}.`
@@ -85,7 +92,12 @@ export const en: typeof es = {
 		forecast_accuracy: 'Forecast accuracy',
 		quote_hit_rate: 'Quote hit rate',
 		targets: 'Goal attainment',
-		goal: 'Goal'
+		goal: 'Goal',
+		quotes_per_month: 'Quotes per month',
+		prospect_size: 'Prospect size (per year)',
+		repeat_rate: 'Repeat rate',
+		prospect_conversion_rate: 'Prospect conversion',
+		win_rate: 'Win rate'
 	},
 	current: 'Value for the period',
 	higher: 'Higher is better',
@@ -95,6 +107,8 @@ export const en: typeof es = {
 	reject: 'Rejected from',
 	unitPercent: '%',
 	unitPoints: 'points (0–10,000)',
+	unitQuotes: 'quotes a month',
+	unitMoney: (currency) => `${currency} a year`,
 	meaning: {
 		higher: (a, o, r) => `Approved: ${a} or more. Acceptable: from ${o} to below ${a}. Observed: from ${r} to below ${o}. Rejected: below ${r}.`,
 		lower: (a, o, r) => `Approved: ${a} or less. Acceptable: above ${a} up to ${o}. Observed: above ${o} up to ${r}. Rejected: above ${r}.`

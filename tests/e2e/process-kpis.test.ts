@@ -1,0 +1,115 @@
+// The commercial process's KPIs in the browser (issue 15): Resumen shows their five tiles with the
+// kpis document's values and statuses, in Spanish and English; Ajustes saves a new band for one of
+// them (typed in money, not per cent), which changes its status on Resumen and in the API and is
+// kept in the change history; Embudo shows the register's prospect size with the definition used.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyDemoDatabase } from '../helpers/demo-database';
+import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
+import type { ProspectSizeDocument } from '../../src/lib/server/metrics/prospect-size';
+import { formatKpi } from '../../src/lib/kpi-units';
+import { hydrated, launchBrowser } from '../helpers/chromium';
+import { startServer, type RunningServer } from '../helpers/server';
+
+const PROCESS = ['quotes_per_month', 'prospect_size', 'repeat_rate', 'prospect_conversion_rate', 'win_rate'] as const;
+let dir: string;
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'cartera-process-kpis-'));
+	const dbPath = join(dir, 'demo.duckdb');
+	await copyDemoDatabase(dbPath);
+	server = await startServer(dbPath);
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function api<T>(path: string): Promise<T> {
+	return (await (await server!.fetch(`${server!.url}${path}`)).json()) as T;
+}
+const kpi = async (id: string) => (await api<KpisDocument>('/api/metrics/kpis')).kpis.find((k) => k.id === id)!;
+
+async function open(lang: 'es' | 'en', path: string): Promise<{ page: Page; errors: string[] }> {
+	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, locale: lang === 'es' ? 'es-BO' : 'en-US', viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(`${server!.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+	await hydrated(page);
+	return { page, errors };
+}
+
+describe('the commercial process KPIs', () => {
+	it('Resumen shows the five tiles with the kpis document’s values and statuses, in both languages', async () => {
+		const doc = await api<KpisDocument>('/api/metrics/kpis');
+		for (const lang of ['es', 'en'] as const) {
+			const { page, errors } = await open(lang, '/');
+			for (const id of PROCESS) {
+				const k = doc.kpis.find((x) => x.id === id)!;
+				expect(k.value, id).not.toBeNull();
+				const tile = page.locator(`[data-testid="kpi-${id}"]`);
+				expect(await tile.locator('.kpi__value').innerText(), `${lang} ${id}`).toBe(formatKpi(id, k.value, lang, 'Bs.'));
+				expect(await tile.locator('.status').getAttribute('data-status'), `${lang} ${id}`).toBe(k.status);
+			}
+			const heading = await page.locator('#process-title').innerText();
+			expect(heading).toContain(lang === 'es' ? 'Proceso comercial' : 'Commercial process');
+			expect(errors).toEqual([]);
+			await page.context().close();
+		}
+	});
+
+	it('Ajustes saves a prospect-size band in money, which changes its status on Resumen and is kept in the history', async () => {
+		// The demo's prospect size (some thousands of Bs. a year) is below the default approval (10 000).
+		const before = await kpi('prospect_size');
+		expect(before.value!).toBeLessThan(10000);
+		expect(before.status).not.toBe('approved');
+		// New bands around the value, typed in money: approved from its whole amount down.
+		const approve = Math.floor(before.value!);
+		const [observe, reject] = [Math.floor(approve / 2), Math.floor(approve / 4)];
+		const { page, errors } = await open('es', '/ajustes');
+		const card = page.locator('[data-testid="bands-prospect_size"]');
+		expect(await card.locator('label').first().innerText()).toContain('Bs. al año');
+		await card.locator('input[name="approve"]').fill(String(approve));
+		await card.locator('input[name="observe"]').fill(String(observe));
+		await card.locator('input[name="reject"]').fill(String(reject));
+		await card.locator('input[name="comment"]').fill('meta del tamaño de prospecto');
+		await card.locator('button[type="submit"]').click();
+		await card.locator('.saved').waitFor();
+
+		const after = await kpi('prospect_size');
+		expect(after.thresholds).toEqual({ direction: 'higher', approve, observe, reject });
+		expect(after.status).toBe('approved');
+		await page.reload();
+		await hydrated(page);
+		expect(await page.locator('[data-testid="history-table"] tr').filter({ hasText: 'meta del tamaño de prospecto' }).first().innerText()).toContain('Tamaño de prospecto (por año)');
+
+		await page.goto(`${server!.url}/`);
+		expect(await page.getAttribute('[data-testid="kpi-prospect_size"] .status', 'data-status')).toBe('approved');
+		expect(errors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('Embudo shows the register’s prospect size per year and the definition it used', async () => {
+		const size = await api<ProspectSizeDocument>('/api/metrics/prospect_size');
+		for (const lang of ['es', 'en'] as const) {
+			const { page, errors } = await open(lang, '/embudo');
+			const tile = page.locator('[data-testid="tile-prospect-size-year"]');
+			expect(await tile.locator('.kpi__value').innerText()).toBe(formatKpi('prospect_size', size.value, lang, 'Bs.'));
+			// The demo declares no potential: every size comes from a year of opportunities.
+			expect(size.basis).toBe('opportunities');
+			const n = new Intl.NumberFormat(lang).format(size.from_opportunities);
+			expect(await tile.locator('.kpi__sublabel').innerText()).toContain(lang === 'es' ? `oportunidades de un año (${n} prospectos)` : `a year of their opportunities (${n} prospects)`);
+			expect(errors).toEqual([]);
+			await page.context().close();
+		}
+	});
+});
