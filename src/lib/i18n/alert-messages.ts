@@ -1,5 +1,6 @@
 // Words of an alert, Spanish and English: the /alertas page and the e-mail say the same things.
 import { formatNumber, formatPercent, formatPercentChange } from '../format';
+import { kpiUnit } from '../kpi-units';
 import { messages } from './index';
 import type { Lang } from './lang';
 
@@ -11,7 +12,12 @@ export const KPI_NAMES: Record<Lang, Record<string, string>> = {
 		hhi: 'Índice de concentración (HHI)',
 		forecast_accuracy: 'Precisión del pronóstico',
 		quote_hit_rate: 'Tasa de acierto de presupuestos',
-		targets: 'Cumplimiento de meta'
+		targets: 'Cumplimiento de meta',
+		quotes_per_month: 'Presupuestos por mes',
+		prospect_size: 'Tamaño de prospecto (por año)',
+		repeat_rate: 'Tasa de recompra',
+		prospect_conversion_rate: 'Conversión de prospectos',
+		win_rate: 'Tasa de cierre'
 	},
 	en: {
 		growth: 'Monthly growth',
@@ -20,7 +26,12 @@ export const KPI_NAMES: Record<Lang, Record<string, string>> = {
 		hhi: 'Concentration index (HHI)',
 		forecast_accuracy: 'Forecast accuracy',
 		quote_hit_rate: 'Quote hit rate',
-		targets: 'Goal attainment'
+		targets: 'Goal attainment',
+		quotes_per_month: 'Quotes per month',
+		prospect_size: 'Prospect size (per year)',
+		repeat_rate: 'Repeat rate',
+		prospect_conversion_rate: 'Prospect conversion',
+		win_rate: 'Win rate'
 	}
 };
 
@@ -58,6 +69,9 @@ export function alertValue(kpi: string, value: number | null, lang: Lang): strin
 	if (value === null) return '–';
 	if (kpi === 'growth') return formatPercentChange(value, lang);
 	if (kpi === 'hhi') return formatNumber(value, lang, 0);
+	// Prospect size is money a year (the amount; an alert carries no currency), quotes per month a count.
+	if (kpiUnit(kpi) === 'money') return formatNumber(value, lang, 2);
+	if (kpiUnit(kpi) === 'count') return formatNumber(value, lang, 1);
 	return formatPercent(value, lang, 1);
 }
 
