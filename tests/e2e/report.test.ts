@@ -1,7 +1,8 @@
 // End to end: Informe del mes on the built app and a demo database, in a headless Chromium: every
 // section in Spanish and English, its KPI values the kpis document's, the print rules (no
-// navigation or controls, at 390 px too) and the PDF Chromium prints, whose text holds each section.
-import { mkdtempSync, rmSync } from 'node:fs';
+// navigation or controls, at 390 px too) and the PDF Chromium prints, whose text holds each section;
+// then publishing through its button (a section's comment with it) and the published PDF from the PDF button.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../src/lib/features/report/messages';
 import { formatPercent } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
+import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
+import { createUser } from '../../src/lib/server/auth/users';
 import { Database } from '../../src/lib/server/db/database';
 import { copyDemoDatabase } from '../helpers/demo-database';
 import { computeMetric } from '../../src/lib/server/metrics/index';
@@ -16,9 +19,10 @@ import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import type { TargetsDocument } from '../../src/lib/server/metrics/targets';
 import { hydrated, launchBrowser } from '../helpers/chromium';
 import { compact, pdfText } from '../helpers/pdf-text';
-import { startServer, type RunningServer } from '../helpers/server';
+import { startServer, TEST_ADMIN, type RunningServer } from '../helpers/server';
 
 const MONTH = '2026-10';
+const COMMENT = 'Dos clientes nuevos de Santa Cruz explican la mitad de la captación.';
 const SECTIONS = ['kpis', 'growth', 'goals', 'captures', 'concentration', 'activation', 'funnel', 'movers'] as const;
 // What must not show on paper: navigation, the language switch, buttons (a column's sort button
 // prints as its label), form fields, download links and chart tools.
@@ -40,6 +44,7 @@ let server: RunningServer | undefined;
 let browser: Browser | undefined;
 let kpiDoc: KpisDocument;
 let managerGoals: TargetsDocument['ranking'];
+let adminSession: string;
 
 async function open(lang: Lang, width = 1280): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
 	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width, height: 900 }, locale: lang === 'es' ? 'es-BO' : 'en-US' });
@@ -60,6 +65,11 @@ beforeAll(async () => {
 	await copyDemoDatabase(dbPath);
 	const db = await Database.open(dbPath);
 	try {
+		// The month the report is tested on is the demo's last month of invoices.
+		expect((await db.one<{ m: string }>("SELECT strftime(max(invoice_date), '%Y-%m') AS m FROM invoice_lines"))!.m).toBe(MONTH);
+		// A signed-in admin (a session cookie, as in a browser: a download does not carry extra headers).
+		const admin = await createUser(db, TEST_ADMIN.name, TEST_ADMIN.password, 'admin');
+		adminSession = (await createSession(db, admin.user_id)).token;
 		kpiDoc = (await computeMetric(db, 'kpis', { from: '2025-11', to: MONTH })) as KpisDocument;
 		const goals = (await computeMetric(db, 'targets', { from: `${MONTH.slice(0, 4)}-01`, to: MONTH, by: 'account_manager' })) as TargetsDocument;
 		managerGoals = goals.ranking.filter((r) => r.month === MONTH);
@@ -156,10 +166,14 @@ describe('Informe del mes', () => {
 	});
 
 	// Last: publishing changes the page the tests above read as a draft.
-	it('publishes the month: the page then says who published it, that the data has not changed, lists it, and prints it', async () => {
+	it('publishes the month with its button, a section’s comment with it: the page then says who published it, that the data has not changed, lists it, and prints it', async () => {
 		const { page, errors, close } = await open('es');
 		try {
 			await hydrated(page);
+			const box = page.locator('[data-testid="comments-captures"]');
+			await box.locator('textarea').fill(COMMENT);
+			await box.locator('button[type="submit"]').click();
+			await expect.poll(() => box.locator('.comments').textContent()).toContain(COMMENT);
 			await page.locator('[data-testid="report-publish"]').click();
 			await expect.poll(() => page.locator('[data-testid="report-state"]').textContent()).toContain('Publicado por token:tests');
 			await expect(page.locator('[data-testid="report-changed"]').textContent()).resolves.toContain(messages.es.unchangedSince);
@@ -170,7 +184,45 @@ describe('Informe del mes', () => {
 			const text = pdfText(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
 			expectSections(text, 'es');
 			expect(compact(text)).toContain(compact('Publicado por token:tests'));
+			expect(compact(text)).toContain(compact(COMMENT));
 			expect(errors).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	for (const lang of ['es', 'en'] as const) {
+		it(`gives the published month as a PDF from its PDF button, printed by Chromium with every section and the comment, in ${lang}`, async () => {
+			const context = await browser!.newContext({ locale: lang === 'es' ? 'es-BO' : 'en-US' });
+			await context.addCookies([{ name: SESSION_COOKIE, value: adminSession, url: server!.url }]);
+			const page = await context.newPage();
+			try {
+				await page.goto(`${server!.url}/informe/${MONTH}?lang=${lang}`);
+				const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="report-pdf"]').click()]);
+				expect(download.suggestedFilename()).toBe(`informe-${MONTH}.pdf`);
+				const pdf = readFileSync((await download.path())!);
+				expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+				const text = pdfText(pdf);
+				expectSections(text, lang);
+				expect(compact(text)).toContain(compact(lang === 'es' ? 'Publicado por token:tests' : 'Published by token:tests'));
+				expect(compact(text)).toContain(compact(COMMENT));
+				expect(compact(text)).toContain(compact(messages[lang].comments));
+				// On paper: no comment box, no buttons.
+				expect(compact(text)).not.toContain(compact(messages[lang].commentSend));
+				expect(compact(text)).not.toContain(compact(messages[lang].republish));
+			} finally {
+				await context.close();
+			}
+		});
+	}
+
+	it('shows no navigation or controls once published, at 390 px in print', async () => {
+		const { page, close } = await open('es', 390);
+		try {
+			await expect(page.locator('[data-testid="comments-captures"] textarea').isVisible()).resolves.toBe(true);
+			await page.emulateMedia({ media: 'print' });
+			await expect(visibleControls(page)).resolves.toEqual([]);
+			await expect(page.locator('[data-testid="comments-captures"] .comments').isVisible()).resolves.toBe(true);
 		} finally {
 			await close();
 		}

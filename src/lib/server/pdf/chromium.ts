@@ -64,6 +64,15 @@ export async function launchChromium(): Promise<Browser> {
 	return chromium.launch({ executablePath: findChromium(chromium), headless: true, args: CHROMIUM_ARGS });
 }
 
+/** A Cookie header's name=value pairs. */
+export function parseCookies(header: string): [string, string][] {
+	return header
+		.split(';')
+		.map((part) => part.trim())
+		.filter((part) => part.includes('='))
+		.map((part) => [part.slice(0, part.indexOf('=')), part.slice(part.indexOf('=') + 1)]);
+}
+
 /**
  * The page at `url` printed to an A4 PDF with its print stylesheet, as the browser's "Save as PDF"
  * would: `headers` carry who asks (a cookie or a token), `lang` the page's language.
@@ -71,10 +80,15 @@ export async function launchChromium(): Promise<Browser> {
 export async function printPdf(url: string, headers: Record<string, string>, lang: string): Promise<Buffer> {
 	const browser = await launchChromium();
 	try {
-		const context = await browser.newContext({ extraHTTPHeaders: headers, locale: lang === 'es' ? 'es-BO' : 'en-US' });
+		const { cookie, ...rest } = headers;
+		const context = await browser.newContext({ extraHTTPHeaders: rest, locale: lang === 'es' ? 'es-BO' : 'en-US' });
+		// Chromium drops a Cookie given as an extra header: a signed-in user's session goes in as cookies.
+		if (cookie) await context.addCookies(parseCookies(cookie).map(([name, value]) => ({ name, value, url })));
 		const page = await context.newPage();
 		const response = await page.goto(url, { waitUntil: 'networkidle' });
 		if (!response || !response.ok()) throw new Error(`The page answered ${response?.status() ?? 'nothing'}: ${url}`);
+		// Sent to the sign-in page instead: a PDF of it would say nothing about the report.
+		if (new URL(page.url()).pathname !== new URL(url).pathname) throw new Error(`The page sent the printer to ${new URL(page.url()).pathname}: ${url}`);
 		await page.emulateMedia({ media: 'print' });
 		return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
 	} finally {
