@@ -125,6 +125,25 @@ describe.each(INVARIANT_DATASETS)('$name', (d) => {
 			expect(Math.abs(cents - Math.round(current.revenue * 100))).toBeLessThanOrEqual(Math.ceil(series.months.length / 2));
 		});
 
+		it('the commercial process KPIs: Resumen = Embudo / Activación = kpis, and prospect size’s verdict on Embudo', () => {
+			const resumen = (id: KpiId) => kpiOf(pages.overview.current.kpis, id)!;
+			const shown: [KpiId, number | null][] = [
+				['quotes_per_month', pages.pipeline.pipeline.quotes_per_month],
+				['win_rate', pages.pipeline.pipeline.win_rate],
+				['prospect_size', pages.pipeline.prospectSize.current.value],
+				['repeat_rate', pages.activation.retention.repeat_rate],
+				['prospect_conversion_rate', pages.activation.activation.prospect_conversion_rate]
+			];
+			for (const [id, value] of shown) {
+				expect(resumen(id).value, id).toBe(value);
+				expect(kpiOf(pages.kpis, id)!.value, id).toBe(value);
+				expect(kpiOf(pages.kpis, id)!.status, id).toBe(resumen(id).status);
+			}
+			const size = resumen('prospect_size');
+			expect(pages.pipeline.prospectSize.verdict.judged).toBe(showsVerdict(pages.overview.filtered, size.threshold_scope));
+			if (pages.pipeline.prospectSize.verdict.judged) expect(pages.pipeline.prospectSize.status).toBe(size.status);
+		});
+
 		it('the growth KPI: Resumen = kpis (value, month judged, status)', () => {
 			const { value, month, status } = kpiOf(pages.overview.current.kpis, 'growth')!;
 			expect(kpiOf(pages.kpis, 'growth')).toMatchObject({ value, month, status });
