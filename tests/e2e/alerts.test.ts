@@ -1,7 +1,8 @@
 // /alertas in Chromium, Spanish and English, on the demo after a credit note that turned October's
 // growth to rejected: a viewer reads the alert (old → new status as text and icon, the value per
-// locale) and cannot write subscriptions; an admin subscribes a webhook (its key shown once), and
-// an undo through the API raises the alert back, delivered signed to a local receiver and logged.
+// locale) and sees no subscriptions anywhere, nor can write them; an admin follows the link from
+// /alertas to the subscriptions in Ajustes, subscribes a webhook (its key shown once), and an undo
+// through the API raises the alert back, delivered signed to a local receiver and logged there.
 import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -25,8 +26,8 @@ import { startServer, TEST_ADMIN, type RunningServer } from '../helpers/server';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const WORDS = {
-	es: { observed: 'Observado', rejected: 'Rechazado', growth: 'Crecimiento mensual', portfolio: 'Toda la cartera', subscribe: 'Suscribir', webhook: 'Dirección del webhook' },
-	en: { observed: 'Observed', rejected: 'Rejected', growth: 'Monthly growth', portfolio: 'Whole portfolio', subscribe: 'Subscribe', webhook: 'Webhook URL' }
+	es: { observed: 'Observado', rejected: 'Rechazado', growth: 'Crecimiento mensual', portfolio: 'Toda la cartera', subscribe: 'Suscribir', webhook: 'Dirección del webhook', manage: 'Suscripciones y envíos de alertas (en Ajustes)', subscriptions: 'Suscripciones a las alertas' },
+	en: { observed: 'Observed', rejected: 'Rejected', growth: 'Monthly growth', portfolio: 'Whole portfolio', subscribe: 'Subscribe', webhook: 'Webhook URL', manage: 'Alert subscriptions and deliveries (in Settings)', subscriptions: 'Alert subscriptions' }
 };
 
 let dir: string;
@@ -95,10 +96,11 @@ async function open(who: 'admin' | 'viewer', lang: Lang): Promise<{ page: Page; 
 describe('/alertas', () => {
 	it('a viewer cannot add or remove subscriptions', async () => {
 		for (const action of ['subscribe', 'unsubscribe']) {
+			// Ajustes holds them; /alertas has no such action any more.
 			const form = new FormData();
 			form.set('webhook_url', 'http://127.0.0.1:9/x');
 			form.set('id', '1');
-			const refused = await fetch(`${server!.url}/alertas?/${action}`, { method: 'POST', body: form, headers: { cookie: `${SESSION_COOKIE}=${sessions.viewer}`, origin: server!.url } });
+			const refused = await fetch(`${server!.url}/ajustes?/${action}`, { method: 'POST', body: form, headers: { cookie: `${SESSION_COOKIE}=${sessions.viewer}`, origin: server!.url } });
 			expect(refused.status).toBe(403);
 		}
 	});
@@ -118,7 +120,14 @@ describe('/alertas', () => {
 			// The nav leads here; a viewer sees no subscriptions.
 			expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe(lang === 'es' ? 'Alertas' : 'Alerts');
 			expect(await page.locator('[data-testid="subscriptions"]').count()).toBe(0);
+			expect(await page.locator('[data-testid="manage-subscriptions"]').count()).toBe(0);
 			await page.screenshot({ path: join(SHOTS, `alerts-viewer-${lang}.png`), fullPage: true });
+			// Nor in Ajustes, which a viewer reads.
+			await page.goto(`${server!.url}/ajustes`);
+			await hydrated(page);
+			expect(await page.locator('h1').count()).toBe(1);
+			expect(await page.locator('[data-testid="subscriptions"]').count()).toBe(0);
+			expect(await page.locator('[data-testid="deliveries-table"]').count()).toBe(0);
 			expect(errors).toEqual([]);
 			await close();
 		});
@@ -127,6 +136,12 @@ describe('/alertas', () => {
 	it('an admin subscribes a webhook (its key shown once); an undo is delivered to it signed, and logged', async () => {
 		const w = WORDS.es;
 		const { page, errors, close } = await open('admin', 'es');
+		// /alertas lists alerts only; its link leads admins to the subscriptions in Ajustes.
+		expect(await page.locator('[data-testid="subscriptions"]').count()).toBe(0);
+		await page.getByRole('link', { name: w.manage }).click();
+		await page.waitForURL(/\/ajustes#suscripciones$/);
+		await hydrated(page);
+		expect(await page.getByRole('heading', { name: w.subscriptions }).count()).toBe(1);
 		await page.getByLabel(w.webhook).fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`);
 		await page.getByRole('button', { name: w.subscribe }).click();
 		const secret = (await page.locator('[data-testid="subscription-secret"]').textContent({ timeout: 10_000 }))!;
@@ -143,14 +158,19 @@ describe('/alertas', () => {
 		await page.goto(`${server!.url}/alertas?lang=en`);
 		await hydrated(page);
 		expect(await page.locator('[data-testid="alerts-table"] tbody tr').count()).toBe(2);
+		expect(await page.locator('[data-testid="manage-subscriptions"]').textContent()).toBe(WORDS.en.manage);
 		const newest = page.locator('[data-testid="alerts-table"] tbody tr').first();
 		expect(await newest.locator('.status').allTextContents()).toEqual(['✕Rejected', '▲Observed']);
 		expect(await newest.getAttribute('data-direction')).toBe('better');
+		// The delivery log is in Ajustes, beside the subscriptions (English now).
+		await page.goto(`${server!.url}/ajustes`);
+		await hydrated(page);
+		expect(await page.getByRole('heading', { name: WORDS.en.subscriptions }).count()).toBe(1);
 		await page.waitForSelector('[data-testid="deliveries-table"] tr[data-outcome="sent"]');
 		// Shown once: not on the page any more.
 		expect(await page.locator('[data-testid="subscription-secret"]').count()).toBe(0);
 		expect(await page.content()).not.toContain(secret);
-		await page.screenshot({ path: join(SHOTS, 'alerts-admin-en.png'), fullPage: true });
+		await page.locator('#suscripciones').screenshot({ path: join(SHOTS, 'alerts-admin-en.png') });
 		expect(errors).toEqual([]);
 		await close();
 	});

@@ -9,6 +9,8 @@ import { checkSetting, saveSetting, SettingError } from '$lib/server/metrics/set
 import { KPI_DEFAULTS, loadSettings, type KpiId } from '$lib/server/metrics/settings';
 import { typedAsPercent } from '$lib/kpi-units';
 import type { Actions, PageServerLoad } from './$types';
+import { subscriptionsPanel } from '$lib/features/settings/subscriptions.server';
+import { addSubscription, deleteSubscription, SubscriptionError } from '$lib/server/alerts/store';
 
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -21,7 +23,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 		page: c.data ? await settingsPage(db, c.params, c.settings) : { kpis: [], rules: [], history: [], goals: [] },
 		options: c.options,
 		dimensions: FILTER_DIMENSIONS,
-		canEdit: locals.user ? locals.user.role === 'admin' : true
+		canEdit: locals.user ? locals.user.role === 'admin' : true,
+		// Alert subscriptions and their delivery log: admins only (webhook URLs are theirs to see).
+		alerts: !locals.user || locals.user.role === 'admin' ? await subscriptionsPanel(db) : null
 	};
 };
 
@@ -106,6 +110,25 @@ export const actions: Actions = {
 			throw error;
 		}
 		return { form: 'goal', saved: true };
+	},
+
+	// Alert subscriptions (issue 16; admins: roles.ts refuses anyone else's POST to Ajustes).
+	subscribe: async ({ request, locals }) => {
+		const form = await request.formData();
+		try {
+			const { secret } = await addSubscription(await getDatabase(), { webhook_url: text(form, 'webhook_url'), emails: text(form, 'emails'), by: locals.user?.name ?? null });
+			return { form: 'subscribe', created: true, secret };
+		} catch (error) {
+			if (error instanceof SubscriptionError) return fail(400, { form: 'subscribe', field: error.field, code: error.code });
+			throw error;
+		}
+	},
+
+	unsubscribe: async ({ request }) => {
+		const id = Number((await request.formData()).get('id'));
+		if (!Number.isSafeInteger(id) || id < 1) return fail(400, { form: 'unsubscribe' });
+		await deleteSubscription(await getDatabase(), id);
+		return { form: 'unsubscribe', removed: id };
 	},
 
 	definitions: async ({ request, locals }) => {

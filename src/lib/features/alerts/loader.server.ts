@@ -1,16 +1,9 @@
-// /alertas: the alerts, newest first, for everyone; the subscriptions and the delivery log for admins.
+// /alertas: the alerts, newest first, for everyone (admins manage subscriptions in Ajustes).
 import type { Database } from '../../server/db/database';
-import { listAlerts, listDeliveries, listSubscriptions } from '../../server/alerts/store';
-import { loadSettings } from '../../server/metrics/settings';
+import { listAlerts } from '../../server/alerts/store';
 
 export async function alertsPage(db: Database, admin: boolean) {
-	return {
-		alerts: await listAlerts(db, { limit: 500 }),
-		currency: (await loadSettings(db)).currency,
-		subscriptions: admin ? await listSubscriptions(db) : [],
-		deliveries: admin ? await listDeliveries(db, 200) : [],
-		admin
-	};
+	return { alerts: await listAlerts(db, { limit: 500 }), admin };
 }
 
 export type AlertsPageData = Awaited<ReturnType<typeof alertsPage>>;

@@ -61,9 +61,10 @@ export const ROUTE_ACCESS: ReadonlyMap<string, RouteAccess> = new Map<string, Ro
 	// Informe del mes (issue 16): everyone reads it and downloads its PDF; analysts and admins publish it.
 	['/(dashboard)/informe/[month]', { read: 'viewer', write: 'analyst' }],
 	['/(dashboard)/informe/[month]/pdf', reads('viewer')],
-	// Settings: everyone reads the thresholds and definitions; only admins change them.
+	// Settings: everyone reads the thresholds and definitions; only admins change them, and add or
+	// remove alert subscriptions (webhook URLs: SSRF is theirs to weigh).
 	['/ajustes', { read: 'viewer', write: 'admin' }],
-	// Alerts: everyone reads them; only admins add or remove subscriptions (webhook URLs: SSRF is theirs to weigh).
+	// Alerts: everyone reads them (nothing to write there).
 	['/alertas', { read: 'viewer', write: 'admin' }],
 	// Loading data, its history and undo: analysts (a viewer has nothing to do there).
 	['/cargar', both('analyst')],
