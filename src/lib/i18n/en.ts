@@ -8,6 +8,7 @@ export const en: Messages = {
 	},
 	nav: {
 		label: 'Sections',
+		menu: 'Menu',
 		overview: 'Overview',
 		segments: 'Segments',
 		concentration: 'Concentration',
@@ -36,7 +37,8 @@ export const en: Messages = {
 		active: 'Active filters',
 		remove: (label) => `Remove the filter ${label}`,
 		clearAll: 'Clear all',
-		filterBy: (label) => `Filter by ${label}`
+		filterBy: (label) => `Filter by ${label}`,
+		activeCount: (n) => (n === 1 ? '1 filter' : `${n} filters`)
 	},
 	dims: {
 		product: 'Product',

@@ -8,6 +8,7 @@ export const es = {
 	},
 	nav: {
 		label: 'Secciones',
+		menu: 'Menú',
 		overview: 'Resumen',
 		segments: 'Segmentos',
 		concentration: 'Concentración',
@@ -36,7 +37,8 @@ export const es = {
 		active: 'Filtros activos',
 		remove: (label: string) => `Quitar el filtro ${label}`,
 		clearAll: 'Quitar todos',
-		filterBy: (label: string) => `Filtrar por ${label}`
+		filterBy: (label: string) => `Filtrar por ${label}`,
+		activeCount: (n: number) => (n === 1 ? '1 filtro' : `${n} filtros`)
 	},
 	dims: {
 		product: 'Producto',

@@ -33,9 +33,10 @@ export function clientColumns(
 			kind: 'text',
 			value: (r) => r.client_id,
 			display: (r) => r.client_id ?? t.noClient,
-			href
+			href,
+			phone: 'hide' // the name beside it links to the same page
 		},
-		{ key: 'name', label: t.col.name, kind: 'text', value: (r) => r.name, href },
+		{ key: 'name', label: t.col.name, kind: 'text', value: (r) => r.name, href, phone: 'pin' },
 		{
 			key: 'status',
 			label: t.col.status,
@@ -44,7 +45,7 @@ export function clientColumns(
 		},
 		{ key: 'billing_tier', label: t.col.billing_tier, kind: 'text', value: (r) => r.billing_tier, display: (r) => r.billing_tier ?? '–' },
 		{ key: 'revenue', label: t.col.revenue, kind: 'money', value: (r) => r.revenue },
-		{ key: 'revenue_previous', label: t.col.revenue_previous, kind: 'money', value: (r) => r.revenue_previous },
+		{ key: 'revenue_previous', label: t.col.revenue_previous, kind: 'money', value: (r) => r.revenue_previous, phone: 'hide' },
 		{
 			key: 'change',
 			label: t.col.change,
@@ -60,4 +61,14 @@ export function clientColumns(
 		options.sector !== false && text('sector')
 	];
 	return columns.filter((c): c is ClientColumn => !!c);
+}
+
+/**
+ * The columns as the list shows them: after the name, the revenue and its change, then the rest,
+ * so a phone shows name, revenue and change before anything scrolls. Exports keep clientColumns' order.
+ */
+export function screenColumns(columns: ClientColumn[]): ClientColumn[] {
+	const first: ClientSort[] = ['client_id', 'name', 'revenue', 'change', 'revenue_previous'];
+	const rank = (c: ClientColumn) => (first.includes(c.key) ? first.indexOf(c.key) : first.length);
+	return columns.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
 }

@@ -127,7 +127,8 @@ export function topPlot(tops: TopShare[], o: { width: number; height: number; la
 		marginBottom: 28,
 		ariaLabel: labels.aria,
 		style: STYLE,
-		x: { ...percentAxis(lang, null) },
+		// About one tick per 50 px of the bars' width, so "100 %" labels never overlap on a phone.
+		x: { ...percentAxis(lang, null), ticks: Math.max(2, Math.floor((o.width - 186) / 50)) },
 		y: { domain: tops.map((t) => t.label), label: null, tickSize: 0, padding: 0.25 },
 		marks: [
 			Plot.barX(tops, {
@@ -160,6 +161,10 @@ export function gaugeMax(value: number | null, reject: number): number {
 export function gaugePlot(bands: Band[], value: number | null, o: { width: number; height: number; lang: Lang; max: number; labels: { band: string; range: string; aria: string } }) {
 	const { lang } = o;
 	const shown = bands.map((b) => ({ ...b, to: Math.min(b.to, o.max) })).filter((b) => b.to > b.from);
+	// A band names itself only where its name fits (about 7 px a letter); a narrow one (on a phone)
+	// is named by its tooltip and the data table below, never by overlapping words.
+	const inner = o.width - 36;
+	const named = shown.filter((b) => ((b.to - b.from) / o.max) * inner >= b.label.length * 7 + 8);
 	return Plot.plot({
 		width: o.width,
 		height: o.height,
@@ -169,7 +174,7 @@ export function gaugePlot(bands: Band[], value: number | null, o: { width: numbe
 		marginBottom: 26,
 		ariaLabel: o.labels.aria,
 		style: STYLE,
-		x: { domain: [0, o.max], tickFormat: (v: number) => formatNumber(v, lang), ticks: 8, label: null, tickSize: 4 },
+		x: { domain: [0, o.max], tickFormat: (v: number) => formatNumber(v, lang), ticks: Math.max(3, Math.min(8, Math.floor(o.width / 60))), label: null, tickSize: 4 },
 		y: { axis: null, domain: [0, 1] },
 		marks: [
 			Plot.rectX(shown, {
@@ -181,7 +186,7 @@ export function gaugePlot(bands: Band[], value: number | null, o: { width: numbe
 				channels: { [o.labels.band]: 'label', [o.labels.range]: 'range' },
 				tip: { format: { x1: false, x2: false, fill: false, y1: false, y2: false }, fontSize: 13 }
 			}),
-			Plot.text(shown, {
+			Plot.text(named, {
 				x: (b: Band) => (b.from + b.to) / 2,
 				y: 0.5,
 				text: 'label',

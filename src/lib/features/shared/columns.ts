@@ -13,6 +13,11 @@ export interface Column<Row> {
 	href?: (row: Row) => string | null;
 	/** Screen text instead of the formatted value (e.g. a translated status); CSV keeps the value. */
 	display?: (row: Row) => string;
+	/**
+	 * On a phone (app.css): 'pin' keeps the column in view while the others scroll sideways inside
+	 * the table's panel; 'hide' leaves it off the screen (it stays in the CSV).
+	 */
+	phone?: 'pin' | 'hide';
 }
 
 export function isNumeric(kind: CellKind | undefined): boolean {
