@@ -1,15 +1,18 @@
 // npm run report -- --month 2026-10 --out informe-2026-10.pdf [--lang es|en] [--db PATH]
 // Prints Informe del mes to an A4 PDF: starts the built app (built first when the sources changed)
 // on a free local port against the database, with a viewer token made for this run and revoked
-// after it, and prints /informe/MONTH with headless Chromium, as the page's PDF button does.
+// after it (where no account exists yet, a viewer account removed after it too), and prints
+// /informe/MONTH with headless Chromium, as the page's PDF button does.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportMonth } from '../lib/features/report/loader.server';
+import { randomBytes } from 'node:crypto';
 import { createToken, revokeToken } from '../lib/server/auth/tokens';
-import { Database } from '../lib/server/db/database';
+import { createUser, hasUsers } from '../lib/server/auth/users';
+import { Database, DatabaseLockedError } from '../lib/server/db/database';
 import { defaultDatabasePath } from '../lib/server/db/db-path';
 import { ParamError } from '../lib/server/metrics/params';
 import { printPdf } from '../lib/server/pdf/chromium';
@@ -37,7 +40,25 @@ function options() {
 		if (e instanceof ParamError) throw new UsageError(`--month must be YYYY-MM. ${USAGE}`);
 		throw e;
 	}
-	return { month, out: resolve(values.out), lang, db: resolve(values.db ?? defaultDatabasePath()) };
+	const db = resolve(values.db ?? defaultDatabasePath());
+	// Opening a missing file would create an empty database and print an empty report.
+	if (!existsSync(db)) throw new UsageError(`No database at ${db}: give its path with --db or CARTERA_DB. ${USAGE}`);
+	const out = resolve(values.out);
+	if (!existsSync(dirname(out))) throw new UsageError(`No folder ${dirname(out)} to write ${out} in. ${USAGE}`);
+	return { month, out, lang, db };
+}
+
+/** Opens the database, saying in one line what to do while the server holds it. */
+async function openDatabase(path: string, month: string): Promise<Database> {
+	try {
+		return await Database.open(path);
+	} catch (e) {
+		if (e instanceof DatabaseLockedError)
+			throw new UsageError(
+				`The database ${path} is in use by another process${e.pid ? ` (PID ${e.pid})` : ''}, most likely the running Cartera server: stop it and run this command again, or use the PDF button of /informe/${month} on that server.`
+			);
+		throw e;
+	}
 }
 
 function freePort(): Promise<number> {
@@ -77,11 +98,17 @@ function stop(child: ChildProcess): Promise<void> {
 	});
 }
 
-/** Runs `use` with a viewer token that exists only for it. */
-async function withToken<T>(path: string, use: (token: string) => Promise<T>): Promise<T> {
-	let db = await Database.open(path);
+/**
+ * Runs `use` with a viewer token that exists only for it. A database without accounts (the demo,
+ * a fresh installation) sends every page to /setup: a viewer account is made for the run too and
+ * removed after it, so the installation is left as fresh as it was.
+ */
+async function withToken<T>(path: string, month: string, use: (token: string) => Promise<T>): Promise<T> {
+	let db = await openDatabase(path, month);
 	let made: { token: string; token_id: number };
+	let tempUser: number | null = null;
 	try {
+		if (!(await hasUsers(db))) tempUser = (await createUser(db, `informe-pdf-${randomBytes(4).toString('hex')}`, randomBytes(24).toString('base64url'), 'viewer')).user_id;
 		made = await createToken(db, 'informe PDF (npm run report)', 'viewer', null);
 	} finally {
 		db.close();
@@ -89,9 +116,10 @@ async function withToken<T>(path: string, use: (token: string) => Promise<T>): P
 	try {
 		return await use(made.token);
 	} finally {
-		db = await Database.open(path);
+		db = await openDatabase(path, month);
 		try {
 			await revokeToken(db, made.token_id);
+			if (tempUser !== null) await db.runBookkeeping('DELETE FROM users WHERE user_id = $1', [tempUser]);
 		} finally {
 			db.close();
 		}
@@ -101,8 +129,9 @@ async function withToken<T>(path: string, use: (token: string) => Promise<T>): P
 await runCli(async () => {
 	const { month, out, lang, db } = options();
 	const root = projectRoot();
-	await buildIfChanged(root);
-	await withToken(db, async (token) => {
+	// The database first: a locked or missing one is said at once, not after a build.
+	await withToken(db, month, async (token) => {
+		await buildIfChanged(root);
 		const port = await freePort();
 		const url = `http://127.0.0.1:${port}`;
 		const child = spawn(process.execPath, [join(buildDir(root), 'index.js')], {
