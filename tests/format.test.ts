@@ -7,18 +7,21 @@ import {
 	formatDate,
 	formatMoney,
 	formatMonth,
+	formatDateTime,
 	formatNumber,
 	formatPercentChange,
 	formatPeriod
 } from '../src/lib/format';
 
 describe('formatNumber', () => {
-	it('groups thousands the CLDR way (Spanish only from five digits)', () => {
-		expect(formatNumber(1052, 'es')).toBe('1052');
+	it('groups thousands from four digits, Spanish too', () => {
+		expect(formatNumber(1052, 'es')).toBe('1.052');
+		expect(formatNumber(999, 'es')).toBe('999');
 		expect(formatNumber(12345, 'es')).toBe('12.345');
 		expect(formatNumber(1052, 'en')).toBe('1,052');
 		expect(formatNumber(0, 'es')).toBe('0');
-		expect(formatNumber(1234.5, 'es', 2)).toBe('1234,50');
+		expect(formatNumber(1234.5, 'es', 2)).toBe('1.234,50');
+		expect(formatNumber(9767, 'es', 2)).toBe('9.767,00');
 	});
 });
 
@@ -26,7 +29,7 @@ describe('formatMoney', () => {
 	it('puts the unit after the amount in Spanish and before it in English', () => {
 		expect(formatMoney(5964915.8, 'es', 'Bs.')).toBe('5.964.915,80\u00a0Bs.');
 		expect(formatMoney(5964915.8, 'en', 'Bs.')).toBe('Bs.\u00a05,964,915.80');
-		expect(formatMoney(1234.56, 'es', 'Bs.')).toBe('1234,56\u00a0Bs.');
+		expect(formatMoney(1234.56, 'es', 'Bs.')).toBe('1.234,56\u00a0Bs.');
 		expect(formatMoney(12345.67, 'es', 'Bs.')).toBe('12.345,67\u00a0Bs.');
 		expect(formatMoney(1234.56, 'en', 'Bs.')).toBe('Bs.\u00a01,234.56');
 	});
@@ -34,7 +37,7 @@ describe('formatMoney', () => {
 	it('rounds to cents and keeps the sign in front', () => {
 		expect(formatMoney(0, 'es', 'Bs.')).toBe('0,00\u00a0Bs.');
 		expect(formatMoney(0.005, 'en', 'Bs.')).toBe('Bs.\u00a00.01');
-		expect(formatMoney(-1234.5, 'es', 'Bs.')).toBe('-1234,50\u00a0Bs.');
+		expect(formatMoney(-1234.5, 'es', 'Bs.')).toBe('-1.234,50\u00a0Bs.');
 		expect(formatMoney(-1234.5, 'en', 'Bs.')).toBe('-Bs.\u00a01,234.50');
 	});
 });
@@ -88,5 +91,13 @@ describe('formatCompact', () => {
 		expect(formatCompact(2_000_000, 'en')).toBe('2M');
 		expect(formatCompact(2_500_000, 'en')).toBe('2.5M');
 		expect(formatCompact(500_000, 'en')).toBe('500K');
+	});
+});
+
+describe('formatDateTime', () => {
+	it('writes a stored moment in the locale, at its stored clock time', () => {
+		expect(formatDateTime('2026-12-03 14:22', 'es')).toBe('3 dic 2026, 14:22');
+		expect(formatDateTime('2026-12-03T14:22:09.123Z', 'en')).toBe('Dec 3, 2026, 02:22 PM');
+		expect(formatDateTime('2026-12-03', 'es')).toBe('3 dic 2026');
 	});
 });

@@ -1,6 +1,7 @@
 // Locale-aware formatting, all on Intl so the browser and the server agree. Month keys are
 // 'YYYY-MM' and dates 'YYYY-MM-DD', formatted in UTC so no time zone can shift them.
-// Spanish keeps CLDR's minimum grouping of 2 digits (1234,56 but 12.345,67) on purpose.
+// Thousands are always grouped, Spanish too (9.767,00, not CLDR's 9767,00): in a column of amounts
+// a four-digit one without its separator reads as a different kind of number (issue 17).
 import type { Lang } from './i18n/lang';
 
 const NBSP = '\u00a0';
@@ -23,7 +24,7 @@ function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateT
 }
 
 export function formatNumber(value: number, lang: Lang, fractionDigits = 0): string {
-	return numberFormat(lang, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+	return numberFormat(lang, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits, useGrouping: 'always' }).format(value);
 }
 
 /** Money with the configured unit label (not an ISO code): es `1234,56 Bs.`, en `Bs. 1,234.56`. */
@@ -69,6 +70,17 @@ export function formatPeriod(from: string, to: string, lang: Lang): string {
 export function formatDate(date: string, lang: Lang): string {
 	const [year, month, day] = date.split('-').map(Number) as [number, number, number];
 	return dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/**
+ * A stored moment 'YYYY-MM-DD HH:MM[:SS]' (or with a T) as the database wrote it → es `3 dic 2026,
+ * 14:22`, en `Dec 3, 2026, 02:22 PM`: the clock time as stored (UTC, no zone shift), never ISO text.
+ */
+export function formatDateTime(stamp: string, lang: Lang): string {
+	const m = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d)/.exec(stamp);
+	if (!m) return /^\d{4}-\d\d-\d\d$/.test(stamp) ? formatDate(stamp, lang) : stamp;
+	const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+	return dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(Date.UTC(y, mo - 1, d, h, mi)));
 }
 
 /** Short axis ticks: es `2 M`, `500 mil`; en `2M`, `500K`. */

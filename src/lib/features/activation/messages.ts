@@ -95,8 +95,7 @@ const es = {
 	},
 	emptyClients: {
 		title: 'Falta el registro de clientes',
-		body: 'La activación se mide sobre los clientes del registro. Carga el archivo de clientes para ver los estados y la conversión:',
-		command: 'npm run ingest -- clientes.csv'
+		body: 'La activación se mide sobre los clientes del registro, y no hay ninguno cargado: falta el archivo de clientes del ERP, con el que se ven los estados y la conversión.'
 	}
 };
 
@@ -191,8 +190,7 @@ export const en: typeof es = {
 	},
 	emptyClients: {
 		title: 'The client register is missing',
-		body: 'Activation is measured on the clients of the register. Load the clients file to see statuses and conversion:',
-		command: 'npm run ingest -- clients.csv'
+		body: 'Activation is measured on the clients of the register, and none is loaded: the ERP\'s client file is missing, from which the statuses and conversion are shown.'
 	}
 };
 

@@ -59,7 +59,7 @@ const es = {
 	approveLine: 'Aprobado hasta',
 	rejectLine: 'Rechazado desde',
 	noRevenue: (entities: string) =>
-		`No hay ${entities} con facturación positiva en este período con los filtros elegidos. Cambia el período o quita algún filtro; para añadir datos, carga un archivo de facturas (npm run ingest -- archivo.csv).`
+		`No hay ${entities} con facturación positiva en este período con los filtros elegidos. Cambia el período o quita algún filtro; si faltan facturas de este período, un analista puede cargarlas en Cargar datos.`
 };
 
 export const en: typeof es = {
@@ -122,7 +122,7 @@ export const en: typeof es = {
 	approveLine: 'Approved up to',
 	rejectLine: 'Rejected above',
 	noRevenue: (entities: string) =>
-		`No ${entities} have positive revenue in this period with the chosen filters. Change the period or remove a filter; to add data, load an invoice file (npm run ingest -- file.csv).`
+		`No ${entities} have positive revenue in this period with the chosen filters. Change the period or remove a filter; if invoices of this period are missing, an analyst can load them in Load data.`
 };
 
 export const messages = { es, en };

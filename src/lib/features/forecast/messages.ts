@@ -49,13 +49,11 @@ const es = {
 	month: 'Mes',
 	emptyForecast: {
 		title: 'No hay pronóstico para este alcance',
-		body: 'Carga un archivo de pronóstico mensual (total, o por una dimensión como la región) para comparar con la facturación:',
-		command: 'npm run ingest -- pronostico.csv --kind forecasts'
+		body: 'Falta un archivo de pronóstico mensual (total, o por una dimensión como la región) con el que comparar la facturación.'
 	},
 	emptyQuotes: {
 		title: 'No hay presupuestos en el período',
-		body: 'Carga el archivo de presupuestos (cotizaciones) para ver la tasa de éxito:',
-		command: 'npm run ingest -- presupuestos.csv --kind quotes'
+		body: 'Faltan los presupuestos (cotizaciones) de este período, con los que se calcula la tasa de éxito.'
 	}
 };
 
@@ -109,13 +107,11 @@ export const en: typeof es = {
 	month: 'Month',
 	emptyForecast: {
 		title: 'No forecast for this scope',
-		body: 'Load a monthly forecast file (total, or by one dimension such as region) to compare it with revenue:',
-		command: 'npm run ingest -- forecast.csv --kind forecasts'
+		body: 'A monthly forecast file (total, or by one dimension such as region) to compare revenue with is missing.'
 	},
 	emptyQuotes: {
 		title: 'No quotes in the period',
-		body: 'Load the quotes file to see the hit rate:',
-		command: 'npm run ingest -- quotes.csv --kind quotes'
+		body: 'The quotes of this period are missing; the hit rate is computed from them.'
 	}
 };
 

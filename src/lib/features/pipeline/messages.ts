@@ -34,8 +34,7 @@ const es = {
 	},
 	empty: {
 		title: 'No hay datos del CRM en el período',
-		body: 'Carga las oportunidades (prospectos y oportunidades del CRM) y los presupuestos para ver el embudo:',
-		command: 'npm run ingest -- oportunidades.csv presupuestos.csv'
+		body: 'Faltan las oportunidades (prospectos y oportunidades del CRM) y los presupuestos de este período, con los que se dibuja el embudo.'
 	}
 };
 
@@ -74,8 +73,7 @@ export const en: typeof es = {
 	},
 	empty: {
 		title: 'No CRM data in the period',
-		body: 'Load the opportunities (CRM leads and opportunities) and the quotes to see the pipeline:',
-		command: 'npm run ingest -- opportunities.csv quotes.csv'
+		body: 'The opportunities (CRM leads and opportunities) and the quotes of this period are missing; the pipeline is drawn from them.'
 	}
 };
 

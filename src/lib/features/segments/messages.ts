@@ -33,7 +33,7 @@ const es = {
 	rowShare: (dim: string) => `Participación en ${dim.toLowerCase()}`,
 	legendLow: 'Menos',
 	legendHigh: 'Más',
-	noLines: 'No hay líneas de factura en este período con los filtros elegidos. Cambia el período o quita algún filtro; para añadir datos, carga un archivo de facturas (npm run ingest -- archivo.csv).'
+	noLines: 'No hay líneas de factura en este período con los filtros elegidos. Cambia el período o quita algún filtro; si faltan facturas de este período, un analista puede cargarlas en Cargar datos.'
 };
 
 export const en: typeof es = {
@@ -70,7 +70,7 @@ export const en: typeof es = {
 	rowShare: (dim: string) => `Share of ${dim.toLowerCase()}`,
 	legendLow: 'Less',
 	legendHigh: 'More',
-	noLines: 'There are no invoice lines in this period with the chosen filters. Change the period or remove a filter; to add data, load an invoice file (npm run ingest -- file.csv).'
+	noLines: 'There are no invoice lines in this period with the chosen filters. Change the period or remove a filter; if invoices of this period are missing, an analyst can load them in Load data.'
 };
 
 export const messages = { es, en };
