@@ -87,3 +87,36 @@ describe('a metas file', () => {
 		expect(f.kind).toBe('forecasts');
 	});
 });
+
+describe('a metas file written one column per month', () => {
+	it('loads as the long form: one goal per manager and month written, an empty month none', async () => {
+		// tests/fixtures/goals/metas_por_mes.csv: Comercial;ene 2026;feb 2026;mar 2026 — Ana 10 000 and
+		// 12 000,50 (no March), "Gómez; Luis" (a quoted name with the delimiter) 7 000 and 8 000 (no February).
+		const path = new URL('../fixtures/goals/metas_por_mes.csv', import.meta.url).pathname;
+		const f = (await ingestSaid(db, [{ path, name: 'metas_por_mes.csv' }], {}, 'es')).files[0]!;
+		expect([f.kind, f.loaded, f.rejected]).toEqual(['targets', 4, 0]);
+		expect(await stored()).toEqual([
+			{ month: '2026-01', dimension: 'account_manager', value: 'Ana Pérez', revenue_target: '10000.0000', new_clients_target: null },
+			{ month: '2026-01', dimension: 'account_manager', value: 'Gómez; Luis', revenue_target: '7000.0000', new_clients_target: null },
+			{ month: '2026-02', dimension: 'account_manager', value: 'Ana Pérez', revenue_target: '12000.5000', new_clients_target: null },
+			{ month: '2026-03', dimension: 'account_manager', value: 'Gómez; Luis', revenue_target: '8000.0000', new_clients_target: null }
+		]);
+	});
+
+	it('takes months written as 2026-01 and a long scope (Ámbito;Valor), in English headers too', async () => {
+		const f = await load('goals_by_month.csv', ['Scope;Value;2026-01;2026-02', 'Total;;50.000,00;55.000,00', 'Region;Norte;20.000,00;'], 'en');
+		expect([f.kind, f.loaded, f.rejected]).toEqual(['targets', 3, 0]);
+		expect((await stored()).map((r) => [r.month, r.dimension, r.value, r.revenue_target])).toEqual([
+			['2026-01', 'region', 'Norte', '20000.0000'],
+			['2026-01', 'total', null, '50000.0000'],
+			['2026-02', 'total', null, '55000.0000']
+		]);
+	});
+
+	it('leaves a file alone whose other columns are not a goal’s scope (a sales report by month)', async () => {
+		// Read as it is (as whatever its headers say, here a client list), never as goals.
+		const f = await load('ventas_por_mes.csv', ['Cliente;ene 2026;feb 2026', 'C1;100,00;200,00']);
+		expect(f.kind).not.toBe('targets');
+		expect(await stored()).toEqual([]);
+	});
+});

@@ -14,6 +14,7 @@ import { refuseLongLine, refuseWideHeader } from './head-limits';
 import { detectLayout, type LayoutOptions } from './layout';
 import { maxUnpackedBytes } from './limits';
 import { sheetFits, type SheetChoiceOptions } from './sheet-choice';
+import { wideGoalColumns, writeLongGoals } from './wide-goals';
 import { isZip, looksLikeXlsx, xlsxToCsv } from './xlsx';
 
 export interface Source {
@@ -106,9 +107,43 @@ export async function readSource(path: string, name: string, options: SourceOpti
 		// Before the headers are matched to columns and DuckDB reads the file (see head-limits.ts).
 		refuseWideHeader(layout, name);
 		refuseLongLine(utf8Path, utf8Head, utf8Path === path ? bytes : statSync(utf8Path).size, name);
-		return { name, originalPath: path, utf8Path, hash, quotesBalanced, bytes, encoding, bom: guess.bom, ...layout, cleanup };
+		const source: Source = { name, originalPath: path, utf8Path, hash, quotesBalanced, bytes, encoding, bom: guess.bom, ...layout, cleanup };
+		return await longGoals(source, layout, options);
 	} catch (error) {
 		cleanup();
+		throw error;
+	}
+}
+
+/**
+ * Goals written one column per month (wide-goals.ts): read as their long form, written to a
+ * temporary file; the hash and size stay the file's. Any other file is returned as it is.
+ */
+async function longGoals(source: Source, layout: { headers: string[]; headerLine: number; delimiter: string; quote: string }, options: SourceOptions): Promise<Source> {
+	if (options.kind !== undefined && options.kind !== 'targets') return source;
+	const wide = wideGoalColumns(layout.headers);
+	if (!wide) return source;
+	const tempDir = mkdtempSync(join(tmpdir(), 'cartera-goals-'));
+	try {
+		const long = join(tempDir, 'metas.csv');
+		writeLongGoals(source.utf8Path, layout, wide, long);
+		const read = await readSource(long, source.name, { ...options, encoding: 'utf-8', delimiter: ';', quote: '"', headerLine: undefined, maxBytes: Infinity });
+		return {
+			...read,
+			originalPath: source.originalPath,
+			bytes: source.bytes,
+			encoding: source.encoding,
+			bom: source.bom,
+			hash: source.hash,
+			quotesBalanced: source.quotesBalanced,
+			cleanup: () => {
+				read.cleanup();
+				source.cleanup();
+				rmSync(tempDir, { recursive: true, force: true });
+			}
+		};
+	} catch (error) {
+		rmSync(tempDir, { recursive: true, force: true });
 		throw error;
 	}
 }
