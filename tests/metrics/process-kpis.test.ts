@@ -62,11 +62,12 @@ afterAll(() => {
 });
 
 const params = (filters: MetricParams['filters'] = {}) => metricParams('2025-01', '2025-03', '2025-03-31', filters);
-const PROCESS = ['quotes_per_month', 'prospect_size', 'repeat_rate', 'prospect_conversion_rate', 'win_rate'];
+const PROCESS = ['quotes_per_month', 'prospect_size', 'repeat_rate', 'prospect_conversion_rate', 'win_rate'] as const;
 
-async function processKpis(d: Database, filters: MetricParams['filters'] = {}): Promise<Record<string, Kpi>> {
+async function processKpis(d: Database, filters: MetricParams['filters'] = {}): Promise<Record<(typeof PROCESS)[number], Kpi>> {
 	const doc = await kpis(d, params(filters), await loadSettings(d, { filters, month: '2025-03' }));
-	return Object.fromEntries(doc.kpis.filter((k) => PROCESS.includes(k.id)).map((k) => [k.id, k]));
+	const byId = new Map(doc.kpis.map((k) => [k.id, k]));
+	return Object.fromEntries(PROCESS.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!]] : []))) as Record<(typeof PROCESS)[number], Kpi>;
 }
 
 describe('the commercial process KPIs', () => {
