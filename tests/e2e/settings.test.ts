@@ -71,6 +71,24 @@ describe('Ajustes', () => {
 		await card.locator('.field-error').waitFor();
 		expect(await card.locator('input[name="observe"]').getAttribute('aria-invalid')).toBe('true');
 		expect((await growthKpi()).status).toBe('observed');
+		// In the page's language, naming the limit it crosses (issue 17).
+		expect(await card.locator('.field-error').innerText()).toBe('Debe ser igual o menor que «Aprobado desde».');
+		// A rejection limit above the observation one is refused at the rejection field.
+		await card.locator('input[name="approve"]').fill('10');
+		await card.locator('input[name="observe"]').fill('5');
+		await card.locator('input[name="reject"]').fill('8');
+		await card.locator('button[type="submit"]').click();
+		await card.locator('input[name="reject"][aria-invalid="true"]').waitFor();
+		expect(await card.locator('input[name="observe"]').getAttribute('aria-invalid')).toBe('false');
+		expect(await card.locator('.field-error').innerText()).toBe('Debe ser igual o menor que «Observado por debajo de».');
+		// Each field says what its limit means under the rule (higher is better here; HHI is lower).
+		const labels = await card.locator('label.field > span').allInnerTexts();
+		expect(labels.slice(0, 3)).toEqual(['Aprobado desde (%)', 'Observado por debajo de (%)', 'Rechazado por debajo de (%)']);
+		const hhi = await page.locator('[data-testid="bands-hhi"] label.field > span').allInnerTexts();
+		expect(hhi[0]).toMatch(/^Aprobado hasta /);
+		expect(hhi[2]).toMatch(/^Rechazado por encima de /);
+		await card.locator('input[name="observe"]').fill('0');
+		await card.locator('input[name="reject"]').fill('-1');
 
 		// approve ≥ 0 %, observe below 0 %, reject below −1 %: +0,5 % is now approved.
 		await card.locator('input[name="approve"]').fill('0');
@@ -98,6 +116,7 @@ describe('Ajustes', () => {
 		await form.locator('button[type="submit"]').click();
 		await form.locator('.field-error').waitFor();
 		expect(await form.locator('input[name="window_days"]').getAttribute('aria-invalid')).toBe('true');
+		expect(await form.locator('.field-error').innerText()).toBe('Type a whole number of days, from 1 to 3,650.');
 		await page.screenshot({ path: join(SHOTS, 'ajustes-en.png'), fullPage: true });
 		expect(errors).toEqual([]);
 		await page.context().close();

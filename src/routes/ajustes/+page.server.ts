@@ -75,7 +75,7 @@ export const actions: Actions = {
 		} catch (error) {
 			if (error instanceof SettingError) {
 				const field = { approve_at: 'approve', observe_below: 'observe', reject_below: 'reject' }[error.field] ?? error.field;
-				return fail(400, { form: key, field, message: error.message });
+				return fail(400, { form: key, field, message: error.message, code: error.code, limits: error.limits });
 			}
 			throw error;
 		}

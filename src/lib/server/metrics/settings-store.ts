@@ -11,7 +11,11 @@ export class SettingError extends Error {
 	constructor(
 		/** The field at fault, e.g. "approve" or "window_days". */
 		readonly field: string,
-		message: string
+		message: string,
+		/** What is wrong with a band limit, for the page to say in its language: not a number, out of range, out of order. */
+		readonly code: 'number' | 'range' | 'order' | null = null,
+		/** The range a limit must fall in (code 'range'). */
+		readonly limits: [number, number] | null = null
 	) {
 		super(message);
 		this.name = 'SettingError';
@@ -43,7 +47,7 @@ function kpiOf(key: string): KpiId | null {
 }
 
 function finite(value: unknown, field: string): number {
-	if (typeof value !== 'number' || !Number.isFinite(value)) throw new SettingError(field, `${field} must be a number.`);
+	if (typeof value !== 'number' || !Number.isFinite(value)) throw new SettingError(field, `${field} must be a number.`, 'number');
 	return value;
 }
 
@@ -53,6 +57,17 @@ function integer(value: unknown, field: string, min: number, max: number): numbe
 	return n;
 }
 
+/**
+ * The limit out of order, if any: the one that crosses the limit before it (observe crossing
+ * approve, else reject crossing observe), so the message sits on the field the user got wrong.
+ */
+function outOfOrder(direction: 'higher' | 'lower', approve: number, observe: number, reject: number): 'observe' | 'reject' | null {
+	const sign = direction === 'higher' ? 1 : -1;
+	if (sign * (approve - observe) < 0) return 'observe';
+	if (sign * (observe - reject) < 0) return 'reject';
+	return null;
+}
+
 function checkBands(kpi: KpiId, value: unknown): Bands {
 	const b = (value ?? {}) as Partial<Bands>;
 	if (b.direction !== KPI_DEFAULTS[kpi].direction)
@@ -60,20 +75,18 @@ function checkBands(kpi: KpiId, value: unknown): Bands {
 	const [lo, hi] = bandRange(kpi);
 	const bands = { direction: b.direction, approve: finite(b.approve, 'approve'), observe: finite(b.observe, 'observe'), reject: finite(b.reject, 'reject') };
 	for (const field of ['approve', 'observe', 'reject'] as const)
-		if (bands[field] < lo || bands[field] > hi) throw new SettingError(field, `${field} must be between ${lo} and ${hi}.`);
-	if (b.direction === 'higher' && !(bands.approve >= bands.observe && bands.observe >= bands.reject))
-		throw new SettingError('observe', 'Higher is better: approve ≥ observe ≥ reject.');
-	if (b.direction === 'lower' && !(bands.approve <= bands.observe && bands.observe <= bands.reject))
-		throw new SettingError('observe', 'Lower is better: approve ≤ observe ≤ reject.');
+		if (bands[field] < lo || bands[field] > hi) throw new SettingError(field, `${field} must be between ${lo} and ${hi}.`, 'range', [lo, hi]);
+	const wrong = outOfOrder(b.direction, bands.approve, bands.observe, bands.reject);
+	if (wrong) throw new SettingError(wrong, b.direction === 'higher' ? 'Higher is better: approve ≥ observe ≥ reject.' : 'Lower is better: approve ≤ observe ≤ reject.', 'order');
 	return bands;
 }
 
 function checkGrowth(value: unknown): GrowthThresholds {
 	const g = (value ?? {}) as Partial<GrowthThresholds>;
 	const t = { approve_at: finite(g.approve_at, 'approve_at'), observe_below: finite(g.observe_below, 'observe_below'), reject_below: finite(g.reject_below, 'reject_below') };
-	for (const [field, v] of Object.entries(t)) if (v < -1 || v > 10) throw new SettingError(field, `${field} must be between -100 % and 1 000 %.`);
-	if (!(t.approve_at >= t.observe_below && t.observe_below >= t.reject_below))
-		throw new SettingError('observe_below', 'approve_at ≥ observe_below ≥ reject_below.');
+	for (const [field, v] of Object.entries(t)) if (v < -1 || v > 10) throw new SettingError(field, `${field} must be between -100 % and 1 000 %.`, 'range', [-1, 10]);
+	const wrong = outOfOrder('higher', t.approve_at, t.observe_below, t.reject_below);
+	if (wrong) throw new SettingError(`${wrong}_below`, 'approve_at ≥ observe_below ≥ reject_below.', 'order');
 	return t;
 }
 
