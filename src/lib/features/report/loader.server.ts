@@ -1,8 +1,9 @@
 // Informe del mes: one month's figures for management, each read from the figure that defines it
-// (kpis, growth, targets, retention, concentration, activation, funnel, pipeline and the retention
-// lists); nothing is computed again here. Framework-free: the page, the PDF command and tests call it.
+// (kpis, growth, targets, retention, new captures, concentration, activation, funnel, pipeline and
+// the retention lists); nothing is computed again here. Framework-free: the page, the PDF command and tests call it.
 import type { Database } from '../../server/db/database';
 import { activation } from '../../server/metrics/activation';
+import { captures } from '../../server/metrics/captures';
 import { concentration, growth } from '../../server/metrics/documents';
 import { funnel } from '../../server/metrics/funnel';
 import { kpis } from '../../server/metrics/kpis';
@@ -45,6 +46,7 @@ export async function reportData(db: Database, month: string) {
 		(await targets(db, { ...monthParams, from: `${month.slice(0, 4)}-01`, target_by: scope } as MetricParams & { target_by: typeof scope }, s)).ranking.filter((r) => r.month === month);
 	const goals = { account_manager: await goalsBy('account_manager'), product_line: await goalsBy('product_line') };
 	const ret = await retention(db, monthParams, s);
+	const cap = await captures(db, monthParams, s);
 	const conc = concentrationSummary(await concentration(db, { ...yearParams, by: 'client' }, s));
 	const act = await activation(db, yearParams, s);
 	const fun = await funnel(db, monthParams, s);
@@ -58,12 +60,15 @@ export async function reportData(db: Database, month: string) {
 		kpis: kpiDoc.kpis,
 		growth: { thresholds: growthDoc.thresholds, months: growthDoc.months },
 		goals,
+		// New captures vs the existing portfolio: queries/new_captures.sql (docs/definitions.md).
 		captures: {
-			new_clients: ret.clients.new,
-			new_revenue: ret.bridge.new,
-			revenue: ret.revenue,
-			existing_revenue: ret.revenue - ret.bridge.new,
-			reactivated: ret.clients.reactivated,
+			new_clients: cap.new_clients,
+			new_revenue: cap.new_revenue,
+			reactivated_revenue: cap.reactivated_revenue,
+			existing_revenue: cap.existing_revenue,
+			existing_clients: cap.existing_clients,
+			revenue: cap.revenue,
+			reactivated: cap.reactivated_clients,
 			churned: ret.clients.churned,
 			revenue_previous: ret.revenue_previous
 		},
