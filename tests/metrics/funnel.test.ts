@@ -235,7 +235,7 @@ describe('the lists behind the open pipeline (Lista: stale, open_stage)', () => 
 		]);
 		expect([q.count, q.total]).toEqual([2, 500.5]);
 		expect(await figure('stale', 'quotes')).toEqual({ count: 2, total: 500.5 });
-		expect(q.columns.map((c) => c.key)).toEqual(['id', 'name', 'issued_at', 'valid_until', 'days_past', 'amount']);
+		expect(q.columns.map((c) => c.key)).toEqual(['id', 'name', 'issued_at', 'valid_until', 'amount', 'days_past']);
 	});
 
 	it('a stage’s open opportunities: Negociación O11 and O4 (1 500), the stage without amount O15, a stage with none', async () => {

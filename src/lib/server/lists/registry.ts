@@ -68,25 +68,25 @@ export interface ListSpec {
 const CLIENT: ListColumn = { key: 'name', kind: 'text' };
 const AMOUNT: ListColumn = { key: 'amount', kind: 'money' };
 
-/** An open opportunity's row (stale_opportunities.sql, list_open_stage.sql). */
+/** An open opportunity's row (stale_opportunities.sql, list_open_stage.sql), in Embudo's table's order: the amount in view. */
 const OPEN_RECORD: readonly ListColumn[] = [
 	{ key: 'id', kind: 'text' },
 	CLIENT,
 	{ key: 'stage', kind: 'text' },
-	{ key: 'owner', kind: 'text' },
-	{ key: 'created_at', kind: 'date' },
-	{ key: 'last_change_at', kind: 'date' },
-	{ key: 'age_days', kind: 'int' },
 	{ key: 'idle_days', kind: 'int' },
-	AMOUNT
+	AMOUNT,
+	{ key: 'owner', kind: 'text' },
+	{ key: 'last_change_at', kind: 'date' },
+	{ key: 'created_at', kind: 'date' },
+	{ key: 'age_days', kind: 'int' }
 ];
 const QUOTE_PAST_VALIDITY: readonly ListColumn[] = [
 	{ key: 'id', kind: 'text' },
 	CLIENT,
 	{ key: 'issued_at', kind: 'date' },
 	{ key: 'valid_until', kind: 'date' },
-	{ key: 'days_past', kind: 'int' },
-	AMOUNT
+	AMOUNT,
+	{ key: 'days_past', kind: 'int' }
 ];
 
 /** The retention document's count field of each event (its bridge uses the event's own name). */
