@@ -364,6 +364,36 @@ function makeOpps(clients: Client[], n: number): Opp[] {
   return opps;
 }
 
+// ---------- go / no-go, last changes, validity ----------
+// Drawn from a stream of their own, after everything else: the invoices, opportunities, quotes and
+// forecast stay those the main stream gives.
+const extra = mulberry32(20261204);
+const xChance = (p: number): boolean => extra() < p;
+function xWeighted<K extends string>(table: Readonly<Record<K, number>>): K {
+  const entries = Object.entries(table) as [K, number][];
+  let r = extra() * entries.reduce((s, [, w]) => s + w, 0);
+  for (const [key, w] of entries) if ((r -= w) < 0) return key;
+  return at(entries, entries.length - 1)[0];
+}
+const NO_GO_REASONS = { 'Fuera de la zona de servicio': 25, 'Margen insuficiente': 25, 'Plazo de entrega inviable': 15,
+  'Requisitos técnicos no cumplidos': 15, 'Cliente con deuda pendiente': 10, 'Capacidad comprometida': 10 };
+/** Tenders are declined most often; leads are not yet decided (they qualify first). */
+const NO_GO_P: Record<OppTipo, number> = { Lead: 0, Oportunidad: 0.22, Licitación: 0.45, 'Solicitud de cotización': 0.3 };
+interface Decision { decision: '' | 'Go' | 'No go' | 'Pendiente'; reason: string; lastChange: number }
+
+/** A record's decision after qualification: a lost one may have been declined instead (No go, Descartada). */
+function decide(o: Opp): Decision {
+  const noGo = o.result === 'Perdida' && xChance(NO_GO_P[o.tipo]);
+  const decision = o.tipo === 'Lead' ? '' : noGo ? 'No go' : o.result === 'Abierta' && o.stage < 2 ? 'Pendiente' : 'Go';
+  // Last change: the close (a few days after, at most the export's end); an open record was last
+  // touched some time since it was created, so the oldest drift past the stale threshold.
+  const lastChange = o.closed !== null ? Math.min(SPAN_END, o.closed + Math.floor(extra() * 4))
+    : o.created + Math.floor((SPAN_END - o.created) * extra() ** 0.7);
+  return { decision, reason: noGo ? xWeighted(NO_GO_REASONS) : '', lastChange };
+}
+/** Quotes hold 30 days, some 15 or 60. */
+const validityDays = (): number => Number(xWeighted({ '30': 70, '15': 15, '60': 15 }));
+
 // ---------- quotes ----------
 type QuoteState = 'Borrador' | 'Enviado' | 'Aceptado' | 'Rechazado' | 'Vencido';
 interface Quote { client: Client; day: number; amount: number; state: QuoteState; decision: number | null; opp: Opp | null; line: ProductLine; seq: number }
@@ -449,13 +479,19 @@ function main(): void {
     written.push(write(`facturas_${year}.csv`, 'Nº factura;Línea;Fecha;Código cliente;Código producto;Cantidad;Precio unitario;Importe;Moneda;Tipo documento', rows, 'utf8bom'));
   }
 
-  written.push(write('oportunidades.csv', 'ID oportunidad;Código cliente;Tipo;Etapa;Línea de producto;Responsable;Fecha de creación;Fecha estimada de cierre;Fecha de cierre;Importe;Probabilidad;Resultado;Motivo de pérdida',
-    opps.map((o) => [o.id, o.client?.code ?? '', o.tipo, at(STAGES, o.stage), o.line, o.rep, fmtDate(o.created), fmtDate(o.estimated),
-      o.closed === null ? '' : fmtDate(o.closed), fmtMoney(o.amount), fmtProb(at(STAGE_PROB, o.stage)), o.result,
-      o.result === 'Perdida' ? weighted({ Precio: 35, Competencia: 25, 'Sin presupuesto': 15, 'Sin respuesta': 15, 'Plazo de entrega': 10 }) : '']), 'utf8bom'));
-  written.push(write('presupuestos.csv', 'Nº presupuesto;Código cliente;Fecha presupuesto;Importe (sin IVA);Estado;Fecha de decisión;ID oportunidad;Línea de producto',
+  written.push(write('oportunidades.csv', 'ID oportunidad;Código cliente;Tipo;Etapa;Línea de producto;Responsable;Fecha de creación;Fecha estimada de cierre;Fecha de cierre;Importe;Probabilidad;Resultado;Motivo de pérdida;Decisión;Motivo no go;Última modificación',
+    opps.map((o) => {
+      // The loss reason is drawn for every lost record, declined or not, so the main stream stays as it was.
+      const lossReason = o.result === 'Perdida' ? weighted({ Precio: 35, Competencia: 25, 'Sin presupuesto': 15, 'Sin respuesta': 15, 'Plazo de entrega': 10 }) : '';
+      const d = decide(o);
+      const declined = d.decision === 'No go';
+      return [o.id, o.client?.code ?? '', o.tipo, declined ? 'Descartada' : at(STAGES, o.stage), o.line, o.rep, fmtDate(o.created), fmtDate(o.estimated),
+        o.closed === null ? '' : fmtDate(o.closed), fmtMoney(o.amount), fmtProb(at(STAGE_PROB, o.stage)), declined ? 'Descartada' : o.result,
+        declined ? '' : lossReason, d.decision, d.reason, fmtDate(d.lastChange)];
+    }), 'utf8bom'));
+  written.push(write('presupuestos.csv', 'Nº presupuesto;Código cliente;Fecha presupuesto;Importe (sin IVA);Estado;Fecha de decisión;ID oportunidad;Línea de producto;Válido hasta',
     quotes.map((q, i) => [`PR-${pad(i + 1, 5)}`, q.client.code, fmtDate(q.day), fmtMoney(q.amount), q.state,
-      q.decision === null ? '' : fmtDate(q.decision), q.opp?.id ?? '', q.line]), 'utf8bom'));
+      q.decision === null ? '' : fmtDate(q.decision), q.opp?.id ?? '', q.line, q.state === 'Borrador' ? '' : fmtDate(q.day + validityDays())]), 'utf8bom'));
 
   // Forecast: actuals with a noisy, slightly optimistic factor; then 3 months extrapolated by YoY trend.
   const monthly = new Array<number>(MONTHS).fill(0);

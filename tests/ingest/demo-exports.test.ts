@@ -86,7 +86,10 @@ describe('demo exports', () => {
 		const [d, m, y] = source['Fecha de alta']!.split('/');
 		expect(client.created_at).toBe(`${y}-${m}-${d}`);
 		const outcomes = await db.all<{ outcome: string }>(`SELECT DISTINCT outcome FROM opportunities ORDER BY 1`);
-		expect(outcomes.map((o) => o.outcome)).toEqual(['lost', 'open', 'won']);
+		// Descartada is a no-go: declined, not lost.
+		expect(outcomes.map((o) => o.outcome)).toEqual(['lost', 'no_go', 'open', 'won']);
+		const decisions = await db.all<{ decision: string | null }>(`SELECT DISTINCT decision FROM opportunities ORDER BY 1 NULLS LAST`);
+		expect(decisions.map((d) => d.decision)).toEqual(['go', 'no_go', 'pending', null]);
 		const statuses = await db.all<{ status: string }>(`SELECT DISTINCT status FROM quotes ORDER BY 1`);
 		expect(statuses.map((s) => s.status)).toEqual(['accepted', 'draft', 'expired', 'rejected', 'sent']);
 		const forecast = (await db.one<{ months: number; first: string }>(
