@@ -139,9 +139,17 @@ describe.each(INVARIANT_DATASETS)('$name', (d) => {
 				expect(kpiOf(pages.kpis, id)!.value, id).toBe(value);
 				expect(kpiOf(pages.kpis, id)!.status, id).toBe(resumen(id).status);
 			}
-			const size = resumen('prospect_size');
-			expect(pages.pipeline.prospectSize.verdict.judged).toBe(showsVerdict(pages.overview.filtered, size.threshold_scope));
-			if (pages.pipeline.prospectSize.verdict.judged) expect(pages.pipeline.prospectSize.status).toBe(size.status);
+			// Embudo's verdicts: prospect size, win rate and quotes per month, as Resumen's tiles show them.
+			const embudo: [KpiId, Verdict, string | null][] = [
+				['prospect_size', pages.pipeline.prospectSize.verdict, pages.pipeline.prospectSize.status],
+				['win_rate', pages.pipeline.judged.win_rate.verdict, pages.pipeline.judged.win_rate.status],
+				['quotes_per_month', pages.pipeline.judged.quotes_per_month.verdict, pages.pipeline.judged.quotes_per_month.status]
+			];
+			for (const [id, verdict, status] of embudo) {
+				expect(verdict.judged, id).toBe(showsVerdict(pages.overview.filtered, resumen(id).threshold_scope));
+				expect(verdict.scope, id).toEqual(resumen(id).threshold_scope);
+				if (verdict.judged) expect(status, id).toBe(resumen(id).status);
+			}
 		});
 
 		it('the growth KPI: Resumen = kpis (value, month judged, status)', () => {

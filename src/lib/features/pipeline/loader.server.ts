@@ -22,6 +22,8 @@ export interface PipelinePage {
 	process: { funnel: FunnelDocument; funnelPrevious: FunnelDocument; loss: LossReasonsDocument; open: OpenPipelineDocument };
 	/** The register's prospect size per year (queries/prospect_size.sql), on the comparison months too, judged by its bands. */
 	prospectSize: { current: ProspectSizeDocument; previous: number | null; status: Status | null; verdict: Verdict };
+	/** The win rate's and quotes per month's verdicts: KPIs of the commercial process, judged as Resumen judges them. */
+	judged: Record<'win_rate' | 'quotes_per_month', { status: Status | null; verdict: Verdict }>;
 }
 
 export async function pipelinePage(db: Database, p: MetricParams, s: Settings, comparison: { from: string; to: string }): Promise<PipelinePage> {
@@ -40,7 +42,11 @@ export async function pipelinePage(db: Database, p: MetricParams, s: Settings, c
 		status: judgeKpi(s, 'prospect_size', size.value),
 		verdict: verdictOf(s, 'prospect_size')
 	};
-	return { pipeline: current, totals, comparison: previous, process, prospectSize: prospect };
+	const judged = {
+		win_rate: { status: judgeKpi(s, 'win_rate', current.win_rate), verdict: verdictOf(s, 'win_rate') },
+		quotes_per_month: { status: judgeKpi(s, 'quotes_per_month', current.quotes_per_month), verdict: verdictOf(s, 'quotes_per_month') }
+	};
+	return { pipeline: current, totals, comparison: previous, process, prospectSize: prospect, judged };
 }
 
 /** What the Embudo page receives (its +page.server.ts): the compared page's frame and the figures. */
