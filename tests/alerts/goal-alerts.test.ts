@@ -7,7 +7,8 @@ import { alertsSettled } from '../../src/lib/server/alerts/record';
 import { goalStates } from '../../src/lib/server/alerts/goal-states';
 import { listAlerts } from '../../src/lib/server/alerts/store';
 import { alertScope, alertValue } from '../../src/lib/i18n/alert-messages';
-import { alertPayload } from '../../src/lib/server/alerts/deliver';
+import { alertPayload, mailOf } from '../../src/lib/server/alerts/deliver';
+import { formatMonth } from '../../src/lib/format';
 import type { Database } from '../../src/lib/server/db/database';
 import { loadCsv } from '../helpers/metric-fixture';
 import { CREDIT_NOTE, loadGoalFixture } from '../helpers/goal-alert-fixture';
@@ -63,6 +64,13 @@ describe('alerts on goals', () => {
 		expect(payload.alert).toMatchObject({ source: 'goal', kpi: 'targets', scope: { dimension: 'account_manager', value: 'Luis Gómez' } });
 		expect(payload.summary.es).toBe('Cartera: Cumplimiento de meta (Ejecutivo de cuenta: Luis Gómez) pasó de Aceptable a Observado');
 		expect(payload.summary.en).toBe('Cartera: Goal attainment (Account manager: Luis Gómez) went from Acceptable to Observed');
+		// The e-mail: the same sentence, the month and the attainment per language.
+		const mail = { es: mailOf(a!, 'es'), en: mailOf(a!, 'en') };
+		expect(mail.es.subject).toBe(payload.summary.es);
+		expect(mail.es.text).toContain(`Mes: ${formatMonth('2026-03', 'es')}`);
+		expect(mail.es.text).toContain(`Valor: ${alertValue('targets', a!.value, 'es')}`);
+		expect(mail.en.text).toContain(`Month: ${formatMonth('2026-03', 'en')}`);
+		expect(mail.en.text).toContain('Value: 90.0%');
 	});
 
 	it('a load that leaves every band where it was records nothing more', async () => {

@@ -68,7 +68,8 @@ async function postWebhook(url: string, body: string, secret: string): Promise<s
 	return `HTTP ${response.status}`;
 }
 
-function mailOf(a: AlertRow, lang: Lang) {
+/** The e-mail of an alert in one language: its subject and plain text. */
+export function mailOf(a: AlertRow, lang: Lang) {
 	const w = MAIL_WORDS[lang];
 	const kpi = KPI_NAMES[lang][a.kpi] ?? a.kpi;
 	const [from, to] = [STATUS_NAMES[lang][a.old_status] ?? a.old_status, STATUS_NAMES[lang][a.new_status] ?? a.new_status];
