@@ -44,8 +44,8 @@ describe('alerts on goals', () => {
 
 	it('a credit note that takes Luis’s March below 90 % is exactly one alert: acceptable → observed', async () => {
 		expect(await listAlerts(db)).toEqual([]);
-		// 9 000,10 − 0,20 = 8 999,90 / 10 000 = 0.89999 < 0.90: observed. The portfolio's March
-		// (14 999,90 / 14 000 = 1.0714…) stays approved; February is untouched.
+		// 9 000,10 − 100,00 = 8 900,10 / 10 000 = 0.89001 < 0.90: observed. The portfolio's March
+		// (14 900,10 / 14 000 = 1.0643 approved) stays approved; February is untouched.
 		await loadCsv(db, folder, { 'nc.csv': CREDIT_NOTE });
 		await alertsSettled();
 		const alerts = await listAlerts(db);
@@ -55,9 +55,9 @@ describe('alerts on goals', () => {
 			cause: 'load', source: 'goal', kpi: 'targets', month: '2026-03', scope_dim: 'account_manager', scope_value: 'Luis Gómez',
 			old_status: 'acceptable', new_status: 'observed', direction: 'worse'
 		});
-		expect(a!.value).toBeCloseTo(0.89999, 12);
+		expect(a!.value).toBeCloseTo(0.89001, 12);
 		// Read in words, in both languages, on the page, in the e-mail and in the webhook's summary.
-		expect(alertValue('targets', a!.value, 'es')).toMatch(/^90,0\s?%$/);
+		expect(alertValue('targets', a!.value, 'es')).toMatch(/^89,0\s?%$/);
 		expect(alertScope(a!.scope_dim, a!.scope_value, 'es')).toBe('Ejecutivo de cuenta: Luis Gómez');
 		expect(alertScope(a!.scope_dim, a!.scope_value, 'en')).toBe('Account manager: Luis Gómez');
 		const payload = alertPayload(a!);
@@ -70,11 +70,11 @@ describe('alerts on goals', () => {
 		expect(mail.es.text).toContain(`Mes: ${formatMonth('2026-03', 'es')}`);
 		expect(mail.es.text).toContain(`Valor: ${alertValue('targets', a!.value, 'es')}`);
 		expect(mail.en.text).toContain(`Month: ${formatMonth('2026-03', 'en')}`);
-		expect(mail.en.text).toContain('Value: 90.0%');
+		expect(mail.en.text).toContain('Value: 89.0%');
 	});
 
 	it('a load that leaves every band where it was records nothing more', async () => {
-		// 8 999,90 − 0,10 = 8 999,80: still observed.
+		// 8 900,10 − 0,10 = 8 900,00 / 10 000 = 0.89: still observed.
 		await loadCsv(db, folder, { 'nc2.csv': ['Nº factura;Fecha;Código cliente;Código producto;Importe neto', 'NC-2;31/03/2026;C3;P1;-0,10'] });
 		await alertsSettled();
 		expect(await listAlerts(db)).toHaveLength(1);

@@ -29,8 +29,8 @@ export const GOAL_FIXTURE: Record<string, string[]> = {
 	'metas_total.csv': ['Mes;Meta', '2026-03;14.000,00'] // 15 000,10 / 14 000 = 1.0714… approved
 };
 
-/** 9 000,10 − 0,20 = 8 999,90 / 10 000 = 0.89999 < 0.90: Luis's March goes from acceptable to observed. */
-export const CREDIT_NOTE = ['Nº factura;Fecha;Código cliente;Código producto;Importe neto', 'NC-1;31/03/2026;C3;P1;-0,20'];
+/** 9 000,10 − 100,00 = 8 900,10 / 10 000 = 0.89001 < 0.90: Luis's March goes from acceptable to observed. */
+export const CREDIT_NOTE = ['Nº factura;Fecha;Código cliente;Código producto;Importe neto', 'NC-1;31/03/2026;C3;P1;-100,00'];
 
 export async function loadGoalFixture(db: Database, folder: TempFolder): Promise<void> {
 	await loadCsv(db, folder, GOAL_FIXTURE);
