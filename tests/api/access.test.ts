@@ -50,8 +50,9 @@ const ROUTES: [string, string, (() => BodyInit) | null, Record<Who, number>][] =
 	['/ajustes?/thresholds', 'POST', () => thresholds(), { anonymous: 303, viewer: 403, analyst: 403, admin: 400 }],
 	['/alertas', 'GET', null, { anonymous: 303, viewer: 200, analyst: 200, admin: 200 }],
 	// A subscription with neither a webhook nor an address: past the check it is the form's own 400.
-	['/alertas?/subscribe', 'POST', () => new FormData(), { anonymous: 303, viewer: 403, analyst: 403, admin: 400 }],
-	['/alertas?/unsubscribe', 'POST', () => new FormData(), { anonymous: 303, viewer: 403, analyst: 403, admin: 400 }]
+	// Alert subscriptions are Ajustes' (admins); an empty form is refused there as such.
+	['/ajustes?/subscribe', 'POST', () => new FormData(), { anonymous: 303, viewer: 403, analyst: 403, admin: 400 }],
+	['/ajustes?/unsubscribe', 'POST', () => new FormData(), { anonymous: 303, viewer: 403, analyst: 403, admin: 400 }]
 ];
 
 function thresholds(): FormData {
