@@ -68,7 +68,7 @@ describe('the commercial process KPIs', () => {
 			expect(errors).toEqual([]);
 			await page.context().close();
 		}
-	});
+	}, 120_000);
 
 	it('Ajustes saves a prospect-size band in money, which changes its status on Resumen and is kept in the history', async () => {
 		// The demo's prospect size (some thousands of Bs. a year) is below the default approval (10 000).
@@ -99,7 +99,7 @@ describe('the commercial process KPIs', () => {
 		expect(await page.getAttribute('[data-testid="kpi-prospect_size"] .status', 'data-status')).toBe('approved');
 		expect(errors).toEqual([]);
 		await page.context().close();
-	});
+	}, 120_000);
 
 	it('Embudo shows the register’s prospect size per year and the definition it used', async () => {
 		const size = await api<ProspectSizeDocument>('/api/metrics/prospect_size');
@@ -114,5 +114,5 @@ describe('the commercial process KPIs', () => {
 			expect(errors).toEqual([]);
 			await page.context().close();
 		}
-	});
+	}, 120_000);
 });
