@@ -1,5 +1,7 @@
 // A figure's document as readable text: scalars as "name: value", lists of rows as aligned tables.
 // Numbers in Spanish format (1.234,56), shares and rates as percentages.
+import { kpiUnit } from '../lib/kpi-units';
+
 const PERCENT = /share|rate$|rate_|^conversion$|^probability$|^mom$|^yoy$|_change$|^top|^accuracy$|^wape$|^mape$|^bias$|approve_at|observe_below|reject_below/;
 const INDEX = /gini|normalized/;
 const MONEY = /revenue|amount|forecast|actual|error|prospect_size|weighted|^total$/;
@@ -29,7 +31,14 @@ function table(rows: Record<string, unknown>[]): string {
 /** KPI rows: the value as the KPI is read (a rate or HHI points) and its bands in words. */
 function kpiRows(kpis: { id: string; value: number | null; status: string | null; thresholds: Record<string, number | string> }[]) {
 	const pct = (v: number) => `${(v * 100).toLocaleString('es', { maximumFractionDigits: 1 })} %`;
-	const show = (id: string, v: number) => (id === 'hhi' ? v.toLocaleString('es', { maximumFractionDigits: 0 }) : pct(v));
+	// By what the KPI measures (lib/kpi-units.ts): HHI points, money a year (prospect size), a count a month, else a share.
+	const show = (id: string, v: number) => {
+		const unit = kpiUnit(id);
+		if (unit === 'points') return v.toLocaleString('es', { maximumFractionDigits: 0 });
+		if (unit === 'money') return v.toLocaleString('es', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+		if (unit === 'count') return v.toLocaleString('es', { maximumFractionDigits: 1 });
+		return pct(v);
+	};
 	return kpis.map(({ id, value, status, thresholds: t }) => {
 		const bands =
 			'approve_at' in t
