@@ -5,6 +5,7 @@ import { activation } from './activation';
 import { concentration, growth, segmentation } from './documents';
 import { kpis } from './kpis';
 import { retention } from './retention';
+import { captures } from './captures';
 import { salesEvents } from './sales-events';
 import { prospectSize } from './prospect-size';
 import { forecast } from './forecast';
@@ -30,6 +31,7 @@ const METRIC_BY_NAME: ReadonlyMap<string, Metric> = new Map<string, Metric>([
 	['forecast', forecast],
 	['quotes', quotes],
 	['retention', retention],
+	['captures', captures],
 	['sales_events', salesEvents],
 	['prospect_size', prospectSize],
 	['pipeline', pipeline],
