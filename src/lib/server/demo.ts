@@ -23,13 +23,13 @@ export async function loadDemo(db: Database): Promise<IngestReport> {
 
 /** Replaces the database at `path` with the demo data. Refuses (DatabaseLockedError) while another process holds it. */
 export async function buildDemoDatabase(path: string): Promise<IngestReport> {
-	if (existsSync(path)) (await Database.open(path)).close(); // fails clearly if the server holds it
+	if (existsSync(path)) await (await Database.open(path)).close(); // fails clearly if the server holds it
 	for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
 	const db = await Database.open(path);
 	try {
 		return await loadDemo(db);
 	} finally {
-		db.close();
+		await db.close(); // after the load's alerts are recorded: the file is complete when this returns
 	}
 }
 
