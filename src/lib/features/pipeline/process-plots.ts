@@ -89,6 +89,12 @@ export interface LabelledAmount {
 }
 
 /** Amounts by label (a stage, a reason) as horizontal bars, largest as given; tips name the count. */
+/** Room for the longest label (a reason may be a sentence), about 6.5 px a character, at most 40 % of the width. */
+function labelMargin(rows: { label: string }[], width: number): number {
+	const longest = Math.max(0, ...rows.map((r) => r.label.length));
+	return Math.round(Math.min(width * 0.4, Math.max(120, longest * 6.5 + 16)));
+}
+
 export function labelledAmountsPlot(
 	o: Common & { rows: LabelledAmount[]; currency: string; unit: string; labels: { amount: string; inner?: string; count: string; label: string } }
 ) {
@@ -102,7 +108,7 @@ export function labelledAmountsPlot(
 		marginTop: 8,
 		marginRight: 24,
 		marginBottom: 32,
-		marginLeft: 170,
+		marginLeft: labelMargin(o.rows, o.width),
 		ariaLabel: o.ariaLabel,
 		style: STYLE,
 		x: { ...compactAxis(o.unit, o.lang) },
