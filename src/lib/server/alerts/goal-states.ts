@@ -7,7 +7,7 @@ import type { Database } from '../db/database';
 import { resolveParams } from '../metrics/params';
 import { loadSettings } from '../metrics/settings';
 import { TARGET_SCOPES, targets } from '../metrics/targets';
-import type { AlertSource, AlertState } from './states';
+import type { AlertSource, AlertState } from './state-types';
 
 export const goalStates: AlertSource = async (db: Database) => {
 	const params = await resolveParams(db, {});

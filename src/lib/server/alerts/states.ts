@@ -6,28 +6,10 @@ import type { Database } from '../db/database';
 import { kpis } from '../metrics/kpis';
 import { goalStates } from './goal-states';
 import { resolveParams } from '../metrics/params';
-import { loadSettings, type Status } from '../metrics/settings';
+import { loadSettings } from '../metrics/settings';
+import type { AlertScope, AlertSource, AlertState } from './state-types';
 
-export interface AlertScope {
-	dim: string;
-	value: string;
-}
-
-/** One watched status: which source and figure, for which scope and month, and its value. */
-export interface AlertState {
-	source: string;
-	kpi: string;
-	/** null: the whole portfolio. */
-	scope: AlertScope | null;
-	/** YYYY-MM: growth's judged month, else the period's last month. */
-	month: string | null;
-	status: Status | null;
-	value: number | null;
-	/** The month is part of what is watched (a goal is one month's): a status is compared with the same month's only. */
-	perMonth?: boolean;
-}
-
-export type AlertSource = (db: Database) => Promise<AlertState[]>;
+export type { AlertScope, AlertSource, AlertState } from './state-types';
 
 /** The segments with a threshold of their own (a settings row scoped to dimension = value). */
 export async function thresholdScopes(db: Database): Promise<AlertScope[]> {
