@@ -40,9 +40,6 @@ export const STATUS_NAMES: Record<Lang, Record<string, string>> = {
 	en: { approved: 'Approved', acceptable: 'Acceptable', observed: 'Observed', rejected: 'Rejected' }
 };
 
-/** Text, never colour alone: the same shapes as the KPI status badges. */
-export const STATUS_ICONS: Record<string, string> = { approved: '✓', acceptable: '●', observed: '▲', rejected: '✕' };
-
 export const MAIL_WORDS = {
 	es: {
 		subject: (kpi: string, from: string, to: string, scope: string) => `Cartera: ${kpi} (${scope}) pasó de ${from} a ${to}`,
