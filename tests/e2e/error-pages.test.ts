@@ -60,6 +60,7 @@ async function open(path: string, lang: Lang, as: 'admin' | 'viewer' = 'admin') 
 		lang: await page.getAttribute('html', 'lang'),
 		text: await page.innerText('main'),
 		nav: await page.getByRole('navigation', { name: WORDS[lang].nav }).count(),
+		links: await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')),
 		problems
 	};
 	await context.close();
@@ -77,6 +78,8 @@ describe.each(['es', 'en'] as const)('error pages in %s', (lang) => {
 		expect(r.text).toContain(w.bad);
 		expect(r.text).toContain(w.period);
 		expect(r.text).not.toMatch(/YYYY|AAAA|"from"/);
+		// The ways out leave the refused period behind (the language switch reloads this very page).
+		expect(r.links.filter((h) => h.includes('2025-13') && !h.includes('lang='))).toEqual([]);
 		expect(r.problems).toEqual([]);
 	});
 
