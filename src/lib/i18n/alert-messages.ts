@@ -35,10 +35,10 @@ export const KPI_NAMES: Record<Lang, Record<string, string>> = {
 	}
 };
 
-export const STATUS_NAMES: Record<Lang, Record<string, string>> = {
-	es: { approved: 'Aprobado', acceptable: 'Aceptable', observed: 'Observado', rejected: 'Rechazado' },
-	en: { approved: 'Approved', acceptable: 'Acceptable', observed: 'Observed', rejected: 'Rejected' }
-};
+/** A status in words: the same names as the KPI status badges (i18n kpiStatus). */
+export function statusName(status: string, lang: Lang): string {
+	return (messages(lang).kpiStatus as Record<string, string>)[status] ?? status;
+}
 
 export const MAIL_WORDS = {
 	es: {

@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Database } from '../db/database';
 import type { Lang } from '../../i18n/lang';
-import { alertScope, alertValue, KPI_NAMES, MAIL_WORDS, STATUS_NAMES } from '../../i18n/alert-messages';
+import { alertScope, alertValue, KPI_NAMES, MAIL_WORDS, statusName } from '../../i18n/alert-messages';
 import { formatMonth } from '../../format';
 import { loadSettings } from '../metrics/settings';
 import { retryDelays, smtpConfig, webhookTimeout } from './config';
@@ -72,7 +72,7 @@ async function postWebhook(url: string, body: string, secret: string): Promise<s
 export function mailOf(a: AlertRow, lang: Lang) {
 	const w = MAIL_WORDS[lang];
 	const kpi = KPI_NAMES[lang][a.kpi] ?? a.kpi;
-	const [from, to] = [STATUS_NAMES[lang][a.old_status] ?? a.old_status, STATUS_NAMES[lang][a.new_status] ?? a.new_status];
+	const [from, to] = [statusName(a.old_status, lang), statusName(a.new_status, lang)];
 	const scope = alertScope(a.scope_dim, a.scope_value, lang);
 	const value = alertValue(a.kpi, a.value, lang);
 	const subject = w.subject(kpi, from, to, scope);
