@@ -34,7 +34,8 @@ async function loadDemoIfEmpty(path: string): Promise<void> {
 		console.log(`Cargando los datos de ejemplo de data/demo en ${path}… / Loading the demo exports of data/demo into ${path}…`);
 		await loadDemo(db);
 	} finally {
-		db.close();
+		// Waits for the load's alerts: the server opens the same file next, in this process.
+		await db.close();
 	}
 }
 
