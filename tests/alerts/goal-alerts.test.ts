@@ -22,8 +22,8 @@ beforeAll(async () => {
 	await loadGoalFixture(db, folder); // tests/helpers/goal-alert-fixture.ts: the figures by hand
 	await alertsSettled();
 });
-afterAll(() => {
-	db.close();
+afterAll(async () => {
+	await db.close(); // waits for the loads' alerts, still running on the file about to be removed
 	folder.remove();
 });
 

@@ -31,8 +31,8 @@ beforeAll(async () => {
 	];
 	await loadCsv(db, folder, { 'f.csv': invoices });
 });
-afterAll(() => {
-	db.close();
+afterAll(async () => {
+	await db.close(); // waits for the loads' alerts, still running on the file about to be removed
 	folder.remove();
 });
 
