@@ -88,12 +88,19 @@ export interface LabelledAmount {
 	count: number;
 }
 
-/** Amounts by label (a stage, a reason) as horizontal bars, largest as given; tips name the count. */
 /** Room for the longest label (a reason may be a sentence), about 6.5 px a character, at most 40 % of the width. */
 function labelMargin(rows: { label: string }[], width: number): number {
 	const longest = Math.max(0, ...rows.map((r) => r.label.length));
 	return Math.round(Math.min(width * 0.4, Math.max(120, longest * 6.5 + 16)));
 }
+
+/** A label cut with "…" to what fits in the margin (a phone's narrow chart); the tip says it whole. */
+function fitted(margin: number): (label: string) => string {
+	const fits = Math.max(4, Math.floor((margin - 16) / 6.5));
+	return (label) => (label.length <= fits ? label : `${label.slice(0, fits - 1).trimEnd()}…`);
+}
+
+/** Amounts by label (a stage, a reason) as horizontal bars, largest as given; tips name the count. */
 
 export function labelledAmountsPlot(
 	o: Common & { rows: LabelledAmount[]; currency: string; unit: string; labels: { amount: string; inner?: string; count: string; label: string } }
@@ -102,17 +109,18 @@ export function labelledAmountsPlot(
 		[r.label, `${o.labels.amount}: ${formatMoney(r.amount, o.lang, o.currency)}`,
 			...(r.inner !== undefined && o.labels.inner ? [`${o.labels.inner}: ${formatMoney(r.inner, o.lang, o.currency)}`] : []),
 			`${o.labels.count}: ${formatNumber(r.count, o.lang)}`].join('\n');
+	const margin = labelMargin(o.rows, o.width);
 	return Plot.plot({
 		width: o.width,
 		height: o.height,
 		marginTop: 8,
 		marginRight: 24,
 		marginBottom: 32,
-		marginLeft: labelMargin(o.rows, o.width),
+		marginLeft: margin,
 		ariaLabel: o.ariaLabel,
 		style: STYLE,
 		x: { ...compactAxis(o.unit, o.lang) },
-		y: { type: 'band', domain: o.rows.map((r) => r.label), label: null, tickSize: 0, padding: 0.2 },
+		y: { type: 'band', domain: o.rows.map((r) => r.label), label: null, tickSize: 0, padding: 0.2, tickFormat: fitted(margin) },
 		marks: [
 			Plot.barX(o.rows, { y: 'label', x: 'amount', fill: COLORS.accentSoft }),
 			Plot.barX(o.rows.filter((r) => r.inner !== undefined), { y: 'label', x: 'inner', fill: COLORS.accent, insetTop: 3, insetBottom: 3 }),
