@@ -65,11 +65,11 @@ beforeAll(async () => {
 	const dbPath = join(dir, 'demo.duckdb');
 	await copyDemoDatabase(dbPath);
 	const db = await Database.open(dbPath);
-	const [{ client, month }] = await db.all<{ client: string; month: string }>(
+	const [first] = await db.all<{ client: string; month: string }>(
 		"SELECT (SELECT min(client_id) FROM clients) AS client, (SELECT strftime(max(invoice_date) - INTERVAL 1 MONTH, '%Y-%m') FROM invoice_lines) AS month"
 	);
 	await db.close();
-	pages = everyPage({ client: client!, month: month! });
+	pages = everyPage(first!);
 	server = await startServer(dbPath);
 	browser = await launchBrowser();
 	context = await browser.newContext({ viewport: PHONE, extraHTTPHeaders: server.auth, isMobile: true, hasTouch: true });
