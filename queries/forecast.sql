@@ -4,7 +4,8 @@
 -- Per month m of $from_date..$to_date (oldest first): actual A = revenue of the lines that
 -- cartera_lines() keeps (the filters applied, credit notes negative) dated in m, 0 when none;
 -- forecast F = forecast_amount of the scope's row for m, NULL when there is none;
--- error = F − A, abs_error = |F − A| (NULL with F).
+-- error = F − A, abs_error = |F − A| (NULL with F); accuracy = 1 − |F − A| / |A|, the month's own
+-- (NULL without F or with A = 0).
 -- Over the months that have a forecast row (the others are left out of every figure):
 --   WAPE = Σ|F − A| / Σ|A|; accuracy = 1 − WAPE (not clamped); bias = Σ(F − A) / Σ A (> 0 over-
 --   forecast); MAPE = mean of |F − A| / |A| over those months with A ≠ 0, the months with A = 0
@@ -59,7 +60,9 @@ compared AS (
 totals AS (
 	SELECT
 		list({'month': strftime(month, '%Y-%m'), 'forecast': round(forecast, 2)::DOUBLE, 'actual': round(actual, 2)::DOUBLE,
-			'error': round(error, 2)::DOUBLE, 'abs_error': round(abs(error), 2)::DOUBLE} ORDER BY month) AS months,
+			'error': round(error, 2)::DOUBLE, 'abs_error': round(abs(error), 2)::DOUBLE,
+			-- The month's accuracy on its own (the accuracy below over that month alone).
+			'accuracy': CASE WHEN forecast IS NOT NULL AND actual <> 0 THEN 1 - abs(error)::DOUBLE / abs(actual)::DOUBLE END} ORDER BY month) AS months,
 		sum(abs(error)) AS sum_abs_error,
 		sum(error) AS sum_error,
 		sum(abs(actual)) FILTER (WHERE forecast IS NOT NULL) AS sum_abs_actual,

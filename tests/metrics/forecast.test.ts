@@ -55,15 +55,15 @@ describe('forecast', () => {
 		expect(f.scope).toEqual({ dimension: 'total', value: null });
 		expect(f.months).toEqual([
 			// F 420,005 − A 400 = 20,005 → 20,01 (half-up); F 420,005 → 420,01
-			{ month: '2025-01', forecast: 420.01, actual: 400, error: 20.01, abs_error: 20.01 },
+			{ month: '2025-01', forecast: 420.01, actual: 400, error: 20.01, abs_error: 20.01, accuracy: expect.closeTo(1 - 20.005 / 400, 12) }, // 0,9499875
 			// 200 − 250 = −50
-			{ month: '2025-02', forecast: 200, actual: 250, error: -50, abs_error: 50 },
+			{ month: '2025-02', forecast: 200, actual: 250, error: -50, abs_error: 50, accuracy: expect.closeTo(0.8, 12) }, // 1 − 50/250
 			// 30 − 0 = 30 (A = 0: in WAPE and bias, excluded from MAPE)
-			{ month: '2025-03', forecast: 30, actual: 0, error: 30, abs_error: 30 },
+			{ month: '2025-03', forecast: 30, actual: 0, error: 30, abs_error: 30, accuracy: null }, // A = 0: no accuracy of its own
 			// 450 − 500 = −50
-			{ month: '2025-04', forecast: 450, actual: 500, error: -50, abs_error: 50 },
+			{ month: '2025-04', forecast: 450, actual: 500, error: -50, abs_error: 50, accuracy: expect.closeTo(0.9, 12) }, // 1 − 50/500
 			// no forecast row: forecast and errors null, the actual still reported
-			{ month: '2025-05', forecast: null, actual: 200, error: null, abs_error: null }
+			{ month: '2025-05', forecast: null, actual: 200, error: null, abs_error: null, accuracy: null }
 		]);
 		// Months with a forecast: Jan–Apr. Σ|F − A| = 20,005 + 50 + 30 + 50 = 150,005;
 		// Σ|A| = 400 + 250 + 0 + 500 = 1 150 (May's 200 left out).
@@ -74,6 +74,11 @@ describe('forecast', () => {
 		expect(f.mape_excluded_months).toBe(1); // March, A = 0 (May has no forecast: not counted)
 		// bias = Σ(F − A) / Σ A = (20,005 − 50 + 30 − 50) / 1 150 = −49,995 / 1 150 (under-forecast)
 		expect(f.bias).toBeCloseTo(-49.995 / 1150, 12);
+		// A month's accuracy is the figure over that month alone (Ajustes previews it month by month).
+		for (const m of f.months) {
+			const single = await forecast(db, metricParams(m.month, m.month, `${m.month}-28`, {}), DEFAULT_SETTINGS);
+			expect(m.accuracy).toBe(single.accuracy);
+		}
 	});
 
 	it('one filter with forecast rows: that segment scope, the segment rows and the filtered actuals', async () => {
@@ -81,15 +86,15 @@ describe('forecast', () => {
 		expect(f.scope).toEqual({ dimension: 'product_line', value: 'Papelería' });
 		expect(f.months).toEqual([
 			// Papelería Jan: A = 100,005 → 100,01; F 110; 110 − 100,005 = 9,995 → 10,00 (half-up)
-			{ month: '2025-01', forecast: 110, actual: 100.01, error: 10, abs_error: 10 },
+			{ month: '2025-01', forecast: 110, actual: 100.01, error: 10, abs_error: 10, accuracy: expect.closeTo(1 - 9.995 / 100.005, 12) }, // 0,90005…
 			// Feb: 140 − 150 = −10
-			{ month: '2025-02', forecast: 140, actual: 150, error: -10, abs_error: 10 },
+			{ month: '2025-02', forecast: 140, actual: 150, error: -10, abs_error: 10, accuracy: expect.closeTo(1 - 10 / 150, 12) }, // 0,9333…
 			// Mar: no Papelería row (the total's 30 does not apply)
-			{ month: '2025-03', forecast: null, actual: 0, error: null, abs_error: null },
+			{ month: '2025-03', forecast: null, actual: 0, error: null, abs_error: null, accuracy: null },
 			// Apr: 450 − 500 = −50
-			{ month: '2025-04', forecast: 450, actual: 500, error: -50, abs_error: 50 },
+			{ month: '2025-04', forecast: 450, actual: 500, error: -50, abs_error: 50, accuracy: expect.closeTo(0.9, 12) }, // 1 − 50/500
 			// May: no row; Papelería sold nothing
-			{ month: '2025-05', forecast: null, actual: 0, error: null, abs_error: null }
+			{ month: '2025-05', forecast: null, actual: 0, error: null, abs_error: null, accuracy: null }
 		]);
 		// Σ|F − A| = 9,995 + 10 + 50 = 69,995; Σ|A| = 100,005 + 150 + 500 = 750,005
 		expect(f.wape).toBeCloseTo(69.995 / 750.005, 12);
@@ -123,11 +128,11 @@ describe('forecast', () => {
 		expect(f.scope).toEqual({ dimension: 'region', value: 'La Paz' });
 		// La Paz = client A: Jan 100,005 → 100,01; Feb 150; Mar 0; Apr 500; May 0
 		expect(f.months).toEqual([
-			{ month: '2025-01', forecast: null, actual: 100.01, error: null, abs_error: null },
-			{ month: '2025-02', forecast: null, actual: 150, error: null, abs_error: null },
-			{ month: '2025-03', forecast: null, actual: 0, error: null, abs_error: null },
-			{ month: '2025-04', forecast: null, actual: 500, error: null, abs_error: null },
-			{ month: '2025-05', forecast: null, actual: 0, error: null, abs_error: null }
+			{ month: '2025-01', forecast: null, actual: 100.01, error: null, abs_error: null, accuracy: null },
+			{ month: '2025-02', forecast: null, actual: 150, error: null, abs_error: null, accuracy: null },
+			{ month: '2025-03', forecast: null, actual: 0, error: null, abs_error: null, accuracy: null },
+			{ month: '2025-04', forecast: null, actual: 500, error: null, abs_error: null, accuracy: null },
+			{ month: '2025-05', forecast: null, actual: 0, error: null, abs_error: null, accuracy: null }
 		]);
 		expect([f.wape, f.accuracy, f.mape, f.mape_excluded_months, f.bias]).toEqual([null, null, null, 0, null]);
 	});
@@ -150,7 +155,7 @@ describe('forecast', () => {
 		const f = await forecast(empty, params({}, '2025-01', '2025-03'), DEFAULT_SETTINGS);
 		expect(f).toEqual({
 			scope: { dimension: 'total', value: null },
-			months: ['2025-01', '2025-02', '2025-03'].map((month) => ({ month, forecast: null, actual: 0, error: null, abs_error: null })),
+			months: ['2025-01', '2025-02', '2025-03'].map((month) => ({ month, forecast: null, actual: 0, error: null, abs_error: null, accuracy: null })),
 			wape: null,
 			accuracy: null,
 			mape: null,

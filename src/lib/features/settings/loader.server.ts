@@ -3,10 +3,8 @@
 // being edited) — plus the definitions, the rules for segments and months, and the history.
 // Figures come from the metrics layer; the page judges them with the one rule (thresholds.ts).
 import type { Database } from '../../server/db/database';
-import { forecast } from '../../server/metrics/forecast';
 import { kpiSources, kpisFrom } from '../../server/metrics/kpis';
 import type { MetricParams } from '../../server/metrics/params';
-import { monthEnd } from '../../server/metrics/period';
 import { goalList, targets, type GoalRow } from '../../server/metrics/targets';
 import type { KpiId, Settings } from '../../server/metrics/settings';
 import { settingRules, settingsHistory, type SettingHistoryRow, type SettingRule } from '../../server/metrics/settings-store';
@@ -36,9 +34,6 @@ export async function settingsPage(db: Database, p: MetricParams, s: Settings): 
 	const trend = await concentrationTrend(db, { ...p, by: 'client' }, s);
 	// Goal attainment: the portfolio's goals of the period, month by month (none without goals).
 	const goals = await targets(db, { ...p, target_by: 'total' }, s);
-	// Forecast accuracy of each month on its own: the forecast document of that single month.
-	const accuracy: { month: string; value: number | null }[] = [];
-	for (const m of g.months) accuracy.push({ month: m.month, value: (await forecast(db, { ...p, from: m.month, to: m.month, as_of: monthEnd(m.month) }, s)).accuracy });
 	const series = (id: KpiSeries['id'], months: KpiSeries['months']): KpiSeries => ({ id, value: value[id] ?? null, months });
 	return {
 		kpis: [
@@ -46,7 +41,8 @@ export async function settingsPage(db: Database, p: MetricParams, s: Settings): 
 			series('activation_rate', d.activation.months.map((m) => ({ month: m.month, value: m.activation_rate }))),
 			series('top10_share', trend.map((m) => ({ month: m.month, value: m.top10 }))),
 			series('hhi', trend.map((m) => ({ month: m.month, value: m.hhi }))),
-			series('forecast_accuracy', accuracy),
+			// Each month's accuracy on its own, as the forecast document gives it (one query, not one a month).
+			series('forecast_accuracy', d.forecast.months.map((m) => ({ month: m.month, value: m.accuracy }))),
 			series('quote_hit_rate', d.quotes.months.map((m) => ({ month: m.month, value: m.hit_rate }))),
 			{ id: 'targets', value: goals.rows.at(-1)?.attainment ?? null, months: goals.rows.map((r) => ({ month: r.month, value: r.attainment })) },
 			// The commercial process (issue 15). Only quotes per month has comparable months (a month's

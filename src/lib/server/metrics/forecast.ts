@@ -14,6 +14,8 @@ export interface ForecastMonth {
 	/** forecast − actual. */
 	error: number | null;
 	abs_error: number | null;
+	/** 1 − |F − A| / |A| of this month alone (what `accuracy` is over a one-month period); null without F or with A = 0. */
+	accuracy: number | null;
 }
 
 export interface ForecastDocument {
