@@ -42,8 +42,8 @@ export interface KpiSources {
 	retention: RetentionDocument;
 }
 
-/** `known`: documents the caller already has for these parameters (not computed again). */
-export async function kpiSources(db: Database, p: MetricParams, s: Settings, known: Partial<KpiSources> = {}): Promise<KpiSources> {
+/** `known`: the growth document when the caller already has it for these parameters (not computed again). */
+export async function kpiSources(db: Database, p: MetricParams, s: Settings, known: Partial<Pick<KpiSources, 'growth'>> = {}): Promise<KpiSources> {
 	// One connection: one query at a time.
 	return {
 		growth: known.growth ?? (await growth(db, p, s)),
@@ -51,9 +51,9 @@ export async function kpiSources(db: Database, p: MetricParams, s: Settings, kno
 		forecast: await forecast(db, p, s),
 		quotes: await quotes(db, p, s),
 		activation: await activation(db, p, s),
-		pipeline: known.pipeline ?? (await pipeline(db, p, s)),
-		prospect_size: known.prospect_size ?? (await prospectSize(db, p, s)),
-		retention: known.retention ?? (await retention(db, p, s))
+		pipeline: await pipeline(db, p, s),
+		prospect_size: await prospectSize(db, p, s),
+		retention: await retention(db, p, s)
 	};
 }
 
