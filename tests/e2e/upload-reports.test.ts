@@ -106,7 +106,7 @@ describe('upload reports a person can act on', () => {
 		await page.waitForSelector('[data-testid="report-file"][data-name="ventas-col-e.csv"] [data-testid="amount-total"]', { timeout: 60_000 });
 		await idle(page);
 		const report = page.locator('[data-testid="report-file"][data-name="ventas-col-e.csv"]');
-		expect(await report.locator('[data-testid="amount-total"]').textContent()).toBe('1250,50'); // 1.000,00 + 250,50 (Spanish groups from 5 digits)
+		expect(await report.locator('[data-testid="amount-total"]').textContent()).toBe('1.250,50'); // 1.000,00 + 250,50 (amounts always grouped, issue 17)
 		// the format read, in words
 		expect(await amount.locator('[data-testid="format"]').textContent()).toBe('coma decimal');
 		expect(await file.locator('tr[data-column="invoice_date"] [data-testid="format"]').textContent()).toBe('día/mes/año');
