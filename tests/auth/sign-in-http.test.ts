@@ -121,8 +121,8 @@ describe('plain http, as adapter-node runs without ORIGIN', () => {
 		// Nothing changed, and the server still answers.
 		const page = await (await fetch(`${server.url}/usuarios`, { headers: { cookie: beto } })).text();
 		expect(page).not.toContain('data-user="intruso"');
-		expect(rowOf(page, 'data-user="ana"')).toMatch(/Desactivada el \d{4}-\d\d-\d\d/);
-		expect(rowOf(page, 'data-token="script de ana"')).toMatch(/Revocado \d{4}-\d\d-\d\d/);
+		expect(rowOf(page, 'data-user="ana"')).toMatch(/Desactivada el \d{1,2} \p{L}+\.? \d{4}, \d\d:\d\d/u); // the date in words (issue 17)
+		expect(rowOf(page, 'data-token="script de ana"')).toMatch(/Revocado \d{1,2} \p{L}+\.? \d{4}, \d\d:\d\d/u);
 		expect(rowOf(page, 'data-token="script de ana"')).toContain('>ana</td>');
 		expect(await signIn(server, 'ana', 'clave de ana larga').then((r) => r.status)).toBe(400);
 		expect((await server.fetch(`${server.url}/usuarios`)).status).toBe(200);
