@@ -123,18 +123,18 @@ describe('upload in the browser', () => {
 		const rejected = bomReport.locator('[data-testid="rejections"] tbody tr').first().locator('td');
 		expect(await rejected.allTextContents()).toEqual(['5', 'N-4', 'ANATR', '06/02/2025', 'Importe', 'abc', 'se esperaba un número como 1.234,56']);
 		const xReport = page.locator('[data-testid="report-file"][data-name="superstore.xlsx"]');
-		expect(await xReport.locator('[data-testid="rows-read"]').textContent()).toBe('1500');
+		expect(await xReport.locator('[data-testid="rows-read"]').textContent()).toBe('1.500'); // counts are grouped too (issue 17)
 		expect(await xReport.locator('[data-testid="date-range"]').textContent()).toMatch(/2014.*2017/);
 		const csvReport = page.locator('[data-testid="report-file"][data-name="Sample - Superstore.csv"]');
 		// 9994 records, none rejected (real-expected.md §2)
-		expect(await csvReport.locator('[data-testid="will-load"]').textContent()).toBe('9994');
+		expect(await csvReport.locator('[data-testid="will-load"]').textContent()).toBe('9.994');
 		// Σ Sales 2297200.8603 (real-expected.md §2), shown to the cent
 		expect(await csvReport.locator('[data-testid="amount-total"]').textContent()).toBe('2.297.200,86');
 		await page.screenshot({ path: join(SHOTS, 'cargar-es.png'), fullPage: true });
 
 		await page.click('[data-testid="commit"]');
 		await page.waitForSelector('[data-testid="done"]', { timeout: 60_000 });
-		expect(await page.textContent('[data-testid="done"]')).toContain('superstore.xlsx: 1500 filas cargadas');
+		expect(await page.textContent('[data-testid="done"]')).toContain('superstore.xlsx: 1.500 filas cargadas');
 		await page.click('[data-testid="to-dashboard"]');
 		const after = await revenue(page);
 		expect(after).not.toBe(before);
