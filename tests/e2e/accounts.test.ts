@@ -150,7 +150,7 @@ describe('a viewer, and an admin managing accounts', () => {
 
 		await row('directora').locator('button', { hasText: 'Desactivar' }).click();
 		await expect.poll(status).toBe('directora ya no puede entrar; sus sesiones se cerraron.');
-		expect(await row('directora').locator('td').nth(3).textContent()).toMatch(/^Desactivada el \d{4}-\d\d-\d\d \d\d:\d\d$/);
+		expect(await row('directora').locator('td').nth(3).textContent()).toMatch(/^Desactivada el \d{1,2} \p{L}+\.? \d{4}, \d\d:\d\d$/u); // in words (issue 17)
 		await viewer.page.goto(`${server!.url}/segmentos`);
 		await viewer.page.waitForURL(/\/login/);
 		await hydrated(viewer.page);
