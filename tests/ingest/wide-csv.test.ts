@@ -93,7 +93,7 @@ describe('through the HTTP API', () => {
 	it('refuses them on upload and in the staged preview, in Spanish, and keeps answering readers', async () => {
 		const m = await post('/api/uploads', form(million, 'millon.csv'));
 		expect([m.status, m.body.code]).toEqual([400, 'too_many_columns']);
-		expect(m.body.error).toMatch(/^millon\.csv: la línea 1 tiene más de 1000 columnas \(al menos 30\.362\)/);
+		expect(m.body.error).toMatch(/^millon\.csv: la línea 1 tiene más de 1\.000 columnas \(al menos 30\.362\)/);
 		expect((await server.fetch(`${server.url}/api/metrics/kpis`)).status).toBe(200);
 
 		const one = await post('/api/uploads', form(oneLine, 'una-linea.csv'));
