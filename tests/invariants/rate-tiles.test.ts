@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { figureChange } from '../../src/lib/features/shared/change';
+import { formatKpi, kpiUnit } from '../../src/lib/kpi-units';
 
 const FEATURES = join(process.cwd(), 'src', 'lib', 'features');
 
@@ -58,8 +59,22 @@ describe('tiles: a figure shown in per cent changes in points, any other in per 
 
 	it.each(elements('KpiTile').map((t) => [`${t.file} ${prop(t.text, 'testid')}`, t] as const))('Resumen %s', (_, tile) => {
 		const change = prop(tile.text, 'change')!;
+		if (change === 'processChange(id)') return; // the commercial process's row: read by unit below
 		expect(change).toMatch(/^(points|relative)\(/);
 		expect(change.startsWith('points(')).toBe(PERCENT.test(prop(tile.text, 'value')!));
+	});
+
+	it('Resumen: a commercial process tile written in per cent changes in points, the others in per cent', () => {
+		// The row's tiles write their value with formatKpi and their change with processChange, which
+		// takes points exactly for the KPIs whose unit is a share (kpi-units.ts).
+		const source = readFileSync(join(FEATURES, 'overview', 'OverviewPage.svelte'), 'utf8');
+		expect(source).toMatch(/const processChange = [\s\S]*?kpiUnit\(id\) === 'share' \? points\([\s\S]*?: tileChange\('amount'/);
+		const row = elements('KpiTile').filter((t) => prop(t.text, 'change') === 'processChange(id)');
+		expect(row).toHaveLength(1);
+		expect(prop(row[0]!.text, 'value')).toMatch(/^formatKpi\(id,/);
+		for (const id of ['quotes_per_month', 'prospect_size', 'repeat_rate', 'prospect_conversion_rate', 'win_rate']) {
+			expect(formatKpi(id, 0.5, 'es', 'Bs.').endsWith('%'), id).toBe(kpiUnit(id) === 'share');
+		}
 	});
 
 	it('the shared rule writes a rate’s change in points and names its relative change as such', () => {
