@@ -2,17 +2,12 @@
 // timestamp or a date format as code. Every page (tests/helpers/pages.ts) in both languages, as
 // the admin on the demo with a threshold and a definition changed (so Ajustes has a history and
 // rules), is read as the user sees it (the rendered text) and searched for each.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../src/lib/server/db/database';
+import { describe, expect, it } from 'vitest';
 import { saveSetting } from '../../src/lib/server/metrics/settings-store';
-import { hydrated, launchBrowser } from '../helpers/chromium';
-import { copyDemoDatabase } from '../helpers/demo-database';
-import { everyPage, SIGNED_OUT_PAGES, type PageUrl } from '../helpers/pages';
-import { startServer, TEST_ADMIN, type RunningServer } from '../helpers/server';
+import { hydrated } from '../helpers/chromium';
+import { useDemoApp } from '../helpers/demo-app';
+import { pagesOf, SIGNED_OUT_PAGES, type PageUrl } from '../helpers/pages';
+import { TEST_ADMIN } from '../helpers/server';
 
 /** What a user must never read, each with the reason a failure names. */
 export const DEVELOPER_WORDS: { what: string; pattern: RegExp }[] = [
@@ -32,30 +27,14 @@ export function developerWords(text: string): string[] {
 	});
 }
 
-let dir: string;
-let server: RunningServer;
-let browser: Browser;
 let pages: PageUrl[];
-
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-words-'));
-	const path = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(path);
-	const db = await Database.open(path);
-	await saveSetting(db, { key: 'thresholds.activation_rate', value: { direction: 'higher', approve: 0.33, observe: 0.2, reject: 0.1 }, by: TEST_ADMIN.name });
-	await saveSetting(db, { key: 'growth', value: { approve_at: 0.12, observe_below: 0.05, reject_below: 0 }, effective_from: '2026-06', by: TEST_ADMIN.name });
-	await saveSetting(db, { key: 'min_amount', value: 1500, by: TEST_ADMIN.name });
-	const client = (await db.all<{ id: string }>('SELECT client_id AS id FROM clients ORDER BY client_id LIMIT 1'))[0]!.id;
-	const month = (await db.all<{ m: string }>("SELECT strftime(max(invoice_date) - INTERVAL 1 MONTH, '%Y-%m') AS m FROM invoice_lines"))[0]!.m;
-	db.close();
-	pages = everyPage({ client, month });
-	server = await startServer(path);
-	browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
+const app = useDemoApp({
+	prepare: async (db) => {
+		await saveSetting(db, { key: 'thresholds.activation_rate', value: { direction: 'higher', approve: 0.33, observe: 0.2, reject: 0.1 }, by: TEST_ADMIN.name });
+		await saveSetting(db, { key: 'growth', value: { approve_at: 0.12, observe_below: 0.05, reject_below: 0 }, effective_from: '2026-06', by: TEST_ADMIN.name });
+		await saveSetting(db, { key: 'min_amount', value: 1500, by: TEST_ADMIN.name });
+		pages = await pagesOf(db);
+	}
 });
 
 describe('the words a user reads', () => {
@@ -69,13 +48,13 @@ describe('the words a user reads', () => {
 	});
 
 	it.each(['es', 'en'] as const)('no page shows a command, identifier, JSON, ISO time or date code (%s)', async (lang) => {
-		const context = await browser.newContext({ locale: lang === 'es' ? 'es-BO' : 'en-US', extraHTTPHeaders: server.auth });
-		const anonymous = await browser.newContext({ locale: lang === 'es' ? 'es-BO' : 'en-US' });
+		const context = await app.browser.newContext({ locale: lang === 'es' ? 'es-BO' : 'en-US', extraHTTPHeaders: app.server.auth });
+		const anonymous = await app.browser.newContext({ locale: lang === 'es' ? 'es-BO' : 'en-US' });
 		const found: string[] = [];
 		for (const [ctx, list] of [[context, pages], [anonymous, SIGNED_OUT_PAGES]] as const) {
 			const page = await ctx.newPage();
 			for (const p of list) {
-				await page.goto(server.url + p.path);
+				await page.goto(app.server.url + p.path);
 				await hydrated(page);
 				await page.waitForLoadState('networkidle');
 				expect(await page.getAttribute('html', 'lang'), p.path).toBe(lang);

@@ -2,18 +2,9 @@
 // skip link, through the filter bar (a choice made with the arrow keys filters the page), into a
 // drill-down list (Enter on a figure), and on a phone through the folded menu. Every step only
 // presses keys; the test reads where focus is and what the page shows.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/chromium';
-import { copyDemoDatabase } from '../helpers/demo-database';
-import { startServer, type RunningServer } from '../helpers/server';
-
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, useDemoApp } from '../helpers/demo-app';
 
 /** What has focus: a short description, and whether the browser draws a focus indicator on it. */
 async function focused(page: Page): Promise<{ what: string; visible: boolean }> {
@@ -38,27 +29,8 @@ async function tabTo(page: Page, match: (what: string) => boolean, limit = 80): 
 	throw new Error('Tab never reached the element');
 }
 
-async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-	const context = await browser!.newContext({ viewport, extraHTTPHeaders: server!.auth });
-	const page = await context.newPage();
-	await page.goto(`${server!.url}${path}`);
-	await page.waitForSelector('html[data-hydrated="true"]');
-	return page;
-}
-
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-keyboard-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const app = useDemoApp();
+const open = async (path: string, viewport?: { width: number; height: number }): Promise<Page> => (await openPage(app, path, { viewport })).page;
 
 describe('with the keyboard alone', () => {
 	it('skips to the content, filters by region with the arrow keys, and opens the list behind a segment with Enter', async () => {

@@ -2,54 +2,25 @@
 // kpis document's values and statuses, in Spanish and English; Ajustes saves a new band for one of
 // them (typed in money, not per cent), which changes its status on Resumen and in the API and is
 // kept in the change history; Embudo shows the register's prospect size with the definition used.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyDemoDatabase } from '../helpers/demo-database';
+import { describe, expect, it } from 'vitest';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import type { ProspectSizeDocument } from '../../src/lib/server/metrics/prospect-size';
 import { formatKpi } from '../../src/lib/kpi-units';
-import { hydrated, launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
+import { hydrated } from '../helpers/chromium';
+import { openPage, useDemoApp, withLang } from '../helpers/demo-app';
 
 const PROCESS = ['quotes_per_month', 'prospect_size', 'repeat_rate', 'prospect_conversion_rate', 'win_rate'] as const;
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-process-kpis-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const app = useDemoApp();
 
 async function api<T>(path: string): Promise<T> {
-	return (await (await server!.fetch(`${server!.url}${path}`)).json()) as T;
+	return (await (await app.server.fetch(`${app.server.url}${path}`)).json()) as T;
 }
 // Chromium keeps Spanish's minimum grouping (9973,10 but 12.345,67); Node's ICU may group 4 digits:
 // compare without the grouping separator.
 const ungrouped = (text: string, lang: 'es' | 'en') => text.replaceAll(lang === 'es' ? '.' : ',', '');
 const kpi = async (id: string) => (await api<KpisDocument>('/api/metrics/kpis')).kpis.find((k) => k.id === id)!;
 
-async function open(lang: 'es' | 'en', path: string): Promise<{ page: Page; errors: string[] }> {
-	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, locale: lang === 'es' ? 'es-BO' : 'en-US', viewport: { width: 1280, height: 900 } });
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(`${server!.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
-	await hydrated(page);
-	return { page, errors };
-}
+const open = (lang: 'es' | 'en', path: string) => openPage(app, withLang(path, lang), { lang });
 
 describe('the commercial process KPIs', () => {
 	it('Resumen shows the five tiles with the kpis document’s values and statuses, in both languages', async () => {
@@ -95,7 +66,7 @@ describe('the commercial process KPIs', () => {
 		await hydrated(page);
 		expect(await page.locator('[data-testid="history-table"] tr').filter({ hasText: 'meta del tamaño de prospecto' }).first().innerText()).toContain('Tamaño de prospecto (por año)');
 
-		await page.goto(`${server!.url}/`);
+		await page.goto(`${app.server.url}/`);
 		expect(await page.getAttribute('[data-testid="kpi-prospect_size"] .status', 'data-status')).toBe('approved');
 		expect(errors).toEqual([]);
 		await page.context().close();

@@ -1,6 +1,8 @@
 // Every page of the app, for the tests that visit them all (the words a user sees, axe-core):
 // one list, so a new page is checked by both. A page's URL may need a value of the data: the
-// client and the report's month are given by the test (from its database).
+// client and the report's month are given by the test (from its database), or read by `pagesOf`.
+import type { Database } from '../../src/lib/server/db/database';
+
 export interface PageUrl {
 	/** The page's name in test output. */
 	name: string;
@@ -27,6 +29,14 @@ export function everyPage(data: { client: string; month: string }): PageUrl[] {
 		{ name: 'Usuarios', path: '/usuarios' },
 		{ name: 'Página no encontrada', path: '/no-existe' }
 	];
+}
+
+/** Every page, with the database's first client and the month before its last invoice. */
+export async function pagesOf(db: Database): Promise<PageUrl[]> {
+	const [data] = await db.all<{ client: string; month: string }>(
+		"SELECT (SELECT min(client_id) FROM clients) AS client, (SELECT strftime(max(invoice_date) - INTERVAL 1 MONTH, '%Y-%m') FROM invoice_lines) AS month"
+	);
+	return everyPage(data!);
 }
 
 /** Pages seen without signing in. */
