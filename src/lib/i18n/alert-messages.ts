@@ -4,36 +4,8 @@ import { kpiUnit } from '../kpi-units';
 import { messages } from './index';
 import type { Lang } from './lang';
 
-export const KPI_NAMES: Record<Lang, Record<string, string>> = {
-	es: {
-		growth: 'Crecimiento mensual',
-		activation_rate: 'Tasa de activación',
-		top10_share: 'Participación de los 10 mayores clientes',
-		hhi: 'Índice de concentración (HHI)',
-		forecast_accuracy: 'Precisión del pronóstico',
-		quote_hit_rate: 'Tasa de acierto de presupuestos',
-		targets: 'Cumplimiento de meta',
-		quotes_per_month: 'Presupuestos por mes',
-		prospect_size: 'Tamaño de prospecto (por año)',
-		repeat_rate: 'Tasa de recompra',
-		prospect_conversion_rate: 'Conversión de prospectos',
-		win_rate: 'Tasa de cierre'
-	},
-	en: {
-		growth: 'Monthly growth',
-		activation_rate: 'Activation rate',
-		top10_share: 'Top-10 clients’ share',
-		hhi: 'Concentration index (HHI)',
-		forecast_accuracy: 'Forecast accuracy',
-		quote_hit_rate: 'Quote hit rate',
-		targets: 'Goal attainment',
-		quotes_per_month: 'Quotes per month',
-		prospect_size: 'Prospect size (per year)',
-		repeat_rate: 'Repeat rate',
-		prospect_conversion_rate: 'Prospect conversion',
-		win_rate: 'Win rate'
-	}
-};
+/** KPI names: their one home is kpi-names.ts (the e-mail reads them from here). */
+export { KPI_NAMES } from './kpi-names';
 
 /** A status in words: the same names as the KPI status badges (i18n kpiStatus). */
 export function statusName(status: string, lang: Lang): string {

@@ -90,14 +90,9 @@ export const en: Messages = {
 		},
 		cards: {
 			revenue: 'Revenue',
-			growth: 'Monthly growth',
 			growthSub: (month) => `${month} vs. the month before`,
 			active: 'Active clients',
-			activation_rate: 'Activation rate',
-			top10_share: 'Top-10 clients’ share',
-			forecast_accuracy: 'Forecast accuracy',
-			forecast_sparkline: 'Trend: absolute error per month',
-			quote_hit_rate: 'Quote hit rate'
+			forecast_sparkline: 'Trend: absolute error per month'
 		},
 		growthChart: {
 			title: 'Monthly revenue and growth status',

@@ -90,14 +90,9 @@ export const es = {
 		},
 		cards: {
 			revenue: 'Facturación',
-			growth: 'Crecimiento mensual',
 			growthSub: (month: string) => `${month} frente al mes anterior`,
 			active: 'Clientes activos',
-			activation_rate: 'Tasa de activación',
-			top10_share: 'Participación de los 10 mayores',
-			forecast_accuracy: 'Precisión del pronóstico',
-			forecast_sparkline: 'Tendencia: error absoluto por mes',
-			quote_hit_rate: 'Tasa de éxito de presupuestos'
+			forecast_sparkline: 'Tendencia: error absoluto por mes'
 		},
 		growthChart: {
 			title: 'Facturación mensual y estado del crecimiento',

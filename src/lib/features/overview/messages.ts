@@ -20,17 +20,10 @@ export const overviewMessages = {
 			`${month} está marcado como cerrado${by ? ` por ${by}` : ''} el ${date}: se juzga como un mes completo.`,
 		reopenMonth: 'Reabrir',
 		monthRefused: 'No se pudo cambiar el mes: ya no es el último de los datos. Recargue la página.',
-		// The commercial process's indicators (issue 15), each judged by its bands in Ajustes.
+		// The commercial process's indicators (issue 15), each judged by its bands in Ajustes; their names are $lib/i18n/kpi-names.ts.
 		process: {
 			heading: 'Proceso comercial',
 			link: 'Ver el embudo comercial',
-			cards: {
-				quotes_per_month: 'Presupuestos por mes',
-				prospect_size: 'Tamaño de prospecto',
-				repeat_rate: 'Tasa de recompra',
-				prospect_conversion_rate: 'Conversión de prospectos',
-				win_rate: 'Tasa de cierre'
-			},
 			subs: {
 				quotes_per_month: 'Emitidos en el período / meses',
 				prospect_size: 'Compra anual esperada por prospecto',
@@ -59,13 +52,6 @@ export const overviewMessages = {
 		process: {
 			heading: 'Commercial process',
 			link: 'See the sales funnel',
-			cards: {
-				quotes_per_month: 'Quotes per month',
-				prospect_size: 'Prospect size',
-				repeat_rate: 'Repeat rate',
-				prospect_conversion_rate: 'Prospect conversion',
-				win_rate: 'Win rate'
-			},
 			subs: {
 				quotes_per_month: 'Issued in the period / months',
 				prospect_size: 'Expected yearly purchase per prospect',

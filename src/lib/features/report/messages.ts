@@ -1,4 +1,6 @@
-// Texts of Informe del mes (status words come from $lib/i18n).
+// Texts of Informe del mes (status words and KPI names come from $lib/i18n).
+import { KPI_NAMES } from '$lib/i18n/kpi-names';
+
 const es = {
 	title: (month: string) => `Informe del mes · ${month}`,
 	kind: 'Informe mensual de gestión',
@@ -24,19 +26,7 @@ const es = {
 	value: 'Valor',
 	status: 'Estado',
 	thresholds: 'Umbrales',
-	kpiNames: {
-		growth: 'Crecimiento mensual',
-		activation_rate: 'Tasa de activación',
-		top10_share: 'Participación de los 10 mayores',
-		hhi: 'Índice HHI',
-		forecast_accuracy: 'Precisión del pronóstico',
-		quote_hit_rate: 'Tasa de éxito de presupuestos',
-		quotes_per_month: 'Presupuestos por mes',
-		prospect_size: 'Tamaño de prospecto (por año)',
-		repeat_rate: 'Tasa de recompra',
-		prospect_conversion_rate: 'Conversión de prospectos',
-		win_rate: 'Tasa de cierre'
-	} as Record<string, string>,
+	kpiNames: KPI_NAMES.es,
 	growthBands: (approve: string, observe: string, reject: string) => `Aprobado ≥ ${approve}; observado < ${observe}; rechazado < ${reject}`,
 	higherBands: (approve: string, observe: string, reject: string) => `Aprobado ≥ ${approve}; observado < ${observe}; rechazado < ${reject}`,
 	lowerBands: (approve: string, observe: string, reject: string) => `Aprobado ≤ ${approve}; observado > ${observe}; rechazado > ${reject}`,
@@ -137,19 +127,7 @@ const en: typeof es = {
 	value: 'Value',
 	status: 'Status',
 	thresholds: 'Thresholds',
-	kpiNames: {
-		growth: 'Monthly growth',
-		activation_rate: 'Activation rate',
-		top10_share: 'Top-10 share',
-		hhi: 'HHI index',
-		forecast_accuracy: 'Forecast accuracy',
-		quote_hit_rate: 'Quote hit rate',
-		quotes_per_month: 'Quotes per month',
-		prospect_size: 'Prospect size (per year)',
-		repeat_rate: 'Repeat rate',
-		prospect_conversion_rate: 'Prospect conversion',
-		win_rate: 'Win rate'
-	},
+	kpiNames: KPI_NAMES.en,
 	growthBands: (approve, observe, reject) => `Approved ≥ ${approve}; observed < ${observe}; rejected < ${reject}`,
 	higherBands: (approve, observe, reject) => `Approved ≥ ${approve}; observed < ${observe}; rejected < ${reject}`,
 	lowerBands: (approve, observe, reject) => `Approved ≤ ${approve}; observed > ${observe}; rejected > ${reject}`,

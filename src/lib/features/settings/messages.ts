@@ -1,25 +1,13 @@
-// Texts of the settings page (Ajustes).
+// Texts of the settings page (Ajustes); KPI names come from $lib/i18n.
+import { KPI_NAMES } from '$lib/i18n/kpi-names';
+
 const es = {
 	title: 'Ajustes',
 	heading: 'Umbrales y definiciones',
 	intro: 'Los estados de los indicadores salen de estos umbrales. Un cambio rige de inmediato en todas las páginas y en la API.',
 	readOnly: 'Solo la gerencia (rol administrador) puede cambiar estos valores.',
 	kpis: 'Umbrales de los indicadores',
-	names: {
-		growth: 'Crecimiento mensual',
-		activation_rate: 'Tasa de activación',
-		top10_share: 'Participación de los 10 mayores',
-		hhi: 'Índice HHI',
-		forecast_accuracy: 'Precisión del pronóstico',
-		quote_hit_rate: 'Tasa de éxito de presupuestos',
-		targets: 'Cumplimiento de metas',
-		goal: 'Meta',
-		quotes_per_month: 'Presupuestos por mes',
-		prospect_size: 'Tamaño de prospecto (por año)',
-		repeat_rate: 'Tasa de recompra',
-		prospect_conversion_rate: 'Conversión de prospectos',
-		win_rate: 'Tasa de cierre'
-	} as Record<string, string>,
+	names: { ...KPI_NAMES.es, goal: 'Meta' } as Record<string, string>,
 	current: 'Valor del período',
 	higher: 'Mayor es mejor',
 	lower: 'Menor es mejor',
@@ -84,21 +72,7 @@ export const en: typeof es = {
 	intro: 'The KPIs’ statuses come from these thresholds. A change applies at once on every page and in the API.',
 	readOnly: 'Only management (the admin role) may change these values.',
 	kpis: 'KPI thresholds',
-	names: {
-		growth: 'Monthly growth',
-		activation_rate: 'Activation rate',
-		top10_share: 'Top-10 clients’ share',
-		hhi: 'HHI',
-		forecast_accuracy: 'Forecast accuracy',
-		quote_hit_rate: 'Quote hit rate',
-		targets: 'Goal attainment',
-		goal: 'Goal',
-		quotes_per_month: 'Quotes per month',
-		prospect_size: 'Prospect size (per year)',
-		repeat_rate: 'Repeat rate',
-		prospect_conversion_rate: 'Prospect conversion',
-		win_rate: 'Win rate'
-	},
+	names: { ...KPI_NAMES.en, goal: 'Goal' },
 	current: 'Value for the period',
 	higher: 'Higher is better',
 	lower: 'Lower is better',
