@@ -1,6 +1,6 @@
 // Words of an alert, Spanish and English: the /alertas page and the e-mail say the same things.
-import { formatNumber, formatPercent, formatPercentChange } from '../format';
-import { kpiUnit } from '../kpi-units';
+import { formatNumber } from '../format';
+import { formatKpi, kpiUnit } from '../kpi-units';
 import { messages } from './index';
 import type { Lang } from './lang';
 
@@ -33,15 +33,10 @@ export const MAIL_WORDS = {
 	}
 } as const;
 
-/** An alert's value in its figure's unit: growth as a signed change, HHI in points, shares, rates and goal attainment as percentages. */
+/** An alert's value as the KPI's pages write it (kpi-units.ts), but prospect size's amount alone: an alert carries no currency. */
 export function alertValue(kpi: string, value: number | null, lang: Lang): string {
-	if (value === null) return '–';
-	if (kpi === 'growth') return formatPercentChange(value, lang);
-	if (kpi === 'hhi') return formatNumber(value, lang, 0);
-	// Prospect size is money a year (the amount; an alert carries no currency), quotes per month a count.
-	if (kpiUnit(kpi) === 'money') return formatNumber(value, lang, 2);
-	if (kpiUnit(kpi) === 'count') return formatNumber(value, lang, 1);
-	return formatPercent(value, lang, 1);
+	if (value !== null && kpiUnit(kpi) === 'money') return formatNumber(value, lang, 2);
+	return formatKpi(kpi, value, lang, '');
 }
 
 /** An alert's scope in words: the whole portfolio, or "Ejecutivo de cuenta: Ana Pérez". */
