@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { reportMonth } from '../lib/features/report/loader.server';
 import { randomBytes } from 'node:crypto';
 import { createToken, revokeToken } from '../lib/server/auth/tokens';
-import { createUser, hasUsers } from '../lib/server/auth/users';
+import { createUser, deleteUser, hasUsers } from '../lib/server/auth/users';
 import { Database, DatabaseLockedError } from '../lib/server/db/database';
 import { defaultDatabasePath } from '../lib/server/db/db-path';
 import { ParamError } from '../lib/server/metrics/params';
@@ -106,9 +106,9 @@ function stop(child: ChildProcess): Promise<void> {
 async function withToken<T>(path: string, month: string, use: (token: string) => Promise<T>): Promise<T> {
 	let db = await openDatabase(path, month);
 	let made: { token: string; token_id: number };
-	let tempUser: number | null = null;
+	let tempUser: string | null = null;
 	try {
-		if (!(await hasUsers(db))) tempUser = (await createUser(db, `informe-pdf-${randomBytes(4).toString('hex')}`, randomBytes(24).toString('base64url'), 'viewer')).user_id;
+		if (!(await hasUsers(db))) tempUser = (await createUser(db, `informe-pdf-${randomBytes(4).toString('hex')}`, randomBytes(24).toString('base64url'), 'viewer')).name;
 		made = await createToken(db, 'informe PDF (npm run report)', 'viewer', null);
 	} finally {
 		db.close();
@@ -119,7 +119,7 @@ async function withToken<T>(path: string, month: string, use: (token: string) =>
 		db = await openDatabase(path, month);
 		try {
 			await revokeToken(db, made.token_id);
-			if (tempUser !== null) await db.runBookkeeping('DELETE FROM users WHERE user_id = $1', [tempUser]);
+			if (tempUser !== null) await deleteUser(db, tempUser);
 		} finally {
 			db.close();
 		}

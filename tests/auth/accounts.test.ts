@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../src/lib/server/auth/passwords';
 import { createSession, endSession, sessionUser } from '../../src/lib/server/auth/sessions';
 import { createToken, listTokens, revokeToken, tokenUser } from '../../src/lib/server/auth/tokens';
-import { AccountError, checkPassword, createUser, disableUser, enableUser, hasUsers, listUsers, setPassword, setRole } from '../../src/lib/server/auth/users';
+import { AccountError, checkPassword, createUser, deleteUser, disableUser, enableUser, hasUsers, listUsers, setPassword, setRole } from '../../src/lib/server/auth/users';
 import { accountMessage } from '../../src/lib/account-messages';
 import { Database } from '../../src/lib/server/db/database';
 import { runCli } from '../helpers/run-cli';
@@ -122,6 +122,19 @@ describe('users, sessions and tokens', () => {
 		expect(await revokeToken(db, token_id)).toBe(true);
 		expect(await tokenUser(db, token)).toBeNull();
 		expect(await revokeToken(db, token_id)).toBe(false);
+	});
+
+	it('deletes an account made for one run, with its sessions, but never the only active admin', async () => {
+		const run = await createUser(db, 'informe-pdf-run', 'una clave de un uso', 'viewer');
+		const { token } = await createSession(db, run.user_id);
+		expect(await sessionUser(db, token)).toMatchObject({ name: 'informe-pdf-run' });
+		await deleteUser(db, 'Informe-PDF-run');
+		expect(await sessionUser(db, token)).toBeNull();
+		expect(await db.all('SELECT 1 FROM sessions WHERE user_id = $1', [run.user_id])).toEqual([]);
+		expect((await listUsers(db)).map((u) => u.name)).not.toContain('informe-pdf-run');
+		await expect(deleteUser(db, 'informe-pdf-run')).rejects.toMatchObject({ code: 'no_user' });
+		await expect(deleteUser(db, 'Gerencia')).rejects.toMatchObject({ code: 'last_admin' });
+		expect((await listUsers(db)).map((u) => u.name)).toContain('Gerencia');
 	});
 });
 

@@ -151,6 +151,21 @@ export function disableUser(db: Database, name: string, by?: string): Promise<vo
 	});
 }
 
+/**
+ * Removes an account made for one run and nothing else (npm run report's viewer on an installation
+ * without accounts), with its sessions. A person's account is disabled instead (see above).
+ */
+export function deleteUser(db: Database, name: string): Promise<void> {
+	return oneAtATime(async () => {
+		const user = await existingUser(db, name);
+		if (user.role === 'admin' && !user.disabled) await keepAnAdmin(db, user);
+		await db.runBookkeeping('DELETE FROM sessions WHERE user_id = $1', [user.user_id]);
+		await db.runBookkeeping('DELETE FROM users WHERE user_id = $1', [user.user_id]);
+		// hasUsers() may have seen it: ask the table again next time.
+		withUsers.delete(db);
+	});
+}
+
 /** Lets a disabled account sign in again, with its role and password as they were. */
 export function enableUser(db: Database, name: string): Promise<void> {
 	return oneAtATime(async () => {
