@@ -4,6 +4,7 @@
 // for, so a machine without it (or without Chromium) still runs the app: it just offers no PDF.
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { SESSION_COOKIE } from '../auth/sessions';
 
 export const CHROMIUM_ARGS = [
 	'--headless',
@@ -64,26 +65,23 @@ export async function launchChromium(): Promise<Browser> {
 	return chromium.launch({ executablePath: findChromium(chromium), headless: true, args: CHROMIUM_ARGS });
 }
 
-/** A Cookie header's name=value pairs. */
-export function parseCookies(header: string): [string, string][] {
-	return header
-		.split(';')
-		.map((part) => part.trim())
-		.filter((part) => part.includes('='))
-		.map((part) => [part.slice(0, part.indexOf('=')), part.slice(part.indexOf('=') + 1)]);
+/** Who asks for the PDF: a signed-in user's session token, or an Authorization header (an API token). */
+export interface PdfCaller {
+	session?: string;
+	authorization?: string;
 }
 
 /**
  * The page at `url` printed to an A4 PDF with its print stylesheet, as the browser's "Save as PDF"
- * would: `headers` carry who asks (a cookie or a token), `lang` the page's language.
+ * would, seen by `caller` (only their session or token goes along), `lang` the page's language.
  */
-export async function printPdf(url: string, headers: Record<string, string>, lang: string): Promise<Buffer> {
+export async function printPdf(url: string, caller: PdfCaller, lang: string): Promise<Buffer> {
 	const browser = await launchChromium();
 	try {
-		const { cookie, ...rest } = headers;
-		const context = await browser.newContext({ extraHTTPHeaders: rest, locale: lang === 'es' ? 'es-BO' : 'en-US' });
-		// Chromium drops a Cookie given as an extra header: a signed-in user's session goes in as cookies.
-		if (cookie) await context.addCookies(parseCookies(cookie).map(([name, value]) => ({ name, value, url })));
+		const extraHTTPHeaders: Record<string, string> = caller.authorization ? { authorization: caller.authorization } : {};
+		const context = await browser.newContext({ extraHTTPHeaders, locale: lang === 'es' ? 'es-BO' : 'en-US' });
+		// Chromium drops a Cookie given as an extra header: the session goes in as the cookie it is.
+		if (caller.session) await context.addCookies([{ name: SESSION_COOKIE, value: caller.session, url }]);
 		const page = await context.newPage();
 		const response = await page.goto(url, { waitUntil: 'networkidle' });
 		if (!response || !response.ok()) throw new Error(`The page answered ${response?.status() ?? 'nothing'}: ${url}`);

@@ -4,6 +4,7 @@
 import { error } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { reportMonth } from '$lib/features/report/loader.server';
+import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { ParamError } from '$lib/server/metrics/params';
 import { canPrintPdf, printPdf } from '$lib/server/pdf/chromium';
 import type { RequestHandler } from './$types';
@@ -17,7 +18,7 @@ function localOrigin(): string {
 	return `http://${host}:${env.PORT || '3000'}`;
 }
 
-export const GET: RequestHandler = async ({ params, request, locals }) => {
+export const GET: RequestHandler = async ({ params, request, cookies, locals }) => {
 	let month: string;
 	try {
 		month = reportMonth(params.month);
@@ -26,12 +27,9 @@ export const GET: RequestHandler = async ({ params, request, locals }) => {
 		throw e;
 	}
 	if (!(await canPrintPdf())) error(404, 'No Chromium on this server: print the report from the browser.');
-	const headers: Record<string, string> = {};
-	for (const name of ['cookie', 'authorization']) {
-		const value = request.headers.get(name);
-		if (value) headers[name] = value;
-	}
-	const pdf = await printPdf(`${localOrigin()}/informe/${month}?lang=${locals.lang}`, headers, locals.lang);
+	// Only who asks goes along (their session or API token), none of their other cookies.
+	const caller = { session: cookies.get(SESSION_COOKIE), authorization: request.headers.get('authorization') ?? undefined };
+	const pdf = await printPdf(`${localOrigin()}/informe/${month}?lang=${locals.lang}`, caller, locals.lang);
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			'content-type': 'application/pdf',
