@@ -30,6 +30,10 @@ afterAll(async () => {
 describe('alerts on goals', () => {
 	it('watches every judged goal month per scope, with its attainment', async () => {
 		const states = (await goalStates(db)).map((s) => [s.scope?.dim ?? null, s.scope?.value ?? null, s.month, s.status, s.value]);
+		// Portfolio March: F3 6 000,00 (Ana) + F4 9 000,10 (Luis) = 15 000,10 / 14 000 = 1,0714 ≥ 1 → approved
+		// (no portfolio goal for February). Ana: Feb 7 500,25 / 7 000 = 1,0714 approved; Mar 6 000 / 8 000
+		// = 0,75, not below 0,75 but below 0,90 → observed. Luis: Feb 1 000 / 2 000 = 0,5 < 0,75 → rejected;
+		// Mar 9 000,10 / 10 000 = 0,90001, ≥ 0,90 and < 1 → acceptable. Five judged goal months in all.
 		expect(states).toEqual(
 			expect.arrayContaining([
 				[null, null, '2026-03', 'approved', expect.closeTo(15000.1 / 14000, 12)],
