@@ -1,39 +1,24 @@
 -- Concentration (docs/definitions.md) over clients (or products, $by = 'product') with period revenue
--- r_i > 0, shares s_i = r_i / Σr. Lines without a client (or product) are left out.
+-- r_i > 0 (abc_entities.sql), shares s_i = r_i / Σr. Lines without a client (or product) are left out.
 -- top-N shares (N = 1, 5, 10; top 10 % and 20 % of n, rounded up; n < N covers all n) and
 -- HHI = Σ(100·s_i)², both by the macros of concentration_measures.sql;
 -- normalized HHI = (HHI/10 000 − 1/n)/(1 − 1/n), 0 when n = 1;
 -- Gini (population) = 2·Σ i·x_(i) / (n·Σx) − (n + 1)/n with x ascending;
--- ABC tiers by the share of strictly higher-ranked entities (the rule of abc_tier.sql);
+-- ABC tiers by the share of strictly higher-ranked entities (abc_entities.sql, as the tier lists);
 -- Lorenz points (i/n, share of the i smallest), n points, no (0, 0).
 -- One row; n = 0 gives NULL figures and an empty Lorenz list.
-WITH l AS (
-	SELECT * FROM cartera_lines({{filters}}, false)
-	WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
-),
-entities AS (
-	SELECT CASE WHEN $by = 'product' THEN product_id ELSE client_id END AS id, sum(amount) AS r
-	FROM l WHERE (CASE WHEN $by = 'product' THEN product_id ELSE client_id END) IS NOT NULL
-	GROUP BY 1 HAVING sum(amount) > 0
-),
-ranked AS (
-	SELECT id, r::DOUBLE AS x, r,
+WITH tiered AS (
+	SELECT id, r::DOUBLE AS x, r, total, before, tier,
 		row_number() OVER (ORDER BY r DESC, id ASC) AS rank_desc,
 		row_number() OVER (ORDER BY r ASC, id DESC) AS rank_asc,
 		count(*) OVER () AS n,
-		sum(r) OVER () AS total,
-		coalesce(sum(r) OVER (ORDER BY r DESC, id ASC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before,
 		sum(r) OVER (ORDER BY r ASC, id DESC ROWS UNBOUNDED PRECEDING) AS cumulative_asc
-	FROM entities
-),
-tiered AS (
-	SELECT *, cartera_abc_tier(before::DOUBLE / total::DOUBLE, $abc_a, $abc_b) AS tier
-	FROM ranked
+	FROM cartera_abc_entities($by, {{filters}})
 ),
 abc AS (
 	-- Always A, B and C; shares of Σr (NULL when no entity has revenue).
 	SELECT list({'tier': t.tier, 'count': coalesce(k.count, 0), 'revenue': round(coalesce(k.revenue, 0), 2)::DOUBLE,
-		'share': coalesce(k.revenue, 0)::DOUBLE / (SELECT sum(r) FROM entities)::DOUBLE} ORDER BY t.tier) AS abc
+		'share': coalesce(k.revenue, 0)::DOUBLE / (SELECT any_value(total) FROM tiered)::DOUBLE} ORDER BY t.tier) AS abc
 	FROM (VALUES ('A'), ('B'), ('C')) t(tier)
 	LEFT JOIN (SELECT tier, count(*)::INTEGER AS count, sum(r) AS revenue FROM tiered GROUP BY tier) k USING (tier)
 )
