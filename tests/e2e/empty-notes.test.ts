@@ -1,5 +1,6 @@
 // End to end (issue 17): a panel with no data says what is missing in business words, never a
 // command; an analyst or admin gets a link to Cargar datos, a viewer is told who loads the files.
+// The same note (EmptyNote) on pages without CRM data and on a period or filters that leave nothing.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../src/lib/server/auth/tokens';
@@ -50,7 +51,12 @@ async function note(path: string, testid: string, headers: Record<string, string
 describe('empty panels', () => {
 	it.each([
 		['/embudo', 'empty-pipeline'],
-		['/pronostico', 'empty-forecast']
+		['/pronostico', 'empty-forecast'],
+		// A period before the first invoice (January–March 2024): nothing to rank, nothing to segment.
+		['/concentracion?from=2024-01&to=2024-03', 'concentration-empty'],
+		['/segmentos?from=2024-01&to=2024-03', 'segments-empty'],
+		// No client of the register (La Paz, Oruro) nor of the invoices is in Potosí.
+		['/clientes?region=Potos%C3%AD', 'clients-empty']
 	])('%s says what is missing; the admin gets a link to load it, the viewer who can', async (path, testid) => {
 		for (const lang of ['es', 'en'] as const) {
 			const admin = await note(path, testid, server.auth, lang);

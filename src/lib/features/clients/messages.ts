@@ -12,7 +12,10 @@ const es = {
 	showing: (first: string, last: string, total: string) => `Mostrando ${first}–${last} de ${total}`,
 	totalRevenue: 'Facturación de todos los clientes listados',
 	noMatch: (q: string) => `Ningún cliente coincide con «${q}».`,
-	noClients: 'Todavía no hay clientes ni facturas cargados: faltan el registro de clientes o las facturas del ERP, que un analista puede cargar en Cargar datos.',
+	noClients: {
+		title: 'Ningún cliente con los filtros elegidos',
+		body: 'Ningún cliente del registro ni de las facturas cumple los filtros elegidos. Quita algún filtro; si faltan clientes, hay que cargar el registro de clientes o sus facturas.'
+	},
 	tableTitle: 'Clientes',
 	csvPage: 'Descargar CSV (esta página)',
 	csvAll: 'Descargar CSV (todos)',
@@ -110,7 +113,10 @@ export const en: typeof es = {
 	showing: (first, last, total) => `Showing ${first}–${last} of ${total}`,
 	totalRevenue: 'Revenue of all listed clients',
 	noMatch: (q) => `No client matches “${q}”.`,
-	noClients: 'No clients or invoices loaded yet: the client register or the invoices from the ERP are missing, which an analyst can load in Load data.',
+	noClients: {
+		title: 'No client with the chosen filters',
+		body: 'No client of the register or of the invoices meets the chosen filters. Remove a filter; if clients are missing, the client register or their invoices need to be loaded.'
+	},
 	tableTitle: 'Clients',
 	csvPage: 'Download CSV (this page)',
 	csvAll: 'Download CSV (all)',

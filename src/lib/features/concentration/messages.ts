@@ -58,8 +58,11 @@ const es = {
 	month: 'Mes',
 	approveLine: 'Aprobado hasta',
 	rejectLine: 'Rechazado desde',
-	noRevenue: (entities: string) =>
-		`No hay ${entities} con facturación positiva en este período con los filtros elegidos. Cambia el período o quita algún filtro; si faltan facturas de este período, un analista puede cargarlas en Cargar datos.`
+	noRevenue: {
+		title: (entities: string) => `No hay ${entities} con facturación en este período`,
+		body: (entity: string) =>
+			`Ningún ${entity} tiene facturación positiva en este período con los filtros elegidos. Cambia el período o quita algún filtro; si faltan las facturas de este período, hay que cargarlas.`
+	}
 };
 
 export const en: typeof es = {
@@ -121,8 +124,11 @@ export const en: typeof es = {
 	month: 'Month',
 	approveLine: 'Approved up to',
 	rejectLine: 'Rejected above',
-	noRevenue: (entities: string) =>
-		`No ${entities} have positive revenue in this period with the chosen filters. Change the period or remove a filter; if invoices of this period are missing, an analyst can load them in Load data.`
+	noRevenue: {
+		title: (entities: string) => `No ${entities} with revenue in this period`,
+		body: (entity: string) =>
+			`No ${entity} has positive revenue in this period with the chosen filters. Change the period or remove a filter; if the invoices of this period are missing, they need to be loaded.`
+	}
 };
 
 export const messages = { es, en };

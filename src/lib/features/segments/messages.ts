@@ -33,7 +33,10 @@ const es = {
 	rowShare: (dim: string) => `Participación en ${dim.toLowerCase()}`,
 	legendLow: 'Menos',
 	legendHigh: 'Más',
-	noLines: 'No hay líneas de factura en este período con los filtros elegidos. Cambia el período o quita algún filtro; si faltan facturas de este período, un analista puede cargarlas en Cargar datos.'
+	noLines: {
+		title: 'No hay ventas en este período',
+		body: 'No hay líneas de factura en este período con los filtros elegidos. Cambia el período o quita algún filtro; si faltan las facturas de este período, hay que cargarlas.'
+	}
 };
 
 export const en: typeof es = {
@@ -70,7 +73,10 @@ export const en: typeof es = {
 	rowShare: (dim: string) => `Share of ${dim.toLowerCase()}`,
 	legendLow: 'Less',
 	legendHigh: 'More',
-	noLines: 'There are no invoice lines in this period with the chosen filters. Change the period or remove a filter; if invoices of this period are missing, an analyst can load them in Load data.'
+	noLines: {
+		title: 'No sales in this period',
+		body: 'There are no invoice lines in this period with the chosen filters. Change the period or remove a filter; if the invoices of this period are missing, they need to be loaded.'
+	}
 };
 
 export const messages = { es, en };
