@@ -1,11 +1,16 @@
 // End to end (issue 17): no page shows a user a command, a code identifier, raw JSON, an ISO
 // timestamp or a date format as code. Every page (tests/helpers/pages.ts) in both languages, as
 // the admin on the demo with a threshold and a definition changed (so Ajustes has a history and
-// rules), is read as the user sees it (the rendered text) and searched for each.
+// rules), is read as the user sees it (the rendered text) and searched for each. Cargar datos is
+// also read with files chosen: the preview, the column mapping (field names, formats) and the
+// check report only appear then.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { saveSetting } from '../../src/lib/server/metrics/settings-store';
 import { hydrated } from '../helpers/chromium';
-import { useDemoApp } from '../helpers/demo-app';
+import { openPage, useDemoApp } from '../helpers/demo-app';
 import { pagesOf, SIGNED_OUT_PAGES, type PageUrl } from '../helpers/pages';
 import { TEST_ADMIN } from '../helpers/server';
 
@@ -65,4 +70,35 @@ describe('the words a user reads', () => {
 		await anonymous.close();
 		expect(found).toEqual([]);
 	}, 240_000);
+
+	it.each(['es', 'en'] as const)('the column mapping of a chosen file names fields and formats in words (%s)', async (lang) => {
+		// One file new to the demo (a day-first date, a decimal comma, a column nobody maps) and one
+		// already loaded (the report says when): every part of the page a chosen file opens.
+		const fresh = join(app.dir, 'ventas_marzo.csv');
+		writeFileSync(fresh, ['Nº factura;Fecha;Código cliente;Importe;Observación', 'F-9001;15/03/2026;CL-00001;1.234,50;urgente', 'F-9002;16/03/2026;CL-00002;98,10;'].join('\n'));
+		const { page, close } = await openPage(app, `/cargar?lang=${lang}`, { lang });
+		try {
+			await page.setInputFiles('[data-testid="file-input"]', [fresh, fileURLToPath(new URL('../../data/demo/facturas_2026.csv', import.meta.url))]);
+			await page.waitForFunction(
+				() =>
+					document.querySelectorAll('[data-testid="mapping-table"]').length === 2 &&
+					document.querySelectorAll('[data-testid="report-file"]').length === 2 &&
+					!document.querySelector('[role="status"]:not([data-testid])'),
+				undefined,
+				{ timeout: 60_000 }
+			);
+			const mapping = page.locator('[data-testid="file"][data-name="ventas_marzo.csv"] [data-testid="mapping-table"]');
+			// The rows are the invoice fields in words, the date's format in words too.
+			expect(await mapping.locator('tr[data-column="invoice_id"] th').innerText()).toBe(lang === 'es' ? 'Nº de factura' : 'Invoice number');
+			expect(await mapping.locator('tr[data-column="invoice_date"] [data-testid="format"]').innerText()).toBe(lang === 'es' ? 'día/mes/año' : 'day/month/year');
+			// What the page shows, and what it says on hover or to a screen reader, inside the chosen files' panels.
+			const hints = await page.$$eval('[data-testid="file"] [title], [data-testid="file"] [aria-label], [data-testid="report"] [title]', (els) =>
+				els.flatMap((el) => [el.getAttribute('title'), el.getAttribute('aria-label')]).filter((v): v is string => !!v)
+			);
+			const found = [...developerWords(await page.innerText('body')), ...hints.flatMap((h) => developerWords(h))];
+			expect(found).toEqual([]);
+		} finally {
+			await close();
+		}
+	}, 120_000);
 });
