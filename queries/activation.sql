@@ -74,16 +74,22 @@ single_ranges AS (
 ),
 spread_lines AS (
 	-- Lines of the invoices whose lines carry several dates (rare): only those inside a window count.
-	-- From the same source as the invoices: all lines, or the filtered ones.
+	-- From the same source as the invoices: all lines, or the filtered ones. Written as IN on the
+	-- invoice_id first: its hash table is built from those few invoices (none at all on the
+	-- benchmark, and then the lines are not even read), where a SEMI JOIN on (client_id, invoice_id)
+	-- was planned the other way round, a hash table of every line (1M lines: ~0.25 s of CPU).
+	-- The pair condition then keeps the client too (an invoice_id may name two clients).
 	SELECT l.client_id, l.invoice_id, l.invoice_date, l.amount
 	FROM invoice_lines l
-	SEMI JOIN (SELECT client_id, invoice_id FROM invoices WHERE first_day < last_day) USING (client_id, invoice_id)
 	WHERE cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier) AND l.doc_status NOT IN {{uncounted_statuses}}
+		AND l.invoice_id IN (SELECT invoice_id FROM invoices WHERE first_day < last_day)
+		AND (l.client_id, l.invoice_id) IN (SELECT (client_id, invoice_id) FROM invoices WHERE first_day < last_day)
 	UNION ALL
 	SELECT l.client_id, l.invoice_id, l.invoice_date, l.amount
 	FROM document_lines l
-	SEMI JOIN (SELECT client_id, invoice_id FROM invoices WHERE first_day < last_day) USING (client_id, invoice_id)
 	WHERE NOT cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier)
+		AND l.invoice_id IN (SELECT invoice_id FROM invoices WHERE first_day < last_day)
+		AND (l.client_id, l.invoice_id) IN (SELECT (client_id, invoice_id) FROM invoices WHERE first_day < last_day)
 ),
 spread_windows AS (
 	SELECT p.ord, l.client_id, sum(l.amount) AS total
