@@ -1,28 +1,23 @@
 // End to end: the Clientes pages on the built app and the demo database, in a headless Chromium.
 // Expected rows come from listClients / clientDetail on the same file, formatted with the app's
 // formatters. Screenshots in tests/e2e/screenshots/ (git-ignored).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
 import { dashboardContext } from '../../src/lib/server/pages/context';
 import { listClients, type ClientList } from '../../src/lib/features/clients/loader.server';
-import { Database } from '../../src/lib/server/db/database';
-import { copyDemoDatabase } from '../helpers/demo-database';
-import { hydrated, launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
+import { hydrated } from '../helpers/chromium';
+import { useDemoApp } from '../helpers/demo-app';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
 const ROWS = '[data-testid="client-table"] tbody tr';
 const CHART = '[data-testid="client-chart"]';
 
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let expected: { first: ClientList; second: ClientList; ascending: ClientList; search: ClientList; currency: string };
 
 async function openPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
@@ -36,19 +31,15 @@ async function openPage(context: BrowserContext): Promise<{ page: Page; errors: 
 }
 
 async function newContext(lang: Lang) {
-	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-	await context.addCookies([{ name: 'lang', value: lang, url: server!.url }]);
+	const context = await app.browser.newContext({ extraHTTPHeaders: app.server.auth, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+	await context.addCookies([{ name: 'lang', value: lang, url: app.server.url }]);
 	return context;
 }
 
 const codes = (page: Page) => page.locator(`${ROWS} td[data-column="client_id"]`).allTextContents();
 
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-clients-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	const db = await Database.open(dbPath);
-	try {
+const app = useDemoApp({
+	prepare: async (db) => {
 		const c = await dashboardContext(db, new URL('http://x/clientes'));
 		const run = (o: Parameters<typeof listClients>[4]) => listClients(db, c.params, c.settings, c.comparison, o);
 		expected = {
@@ -58,18 +49,7 @@ beforeAll(async () => {
 			search: await run({ q: 'cuellar' }),
 			currency: c.settings.currency
 		};
-	} finally {
-		db.close();
 	}
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-	mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('Clientes on the demo data', () => {
@@ -81,7 +61,7 @@ describe('Clientes on the demo data', () => {
 		] as const) {
 			const context = await newContext(lang);
 			const { page, errors } = await openPage(context);
-			const response = await page.goto(`${server!.url}/clientes`);
+			const response = await page.goto(`${app.server.url}/clientes`);
 			expect(response?.status()).toBe(200);
 			expect(await page.textContent('h1')).toBe(heading);
 			expect(await page.locator(ROWS).count()).toBe(50);
@@ -98,7 +78,7 @@ describe('Clientes on the demo data', () => {
 	it('searches on the server, puts the search in the URL, and a reload restores it', async () => {
 		const context = await newContext('es');
 		const { page, errors } = await openPage(context);
-		await page.goto(`${server!.url}/clientes`);
+		await page.goto(`${app.server.url}/clientes`);
 		await hydrated(page);
 		await page.fill('[data-testid="client-search"]', 'cuellar');
 		await page.press('[data-testid="client-search"]', 'Enter');
@@ -121,7 +101,7 @@ describe('Clientes on the demo data', () => {
 	it('sorts by revenue through the header and moves between pages', async () => {
 		const context = await newContext('en');
 		const { page, errors } = await openPage(context);
-		await page.goto(`${server!.url}/clientes`);
+		await page.goto(`${app.server.url}/clientes`);
 		// The revenue header is the sort in force (descending): following it sorts ascending.
 		await page.click('th[data-column="revenue"] a');
 		await page.waitForURL(/sort=revenue&dir=asc/);
@@ -147,7 +127,7 @@ describe('Clientes on the demo data', () => {
 		for (const lang of ['es', 'en'] as const) {
 			const context = await newContext(lang);
 			const { page, errors } = await openPage(context);
-			await page.goto(`${server!.url}/clientes?page=2`);
+			await page.goto(`${app.server.url}/clientes?page=2`);
 			const row = page.locator(ROWS).nth(3);
 			const listRevenue = (await row.locator('td[data-column="revenue"]').textContent())?.trim();
 			const code = (await row.locator('td[data-column="client_id"]').textContent())?.trim();
@@ -175,11 +155,11 @@ describe('Clientes on the demo data', () => {
 	});
 
 	it('answers an unknown client with a 404 page that says so, and exports every row as CSV', async () => {
-		const missing = await server!.fetch(`${server!.url}/clientes/${encodeURIComponent('NO-SUCH/CLIENT')}`, { headers: { cookie: 'lang=es' } });
+		const missing = await app.server.fetch(`${app.server.url}/clientes/${encodeURIComponent('NO-SUCH/CLIENT')}`, { headers: { cookie: 'lang=es' } });
 		expect(missing.status).toBe(404);
 		expect(await missing.text()).toContain('Cliente no encontrado');
 
-		const csv = await server!.fetch(`${server!.url}/clientes/export.csv?sort=revenue&dir=desc`, { headers: { cookie: 'lang=es' } });
+		const csv = await app.server.fetch(`${app.server.url}/clientes/export.csv?sort=revenue&dir=desc`, { headers: { cookie: 'lang=es' } });
 		expect(csv.status).toBe(200);
 		expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
 		const lines = (await csv.text()).replace(/^\ufeff/, '').trimEnd().split('\r\n');

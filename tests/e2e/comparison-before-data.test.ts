@@ -3,42 +3,20 @@
 // page shows a change: Resumen says it has no comparison, and Activación's and Pronóstico's tiles
 // (which used to show a change against the months partly before the data) say so too, in Spanish
 // and English. Jan–Oct 2025 against Jan–Oct 2024 does compare, on both pages.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { tileMessages } from '../../src/lib/components/metric-tile-messages';
 import { messages } from '../../src/lib/i18n';
-import { copyDemoDatabase } from '../helpers/demo-database';
-import { launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
+import { openPage, useDemoApp } from '../helpers/demo-app';
 
 const BEFORE_DATA = 'from=2024-01&to=2024-10&compare=year';
 const HELD = 'from=2025-01&to=2025-10&compare=year';
 
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-before-data-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const app = useDemoApp();
 
 async function open(lang: string, path: string): Promise<Page> {
-	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth });
-	const page = await context.newPage();
-	const response = await page.goto(`${server!.url}${path}&lang=${lang}`);
+	const { page, response } = await openPage(app, `${path}&lang=${lang}`);
 	expect(response?.status()).toBe(200);
 	return page;
 }

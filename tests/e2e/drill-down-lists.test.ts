@@ -3,32 +3,26 @@
 // bar) opens the churned clients whose total is the bridge's churned bar and whose count is the
 // movement's; its CSV holds the same rows. An ABC tier on Concentración and a funnel stage on
 // Embudo likewise. Expected values are the figures' documents and the lists' API on the same file.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatMoney, formatNumber } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
-import { Database } from '../../src/lib/server/db/database';
-import { copyDemoDatabase } from '../helpers/demo-database';
 import { computeList, type ListDocument } from '../../src/lib/server/lists/list';
 import type { ConcentrationDocument, SegmentationDocument } from '../../src/lib/server/metrics/documents';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { PipelineDocument } from '../../src/lib/server/metrics/pipeline';
 import type { RetentionDocument } from '../../src/lib/server/metrics/retention';
 import { loadSettings } from '../../src/lib/server/metrics/settings';
-import { launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
+import { newPage, useDemoApp } from '../helpers/demo-app';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
 const PERIOD = { from: '2026-01', to: '2026-10' };
 const QUERY = `from=${PERIOD.from}&to=${PERIOD.to}`;
 
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let currency: string;
 const expected = {} as {
 	retention: RetentionDocument;
@@ -41,12 +35,8 @@ const expected = {} as {
 	segments: SegmentationDocument;
 };
 
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-lists-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	const db = await Database.open(dbPath);
-	try {
+const app = useDemoApp({
+	prepare: async (db) => {
 		currency = (await loadSettings(db)).currency;
 		// Activación with the same months a year before, as the filter bar's "Mismo período del año anterior".
 		expected.retention = (await computeMetric(db, 'retention', { ...PERIOD, compare: 'year' })) as RetentionDocument;
@@ -56,30 +46,10 @@ beforeAll(async () => {
 		expected.won = await computeList(db, 'funnel_stage', { ...PERIOD, key: 'won' });
 		expected.segments = (await computeMetric(db, 'segmentation', { ...PERIOD, dim: 'status' })) as SegmentationDocument;
 		expected.active = await computeList(db, 'segment', { ...PERIOD, dim: 'status', key: 'active' });
-	} finally {
-		db.close();
 	}
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-	mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function openPage(lang: Lang): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: lang === 'es' ? 'es-BO' : 'en-US' });
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-	});
-	page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-	return { page, errors, close: () => context.close() };
-}
+const openPage = (lang: Lang) => newPage(app, { lang, viewport: { width: 1280, height: 800 }, context: { acceptDownloads: true } });
 
 async function chartsReady(page: Page, testids: readonly string[]): Promise<void> {
 	await page.waitForFunction((ids) => {
@@ -124,7 +94,7 @@ describe('the lists behind the numbers on the demo data', () => {
 	for (const lang of ['es', 'en'] as const) {
 		it(`Activación: "${lang === 'es' ? 'Perdidos' : 'Churned'}" in the movements chart opens the churned clients, summing to the bridge's bar (${lang})`, async () => {
 			const { page, errors, close } = await openPage(lang);
-			await page.goto(`${server!.url}/activacion?${QUERY}&compare=year&lang=${lang}`);
+			await page.goto(`${app.server.url}/activacion?${QUERY}&compare=year&lang=${lang}`);
 			await chartsReady(page, ['movements-chart', 'bridge-chart']);
 			// The movements' bars, in order: new, reactivated, expanded, contracted, churned, stable, other.
 			await page.locator('[data-testid="movements-chart"] svg g[aria-label="bar"] rect').nth(4).click();
@@ -141,7 +111,7 @@ describe('the lists behind the numbers on the demo data', () => {
 			await expectList(page, expected.churned, lang, 'list-churned');
 
 			// The bridge's churned bar opens the same list; and, for the keyboard, the tables' figures are links.
-			await page.goto(`${server!.url}/activacion?${QUERY}&compare=year&lang=${lang}`);
+			await page.goto(`${app.server.url}/activacion?${QUERY}&compare=year&lang=${lang}`);
 			await chartsReady(page, ['movements-chart', 'bridge-chart']);
 			const links = await page.locator('[data-testid="movements-table"] a[href*="key=churned"], [data-testid="bridge-table"] a[href*="key=churned"]').count();
 			expect(links).toBe(2);
@@ -159,13 +129,13 @@ describe('the lists behind the numbers on the demo data', () => {
 
 		it(`Concentración's tier B, Embudo's won stage and Segmentos' active clients open their lists (${lang})`, async () => {
 			const { page, errors, close } = await openPage(lang);
-			await page.goto(`${server!.url}/concentracion?${QUERY}&lang=${lang}`);
+			await page.goto(`${app.server.url}/concentracion?${QUERY}&lang=${lang}`);
 			await page.waitForSelector('[data-testid="abc-table"]');
 			await page.locator('[data-testid="abc-table"] tbody tr').nth(1).locator('a[href*="/lista/abc_tier"]').first().click();
 			await page.waitForURL((u) => u.pathname === '/lista/abc_tier' && u.searchParams.get('key') === 'B');
 			await expectList(page, expected.tierB, lang, 'list-tier-b');
 
-			await page.goto(`${server!.url}/embudo?${QUERY}&lang=${lang}`);
+			await page.goto(`${app.server.url}/embudo?${QUERY}&lang=${lang}`);
 			await chartsReady(page, ['funnel-chart']);
 			// The funnel's bars: leads, opportunities, quotes, won.
 			await page.locator('[data-testid="funnel-chart"] svg g[aria-label="bar"] rect').nth(3).click({ force: true }); // its count is written over it
@@ -175,7 +145,7 @@ describe('the lists behind the numbers on the demo data', () => {
 
 			// Segmentos by status: the active segment's clients count opens its clients (a client with
 			// lines in the period is active unless they net to nothing: the demo has only this segment).
-			await page.goto(`${server!.url}/segmentos?${QUERY}&dim=status&lang=${lang}`);
+			await page.goto(`${app.server.url}/segmentos?${QUERY}&dim=status&lang=${lang}`);
 			await page.locator('[data-testid="segments-table"] a[href*="/lista/segment"][href*="key=active"]').last().click();
 			await page.waitForURL((u) => u.pathname === '/lista/segment' && u.searchParams.get('dim') === 'status');
 			const active = expected.segments.segments.find((x) => x.value === 'active')!;
@@ -189,16 +159,16 @@ describe('the lists behind the numbers on the demo data', () => {
 	}
 
 	it('the API gives the same list as JSON and as CSV', async () => {
-		const res = await server!.fetch(`${server!.url}/api/lists/retention_event?${QUERY}&compare=year&key=churned`);
+		const res = await app.server.fetch(`${app.server.url}/api/lists/retention_event?${QUERY}&compare=year&key=churned`);
 		expect(res.status).toBe(200);
 		const doc = (await res.json()) as ListDocument;
 		expect(doc.total).toBe(expected.churned.total);
 		expect(doc.rows).toEqual(expected.churned.rows);
-		const csv = await (await server!.fetch(`${server!.url}/api/lists/retention_event?${QUERY}&compare=year&key=churned&format=csv`)).text();
+		const csv = await (await app.server.fetch(`${app.server.url}/api/lists/retention_event?${QUERY}&compare=year&key=churned&format=csv`)).text();
 		expect(csv.trimEnd().split('\r\n').length).toBe(doc.count + 1);
-		const bad = await server!.fetch(`${server!.url}/api/lists/retention_event?${QUERY}&key=lost`);
+		const bad = await app.server.fetch(`${app.server.url}/api/lists/retention_event?${QUERY}&key=lost`);
 		expect(bad.status).toBe(400);
 		expect(await bad.json()).toMatchObject({ code: 'param_choice', param: 'key' });
-		expect((await server!.fetch(`${server!.url}/api/lists/nada?key=x`)).status).toBe(404);
+		expect((await app.server.fetch(`${app.server.url}/api/lists/nada?key=x`)).status).toBe(404);
 	});
 });

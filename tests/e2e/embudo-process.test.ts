@@ -3,29 +3,20 @@
 // month, stale opportunities, quotes past validity and loss reasons — in Spanish and English. The
 // demo database plus tests/fixtures/decision/ (records with decisions, last changes and validity
 // dates); expected values are the figures' documents on the same file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatMoney, formatNumber } from '../../src/lib/format';
 import { formatRate } from '../../src/lib/components/plot-kit';
-import { Database } from '../../src/lib/server/db/database';
-import { copyDemoDatabase } from '../helpers/demo-database';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import type { FunnelDocument } from '../../src/lib/server/metrics/funnel';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { LossReasonsDocument } from '../../src/lib/server/metrics/loss-reasons';
 import type { OpenPipelineDocument } from '../../src/lib/server/metrics/open-pipeline';
 import { loadSettings } from '../../src/lib/server/metrics/settings';
-import { launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
+import { openPage, useDemoApp } from '../helpers/demo-app';
 
 const PERIOD = { from: '2025-01', to: '2025-12' };
 const FIXTURES = join(__dirname, '..', 'fixtures', 'decision');
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let currency: string;
 let funnel: FunnelDocument;
 let loss: LossReasonsDocument;
@@ -33,28 +24,14 @@ let open: OpenPipelineDocument;
 
 const squash = (s: string) => s.replace(/\s/g, '');
 
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-embudo-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	const db = await Database.open(dbPath);
-	try {
+const app = useDemoApp({
+	prepare: async (db) => {
 		await ingestFiles(db, ['oportunidades_go_no_go.csv', 'presupuestos_validez.csv'].map((name) => ({ path: join(FIXTURES, name), name })));
 		currency = (await loadSettings(db)).currency;
 		funnel = (await computeMetric(db, 'funnel', PERIOD)) as FunnelDocument;
 		loss = (await computeMetric(db, 'loss_reasons', PERIOD)) as LossReasonsDocument;
 		open = (await computeMetric(db, 'open_pipeline', PERIOD)) as OpenPipelineDocument;
-	} finally {
-		await db.close(); // after the load's alerts, recorded in the background
 	}
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('Embudo: the commercial process', () => {
@@ -68,11 +45,7 @@ describe('Embudo: the commercial process', () => {
 
 	for (const lang of ['es', 'en'] as const) {
 		it(`shows each entry kind, go / no-go, the open pipeline and the loss reasons as the figures say (${lang})`, async () => {
-			const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });
-			const page = await context.newPage();
-			const errors: string[] = [];
-			page.on('pageerror', (error) => errors.push(error.message));
-			await page.goto(`${server!.url}/embudo?from=${PERIOD.from}&to=${PERIOD.to}&lang=${lang}`);
+			const { page, errors, close } = await openPage(app, `/embudo?from=${PERIOD.from}&to=${PERIOD.to}&lang=${lang}`);
 
 			// Four entry kinds and all together, with their counts and rates.
 			const kinds = page.locator('[data-testid="entry-kinds-table"] tbody tr');
@@ -111,7 +84,7 @@ describe('Embudo: the commercial process', () => {
 			for (const [testid, key, figure] of [['stale-list-link', 'opportunities', open.stale], ['validity-list-link', 'quotes', open.quotes_past_validity]] as const) {
 				const href = (await page.locator(`[data-testid="${testid}"]`).getAttribute('href'))!;
 				expect(href).toContain(`/lista/stale?`);
-				expect(new URL(href, server!.url).searchParams.get('key')).toBe(key);
+				expect(new URL(href, app.server.url).searchParams.get('key')).toBe(key);
 				expect(squash((await page.textContent(`[data-testid="${testid}"]`)) ?? '')).toContain(squash(formatMoney(figure.total, lang, currency)));
 			}
 			expect(await page.locator('[data-testid="stage-table"] tbody tr a[href*="/lista/open_stage?"]').count()).toBeGreaterThan(0);
@@ -122,14 +95,12 @@ describe('Embudo: the commercial process', () => {
 			const top = squash((await lossRows.nth(0).textContent()) ?? '');
 			expect(top).toContain(squash(formatMoney(loss.reasons[0]!.amount, lang, currency)));
 			expect(errors).toEqual([]);
-			await context.close();
+			await close();
 		}, 60_000);
 	}
 
 	it('the stale list opened from Embudo holds every stale opportunity, its total as on Embudo', async () => {
-		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });
-		const page = await context.newPage();
-		await page.goto(`${server!.url}/embudo?from=${PERIOD.from}&to=${PERIOD.to}&lang=es`);
+		const { page, close } = await openPage(app, `/embudo?from=${PERIOD.from}&to=${PERIOD.to}&lang=es`);
 		await page.locator('[data-testid="stale-list-link"]').click();
 		await page.waitForURL(/\/lista\/stale/);
 		const list = page.locator('[data-testid="list"]');
@@ -137,29 +108,27 @@ describe('Embudo: the commercial process', () => {
 		expect(Number(await list.getAttribute('data-total'))).toBe(open.stale.total);
 		expect(await page.textContent('h1')).toContain('Oportunidades estancadas');
 		expect(await page.locator('[data-testid="list-back"]').getAttribute('href')).toContain('/embudo');
-		await context.close();
+		await close();
 	}, 60_000);
 
 	it('takes the stale days and a stage probability from Ajustes (last: it changes the settings)', async () => {
-		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });
-		const page = await context.newPage();
-		await page.goto(`${server!.url}/ajustes?lang=en`);
+		const { page, close } = await openPage(app, '/ajustes?lang=en');
 		const form = page.locator('[data-testid="definitions"]');
 		await form.locator('input[name="stale_days"]').fill('30');
 		await form.locator('textarea[name="stage_probabilities"]').fill('Negociación = 10');
 		await form.locator('button[type="submit"]').click();
 		await form.locator('.saved').waitFor();
-		const response = await page.request.get(`${server!.url}/api/metrics/open_pipeline?from=${PERIOD.from}&to=${PERIOD.to}`);
+		const response = await page.request.get(`${app.server.url}/api/metrics/open_pipeline?from=${PERIOD.from}&to=${PERIOD.to}`);
 		const doc = (await response.json()) as OpenPipelineDocument;
 		expect(doc.stale_days).toBe(30);
 		const negotiation = doc.by_stage.find((s) => s.stage === 'Negociación');
 		expect(negotiation?.probability).toBe(0.1);
 		// A stale list at 30 days holds at least those at 60.
 		expect(doc.stale.count).toBeGreaterThanOrEqual(open.stale.count);
-		await page.goto(`${server!.url}/embudo?from=${PERIOD.from}&to=${PERIOD.to}&lang=en`);
+		await page.goto(`${app.server.url}/embudo?from=${PERIOD.from}&to=${PERIOD.to}&lang=en`);
 		expect(await page.textContent('[data-testid="open-pipeline"]')).toContain('no change in 30 days');
-		await page.goto(`${server!.url}/ajustes?lang=en`);
+		await page.goto(`${app.server.url}/ajustes?lang=en`);
 		expect(await page.inputValue('textarea[name="stage_probabilities"]')).toBe('Negociación = 10');
-		await context.close();
+		await close();
 	}, 60_000);
 });

@@ -3,29 +3,25 @@
 // documents for the same period and filters (the page's URL query is the API query), formatted
 // with the app's formatters; filters set through the filter bar change the figures and the URL,
 // and the URL restores them.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatMonth, formatNumber, formatPercent, formatPercentChange } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
 import { createToken } from '../../src/lib/server/auth/tokens';
-import { Database } from '../../src/lib/server/db/database';
-import { copyDemoDatabase } from '../helpers/demo-database';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
-import { launchBrowser } from '../helpers/chromium';
+import { Database } from '../../src/lib/server/db/database';
+import { useDemoApp } from '../helpers/demo-app';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
 const CHART = '[data-testid="revenue-chart"]';
 const BARS = `${CHART} svg g[aria-label="bar"] rect`;
 const TIP = `${CHART} svg g[aria-label="tip"]`;
 
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 
 /** A page that records console errors and uncaught exceptions. */
 async function openPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
@@ -48,7 +44,7 @@ async function chartReady(page: Page): Promise<void> {
 }
 
 async function api<T>(name: string, search: string): Promise<T> {
-	const response = await server!.fetch(`${server!.url}/api/metrics/${name}${search}`);
+	const response = await app.server.fetch(`${app.server.url}/api/metrics/${name}${search}`);
 	expect(response.status).toBe(200);
 	return (await response.json()) as T;
 }
@@ -80,25 +76,12 @@ async function expectApiFigures(page: Page, lang: Lang): Promise<void> {
 	}
 }
 
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-	mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const app = useDemoApp();
 
 describe('overview on the demo data', () => {
 	it('picks the language from the cookie, then Accept-Language, then Spanish', async () => {
 		const langOf = async (headers: Record<string, string>) => {
-			const response = await server!.fetch(server!.url, { headers });
+			const response = await app.server.fetch(app.server.url, { headers });
 			expect(response.status).toBe(200);
 			return /<html lang="(\w+)"/.exec(await response.text())?.[1];
 		};
@@ -109,7 +92,7 @@ describe('overview on the demo data', () => {
 	});
 
 	it('switches language without JavaScript: ?lang= sets the cookie and redirects to the same path', async () => {
-		const response = await server!.fetch(`${server!.url}/?lang=en&region=Oruro`, { redirect: 'manual' });
+		const response = await app.server.fetch(`${app.server.url}/?lang=en&region=Oruro`, { redirect: 'manual' });
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe('/?region=Oruro');
 		const cookie = response.headers.get('set-cookie') ?? '';
@@ -118,9 +101,9 @@ describe('overview on the demo data', () => {
 	});
 
 	it('shows the kpis document’s figures with their statuses, the chart and its tooltips, without errors', async () => {
-		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, locale: 'es-BO', viewport: { width: 1280, height: 720 } });
+		const context = await app.browser.newContext({ extraHTTPHeaders: app.server.auth, locale: 'es-BO', viewport: { width: 1280, height: 720 } });
 		const { page, errors } = await openPage(context);
-		expect((await page.goto(server!.url))?.status()).toBe(200);
+		expect((await page.goto(app.server.url))?.status()).toBe(200);
 		await chartReady(page);
 		await expectApiFigures(page, 'es');
 		// Money as Spanish writes it; each status as a word (never colour alone).
@@ -146,9 +129,9 @@ describe('overview on the demo data', () => {
 	});
 
 	it('a filter set in the filter bar changes the figures and the URL; the URL restores them; back returns', async () => {
-		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, locale: 'es-BO', viewport: { width: 1280, height: 720 } });
+		const context = await app.browser.newContext({ extraHTTPHeaders: app.server.auth, locale: 'es-BO', viewport: { width: 1280, height: 720 } });
 		const { page, errors } = await openPage(context);
-		await page.goto(server!.url);
+		await page.goto(app.server.url);
 		await chartReady(page);
 		const before = await value(page, 'revenue');
 
@@ -180,7 +163,7 @@ describe('overview on the demo data', () => {
 		await page.waitForFunction((b) => document.querySelector('[data-testid="kpi-revenue"] .kpi__value')?.textContent === b, before);
 
 		// Removing the chip removes the filter.
-		await page.goto(`${server!.url}/?region=Oruro&client_type=Gobierno`);
+		await page.goto(`${app.server.url}/?region=Oruro&client_type=Gobierno`);
 		await page.click('[data-testid="filter-chips"] a[aria-label*="Oruro"]');
 		await page.waitForURL((url) => !url.searchParams.has('region') && url.searchParams.get('client_type') === 'Gobierno');
 		await expectApiFigures(page, 'es');
@@ -189,9 +172,9 @@ describe('overview on the demo data', () => {
 	});
 
 	it('switches to English on click, formats for it and remembers it on reload', async () => {
-		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, locale: 'es-BO', viewport: { width: 1280, height: 720 } });
+		const context = await app.browser.newContext({ extraHTTPHeaders: app.server.auth, locale: 'es-BO', viewport: { width: 1280, height: 720 } });
 		const { page, errors } = await openPage(context);
-		await page.goto(`${server!.url}/?region=Oruro`);
+		await page.goto(`${app.server.url}/?region=Oruro`);
 		await page.click('.lang-switch a[hreflang="en"]');
 		await page.waitForFunction(() => document.documentElement.lang === 'en');
 		await chartReady(page);
@@ -203,7 +186,7 @@ describe('overview on the demo data', () => {
 		await page.reload();
 		await chartReady(page);
 		expect(await page.getAttribute('html', 'lang')).toBe('en');
-		await page.goto(server!.url);
+		await page.goto(app.server.url);
 		await chartReady(page);
 		await page.screenshot({ path: join(SHOTS, 'resumen-en.png'), fullPage: true });
 		expect(errors).toEqual([]);
@@ -215,9 +198,9 @@ describe('overview on the demo data', () => {
 			{ width: 1280, height: 720 },
 			{ width: 390, height: 844 }
 		]) {
-			const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport });
+			const context = await app.browser.newContext({ extraHTTPHeaders: app.server.auth, viewport });
 			const { page, errors } = await openPage(context);
-			await page.goto(server!.url);
+			await page.goto(app.server.url);
 			await chartReady(page);
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
 			expect(errors).toEqual([]);
@@ -226,7 +209,7 @@ describe('overview on the demo data', () => {
 	});
 
 	it('a bad parameter in the URL gets a 400 page naming it', async () => {
-		const response = await server!.fetch(`${server!.url}/?from=2025-13`);
+		const response = await app.server.fetch(`${app.server.url}/?from=2025-13`);
 		expect(response.status).toBe(400);
 		expect(await response.text()).toContain('from');
 	});
@@ -236,7 +219,7 @@ describe('overview without invoices', () => {
 	let empty: RunningServer | undefined;
 	let viewerToken = '';
 	beforeAll(async () => {
-		const path = join(dir, 'empty.duckdb');
+		const path = join(app.dir, 'empty.duckdb');
 		const db = await Database.open(path); // a migrated, empty database
 		viewerToken = (await createToken(db, 'lectura', 'viewer', null)).token;
 		db.close();
@@ -247,7 +230,7 @@ describe('overview without invoices', () => {
 	});
 
 	it('explains in each language that no invoices are loaded and how to load them', async () => {
-		const context = await browser!.newContext({ extraHTTPHeaders: empty!.auth, locale: 'es-BO', viewport: { width: 1280, height: 720 } });
+		const context = await app.browser.newContext({ extraHTTPHeaders: empty!.auth, locale: 'es-BO', viewport: { width: 1280, height: 720 } });
 		const { page, errors } = await openPage(context);
 		for (const [lang, title, link] of [
 			['es', 'Todavía no hay facturas cargadas', 'Cargar datos'],
@@ -266,7 +249,7 @@ describe('overview without invoices', () => {
 		expect(errors).toEqual([]);
 		await context.close();
 		// A viewer cannot load: told who can, with no link to a page that would refuse them.
-		const viewer = await browser!.newContext({ extraHTTPHeaders: { authorization: `Bearer ${viewerToken}` }, locale: 'es-BO' });
+		const viewer = await app.browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${viewerToken}` }, locale: 'es-BO' });
 		const seen = await viewer.newPage();
 		await seen.goto(`${empty!.url}/?lang=es`);
 		const state = seen.locator('[data-testid="empty-state"]');

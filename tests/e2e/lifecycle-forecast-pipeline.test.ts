@@ -1,16 +1,13 @@
 // End to end: the activation, forecast and pipeline pages of the built app on the demo database,
 // in a headless Chromium. The expected figures are the documents computeMetric gives on the same
 // file, formatted with the app's formatters (src/lib/format.ts).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatMoney, formatNumber } from '../../src/lib/format';
 import { messages, type Lang } from '../../src/lib/i18n';
-import { Database } from '../../src/lib/server/db/database';
-import { copyDemoDatabase } from '../helpers/demo-database';
 import type { ActivationDocument } from '../../src/lib/server/metrics/activation';
 import type { ForecastDocument } from '../../src/lib/server/metrics/forecast';
 import { computeMetric } from '../../src/lib/server/metrics/index';
@@ -18,10 +15,10 @@ import type { PipelineDocument } from '../../src/lib/server/metrics/pipeline';
 import type { RetentionDocument } from '../../src/lib/server/metrics/retention';
 import { judge, loadSettings, type Settings } from '../../src/lib/server/metrics/settings';
 import { runQuery } from '../../src/lib/server/queries';
-import { launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
+import { useDemoApp } from '../helpers/demo-app';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
 const VIEWPORT = { width: 1280, height: 720 };
 const PAGES = {
 	activacion: ['status-mix-chart', 'activation-rate-chart', 'conversion-chart', 'movements-chart', 'bridge-chart'],
@@ -29,9 +26,6 @@ const PAGES = {
 	embudo: ['stages-chart', 'funnel-chart']
 } as const;
 
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let settings: Settings;
 let region: string;
 const docs = {} as {
@@ -70,13 +64,9 @@ async function chartsReady(page: Page, testids: readonly string[]): Promise<void
 
 const tileValue = (page: Page, testid: string) => page.textContent(`[data-testid="${testid}"] .kpi__value`);
 
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-lfp-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	// Read the expected documents before the server takes the file (one process per DuckDB file).
-	const db = await Database.open(dbPath);
-	try {
+// Read the expected documents before the server takes the file (one process per DuckDB file).
+const app = useDemoApp({
+	prepare: async (db) => {
 		settings = await loadSettings(db);
 		docs.activation = (await computeMetric(db, 'activation', {})) as ActivationDocument;
 		docs.retention = (await computeMetric(db, 'retention', {})) as RetentionDocument;
@@ -90,18 +80,7 @@ beforeAll(async () => {
 			const gap = Math.abs((a.activation_rate ?? 0) - docs.activation.activation_rate!);
 			if (gap > best && a.activation_rate !== null) [best, region, docs.regional] = [gap, value, a];
 		}
-	} finally {
-		db.close();
 	}
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-	mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('activation, forecast and pipeline pages on the demo data', () => {
@@ -114,11 +93,11 @@ describe('activation, forecast and pipeline pages on the demo data', () => {
 
 	for (const lang of ['es', 'en'] as const) {
 		it(`render their charts and the documents' figures in ${lang}, with no console errors`, async () => {
-			const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: VIEWPORT, deviceScaleFactor: 1 });
+			const context = await app.browser.newContext({ extraHTTPHeaders: app.server.auth, viewport: VIEWPORT, deviceScaleFactor: 1 });
 			const { page, errors } = await openPage(context);
 			const { activation, retention, forecast, pipeline } = docs;
 			for (const [path, charts] of Object.entries(PAGES)) {
-				const response = await page.goto(`${server!.url}/${path}?lang=${lang}`);
+				const response = await page.goto(`${app.server.url}/${path}?lang=${lang}`);
 				expect(response?.status()).toBe(200);
 				expect(await page.getAttribute('html', 'lang')).toBe(lang);
 				await chartsReady(page, charts);
@@ -166,9 +145,9 @@ describe('activation, forecast and pipeline pages on the demo data', () => {
 	}
 
 	it('a region chosen in the filter bar changes the activation rate and the URL; reloading restores it', async () => {
-		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: VIEWPORT });
+		const context = await app.browser.newContext({ extraHTTPHeaders: app.server.auth, viewport: VIEWPORT });
 		const { page, errors } = await openPage(context);
-		await page.goto(`${server!.url}/activacion?lang=es`);
+		await page.goto(`${app.server.url}/activacion?lang=es`);
 		await chartsReady(page, PAGES.activacion);
 		expect(await tileValue(page, 'tile-activation-rate')).toBe(rate(docs.activation.activation_rate!, 'es'));
 

@@ -2,25 +2,22 @@
 // November file (lines on Nov 1, 3 and 5 2026 only): Resumen shows November provisional; an analyst
 // marks it closed, and November's growth is then judged; a viewer sees who closed it and when but
 // gets no button, and a viewer's post is refused; the analyst reopens it and it is provisional again.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatDate, formatMonth } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
 import { createUser } from '../../src/lib/server/auth/users';
-import { Database } from '../../src/lib/server/db/database';
-import { copyDemoDatabase } from '../helpers/demo-database';
 import type { GrowthDocument } from '../../src/lib/server/metrics/documents';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
-import { hydrated, launchBrowser } from '../helpers/chromium';
+import { openPage, useDemoApp } from '../helpers/demo-app';
 import { loadPartialNovember } from '../helpers/partial-november';
-import { startServer, TEST_ADMIN, type RunningServer } from '../helpers/server';
+import { TEST_ADMIN } from '../helpers/server';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
 const LANGS: Lang[] = ['es', 'en'];
 const PERIOD = 'from=2026-06&to=2026-11';
 const WORDS = {
@@ -28,54 +25,29 @@ const WORDS = {
 	en: { provisional: 'is provisional', close: 'Mark the month as closed', closedBy: 'was marked as closed by ana', reopen: 'Reopen' }
 };
 
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 const sessions: Record<'analyst' | 'viewer', string> = { analyst: '', viewer: '' };
 
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-month-closing-'));
-	const path = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(path);
-	const db = await Database.open(path);
-	await loadPartialNovember(db, dir);
-	// The admin first (startServer's API token is the admin's), then an analyst and a viewer.
-	await createUser(db, TEST_ADMIN.name, TEST_ADMIN.password, 'admin');
-	const ana = await createUser(db, 'ana', 'clave de analista larga', 'analyst');
-	const vera = await createUser(db, 'vera', 'clave de lectora larga', 'viewer');
-	sessions.analyst = (await createSession(db, ana.user_id)).token;
-	sessions.viewer = (await createSession(db, vera.user_id)).token;
-	await db.close();
-	server = await startServer(path);
-	browser = await launchBrowser();
-	mkdirSync(SHOTS, { recursive: true });
+const app = useDemoApp({
+	prepare: async (db, dir) => {
+		await loadPartialNovember(db, dir);
+		// The admin first (startServer's API token is the admin's), then an analyst and a viewer.
+		await createUser(db, TEST_ADMIN.name, TEST_ADMIN.password, 'admin');
+		const ana = await createUser(db, 'ana', 'clave de analista larga', 'analyst');
+		const vera = await createUser(db, 'vera', 'clave de lectora larga', 'viewer');
+		sessions.analyst = (await createSession(db, ana.user_id)).token;
+		sessions.viewer = (await createSession(db, vera.user_id)).token;
+	}
 });
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function open(who: 'analyst' | 'viewer', lang: Lang): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-	const context = await browser!.newContext({ locale: lang === 'es' ? 'es-BO' : 'en-US', viewport: { width: 1280, height: 900 } });
-	await context.addCookies([{ name: SESSION_COOKIE, value: sessions[who], url: server!.url }]);
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(`${server!.url}/?${PERIOD}&lang=${lang}`);
-	await hydrated(page);
-	return { page, errors, close: () => context.close() };
-}
+const open = (who: 'analyst' | 'viewer', lang: Lang) => openPage(app, `/?${PERIOD}&lang=${lang}`, { lang, session: sessions[who] });
 
 async function november(): Promise<GrowthDocument['months'][number]> {
-	const response = await server!.fetch(`${server!.url}/api/metrics/growth?from=2026-10&to=2026-11`);
+	const response = await app.server.fetch(`${app.server.url}/api/metrics/growth?from=2026-10&to=2026-11`);
 	expect(response.status).toBe(200);
 	return ((await response.json()) as GrowthDocument).months.find((m) => m.month === '2026-11')!;
 }
 
 async function growthKpiMonth(): Promise<string | null | undefined> {
-	const response = await server!.fetch(`${server!.url}/api/metrics/kpis?${PERIOD}`);
+	const response = await app.server.fetch(`${app.server.url}/api/metrics/kpis?${PERIOD}`);
 	return ((await response.json()) as KpisDocument).kpis.find((k) => k.id === 'growth')?.month;
 }
 
@@ -90,7 +62,7 @@ describe('marking the provisional November closed', () => {
 		await close();
 		const form = new FormData();
 		form.set('month', '2026-11');
-		const refused = await fetch(`${server!.url}/?/closeMonth`, { method: 'POST', body: form, headers: { cookie: `${SESSION_COOKIE}=${sessions.viewer}`, origin: server!.url } });
+		const refused = await fetch(`${app.server.url}/?/closeMonth`, { method: 'POST', body: form, headers: { cookie: `${SESSION_COOKIE}=${sessions.viewer}`, origin: app.server.url } });
 		expect(refused.status).toBe(403);
 		expect((await november()).provisional).toBe(true);
 	});

@@ -4,34 +4,28 @@
 // tile for them, the segmentation total); (b) a rate's change is the same text, in percentage
 // points, on Resumen and on the page that details it. Expected figures come from computeMetric
 // on the same file, written with the app's formatters.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { figureChange } from '../../src/lib/features/shared/change';
 import { formatMoney, formatPeriod } from '../../src/lib/format';
 import { messages, type Lang } from '../../src/lib/i18n';
-import { Database } from '../../src/lib/server/db/database';
-import { copyDemoDatabase } from '../helpers/demo-database';
 import type { ActivationDocument } from '../../src/lib/server/metrics/activation';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { QuotesDocument } from '../../src/lib/server/metrics/quotes';
 import type { RetentionDocument } from '../../src/lib/server/metrics/retention';
 import type { SegmentationDocument } from '../../src/lib/server/metrics/documents';
 import { loadSettings } from '../../src/lib/server/metrics/settings';
-import { launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
+import { openPage, useDemoApp, withLang } from '../helpers/demo-app';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
 const PERIOD = { from: '2026-01', to: '2026-10' };
 const YEAR_BEFORE = { from: '2025-01', to: '2025-10' };
 const QUERY = `from=${PERIOD.from}&to=${PERIOD.to}&compare=year`;
 
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let currency: string;
 const docs = {} as {
 	retention: RetentionDocument;
@@ -40,39 +34,20 @@ const docs = {} as {
 	activation: [ActivationDocument, ActivationDocument];
 };
 
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-one-truth-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	// Read the expected documents before the server takes the file (one process per DuckDB file).
-	const db = await Database.open(dbPath);
-	try {
+// The expected documents are read before the server takes the file (one process per DuckDB file).
+const app = useDemoApp({
+	prepare: async (db) => {
 		currency = (await loadSettings(db)).currency;
 		const metric = <T>(name: string, q: Record<string, string>) => computeMetric(db, name, q) as Promise<T>;
 		docs.retention = await metric('retention', { ...PERIOD, compare: 'year' });
 		docs.segmentationBefore = await metric('segmentation', YEAR_BEFORE);
 		docs.quotes = [await metric('quotes', PERIOD), await metric('quotes', YEAR_BEFORE)];
 		docs.activation = [await metric('activation', PERIOD), await metric('activation', YEAR_BEFORE)];
-	} finally {
-		db.close();
 	}
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-	mkdirSync(SHOTS, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function open(lang: Lang, path: string): Promise<{ page: Page; errors: string[] }> {
-	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('pageerror', (error) => errors.push(error.message));
-	const response = await page.goto(`${server!.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+	const { page, errors, response } = await openPage(app, withLang(path, lang), { context: { deviceScaleFactor: 1 } });
 	expect(response?.status()).toBe(200);
 	return { page, errors };
 }

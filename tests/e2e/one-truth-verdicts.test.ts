@@ -4,11 +4,9 @@
 //     says which threshold; (b) after loading invoices dated only Nov 1–5 2026, November is
 //     provisional: projected, marked, never rejected, and the growth tile judges October;
 // (c) the growth tile shows the same month a year before beside its month-on-month growth.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatMonth, formatNumber, formatPercentChange } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
@@ -16,47 +14,20 @@ import { Database } from '../../src/lib/server/db/database';
 import { copyDemoDatabase } from '../helpers/demo-database';
 import type { GrowthDocument } from '../../src/lib/server/metrics/documents';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
-import { hydrated, launchBrowser } from '../helpers/chromium';
+import { openPage, useDemoApp, withLang } from '../helpers/demo-app';
 import { loadPartialNovember } from '../helpers/partial-november';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
 const FILTER = 'product_line=Mobiliario';
 const LANGS: Lang[] = ['es', 'en'];
 const NOTE = { es: 'Sin veredicto: los umbrales son los de toda la cartera', en: "No verdict: the thresholds are the whole portfolio's" };
 const SCOPED = { es: 'Umbral de Línea de producto = Mobiliario', en: 'Threshold for Product line = Mobiliario' };
 
-let dir: string;
-let demoPath: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-verdicts-'));
-	demoPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(demoPath);
-	// A copy for (b), before the server holds the file.
-	copyFileSync(demoPath, join(dir, 'november.duckdb'));
-	server = await startServer(demoPath);
-	browser = await launchBrowser();
-	mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function open(s: RunningServer, lang: Lang, path: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-	const context = await browser!.newContext({ extraHTTPHeaders: s.auth, locale: lang === 'es' ? 'es-BO' : 'en-US', viewport: { width: 1280, height: 900 } });
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(`${s.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
-	await hydrated(page);
-	return { page, errors, close: () => context.close() };
-}
+// A second copy for (b), a partial November.
+const app = useDemoApp({ prepare: (_db, dir) => copyDemoDatabase(join(dir, 'november.duckdb')) });
+const open = (s: RunningServer, lang: Lang, path: string) => openPage({ ...app, server: s }, withLang(path, lang), { lang });
 
 async function api<T>(s: RunningServer, path: string): Promise<T> {
 	const response = await s.fetch(`${s.url}${path}`);
@@ -68,12 +39,12 @@ const tile = (id: string) => `[data-testid="kpi-${id}"]`;
 
 describe('thresholds under a filter', () => {
 	it('shows the segment’s activation rate with no verdict and a note, in each language', async () => {
-		const k = (await api<KpisDocument>(server!, `/api/metrics/kpis?${FILTER}`)).kpis.find((x) => x.id === 'activation_rate')!;
+		const k = (await api<KpisDocument>(app.server, `/api/metrics/kpis?${FILTER}`)).kpis.find((x) => x.id === 'activation_rate')!;
 		// The segment's rate is below the portfolio's reject band (25 %): it would read "Rechazado".
 		expect(k.value).toBeLessThan(0.25);
 		expect(k).toMatchObject({ status: null, threshold_scope: null });
 		for (const lang of LANGS) {
-			const { page, errors, close } = await open(server!, lang, `/?${FILTER}`);
+			const { page, errors, close } = await open(app.server, lang, `/?${FILTER}`);
 			const t = page.locator(tile('activation_rate'));
 			expect(await t.locator('.status').count()).toBe(0);
 			expect(await page.locator('[data-status="rejected"]').count()).toBe(0); // the hint still names the portfolio's bands
@@ -90,11 +61,11 @@ describe('thresholds under a filter', () => {
 
 	it('Concentración and Pronóstico show the segment’s figures without a verdict too', async () => {
 		for (const lang of LANGS) {
-			const { page: conc, errors, close } = await open(server!, lang, `/concentracion?${FILTER}`);
+			const { page: conc, errors, close } = await open(app.server, lang, `/concentracion?${FILTER}`);
 			expect(await conc.locator('[data-testid="conc-hhi"] .status').count()).toBe(0);
 			expect(await conc.textContent('[data-testid="conc-hhi-verdict"]')).toBe(NOTE[lang]);
 			expect(await conc.textContent('[data-testid="conc-top10-verdict"]')).toBe(NOTE[lang]);
-			await conc.goto(`${server!.url}/pronostico?${FILTER}`);
+			await conc.goto(`${app.server.url}/pronostico?${FILTER}`);
 			expect(await conc.locator('[data-testid="tile-hit-rate"] .status').count()).toBe(0);
 			expect(await conc.textContent('[data-testid="tile-hit-rate-verdict"]')).toBe(NOTE[lang]);
 			expect(errors).toEqual([]);
@@ -103,7 +74,7 @@ describe('thresholds under a filter', () => {
 	});
 
 	it('judges it by a threshold saved for that segment in Ajustes, and says which', async () => {
-		const { page, errors, close } = await open(server!, 'es', '/ajustes');
+		const { page, errors, close } = await open(app.server, 'es', '/ajustes');
 		const card = page.locator('[data-testid="bands-activation_rate"]');
 		await card.locator('input[name="approve"]').fill('15');
 		await card.locator('input[name="observe"]').fill('10');
@@ -115,16 +86,16 @@ describe('thresholds under a filter', () => {
 		expect(errors).toEqual([]);
 		await close();
 
-		const k = (await api<KpisDocument>(server!, `/api/metrics/kpis?${FILTER}`)).kpis.find((x) => x.id === 'activation_rate')!;
+		const k = (await api<KpisDocument>(app.server, `/api/metrics/kpis?${FILTER}`)).kpis.find((x) => x.id === 'activation_rate')!;
 		// ≥ 15 %: approved by Mobiliario's own bands.
 		expect(k.value).toBeGreaterThanOrEqual(0.15);
 		expect(k).toMatchObject({ status: 'approved', threshold_scope: { dim: 'product_line', value: 'Mobiliario' } });
 		// The portfolio keeps its own bands and verdict.
-		const all = (await api<KpisDocument>(server!, '/api/metrics/kpis')).kpis.find((x) => x.id === 'activation_rate')!;
+		const all = (await api<KpisDocument>(app.server, '/api/metrics/kpis')).kpis.find((x) => x.id === 'activation_rate')!;
 		expect(all).toMatchObject({ status: 'approved', threshold_scope: null, thresholds: { approve: 0.6 } });
 
 		for (const lang of LANGS) {
-			const { page, errors, close } = await open(server!, lang, `/?${FILTER}`);
+			const { page, errors, close } = await open(app.server, lang, `/?${FILTER}`);
 			const t = page.locator(tile('activation_rate'));
 			expect(await t.locator('.status').getAttribute('data-status')).toBe('approved');
 			expect(await t.locator('[data-testid="kpi-activation_rate-verdict"]').textContent()).toBe(SCOPED[lang]);
@@ -134,7 +105,7 @@ describe('thresholds under a filter', () => {
 			await close();
 		}
 		// Activación says the same.
-		const { page: act, close: closeAct } = await open(server!, 'es', `/activacion?${FILTER}`);
+		const { page: act, close: closeAct } = await open(app.server, 'es', `/activacion?${FILTER}`);
 		expect(await act.locator('[data-testid="tile-activation-rate"] .status').getAttribute('data-status')).toBe('approved');
 		expect(await act.textContent('[data-testid="tile-activation-rate-verdict"]')).toBe(SCOPED.es);
 		await closeAct();
@@ -143,14 +114,14 @@ describe('thresholds under a filter', () => {
 
 describe('the same month a year before', () => {
 	it('the growth tile shows it beside month-on-month growth, with that month’s revenue', async () => {
-		const kpis = await api<KpisDocument>(server!, '/api/metrics/kpis');
+		const kpis = await api<KpisDocument>(app.server, '/api/metrics/kpis');
 		const growth = kpis.kpis.find((x) => x.id === 'growth')!;
-		const g = await api<GrowthDocument>(server!, `/api/metrics/growth?from=${growth.month}&to=${growth.month}`);
+		const g = await api<GrowthDocument>(app.server, `/api/metrics/growth?from=${growth.month}&to=${growth.month}`);
 		const month = g.months[0]!;
 		expect(month.yoy).not.toBeNull();
 		const words = { es: 'Mismo mes del año anterior', en: 'Same month last year' };
 		for (const lang of LANGS) {
-			const { page, errors, close } = await open(server!, lang, '/');
+			const { page, errors, close } = await open(app.server, lang, '/');
 			const line = await page.textContent('[data-testid="kpi-growth-yoy"]');
 			expect(line).toContain(`${words[lang]}: ${formatPercentChange(month.yoy!, lang)}`);
 			expect(line).toContain(formatMoney(month.revenue_year_before, lang, 'Bs.'));
@@ -179,9 +150,9 @@ describe('a partial November', () => {
 	let nov: RunningServer | undefined;
 	// The partial November file (tests/helpers/partial-november.ts): 5 000,00, projected to 30 000,00.
 	beforeAll(async () => {
-		const path = join(dir, 'november.duckdb');
+		const path = join(app.dir, 'november.duckdb');
 		const db = await Database.open(path);
-		await loadPartialNovember(db, dir);
+		await loadPartialNovember(db, app.dir);
 		await db.close();
 		nov = await startServer(path);
 	});

@@ -2,29 +2,20 @@
 // scrolls sideways and no element reaches past the screen unless it sits in a panel that scrolls
 // (a wide table); the navigation folds behind a menu button and the filter bar to one line.
 // Screenshots land in tests/e2e/screenshots/phone/ (printed).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/chromium';
-import { copyDemoDatabase } from '../helpers/demo-database';
-import { everyPage, SIGNED_OUT_PAGES, type PageUrl } from '../helpers/pages';
-import { startServer, type RunningServer } from '../helpers/server';
-import { Database } from '../../src/lib/server/db/database';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useDemoApp, withLang } from '../helpers/demo-app';
+import { pagesOf, SIGNED_OUT_PAGES, type PageUrl } from '../helpers/pages';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/phone/', import.meta.url));
 const PHONE = { width: 390, height: 844 };
 
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 let signedOut: BrowserContext | undefined;
 let pages: PageUrl[] = [];
-
-const withLang = (path: string, lang: string) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 
 /** What reaches past the viewport's width, outside any panel that scrolls sideways itself. */
 async function overflow(page: Page): Promise<{ document: number; viewport: number; elements: string[] }> {
@@ -53,35 +44,20 @@ async function open(path: string, from: BrowserContext = context!, status = 200)
 	const page = await from.newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(error.message));
-	const response = await page.goto(`${server!.url}${path}`);
+	const response = await page.goto(`${app.server.url}${path}`);
 	expect(response?.status(), path).toBe(status);
 	await page.waitForSelector('html[data-hydrated="true"]');
 	await page.waitForLoadState('networkidle');
 	return { page, errors };
 }
 
+const app = useDemoApp({ prepare: async (db) => void (pages = await pagesOf(db)) });
+
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-phone-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	const db = await Database.open(dbPath);
-	const [first] = await db.all<{ client: string; month: string }>(
-		"SELECT (SELECT min(client_id) FROM clients) AS client, (SELECT strftime(max(invoice_date) - INTERVAL 1 MONTH, '%Y-%m') FROM invoice_lines) AS month"
-	);
-	await db.close();
-	pages = everyPage(first!);
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-	context = await browser.newContext({ viewport: PHONE, extraHTTPHeaders: server.auth, isMobile: true, hasTouch: true });
-	signedOut = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+	context = await app.browser.newContext({ viewport: PHONE, extraHTTPHeaders: app.server.auth, isMobile: true, hasTouch: true });
+	signedOut = await app.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
 	mkdirSync(SHOTS, { recursive: true });
 	console.log(`Phone screenshots: ${SHOTS}`);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('every page at 390 px', () => {

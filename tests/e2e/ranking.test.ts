@@ -1,67 +1,35 @@
 // End to end: the Ranking page and Resumen's revenue bars on the built app and a demo database, in
 // a headless Chromium. Expected figures come from computeMetric on the same file (read before the
 // server takes it), formatted with the app's formatters.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatPercent } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
-import { Database } from '../../src/lib/server/db/database';
-import { copyDemoDatabase } from '../helpers/demo-database';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { RankingDocument } from '../../src/lib/server/metrics/ranking';
-import { launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
+import { newPage, useDemoApp } from '../helpers/demo-app';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
 const TABLE = '[data-testid="ranking-table"]';
 const HIT_HEADER = { es: 'Aceptación de presupuestos', en: 'Quote hit rate' };
 
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let ranking: RankingDocument;
 
-async function openPage(lang: Lang): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: lang === 'es' ? 'es-BO' : 'en-US' });
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-	});
-	page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-	return { page, errors, close: () => context.close() };
-}
-
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-ranking-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	const db = await Database.open(dbPath);
-	try {
+const app = useDemoApp({
+	prepare: async (db) => {
 		ranking = (await computeMetric(db, 'ranking', {})) as RankingDocument;
-	} finally {
-		db.close();
 	}
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-	mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
+const openPage = (lang: Lang) => newPage(app, { lang, context: { deviceScaleFactor: 1 } });
 
 describe('Ranking', () => {
 	it.each(['es', 'en'] as const)('in %s: sorted by hit rate, the top row equals Resumen filtered to that manager', async (lang) => {
 		const { page, errors, close } = await openPage(lang);
 		try {
-			await page.goto(`${server!.url}/ranking?lang=${lang}`);
+			await page.goto(`${app.server.url}/ranking?lang=${lang}`);
 			await expect.poll(() => page.locator(`${TABLE} tbody tr`).count()).toBe(ranking.rows.length);
 			await page.screenshot({ path: join(SHOTS, `ranking-${lang}.png`), fullPage: true });
 
@@ -91,7 +59,7 @@ describe('Ranking', () => {
 	it('Resumen links to it', async () => {
 		const { page, close } = await openPage('es');
 		try {
-			await page.goto(`${server!.url}/?lang=es`);
+			await page.goto(`${app.server.url}/?lang=es`);
 			await page.locator('[data-testid="ranking-link"]').click();
 			await page.waitForURL((url) => url.pathname === '/ranking');
 			await expect.poll(() => page.locator(`${TABLE} tbody tr`).count()).toBe(ranking.rows.length);
@@ -105,7 +73,7 @@ describe("Resumen's revenue chart", () => {
 	it('a bar sets the period to its month; the data table links each month the same way', async () => {
 		const { page, errors, close } = await openPage('es');
 		try {
-			await page.goto(`${server!.url}/?lang=es`);
+			await page.goto(`${app.server.url}/?lang=es`);
 			const bars = page.locator('[data-testid="revenue-chart"] svg g[aria-label="bar"] rect');
 			await expect.poll(() => bars.count()).toBeGreaterThan(1);
 			// The last bar is the period's last month.
@@ -113,10 +81,10 @@ describe("Resumen's revenue chart", () => {
 			await page.waitForURL((url) => url.searchParams.get('from') === ranking.to && url.searchParams.get('to') === ranking.to);
 
 			// Keyboard: the months table (the chart's text alternative) has each month as a link.
-			await page.goto(`${server!.url}/?lang=es`);
+			await page.goto(`${app.server.url}/?lang=es`);
 			await page.locator('[data-chart="revenue-chart"] details summary').click();
 			const link = page.locator('[data-testid="months-table"] tbody tr td a').first();
-			const href = new URL((await link.getAttribute('href'))!, server!.url);
+			const href = new URL((await link.getAttribute('href'))!, app.server.url);
 			const month = href.searchParams.get('from');
 			expect(month).toMatch(/^\d{4}-\d{2}$/);
 			expect(href.searchParams.get('to')).toBe(month);

@@ -1,64 +1,31 @@
 // End to end: comments on Informe del mes. An analyst writes one under a section (refused with a
 // clear message when empty), a viewer reads it, with who wrote it and the date in their language,
 // and has no box (the server refuses their POST too); on paper the comment prints, the box does not.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/lib/features/report/messages';
 import { formatDate, formatNumber } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
 import { createUser } from '../../src/lib/server/auth/users';
-import { Database } from '../../src/lib/server/db/database';
 import { COMMENT_MAX } from '../../src/lib/server/reports/comments';
-import { buildDemoDatabase } from '../../src/lib/server/demo';
-import { hydrated, launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
+import { openPage, useDemoApp } from '../helpers/demo-app';
 
 const MONTH = '2026-10';
 const COMMENT = 'La caída de octubre se explica por el cierre de dos sucursales.';
 
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 const sessions = { analyst: '', viewer: '' };
 
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-comments-'));
-	const path = join(dir, 'demo.duckdb');
-	await buildDemoDatabase(path);
-	const db = await Database.open(path);
-	try {
+const app = useDemoApp({
+	prepare: async (db) => {
 		const marta = await createUser(db, 'marta', 'clave de analista larga', 'analyst');
 		const vera = await createUser(db, 'vera', 'clave de lectora larga', 'viewer');
 		sessions.analyst = (await createSession(db, marta.user_id)).token;
 		sessions.viewer = (await createSession(db, vera.user_id)).token;
-	} finally {
-		db.close();
 	}
-	server = await startServer(path);
-	browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(who: keyof typeof sessions, lang: Lang, width = 1280): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-	const context = await browser!.newContext({ locale: lang === 'es' ? 'es-BO' : 'en-US', viewport: { width, height: 900 } });
-	await context.addCookies([{ name: SESSION_COOKIE, value: sessions[who], url: server!.url }]);
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(`${server!.url}/informe/${MONTH}?lang=${lang}`);
-	await hydrated(page);
-	return { page, errors, close: () => context.close() };
-}
+const open = (who: keyof typeof sessions, lang: Lang, width = 1280) =>
+	openPage(app, `/informe/${MONTH}?lang=${lang}`, { lang, viewport: { width, height: 900 }, session: sessions[who] });
 
 describe('Informe del mes: comments', () => {
 	it('an analyst writes a comment under a section; an empty one is refused with a message', async () => {
@@ -102,10 +69,10 @@ describe('Informe del mes: comments', () => {
 		const form = new FormData();
 		form.set('section', 'growth');
 		form.set('body', 'No debería quedar.');
-		const refused = await fetch(`${server!.url}/informe/${MONTH}?/comment`, {
+		const refused = await fetch(`${app.server.url}/informe/${MONTH}?/comment`, {
 			method: 'POST',
 			body: form,
-			headers: { cookie: `${SESSION_COOKIE}=${sessions.viewer}`, origin: server!.url }
+			headers: { cookie: `${SESSION_COOKIE}=${sessions.viewer}`, origin: app.server.url }
 		});
 		expect(refused.status).toBe(403);
 		const { page, close } = await open('viewer', 'es');

@@ -2,50 +2,26 @@
 // settings) and its four sales events, on the built app and the demo database, in Spanish and
 // English. Expected values are the figures' documents on the same file; the cross-sell count opens
 // the list of its clients, whose count and total equal the figure.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatMoney, formatNumber } from '../../src/lib/format';
 import { formatRate } from '../../src/lib/components/plot-kit';
-import { Database } from '../../src/lib/server/db/database';
-import { copyDemoDatabase } from '../helpers/demo-database';
 import type { ActivationDocument } from '../../src/lib/server/metrics/activation';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { SalesEventsDocument } from '../../src/lib/server/metrics/sales-events';
 import { loadSettings } from '../../src/lib/server/metrics/settings';
-import { launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
+import { openPage, useDemoApp } from '../helpers/demo-app';
 
 const PERIOD = { from: '2026-01', to: '2026-10' };
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let currency: string;
 let activation: ActivationDocument;
 let events: SalesEventsDocument;
 
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-sales-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	const db = await Database.open(dbPath);
-	try {
+const app = useDemoApp({
+	prepare: async (db) => {
 		currency = (await loadSettings(db)).currency;
 		activation = (await computeMetric(db, 'activation', PERIOD)) as ActivationDocument;
 		events = (await computeMetric(db, 'sales_events', PERIOD)) as SalesEventsDocument;
-	} finally {
-		db.close();
 	}
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('Activación: activation variants and the four sales events', () => {
@@ -56,11 +32,7 @@ describe('Activación: activation variants and the four sales events', () => {
 
 	for (const lang of ['es', 'en'] as const) {
 		it(`shows the three rates with their settings and the four events, and cross-sell opens its clients (${lang})`, async () => {
-			const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });
-			const page = await context.newPage();
-			const errors: string[] = [];
-			page.on('pageerror', (error) => errors.push(error.message));
-			await page.goto(`${server!.url}/activacion?from=${PERIOD.from}&to=${PERIOD.to}&lang=${lang}`);
+			const { page, errors, close } = await openPage(app, `/activacion?from=${PERIOD.from}&to=${PERIOD.to}&lang=${lang}`);
 			const variants = page.locator('[data-testid="activation-variants-table"] tbody tr');
 			expect(await variants.count()).toBe(3);
 			const v = [activation.variants.amount, activation.variants.frequency, activation.variants.both];
@@ -98,33 +70,29 @@ describe('Activación: activation variants and the four sales events', () => {
 			expect(Number(await list.getAttribute('data-total'))).toBe(events.cross_sell.amount);
 			expect(await page.textContent('h1')).toContain(lang === 'es' ? 'línea nueva' : 'product line new');
 			expect(errors).toEqual([]);
-			await context.close();
+			await close();
 		}, 60_000);
 	}
 
 	it('Ajustes chooses what activates a prospect, and Activación follows it (es)', async () => {
-		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });
-		const page = await context.newPage();
-		const errors: string[] = [];
-		page.on('pageerror', (error) => errors.push(error.message));
-		await page.goto(`${server!.url}/ajustes?lang=es`);
+		const { page, errors, close } = await openPage(app, '/ajustes?lang=es');
 		const form = page.locator('[data-testid="definitions"]');
 		await form.locator('select[name="activation_event"]').selectOption('formalised');
 		await form.locator('button[type="submit"]').click();
 		await form.locator('.saved').waitFor();
 		// The history names the choice in words, not its stored value.
 		expect(await page.textContent('[data-testid="history-table"]')).toContain('oportunidad ganada o presupuesto aceptado');
-		await page.goto(`${server!.url}/activacion?from=${PERIOD.from}&to=${PERIOD.to}&lang=es`);
+		await page.goto(`${app.server.url}/activacion?from=${PERIOD.from}&to=${PERIOD.to}&lang=es`);
 		expect(await page.textContent('[data-testid="activation-event"]')).toContain('oportunidad ganada o presupuesto aceptado');
 		// The activated clients follow the setting: the period's figure equals the document computed with it.
-		const formalised = (await (await server!.fetch(`${server!.url}/api/metrics/activation?from=${PERIOD.from}&to=${PERIOD.to}`)).json()) as ActivationDocument;
+		const formalised = (await (await app.server.fetch(`${app.server.url}/api/metrics/activation?from=${PERIOD.from}&to=${PERIOD.to}`)).json()) as ActivationDocument;
 		expect(formalised.activated_in_period).toBeGreaterThanOrEqual(activation.activated_in_period);
 		expect(await page.textContent('[data-testid="tile-activated"]')).toContain(formatNumber(formalised.activated_in_period, 'es'));
-		await page.goto(`${server!.url}/ajustes?lang=es`);
+		await page.goto(`${app.server.url}/ajustes?lang=es`);
 		await page.locator('[data-testid="definitions"] select[name="activation_event"]').selectOption('invoice');
 		await page.locator('[data-testid="definitions"] button[type="submit"]').click();
 		await page.locator('[data-testid="definitions"] .saved').waitFor();
 		expect(errors).toEqual([]);
-		await context.close();
+		await close();
 	}, 60_000);
 });

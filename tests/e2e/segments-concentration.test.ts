@@ -1,23 +1,20 @@
 // End to end: Segmentos and Concentración on the built app and a demo database, in a headless
 // Chromium. Expected figures come from computeMetric on the same file (read before the server
 // takes it), formatted with the app's formatters, and from the HTTP API.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatMoney, formatNumber } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
-import { Database } from '../../src/lib/server/db/database';
-import { copyDemoDatabase } from '../helpers/demo-database';
 import type { ConcentrationDocument, SegmentationDocument } from '../../src/lib/server/metrics/documents';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import { loadSettings } from '../../src/lib/server/metrics/settings';
-import { launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
+import { newPage, useDemoApp } from '../helpers/demo-app';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
 const SEG_CHART = '[data-testid="segments-chart"]';
 const SEG_BARS = `${SEG_CHART} svg g[aria-label="bar"] rect`;
 const CHARTS = {
@@ -25,9 +22,6 @@ const CHARTS = {
 	concentracion: ['[data-testid="hhi-gauge"]', '[data-testid="pareto-chart"]', '[data-testid="lorenz-chart"]', '[data-testid="top-shares-chart"]', '[data-testid="trend-top10-chart"]', '[data-testid="trend-hhi-chart"]']
 };
 
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let currency: string;
 let byLine: SegmentationDocument;
 let byRegion: SegmentationDocument;
@@ -35,17 +29,6 @@ let byClient: ConcentrationDocument;
 let byProduct: ConcentrationDocument;
 let productSegments: SegmentationDocument;
 let names: Record<string, string>;
-
-async function openPage(lang: Lang): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, acceptDownloads: true, locale: lang === 'es' ? 'es-BO' : 'en-US' });
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-	});
-	page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-	return { page, errors, close: () => context.close() };
-}
 
 /** Waits until every chart given is drawn at its container's width. */
 async function chartsReady(page: Page, selectors: string[]): Promise<void> {
@@ -62,13 +45,9 @@ async function chartsReady(page: Page, selectors: string[]): Promise<void> {
 
 const percentText = (share: number, lang: Lang) => `${formatNumber(share * 100, lang, 1)}${lang === 'es' ? '\u00a0%' : '%'}`;
 
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-seg-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	// Read the expected figures before the server takes the file: DuckDB allows one process per file.
-	const db = await Database.open(dbPath);
-	try {
+// The expected figures are read before the server takes the file: DuckDB allows one process per file.
+const app = useDemoApp({
+	prepare: async (db) => {
 		currency = (await loadSettings(db)).currency;
 		byLine = (await computeMetric(db, 'segmentation', { dim: 'product_line' })) as SegmentationDocument;
 		byRegion = (await computeMetric(db, 'segmentation', { dim: 'region' })) as SegmentationDocument;
@@ -78,26 +57,16 @@ beforeAll(async () => {
 		names = Object.fromEntries(
 			(await db.all<{ product_id: string; name: string }>('SELECT product_id, name FROM products WHERE name IS NOT NULL')).map((r) => [r.product_id, r.name])
 		);
-	} finally {
-		db.close();
 	}
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-	mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
+const openPage = (lang: Lang) => newPage(app, { lang, viewport: { width: 1280, height: 720 }, context: { deviceScaleFactor: 1, acceptDownloads: true } });
 
 describe('Segmentos and Concentración on the demo data', () => {
 	it('render their charts with no console errors in Spanish and English (screenshots)', async () => {
 		for (const lang of ['es', 'en'] as const) {
 			const { page, errors, close } = await openPage(lang);
 			for (const name of ['segmentos', 'concentracion'] as const) {
-				const response = await page.goto(`${server!.url}/${name}?lang=${lang}`);
+				const response = await page.goto(`${app.server.url}/${name}?lang=${lang}`);
 				expect(response?.status()).toBe(200);
 				expect(await page.getAttribute('html', 'lang')).toBe(lang);
 				await chartsReady(page, CHARTS[name]);
@@ -112,7 +81,7 @@ describe('Segmentos and Concentración on the demo data', () => {
 
 	it('changes the dimension through the picker: the URL and the bars follow', async () => {
 		const { page, errors, close } = await openPage('es');
-		await page.goto(`${server!.url}/segmentos`);
+		await page.goto(`${app.server.url}/segmentos`);
 		await chartsReady(page, CHARTS.segmentos);
 		expect(await page.locator(SEG_BARS).count()).toBe(byLine.segments.length);
 		expect(await page.textContent('[data-testid="segments-total"]')).toBe(formatMoney(byLine.total_revenue, 'es', currency));
@@ -130,7 +99,7 @@ describe('Segmentos and Concentración on the demo data', () => {
 
 	it('cross-filters by the bar clicked: URL, chip, and the figures narrow to that segment', async () => {
 		const { page, errors, close } = await openPage('es');
-		await page.goto(`${server!.url}/segmentos?dim=product_line`);
+		await page.goto(`${app.server.url}/segmentos?dim=product_line`);
 		await chartsReady(page, CHARTS.segmentos);
 		const target = byLine.segments[1]!; // the second largest product line
 		await page.locator(SEG_BARS).nth(1).hover();
@@ -149,7 +118,7 @@ describe('Segmentos and Concentración on the demo data', () => {
 
 	it('by product, labels products by name and code; the chip of a clicked product too', async () => {
 		const { page, errors, close } = await openPage('es');
-		await page.goto(`${server!.url}/segmentos?dim=product`);
+		await page.goto(`${app.server.url}/segmentos?dim=product`);
 		await chartsReady(page, CHARTS.segmentos);
 		const first = productSegments.segments[0]!;
 		const label = `${names[first.value!]} (${first.value})`;
@@ -166,11 +135,11 @@ describe('Segmentos and Concentración on the demo data', () => {
 	}, 60_000);
 
 	it('downloads the segments table as CSV with the revenue of the API document', async () => {
-		const api = (await (await server!.fetch(`${server!.url}/api/metrics/segmentation?dim=region`)).json()) as SegmentationDocument;
+		const api = (await (await app.server.fetch(`${app.server.url}/api/metrics/segmentation?dim=region`)).json()) as SegmentationDocument;
 		expect(api.segments).toEqual(byRegion.segments);
 		for (const lang of ['es', 'en'] as const) {
 			const { page, errors, close } = await openPage(lang);
-			await page.goto(`${server!.url}/segmentos?dim=region&lang=${lang}`);
+			await page.goto(`${app.server.url}/segmentos?dim=region&lang=${lang}`);
 			await chartsReady(page, CHARTS.segmentos);
 			const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="segments-table"] .data-table__tools button')]);
 			const text = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
@@ -190,7 +159,7 @@ describe('Segmentos and Concentración on the demo data', () => {
 		for (const lang of ['es', 'en'] as const) {
 			const { page, errors, close } = await openPage(lang);
 			for (const [query, doc] of [['', byClient], ['&by=product', byProduct]] as const) {
-				await page.goto(`${server!.url}/concentracion?lang=${lang}${query}`);
+				await page.goto(`${app.server.url}/concentracion?lang=${lang}${query}`);
 				await chartsReady(page, CHARTS.concentracion);
 				expect(await page.textContent('[data-testid="conc-hhi"] .kpi__value')).toBe(formatNumber(doc.hhi!, lang, 0));
 				expect(await page.textContent('[data-testid="conc-top10"] .kpi__value')).toBe(percentText(doc.top_shares.top10!, lang));

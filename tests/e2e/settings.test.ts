@@ -1,51 +1,24 @@
 // Ajustes in the browser: the preview follows the bands being typed, a bad value is refused at
 // its field and nothing is stored, and a new growth target changes the overview's growth status
 // and the kpis document at once.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyDemoDatabase } from '../helpers/demo-database';
+import { describe, expect, it } from 'vitest';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
-import { hydrated, launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
+import { openPage, useDemoApp } from '../helpers/demo-app';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
+mkdirSync(SHOTS, { recursive: true });
 
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-settings-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-	mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const app = useDemoApp();
 
 async function growthKpi() {
-	const doc = (await (await server!.fetch(`${server!.url}/api/metrics/kpis`)).json()) as KpisDocument;
+	const doc = (await (await app.server.fetch(`${app.server.url}/api/metrics/kpis`)).json()) as KpisDocument;
 	return doc.kpis.find((k) => k.id === 'growth')!;
 }
 
-async function open(lang: 'es' | 'en'): Promise<{ page: Page; errors: string[] }> {
-	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, locale: lang === 'es' ? 'es-BO' : 'en-US', viewport: { width: 1280, height: 720 } });
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(`${server!.url}/ajustes`);
-	await hydrated(page);
-	return { page, errors };
-}
+const open = (lang: 'es' | 'en') => openPage(app, '/ajustes', { lang, viewport: { width: 1280, height: 720 } });
 
 describe('Ajustes', () => {
 	it('previews the typed bands, refuses a bad value at its field, and a new target changes the overview', async () => {
@@ -54,9 +27,9 @@ describe('Ajustes', () => {
 		// The demo's last month grows +0,5 %: observed under the default bands (approve ≥ 10 %, observe < 5 %).
 		const before = await growthKpi();
 		expect(before.status).toBe('observed');
-		await page.goto(`${server!.url}/`);
+		await page.goto(`${app.server.url}/`);
 		expect(await page.getAttribute('[data-testid="kpi-growth"] .status', 'data-status')).toBe('observed');
-		await page.goto(`${server!.url}/ajustes`);
+		await page.goto(`${app.server.url}/ajustes`);
 
 		// Typing opens the preview, which judges the months with the typed bands next to the saved ones.
 		await card.locator('input[name="observe"]').fill('0');
@@ -100,9 +73,9 @@ describe('Ajustes', () => {
 		expect(after.thresholds).toEqual({ approve_at: 0, observe_below: 0, reject_below: -0.01 });
 		expect(await page.textContent('[data-testid="history-table"]')).toContain('meta de mantenimiento');
 
-		await page.goto(`${server!.url}/`);
+		await page.goto(`${app.server.url}/`);
 		expect(await page.getAttribute('[data-testid="kpi-growth"] .status', 'data-status')).toBe('approved');
-		await page.goto(`${server!.url}/ajustes`);
+		await page.goto(`${app.server.url}/ajustes`);
 		await page.screenshot({ path: join(SHOTS, 'ajustes-es.png'), fullPage: true });
 		expect(errors).toEqual([]);
 		await page.context().close();

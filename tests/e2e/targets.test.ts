@@ -2,77 +2,53 @@
 // upload API; the Ranking page's scorecard ranks them by attainment with the attainment worked out
 // here, in Spanish and English; Resumen links to it; an admin sets a goal in Ajustes and the
 // scorecard follows. Actuals come from the segmentation figure on the same file (one truth).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, formatPercent } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
-import { Database } from '../../src/lib/server/db/database';
-import { copyDemoDatabase } from '../helpers/demo-database';
 import { computeMetric } from '../../src/lib/server/metrics/index';
-import { hydrated, launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
+import { hydrated } from '../helpers/chromium';
+import { newPage, useDemoApp } from '../helpers/demo-app';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
 const TABLE = '[data-testid="scorecard-table"]';
 const JORGE = 'Jorge Antezana Ríos';
 const ANA = 'Ana Lucía Céspedes';
 const STATUS = { es: { rejected: 'Rechazado', approved: 'Aprobado' }, en: { rejected: 'Rejected', approved: 'Approved' } };
 
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 /** October 2026 revenue per account manager: segmentation by account_manager on the demo. */
 const actual = new Map<string, number>();
 let month: string;
 
-async function openPage(lang: Lang): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 }, locale: lang === 'es' ? 'es-BO' : 'en-US' });
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-	return { page, errors, close: () => context.close() };
-}
-
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-targets-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	const db = await Database.open(dbPath);
-	try {
+const app = useDemoApp({
+	prepare: async (db) => {
 		const ranking = (await computeMetric(db, 'ranking', {})) as { to: string };
 		month = ranking.to; // the demo's default period ends here
 		const seg = (await computeMetric(db, 'segmentation', { dim: 'account_manager', from: month, to: month })) as { segments: { value: string | null; revenue: number }[] };
 		for (const s of seg.segments) if (s.value) actual.set(s.value, s.revenue);
-	} finally {
-		db.close();
 	}
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-	mkdirSync(SHOTS, { recursive: true });
+});
+const openPage = (lang: Lang) => newPage(app, { lang });
+
+beforeAll(async () => {
 	// The goals file, through the upload API as a script would send it.
+	const { server } = app;
 	const form = new FormData();
 	const csv = ['Mes;Ejecutivo de cuenta;Meta', `${month};${JORGE};400.000,00`, `${month};${ANA};850.000,00`].join('\n');
 	form.append('file', new Blob([csv], { type: 'text/csv' }), 'metas.csv');
 	const response = await server.fetch(`${server.url}/api/uploads`, { method: 'POST', body: form, headers: { origin: server.url } });
 	const report = (await response.json()) as { files: { kind: string; loaded: number; rejected: number }[] };
 	expect(report.files.map((f) => [f.kind, f.loaded, f.rejected])).toEqual([['targets', 2, 0]]);
-}, 180_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the goals scorecard', () => {
 	it.each(['es', 'en'] as const)('in %s: ranks the managers by attainment, Jorge’s worked out by hand', async (lang) => {
 		const { page, errors, close } = await openPage(lang);
 		try {
-			await page.goto(`${server!.url}/ranking?lang=${lang}`);
+			await page.goto(`${app.server.url}/ranking?lang=${lang}`);
 			const rows = page.locator(`${TABLE} tbody tr`);
 			await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
 			await page.locator('[data-testid="scorecard"]').screenshot({ path: join(SHOTS, `scorecard-${lang}.png`) });
@@ -100,7 +76,7 @@ describe('the goals scorecard', () => {
 	it('is linked from Resumen', async () => {
 		const { page, close } = await openPage('es');
 		try {
-			await page.goto(`${server!.url}/?lang=es`);
+			await page.goto(`${app.server.url}/?lang=es`);
 			await page.locator('[data-testid="scorecard-link"]').click();
 			await page.waitForURL((url) => url.pathname === '/ranking' && url.hash === '#metas');
 			await expect.poll(() => page.locator(`${TABLE} tbody tr`).filter({ hasText: JORGE }).count()).toBe(1);
@@ -112,7 +88,7 @@ describe('the goals scorecard', () => {
 	it('follows a goal an admin sets in Ajustes, kept in the history of changes', async () => {
 		const { page, errors, close } = await openPage('en');
 		try {
-			await page.goto(`${server!.url}/ajustes?lang=en`);
+			await page.goto(`${app.server.url}/ajustes?lang=en`);
 			await hydrated(page);
 			const goalForm = page.locator('[data-testid="goal-form"]');
 			await goalForm.locator('input[name="month"]').fill(month);
@@ -125,7 +101,7 @@ describe('the goals scorecard', () => {
 			await page.reload();
 			expect(await page.locator('[data-testid="history-table"]').innerText()).toContain(`Goal ${formatMoney(284378, 'en', 'Bs.')}`);
 			// 284 378 / 284 378 = 100 %: approved.
-			await page.goto(`${server!.url}/ranking?lang=en`);
+			await page.goto(`${app.server.url}/ranking?lang=en`);
 			const row = page.locator(`${TABLE} tbody tr`).filter({ hasText: JORGE });
 			await expect.poll(async () => (await row.innerText()).includes(formatPercent(1, 'en', 1)), { timeout: 15_000 }).toBe(true);
 			expect(await row.innerText()).toContain(STATUS.en.approved);

@@ -43,7 +43,7 @@ export function useDemoApp(options: DemoAppOptions = {}): DemoApp {
 			try {
 				await options.prepare(db, app.dir);
 			} finally {
-				await db.close();
+				await db.close(); // waits for the alerts a load records in the background
 			}
 		}
 		app.server = await startServer(app.path, { accounts: options.accounts, env: options.env });
