@@ -1,6 +1,8 @@
 // A figure's document as readable text: scalars as "name: value", lists of rows as aligned tables.
-// Numbers in Spanish format (1.234,56), shares and rates as percentages.
-import { kpiUnit } from '../lib/kpi-units';
+// Numbers in Spanish format, grouped as the pages write them (lib/format.ts: 1.234,56), shares and
+// rates as percentages.
+import { formatNumber, formatPercent } from '../lib/format';
+import { formatKpi, kpiUnit } from '../lib/kpi-units';
 
 const PERCENT = /share|rate$|rate_|^conversion$|^probability$|^mom$|^yoy$|_change$|^top|^accuracy$|^wape$|^mape$|^bias$|approve_at|observe_below|reject_below/;
 const INDEX = /gini|normalized/;
@@ -8,12 +10,12 @@ const MONEY = /revenue|amount|forecast|actual|error|prospect_size|weighted|^tota
 
 function format(key: string, value: unknown, parent = ''): string {
 	if (value === null || value === undefined) return '—';
-	if (typeof value === 'number' && parent === 'bridge') return value.toLocaleString('es', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+	if (typeof value === 'number' && parent === 'bridge') return formatNumber(value, 'es', 2);
 	if (typeof value === 'number') {
-		if (PERCENT.test(key)) return `${(value * 100).toLocaleString('es', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
-		if (INDEX.test(key)) return value.toLocaleString('es', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-		if (MONEY.test(key)) return value.toLocaleString('es', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-		return value.toLocaleString('es', { maximumFractionDigits: 2 });
+		if (PERCENT.test(key)) return formatPercent(value, 'es');
+		if (INDEX.test(key)) return formatNumber(value, 'es', 3);
+		if (MONEY.test(key)) return formatNumber(value, 'es', 2);
+		return formatNumber(value, 'es', Number.isInteger(value) ? 0 : 2);
 	}
 	if (typeof value === 'boolean') return value ? 'yes' : 'no';
 	return String(value);
@@ -30,15 +32,10 @@ function table(rows: Record<string, unknown>[]): string {
 
 /** KPI rows: the value as the KPI is read (a rate or HHI points) and its bands in words. */
 function kpiRows(kpis: { id: string; value: number | null; status: string | null; thresholds: Record<string, number | string> }[]) {
-	const pct = (v: number) => `${(v * 100).toLocaleString('es', { maximumFractionDigits: 1 })} %`;
-	// By what the KPI measures (lib/kpi-units.ts): HHI points, money a year (prospect size), a count a month, else a share.
-	const show = (id: string, v: number) => {
-		const unit = kpiUnit(id);
-		if (unit === 'points') return v.toLocaleString('es', { maximumFractionDigits: 0 });
-		if (unit === 'money') return v.toLocaleString('es', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-		if (unit === 'count') return v.toLocaleString('es', { maximumFractionDigits: 1 });
-		return pct(v);
-	};
+	const pct = (v: number) => formatPercent(v, 'es');
+	// As the pages write the KPI (lib/kpi-units.ts formatKpi): HHI points, a count a month, a share;
+	// money a year as a plain amount (the documents do not carry the currency's label).
+	const show = (id: string, v: number) => (kpiUnit(id) === 'money' ? formatNumber(v, 'es', 2) : formatKpi(id, v, 'es', ''));
 	return kpis.map(({ id, value, status, thresholds: t }) => {
 		const bands =
 			'approve_at' in t

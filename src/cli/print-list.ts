@@ -1,8 +1,9 @@
 // A list document (the rows behind a number) as readable text: what it is, its count and total,
 // then its rows as an aligned table; amounts in Spanish format (1.234,56), as print-document.ts.
+import { formatNumber } from '../lib/format';
 import type { ListDocument } from '../lib/server/lists/list';
 
-const money = (v: number) => v.toLocaleString('es', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const money = (v: number) => formatNumber(v, 'es', 2);
 
 export function printList(doc: ListDocument): string {
 	const keys = ['id', ...doc.columns.map((c) => c.key).filter((k) => k !== 'id')];

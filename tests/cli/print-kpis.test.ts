@@ -16,12 +16,13 @@ describe('the kpis table', () => {
 			]
 		};
 		const text = printDocument('kpis', doc);
-		const money = (v: number) => v.toLocaleString('es', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-		expect(row(text, 'prospect_size')).toContain(money(9973.1));
-		expect(row(text, 'prospect_size')).toContain(`approved ≥ ${money(10000)}`);
+		// Grouped as the pages write numbers (lib/format.ts), not as toLocaleString('es') leaves four digits.
+		expect(row(text, 'prospect_size')).toContain('9.973,10');
+		expect(row(text, 'prospect_size')).toContain('approved ≥ 10.000,00');
 		expect(row(text, 'prospect_size')).not.toContain('%');
 		expect(row(text, 'quotes_per_month')).toContain('57,4');
 		expect(row(text, 'quotes_per_month')).toContain('approved ≥ 20, observed < 10, rejected < 5');
-		expect(row(text, 'win_rate')).toContain('23,5 %');
+		expect(row(text, 'win_rate')).toContain('23,5\u00a0%');
+		expect(row(text, 'win_rate')).toContain('approved ≥ 30,0\u00a0%, observed < 20,0\u00a0%, rejected < 10,0\u00a0%');
 	});
 });
