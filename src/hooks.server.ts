@@ -10,6 +10,7 @@ import { resumeDeliveries } from '$lib/server/alerts/deliver';
 import { setupAnnouncement, setupCode } from '$lib/server/auth/setup-code';
 import { hasUsers } from '$lib/server/auth/users';
 import { getDatabase } from '$lib/server/db/database';
+import { readOnlyExport } from '$lib/server/db/parquet-source';
 import { loadSettings } from '$lib/server/metrics/settings';
 import { guard } from './http/guard';
 import { securityHeaders } from './http/security-headers';
@@ -71,12 +72,15 @@ export const handleError: HandleServerError = ({ error: thrown, event, status, m
 export const init: ServerInit = async () => {
 	// Before anything else can fail: nothing a request does may take the process down.
 	keepServingOnUncaught();
+	// Served read-only from a Parquet export: nothing is staged, nothing delivered (no load happens).
+	const exported = readOnlyExport();
 	// Uploads left from before a restart: swept, and jobs cut off marked interrupted.
-	openStaging();
+	if (!exported) openStaging();
 	const db = await getDatabase();
+	if (exported) console.log(`Solo lectura desde la exportación ${exported}\nRead-only from the export ${exported}`);
 	// While no account exists, /setup needs the code printed here, on the server's own console.
 	if (!(await hasUsers(db))) console.log(setupAnnouncement(setupCode()));
 	keepWarm(db);
 	// Alert deliveries the last run left pending (a retry it was waiting for): sent when due.
-	resumeDeliveries(db);
+	if (!exported) resumeDeliveries(db);
 };

@@ -10,6 +10,8 @@ import { allows, isApiRoute, requiredAccess } from '$lib/server/auth/roles';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { hasUsers } from '$lib/server/auth/users';
 import { getDatabase } from '$lib/server/db/database';
+import { readOnlyExport } from '$lib/server/db/parquet-source';
+import { READ_ONLY_CODE, readOnlyRefusal } from '$lib/i18n/read-only';
 
 const READS = new Set(['GET', 'HEAD']);
 
@@ -49,6 +51,14 @@ export const guard: Handle = async ({ event, resolve }) => {
 			return new Response(shown.body, { status: 403, headers: shown.headers });
 		}
 		error(403, { message, role: caller.role });
+	}
+	// Served from a Parquet export (CARTERA_SOURCE=parquet:DIR): its tables are views over files,
+	// so every write is refused here, whole, before it starts. Signing in and out and /setup are
+	// public routes (above) and write only the accounts, which stay in memory (parquet-source.ts).
+	if (!READS.has(event.request.method) && readOnlyExport()) {
+		const message = readOnlyRefusal(event.locals.lang);
+		if (api) return json({ error: message, code: READ_ONLY_CODE }, { status: 409 });
+		error(409, { message });
 	}
 	return resolve(event);
 };

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { defaultDatabasePath } from './db-path';
 import { loadMigrations, type Migration } from './migrate';
+import { attachExport, servingSource } from './parquet-source';
 import { ReaderPool } from './reader-pool';
 import { ResultCache } from './result-cache';
 import { StatementEffects, type Effect } from './statement-effect';
@@ -296,16 +297,34 @@ export class Database implements SqlSession {
 
 const open = new Map<string, Promise<Database>>();
 
-/** The process-wide database for a file (default: --db / CARTERA_DB / data/cartera.duckdb). */
-export function getDatabase(path: string = defaultDatabasePath()): Promise<Database> {
-	let db = open.get(path);
+/**
+ * The process-wide database for a file (default: --db / CARTERA_DB / data/cartera.duckdb). Called
+ * without a path in a process serving an export (CARTERA_SOURCE=parquet:DIR): an in-memory
+ * database reading that folder, read-only (parquet-source.ts).
+ */
+export function getDatabase(path?: string): Promise<Database> {
+	const source = path === undefined ? servingSource() : null;
+	const key = source?.kind === 'parquet' ? `parquet:${source.dir}` : (path ??= defaultDatabasePath());
+	let db = open.get(key);
 	if (!db) {
-		db = Database.open(path).then((opened) => {
+		db = (source?.kind === 'parquet' ? openExport(source.dir) : Database.open(key)).then((opened) => {
 			opened.enableResultCache();
 			return opened;
 		});
-		open.set(path, db);
-		db.catch(() => open.delete(path));
+		open.set(key, db);
+		db.catch(() => open.delete(key));
+	}
+	return db;
+}
+
+/** An in-memory database whose tables are views over the Parquet export in `dir` (parquet-source.ts). */
+export async function openExport(dir: string): Promise<Database> {
+	const db = await Database.openFile(':memory:');
+	try {
+		await attachExport(db, dir);
+	} catch (error) {
+		await db.close();
+		throw error;
 	}
 	return db;
 }
