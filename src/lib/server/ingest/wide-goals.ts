@@ -5,6 +5,7 @@
 // (the scope: Ejecutivo, Línea, Región, Ámbito/Valor…); a month left empty is no goal. A rejected
 // goal is reported at its line of the long form (header, then one line per scope and month written).
 import { readFileSync, writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { KIND_SPECS } from './kinds';
 import { mapHeaders } from './recognise/map-headers';
 
@@ -46,45 +47,21 @@ export function wideGoalColumns(headers: string[]): { months: { index: number; m
 	return used.size === others.length ? { months, others } : null;
 }
 
-/** The records of a delimited text (quotes doubled inside quoted fields), from the start of `text`. */
-function records(text: string, delimiter: string, quote: string): string[][] {
-	const out: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i]!;
-		if (quoted) {
-			if (c === quote && text[i + 1] === quote) (field += quote), i++;
-			else if (c === quote) quoted = false;
-			else field += c;
-		} else if (c === quote && field === '') quoted = true;
-		else if (c === delimiter) row.push(field), (field = '');
-		else if (c === '\n' || c === '\r') {
-			if (c === '\r' && text[i + 1] === '\n') i++;
-			row.push(field), out.push(row), (row = []), (field = '');
-		} else field += c;
-	}
-	if (field !== '' || row.length) row.push(field), out.push(row);
-	return out;
-}
-
-const cell = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-
 /**
  * Writes the long form of a wide goals file (UTF-8 at `path`, its header on `headerLine`) to `out`:
  * the other columns, then "Mes" and "Meta", one row per record and month with a goal written.
  */
 export function writeLongGoals(path: string, layout: { headers: string[]; headerLine: number; delimiter: string; quote: string }, wide: NonNullable<ReturnType<typeof wideGoalColumns>>, out: string): void {
 	const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-	const rows = records(text, layout.delimiter, layout.quote || '"').slice(layout.headerLine);
-	const lines = [[...wide.others.map((i) => layout.headers[i]!), 'Mes', 'Meta'].map(cell).join(';')];
+	// A goals file is a few hundred rows: Papaparse reads it whole, as the layout's sniffing does.
+	const rows = Papa.parse<string[]>(text, { delimiter: layout.delimiter, quoteChar: layout.quote || '"' }).data.slice(layout.headerLine);
+	const long = [[...wide.others.map((i) => layout.headers[i]!), 'Mes', 'Meta']];
 	for (const r of rows) {
 		if (r.every((v) => v.trim() === '')) continue;
 		for (const m of wide.months) {
 			const value = (r[m.index] ?? '').trim();
-			if (value !== '') lines.push([...wide.others.map((i) => r[i] ?? ''), m.month, value].map(cell).join(';'));
+			if (value !== '') long.push([...wide.others.map((i) => r[i] ?? ''), m.month, value]);
 		}
 	}
-	writeFileSync(out, `${lines.join('\n')}\n`);
+	writeFileSync(out, `${Papa.unparse(long, { delimiter: ';', newline: '\n' })}\n`);
 }
