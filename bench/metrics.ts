@@ -49,11 +49,8 @@ const BARE: Record<string, { query: string; extra: (s: Awaited<ReturnType<typeof
 		}
 	],
 	pipeline: [{ query: 'pipeline', extra: () => ({}) }],
-	// sales_events reads retention's expansion, so its layer runs both.
-	sales_events: [
-		{ query: 'sales_events', extra: () => ({}) },
-		{ query: 'retention', extra: () => previousDates() }
-	],
+	// sales_events gives retention's expansion too (against the comparison months).
+	sales_events: [{ query: 'sales_events', extra: () => previousDates() }],
 	prospect_size: [{ query: 'prospect_size', extra: () => ({}) }],
 	funnel: [
 		{ query: 'funnel', extra: () => ({}) },

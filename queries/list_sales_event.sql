@@ -1,24 +1,17 @@
 -- The clients behind three of the four sales events (sales_events.sql; higher volume is the
--- retention list's expansion), $key: repeat, first_purchase, cross_sell, from the same per-client,
--- per-product-line purchases (cross_sell.sql). Per client: amount = its revenue in P (repeat,
--- first purchase) or of its cross-sell product lines in P (cross-sell, which names them in
--- product_lines); largest first. `total` = Σ amount rounded half-up once, the figure's own
--- rounding. The lines without a client: one row, id NULL.
-WITH per_client AS (
-	SELECT client_id, any_value(client_bought_before) AS before, any_value(client_bought_in_period) AS in_period,
-		sum(revenue) AS r, sum(revenue) FILTER (WHERE cross_sell) AS cross_amount,
-		string_agg(product_line, ', ' ORDER BY product_line) FILTER (WHERE cross_sell) AS cross_lines
-	FROM cartera_sales_pairs({{filters}})
-	GROUP BY client_id
-),
-picked AS (
-	SELECT client_id, CASE WHEN $key = 'cross_sell' THEN cross_amount ELSE r END AS amount,
-		CASE WHEN $key = 'cross_sell' THEN cross_lines END AS product_lines
-	FROM per_client
+-- retention list's expansion), $key: repeat, first_purchase, cross_sell, from the same per-client
+-- events (retention_events.sql, against P0 = $prev_from_date..$prev_to_date as the figure). Per
+-- client: amount = its revenue in P (repeat, first purchase) or of its cross-sell product lines in
+-- P (cross-sell, which names them in product_lines); largest first. `total` = Σ amount rounded
+-- half-up once, the figure's own rounding. The lines without a client: one row, id NULL.
+WITH picked AS (
+	SELECT client_id, CASE WHEN $key = 'cross_sell' THEN cross_sell_amount ELSE r END AS amount,
+		CASE WHEN $key = 'cross_sell' THEN cross_sell_product_lines END AS product_lines
+	FROM cartera_retention_events($prev_from_date, $prev_to_date, {{filters}})
 	WHERE CASE $key
-		WHEN 'repeat' THEN in_period AND before
-		WHEN 'first_purchase' THEN in_period AND NOT before
-		WHEN 'cross_sell' THEN cross_lines IS NOT NULL
+		WHEN 'repeat' THEN bought_in_period AND bought_before
+		WHEN 'first_purchase' THEN bought_in_period AND NOT bought_before
+		WHEN 'cross_sell' THEN cross_sell_lines > 0
 		ELSE false
 	END
 )

@@ -7,25 +7,31 @@
 --   stable r = r0; r > 0 ≥ r0: new if no positive line before P (any date), else reactivated;
 --   expansion r > r0 > 0; contraction 0 < r < r0; churned r0 > 0 ≥ r; other (both ≤ 0, different).
 -- bought_in_period, bought_before and product_lines feed the repeat rate and lines per client.
+-- The sales events (docs/definitions.md "The four sales events") of each client, for sales_events.sql
+-- and list_sales_event.sql: cross-sell when it had bought before P and bought in P in product lines
+-- new to it: cross_sell_lines = how many (0 otherwise), cross_sell_amount = their revenue in P,
+-- cross_sell_product_lines = their names. From one pass over the lines per client and product line
+-- (client_product_lines.sql).
 CREATE OR REPLACE TEMP MACRO cartera_retention_events(prev_from_date, prev_to_date, {{filter_params}}) AS TABLE
-WITH l AS (
-	SELECT client_id, invoice_date, amount, product_line
-	FROM cartera_lines({{filter_params}}, false)
-	WHERE invoice_date <= to_date::DATE
-),
-per_client AS (
+WITH per_client AS (
 	SELECT client_id,
-		coalesce(sum(amount) FILTER (WHERE invoice_date >= from_date::DATE), 0) AS r,
-		coalesce(sum(amount) FILTER (WHERE invoice_date BETWEEN prev_from_date::DATE AND prev_to_date::DATE), 0) AS r0,
-		count(*) FILTER (WHERE invoice_date >= from_date::DATE
-			OR invoice_date BETWEEN prev_from_date::DATE AND prev_to_date::DATE) > 0 AS in_population,
-		count(*) FILTER (WHERE amount > 0 AND invoice_date < from_date::DATE) > 0 AS bought_before,
-		count(*) FILTER (WHERE amount > 0 AND invoice_date >= from_date::DATE) > 0 AS bought_in_period,
-		count(DISTINCT product_line) FILTER (WHERE amount > 0 AND invoice_date >= from_date::DATE) AS product_lines
-	FROM l
+		coalesce(sum(r), 0) AS r,
+		coalesce(sum(r0), 0) AS r0,
+		bool_or(in_population) AS in_population,
+		bool_or(bought_before) AS bought_before,
+		bool_or(bought_in_period) AS bought_in_period,
+		count(*) FILTER (WHERE bought_in_period AND product_line IS NOT NULL) AS product_lines,
+		count(*) FILTER (WHERE new_line) AS new_lines,
+		sum(r) FILTER (WHERE new_line) AS new_lines_amount,
+		string_agg(product_line, ', ' ORDER BY product_line) FILTER (WHERE new_line) AS new_line_names
+	FROM cartera_client_product_lines(prev_from_date, prev_to_date, {{filter_params}})
 	GROUP BY client_id
 )
-SELECT *, r - r0 AS change,
+SELECT client_id, r, r0, in_population, bought_before, bought_in_period, product_lines,
+	CASE WHEN bought_before THEN new_lines ELSE 0 END AS cross_sell_lines,
+	CASE WHEN bought_before THEN new_lines_amount END AS cross_sell_amount,
+	CASE WHEN bought_before THEN new_line_names END AS cross_sell_product_lines,
+	r - r0 AS change,
 	CASE
 		WHEN r = r0 THEN 'stable'
 		WHEN r > 0 AND r0 <= 0 THEN CASE WHEN bought_before THEN 'reactivated' ELSE 'new' END

@@ -54,6 +54,17 @@ export const FRAGMENTS: Record<string, string> = {
 	line_filter_conditions: of('line', 'product', 'client')
 		.map((d) => `(f_${d.id} IS NULL OR ${ALIAS[d.source as Exclude<DimensionSource, 'computed'>]}.${d.column} = f_${d.id})`)
 		.join(AND),
+	// The same conditions split by the side they read, for a query that groups the lines first and
+	// joins the clients after (client_product_lines.sql): the line's and product's (aliases l, p)
+	// and the client's (alias c). Together they are line_filter_conditions.
+	product_line_filter_conditions: of('line', 'product')
+		.map((d) => `(f_${d.id} IS NULL OR ${ALIAS[d.source as Exclude<DimensionSource, 'computed'>]}.${d.column} = f_${d.id})`)
+		.join(AND),
+	client_line_filter_conditions: of('client')
+		.map((d) => `(f_${d.id} IS NULL OR c.${d.column} = f_${d.id})`)
+		.join(AND),
+	// The computed filters (billing tier, status) all absent, inside macros.
+	computed_absent: of('computed').map((d) => `f_${d.id} IS NULL`).join(' AND '),
 	// lines.sql: the client's and product's attributes each line carries (clients first, as before).
 	attribute_columns: [...of('client'), ...of('product')].map((d) => `${ALIAS[d.source as 'client' | 'product']}.${d.column}`).join(', '),
 	// records.sql: the column filters on a quote or opportunity.

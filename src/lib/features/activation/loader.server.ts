@@ -71,7 +71,7 @@ export async function activationPage(db: Database, p: MetricParams, s: Settings)
 		activation_verdict: verdictOf(s, 'activation_rate'),
 		series,
 		retention: bridge,
-		sales_events: await salesEvents(db, p, s, bridge),
+		sales_events: await salesEvents(db, p, s),
 		activation_event: s.activation_event,
 		comparison: await heldComparison(db, comparison, previous)
 	};

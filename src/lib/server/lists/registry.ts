@@ -201,7 +201,11 @@ export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec
 			entity: () => 'client',
 			monthly: false,
 			columns: [CLIENT, { key: 'product_lines', kind: 'text' }, AMOUNT],
-			bind: () => ({}),
+			// The comparison months of the figure's events (sales-events.ts), as the retention list.
+			bind: (p) => {
+				const previous = previousPeriod(p.from, p.to, p.compare);
+				return { prev_from_date: `${previous.from}-01`, prev_to_date: monthEnd(previous.to) };
+			},
 			figure: async (db, p, s, key) => {
 				const e = await salesEvents(db, p, s);
 				const event = e[key as (typeof SALES_EVENT_KEYS)[number]];

@@ -1,12 +1,14 @@
 // The four sales events (docs/definitions.md "The four sales events", docs/contract.md sales_events):
-// repeat purchase, first purchase and cross-sell from queries/sales_events.sql (one pass over the lines); higher volume is
-// retention's expansion (its clients and bridge bar), read from the retention document so the two
-// pages cannot disagree.
+// all four from queries/sales_events.sql, one pass over the lines. Higher volume is retention's
+// expansion (its clients and bridge bar) against the same comparison months as the retention
+// document (p.compare): both documents read cartera_retention_figures (retention_figures.sql), so
+// the two pages cannot disagree.
 import type { Database } from '../db/database';
 import { runQuery } from '../queries';
 import { lineParams } from './bind';
 import type { MetricParams } from './params';
-import { retention, type RetentionDocument } from './retention';
+import { monthEnd } from './period';
+import { previousPeriod } from './retention';
 import type { Settings } from './settings';
 
 export interface SalesEvent {
@@ -37,19 +39,25 @@ interface Row {
 	cross_sell_clients: number;
 	cross_sell_amount: number;
 	cross_sell_lines: number;
+	expanded: number;
+	bridge_expansion: number;
 }
 
-export async function salesEvents(db: Database, p: MetricParams, s: Settings, r?: RetentionDocument): Promise<SalesEventsDocument> {
-	const [row] = await runQuery<Row>(db, 'sales_events', lineParams(p, s));
+export async function salesEvents(db: Database, p: MetricParams, s: Settings): Promise<SalesEventsDocument> {
+	const previous = previousPeriod(p.from, p.to, p.compare);
+	const [row] = await runQuery<Row>(db, 'sales_events', {
+		...lineParams(p, s),
+		prev_from_date: `${previous.from}-01`,
+		prev_to_date: monthEnd(previous.to)
+	});
 	const x = row!;
-	const ret = r ?? (await retention(db, p, s));
 	return {
 		from: p.from,
 		to: p.to,
-		previous: ret.previous,
+		previous,
 		buyers: x.buyers,
 		repeat: { clients: x.repeat_clients, amount: x.repeat_amount },
-		expansion: { clients: ret.clients.expanded, amount: ret.bridge.expansion },
+		expansion: { clients: x.expanded, amount: x.bridge_expansion },
 		cross_sell: { clients: x.cross_sell_clients, amount: x.cross_sell_amount, product_lines: x.cross_sell_lines },
 		first_purchase: { clients: x.first_clients, amount: x.first_amount }
 	};
