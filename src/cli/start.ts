@@ -1,11 +1,14 @@
 // npm start [-- --demo]: builds the app when its sources changed, then serves it. A first install
 // starts empty (the first-run page offers the demo); --demo or CARTERA_DEMO=1 loads the demo
 // exports of data/demo into a database where nothing was ever loaded, and never by itself.
+// CARTERA_SOURCE=parquet:DIR serves an export of npm run export read-only instead (docs/parquet.md).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Database } from '../lib/server/db/database';
 import { defaultDatabasePath } from '../lib/server/db/db-path';
+import { ParquetError } from '../lib/server/db/parquet-messages';
+import { readManifest, readOnlyExport } from '../lib/server/db/parquet-source';
 import { loadDemo, neverLoaded } from '../lib/server/demo';
 import { projectRoot } from '../lib/server/project-root';
 import { buildDir, buildIfChanged } from './build-if-changed';
@@ -46,11 +49,21 @@ await runCli(async () => {
 	} catch (error) {
 		throw new UsageError(`${(error as Error).message}. Usage: npm start [-- --demo]`);
 	}
+	// CARTERA_SOURCE=parquet:DIR: the export is served read-only (no demo is loaded into it); a
+	// value not understood, or a folder without an export for this schema, stops here in one line.
+	let exported: string | null;
+	try {
+		exported = readOnlyExport();
+		if (exported) readManifest(exported);
+	} catch (error) {
+		if (error instanceof ParquetError) throw new UsageError(`${error.text('es')}\n${error.text('en')}`);
+		throw error;
+	}
 	const root = projectRoot();
 	await buildIfChanged(root);
 	const path = defaultDatabasePath();
 	process.env.CARTERA_DB = path;
-	if (demo || process.env.CARTERA_DEMO === '1') await loadDemoIfEmpty(path);
+	if (!exported && (demo || process.env.CARTERA_DEMO === '1')) await loadDemoIfEmpty(path);
 	const port = (process.env.PORT ??= '3000');
 	const host = (process.env.HOST ||= '0.0.0.0');
 	// Uploads stream to disk with their own size limit (CARTERA_MAX_UPLOAD_MB); adapter-node's
