@@ -18,6 +18,9 @@ export interface GrowthThresholds {
 	reject_below: number;
 }
 
+/** The segment a threshold was set for (a KPI's threshold_scope); null: the whole portfolio's. */
+export type ThresholdScope = { dim: string; value: string } | null;
+
 export type Status = 'approved' | 'acceptable' | 'observed' | 'rejected';
 
 /** Each status's shape, so a status never rests on colour alone (StatusBadge, the ranking's cells). */

@@ -11,7 +11,6 @@ import { comparisonPeriod } from '../../src/lib/months';
 import type { SegmentationDocument } from '../../src/lib/server/metrics/documents';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { KpiId, Verdict } from '../../src/lib/server/metrics/settings';
-import { showsVerdict } from '../../src/lib/features/shared/verdict';
 import { INVARIANT_DATASETS } from '../helpers/datasets';
 import { dashboardPages, kpiOf, type DashboardPages } from '../helpers/dashboard-pages';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
@@ -101,8 +100,8 @@ describe.each(INVARIANT_DATASETS)('$name', (d) => {
 			];
 			for (const [id, verdict, status] of page) {
 				const k = kpiOf(pages.overview.current.kpis, id)!;
-				// Resumen's tile shows a status as OverviewPage.svelte's tileStatus decides.
-				const onResumen = showsVerdict(pages.overview.filtered, k.threshold_scope);
+				// Resumen's tile shows a status when the kpis row says it is judged (OverviewPage.svelte's tileStatus).
+				const onResumen = k.judged;
 				expect(verdict.judged, id).toBe(onResumen);
 				expect(verdict.scope, id).toEqual(k.threshold_scope);
 				if (onResumen) expect(status, id).toBe(k.status);
@@ -146,7 +145,7 @@ describe.each(INVARIANT_DATASETS)('$name', (d) => {
 				['quotes_per_month', pages.pipeline.judged.quotes_per_month.verdict, pages.pipeline.judged.quotes_per_month.status]
 			];
 			for (const [id, verdict, status] of embudo) {
-				expect(verdict.judged, id).toBe(showsVerdict(pages.overview.filtered, resumen(id).threshold_scope));
+				expect(verdict.judged, id).toBe(resumen(id).judged);
 				expect(verdict.scope, id).toEqual(resumen(id).threshold_scope);
 				if (verdict.judged) expect(status, id).toBe(resumen(id).status);
 			}

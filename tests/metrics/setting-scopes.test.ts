@@ -97,9 +97,9 @@ describe('targets for a segment and from a month on', () => {
 		expect(all.months.map((m) => m.status)).toEqual(['approved', 'acceptable']); // no filter: judged
 		// The kpis document judges with the same rules.
 		const kpis = (await computeMetric(db, 'kpis', { from: '2025-02', to: '2025-03', region: 'La Paz' })) as KpisDocument;
-		expect(kpis.kpis[0]).toMatchObject({ id: 'growth', status: 'acceptable', thresholds: { approve_at: 0.3 }, threshold_scope: { dim: 'region', value: 'La Paz' }, month: '2025-03' });
+		expect(kpis.kpis[0]).toMatchObject({ id: 'growth', status: 'acceptable', judged: true, thresholds: { approve_at: 0.3 }, threshold_scope: { dim: 'region', value: 'La Paz' }, month: '2025-03' });
 		const oruroKpis = (await computeMetric(db, 'kpis', { from: '2025-02', to: '2025-03', region: 'Oruro' })) as KpisDocument;
-		expect(oruroKpis.kpis[0]).toMatchObject({ id: 'growth', status: null, threshold_scope: null });
+		expect(oruroKpis.kpis[0]).toMatchObject({ id: 'growth', status: null, judged: false, threshold_scope: null });
 	});
 
 	it('KPI bands for a segment, and definitions for everyone', async () => {
@@ -119,9 +119,9 @@ describe('targets for a segment and from a month on', () => {
 		const kAll = (await computeMetric(db, 'kpis', { from: '2025-01', to: '2025-03' })) as KpisDocument;
 		const by = (d: KpisDocument, id: string) => d.kpis.find((k) => k.id === id)!;
 		// Oruro: one client, top-10 share 1 > 0.99 → rejected by its own bands.
-		expect(by(kOruro, 'top10_share')).toMatchObject({ value: 1, status: 'rejected', threshold_scope: { dim: 'region', value: 'Oruro' } });
-		expect(by(kOruro, 'hhi')).toMatchObject({ value: 10000, status: null, threshold_scope: null });
-		expect(by(kAll, 'hhi').status).not.toBeNull();
+		expect(by(kOruro, 'top10_share')).toMatchObject({ value: 1, status: 'rejected', judged: true, threshold_scope: { dim: 'region', value: 'Oruro' } });
+		expect(by(kOruro, 'hhi')).toMatchObject({ value: 10000, status: null, judged: false, threshold_scope: null });
+		expect(by(kAll, 'hhi')).toMatchObject({ status: 'rejected', judged: true }); // no filter: judged by the defaults
 		expect(by(kAll, 'top10_share').threshold_scope).toBeNull();
 		expect([oruro.window_days, all.window_days]).toEqual([180, 180]);
 	});

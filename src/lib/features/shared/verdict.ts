@@ -1,10 +1,11 @@
-// Whether a figure shown under filters carries a verdict, and the note that says why or by which
-// threshold (docs/definitions.md "KPIs and thresholds"): a segment is judged only by a threshold
-// set for it; with the portfolio's, its value is shown without a status. Browser-safe.
+// The note beside a figure shown under filters that says by which threshold it was judged, or why
+// it has no verdict (docs/definitions.md "KPIs and thresholds"): a segment is judged only by a
+// threshold set for it; with the portfolio's, its value is shown without a status. Whether it was
+// judged is the server's to say (settings.ts judged(), the kpis document's `judged`). Browser-safe.
 import type { Lang } from '$lib/i18n';
+import type { ThresholdScope } from '$lib/thresholds';
 
-/** The segment a threshold was set for (the kpis document's threshold_scope); null: the portfolio's. */
-export type ThresholdScope = { dim: string; value: string } | null;
+export type { ThresholdScope };
 
 export const verdictMessages = {
 	es: {
@@ -18,11 +19,6 @@ export const verdictMessages = {
 		scoped: (dim: string, value: string) => `Threshold for ${dim} = ${value}`
 	}
 } satisfies Record<Lang, unknown>;
-
-/** Whether the figure's status is shown: always without filters; under filters only with a segment's threshold. */
-export function showsVerdict(filtered: boolean, scope: ThresholdScope): boolean {
-	return !filtered || scope !== null;
-}
 
 /** The note beside the figure: which segment's threshold judged it, or why it has no verdict; none without filters. */
 export function verdictNote(filtered: boolean, scope: ThresholdScope, lang: Lang, dims: Record<string, string>): string | undefined {

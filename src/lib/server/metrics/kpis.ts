@@ -9,13 +9,15 @@ import { pipeline, type PipelineDocument } from './pipeline';
 import { prospectSize, type ProspectSizeDocument } from './prospect-size';
 import { quotes, type QuotesDocument } from './quotes';
 import { retention, type RetentionDocument } from './retention';
-import { judgeKpi, scopeOf, type Bands, type KpiId, type Settings, type Status, type ThresholdScope } from './settings';
+import { judged, judgeKpi, scopeOf, type Bands, type KpiId, type Settings, type Status, type ThresholdScope } from './settings';
 
 export interface Kpi {
 	id: 'growth' | KpiId;
 	value: number | null;
 	/** Null under filters when the threshold is the portfolio's (docs/definitions.md "KPIs and thresholds"). */
 	status: Status | null;
+	/** Whether the KPI is judged at all (settings.ts judged()): false under filters with the portfolio's thresholds, so a page shows no badge. */
+	judged: boolean;
 	thresholds: Bands | Settings['growth'];
 	/** The segment the thresholds were set for; null: the whole portfolio's (or the defaults). */
 	threshold_scope: ThresholdScope;
@@ -66,6 +68,7 @@ export function kpisFrom(d: KpiSources, as_of: string, s: Settings): KpisDocumen
 		id,
 		value,
 		status: judgeKpi(s, id, value),
+		judged: judged(s, id),
 		thresholds: s.thresholds[id],
 		threshold_scope: scopeOf(s.threshold_sources[id])
 	});
@@ -76,6 +79,7 @@ export function kpisFrom(d: KpiSources, as_of: string, s: Settings): KpisDocumen
 				id: 'growth',
 				value: month?.mom ?? null,
 				status: month?.status ?? null,
+				judged: judged(s, 'growth'),
 				thresholds: s.growth,
 				threshold_scope: scopeOf(s.threshold_sources.growth),
 				month: month?.month ?? null

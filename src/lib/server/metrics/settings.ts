@@ -1,6 +1,6 @@
 // Definitions and KPI thresholds. Defaults and their meaning: docs/definitions.md; a row of
 // the settings table (key → JSON value) overrides one. Every figure reads them from here.
-import { judge, type Bands, type GrowthThresholds, type Status } from '../../thresholds';
+import { judge, type Bands, type GrowthThresholds, type Status, type ThresholdScope } from '../../thresholds';
 import type { Database } from '../db/database';
 
 export { judge, type Bands, type GrowthThresholds, type Status } from '../../thresholds';
@@ -44,8 +44,7 @@ export interface Settings {
 	filtered: boolean;
 }
 
-/** The segment a threshold was set for; null: the whole portfolio's. */
-export type ThresholdScope = { dim: string; value: string } | null;
+export type { ThresholdScope };
 export type ThresholdSource = { kind: 'segment'; dim: string; value: string } | { kind: 'portfolio' } | { kind: 'default' };
 
 export const scopeOf = (source: ThresholdSource): ThresholdScope => (source.kind === 'segment' ? { dim: source.dim, value: source.value } : null);
