@@ -2,11 +2,10 @@
 // (kpis, growth, targets, retention, new captures, concentration, activation, funnel, pipeline and
 // the retention lists); nothing is computed again here. Framework-free: the page, the PDF command and tests call it.
 import type { Database } from '../../server/db/database';
-import { activation } from '../../server/metrics/activation';
 import { captures } from '../../server/metrics/captures';
-import { concentration, growth } from '../../server/metrics/documents';
+import { growth, type ConcentrationDocument } from '../../server/metrics/documents';
 import { funnel } from '../../server/metrics/funnel';
-import { kpis } from '../../server/metrics/kpis';
+import { kpiSources, kpisFrom } from '../../server/metrics/kpis';
 import { ParamError, resolveParams, type MetricParams } from '../../server/metrics/params';
 import { addMonths } from '../../months';
 import { pipelineWithTotals } from '../../server/metrics/pipeline';
@@ -40,15 +39,17 @@ export async function reportData(db: Database, month: string) {
 	const yearParams = await resolveParams(db, { from: addMonths(month, -11), to: month });
 	const monthParams = await resolveParams(db, { from: month, to: month });
 	const s = await loadSettings(db, { filters: {}, month });
-	const kpiDoc = await kpis(db, yearParams, s);
+	// The KPIs' own documents for the year: concentration and activation are read from them, not computed twice.
+	const yearDocs = await kpiSources(db, yearParams, s);
+	const kpiDoc = kpisFrom(yearDocs, yearParams.as_of, s);
 	const growthDoc = await growth(db, { ...yearParams, from: addMonths(month, -(GROWTH_MONTHS - 1)) }, s);
 	const goalsBy = async (scope: 'account_manager' | 'product_line') =>
 		(await targets(db, { ...monthParams, from: `${month.slice(0, 4)}-01`, target_by: scope } as MetricParams & { target_by: typeof scope }, s)).ranking.filter((r) => r.month === month);
 	const goals = { account_manager: await goalsBy('account_manager'), product_line: await goalsBy('product_line') };
 	const ret = await retention(db, monthParams, s);
 	const cap = await captures(db, monthParams, s);
-	const conc = concentrationSummary(await concentration(db, { ...yearParams, by: 'client' }, s));
-	const act = await activation(db, yearParams, s);
+	const conc = concentrationSummary(yearDocs.concentration);
+	const act = yearDocs.activation;
 	const fun = await funnel(db, monthParams, s);
 	const pipe = await pipelineWithTotals(db, monthParams, s);
 	const movers = async (key: 'expansion' | 'contraction') => top((await runList(db, 'retention_event', key, monthParams, s)).rows, key);
@@ -87,7 +88,7 @@ export async function reportData(db: Database, month: string) {
 	};
 }
 
-function concentrationSummary(c: Awaited<ReturnType<typeof concentration>>) {
+function concentrationSummary(c: ConcentrationDocument) {
 	return { n: c.n, hhi: c.hhi, top10: c.top_shares.top10, gini: c.gini, abc: c.abc };
 }
 
