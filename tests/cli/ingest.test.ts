@@ -46,7 +46,7 @@ describe('npm run ingest', () => {
 		const wrong = await runCli('ingest', [invoices, '--kind', 'clients', '--json'], { CARTERA_DB: db });
 		expect(wrong.code).toBe(1);
 		expect(wrong.stdout).toBe('');
-		expect(wrong.stderr).toMatch(/not a clients export: no column for "Razón social \/ Descripción" \(name\)/);
+		expect(wrong.stderr).toMatch(/not a clients export: no column for "Client name"\./);
 	});
 
 	it('fails with one message and exit 1 on an unknown file kind or a missing file', async () => {

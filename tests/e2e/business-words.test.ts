@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveSetting } from '../../src/lib/server/metrics/settings-store';
 import { hydrated } from '../helpers/chromium';
@@ -71,32 +72,59 @@ describe('the words a user reads', () => {
 		expect(found).toEqual([]);
 	}, 240_000);
 
+	/** Chooses `files` on Cargar datos and waits until each has its mapping and the check has answered. */
+	async function chosen(lang: 'es' | 'en', files: string[]) {
+		const opened = await openPage(app, `/cargar?lang=${lang}`, { lang });
+		await opened.page.setInputFiles('[data-testid="file-input"]', files);
+		await opened.page.waitForFunction(
+			(n) =>
+				document.querySelectorAll('[data-testid="mapping-table"]').length === n &&
+				document.querySelectorAll('[data-testid="report-file"], [data-testid="report-error"]').length > 0 &&
+				!document.querySelector('[role="status"]:not([data-testid])'),
+			files.length,
+			{ timeout: 60_000 }
+		);
+		return opened;
+	}
+
+	/** The developer words in what the page shows, and what it says on hover or to a screen reader inside the chosen files' panels. */
+	async function uploadWords(page: Page): Promise<string[]> {
+		const hints = await page.$$eval('[data-testid="file"] [title], [data-testid="file"] [aria-label], [data-testid="report"] [title]', (els) =>
+			els.flatMap((el) => [el.getAttribute('title'), el.getAttribute('aria-label')]).filter((v): v is string => !!v)
+		);
+		return [...developerWords(await page.innerText('body')), ...hints.flatMap((h) => developerWords(h))];
+	}
+
 	it.each(['es', 'en'] as const)('the column mapping of a chosen file names fields and formats in words (%s)', async (lang) => {
 		// One file new to the demo (a day-first date, a decimal comma, a column nobody maps) and one
 		// already loaded (the report says when): every part of the page a chosen file opens.
 		const fresh = join(app.dir, 'ventas_marzo.csv');
 		writeFileSync(fresh, ['Nº factura;Fecha;Código cliente;Importe;Observación', 'F-9001;15/03/2026;CL-00001;1.234,50;urgente', 'F-9002;16/03/2026;CL-00002;98,10;'].join('\n'));
-		const { page, close } = await openPage(app, `/cargar?lang=${lang}`, { lang });
+		const { page, close } = await chosen(lang, [fresh, fileURLToPath(new URL('../../data/demo/facturas_2026.csv', import.meta.url))]);
 		try {
-			await page.setInputFiles('[data-testid="file-input"]', [fresh, fileURLToPath(new URL('../../data/demo/facturas_2026.csv', import.meta.url))]);
-			await page.waitForFunction(
-				() =>
-					document.querySelectorAll('[data-testid="mapping-table"]').length === 2 &&
-					document.querySelectorAll('[data-testid="report-file"]').length === 2 &&
-					!document.querySelector('[role="status"]:not([data-testid])'),
-				undefined,
-				{ timeout: 60_000 }
-			);
+			expect(await page.locator('[data-testid="report-file"]').count()).toBe(2);
 			const mapping = page.locator('[data-testid="file"][data-name="ventas_marzo.csv"] [data-testid="mapping-table"]');
 			// The rows are the invoice fields in words, the date's format in words too.
 			expect(await mapping.locator('tr[data-column="invoice_id"] th').innerText()).toBe(lang === 'es' ? 'Nº de factura' : 'Invoice number');
 			expect(await mapping.locator('tr[data-column="invoice_date"] [data-testid="format"]').innerText()).toBe(lang === 'es' ? 'día/mes/año' : 'day/month/year');
-			// What the page shows, and what it says on hover or to a screen reader, inside the chosen files' panels.
-			const hints = await page.$$eval('[data-testid="file"] [title], [data-testid="file"] [aria-label], [data-testid="report"] [title]', (els) =>
-				els.flatMap((el) => [el.getAttribute('title'), el.getAttribute('aria-label')]).filter((v): v is string => !!v)
+			expect(await uploadWords(page)).toEqual([]);
+		} finally {
+			await close();
+		}
+	}, 120_000);
+
+	it.each(['es', 'en'] as const)('a mapping still missing a field names it as the mapping does (%s)', async (lang) => {
+		// "Cobrado" is no heading the reader knows: the check says which fields are missing.
+		const unmapped = join(app.dir, 'cobros.csv');
+		writeFileSync(unmapped, ['Cobrado;Nº factura;Fecha;Código cliente', '1.200,00;F-9101;15/03/2026;CL-00001'].join('\n'));
+		const { page, close } = await chosen(lang, [unmapped]);
+		try {
+			expect(await page.textContent('[data-testid="report-error"]')).toContain(
+				lang === 'es'
+					? 'todas estas columnas: "Nº de factura", "Fecha de factura", "Cliente", "Importe" o "Cantidad" + "Precio unitario" o "Total con impuestos".'
+					: 'all of "Invoice number", "Invoice date", "Client", "Amount" or "Quantity" + "Unit price" or "Total with tax".'
 			);
-			const found = [...developerWords(await page.innerText('body')), ...hints.flatMap((h) => developerWords(h))];
-			expect(found).toEqual([]);
+			expect(await uploadWords(page)).toEqual([]);
 		} finally {
 			await close();
 		}

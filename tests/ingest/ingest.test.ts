@@ -88,8 +88,9 @@ describe('kinds', () => {
 		expect(error).toBeInstanceOf(IngestError);
 		const message = said(error);
 		expect(message).toMatch(/^otra\.csv: cannot tell what this export holds/);
-		expect(message).toContain('invoices: "Nº factura" (invoice_id), "Fecha" (invoice_date), "Código cliente" (client_id), "Importe" (amount) or "Cantidad" (quantity) + "Precio unitario" (unit_price)');
-		expect(message).toContain('clients: "Código cliente" (client_id)');
+		// Each field by its name in the column mapping, never its identifier (issue 17).
+		expect(message).toContain('invoices: "Invoice number", "Invoice date", "Client", "Amount" or "Quantity" + "Unit price" or "Total with tax"');
+		expect(message).toContain('clients: "Client code", "Client name"');
 	});
 
 	it('leaves the database unchanged when any file of the call fails', async () => {

@@ -14,19 +14,13 @@ import { kindWord, sayFacts } from './recognition-words';
 import { fieldName } from './field-names';
 
 
-/** Spanish header a user would recognise, for messages (the canonical name follows it). */
-const SPANISH_LABEL: Record<string, string> = {
-	client_id: 'Código cliente', name: 'Razón social / Descripción', product_id: 'Código producto',
-	invoice_id: 'Nº factura', invoice_date: 'Fecha', amount: 'Importe', quantity: 'Cantidad', unit_price: 'Precio unitario',
-	opportunity_id: 'ID oportunidad', created_at: 'Fecha de creación', outcome: 'Resultado', stage: 'Etapa',
-	quote_id: 'Nº presupuesto', issued_at: 'Fecha presupuesto', status: 'Estado', month: 'Mes', forecast_amount: 'Pronóstico',
-	gross_amount: 'Total'
-};
-
-/** A required column as a user would look for it: `"Importe" (amount) or "Cantidad" (quantity) + …`. */
+/**
+ * A required column as a user would look for it, by the field's name in the mapping of Cargar
+ * datos (fieldName): `"Importe" o "Cantidad" + "Precio unitario"`; never the code identifier.
+ */
 function describeColumn(spec: KindSpec, name: string, lang: Lang): string {
 	const column = spec.columns.find((c) => c.name === name);
-	const label = (n: string) => (SPANISH_LABEL[n] ? `"${SPANISH_LABEL[n]}" (${n})` : n);
+	const label = (n: string) => `"${fieldName(spec.kind, n, lang)}"`;
 	const or = ` ${lang === 'es' ? 'o' : 'or'} `;
 	const alternatives = column?.requiredUnless ? or + column.requiredUnless.map((set) => set.map(label).join(' + ')).join(or) : '';
 	return label(name) + alternatives;
@@ -155,7 +149,7 @@ const en: Catalogue = {
 		`could be ${p.candidates.map((c) => `${kindWord(c.kind, 'en')} (${Math.round(c.confidence * 100)} %)`).join(' or ')}: ` +
 		`too close to tell (${sayFacts(p.evidence, 'en')}). Say which with ${p.candidates.map((c) => `--kind ${c.kind}`).join(' or ')}; nothing was loaded.`,
 	documents_without_lines: () =>
-		'these are invoice documents without amounts (no "Importe" nor "Cantidad" + "Precio unitario"): ' +
+		'these are invoice documents without amounts (no "Amount" nor "Quantity" + "Unit price"): ' +
 		'give their lines file in the same command, or an invoices export with all of ' +
 		`${expectedHeaders(KIND_SPECS.invoices, 'en')}.`,
 	lines_without_documents: (p: { columns?: string[] }) =>
