@@ -58,6 +58,8 @@ export const guard: Handle = async ({ event, resolve }) => {
 	if (!READS.has(event.request.method) && readOnlyExport()) {
 		const message = readOnlyRefusal(event.locals.lang);
 		if (api) return json({ error: message, code: READ_ONLY_CODE }, { status: 409 });
+		// A form sent by use:enhance reads an ActionResult: its error shows in the page's frame.
+		if (event.request.headers.get('x-sveltekit-action') === 'true') return json({ type: 'error', error: { message } }, { status: 409 });
 		error(409, { message });
 	}
 	return resolve(event);

@@ -135,6 +135,16 @@ describe('writing', () => {
 		else expect(body).toContain(REFUSED_EN);
 	});
 
+	it('answers a form sent by use:enhance with an error ActionResult, which the page shows in its frame', async () => {
+		const response = await fetch(`${server.url}/ajustes?/thresholds`, {
+			method: 'POST',
+			body: form({ key: 'hhi', approve: '1500', observe: '2500' }),
+			headers: as(adminToken, { 'x-sveltekit-action': 'true', accept: 'application/json', 'accept-language': 'es' })
+		});
+		expect(response.status).toBe(409);
+		expect(await response.json()).toEqual({ type: 'error', error: { message: REFUSED_ES } });
+	});
+
 	it('is refused in Spanish to a caller who asks for it', async () => {
 		const response = await fetch(`${server.url}/api/uploads/batches/1/undo`, { method: 'POST', headers: as(adminToken, { 'accept-language': 'es' }) });
 		expect(response.status).toBe(409);
