@@ -1,9 +1,12 @@
 // npm run metrics -- NAME [--from YYYY-MM] [--to YYYY-MM] [--as-of YYYY-MM-DD] [--dim D] [--by product]
-//                         [--compare year] [--filter dim=value ...] [--db PATH] [--json]
+//                         [--compare year] [--filter dim=value ...] [--db PATH | --parquet DIR] [--json]
 // npm run metrics -- list NAME --key K [--month YYYY-MM] [same options] [--json | --csv]: the rows behind one number.
+// --parquet DIR: from an export of npm run export -- --parquet DIR instead of the database (read-only).
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dimension, dimensionOfCli } from '../lib/dimensions';
-import { getDatabase } from '../lib/server/db/database';
+import { getDatabase, openExport, type Database } from '../lib/server/db/database';
+import { ParquetError } from '../lib/server/db/parquet-messages';
 import { defaultDatabasePath } from '../lib/server/db/db-path';
 import { computeList, listCsv } from '../lib/server/lists/list';
 import { LIST_NAMES } from '../lib/server/lists/registry';
@@ -14,7 +17,7 @@ import { printList } from './print-list';
 import { runCli, UsageError } from './run';
 
 const USAGE = `Usage: npm run metrics -- ${METRIC_NAMES.join('|')} [--from YYYY-MM] [--to YYYY-MM] [--as-of YYYY-MM-DD]
-                          [--dim D] [--by product] [--compare year] [--filter dim=value ...] [--db PATH] [--json]
+                          [--dim D] [--by product] [--compare year] [--filter dim=value ...] [--db PATH | --parquet DIR] [--json]
        npm run metrics -- list ${LIST_NAMES.join('|')} --key K [--month YYYY-MM] [the same options] [--json | --csv]`;
 
 await runCli(async () => {
@@ -31,6 +34,7 @@ await runCli(async () => {
 			csv: { type: 'boolean' },
 			filter: { type: 'string', multiple: true },
 			db: { type: 'string' },
+			parquet: { type: 'string' },
 			json: { type: 'boolean' },
 			help: { type: 'boolean', short: 'h' }
 		},
@@ -50,7 +54,14 @@ await runCli(async () => {
 		const dim = dimensionOfCli(cli);
 		raw[dim ? dimension(dim).param : cli] = f.slice(eq + 1);
 	}
-	const db = await getDatabase(values.db ?? defaultDatabasePath());
+	if (values.db && values.parquet) throw new UsageError('--db and --parquet exclude each other: give the database or an export of it.');
+	let db: Database;
+	try {
+		db = values.parquet ? await openExport(resolve(values.parquet)) : await getDatabase(values.db ?? defaultDatabasePath());
+	} catch (error) {
+		if (error instanceof ParquetError) throw new UsageError(error.text('en'));
+		throw error;
+	}
 	try {
 		if (isList) {
 			const list = await computeList(db, name, { ...raw, key: values.key, month: values.month });

@@ -162,6 +162,23 @@ describe('the export refuses, writing nothing', () => {
 	});
 });
 
+describe('npm run metrics -- NAME --parquet DIR', () => {
+	it('computes a figure from the export, the same document as from the database', async () => {
+		const result = await runCli('metrics', ['growth', '--parquet', dir, '--from', '2025-01', '--to', '2025-06', '--filter', 'region=La Paz', '--json']);
+		expect(result.stderr).toBe('');
+		const own = await computeMetric(database, 'growth', { from: '2025-01', to: '2025-06', region: 'La Paz' });
+		expect(toTwelveDigits(JSON.parse(result.stdout))).toEqual(toTwelveDigits(JSON.parse(JSON.stringify(own))));
+	});
+
+	it('refuses --db with --parquet, and a folder with no export, in one line', async () => {
+		const both = await runCli('metrics', ['growth', '--parquet', dir, '--db', path]);
+		expect(both).toMatchObject({ code: 1, stdout: '', stderr: '--db and --parquet exclude each other: give the database or an export of it.\n' });
+		const none = await runCli('metrics', ['growth', '--parquet', folder.path('nothing-here')]);
+		expect(none).toMatchObject({ code: 1, stdout: '' });
+		expect(none.stderr).toBe(`${folder.path('nothing-here')} holds no Cartera export (no cartera-export.json): write one with npm run export -- --parquet ${folder.path('nothing-here')}.\n`);
+	});
+});
+
 describe('CARTERA_SOURCE', () => {
 	it('unset or empty is the database; parquet:DIR an export (relative to the working folder); anything else is refused', () => {
 		expect(servingSource({})).toEqual({ kind: 'database' });
