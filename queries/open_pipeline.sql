@@ -16,15 +16,26 @@ WITH settings AS (
 	SELECT r.stage, r.probability
 	FROM (SELECT unnest(from_json($stage_probabilities::JSON, '[{"stage":"VARCHAR","probability":"DOUBLE"}]')) AS r)
 ),
+records AS (
+	SELECT o.stage, o.expected_close_at, o.amount, o.probability, o.created_at, o.last_change_at
+	FROM cartera_records('opportunities', {{filters}}) o
+	WHERE o.outcome = 'open' AND o.kind <> 'lead' AND o.created_at <= $as_of::DATE
+),
+stages AS (
+	-- Each stage's probability once per stage (a few), not once per record (its default matches
+	-- the stage's name against patterns).
+	SELECT d.stage, coalesce(s.probability, cartera_stage_probability(d.stage)) AS stage_probability
+	FROM (SELECT DISTINCT stage FROM records) d
+	LEFT JOIN settings s ON s.stage = d.stage
+),
 open AS (
 	SELECT o.stage, strftime(o.expected_close_at, '%Y-%m') AS close_month, coalesce(o.amount, 0) AS amount,
-		coalesce(s.probability, cartera_stage_probability(o.stage)) AS stage_probability,
-		coalesce(o.probability, s.probability, cartera_stage_probability(o.stage)) AS probability,
+		st.stage_probability,
+		coalesce(o.probability, st.stage_probability) AS probability,
 		date_diff('day', o.created_at, $as_of::DATE) AS age_days,
 		date_diff('day', o.last_change_at, $as_of::DATE) AS days_since_change
-	FROM cartera_records('opportunities', {{filters}}) o
-	LEFT JOIN settings s ON s.stage = o.stage
-	WHERE o.outcome = 'open' AND o.kind <> 'lead' AND o.created_at <= $as_of::DATE
+	FROM records o
+	JOIN stages st ON st.stage IS NOT DISTINCT FROM o.stage
 ),
 grouped AS (
 	SELECT CASE WHEN GROUPING(stage) = 0 THEN 'stage' WHEN GROUPING(close_month) = 0 THEN 'close_month' ELSE 'total' END AS breakdown,

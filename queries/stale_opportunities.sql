@@ -12,12 +12,22 @@ WITH stale AS (
 	FROM cartera_records('opportunities', {{filters}}) o
 	WHERE o.outcome = 'open' AND o.kind <> 'lead' AND o.created_at <= $as_of::DATE
 		AND date_diff('day', coalesce(o.last_change_at, o.created_at), $as_of::DATE) >= $stale_days::INTEGER
+),
+-- The count and total are summed apart and the $limit rows picked before they are written out
+-- (dates as text, the client's name): a window over every stale record wrote all of them first.
+totals AS (
+	SELECT count(*) AS n, sum(amount) AS total FROM stale
+),
+picked AS (
+	SELECT * FROM stale
+	ORDER BY idle_days DESC, amount DESC NULLS LAST, opportunity_id
+	LIMIT $limit::INTEGER
 )
 SELECT s.opportunity_id AS id, s.client_id, c.name, s.kind, s.stage, s.owner,
 	strftime(s.created_at, '%Y-%m-%d') AS created_at, strftime(s.last_change_at, '%Y-%m-%d') AS last_change_at,
 	round(s.amount, 2)::DOUBLE AS amount, s.age_days::INTEGER AS age_days, s.idle_days::INTEGER AS idle_days,
-	(count(*) OVER ())::INTEGER AS count, round(coalesce(sum(s.amount) OVER (), 0), 2)::DOUBLE AS total
-FROM stale s
+	t.n::INTEGER AS count, round(coalesce(t.total, 0), 2)::DOUBLE AS total
+FROM picked s
+CROSS JOIN totals t
 LEFT JOIN clients c ON c.client_id = s.client_id
-ORDER BY s.idle_days DESC, s.amount DESC NULLS LAST, s.opportunity_id
-LIMIT $limit::INTEGER;
+ORDER BY s.idle_days DESC, s.amount DESC NULLS LAST, s.opportunity_id;
