@@ -9,9 +9,10 @@
 -- row without data.
 CREATE OR REPLACE TEMP MACRO cartera_provisional_month() AS TABLE
 WITH per_month AS (
+	-- From the data's distinct dates (a few hundred), not a month computed for every line: on 1M
+	-- lines about half the time.
 	SELECT date_trunc('month', invoice_date)::DATE AS month, max(invoice_date) AS last_date
-	FROM invoice_lines
-	WHERE doc_status NOT IN {{uncounted_statuses}}
+	FROM (SELECT DISTINCT invoice_date FROM invoice_lines WHERE doc_status NOT IN {{uncounted_statuses}})
 	GROUP BY 1
 ),
 latest AS (
