@@ -2,7 +2,7 @@
 // webhook call (a local HTTP receiver checks the HMAC) and one e-mail (a local SMTP server); its
 // undo is one alert back; a dead webhook URL never holds up the load.
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,12 +17,12 @@ import { computeMetric } from '../../src/lib/server/metrics/index';
 import { saveSetting } from '../../src/lib/server/metrics/settings-store';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import { tempFolder } from '../helpers/temp-db';
+import { WebhookReceiver } from '../helpers/webhook-receiver';
 
 const folder = tempFolder();
 let db: Database;
-const calls: { body: string; signature: string | undefined }[] = [];
 const mails: string[] = [];
-let receiver: Server;
+let receiver: WebhookReceiver;
 let silent: Server; // accepts and never answers: a webhook that times out
 let smtp: SMTPServer;
 const port = (s: { address(): AddressInfo | string | null }) => (s.address() as AddressInfo).port;
@@ -32,20 +32,9 @@ const CREDIT_NOTE = `Nº factura;Línea;Fecha;Código cliente;Código producto;C
 NC-ALERT-1;1;15/10/2026;CL-00065;P-013;-1;1.000.000,00;-1.000.000,00;BOB;Nota de crédito
 `;
 
-const read = (req: IncomingMessage) =>
-	new Promise<string>((resolve) => {
-		let body = '';
-		req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-		req.on('end', () => resolve(body));
-	});
-
 beforeAll(async () => {
 	process.env.CARTERA_ALERT_RETRY_MS = '200,400';
 	process.env.CARTERA_WEBHOOK_TIMEOUT_MS = '500';
-	receiver = createServer(async (req, res) => {
-		calls.push({ body: await read(req), signature: req.headers['x-cartera-signature'] as string | undefined });
-		res.writeHead(204).end();
-	});
 	silent = createServer(() => undefined);
 	smtp = new SMTPServer({
 		authOptional: true,
@@ -60,7 +49,7 @@ beforeAll(async () => {
 		}
 	});
 	await Promise.all([
-		new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r)),
+		WebhookReceiver.up().then((r) => (receiver = r)),
 		new Promise<void>((r) => silent.listen(0, '127.0.0.1', r)),
 		new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r))
 	]);
@@ -77,7 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await alertsSettled();
 	db?.close();
-	receiver.close();
+	await receiver?.close();
 	silent.closeAllConnections();
 	silent.close();
 	await new Promise<void>((r) => smtp.close(r));
@@ -92,7 +81,7 @@ describe('alerts after a load', () => {
 	it('a credit note that turns October to rejected: one growth alert, one signed webhook call, one e-mail', async () => {
 		const growthBefore = ((await computeMetric(db, 'kpis', {})) as KpisDocument).kpis.find((k) => k.id === 'growth')!;
 		expect(growthBefore).toMatchObject({ month: '2026-10', status: 'observed' });
-		const sub = await addSubscription(db, { webhook_url: `http://127.0.0.1:${port(receiver)}/hook`, emails: 'gerencia@example.test', by: 'test' });
+		const sub = await addSubscription(db, { webhook_url: receiver.url, emails: 'gerencia@example.test', by: 'test' });
 		secret = sub.secret!;
 		expect(secret).toMatch(/^[0-9a-f]{64}$/);
 
@@ -109,12 +98,12 @@ describe('alerts after a load', () => {
 		});
 		expect(growthAfter.status).toBe('rejected');
 
-		expect(calls).toHaveLength(1);
-		const expected = `sha256=${createHmac('sha256', secret).update(calls[0]!.body).digest('hex')}`;
-		expect(calls[0]!.signature).toBe(expected);
-		expect(JSON.parse(calls[0]!.body)).toMatchObject({ event: 'alert', alert: { id: alerts[0]!.alert_id, kpi: 'growth', old_status: 'observed', new_status: 'rejected', month: '2026-10', scope: null } });
+		expect(receiver.calls).toHaveLength(1);
+		const expected = `sha256=${createHmac('sha256', secret).update(receiver.calls[0]!.body).digest('hex')}`;
+		expect(receiver.calls[0]!.signature).toBe(expected);
+		expect(JSON.parse(receiver.calls[0]!.body)).toMatchObject({ event: 'alert', alert: { id: alerts[0]!.alert_id, kpi: 'growth', old_status: 'observed', new_status: 'rejected', month: '2026-10', scope: null } });
 		// Signed over the exact body: a changed byte no longer matches.
-		expect(createHmac('sha256', secret).update(calls[0]!.body + ' ').digest('hex')).not.toBe(expected.slice(7));
+		expect(createHmac('sha256', secret).update(receiver.calls[0]!.body + ' ').digest('hex')).not.toBe(expected.slice(7));
 
 		expect(mails).toHaveLength(1);
 		expect(mails[0]).toContain('gerencia@example.test');
@@ -130,7 +119,7 @@ describe('alerts after a load', () => {
 		const [latest] = await listAlerts(db);
 		expect(latest).toMatchObject({ cause: 'undo', batch_id: batch, kpi: 'growth', old_status: 'rejected', new_status: 'observed', direction: 'better' });
 		expect(await listAlerts(db)).toHaveLength(2);
-		expect(calls).toHaveLength(2);
+		expect(receiver.calls).toHaveLength(2);
 		expect(mails).toHaveLength(2);
 	});
 

@@ -3,9 +3,6 @@
 // next start (resumeDeliveries, what the server's init calls) the retry is made when due and
 // arrives, signed, as attempt 2, and nothing is left stored. Also: a script that loads and closes
 // the database at once keeps the load's alert (Database.close waits for the background work).
-import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveriesPending, deliveriesSettled, resumeDeliveries } from '../../src/lib/server/alerts/deliver';
 import { listPending } from '../../src/lib/server/alerts/pending';
@@ -15,48 +12,34 @@ import { Database } from '../../src/lib/server/db/database';
 import { CREDIT_NOTE, loadGoalFixture } from '../helpers/goal-alert-fixture';
 import { loadCsv } from '../helpers/metric-fixture';
 import { tempFolder } from '../helpers/temp-db';
+import { signatureOf, WebhookReceiver } from '../helpers/webhook-receiver';
 
 const folder = tempFolder();
 const path = folder.path('pending.duckdb');
-const calls: { body: string; signature: string }[] = [];
-let receiver: Server | undefined;
+let receiver: WebhookReceiver | undefined;
 
 beforeAll(() => {
 	// A retry 1.5 s after the first attempt, then one more.
 	process.env.CARTERA_ALERT_RETRY_MS = '1500,1500';
 	process.env.CARTERA_WEBHOOK_TIMEOUT_MS = '1000';
 });
-afterAll(() => {
-	receiver?.close();
+afterAll(async () => {
+	await receiver?.close();
 	delete process.env.CARTERA_ALERT_RETRY_MS;
 	delete process.env.CARTERA_WEBHOOK_TIMEOUT_MS;
 	folder.remove();
 });
 
-const listen = (port: number) =>
-	new Promise<Server>((resolve) => {
-		const s = createServer((req, res) => {
-			let body = '';
-			req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-			req.on('end', () => {
-				calls.push({ body, signature: String(req.headers['x-cartera-signature']) });
-				res.writeHead(204).end();
-			});
-		});
-		s.listen(port, '127.0.0.1', () => resolve(s));
-	});
-
 describe('alert deliveries across a restart', () => {
 	it('a retry pending when the database closes is resumed at the next start and arrives', async () => {
 		// A port nothing listens on (yet): the receiver is down.
-		const probe = await listen(0);
-		const port = (probe.address() as AddressInfo).port;
-		await new Promise<void>((r) => probe.close(() => r()));
+		receiver = await WebhookReceiver.down();
+		const { calls } = receiver;
 
 		let db = await Database.open(path);
 		await loadGoalFixture(db, folder);
 		await alertsRecorded();
-		const { secret } = await addSubscription(db, { webhook_url: `http://127.0.0.1:${port}/hook` });
+		const { secret } = await addSubscription(db, { webhook_url: receiver.url });
 		await loadCsv(db, folder, { 'nc.csv': CREDIT_NOTE });
 		await alertsRecorded();
 		const [alert] = await listAlerts(db);
@@ -75,13 +58,13 @@ describe('alert deliveries across a restart', () => {
 		expect(calls).toEqual([]);
 
 		// Start again, with the receiver up: the retry arrives when due, signed, as attempt 2.
-		receiver = await listen(port);
+		await receiver.listen();
 		db = await Database.open(path);
 		expect(await listPending(db)).toEqual([stored]);
 		resumeDeliveries(db);
 		await deliveriesSettled();
 		expect(calls).toHaveLength(1);
-		expect(calls[0]!.signature).toBe(`sha256=${createHmac('sha256', secret!).update(calls[0]!.body).digest('hex')}`);
+		expect(calls[0]!.signature).toBe(signatureOf(calls[0]!.body, secret!));
 		expect(JSON.parse(calls[0]!.body)).toMatchObject({ alert: { id: alert!.alert_id, source: 'goal', kpi: 'targets' } });
 		expect((await listDeliveries(db)).map((d) => [d.attempt, d.outcome]).reverse()).toEqual([[1, 'failed'], [2, 'sent']]);
 		expect(await listPending(db)).toEqual([]);

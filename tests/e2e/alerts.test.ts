@@ -3,10 +3,7 @@
 // locale) and sees no subscriptions anywhere, nor can write them; an admin follows the link from
 // /alertas to the subscriptions in Ajustes, subscribes a webhook (its key shown once), and an undo
 // through the API raises the alert back, delivered signed to a local receiver and logged there.
-import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +20,7 @@ import { copyDemoDatabase } from '../helpers/demo-database';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { hydrated, launchBrowser } from '../helpers/chromium';
 import { startServer, TEST_ADMIN, type RunningServer } from '../helpers/server';
+import { signatureOf, WebhookReceiver } from '../helpers/webhook-receiver';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const WORDS = {
@@ -33,8 +31,7 @@ const WORDS = {
 let dir: string;
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
-let receiver: Server;
-const calls: { body: string; signature: string }[] = [];
+let receiver: WebhookReceiver | undefined;
 let batch = 0;
 let rejectedValue = 0;
 const sessions = { admin: '', viewer: '' };
@@ -61,15 +58,7 @@ beforeAll(async () => {
 	sessions.admin = (await createSession(db, admin.user_id)).token;
 	sessions.viewer = (await createSession(db, vera.user_id)).token;
 	await db.close();
-	receiver = createServer((req, res) => {
-		let body = '';
-		req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-		req.on('end', () => {
-			calls.push({ body, signature: String(req.headers['x-cartera-signature']) });
-			res.writeHead(200).end('ok');
-		});
-	});
-	await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+	receiver = await WebhookReceiver.up();
 	server = await startServer(path);
 	browser = await launchBrowser();
 	mkdirSync(SHOTS, { recursive: true });
@@ -77,7 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
-	receiver?.close();
+	await receiver?.close();
 	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -142,7 +131,7 @@ describe('/alertas', () => {
 		await page.waitForURL(/\/ajustes#suscripciones$/);
 		await hydrated(page);
 		expect(await page.getByRole('heading', { name: w.subscriptions }).count()).toBe(1);
-		await page.getByLabel(w.webhook).fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`);
+		await page.getByLabel(w.webhook).fill(receiver!.url);
 		await page.getByRole('button', { name: w.subscribe }).click();
 		const secret = (await page.locator('[data-testid="subscription-secret"]').textContent({ timeout: 10_000 }))!;
 		expect(secret).toMatch(/^[0-9a-f]{64}$/);
@@ -150,9 +139,10 @@ describe('/alertas', () => {
 
 		const undone = await server!.fetch(`${server!.url}/api/uploads/batches/${batch}/undo`, { method: 'POST', headers: { origin: server!.url } });
 		expect(undone.status).toBe(200);
-		for (let i = 0; i < 100 && calls.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+		await receiver!.received(1);
+		const { calls } = receiver!;
 		expect(calls).toHaveLength(1);
-		expect(calls[0]!.signature).toBe(`sha256=${createHmac('sha256', secret).update(calls[0]!.body).digest('hex')}`);
+		expect(calls[0]!.signature).toBe(signatureOf(calls[0]!.body, secret));
 		expect(JSON.parse(calls[0]!.body)).toMatchObject({ alert: { kpi: 'growth', old_status: 'rejected', new_status: 'observed', direction: 'better', cause: 'undo', batch_id: batch } });
 
 		await page.goto(`${server!.url}/alertas?lang=en`);
