@@ -1,5 +1,5 @@
 // The built server with CARTERA_SOURCE=parquet:DIR serves the demo's export read-only: the API's
-// figures are the database's, the accounts and API tokens of the export sign in, every page says
+// figures are the database's, the accounts and API tokens of the export sign in, every page (16) is served and says
 // it is read-only and offers no Cargar datos, and every write (undo, upload, backup, settings,
 // users, the month's closing) is refused with 409 in the caller's language, changing nothing: the
 // export's files are byte for byte the same, the figures too, and no database file is created.
@@ -107,6 +107,16 @@ describe('reading', () => {
 		expect(html).not.toContain('href="/cargar');
 		const en = await (await fetch(`${server.url}/`, { headers: { cookie: session, 'accept-language': 'en' } })).text();
 		expect(en).toContain('Read-only: this dashboard is served from a Parquet export.');
+	});
+});
+
+describe('every page', () => {
+	const PAGES = ['/', '/segmentos', '/concentracion', '/activacion', '/pronostico', '/embudo', '/ranking', '/clientes', '/clientes/CL-00001', '/lista/retention_event?key=churned', '/lista/abc_tier?key=B', '/informe/2026-10', '/alertas', '/ajustes', '/usuarios', '/cargar', '/cargar/historial'];
+
+	it.each(PAGES)('%s is served from the export, with the read-only note', async (path) => {
+		const response = await fetch(server.url + path, { headers: as(adminToken, { 'accept-language': 'en' }) });
+		expect(response.status).toBe(200);
+		expect(await response.text()).toContain('Read-only: this dashboard is served from a Parquet export.');
 	});
 });
 
