@@ -3,23 +3,20 @@
 // locale) and sees no subscriptions anywhere, nor can write them; an admin follows the link from
 // /alertas to the subscriptions in Ajustes, subscribes a webhook (its key shown once), and an undo
 // through the API raises the alert back, delivered signed to a local receiver and logged there.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMonth, formatPercentChange } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
 import { createUser } from '../../src/lib/server/auth/users';
-import { Database } from '../../src/lib/server/db/database';
 import { alertsSettled } from '../../src/lib/server/alerts/record';
 import { listAlerts } from '../../src/lib/server/alerts/store';
-import { copyDemoDatabase } from '../helpers/demo-database';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
-import { hydrated, launchBrowser } from '../helpers/chromium';
-import { startServer, TEST_ADMIN, type RunningServer } from '../helpers/server';
+import { hydrated } from '../helpers/chromium';
+import { openPage, useDemoApp } from '../helpers/demo-app';
+import { TEST_ADMIN } from '../helpers/server';
 import { signatureOf, WebhookReceiver } from '../helpers/webhook-receiver';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -28,59 +25,40 @@ const WORDS = {
 	en: { observed: 'Observed', rejected: 'Rejected', growth: 'Monthly growth', portfolio: 'Whole portfolio', subscribe: 'Subscribe', webhook: 'Webhook URL', manage: 'Alert subscriptions and deliveries (in Settings)', subscriptions: 'Alert subscriptions' }
 };
 
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let receiver: WebhookReceiver | undefined;
 let batch = 0;
 let rejectedValue = 0;
 const sessions = { admin: '', viewer: '' };
 
+const app = useDemoApp({
+	prepare: async (db, dir) => {
+		const file = join(dir, 'nc.csv');
+		writeFileSync(file, [
+			'Nº factura;Línea;Fecha;Código cliente;Código producto;Cantidad;Precio unitario;Importe;Moneda;Tipo documento',
+			'NC-ALERT-1;1;15/10/2026;CL-00065;P-013;-1;1.000.000,00;-1.000.000,00;BOB;Nota de crédito'
+		].join('\n'));
+		// Without the demo's goals, which the credit note also moves (their alerts: goal-alerts.test.ts).
+		await db.run('DELETE FROM targets');
+		batch = (await ingestFiles(db, [{ path: file, name: 'nc.csv' }])).files[0]!.batch_id;
+		await alertsSettled();
+		const [alert] = await listAlerts(db);
+		expect(alert).toMatchObject({ kpi: 'growth', old_status: 'observed', new_status: 'rejected' });
+		rejectedValue = alert!.value!;
+		const admin = await createUser(db, TEST_ADMIN.name, TEST_ADMIN.password, 'admin');
+		const vera = await createUser(db, 'vera', 'clave de lectora larga', 'viewer');
+		sessions.admin = (await createSession(db, admin.user_id)).token;
+		sessions.viewer = (await createSession(db, vera.user_id)).token;
+	}
+});
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-alerts-'));
-	const path = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(path);
-	const file = join(dir, 'nc.csv');
-	writeFileSync(file, [
-		'Nº factura;Línea;Fecha;Código cliente;Código producto;Cantidad;Precio unitario;Importe;Moneda;Tipo documento',
-		'NC-ALERT-1;1;15/10/2026;CL-00065;P-013;-1;1.000.000,00;-1.000.000,00;BOB;Nota de crédito'
-	].join('\n'));
-	const db = await Database.open(path);
-	// Without the demo's goals, which the credit note also moves (their alerts: goal-alerts.test.ts).
-	await db.run('DELETE FROM targets');
-	batch = (await ingestFiles(db, [{ path: file, name: 'nc.csv' }])).files[0]!.batch_id;
-	await alertsSettled();
-	const [alert] = await listAlerts(db);
-	expect(alert).toMatchObject({ kpi: 'growth', old_status: 'observed', new_status: 'rejected' });
-	rejectedValue = alert!.value!;
-	const admin = await createUser(db, TEST_ADMIN.name, TEST_ADMIN.password, 'admin');
-	const vera = await createUser(db, 'vera', 'clave de lectora larga', 'viewer');
-	sessions.admin = (await createSession(db, admin.user_id)).token;
-	sessions.viewer = (await createSession(db, vera.user_id)).token;
-	await db.close();
 	receiver = await WebhookReceiver.up();
-	server = await startServer(path);
-	browser = await launchBrowser();
 	mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
 	await receiver?.close();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(who: 'admin' | 'viewer', lang: Lang): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-	const context = await browser!.newContext({ locale: lang === 'es' ? 'es-BO' : 'en-US', viewport: { width: 1280, height: 900 } });
-	await context.addCookies([{ name: SESSION_COOKIE, value: sessions[who], url: server!.url }]);
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(`${server!.url}/alertas?lang=${lang}`);
-	await hydrated(page);
-	return { page, errors, close: () => context.close() };
-}
+const open = (who: 'admin' | 'viewer', lang: Lang) => openPage(app, `/alertas?lang=${lang}`, { lang, session: sessions[who] });
 
 describe('/alertas', () => {
 	it('a viewer cannot add or remove subscriptions', async () => {
@@ -89,7 +67,7 @@ describe('/alertas', () => {
 			const form = new FormData();
 			form.set('webhook_url', 'http://127.0.0.1:9/x');
 			form.set('id', '1');
-			const refused = await fetch(`${server!.url}/ajustes?/${action}`, { method: 'POST', body: form, headers: { cookie: `${SESSION_COOKIE}=${sessions.viewer}`, origin: server!.url } });
+			const refused = await fetch(`${app.server.url}/ajustes?/${action}`, { method: 'POST', body: form, headers: { cookie: `${SESSION_COOKIE}=${sessions.viewer}`, origin: app.server.url } });
 			expect(refused.status).toBe(403);
 		}
 	});
@@ -112,7 +90,7 @@ describe('/alertas', () => {
 			expect(await page.locator('[data-testid="manage-subscriptions"]').count()).toBe(0);
 			await page.screenshot({ path: join(SHOTS, `alerts-viewer-${lang}.png`), fullPage: true });
 			// Nor in Ajustes, which a viewer reads.
-			await page.goto(`${server!.url}/ajustes`);
+			await page.goto(`${app.server.url}/ajustes`);
 			await hydrated(page);
 			expect(await page.locator('h1').count()).toBe(1);
 			expect(await page.locator('[data-testid="subscriptions"]').count()).toBe(0);
@@ -137,7 +115,7 @@ describe('/alertas', () => {
 		expect(secret).toMatch(/^[0-9a-f]{64}$/);
 		expect(await page.locator('[data-subscription]').count()).toBe(1);
 
-		const undone = await server!.fetch(`${server!.url}/api/uploads/batches/${batch}/undo`, { method: 'POST', headers: { origin: server!.url } });
+		const undone = await app.server.fetch(`${app.server.url}/api/uploads/batches/${batch}/undo`, { method: 'POST', headers: { origin: app.server.url } });
 		expect(undone.status).toBe(200);
 		await receiver!.received(1);
 		const { calls } = receiver!;
@@ -145,7 +123,7 @@ describe('/alertas', () => {
 		expect(calls[0]!.signature).toBe(signatureOf(calls[0]!.body, secret));
 		expect(JSON.parse(calls[0]!.body)).toMatchObject({ alert: { kpi: 'growth', old_status: 'rejected', new_status: 'observed', direction: 'better', cause: 'undo', batch_id: batch } });
 
-		await page.goto(`${server!.url}/alertas?lang=en`);
+		await page.goto(`${app.server.url}/alertas?lang=en`);
 		await hydrated(page);
 		expect(await page.locator('[data-testid="alerts-table"] tbody tr').count()).toBe(2);
 		expect(await page.locator('[data-testid="manage-subscriptions"]').textContent()).toBe(WORDS.en.manage);
@@ -153,7 +131,7 @@ describe('/alertas', () => {
 		expect(await newest.locator('.status').allTextContents()).toEqual(['✕Rejected', '▲Observed']);
 		expect(await newest.getAttribute('data-direction')).toBe('better');
 		// The delivery log is in Ajustes, beside the subscriptions (English now).
-		await page.goto(`${server!.url}/ajustes`);
+		await page.goto(`${app.server.url}/ajustes`);
 		await hydrated(page);
 		expect(await page.getByRole('heading', { name: WORDS.en.subscriptions }).count()).toBe(1);
 		await page.waitForSelector('[data-testid="deliveries-table"] tr[data-outcome="sent"]');

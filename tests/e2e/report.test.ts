@@ -2,24 +2,21 @@
 // section in Spanish and English, its KPI values the kpis document's, the print rules (no
 // navigation or controls, at 390 px too) and the PDF Chromium prints, whose text holds each section;
 // then publishing through its button (a section's comment with it) and the published PDF from the PDF button.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/lib/features/report/messages';
 import { formatPercent } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
-import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
+import { createSession } from '../../src/lib/server/auth/sessions';
 import { createUser } from '../../src/lib/server/auth/users';
-import { Database } from '../../src/lib/server/db/database';
-import { copyDemoDatabase } from '../helpers/demo-database';
 import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { KpisDocument } from '../../src/lib/server/metrics/kpis';
 import type { TargetsDocument } from '../../src/lib/server/metrics/targets';
-import { hydrated, launchBrowser } from '../helpers/chromium';
+import { hydrated } from '../helpers/chromium';
+import { newPage, openPage, useDemoApp } from '../helpers/demo-app';
 import { compact, pdfText } from '../helpers/pdf-text';
-import { startServer, TEST_ADMIN, type RunningServer } from '../helpers/server';
+import { TEST_ADMIN } from '../helpers/server';
 
 const MONTH = '2026-10';
 const COMMENT = 'Dos clientes nuevos de Santa Cruz explican la mitad de la captación.';
@@ -39,32 +36,12 @@ function expectSections(text: string, lang: Lang): void {
 	for (const s of SECTIONS) expect(compact(text), s).toContain(compact(messages[lang].sections[s]));
 }
 
-let dir: string;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let kpiDoc: KpisDocument;
 let managerGoals: TargetsDocument['ranking'];
 let adminSession: string;
 
-async function open(lang: Lang, width = 1280): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-	const context = await browser!.newContext({ extraHTTPHeaders: server!.auth, viewport: { width, height: 900 }, locale: lang === 'es' ? 'es-BO' : 'en-US' });
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(e.message));
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') errors.push(msg.text());
-	});
-	await page.goto(`${server!.url}/informe/${MONTH}?lang=${lang}`);
-	await page.locator('[data-testid="report"]').waitFor();
-	return { page, errors, close: () => context.close() };
-}
-
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-report-'));
-	const dbPath = join(dir, 'demo.duckdb');
-	await copyDemoDatabase(dbPath);
-	const db = await Database.open(dbPath);
-	try {
+const app = useDemoApp({
+	prepare: async (db) => {
 		// The month the report is tested on is the demo's last month of invoices.
 		expect((await db.one<{ m: string }>("SELECT strftime(max(invoice_date), '%Y-%m') AS m FROM invoice_lines"))!.m).toBe(MONTH);
 		// A signed-in admin (a session cookie, as in a browser: a download does not carry extra headers).
@@ -73,18 +50,14 @@ beforeAll(async () => {
 		kpiDoc = (await computeMetric(db, 'kpis', { from: '2025-11', to: MONTH })) as KpisDocument;
 		const goals = (await computeMetric(db, 'targets', { from: `${MONTH.slice(0, 4)}-01`, to: MONTH, by: 'account_manager' })) as TargetsDocument;
 		managerGoals = goals.ranking.filter((r) => r.month === MONTH);
-	} finally {
-		db.close();
 	}
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
+
+async function open(lang: Lang, width = 1280): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+	const opened = await openPage(app, `/informe/${MONTH}?lang=${lang}`, { lang, viewport: { width, height: 900 } });
+	await opened.page.locator('[data-testid="report"]').waitFor();
+	return opened;
+}
 
 describe('Informe del mes', () => {
 	for (const lang of ['es', 'en'] as const) {
@@ -128,7 +101,7 @@ describe('Informe del mes', () => {
 	}
 
 	it('answers its PDF button with the report printed by Chromium, in the asker’s language', async () => {
-		const response = await server!.fetch(`${server!.url}/informe/${MONTH}/pdf`, { headers: { 'accept-language': 'en' } });
+		const response = await app.server.fetch(`${app.server.url}/informe/${MONTH}/pdf`, { headers: { 'accept-language': 'en' } });
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/pdf');
 		expectSections(pdfText(Buffer.from(await response.arrayBuffer())), 'en');
@@ -141,7 +114,7 @@ describe('Informe del mes', () => {
 				await expect(page.locator('[data-testid="report-pdf"]').isVisible()).resolves.toBe(true);
 				await page.emulateMedia({ media: 'print' });
 				await expect(visibleControls(page)).resolves.toEqual([]);
-				await page.goto(`${server!.url}/?from=2025-11&to=${MONTH}&region=Cochabamba`);
+				await page.goto(`${app.server.url}/?from=2025-11&to=${MONTH}&region=Cochabamba`);
 				await page.locator('[data-testid="report-link"]').waitFor({ state: 'attached' });
 				await expect(visibleControls(page)).resolves.toEqual([]);
 				// The filter bar is one line of text on paper: the period and the filters in force.
@@ -155,13 +128,12 @@ describe('Informe del mes', () => {
 	}
 
 	it('is reached from Resumen for the period’s last month', async () => {
-		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth });
-		const page = await context.newPage();
+		const { page, close } = await newPage(app);
 		try {
-			await page.goto(`${server!.url}/?from=2025-11&to=${MONTH}&lang=es`);
+			await page.goto(`${app.server.url}/?from=2025-11&to=${MONTH}&lang=es`);
 			await expect(page.locator('[data-testid="report-link"]').getAttribute('href')).resolves.toBe(`/informe/${MONTH}`);
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 
@@ -193,11 +165,9 @@ describe('Informe del mes', () => {
 
 	for (const lang of ['es', 'en'] as const) {
 		it(`gives the published month as a PDF from its PDF button, printed by Chromium with every section and the comment, in ${lang}`, async () => {
-			const context = await browser!.newContext({ locale: lang === 'es' ? 'es-BO' : 'en-US' });
-			await context.addCookies([{ name: SESSION_COOKIE, value: adminSession, url: server!.url }]);
-			const page = await context.newPage();
+			const { page, close } = await newPage(app, { lang, session: adminSession });
 			try {
-				await page.goto(`${server!.url}/informe/${MONTH}?lang=${lang}`);
+				await page.goto(`${app.server.url}/informe/${MONTH}?lang=${lang}`);
 				const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="report-pdf"]').click()]);
 				expect(download.suggestedFilename()).toBe(`informe-${MONTH}.pdf`);
 				const pdf = readFileSync((await download.path())!);
@@ -211,7 +181,7 @@ describe('Informe del mes', () => {
 				expect(compact(text)).not.toContain(compact(messages[lang].commentSend));
 				expect(compact(text)).not.toContain(compact(messages[lang].republish));
 			} finally {
-				await context.close();
+				await close();
 			}
 		});
 	}
@@ -229,7 +199,7 @@ describe('Informe del mes', () => {
 	});
 
 	it('refuses a month that is not YYYY-MM', async () => {
-		const response = await fetch(`${server!.url}/informe/2026-13`, { headers: server!.auth });
+		const response = await fetch(`${app.server.url}/informe/2026-13`, { headers: app.server.auth });
 		expect(response.status).toBe(400);
 	});
 });
