@@ -4,37 +4,20 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hydrated, launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
-import { tempFolder } from '../helpers/temp-db';
+import { describe, expect, it } from 'vitest';
+import { hydrated } from '../helpers/chromium';
+import { newPage, useDemoApp } from '../helpers/demo-app';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const folder = tempFolder('cartera-first-run-');
-let browser: Browser | undefined;
-let server: RunningServer | undefined;
-
-beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	server = await startServer(folder.path('empty.duckdb'), { accounts: false });
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	folder.remove();
-});
+mkdirSync(SHOTS, { recursive: true });
+const app = useDemoApp({ emptyDatabase: true, accounts: false });
 
 describe('first run on an empty database', () => {
 	it('creates the admin with the console code, then loads the sample data in one click', { timeout: 120_000 }, async () => {
-		const code = /ingrese el código: ([A-Z2-7-]{14})/.exec(server!.output())?.[1] ?? '';
+		const code = /ingrese el código: ([A-Z2-7-]{14})/.exec(app.server.output())?.[1] ?? '';
 		expect(code).not.toBe('');
-		const context = await browser!.newContext({ locale: 'es-BO', viewport: { width: 1280, height: 720 } });
-		const p = await context.newPage();
-		const errors: string[] = [];
-		p.on('pageerror', (e) => errors.push(e.message));
-		await p.goto(`${server!.url}/`);
+		const { page: p, errors, close } = await newPage(app, { lang: 'es', viewport: { width: 1280, height: 720 } });
+		await p.goto(`${app.server.url}/`);
 		await p.waitForURL(/\/setup$/);
 		await hydrated(p);
 		await p.fill('input[name="code"]', code);
@@ -52,6 +35,6 @@ describe('first run on an empty database', () => {
 		await p.waitForSelector('.kpi-grid');
 		expect(await p.locator('[data-testid="empty-state"]').count()).toBe(0);
 		expect(errors).toEqual([]);
-		await context.close();
+		await close();
 	});
 });

@@ -3,29 +3,13 @@
 // sheet under Hoja (automatic names the one found) and the report says which was read and which
 // were not; choosing the notes says the sheet holds no table and which one does, and the sheet
 // list stays so the automatic choice can be taken again.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
-import { tempFolder } from '../helpers/temp-db';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, useDemoApp } from '../helpers/demo-app';
 import { keptWorkbook } from '../helpers/xlsx-kept-workbook';
 
-const folder = tempFolder('cartera-e2e-sheets-');
-const book = folder.path('ventas-2025.xlsx');
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-const errors: string[] = [];
-
-beforeAll(async () => {
-	await keptWorkbook(book);
-	server = await startServer(folder.path('sheets.duckdb'));
-	browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	folder.remove();
-});
+const app = useDemoApp({ emptyDatabase: true, prepare: (_db, dir) => keptWorkbook(join(dir, 'ventas-2025.xlsx')) });
 
 /** Waits for the file's preview table or its error, with no request pending. */
 async function previewed(page: Page, what: 'preview-table' | 'file-error'): Promise<void> {
@@ -35,12 +19,9 @@ async function previewed(page: Page, what: 'preview-table' | 'file-error'): Prom
 
 describe('a workbook with a cover and notes on /cargar', () => {
 	it('reads the data sheet by itself, offers the others, and takes a choice back', async () => {
-		const context = await browser!.newContext({ extraHTTPHeaders: server!.auth });
-		const page = await context.newPage();
-		page.on('pageerror', (error) => errors.push(error.message));
-		page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-		await page.goto(`${server!.url}/cargar?lang=es`);
-		await page.setInputFiles('[data-testid="file-input"]', [book]);
+		const { page, errors, close } = await newPage(app);
+		await page.goto(`${app.server.url}/cargar?lang=es`);
+		await page.setInputFiles('[data-testid="file-input"]', [join(app.dir, 'ventas-2025.xlsx')]);
 		await previewed(page, 'preview-table');
 		const sheet = page.locator('[data-testid="opt-sheet"]');
 		expect(await sheet.locator('option').allTextContents()).toEqual(['automático (Ventas)', 'Portada', 'Notas', 'Ventas']);
@@ -61,7 +42,7 @@ describe('a workbook with a cover and notes on /cargar', () => {
 		await previewed(page, 'preview-table');
 		expect(await sheet.locator('option').first().textContent()).toBe('automático (Ventas)');
 		expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
-		expect((await context.request.get(`${server!.url}/api/metrics/kpis`)).status()).toBe(200);
-		await context.close();
+		expect((await page.context().request.get(`${app.server.url}/api/metrics/kpis`)).status()).toBe(200);
+		await close();
 	}, 120_000);
 });

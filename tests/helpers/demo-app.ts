@@ -1,4 +1,4 @@
-// The set-up most end-to-end files share: a copy of the demo database in a temporary folder,
+// The set-up most end-to-end files share: a copy of the demo database (or an empty one) in a temporary folder,
 // prepared by the file if it wants (users, settings, expected documents read before the server
 // holds the file: one process per DuckDB file), the built app on it and a headless Chromium; all
 // closed and removed after the file. `openPage` opens one page in a fresh context and collects
@@ -24,6 +24,11 @@ export interface DemoApp {
 }
 
 export interface DemoAppOptions {
+	/**
+	 * An empty database file instead of the demo copy (a file's own fixture loaded by `prepare`, or a
+	 * fresh installation with `accounts: false`). The file is created by `prepare` or by the server.
+	 */
+	emptyDatabase?: boolean;
 	/** Runs on the open database before the server takes the file (it is closed afterwards). */
 	prepare?: (db: Database, dir: string) => Promise<void>;
 	/** startServer's options. */
@@ -36,8 +41,8 @@ export function useDemoApp(options: DemoAppOptions = {}): DemoApp {
 	const app = {} as DemoApp;
 	beforeAll(async () => {
 		app.dir = mkdtempSync(join(tmpdir(), 'cartera-e2e-'));
-		app.path = join(app.dir, 'demo.duckdb');
-		await copyDemoDatabase(app.path);
+		app.path = join(app.dir, options.emptyDatabase ? 'cartera.duckdb' : 'demo.duckdb');
+		if (!options.emptyDatabase) await copyDemoDatabase(app.path);
 		if (options.prepare) {
 			const db = await Database.open(app.path);
 			try {

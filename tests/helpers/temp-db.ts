@@ -12,7 +12,11 @@ export interface TempFolder {
 }
 
 export function tempFolder(prefix = 'cartera-test-'): TempFolder {
-	const dir = mkdtempSync(join(tmpdir(), prefix));
+	return folderAt(mkdtempSync(join(tmpdir(), prefix)));
+}
+
+/** The same helpers over a folder that already exists (e.g. useDemoApp's `dir`). */
+export function folderAt(dir: string): TempFolder {
 	return {
 		dir,
 		path: (name) => join(dir, name),
