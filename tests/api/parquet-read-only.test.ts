@@ -1,6 +1,7 @@
 // The built server with CARTERA_SOURCE=parquet:DIR serves the demo's export read-only: the API's
 // figures are the database's, the accounts and API tokens of the export sign in, every page (16) is served and says
-// it is read-only and offers no Cargar datos, and every write (undo, upload, backup, settings,
+// it is read-only and offers no Cargar datos (nor publishing, comments, undo, or Ajustes' saving),
+// and every write (undo, upload, backup, settings,
 // users, the month's closing) is refused with 409 in the caller's language, changing nothing: the
 // export's files are byte for byte the same, the figures too, and no database file is created.
 import { createHash } from 'node:crypto';
@@ -117,6 +118,26 @@ describe('every page', () => {
 		const response = await fetch(server.url + path, { headers: as(adminToken, { 'accept-language': 'en' }) });
 		expect(response.status).toBe(200);
 		expect(await response.text()).toContain('Read-only: this dashboard is served from a Parquet export.');
+	});
+});
+
+describe('the write controls', () => {
+	const page = async (path: string) => (await fetch(server.url + path, { headers: as(adminToken, { 'accept-language': 'en' }) })).text();
+
+	// (Resumen's month closing shows only while the data's last month is incomplete, never on the demo.)
+	it('are not offered to an admin: no publishing or comments on the report, no undo, Ajustes disabled', async () => {
+		const report = await page('/informe/2026-10');
+		expect(report).toContain('data-testid="report-pdf"');
+		expect(report).not.toContain('data-testid="report-publish"');
+		expect(report).not.toContain('action="?/comment"');
+		const history = await page('/cargar/historial');
+		expect(history.match(/<tr/g)?.length).toBe(11); // the head and the 10 loads
+		expect(history).not.toContain('data-testid="undo"');
+		const settings = await page('/ajustes');
+		expect(settings).toContain('<fieldset disabled');
+		expect(settings).not.toContain('class="tool tool--primary"');
+		// Not the viewers' note (only management may change these): the layout's says why.
+		expect(settings).not.toContain('data-testid="read-only"');
 	});
 });
 

@@ -3,6 +3,7 @@
 // the data's provisional month closed or reopen it (analysts: auth/roles.ts).
 import { fail } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db/database';
+import { readOnlyExport } from '$lib/server/db/parquet-source';
 import { overviewComparison, overviewPage } from '$lib/features/overview/loader.server';
 import { allows, requiredAccess } from '$lib/server/auth/roles';
 import { closeMonth, monthClosing, MonthClosingError, reopenMonth } from '$lib/server/metrics/month-closing';
@@ -12,9 +13,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url, locals, route }) => {
 	const c = await pageContext(url, locals);
 	const db = await getDatabase();
-	// Who may close the month: the role the route's writes need (no accounts: everyone).
+	// Who may close the month: the role the route's writes need (no accounts: everyone); nobody on a read-only export.
 	const needed = requiredAccess(route.id, 'POST');
-	const canCloseMonth = !locals.user || (needed !== null && needed !== 'public' && allows(locals.user.role, needed));
+	const canCloseMonth = !readOnlyExport() && (!locals.user || (needed !== null && needed !== 'public' && allows(locals.user.role, needed)));
 	if (!c.data) return { overview: null, comparison: Promise.resolve(null), windowDays: c.settings.window_days, monthClosing: null, canCloseMonth };
 	const overview = await overviewPage(db, c);
 	// Streamed: the period's figures show at once, the changes against the comparison follow.

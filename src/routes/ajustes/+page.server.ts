@@ -5,6 +5,7 @@ import { FILTER_DIMENSIONS } from '$lib/features/shared/url-state';
 import { dashboardContext } from '$lib/server/pages/context';
 import { settingsPage } from '$lib/features/settings/loader.server';
 import { getDatabase } from '$lib/server/db/database';
+import { readOnlyExport } from '$lib/server/db/parquet-source';
 import { checkSetting, saveSetting, SettingError } from '$lib/server/metrics/settings-store';
 import { KPI_DEFAULTS, loadSettings, type KpiId } from '$lib/server/metrics/settings';
 import { typedAsPercent } from '$lib/kpi-units';
@@ -23,7 +24,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		page: c.data ? await settingsPage(db, c.params, c.settings) : { kpis: [], rules: [], history: [], goals: [] },
 		options: c.options,
 		dimensions: FILTER_DIMENSIONS,
-		canEdit: locals.user ? locals.user.role === 'admin' : true,
+		// Nobody changes anything on a read-only export (the layout's note says why).
+		canEdit: !readOnlyExport() && (locals.user ? locals.user.role === 'admin' : true),
 		// Alert subscriptions and their delivery log: admins only (webhook URLs are theirs to see).
 		alerts: !locals.user || locals.user.role === 'admin' ? await subscriptionsPanel(db) : null
 	};

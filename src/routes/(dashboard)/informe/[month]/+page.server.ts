@@ -5,6 +5,7 @@ import { commentOn, publishMonth, reportMonth, reportPage } from '$lib/features/
 import { CommentError } from '$lib/server/reports/comments';
 import { allows, requiredAccess } from '$lib/server/auth/roles';
 import { getDatabase } from '$lib/server/db/database';
+import { readOnlyExport } from '$lib/server/db/parquet-source';
 import { ParamError } from '$lib/server/metrics/params';
 import { canPrintPdf } from '$lib/server/pdf/chromium';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,9 +21,9 @@ function monthOf(text: string): string {
 
 export const load: PageServerLoad = async ({ params, locals, route }) => {
 	const month = monthOf(params.month);
-	// Who may publish: the role the route's writes need (no accounts: everyone).
+	// Who may publish: the role the route's writes need (no accounts: everyone); nobody on a read-only export.
 	const needed = requiredAccess(route.id, 'POST');
-	const canPublish = !locals.user || (needed !== null && needed !== 'public' && allows(locals.user.role, needed));
+	const canPublish = !readOnlyExport() && (!locals.user || (needed !== null && needed !== 'public' && allows(locals.user.role, needed)));
 	return { ...(await reportPage(await getDatabase(), month)), canPublish, pdf: await canPrintPdf(), today: new Date().toISOString().slice(0, 10) };
 };
 
