@@ -1,7 +1,7 @@
 -- Each client's purchases per product line around period P = from_date..to_date and the comparison
 -- period P0 = prev_from_date..prev_to_date, after the filters (docs/definitions.md "Filters"): the one
--- pass over the lines that retention_events.sql (each client's retention event, and its sales events
--- of docs/definitions.md "The four sales events") reads. One row per client and product line (NULL
+-- pass over the lines that retention_events.sql reads for each client's retention event and its
+-- cross-sell (docs/definitions.md "The four sales events") when asked by_product_line. One row per client and product line (NULL
 -- included; the lines without a client form one client, GROUP BY keeping NULL as one group), from
 -- the posted lines up to to_date:
 --   r, r0 = Σ amount in P, in P0 (credit notes included, DECIMAL; NULL without a line there);

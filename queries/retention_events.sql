@@ -7,31 +7,73 @@
 --   stable r = r0; r > 0 ≥ r0: new if no positive line before P (any date), else reactivated;
 --   expansion r > r0 > 0; contraction 0 < r < r0; churned r0 > 0 ≥ r; other (both ≤ 0, different).
 -- bought_in_period, bought_before and product_lines feed the repeat rate and lines per client.
--- The sales events (docs/definitions.md "The four sales events") of each client, for sales_events.sql
--- and list_sales_event.sql: cross-sell when it had bought before P and bought in P in product lines
--- new to it: cross_sell_lines = how many (0 otherwise), cross_sell_amount = their revenue in P,
--- cross_sell_product_lines = their names. From one pass over the lines per client and product line
--- (client_product_lines.sql).
-CREATE OR REPLACE TEMP MACRO cartera_retention_events(prev_from_date, prev_to_date, {{filter_params}}) AS TABLE
-WITH per_client AS (
+-- by_product_line (a constant true or false) also gives each client's cross-sell (docs/definitions.md
+-- "The four sales events", for sales_events.sql and list_sales_event.sql): when it had bought before
+-- P and bought in P in product lines new to it (client_product_lines.sql), cross_sell_lines = how
+-- many (0 otherwise), cross_sell_amount = their revenue in P, cross_sell_product_lines = their names.
+-- Then every column comes from the one pass per client and product line of client_product_lines.sql
+-- (the same sums, per product line first); without it (retention, new captures, their lists) from
+-- one pass per client, cheaper, and the cross-sell columns are NULL. Either way the other branch is
+-- empty and not computed.
+-- The lines are grouped per client first and the clients joined after: every filter but billing
+-- tier and status names the line's product (joined before) or its client (kept by the grouping),
+-- so filtering the groups keeps exactly the lines cartera_lines keeps (lines.sql: a client-attribute
+-- filter drops the clients missing from the clients table), without joining the clients to every
+-- line. A tier or status filter needs the classification of lines.sql: then the lines come from
+-- cartera_lines (the second branch; the first is then empty, and the other way round).
+CREATE OR REPLACE TEMP MACRO cartera_retention_events(prev_from_date, prev_to_date, by_product_line, {{filter_params}}) AS TABLE
+WITH grouped AS (
+	SELECT l.client_id,
+		coalesce(sum(l.amount) FILTER (WHERE l.invoice_date >= from_date::DATE), 0) AS r,
+		coalesce(sum(l.amount) FILTER (WHERE l.invoice_date BETWEEN prev_from_date::DATE AND prev_to_date::DATE), 0) AS r0,
+		count(*) FILTER (WHERE l.invoice_date >= from_date::DATE
+			OR l.invoice_date BETWEEN prev_from_date::DATE AND prev_to_date::DATE) > 0 AS in_population,
+		count(*) FILTER (WHERE l.amount > 0 AND l.invoice_date < from_date::DATE) > 0 AS bought_before,
+		count(*) FILTER (WHERE l.amount > 0 AND l.invoice_date >= from_date::DATE) > 0 AS bought_in_period,
+		count(DISTINCT p.product_line) FILTER (WHERE l.amount > 0 AND l.invoice_date >= from_date::DATE) AS product_lines
+	FROM invoice_lines l
+	LEFT JOIN products p ON p.product_id = l.product_id
+	WHERE {{computed_absent}} AND l.doc_status NOT IN {{uncounted_statuses}} AND l.invoice_date <= to_date::DATE
+		AND {{product_line_filter_conditions}}
+	GROUP BY l.client_id
+	UNION ALL
 	SELECT client_id,
-		coalesce(sum(r), 0) AS r,
-		coalesce(sum(r0), 0) AS r0,
-		bool_or(in_population) AS in_population,
-		bool_or(bought_before) AS bought_before,
-		bool_or(bought_in_period) AS bought_in_period,
-		count(*) FILTER (WHERE bought_in_period AND product_line IS NOT NULL) AS product_lines,
-		count(*) FILTER (WHERE new_line) AS new_lines,
-		sum(r) FILTER (WHERE new_line) AS new_lines_amount,
-		string_agg(product_line, ', ' ORDER BY product_line) FILTER (WHERE new_line) AS new_line_names
-	FROM cartera_client_product_lines(prev_from_date, prev_to_date, {{filter_params}})
+		coalesce(sum(amount) FILTER (WHERE invoice_date >= from_date::DATE), 0),
+		coalesce(sum(amount) FILTER (WHERE invoice_date BETWEEN prev_from_date::DATE AND prev_to_date::DATE), 0),
+		count(*) FILTER (WHERE invoice_date >= from_date::DATE
+			OR invoice_date BETWEEN prev_from_date::DATE AND prev_to_date::DATE) > 0,
+		count(*) FILTER (WHERE amount > 0 AND invoice_date < from_date::DATE) > 0,
+		count(*) FILTER (WHERE amount > 0 AND invoice_date >= from_date::DATE) > 0,
+		count(DISTINCT product_line) FILTER (WHERE amount > 0 AND invoice_date >= from_date::DATE)
+	FROM cartera_lines({{filter_params}}, false)
+	WHERE NOT ({{computed_absent}}) AND invoice_date <= to_date::DATE
 	GROUP BY client_id
+),
+per_client AS (
+	SELECT g.*, NULL::BIGINT AS cross_sell_lines, NULL::DECIMAL(38, 4) AS cross_sell_amount, NULL::VARCHAR AS cross_sell_product_lines
+	FROM grouped g
+	LEFT JOIN clients c ON c.client_id = g.client_id
+	WHERE NOT by_product_line AND {{client_line_filter_conditions}}
+	UNION ALL
+	SELECT client_id, coalesce(r, 0), coalesce(r0, 0), in_population, bought_before, bought_in_period, product_lines,
+		CASE WHEN bought_before THEN new_lines ELSE 0 END,
+		CASE WHEN bought_before THEN new_lines_amount END,
+		CASE WHEN bought_before THEN new_line_names END
+	FROM (
+		SELECT client_id, sum(r) AS r, sum(r0) AS r0,
+			bool_or(in_population) AS in_population,
+			bool_or(bought_before) AS bought_before,
+			bool_or(bought_in_period) AS bought_in_period,
+			count(*) FILTER (WHERE bought_in_period AND product_line IS NOT NULL) AS product_lines,
+			count(*) FILTER (WHERE new_line) AS new_lines,
+			sum(r) FILTER (WHERE new_line) AS new_lines_amount,
+			string_agg(product_line, ', ' ORDER BY product_line) FILTER (WHERE new_line) AS new_line_names
+		FROM cartera_client_product_lines(prev_from_date, prev_to_date, {{filter_params}})
+		WHERE by_product_line
+		GROUP BY client_id
+	)
 )
-SELECT client_id, r, r0, in_population, bought_before, bought_in_period, product_lines,
-	CASE WHEN bought_before THEN new_lines ELSE 0 END AS cross_sell_lines,
-	CASE WHEN bought_before THEN new_lines_amount END AS cross_sell_amount,
-	CASE WHEN bought_before THEN new_line_names END AS cross_sell_product_lines,
-	r - r0 AS change,
+SELECT *, r - r0 AS change,
 	CASE
 		WHEN r = r0 THEN 'stable'
 		WHEN r > 0 AND r0 <= 0 THEN CASE WHEN bought_before THEN 'reactivated' ELSE 'new' END
