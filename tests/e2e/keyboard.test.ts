@@ -182,4 +182,21 @@ describe('with the keyboard alone', () => {
 			await page.context().close();
 		}
 	}, 120_000);
+
+	it('adds an account in Usuarios: Tab to its name, type it and the password, Enter adds it and focus stays on the form', async () => {
+		const page = await open('/usuarios?lang=es');
+		try {
+			await tabTo(page, (w) => w === 'input:name');
+			await page.keyboard.type('teclado');
+			await tabTo(page, (w) => w === 'input:password', 3);
+			await page.keyboard.type('clave de teclado larga');
+			await page.keyboard.press('Enter');
+			await page.waitForSelector('form[action="?/user"] .saved[role="status"]');
+			// Focus is back on the field Enter was pressed in, not at the top of the page.
+			expect(await focused(page)).toEqual({ what: 'input:password', visible: true });
+			expect(await page.locator('table tbody tr', { hasText: 'teclado' }).count()).toBe(1);
+		} finally {
+			await page.context().close();
+		}
+	}, 120_000);
 });
