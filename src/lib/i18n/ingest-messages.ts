@@ -150,13 +150,13 @@ const en: Catalogue = {
 		`too close to tell (${sayFacts(p.evidence, 'en')}). Say which with ${p.candidates.map((c) => `--kind ${c.kind}`).join(' or ')}; nothing was loaded.`,
 	documents_without_lines: () =>
 		'these are invoice documents without amounts (no "Amount" nor "Quantity" + "Unit price"): ' +
-		'give their lines file in the same command, or an invoices export with all of ' +
+		'give their lines file in the same load, or an invoices export with all of ' +
 		`${expectedHeaders(KIND_SPECS.invoices, 'en')}.`,
 	lines_without_documents: (p: { columns?: string[] }) =>
 		`these are invoice lines without their documents (no column for ${missingDocumentFields(p.columns, 'en')}): ` +
-		'give the documents file (number, date, client) in the same command, or map the column that holds it.',
+		'give the documents file (number, date, client) in the same load, or map the column that holds it.',
 	invoice_parts_count: (p: { documents: number; lines: number }) =>
-		`give one documents file and one lines file per command (got ${p.documents} and ${p.lines}).`,
+		`give one documents file and one lines file per load (got ${p.documents} and ${p.lines}).`,
 
 	// Mappings (--map, the upload page's columns table)
 	map_headers_absent: (p: { headers: string[] }) => `the mapping names headers that no file has: ${p.headers.join(', ')}.`,
