@@ -3,48 +3,31 @@
 // Observable Plot charts (inline styles allowed, scripts only by nonce) with no console error
 // and no `securitypolicyviolation` event; every other page loads and hydrates the same way; a
 // page cannot be framed by another origin's page.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../src/lib/server/db/database';
-import { hydrated, launchBrowser } from '../helpers/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hydrated } from '../helpers/chromium';
+import { newPage, useDemoApp } from '../helpers/demo-app';
 import { loadCsv } from '../helpers/metric-fixture';
-import { startServer, TEST_ADMIN, type RunningServer } from '../helpers/server';
-import { tempFolder } from '../helpers/temp-db';
+import { TEST_ADMIN } from '../helpers/server';
+import { folderAt } from '../helpers/temp-db';
 
-const folder = tempFolder('cartera-e2e-csp-');
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	const path = folder.path('csp.duckdb');
-	const db = await Database.open(path);
-	const months = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06'];
-	await loadCsv(db, folder, {
-		'clientes.csv': ['Código cliente;Razón social;Región', 'A;Alfa;La Paz', 'B;Beta;Oruro', 'C;Gama;Potosí', 'D;Delta;La Paz'],
-		'facturas.csv': [
-			'Nº factura;Fecha;Código cliente;Importe',
-			...months.flatMap((m, i) => ['A', 'B', 'C', 'D'].map((c, j) => `F${i}${c};10/${m.slice(5)}/${m.slice(0, 4)};${c};${(j + 1) * 100 + i * 10},00`))
-		]
-	});
-	await db.close();
-	server = await startServer(path);
-	browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	folder.remove();
+const app = useDemoApp({
+	emptyDatabase: true,
+	prepare: async (db, dir) => {
+		const months = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06'];
+		await loadCsv(db, folderAt(dir), {
+			'clientes.csv': ['Código cliente;Razón social;Región', 'A;Alfa;La Paz', 'B;Beta;Oruro', 'C;Gama;Potosí', 'D;Delta;La Paz'],
+			'facturas.csv': [
+				'Nº factura;Fecha;Código cliente;Importe',
+				...months.flatMap((m, i) => ['A', 'B', 'C', 'D'].map((c, j) => `F${i}${c};10/${m.slice(5)}/${m.slice(0, 4)};${c};${(j + 1) * 100 + i * 10},00`))
+			]
+		});
+	}
 });
 
 /** A page that records console errors, uncaught exceptions and CSP violations (reported by the page itself). */
 async function watchedPage(headers: Record<string, string> = {}): Promise<{ page: Page; problems: string[] }> {
-	const context = await browser.newContext({ locale: 'es-BO', viewport: { width: 1280, height: 800 }, extraHTTPHeaders: headers });
-	const page = await context.newPage();
-	const problems: string[] = [];
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-	});
-	page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+	const { page, errors: problems } = await newPage(app, { lang: 'es', viewport: { width: 1280, height: 800 }, headers });
 	await page.exposeFunction('reportViolation', (text: string) => problems.push(`csp: ${text}`));
 	await page.addInitScript(() => {
 		document.addEventListener('securitypolicyviolation', (e) =>
@@ -63,7 +46,7 @@ async function chartDrawn(page: Page): Promise<number> {
 describe('pages under the Content-Security-Policy', () => {
 	it('signs in and draws the overview and Concentración charts with no violation', async () => {
 		const { page, problems } = await watchedPage();
-		const first = await page.goto(`${server.url}/`);
+		const first = await page.goto(`${app.server.url}/`);
 		expect(first?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
 		await page.waitForURL(/\/login\?next=%2F$/);
 		await hydrated(page);
@@ -78,7 +61,7 @@ describe('pages under the Content-Security-Policy', () => {
 		await page.click('a[href^="/concentracion"]');
 		await page.waitForURL(/\/concentracion/);
 		expect(await chartDrawn(page)).toBeGreaterThan(0);
-		await page.goto(`${server.url}/concentracion`);
+		await page.goto(`${app.server.url}/concentracion`);
 		await hydrated(page);
 		expect(await chartDrawn(page)).toBeGreaterThan(0);
 		// The PNG export still works (an image from a blob: URL painted on a canvas) still work.
@@ -111,8 +94,8 @@ describe('pages under the Content-Security-Policy', () => {
 	it.each(['/segmentos', '/activacion', '/pronostico', '/embudo', '/clientes', '/clientes/A', '/ajustes', '/cargar', '/cargar/historial', '/usuarios'])(
 		'%s loads and hydrates with no violation',
 		async (path) => {
-			const { page, problems } = await watchedPage(server.auth);
-			const response = await page.goto(server.url + path);
+			const { page, problems } = await watchedPage(app.server.auth);
+			const response = await page.goto(app.server.url + path);
 			expect(response?.status()).toBe(200);
 			await hydrated(page);
 			await page.waitForLoadState('networkidle');
@@ -125,9 +108,9 @@ describe('pages under the Content-Security-Policy', () => {
 	it('another origin cannot frame a page: the browser refuses it, and the violation is the frame\'s', async () => {
 		const { page } = await watchedPage();
 		// about:blank with an <iframe> of the app: a different origin than the app's.
-		await page.setContent(`<iframe id="f" src="${server.url}/login"></iframe>`);
+		await page.setContent(`<iframe id="f" src="${app.server.url}/login"></iframe>`);
 		await page.waitForTimeout(1500);
-		const framed = page.frames().find((f) => f.url().startsWith(server.url));
+		const framed = page.frames().find((f) => f.url().startsWith(app.server.url));
 		// Chromium blocks the document: the frame stays empty (or on chrome-error://).
 		const content = framed ? await framed.content().catch(() => '') : '';
 		expect(content).not.toContain('name="password"');

@@ -9,49 +9,54 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
-import { Database } from '../../src/lib/server/db/database';
-import { launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
-import { tempFolder } from '../helpers/temp-db';
+import { useDemoApp } from '../helpers/demo-app';
+import { folderAt } from '../helpers/temp-db';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const folder = tempFolder('cartera-e2e-upload-reports-');
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext;
+mkdirSync(SHOTS, { recursive: true });
+let context: BrowserContext | undefined;
 const errors: string[] = [];
 
 const csv = (...lines: string[]) => lines.join('\r\n') + '\r\n';
 
-// The amount is in "Col_E": no synonym of any kind says so.
-const oddAmount = folder.write('ventas-col-e.csv', csv('Nº factura;Fecha;Código cliente;Col_E', 'A-1;05/01/2025;C1;1.000,00', 'A-2;06/01/2025;C2;250,50'));
-// Line 4: a bad amount; line 5: a day 32. B-2 names a client and a product that are not loaded.
-const withRejections = folder.write(
-	'rechazos.csv',
-	csv(
+/** The files dropped on the page, written into the app's folder before the start. */
+const FILES = {
+	// The amount is in "Col_E": no synonym of any kind says so.
+	'ventas-col-e.csv': csv('Nº factura;Fecha;Código cliente;Col_E', 'A-1;05/01/2025;C1;1.000,00', 'A-2;06/01/2025;C2;250,50'),
+	// Line 4: a bad amount; line 5: a day 32. B-2 names a client and a product that are not loaded.
+	'rechazos.csv': csv(
 		'Nº factura;Fecha;Código cliente;Código producto;Importe',
 		'B-1;05/01/2025;C1;P1;100,00',
 		'B-2;06/01/2025;C9;P9;50,00',
 		'B-3;07/01/2025;C2;P1;abc',
 		'B-4;32/01/2025;C1;P1;10,00'
-	)
-);
-// Number, client, date, amount and a status both a quote and an invoice may have: too close to call.
-const ambiguous = folder.write(
-	'ambiguo.csv',
-	csv('Número;Cliente;Fecha;Importe;Estado', ...Array.from({ length: 8 }, (_, i) => `D-${i};C${(i % 2) + 1};01/02/2025;100,00;Pendiente`))
-);
+	),
+	// Number, client, date, amount and a status both a quote and an invoice may have: too close to call.
+	'ambiguo.csv': csv('Número;Cliente;Fecha;Importe;Estado', ...Array.from({ length: 8 }, (_, i) => `D-${i};C${(i % 2) + 1};01/02/2025;100,00;Pendiente`))
+};
+const app = useDemoApp({
+	emptyDatabase: true,
+	prepare: async (db, dir) => {
+		const folder = folderAt(dir);
+		for (const [name, content] of Object.entries(FILES)) folder.write(name, content);
+		const clients = folder.write('clientes.csv', csv('Código cliente;Razón social', 'C1;Alfa', 'C2;Beta'));
+		const products = folder.write('productos.csv', csv('Código producto;Descripción', 'P1;Tornillos'));
+		await ingestFiles(db, [{ path: clients, name: 'clientes.csv' }, { path: products, name: 'productos.csv' }], { loadedBy: 'seed' });
+	}
+});
+const dropped = (name: keyof typeof FILES) => join(app.dir, name);
 
 async function openPage(lang: 'es' | 'en' = 'es'): Promise<Page> {
+	context ??= await app.browser.newContext({ extraHTTPHeaders: app.server.auth, viewport: { width: 1280, height: 900 } });
 	const page = await context.newPage();
 	page.on('console', (msg) => {
 		if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
 	});
 	page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-	await page.goto(`${server!.url}/cargar?lang=${lang}`);
+	await page.goto(`${app.server.url}/cargar?lang=${lang}`);
 	return page;
 }
 
@@ -62,29 +67,10 @@ async function idle(page: Page): Promise<void> {
 	});
 }
 
-beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	const dbPath = folder.path('reports.duckdb');
-	const db = await Database.open(dbPath);
-	const clients = folder.write('clientes.csv', csv('Código cliente;Razón social', 'C1;Alfa', 'C2;Beta'));
-	const products = folder.write('productos.csv', csv('Código producto;Descripción', 'P1;Tornillos'));
-	await ingestFiles(db, [{ path: clients, name: 'clientes.csv' }, { path: products, name: 'productos.csv' }], { loadedBy: 'seed' });
-	await db.close();
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-	context = await browser.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });
-}, 120_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	folder.remove();
-});
-
 describe('upload reports a person can act on', () => {
 	it('shows every field, Importe too, with no header found; maps it by hand and commits', async () => {
 		const page = await openPage('es');
-		await page.setInputFiles('[data-testid="file-input"]', [oddAmount]);
+		await page.setInputFiles('[data-testid="file-input"]', [dropped('ventas-col-e.csv')]);
 		await idle(page);
 		const file = page.locator('[data-testid="file"][data-name="ventas-col-e.csv"]');
 		const amount = file.locator('[data-testid="mapping-table"] tr[data-column="amount"]');
@@ -119,7 +105,7 @@ describe('upload reports a person can act on', () => {
 
 	it('names the Amount row in English', async () => {
 		const page = await openPage('en');
-		await page.setInputFiles('[data-testid="file-input"]', [oddAmount]);
+		await page.setInputFiles('[data-testid="file-input"]', [dropped('ventas-col-e.csv')]);
 		await idle(page);
 		const row = page.locator('[data-testid="file"][data-name="ventas-col-e.csv"] tr[data-column="amount"]');
 		expect(await row.locator('th').textContent()).toBe('Amount');
@@ -128,7 +114,7 @@ describe('upload reports a person can act on', () => {
 
 	it('shows rejected rows with their document number and client, warns about unknown codes, and keeps the rejections in the history', async () => {
 		const page = await openPage('es');
-		await page.setInputFiles('[data-testid="file-input"]', [withRejections]);
+		await page.setInputFiles('[data-testid="file-input"]', [dropped('rechazos.csv')]);
 		await page.waitForSelector('[data-testid="report-file"][data-name="rechazos.csv"] [data-testid="rejections"]', { timeout: 60_000 });
 		await idle(page);
 		const report = page.locator('[data-testid="report-file"][data-name="rechazos.csv"]');
@@ -158,7 +144,7 @@ describe('upload reports a person can act on', () => {
 		const doneLink = await page.getAttribute('[data-testid="done-rejections-csv"]', 'href');
 
 		// The history keeps them: a link per batch with rejections, its CSV read here as the browser gets it.
-		await page.goto(`${server!.url}/cargar/historial`);
+		await page.goto(`${app.server.url}/cargar/historial`);
 		const row = page.locator('[data-testid="batches"] tbody tr', { hasText: 'rechazos.csv' });
 		const link = row.locator('[data-testid="rejections-csv"]');
 		expect(await link.textContent()).toBe('Descargar filas rechazadas (CSV)');
@@ -189,7 +175,7 @@ describe('upload reports a person can act on', () => {
 
 	it('asks what an ambiguous file holds, never commits before, and loads it once told', async () => {
 		const page = await openPage('es');
-		await page.setInputFiles('[data-testid="file-input"]', [ambiguous]);
+		await page.setInputFiles('[data-testid="file-input"]', [dropped('ambiguo.csv')]);
 		await page.waitForSelector('[data-testid="kind-question"]', { timeout: 60_000 });
 		await idle(page);
 		const choices = page.locator('[data-testid="kind-question"] button');

@@ -7,16 +7,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
-import { Database } from '../../src/lib/server/db/database';
-import { launchBrowser } from '../helpers/chromium';
-import { startServer, type RunningServer } from '../helpers/server';
-import { tempFolder } from '../helpers/temp-db';
+import { useDemoApp } from '../helpers/demo-app';
+import { folderAt } from '../helpers/temp-db';
 import { superstoreXlsx } from '../helpers/xlsx-fixture';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
 const REAL = join(process.cwd(), '..', 'shared', 'data', 'real');
 // Windows-1252 (0xA0, 0x93/0x94, ä ö é). The real Latin-1 Neptuno files are not recognised by their
 // headers (KeyCliente, CodigoCliente…) and a user mapping cannot yet rescue them (see the report).
@@ -24,20 +23,28 @@ const CP1252 = join(REAL, 'tableau-sample-superstore', 'Sample - Superstore.csv'
 const OVERVIEW = '/?from=2014-01&to=2025-12';
 const XLSX_ROWS = 1500;
 
-const folder = tempFolder('cartera-e2e-upload-');
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext;
+let context: BrowserContext | undefined;
 const errors: string[] = [];
 
-const bom = folder.write(
-	'facturas-bom.csv',
-	'\uFEFFNº factura;Fecha;Código cliente;Importe;Tipo documento\r\n' +
-		'N-1;03/02/2025;ALFKI;1.234,50;Factura\r\nN-2;04/02/2025;ANATR;99,90;Factura\r\nN-3;05/02/2025;ALFKI;-10,00;Abono\r\nN-4;06/02/2025;ANATR;abc;Factura\r\n'
-);
-const xlsx = folder.path('superstore.xlsx');
+const app = useDemoApp({
+	emptyDatabase: true,
+	prepare: async (db, dir) => {
+		const folder = folderAt(dir);
+		folder.write(
+			'facturas-bom.csv',
+			'\uFEFFNº factura;Fecha;Código cliente;Importe;Tipo documento\r\n' +
+				'N-1;03/02/2025;ALFKI;1.234,50;Factura\r\nN-2;04/02/2025;ANATR;99,90;Factura\r\nN-3;05/02/2025;ALFKI;-10,00;Abono\r\nN-4;06/02/2025;ANATR;abc;Factura\r\n'
+		);
+		await superstoreXlsx(folder.path('superstore.xlsx'), { rows: XLSX_ROWS });
+		const seed = folder.write('seed.csv', 'Nº factura;Fecha;Código cliente;Importe\r\nS-1;10/01/2025;C1;100,00\r\nS-2;11/01/2025;C2;250,00\r\n');
+		await ingestFiles(db, [{ path: seed, name: 'seed.csv' }], { loadedBy: 'seed' });
+	}
+});
+const bom = () => join(app.dir, 'facturas-bom.csv');
+const xlsx = () => join(app.dir, 'superstore.xlsx');
 
 async function openPage(): Promise<Page> {
+	context ??= await app.browser.newContext({ extraHTTPHeaders: app.server.auth, viewport: { width: 1280, height: 900 } });
 	const page = await context.newPage();
 	page.on('console', (msg) => {
 		if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
@@ -47,7 +54,7 @@ async function openPage(): Promise<Page> {
 }
 
 async function revenue(page: Page): Promise<string> {
-	await page.goto(`${server!.url}${OVERVIEW}`);
+	await page.goto(`${app.server.url}${OVERVIEW}`);
 	return (await page.textContent('[data-testid="kpi-revenue"] .kpi__value'))!.trim();
 }
 
@@ -63,37 +70,18 @@ async function settled(page: Page, files: number): Promise<void> {
 	);
 }
 
-beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	await superstoreXlsx(xlsx, { rows: XLSX_ROWS });
-	const dbPath = folder.path('upload.duckdb');
-	const db = await Database.open(dbPath);
-	const seed = folder.write('seed.csv', 'Nº factura;Fecha;Código cliente;Importe\r\nS-1;10/01/2025;C1;100,00\r\nS-2;11/01/2025;C2;250,00\r\n');
-	await ingestFiles(db, [{ path: seed, name: 'seed.csv' }], { loadedBy: 'seed' });
-	await db.close();
-	server = await startServer(dbPath);
-	browser = await launchBrowser();
-	context = await browser.newContext({ extraHTTPHeaders: server!.auth, viewport: { width: 1280, height: 900 } });
-}, 120_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	folder.remove();
-});
-
 describe('upload in the browser', () => {
 	let before: string;
 
 	it('previews three files, takes a mapping change, reports, commits and changes the overview', async () => {
 		const page = await openPage();
-		await page.goto(`${server!.url}/?lang=es`);
+		await page.goto(`${app.server.url}/?lang=es`);
 		before = await revenue(page);
 		await page.click('nav a[href^="/cargar"]');
 		await page.waitForURL(/\/cargar/);
 		expect(await page.textContent('h1')).toBe('Cargar datos');
 
-		await page.setInputFiles('[data-testid="file-input"]', [CP1252, bom, xlsx]);
+		await page.setInputFiles('[data-testid="file-input"]', [CP1252, bom(), xlsx()]);
 		await settled(page, 3);
 		const file = (name: string) => page.locator(`[data-testid="file"][data-name="${name}"]`);
 		// detected settings, shown as the selects' automatic choice
@@ -143,8 +131,8 @@ describe('upload in the browser', () => {
 
 	it('recognises the same file as already loaded', async () => {
 		const page = await openPage();
-		await page.goto(`${server!.url}/cargar`);
-		await page.setInputFiles('[data-testid="file-input"]', [bom]);
+		await page.goto(`${app.server.url}/cargar`);
+		await page.setInputFiles('[data-testid="file-input"]', [bom()]);
 		await settled(page, 1);
 		expect(await page.textContent('[data-testid="already-loaded"]')).toMatch(/ya se cargó el .* \(lote \d+\)/);
 		await page.close();
@@ -153,8 +141,8 @@ describe('upload in the browser', () => {
 	it('says why a file is refused in Spanish, as the server says it', async () => {
 		const page = await openPage();
 		const seen = errors.length;
-		await page.goto(`${server!.url}/cargar`);
-		await page.setInputFiles('[data-testid="file-input"]', [folder.write('vacio.csv', '')]);
+		await page.goto(`${app.server.url}/cargar`);
+		await page.setInputFiles('[data-testid="file-input"]', [folderAt(app.dir).write('vacio.csv', '')]);
 		await page.waitForSelector('[data-testid="upload-error"]');
 		expect(await page.textContent('[data-testid="upload-error"]')).toBe('vacio.csv: el archivo está vacío.');
 		await page.close();
@@ -164,7 +152,7 @@ describe('upload in the browser', () => {
 
 	it('undoes the three batches from the history and the overview returns exactly', async () => {
 		const page = await openPage();
-		await page.goto(`${server!.url}/cargar/historial`);
+		await page.goto(`${app.server.url}/cargar/historial`);
 		const rows = page.locator('[data-testid="batches"] tbody tr');
 		expect(await rows.count()).toBe(4); // seed + the three files
 		await page.screenshot({ path: join(SHOTS, 'historial-es.png'), fullPage: true });
@@ -181,17 +169,17 @@ describe('upload in the browser', () => {
 
 	it('reads in English, with screenshots of both pages', async () => {
 		const page = await openPage();
-		await page.goto(`${server!.url}/cargar?lang=en`);
+		await page.goto(`${app.server.url}/cargar?lang=en`);
 		expect(await page.textContent('h1')).toBe('Load data');
-		await page.setInputFiles('[data-testid="file-input"]', [bom, xlsx]);
+		await page.setInputFiles('[data-testid="file-input"]', [bom(), xlsx()]);
 		await settled(page, 2);
 		const bomReport = page.locator('[data-testid="report-file"][data-name="facturas-bom.csv"]');
 		expect(await bomReport.locator('[data-testid="rejections"] tbody tr').first().locator('td').last().textContent()).toBe('expected a number like 1.234,56');
 		await page.screenshot({ path: join(SHOTS, 'cargar-en.png'), fullPage: true });
-		await page.goto(`${server!.url}/cargar/historial`);
+		await page.goto(`${app.server.url}/cargar/historial`);
 		expect(await page.textContent('h1')).toBe('Upload history');
 		await page.screenshot({ path: join(SHOTS, 'historial-en.png'), fullPage: true });
-		await page.goto(`${server!.url}/?lang=es`);
+		await page.goto(`${app.server.url}/?lang=es`);
 		await page.close();
 		expect(errors).toEqual([]);
 	}, 120_000);
