@@ -125,7 +125,7 @@ describe('the write controls', () => {
 	const page = async (path: string) => (await fetch(server.url + path, { headers: as(adminToken, { 'accept-language': 'en' }) })).text();
 
 	// (Resumen's month closing shows only while the data's last month is incomplete, never on the demo.)
-	it('are not offered to an admin: no publishing or comments on the report, no undo, Ajustes disabled', async () => {
+	it('are not offered to an admin: no publishing or comments on the report, no undo, Ajustes disabled, Usuarios read only', async () => {
 		const report = await page('/informe/2026-10');
 		expect(report).toContain('data-testid="report-pdf"');
 		expect(report).not.toContain('data-testid="report-publish"');
@@ -138,6 +138,15 @@ describe('the write controls', () => {
 		expect(settings).not.toContain('class="tool tool--primary"');
 		// Not the viewers' note (only management may change these): the layout's says why.
 		expect(settings).not.toContain('data-testid="read-only"');
+		// The alert subscriptions are listed, with no subscribe or remove form.
+		expect(settings).toContain('data-testid="subscriptions"');
+		expect(settings).not.toContain('action="?/subscribe"');
+		expect(settings).not.toContain('action="?/unsubscribe"');
+		// Usuarios lists the export's accounts and tokens, and offers no form at all.
+		const users = await page('/usuarios');
+		expect(users).toContain('data-testid="users-table"');
+		expect(users).toContain('data-user="gerencia"');
+		expect(users).not.toContain('action="?/');
 	});
 });
 
