@@ -9,7 +9,7 @@ import { concentration, segmentation } from '../metrics/documents';
 import type { MetricParams } from '../metrics/params';
 import { openPipeline } from '../metrics/open-pipeline';
 import { pipelineWithTotals } from '../metrics/pipeline';
-import { previousPeriod, retention } from '../metrics/retention';
+import { comparisonDates, retention } from '../metrics/retention';
 import { salesEvents } from '../metrics/sales-events';
 import { monthEnd } from '../metrics/period';
 import type { Settings } from '../metrics/settings';
@@ -109,10 +109,7 @@ export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec
 			entity: () => 'client',
 			monthly: false,
 			columns: [CLIENT, { key: 'revenue_previous', kind: 'money' }, { key: 'revenue', kind: 'money' }, AMOUNT],
-			bind: (p) => {
-				const previous = previousPeriod(p.from, p.to, p.compare);
-				return { prev_from_date: `${previous.from}-01`, prev_to_date: monthEnd(previous.to) };
-			},
+			bind: comparisonDates,
 			total: async (db, p, s, key) => (key === 'stable' ? 0 : (await retention(db, p, s)).bridge[key as Exclude<RetentionEvent, 'stable'>]),
 			figure: async (db, p, s, key) => {
 				const r = await retention(db, p, s);
@@ -202,10 +199,7 @@ export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec
 			monthly: false,
 			columns: [CLIENT, { key: 'product_lines', kind: 'text' }, AMOUNT],
 			// The comparison months of the figure's events (sales-events.ts), as the retention list.
-			bind: (p) => {
-				const previous = previousPeriod(p.from, p.to, p.compare);
-				return { prev_from_date: `${previous.from}-01`, prev_to_date: monthEnd(previous.to) };
-			},
+			bind: comparisonDates,
 			figure: async (db, p, s, key) => {
 				const e = await salesEvents(db, p, s);
 				const event = e[key as (typeof SALES_EVENT_KEYS)[number]];

@@ -5,8 +5,7 @@ import type { Database } from '../db/database';
 import { runQuery } from '../queries';
 import { lineParams } from './bind';
 import type { MetricParams } from './params';
-import { monthEnd } from './period';
-import { previousPeriod } from './retention';
+import { comparisonDates, previousPeriod } from './retention';
 import type { Settings } from './settings';
 
 export interface CapturesDocument {
@@ -24,10 +23,6 @@ export interface CapturesDocument {
 
 export async function captures(db: Database, p: MetricParams, s: Settings): Promise<CapturesDocument> {
 	const previous = previousPeriod(p.from, p.to, p.compare);
-	const [row] = await runQuery<Omit<CapturesDocument, 'previous'>>(db, 'new_captures', {
-		...lineParams(p, s),
-		prev_from_date: `${previous.from}-01`,
-		prev_to_date: monthEnd(previous.to)
-	});
+	const [row] = await runQuery<Omit<CapturesDocument, 'previous'>>(db, 'new_captures', { ...lineParams(p, s), ...comparisonDates(p) });
 	return { previous, ...row! };
 }

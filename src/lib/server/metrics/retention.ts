@@ -35,13 +35,15 @@ export function previousPeriod(from: string, to: string, compare: Compare = 'pre
 	return comparisonPeriod(from, to, compare);
 }
 
+/** The comparison months' first and last days as the retention-family queries bind them ($prev_from_date, $prev_to_date). */
+export function comparisonDates(p: Pick<MetricParams, 'from' | 'to' | 'compare'>): { prev_from_date: string; prev_to_date: string } {
+	const previous = previousPeriod(p.from, p.to, p.compare);
+	return { prev_from_date: `${previous.from}-01`, prev_to_date: monthEnd(previous.to) };
+}
+
 export async function retention(db: Database, p: MetricParams, s: Settings): Promise<RetentionDocument> {
 	const previous = previousPeriod(p.from, p.to, p.compare);
-	const [row] = await runQuery<Row>(db, 'retention', {
-		...lineParams(p, s),
-		prev_from_date: `${previous.from}-01`,
-		prev_to_date: monthEnd(previous.to)
-	});
+	const [row] = await runQuery<Row>(db, 'retention', { ...lineParams(p, s), ...comparisonDates(p) });
 	const r = row!;
 	return {
 		previous,

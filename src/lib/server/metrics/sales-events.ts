@@ -7,8 +7,7 @@ import type { Database } from '../db/database';
 import { runQuery } from '../queries';
 import { lineParams } from './bind';
 import type { MetricParams } from './params';
-import { monthEnd } from './period';
-import { previousPeriod } from './retention';
+import { comparisonDates, previousPeriod } from './retention';
 import type { Settings } from './settings';
 
 export interface SalesEvent {
@@ -45,11 +44,7 @@ interface Row {
 
 export async function salesEvents(db: Database, p: MetricParams, s: Settings): Promise<SalesEventsDocument> {
 	const previous = previousPeriod(p.from, p.to, p.compare);
-	const [row] = await runQuery<Row>(db, 'sales_events', {
-		...lineParams(p, s),
-		prev_from_date: `${previous.from}-01`,
-		prev_to_date: monthEnd(previous.to)
-	});
+	const [row] = await runQuery<Row>(db, 'sales_events', { ...lineParams(p, s), ...comparisonDates(p) });
 	const x = row!;
 	return {
 		from: p.from,
