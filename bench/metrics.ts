@@ -3,7 +3,10 @@
 // call) and its SQL run bare on the connection with the same bound parameters, in one run.
 // The CRM figures (pipeline, funnel, loss_reasons, open_pipeline) also read 200,000 generated
 // opportunities and 100,000 quotes (BENCH_OPPORTUNITIES).
-// Target: each figure ≤ 1.3× its bare SQL and under 300 ms median. Printed, never asserted.
+// BENCH_LINES sets the lines (1,000,000 by default; 10,000,000 for issue 19's table).
+// Target: each figure ≤ 1.3× its bare SQL and under 100 ms median at 1,000,000 lines, 300 ms at
+// 10,000,000. Printed, never asserted. lines_ms is the same figure with the stored rollups off
+// (CARTERA_ROLLUPS=0: every sum read from the lines), side by side with layer_ms.
 // BENCH_ONLY=sales_events,activation runs only those rows (a figure's name, 'activation (formalised)'
 // as 'formalised', the lists as 'lists'); BENCH_RUNS repeats (median printed, 7 by default). The
 // machine's load average is printed before and after, and cpu_ms (the process's CPU time, DuckDB's
@@ -27,6 +30,7 @@ import { generateInvoices } from './generate-invoices';
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const CLIENTS = 20_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const TARGET_MS = LINES > 1_000_000 ? 300 : 100;
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 const chosen = (name: string) => !ONLY || ONLY.has(name);
 const out = join(fileURLToPath(new URL('.', import.meta.url)), 'out');
@@ -128,6 +132,8 @@ async function portfolio(path: string): Promise<void> {
 	for (let i = 1; i <= 40; i++) lines.push(`P-${String(i).padStart(3, '0')};Producto ${i};Línea ${1 + (i % 6)}`);
 	writeFileSync(products, lines.join('\n') + '\n');
 	const db = await Database.open(path);
+	// The 10M-line file is ~730 MB: over the upload limit a server keeps, not a limit of the engine.
+	process.env.CARTERA_MAX_UPLOAD_MB ??= '4000';
 	await ingestFiles(db, [{ path: clients }, { path: products }, { path: invoices }]);
 	db.close();
 }
@@ -176,11 +182,15 @@ async function main() {
 		if (!bare || !chosen(name)) continue;
 		await computeMetric(db, name, {}); // warm: macros registered, file cached
 		const layer: number[] = [];
+		const lines: number[] = [];
 		const plain: number[] = [];
 		const layerCpu: number[] = [];
 		for (let i = 0; i < RUNS; i++) {
 			layer.push(await time(() => computeMetric(db, name, {})));
 			layerCpu.push(...cpu.splice(0));
+			process.env.CARTERA_ROLLUPS = '0';
+			lines.push(await time(() => computeMetric(db, name, {})));
+			delete process.env.CARTERA_ROLLUPS;
 			plain.push(await time(async () => {
 				for (const q of bare) await runQuery(db, q.query, { ...lineParams(params, settings), ...q.extra(settings) });
 			}));
@@ -188,7 +198,7 @@ async function main() {
 		}
 		const l = median(layer);
 		const b = median(plain);
-		rows.push({ metric: name, layer_ms: Math.round(l), cpu_ms: Math.round(median(layerCpu)), bare_ms: Math.round(b), ratio: +(l / b).toFixed(2), target: l <= 300 && l / b <= 1.3 ? 'met' : 'missed' });
+		rows.push({ metric: name, layer_ms: Math.round(l), cpu_ms: Math.round(median(layerCpu)), lines_ms: Math.round(median(lines)), bare_ms: Math.round(b), ratio: +(l / b).toFixed(2), target: l <= TARGET_MS && l / b <= 1.3 ? 'met' : 'missed' });
 	}
 	// Activation with activation_event = 'formalised' (won opportunities and accepted quotes activate
 	// too): a setting, not a figure of its own, so its SQL alone.
@@ -196,7 +206,7 @@ async function main() {
 		const formalised: number[] = [];
 		for (let i = 0; i < RUNS; i++)
 			formalised.push(await time(() => runQuery(db, 'activation', { ...lineParams(params, settings), activation_event: 'formalised' })));
-		rows.push({ metric: 'activation (formalised)', layer_ms: null, cpu_ms: cpuMedian(), bare_ms: Math.round(median(formalised)), ratio: null, target: median(formalised) <= 300 ? 'met' : 'missed' });
+		rows.push({ metric: 'activation (formalised)', layer_ms: null, cpu_ms: cpuMedian(), bare_ms: Math.round(median(formalised)), ratio: null, target: median(formalised) <= TARGET_MS ? 'met' : 'missed' });
 	}
 	// Embudo's lists (Lista: every row, not the document's first 200): the stale opportunities, the
 	// expired quotes and one open stage, through the list layer (what the page, CLI and API call).

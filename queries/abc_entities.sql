@@ -4,10 +4,11 @@
 -- lines dated from_date..to_date, r > 0; lines without a client (or product) are left out. Each with
 -- total = Σ r, before = Σ r of the strictly higher-ranked ones (r desc, then id asc) and its tier by
 -- the one ABC rule (abc_tier.sql: A while before / total < abc_a, B below abc_b, else C).
-CREATE OR REPLACE TEMP MACRO cartera_abc_entities(entity_by, {{filter_params}}) AS TABLE
+-- month_grain: whether clients may be ranked from the (month, client) rollup (sales.sql).
+CREATE OR REPLACE TEMP MACRO cartera_abc_entities(entity_by, {{filter_params}}, month_grain) AS TABLE
 WITH entities AS (
 	SELECT CASE WHEN entity_by = 'product' THEN product_id ELSE client_id END AS id, sum(amount) AS r
-	FROM cartera_lines({{filter_params}}, false)
+	FROM cartera_sales({{filter_params}}, false, month_grain AND entity_by <> 'product')
 	WHERE invoice_date BETWEEN from_date::DATE AND to_date::DATE
 		AND (CASE WHEN entity_by = 'product' THEN product_id ELSE client_id END) IS NOT NULL
 	GROUP BY 1 HAVING sum(amount) > 0

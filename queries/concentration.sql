@@ -13,7 +13,7 @@ WITH tiered AS (
 		row_number() OVER (ORDER BY r ASC, id DESC) AS rank_asc,
 		count(*) OVER () AS n,
 		sum(r) OVER (ORDER BY r ASC, id DESC ROWS UNBOUNDED PRECEDING) AS cumulative_asc
-	FROM cartera_abc_entities($by, {{filters}})
+	FROM cartera_abc_entities($by, {{filters}}, $use_rollups)
 ),
 abc AS (
 	-- Always A, B and C; shares of Σr (NULL when no entity has revenue).

@@ -6,7 +6,7 @@ SELECT t.id,
 	CASE WHEN $by = 'product' THEN p.name ELSE c.name END AS name,
 	round(t.r, 2)::DOUBLE AS amount,
 	round(sum(t.r) OVER (), 2)::DOUBLE AS total
-FROM cartera_abc_entities($by, {{filters}}) t
+FROM cartera_abc_entities($by, {{filters}}, $use_rollups) t
 LEFT JOIN clients c ON $by <> 'product' AND c.client_id = t.id
 LEFT JOIN products p ON $by = 'product' AND p.product_id = t.id
 WHERE t.tier = $key

@@ -4,7 +4,7 @@
 -- values form their own segment (NULL). Sorted by revenue desc, then value asc, NULL last. Shares
 -- sum to 1.
 WITH l AS (
-	SELECT * FROM cartera_lines({{filters}}, $dim IN ('billing_tier', 'status'))
+	SELECT * FROM cartera_sales({{filters}}, $dim IN ('billing_tier', 'status'), $use_rollups AND $dim NOT IN {{product_side_dims}} AND $dim <> 'status')
 	WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
 ),
 segments AS (
@@ -12,7 +12,7 @@ segments AS (
 		cartera_dimension_value($dim, {{dimension_columns}}) AS value,
 		sum(amount) AS revenue,
 		count(DISTINCT client_id) + (count(*) FILTER (WHERE client_id IS NULL) > 0)::INTEGER AS clients,
-		count(*) AS lines
+		sum(lines) AS lines
 	FROM l GROUP BY 1
 ),
 total AS (SELECT sum(amount) AS revenue FROM l)

@@ -3,7 +3,7 @@
 // filtered rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
-import { refreshAllInvoiceTotals } from '../../src/lib/server/db/invoice-totals';
+import { refreshAllRollups } from '../../src/lib/server/db/rollups';
 import { copyDemoDatabase } from '../helpers/demo-database';
 import type { ConcentrationDocument, GrowthDocument, SegmentationDocument } from '../../src/lib/server/metrics/documents';
 import { computeMetric } from '../../src/lib/server/metrics/index';
@@ -25,7 +25,7 @@ beforeAll(async () => {
 	await subset.run(`INSERT INTO products SELECT * FROM demo.products`);
 	await subset.run(`INSERT INTO invoice_lines SELECT l.* FROM demo.invoice_lines l JOIN demo.clients c USING (client_id) WHERE c.client_type = 'Mayorista'`);
 	await subset.run(`DETACH demo`);
-	await refreshAllInvoiceTotals(subset); // lines written directly, not through a batch
+	await refreshAllRollups(subset); // lines written directly, not through a batch
 }, 120_000);
 
 afterAll(() => {

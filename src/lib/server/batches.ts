@@ -7,7 +7,7 @@
 // versions that a live batch replaced.
 // A batch owns the rows it inserted or changed; a later batch that found them identical
 // ("unchanged", e.g. the same file loaded twice) wrote nothing and does not keep them alive.
-import { noteTouchedInvoices, refreshTouchedInvoices } from './db/invoice-totals';
+import { noteTouchedRollups, refreshTouchedRollups } from './db/rollups';
 import type { Database } from './db/database';
 import { CodedError } from './ingest/errors';
 import { KIND_SPECS, KINDS, storedColumns } from './ingest/kinds';
@@ -102,7 +102,7 @@ export async function undoBatch(database: Database, batchId: number, by?: string
 					{ batch: batchId, batch_file: batch.file_name, blocker: Number(blocker.batch_id), blocker_file: blocker.file_name, rows: blocker.n },
 					409
 				);
-			await noteTouchedInvoices(db, batchId);
+			await noteTouchedRollups(db, batchId);
 			let deleted = 0;
 			let restored = 0;
 			for (const { table, columns } of TABLES) {
@@ -121,7 +121,7 @@ export async function undoBatch(database: Database, batchId: number, by?: string
 				deleted += counts.mine;
 				restored += counts.replaced;
 			}
-			await refreshTouchedInvoices(db);
+			await refreshTouchedRollups(db);
 			await db.run(`UPDATE upload_batches SET undone_at = current_timestamp, undone_by = $2 WHERE batch_id = $1`, [batchId, by ?? null]);
 			// Each restored version took the place of one the batch wrote: the rest were new keys.
 			return { removed: deleted - restored, restored };

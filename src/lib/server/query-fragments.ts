@@ -67,6 +67,10 @@ export const FRAGMENTS: Record<string, string> = {
 	computed_absent: of('computed').map((d) => `f_${d.id} IS NULL`).join(' AND '),
 	// lines.sql: the client's and product's attributes each line carries (clients first, as before).
 	attribute_columns: [...of('client'), ...of('product')].map((d) => `${ALIAS[d.source as 'client' | 'product']}.${d.column}`).join(', '),
+	// sales.sql: the client's attributes a (month, client) row carries (client_month_sales has no product).
+	client_attribute_columns: of('client').map((d) => `c.${d.column}`).join(', '),
+	// The dimensions read from a line's product ($dim IN …): a (month, client) row cannot give them.
+	product_side_dims: `(${of('line', 'product').map((d) => `'${d.id}'`).join(', ')})`,
 	// records.sql: the column filters on a quote or opportunity.
 	record_filter_conditions: of('line', 'product', 'client').map(recordCondition).join(AND),
 	// A client population (alias c) filtered by the bound client-attribute filters.

@@ -2,7 +2,7 @@
 // → merge by key. Typing uses temporary tables only and runs before the transaction; all merges
 // of one call share one transaction: an error anywhere changes nothing. A dry run does all of it,
 // merge included, and rolls the transaction back: its report is what a commit would do.
-import { refreshAfterBatch } from '../db/invoice-totals';
+import { refreshRollupsAfterBatch } from '../db/rollups';
 import type { Database } from '../db/database';
 import { convertSource, type ConversionPlan } from './convert';
 import type { DateOrder } from './formats';
@@ -231,7 +231,7 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 	const batchId = Number((await db.one<{ id: string }>(`SELECT nextval('batch_id_seq') AS id`))!.id);
 	const present = new Set([...Object.keys(mapping), ...Object.keys(derivation(spec.kind, mapping).columns)]);
 	const counts = await mergeInto(db, conv, spec, present, batchId, plan.recordIndex);
-	if (spec.table === 'invoice_lines') await refreshAfterBatch(db, batchId);
+	if (spec.table === 'invoice_lines') await refreshRollupsAfterBatch(db, batchId);
 	const also = await mergeFeeds(db, conv, spec, mapping, headersOf(c), batchId, plan.recordIndex);
 	const { rowsRead, rejected } = await storeRejections(db, c, batchId);
 	const hash = c.documents ? `${await source.hash}+${await c.documents.source.hash}` : await source.hash;

@@ -14,7 +14,10 @@ export function lineParams(p: MetricParams, s: Settings): Record<string, DuckDBV
 		min_invoices: s.min_invoices,
 		min_amount: s.min_amount,
 		abc_a: s.abc_a,
-		abc_b: s.abc_b
+		abc_b: s.abc_b,
+		// Whether figures may read the stored (month, client) rollup (queries/sales.sql). Off
+		// (CARTERA_ROLLUPS=0) they read the lines: the same answer, used to prove so and to compare times.
+		use_rollups: process.env.CARTERA_ROLLUPS !== '0'
 	};
 	for (const d of DIMENSIONS) params[`f_${d}`] = p.filters[d] ?? null;
 	return params;
