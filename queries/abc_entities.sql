@@ -8,7 +8,7 @@
 CREATE OR REPLACE TEMP MACRO cartera_abc_entities(entity_by, {{filter_params}}, month_grain) AS TABLE
 WITH entities AS (
 	SELECT CASE WHEN entity_by = 'product' THEN product_id ELSE client_id END AS id, sum(amount) AS r
-	FROM cartera_sales({{filter_params}}, false, month_grain AND entity_by <> 'product')
+	FROM cartera_sales({{filter_params}}, false, month_grain AND entity_by <> 'product', false)
 	WHERE invoice_date BETWEEN from_date::DATE AND to_date::DATE
 		AND (CASE WHEN entity_by = 'product' THEN product_id ELSE client_id END) IS NOT NULL
 	GROUP BY 1 HAVING sum(amount) > 0

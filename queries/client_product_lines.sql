@@ -14,7 +14,9 @@
 -- missing from the clients table), at a sixth of the joins on 1M lines. A tier or status filter needs
 -- the classification of lines.sql: then the lines come from cartera_lines (the second branch; the
 -- first is then empty, and the other way round).
-CREATE OR REPLACE TEMP MACRO cartera_client_product_lines(prev_from_date, prev_to_date, {{filter_params}}) AS TABLE
+-- With use_rollups and no filter finer than a product line, from client_line_month_sales (migration 020)
+-- as in retention_events.sql.
+CREATE OR REPLACE TEMP MACRO cartera_client_product_lines(prev_from_date, prev_to_date, use_rollups, {{filter_params}}) AS TABLE
 WITH grouped AS (
 	SELECT l.client_id, p.product_line,
 		sum(l.amount) FILTER (WHERE l.invoice_date >= from_date::DATE) AS r,
@@ -24,9 +26,21 @@ WITH grouped AS (
 		bool_or(l.amount > 0 AND l.invoice_date >= from_date::DATE) AS bought_in_period
 	FROM invoice_lines l
 	LEFT JOIN products p ON p.product_id = l.product_id
-	WHERE {{computed_absent}} AND l.doc_status NOT IN {{uncounted_statuses}} AND l.invoice_date <= to_date::DATE
+	WHERE {{computed_absent}} AND NOT (use_rollups AND {{below_product_line_absent}})
+		AND l.doc_status NOT IN {{uncounted_statuses}} AND l.invoice_date <= to_date::DATE
 		AND {{product_line_filter_conditions}}
 	GROUP BY l.client_id, p.product_line
+	UNION ALL
+	SELECT s.client_id, s.product_line,
+		sum(s.amount) FILTER (WHERE s.month >= from_date::DATE),
+		sum(s.amount) FILTER (WHERE s.month BETWEEN prev_from_date::DATE AND prev_to_date::DATE),
+		bool_or(s.month >= from_date::DATE OR s.month BETWEEN prev_from_date::DATE AND prev_to_date::DATE),
+		bool_or(s.positive_lines > 0 AND s.month < from_date::DATE),
+		bool_or(s.positive_lines > 0 AND s.month >= from_date::DATE)
+	FROM client_line_month_sales s
+	WHERE use_rollups AND {{computed_absent}} AND {{below_product_line_absent}} AND s.month <= to_date::DATE
+		AND (f_product_line IS NULL OR s.product_line = f_product_line)
+	GROUP BY s.client_id, s.product_line
 	UNION ALL
 	SELECT client_id, product_line,
 		sum(amount) FILTER (WHERE invoice_date >= from_date::DATE),

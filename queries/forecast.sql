@@ -39,7 +39,7 @@ months AS (
 ),
 actuals AS (
 	SELECT date_trunc('month', invoice_date)::DATE AS month, sum(amount) AS actual
-	FROM cartera_sales({{filters}}, false, $use_rollups)
+	FROM cartera_sales({{filters}}, false, $use_rollups, false)
 	WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
 	GROUP BY 1
 ),

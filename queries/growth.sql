@@ -12,7 +12,7 @@
 -- A rule with judged = false (its threshold is the portfolio's while filters are in force,
 -- settings.ts judged()) gives no status.
 WITH l AS (
-	SELECT invoice_date, amount FROM cartera_sales({{filters}}, false, $use_rollups)
+	SELECT invoice_date, amount FROM cartera_sales({{filters}}, false, $use_rollups, false)
 ),
 months AS (
 	SELECT generate_series AS month

@@ -45,10 +45,7 @@ per_client AS (
 ranked AS (
 	-- Share of the period's positive revenue held by strictly higher-ranked clients.
 	SELECT *,
-		CASE WHEN revenue > 0 THEN
-			coalesce(sum(revenue) FILTER (WHERE revenue > 0) OVER (ORDER BY revenue DESC NULLS LAST, client_id
-				ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::DOUBLE / (sum(revenue) FILTER (WHERE revenue > 0) OVER ())::DOUBLE
-		END AS share_before
+		CASE WHEN revenue > 0 THEN cartera_share_before(revenue, client_id) END AS share_before
 	FROM per_client
 ),
 classified AS (

@@ -10,7 +10,7 @@ SELECT e.client_id AS id, c.name,
 	round(e.r, 2)::DOUBLE AS revenue,
 	round(e.change, 2)::DOUBLE AS amount,
 	round(sum(e.change) OVER (), 2)::DOUBLE AS total
-FROM cartera_retention_events($prev_from_date, $prev_to_date, false, {{filters}}) e
+FROM cartera_retention_events($prev_from_date, $prev_to_date, false, $use_rollups, {{filters}}) e
 LEFT JOIN clients c ON c.client_id = e.client_id
 WHERE e.event = $key
 ORDER BY abs(e.change) DESC, e.r DESC, e.client_id NULLS LAST;

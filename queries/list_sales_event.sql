@@ -7,7 +7,7 @@
 WITH picked AS (
 	SELECT client_id, CASE WHEN $key = 'cross_sell' THEN cross_sell_amount ELSE r END AS amount,
 		CASE WHEN $key = 'cross_sell' THEN cross_sell_product_lines END AS product_lines
-	FROM cartera_retention_events($prev_from_date, $prev_to_date, true, {{filters}})
+	FROM cartera_retention_events($prev_from_date, $prev_to_date, true, $use_rollups, {{filters}})
 	WHERE CASE $key
 		WHEN 'repeat' THEN bought_in_period AND bought_before
 		WHEN 'first_purchase' THEN bought_in_period AND NOT bought_before

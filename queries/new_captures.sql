@@ -9,7 +9,7 @@
 -- Money in DECIMAL, rounded half-up to cents at the end; existing is the rounded remainder, so the
 -- three parts add up to the rounded R to the cent.
 WITH events AS MATERIALIZED (
-	SELECT * FROM cartera_retention_events($prev_from_date, $prev_to_date, false, {{filters}})
+	SELECT * FROM cartera_retention_events($prev_from_date, $prev_to_date, false, $use_rollups, {{filters}})
 ),
 parts AS (
 	SELECT

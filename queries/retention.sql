@@ -16,4 +16,4 @@
 SELECT revenue_previous, revenue, bridge_new, bridge_reactivated, bridge_expansion, bridge_contraction,
 	bridge_churned, bridge_other, new, reactivated, expanded, contracted, churned, stable, other,
 	repeat_rate, product_lines_per_client
-FROM cartera_retention_figures($prev_from_date, $prev_to_date, false, {{filters}});
+FROM cartera_retention_figures($prev_from_date, $prev_to_date, false, $use_rollups, {{filters}});

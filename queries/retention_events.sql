@@ -21,7 +21,10 @@
 -- filter drops the clients missing from the clients table), without joining the clients to every
 -- line. A tier or status filter needs the classification of lines.sql: then the lines come from
 -- cartera_lines (the second branch; the first is then empty, and the other way round).
-CREATE OR REPLACE TEMP MACRO cartera_retention_events(prev_from_date, prev_to_date, by_product_line, {{filter_params}}) AS TABLE
+-- With use_rollups (metrics/bind.ts) and no filter finer than a product line, the sums come from the
+-- stored rollup per month, client and product line instead (the third branch, client_line_month_sales,
+-- migration 020): the periods are whole months, and a positive line is a month's positive_lines > 0.
+CREATE OR REPLACE TEMP MACRO cartera_retention_events(prev_from_date, prev_to_date, by_product_line, use_rollups, {{filter_params}}) AS TABLE
 WITH grouped AS (
 	SELECT l.client_id,
 		coalesce(sum(l.amount) FILTER (WHERE l.invoice_date >= from_date::DATE), 0) AS r,
@@ -33,9 +36,22 @@ WITH grouped AS (
 		count(DISTINCT p.product_line) FILTER (WHERE l.amount > 0 AND l.invoice_date >= from_date::DATE) AS product_lines
 	FROM invoice_lines l
 	LEFT JOIN products p ON p.product_id = l.product_id
-	WHERE {{computed_absent}} AND l.doc_status NOT IN {{uncounted_statuses}} AND l.invoice_date <= to_date::DATE
+	WHERE {{computed_absent}} AND NOT (use_rollups AND {{below_product_line_absent}})
+		AND l.doc_status NOT IN {{uncounted_statuses}} AND l.invoice_date <= to_date::DATE
 		AND {{product_line_filter_conditions}}
 	GROUP BY l.client_id
+	UNION ALL
+	SELECT s.client_id,
+		coalesce(sum(s.amount) FILTER (WHERE s.month >= from_date::DATE), 0),
+		coalesce(sum(s.amount) FILTER (WHERE s.month BETWEEN prev_from_date::DATE AND prev_to_date::DATE), 0),
+		count(*) FILTER (WHERE s.month >= from_date::DATE OR s.month BETWEEN prev_from_date::DATE AND prev_to_date::DATE) > 0,
+		count(*) FILTER (WHERE s.positive_lines > 0 AND s.month < from_date::DATE) > 0,
+		count(*) FILTER (WHERE s.positive_lines > 0 AND s.month >= from_date::DATE) > 0,
+		count(DISTINCT s.product_line) FILTER (WHERE s.positive_lines > 0 AND s.month >= from_date::DATE)
+	FROM client_line_month_sales s
+	WHERE use_rollups AND {{computed_absent}} AND {{below_product_line_absent}} AND s.month <= to_date::DATE
+		AND (f_product_line IS NULL OR s.product_line = f_product_line)
+	GROUP BY s.client_id
 	UNION ALL
 	SELECT client_id,
 		coalesce(sum(amount) FILTER (WHERE invoice_date >= from_date::DATE), 0),
@@ -68,7 +84,7 @@ per_client AS (
 			count(*) FILTER (WHERE new_line) AS new_lines,
 			sum(r) FILTER (WHERE new_line) AS new_lines_amount,
 			string_agg(product_line, ', ' ORDER BY product_line) FILTER (WHERE new_line) AS new_line_names
-		FROM cartera_client_product_lines(prev_from_date, prev_to_date, {{filter_params}})
+		FROM cartera_client_product_lines(prev_from_date, prev_to_date, use_rollups, {{filter_params}})
 		WHERE by_product_line
 		GROUP BY client_id
 	)

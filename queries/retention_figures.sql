@@ -6,11 +6,11 @@
 -- product line, with cross-sell (retention_events.sql's by_product_line); without it cross-sell is 0.
 -- The definitions are in retention.sql (bridge, its cents, movements, repeat rate) and
 -- sales_events.sql (repeat, first purchase, cross-sell).
-CREATE OR REPLACE TEMP MACRO cartera_retention_figures(prev_from_date, prev_to_date, with_sales, {{filter_params}}) AS TABLE
+CREATE OR REPLACE TEMP MACRO cartera_retention_figures(prev_from_date, prev_to_date, with_sales, use_rollups, {{filter_params}}) AS TABLE
 WITH events AS MATERIALIZED (
 	-- Each client's r, r0 and event: the one definition, retention_events.sql (the lists behind
 	-- these counts and bars read the same, list_retention_event.sql).
-	SELECT * FROM cartera_retention_events(prev_from_date, prev_to_date, with_sales, {{filter_params}})
+	SELECT * FROM cartera_retention_events(prev_from_date, prev_to_date, with_sales, use_rollups, {{filter_params}})
 ),
 totals AS (
 	SELECT round(coalesce(sum(r), 0), 2) AS revenue, round(coalesce(sum(r0), 0), 2) AS revenue_previous FROM events

@@ -1,27 +1,39 @@
--- The filtered sales a figure sums, from the stored (month, client) rollup when the figure allows it
--- and the filters do, else from the lines (cartera_lines, lines.sql): the same columns either way.
--- A caller passes month_grain = true when it reads nothing finer than a month and a client: it
--- groups amounts by month, client or a client's attribute or tier over whole months (the period is
--- whole months, docs/definitions.md), counts lines with sum(lines), and reads no status. The rollup
--- then serves unless a filter picks lines within a client's month (a product's attributes) or
--- needs the status rule (its day window needs documents: a status filter).
--- Rows from the rollup: invoice_date is the month's first day; invoice_id, line_no, product_id,
--- quantity, doc_type and the product's attributes are NULL; lines = the month's line count; status
--- NULL. Rows from the lines: lines = 1. Billing tier (classify) is the same rule on either: the
--- clients' period revenue ranked (abc_tier.sql), after the client-attribute filters.
--- Given bound parameters, cartera_month_grain folds to a constant at planning and the unused
--- branch is pruned. $use_rollups (metrics/bind.ts; CARTERA_ROLLUPS=0 turns it off) lets a test or
--- the benchmark run the same figure on the lines.
-CREATE OR REPLACE TEMP MACRO cartera_month_grain(month_grain, {{product_side_params}}, f_status) AS
-	month_grain AND {{product_side_absent}} AND f_status IS NULL;
+-- The filtered sales a figure sums, from a stored month rollup when the figure allows it and the
+-- filters do, else from the lines (cartera_lines, lines.sql): the same columns either way.
+-- A caller passes month_grain = true when it reads nothing finer than a month, a client and a
+-- product line: it groups amounts by month, client, a client's attribute or tier, or product line
+-- over whole months (the period is whole months, docs/definitions.md), counts lines with
+-- sum(lines), and reads no status; and by_product_line when it groups by product line.
+-- cartera_sales_grain says which rows serve: 'line' when the caller cannot take months, or a filter
+-- picks lines finer than a product line (a product, a business unit) or needs the status rule (its
+-- day window needs documents); else 'product_line' (client_line_month_sales, migration 020) when
+-- the caller groups or filters by product line; else 'client' (client_month_sales, 019: ~5× fewer rows).
+-- Rows from a rollup: invoice_date is the month's first day; invoice_id, line_no, product_id,
+-- quantity, doc_type and the product's other attributes are NULL; product_line is NULL from the
+-- client rollup; lines = the month's line count; status NULL. Rows from the lines: lines = 1.
+-- Billing tier (classify) is the same rule on either: the clients' period revenue ranked
+-- (abc_tier.sql, cartera_share_before), after the client-attribute filters.
+-- Given bound parameters the grain folds to a constant at planning and the unused branches are
+-- pruned. $use_rollups (metrics/bind.ts; CARTERA_ROLLUPS=0 turns it off) lets a test or the
+-- benchmark run the same figure on the lines.
+CREATE OR REPLACE TEMP MACRO cartera_sales_grain(month_grain, by_product_line, {{product_side_params}}, f_status) AS
+	CASE
+		WHEN NOT month_grain OR f_status IS NOT NULL OR NOT ({{below_product_line_absent}}) THEN 'line'
+		WHEN by_product_line OR f_product_line IS NOT NULL THEN 'product_line'
+		ELSE 'client'
+	END;
 
-CREATE OR REPLACE TEMP MACRO cartera_client_months({{filter_params}}, classify) AS TABLE
+CREATE OR REPLACE TEMP MACRO cartera_client_months({{filter_params}}, classify, by_product_line) AS TABLE
 WITH attributed AS NOT MATERIALIZED (
-	SELECT s.month AS invoice_date, s.client_id, s.amount, s.lines,
+	SELECT s.month AS invoice_date, s.client_id, s.product_line, s.amount, s.lines,
 		c.client_id IS NOT NULL AS in_clients, {{client_attribute_columns}}
-	FROM client_month_sales s
+	FROM (
+		SELECT month, client_id, NULL::VARCHAR AS product_line, amount, lines FROM client_month_sales WHERE NOT by_product_line
+		UNION ALL
+		SELECT month, client_id, product_line, amount, lines FROM client_line_month_sales WHERE by_product_line
+	) s
 	LEFT JOIN clients c ON c.client_id = s.client_id
-	WHERE {{client_line_filter_conditions}}
+	WHERE {{client_line_filter_conditions}} AND (f_product_line IS NULL OR s.product_line = f_product_line)
 ),
 per_client AS (
 	SELECT client_id, sum(amount) FILTER (WHERE invoice_date BETWEEN from_date::DATE AND to_date::DATE) AS revenue
@@ -30,12 +42,7 @@ per_client AS (
 	GROUP BY client_id
 ),
 classified AS (
-	-- As lines.sql's ranked: the share of the period's positive revenue held by strictly higher-ranked clients.
-	SELECT client_id,
-		CASE WHEN revenue > 0 THEN cartera_abc_tier(
-			coalesce(sum(revenue) FILTER (WHERE revenue > 0) OVER (ORDER BY revenue DESC NULLS LAST, client_id
-				ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::DOUBLE / (sum(revenue) FILTER (WHERE revenue > 0) OVER ())::DOUBLE,
-			abc_a, abc_b) END AS billing_tier
+	SELECT client_id, CASE WHEN revenue > 0 THEN cartera_abc_tier(cartera_share_before(revenue, client_id), abc_a, abc_b) END AS billing_tier
 	FROM per_client
 )
 SELECT a.*, k.billing_tier, NULL::VARCHAR AS status
@@ -43,11 +50,12 @@ FROM attributed a
 LEFT JOIN classified k USING (client_id)
 WHERE f_billing_tier IS NULL OR k.billing_tier = f_billing_tier;
 
-CREATE OR REPLACE TEMP MACRO cartera_sales({{filter_params}}, classify, month_grain) AS TABLE
+CREATE OR REPLACE TEMP MACRO cartera_sales({{filter_params}}, classify, month_grain, by_product_line) AS TABLE
 SELECT *, 1 AS lines
 FROM cartera_lines({{filter_params}}, classify)
-WHERE NOT cartera_month_grain(month_grain, {{product_side_params}}, f_status)
+WHERE cartera_sales_grain(month_grain, by_product_line, {{product_side_params}}, f_status) = 'line'
 UNION ALL BY NAME
 SELECT *
-FROM cartera_client_months({{filter_params}}, classify)
-WHERE cartera_month_grain(month_grain, {{product_side_params}}, f_status);
+FROM cartera_client_months({{filter_params}}, classify,
+	cartera_sales_grain(month_grain, by_product_line, {{product_side_params}}, f_status) = 'product_line')
+WHERE cartera_sales_grain(month_grain, by_product_line, {{product_side_params}}, f_status) <> 'line';

@@ -15,4 +15,4 @@
 SELECT buyers, repeat_clients, repeat_amount, first_clients, first_amount,
 	cross_sell_clients, cross_sell_amount, cross_sell_lines,
 	expanded, bridge_expansion
-FROM cartera_retention_figures($prev_from_date, $prev_to_date, true, {{filters}});
+FROM cartera_retention_figures($prev_from_date, $prev_to_date, true, $use_rollups, {{filters}});

@@ -4,7 +4,8 @@
 -- values form their own segment (NULL). Sorted by revenue desc, then value asc, NULL last. Shares
 -- sum to 1.
 WITH l AS (
-	SELECT * FROM cartera_sales({{filters}}, $dim IN ('billing_tier', 'status'), $use_rollups AND $dim NOT IN {{product_side_dims}} AND $dim <> 'status')
+	SELECT * FROM cartera_sales({{filters}}, $dim IN ('billing_tier', 'status'),
+		$use_rollups AND $dim NOT IN {{below_product_line_dims}} AND $dim <> 'status', $dim = 'product_line')
 	WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
 ),
 segments AS (

@@ -1,12 +1,15 @@
-// The stored (month, client) rollup (client_month_sales, migration 019; kept by db/rollups.ts) gives
-// every figure the same answer as the lines, to the cent: on the demo and on every real dataset,
+// The stored month rollups (per client, client_month_sales, migration 019; per client and product
+// line, client_line_month_sales, 020; kept by db/rollups.ts) give every figure the same answer as
+// the lines, to the cent: on the demo and on every real dataset,
 // each figure is computed with the rollups on and off (CARTERA_ROLLUPS=0: every sum from the lines)
 // over the dataset's periods, with a client-attribute, a product, a tier and a status filter, and
-// segmentation by every dimension. The rollup is really read (a changed stored row changes the
-// figures that may read it) and it stays equal to the lines after a load that touches a few months
-// and after its undo.
+// segmentation by every dimension. The rollups are really read (a changed stored row changes the
+// figures that may read it) and stay equal to the lines after a load that touches a few months, a
+// products load that moves a product to another line, and their undo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { undoBatch } from '../../src/lib/server/batches';
+import { computeList } from '../../src/lib/server/lists/list';
+import { LISTS, type ListName } from '../../src/lib/server/lists/registry';
 import type { Database } from '../../src/lib/server/db/database';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { computeMetric, METRIC_NAMES } from '../../src/lib/server/metrics/index';
@@ -15,6 +18,18 @@ import { DEMO, INVARIANT_DATASETS, type PeriodQuery } from '../helpers/datasets'
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 
 const AS_OF = new Date('2026-11-20T12:00:00Z');
+const ROLLUPS = ['client_month_sales', 'client_line_month_sales'];
+
+/** Each stored rollup's rows, checked equal to what the lines give. */
+async function storedRollups(db: Database): Promise<Record<string, unknown[]>> {
+	const out: Record<string, unknown[]> = {};
+	for (const t of ROLLUPS) {
+		out[t] = await db.all(`SELECT * FROM ${t} ORDER BY ALL`);
+		expect(out[t]!.length, t).toBeGreaterThan(0);
+		expect(out[t], t).toEqual(await db.all(`SELECT * FROM ${t}_source ORDER BY ALL`));
+	}
+	return out;
+}
 
 async function both(db: Database, name: string, query: Record<string, string>): Promise<{ rollups: unknown; lines: unknown }> {
 	try {
@@ -47,10 +62,8 @@ describe.each(INVARIANT_DATASETS)('$name: every figure, rollups on and off', (d)
 		folder.remove();
 	});
 
-	it('the stored rollup is what the lines give', async () => {
-		const stored = await db.all('SELECT * FROM client_month_sales ORDER BY ALL');
-		expect(stored.length).toBeGreaterThan(0);
-		expect(stored).toEqual(await db.all('SELECT * FROM client_month_sales_source ORDER BY ALL'));
+	it('the stored rollups are what the lines give', async () => {
+		await storedRollups(db);
 	});
 
 	it.each(METRIC_NAMES)('%s is the same read from the rollup as from the lines', async (name) => {
@@ -73,7 +86,7 @@ describe.each(INVARIANT_DATASETS)('$name: every figure, rollups on and off', (d)
 	});
 });
 
-describe('the demo’s rollup is read and kept', () => {
+describe('the demo’s rollups are read and kept', () => {
 	const folder = tempFolder();
 	let db: Database;
 	beforeAll(async () => {
@@ -86,44 +99,96 @@ describe('the demo’s rollup is read and kept', () => {
 	});
 
 	const period = { from: '2026-01', to: '2026-10' };
-	const rollupEqualsLines = async () =>
-		expect(await db.all('SELECT * FROM client_month_sales ORDER BY ALL')).toEqual(await db.all('SELECT * FROM client_month_sales_source ORDER BY ALL'));
 
-	it('growth, forecast, segmentation by a client attribute and concentration by client read it; by product they do not', async () => {
-		const [row] = await db.all<{ month: string; client_id: string }>(
-			`SELECT strftime(month, '%Y-%m') AS month, client_id FROM client_month_sales WHERE month = DATE '2026-03-01' AND client_id IS NOT NULL ORDER BY amount DESC LIMIT 1`
+	/** Adds `delta` to the March 2026 amount of the client that bought most that month, in `table`'s rows. */
+	async function shift(table: string, delta: number): Promise<void> {
+		await db.run(
+			`UPDATE ${table} SET amount = amount + $1 WHERE month = DATE '2026-03-01' AND client_id = (
+				SELECT client_id FROM client_month_sales WHERE month = DATE '2026-03-01' AND client_id IS NOT NULL ORDER BY amount DESC, client_id LIMIT 1)`,
+			[delta]
 		);
-		await db.run(`UPDATE client_month_sales SET amount = amount + 1000 WHERE month = DATE '2026-03-01' AND client_id = $1`, [row!.client_id]);
-		try {
-			for (const [name, extra] of [['growth', {}], ['forecast', {}], ['segmentation', { dim: 'client_type' }], ['concentration', { by: 'client' }]] as const) {
-				const { rollups, lines } = await both(db, name, { ...period, ...extra });
-				expect(rollups, name).not.toEqual(lines);
+	}
+
+	it('each figure that may read a rollup does, and one that may not does not', async () => {
+		// A product line the shifted client bought in March 2026.
+		const [{ line }] = (await db.all<{ line: string }>(
+			`SELECT min(product_line) AS line FROM client_line_month_sales WHERE month = DATE '2026-03-01' AND product_line IS NOT NULL AND client_id = (
+				SELECT client_id FROM client_month_sales WHERE month = DATE '2026-03-01' AND client_id IS NOT NULL ORDER BY amount DESC, client_id LIMIT 1)`
+		)) as [{ line: string }];
+		const differs = async (table: string, reading: [string, Record<string, string>][], notReading: [string, Record<string, string>][]) => {
+			await shift(table, 1000);
+			try {
+				for (const [name, extra] of reading) {
+					const { rollups, lines } = await both(db, name, { ...period, ...extra });
+					expect(rollups, `${table}: ${name} ${JSON.stringify(extra)}`).not.toEqual(lines);
+				}
+				for (const [name, extra] of notReading) {
+					const { rollups, lines } = await both(db, name, { ...period, ...extra });
+					expect(rollups, `${table}: ${name} ${JSON.stringify(extra)}`).toEqual(lines);
+				}
+			} finally {
+				await shift(table, -1000);
 			}
-			for (const [name, extra] of [['segmentation', { dim: 'product_line' }], ['concentration', { by: 'product' }], ['growth', { product_line: 'Papelería' }]] as const) {
-				const { rollups, lines } = await both(db, name, { ...period, ...extra });
-				expect(rollups, `${name} ${JSON.stringify(extra)}`).toEqual(lines);
-			}
-		} finally {
-			await db.run(`UPDATE client_month_sales SET amount = amount - 1000 WHERE month = DATE '2026-03-01' AND client_id = $1`, [row!.client_id]);
-		}
-		await rollupEqualsLines();
+		};
+		await differs(
+			'client_month_sales',
+			[['growth', {}], ['forecast', {}], ['segmentation', { dim: 'client_type' }], ['segmentation', { dim: 'billing_tier' }], ['concentration', { by: 'client' }]],
+			[['segmentation', { dim: 'product_line' }], ['concentration', { by: 'product' }], ['growth', { product_line: 'Papelería' }], ['growth', { status: 'active' }], ['retention', {}]]
+		);
+		await differs(
+			'client_line_month_sales',
+			[['segmentation', { dim: 'product_line' }], ['growth', { product_line: line }], ['retention', {}], ['sales_events', {}]],
+			[['growth', {}], ['segmentation', { dim: 'product' }], ['segmentation', { dim: 'business_unit' }], ['retention', { business_unit: 'Suministros' }], ['retention', { billing_tier: 'A' }]]
+		);
+		await storedRollups(db);
 	});
 
-	it('a load touching two months of two clients, and its undo, keep it equal to the lines', async () => {
-		const before = await db.all('SELECT * FROM client_month_sales ORDER BY ALL');
+	it('the lists behind retention, the sales events and the ABC tiers are the same read from the rollups', async () => {
+		for (const name of ['retention_event', 'sales_event', 'abc_tier']) {
+			for (const key of LISTS.get(name as ListName)!.keys!) {
+				try {
+					delete process.env.CARTERA_ROLLUPS;
+					const rollups = await computeList(db, name, { ...period, key }, AS_OF);
+					process.env.CARTERA_ROLLUPS = '0';
+					expect(rollups, `${name} ${key}`).toEqual(await computeList(db, name, { ...period, key }, AS_OF));
+				} finally {
+					delete process.env.CARTERA_ROLLUPS;
+				}
+			}
+		}
+	});
+
+	it('a load touching two months of two clients, and its undo, keep them equal to the lines', async () => {
+		const before = await storedRollups(db);
 		const [a, b] = await db.all<{ client_id: string }>(`SELECT client_id FROM clients ORDER BY client_id LIMIT 2`);
 		const file = folder.write(
 			'correcciones.csv',
-			['Nº factura;Fecha;Código cliente;Importe', `X-1;05/03/2026;${a!.client_id};1.234,56`, `X-2;20/04/2026;${b!.client_id};-99,99`, 'X-3;21/04/2026;;10,00'].join('\r\n') + '\r\n'
+			['Nº factura;Fecha;Código cliente;Código producto;Importe', `X-1;05/03/2026;${a!.client_id};P-001;1.234,56`, `X-2;20/04/2026;${b!.client_id};P-002;-99,99`, 'X-3;21/04/2026;;;10,00'].join('\r\n') + '\r\n'
 		);
 		const report = (await ingestFiles(db, [{ path: file, name: 'correcciones.csv' }])).files[0]!;
 		expect(report).toMatchObject({ kind: 'invoices', inserted: 3 });
-		await rollupEqualsLines();
-		const after = await db.all('SELECT * FROM client_month_sales ORDER BY ALL');
-		expect(after).not.toEqual(before);
-		const { rollups, lines } = await both(db, 'growth', period);
+		const after = await storedRollups(db);
+		expect(after.client_month_sales).not.toEqual(before.client_month_sales);
+		expect(after.client_line_month_sales).not.toEqual(before.client_line_month_sales);
+		for (const name of ['growth', 'retention']) {
+			const { rollups, lines } = await both(db, name, period);
+			expect(rollups, name).toEqual(lines);
+		}
+		await undoBatch(db, report.batch_id, 'test');
+		expect(await storedRollups(db)).toEqual(before);
+	});
+
+	it('a products load that moves a product to another line, and its undo, recompute the product-line rollup', async () => {
+		const before = await storedRollups(db);
+		const file = folder.write('productos.csv', '\uFEFFCódigo producto;Descripción;Línea de producto;Unidad de negocio\r\nP-001;Resma papel bond carta 75 g;Tecnología;Suministros\r\n');
+		const report = (await ingestFiles(db, [{ path: file, name: 'productos.csv' }])).files[0]!;
+		expect(report).toMatchObject({ kind: 'products', updated: 1 });
+		const after = await storedRollups(db);
+		expect(after.client_month_sales).toEqual(before.client_month_sales);
+		expect(after.client_line_month_sales).not.toEqual(before.client_line_month_sales);
+		const { rollups, lines } = await both(db, 'segmentation', { ...period, dim: 'product_line' });
 		expect(rollups).toEqual(lines);
 		await undoBatch(db, report.batch_id, 'test');
-		expect(await db.all('SELECT * FROM client_month_sales ORDER BY ALL')).toEqual(before);
+		expect(await storedRollups(db)).toEqual(before);
 	});
 });

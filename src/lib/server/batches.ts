@@ -102,7 +102,7 @@ export async function undoBatch(database: Database, batchId: number, by?: string
 					{ batch: batchId, batch_file: batch.file_name, blocker: Number(blocker.batch_id), blocker_file: blocker.file_name, rows: blocker.n },
 					409
 				);
-			await noteTouchedRollups(db, batchId);
+			const touched = await noteTouchedRollups(db, batchId);
 			let deleted = 0;
 			let restored = 0;
 			for (const { table, columns } of TABLES) {
@@ -121,7 +121,7 @@ export async function undoBatch(database: Database, batchId: number, by?: string
 				deleted += counts.mine;
 				restored += counts.replaced;
 			}
-			await refreshTouchedRollups(db);
+			await refreshTouchedRollups(db, touched);
 			await db.run(`UPDATE upload_batches SET undone_at = current_timestamp, undone_by = $2 WHERE batch_id = $1`, [batchId, by ?? null]);
 			// Each restored version took the place of one the batch wrote: the rest were new keys.
 			return { removed: deleted - restored, restored };

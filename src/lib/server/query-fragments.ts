@@ -69,8 +69,10 @@ export const FRAGMENTS: Record<string, string> = {
 	attribute_columns: [...of('client'), ...of('product')].map((d) => `${ALIAS[d.source as 'client' | 'product']}.${d.column}`).join(', '),
 	// sales.sql: the client's attributes a (month, client) row carries (client_month_sales has no product).
 	client_attribute_columns: of('client').map((d) => `c.${d.column}`).join(', '),
-	// The dimensions read from a line's product ($dim IN …): a (month, client) row cannot give them.
-	product_side_dims: `(${of('line', 'product').map((d) => `'${d.id}'`).join(', ')})`,
+	// sales.sql: the product's dimensions finer than its product line ($dim IN …; f_… absent), which
+	// no month rollup holds (client_line_month_sales keeps the product line, migration 020).
+	below_product_line_dims: `(${of('line', 'product').filter((d) => d.id !== 'product_line').map((d) => `'${d.id}'`).join(', ')})`,
+	below_product_line_absent: of('line', 'product').filter((d) => d.id !== 'product_line').map((d) => `f_${d.id} IS NULL`).join(' AND '),
 	// records.sql: the column filters on a quote or opportunity.
 	record_filter_conditions: of('line', 'product', 'client').map(recordCondition).join(AND),
 	// A client population (alias c) filtered by the bound client-attribute filters.

@@ -1,11 +1,18 @@
-// client_month_sales (migration 019) is a stored copy of the client_month_sales_source view: per
-// month and client, the posted lines' net amount and count. Whatever writes invoice_lines brings it
-// up to date in the same transaction, for the (month, client) pairs it touched: those of the lines a
-// batch wrote and of the versions it replaced, noted before an undo moves them (as invoice-totals.ts
-// does for invoices). A pair whose lines are all gone leaves no row.
+// The month rollups (migrations 019 and 020) are stored copies of their _source views: per month
+// and client (client_month_sales), and per month, client and product line (client_line_month_sales),
+// the posted lines' sums. Whatever writes invoice_lines brings them up to date in the same
+// transaction, for the (month, client) pairs it touched: those of the lines a batch wrote and of the
+// versions it replaced, noted before an undo moves them (as invoice-totals.ts does for invoices).
+// A pair whose lines are all gone leaves no row. The product-line rollup also depends on the
+// products table (a product's line): a write there recomputes it whole (refreshProductLineMonths).
 import type { Database } from './database';
 
 const TOUCHED = 'touched_client_months';
+/** Each stored rollup and the columns of its key after the month and client. */
+const ROLLUPS = [
+	{ table: 'client_month_sales', order: 'month, client_id' },
+	{ table: 'client_line_month_sales', order: 'month, client_id, product_line' }
+] as const;
 
 /** Notes the (month, client) pairs batch `batchId` wrote or replaced lines of (on this connection). */
 export async function noteTouchedClientMonths(db: Database, batchId: number): Promise<void> {
@@ -26,22 +33,44 @@ export async function refreshTouchedClientMonths(db: Database): Promise<void> {
 	const { many } = (await db.one<{ many: boolean }>(
 		`SELECT (SELECT count(*) FROM ${TOUCHED}) * 4 >= (SELECT count(*) FROM client_month_sales) AS many`
 	))!;
-	if (many) await refreshAllClientMonths(db);
-	else {
-		const match = `SEMI JOIN ${TOUCHED} t ON s.month = t.month AND s.client_id IS NOT DISTINCT FROM t.client_id`;
-		await db.run(`DELETE FROM client_month_sales s WHERE EXISTS (SELECT 1 FROM ${TOUCHED} t WHERE s.month = t.month AND s.client_id IS NOT DISTINCT FROM t.client_id)`);
-		// The lines of the touched months only are grouped (a monthly upload touches one or two).
+	for (const { table, order } of ROLLUPS) {
+		if (many) {
+			await refreshAll(db, table, order);
+			continue;
+		}
+		const match = `t.month = s.month AND t.client_id IS NOT DISTINCT FROM s.client_id`;
+		await db.run(`DELETE FROM ${table} s WHERE EXISTS (SELECT 1 FROM ${TOUCHED} t WHERE ${match})`);
+		// Only the lines of the touched months are grouped (a monthly upload touches one or two).
 		await db.run(
-			`INSERT INTO client_month_sales
-			 SELECT s.* FROM client_month_sales_source s ${match}
+			`INSERT INTO ${table}
+			 SELECT s.* FROM ${table}_source s SEMI JOIN ${TOUCHED} t ON ${match}
 			 WHERE s.month BETWEEN (SELECT min(month) FROM ${TOUCHED}) AND (SELECT max(month) FROM ${TOUCHED})`
 		);
 	}
 	await db.run(`DROP TABLE ${TOUCHED}`);
 }
 
+async function refreshAll(db: Database, table: string, order: string): Promise<void> {
+	await db.run(`DELETE FROM ${table}`);
+	await db.run(`INSERT INTO ${table} SELECT * FROM ${table}_source ORDER BY ${order}`);
+}
+
 /** Recomputes every stored row: a first load, or writers that bypass batches (tests building a subset). */
 export async function refreshAllClientMonths(db: Database): Promise<void> {
-	await db.run('DELETE FROM client_month_sales');
-	await db.run('INSERT INTO client_month_sales SELECT * FROM client_month_sales_source ORDER BY month, client_id');
+	for (const { table, order } of ROLLUPS) await refreshAll(db, table, order);
+}
+
+/** After batch `batchId` (or its undo, before the rows move): whether it wrote or replaced products. */
+export async function touchedProducts(db: Database, batchId: number): Promise<boolean> {
+	const row = await db.one<{ any: boolean }>(
+		`SELECT EXISTS (SELECT 1 FROM products WHERE batch_id = $1) OR EXISTS (SELECT 1 FROM products_replaced WHERE replaced_by = $1) AS any`,
+		[batchId]
+	);
+	return row?.any ?? false;
+}
+
+/** A product's line may have changed: the product-line rollup is recomputed whole. */
+export async function refreshProductLineMonths(db: Database): Promise<void> {
+	const { table, order } = ROLLUPS[1];
+	await refreshAll(db, table, order);
 }

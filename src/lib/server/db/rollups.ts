@@ -1,29 +1,55 @@
-// The stored rollups of invoice_lines, kept in the transaction of every write to the lines:
-// invoice_totals (one row per invoice, migration 007) and client_month_sales (one per month and
-// client, 019). Writers call these, never the two modules one by one, so that no rollup is left behind.
-import { noteTouchedClientMonths, refreshAllClientMonths, refreshTouchedClientMonths } from './client-month-sales';
+// The stored rollups of invoice_lines, kept in the transaction of every write: invoice_totals (one
+// row per invoice, migration 007), client_month_sales (per month and client, 019) and
+// client_line_month_sales (per month, client and product line, 020; it also reads the products'
+// lines). Writers call these, never the modules one by one, so that no rollup is left behind.
+import {
+	noteTouchedClientMonths,
+	refreshAllClientMonths,
+	refreshProductLineMonths,
+	refreshTouchedClientMonths,
+	touchedProducts
+} from './client-month-sales';
 import type { Database } from './database';
 import { noteTouchedInvoices, refreshAfterBatch, refreshAllInvoiceTotals, refreshTouchedInvoices } from './invoice-totals';
 
+/** What an undo will move, noted before it does. */
+export interface TouchedRollups {
+	products: boolean;
+}
+
 /** Before an undo moves the rows: notes what batch `batchId` touched. */
-export async function noteTouchedRollups(db: Database, batchId: number): Promise<void> {
+export async function noteTouchedRollups(db: Database, batchId: number): Promise<TouchedRollups> {
 	await noteTouchedInvoices(db, batchId);
 	await noteTouchedClientMonths(db, batchId);
+	return { products: await touchedProducts(db, batchId) };
 }
 
 /** After the undo: recomputes what noteTouchedRollups noted. */
-export async function refreshTouchedRollups(db: Database): Promise<void> {
+export async function refreshTouchedRollups(db: Database, touched: TouchedRollups): Promise<void> {
 	await refreshTouchedInvoices(db);
 	await refreshTouchedClientMonths(db);
+	if (touched.products) await refreshProductLineMonths(db);
 }
 
-/** After a batch wrote invoice lines: what it touched, or everything on a first load. */
-export async function refreshRollupsAfterBatch(db: Database, batchId: number): Promise<void> {
-	await refreshAfterBatch(db, batchId);
-	const stored = await db.one<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM client_month_sales) AS any');
-	if (!stored?.any) return refreshAllClientMonths(db);
-	await noteTouchedClientMonths(db, batchId);
-	await refreshTouchedClientMonths(db);
+/**
+ * After batch `batchId` was merged (its own table and the tables its file feeds): what it touched
+ * of the lines (`wroteLines`), or everything on a first load; and, when it wrote products, the
+ * product-line rollup whole.
+ */
+export async function refreshRollupsAfterBatch(db: Database, batchId: number, wroteLines: boolean): Promise<void> {
+	let whole = false;
+	if (wroteLines) {
+		await refreshAfterBatch(db, batchId);
+		const stored = await db.one<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM client_month_sales) AS any');
+		if (!stored?.any) {
+			await refreshAllClientMonths(db);
+			whole = true;
+		} else {
+			await noteTouchedClientMonths(db, batchId);
+			await refreshTouchedClientMonths(db);
+		}
+	}
+	if (!whole && (await touchedProducts(db, batchId))) await refreshProductLineMonths(db);
 }
 
 /** Recomputes every rollup: for writers that bypass batches (tests building a subset). */

@@ -231,8 +231,8 @@ async function mergeOne(db: Database, c: Converted, options: IngestOptions): Pro
 	const batchId = Number((await db.one<{ id: string }>(`SELECT nextval('batch_id_seq') AS id`))!.id);
 	const present = new Set([...Object.keys(mapping), ...Object.keys(derivation(spec.kind, mapping).columns)]);
 	const counts = await mergeInto(db, conv, spec, present, batchId, plan.recordIndex);
-	if (spec.table === 'invoice_lines') await refreshRollupsAfterBatch(db, batchId);
 	const also = await mergeFeeds(db, conv, spec, mapping, headersOf(c), batchId, plan.recordIndex);
+	await refreshRollupsAfterBatch(db, batchId, spec.table === 'invoice_lines');
 	const { rowsRead, rejected } = await storeRejections(db, c, batchId);
 	const hash = c.documents ? `${await source.hash}+${await c.documents.source.hash}` : await source.hash;
 	const previous = await db.one<{ batch_id: number; loaded_at: string }>(
