@@ -60,7 +60,15 @@ invoices AS (
 firsts AS (
 	SELECT client_id, min(first_day) AS first_line,
 		min(first_positive) AS first_positive, any_value(billing_tier) AS billing_tier
-	FROM invoices GROUP BY client_id
+	FROM invoices
+	WHERE NOT cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier)
+	GROUP BY client_id
+	UNION ALL
+	-- The same firsts from the month rollup (its rows' first line and first positive line).
+	SELECT client_id, min(first_day), min(first_positive), NULL
+	FROM client_month_sales
+	WHERE cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND client_id IS NOT NULL
+	GROUP BY client_id
 ),
 single_ranges AS (
 	-- An invoice dated on one day (nearly all) lies in the windows (e − window, e] of a run of
@@ -71,6 +79,7 @@ single_ranges AS (
 		least((datediff('month', $from_date::DATE, $to_date::DATE) + 1),
 			datediff('month', $from_date::DATE, reach) + 1 - (last_day(reach) > reach)::INTEGER) AS e_ord
 	FROM (SELECT *, first_day + ($window_days::INTEGER - 1) AS reach FROM invoices WHERE first_day = last_day)
+	WHERE NOT cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier)
 ),
 spread_lines AS (
 	-- Lines of the invoices whose lines carry several dates (rare): only those inside a window count.
@@ -110,6 +119,12 @@ month_steps AS (
 	UNION ALL
 	SELECT client_id, e_ord + 1, -positive, -total
 	FROM month_ranges WHERE e_ord < (datediff('month', $from_date::DATE, $to_date::DATE) + 1)
+	UNION ALL
+	-- The one-day invoices' steps as stored (client_window_steps, migration 021) instead of
+	-- single_ranges: the same entries and exits at month ends, those before the period at its first.
+	SELECT client_id, greatest(1, datediff('month', $from_date::DATE, month_end) + 1), positive, total
+	FROM client_window_steps
+	WHERE cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND month_end <= $to_date::DATE
 	UNION ALL
 	-- Zero steps: at the first month for every client with lines, so each has a value from there;
 	-- and at the months of its first line and first positive line, so each step's status (below)

@@ -5,9 +5,11 @@
 // over the dataset's periods, with a client-attribute, a product, a tier and a status filter, and
 // segmentation by every dimension. The rollups are really read (a changed stored row changes the
 // figures that may read it) and stay equal to the lines after a load that touches a few months, a
-// products load that moves a product to another line, and their undo.
+// products load that moves a product to another line, a new status window, and their undo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { undoBatch } from '../../src/lib/server/batches';
+import { rebuildWindowSteps, storedWindowDays } from '../../src/lib/server/db/client-window-steps';
+import { saveSetting } from '../../src/lib/server/metrics/settings-store';
 import { computeList } from '../../src/lib/server/lists/list';
 import { LISTS, type ListName } from '../../src/lib/server/lists/registry';
 import type { Database } from '../../src/lib/server/db/database';
@@ -20,7 +22,10 @@ import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 const AS_OF = new Date('2026-11-20T12:00:00Z');
 const ROLLUPS = ['client_month_sales', 'client_line_month_sales'];
 
-/** Each stored rollup's rows, checked equal to what the lines give. */
+/**
+ * Each stored rollup's rows, checked equal to what the lines give; and activation's stored windows
+ * (client_window_steps, migration 021), checked equal to a rebuild from the invoices.
+ */
 async function storedRollups(db: Database): Promise<Record<string, unknown[]>> {
 	const out: Record<string, unknown[]> = {};
 	for (const t of ROLLUPS) {
@@ -28,6 +33,11 @@ async function storedRollups(db: Database): Promise<Record<string, unknown[]>> {
 		expect(out[t]!.length, t).toBeGreaterThan(0);
 		expect(out[t], t).toEqual(await db.all(`SELECT * FROM ${t}_source ORDER BY ALL`));
 	}
+	const steps = await db.all('SELECT * FROM client_window_steps ORDER BY ALL');
+	expect(steps.length).toBeGreaterThan(0);
+	await rebuildWindowSteps(db, (await storedWindowDays(db))!);
+	expect(await db.all('SELECT * FROM client_window_steps ORDER BY ALL'), 'client_window_steps').toEqual(steps);
+	out.client_window_steps = steps;
 	return out;
 }
 
@@ -100,10 +110,16 @@ describe('the demo’s rollups are read and kept', () => {
 
 	const period = { from: '2026-01', to: '2026-10' };
 
-	/** Adds `delta` to the March 2026 amount of the client that bought most that month, in `table`'s rows. */
+	/**
+	 * Adds `delta` to the March 2026 amount of the client that bought most that month, in `table`'s
+	 * rows; in the stored windows, to its step at the end of March (and delta ÷ 1000 invoices).
+	 */
 	async function shift(table: string, delta: number): Promise<void> {
+		const steps = table === 'client_window_steps';
+		const set = steps ? 'positive = positive + ($1 // 1000)::INTEGER, total = total + $1' : 'amount = amount + $1';
+		const at = steps ? `month_end = DATE '2026-03-31'` : `month = DATE '2026-03-01'`;
 		await db.run(
-			`UPDATE ${table} SET amount = amount + $1 WHERE month = DATE '2026-03-01' AND client_id = (
+			`UPDATE ${table} SET ${set} WHERE ${at} AND client_id = (
 				SELECT client_id FROM client_month_sales WHERE month = DATE '2026-03-01' AND client_id IS NOT NULL ORDER BY amount DESC, client_id LIMIT 1)`,
 			[delta]
 		);
@@ -115,8 +131,8 @@ describe('the demo’s rollups are read and kept', () => {
 			`SELECT min(product_line) AS line FROM client_line_month_sales WHERE month = DATE '2026-03-01' AND product_line IS NOT NULL AND client_id = (
 				SELECT client_id FROM client_month_sales WHERE month = DATE '2026-03-01' AND client_id IS NOT NULL ORDER BY amount DESC, client_id LIMIT 1)`
 		)) as [{ line: string }];
-		const differs = async (table: string, reading: [string, Record<string, string>][], notReading: [string, Record<string, string>][]) => {
-			await shift(table, 1000);
+		const differs = async (table: string, reading: [string, Record<string, string>][], notReading: [string, Record<string, string>][], delta = 1000) => {
+			await shift(table, delta);
 			try {
 				for (const [name, extra] of reading) {
 					const { rollups, lines } = await both(db, name, { ...period, ...extra });
@@ -127,7 +143,7 @@ describe('the demo’s rollups are read and kept', () => {
 					expect(rollups, `${table}: ${name} ${JSON.stringify(extra)}`).toEqual(lines);
 				}
 			} finally {
-				await shift(table, -1000);
+				await shift(table, -delta);
 			}
 		};
 		await differs(
@@ -139,6 +155,14 @@ describe('the demo’s rollups are read and kept', () => {
 			'client_line_month_sales',
 			[['segmentation', { dim: 'product_line' }], ['growth', { product_line: line }], ['retention', {}], ['sales_events', {}]],
 			[['growth', {}], ['segmentation', { dim: 'product' }], ['segmentation', { dim: 'business_unit' }], ['retention', { business_unit: 'Suministros' }], ['retention', { billing_tier: 'A' }]]
+		);
+		// Activation's windows at month ends (not at as_of: read from the invoices): the client, active
+		// until March, is taken out of them from there.
+		await differs(
+			'client_window_steps',
+			[['activation', {}]],
+			[['activation', { product_line: line }], ['activation', { billing_tier: 'A' }], ['retention', {}], ['growth', {}]],
+			-1e9
 		);
 		await storedRollups(db);
 	});
@@ -190,5 +214,20 @@ describe('the demo’s rollups are read and kept', () => {
 		expect(rollups).toEqual(lines);
 		await undoBatch(db, report.batch_id, 'test');
 		expect(await storedRollups(db)).toEqual(before);
+	});
+
+	it('a new status window rebuilds activation’s stored windows, and activation stays the same as from the invoices', async () => {
+		expect(await storedWindowDays(db)).toBe(365);
+		const before = await db.all('SELECT * FROM client_window_steps ORDER BY ALL');
+		await saveSetting(db, { key: 'window_days', value: 90, by: 'test' });
+		expect(await storedWindowDays(db)).toBe(90);
+		expect(await db.all('SELECT * FROM client_window_steps ORDER BY ALL')).not.toEqual(before);
+		for (const query of [period, { ...period, region: 'La Paz' }, { from: '2025-06', to: '2026-02' }]) {
+			const { rollups, lines } = await both(db, 'activation', query);
+			expect(rollups, JSON.stringify(query)).toEqual(lines);
+		}
+		await storedRollups(db);
+		await saveSetting(db, { key: 'window_days', value: 365, by: 'test' });
+		expect(await db.all('SELECT * FROM client_window_steps ORDER BY ALL')).toEqual(before);
 	});
 });

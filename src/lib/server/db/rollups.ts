@@ -1,7 +1,8 @@
 // The stored rollups of invoice_lines, kept in the transaction of every write: invoice_totals (one
 // row per invoice, migration 007), client_month_sales (per month and client, 019) and
 // client_line_month_sales (per month, client and product line, 020; it also reads the products'
-// lines). Writers call these, never the modules one by one, so that no rollup is left behind.
+// lines) and client_window_steps (the status rule's windows at month ends, 021; from invoice_totals).
+// Writers call these, never the modules one by one, so that no rollup is left behind.
 import {
 	noteTouchedClientMonths,
 	refreshAllClientMonths,
@@ -9,7 +10,9 @@ import {
 	refreshTouchedClientMonths,
 	touchedProducts
 } from './client-month-sales';
+import { noteTouchedWindowClients, refreshTouchedWindowSteps, rebuildWindowSteps } from './client-window-steps';
 import type { Database } from './database';
+import { loadSettings } from '../metrics/settings';
 import { noteTouchedInvoices, refreshAfterBatch, refreshAllInvoiceTotals, refreshTouchedInvoices } from './invoice-totals';
 
 /** What an undo will move, noted before it does. */
@@ -21,6 +24,7 @@ export interface TouchedRollups {
 export async function noteTouchedRollups(db: Database, batchId: number): Promise<TouchedRollups> {
 	await noteTouchedInvoices(db, batchId);
 	await noteTouchedClientMonths(db, batchId);
+	await noteTouchedWindowClients(db, batchId);
 	return { products: await touchedProducts(db, batchId) };
 }
 
@@ -28,6 +32,7 @@ export async function noteTouchedRollups(db: Database, batchId: number): Promise
 export async function refreshTouchedRollups(db: Database, touched: TouchedRollups): Promise<void> {
 	await refreshTouchedInvoices(db);
 	await refreshTouchedClientMonths(db);
+	await refreshTouchedWindowSteps(db);
 	if (touched.products) await refreshProductLineMonths(db);
 }
 
@@ -40,6 +45,8 @@ export async function refreshRollupsAfterBatch(db: Database, batchId: number, wr
 	let whole = false;
 	if (wroteLines) {
 		await refreshAfterBatch(db, batchId);
+		await noteTouchedWindowClients(db, batchId);
+		await refreshTouchedWindowSteps(db);
 		const stored = await db.one<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM client_month_sales) AS any');
 		if (!stored?.any) {
 			await refreshAllClientMonths(db);
@@ -56,4 +63,5 @@ export async function refreshRollupsAfterBatch(db: Database, batchId: number, wr
 export async function refreshAllRollups(db: Database): Promise<void> {
 	await refreshAllInvoiceTotals(db);
 	await refreshAllClientMonths(db);
+	await rebuildWindowSteps(db, (await loadSettings(db)).window_days);
 }

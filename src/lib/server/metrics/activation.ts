@@ -1,6 +1,7 @@
 // The activation document (docs/contract.md), from queries/activation.sql (the figure's one home):
 // its first row is the document's period, the others each month of it as its own period.
 import type { Database } from '../db/database';
+import { storedWindowDays } from '../db/client-window-steps';
 import { runQuery } from '../queries';
 import { lineParams } from './bind';
 import type { MetricParams } from './params';
@@ -70,12 +71,15 @@ type Row = Omit<ActivationDocument, 'as_of' | 'activated_in_period' | 'months' |
 };
 
 export async function activation(db: Database, p: MetricParams, s: Settings): Promise<ActivationDocument> {
-	return documentOf(await runQuery<Row>(db, 'activation', activationParams(p, s)), p, s);
+	return documentOf(await runQuery<Row>(db, 'activation', await activationParams(db, p, s)), p, s);
 }
 
-/** activation.sql's parameters: every figure's, and what activates a prospect (only it and its list read that). */
-export function activationParams(p: MetricParams, s: Settings) {
-	return { ...lineParams(p, s), activation_event: s.activation_event };
+/**
+ * activation.sql's parameters: every figure's, what activates a prospect (only it and its list read
+ * that), and whether the stored windows at month ends are for this window (client_window_steps).
+ */
+export async function activationParams(db: Database, p: MetricParams, s: Settings) {
+	return { ...lineParams(p, s), activation_event: s.activation_event, stored_windows: (await storedWindowDays(db)) === s.window_days };
 }
 
 function variantsOf(r: Row, s: Settings): ActivationVariants {
@@ -133,7 +137,7 @@ function seriesOf(rows: Row[]): ActivationSeriesRow[] {
 
 /** The monthly rows of queries/activation.sql (ord 1…n), status counts included. */
 export async function activationSeries(db: Database, p: MetricParams, s: Settings): Promise<ActivationSeriesRow[]> {
-	return seriesOf(await runQuery<Row>(db, 'activation', activationParams(p, s)));
+	return seriesOf(await runQuery<Row>(db, 'activation', await activationParams(db, p, s)));
 }
 
 /** The document and its monthly rows from one run of the query (the dashboard needs both). */
@@ -142,6 +146,6 @@ export async function activationWithSeries(
 	p: MetricParams,
 	s: Settings
 ): Promise<{ document: ActivationDocument; series: ActivationSeriesRow[] }> {
-	const rows = await runQuery<Row>(db, 'activation', activationParams(p, s));
+	const rows = await runQuery<Row>(db, 'activation', await activationParams(db, p, s));
 	return { document: documentOf(rows, p, s), series: seriesOf(rows) };
 }
