@@ -46,10 +46,21 @@ periods AS (
 invoices AS (
 	-- One row per invoice: its days, total and first positive line; firsts are read from these.
 	-- Stored per invoice (invoice_totals, migration 007) unless a product or tier filter picks
-	-- lines (invoice_totals_apply.sql): then grouped from the filtered lines.
+	-- lines (invoice_totals_apply.sql): then grouped from the filtered lines. With the stored windows
+	-- (cartera_window_steps_apply) only the invoices they leave out: those dated on several days, and
+	-- when as_of is not a month end the one-day invoices of its window.
 	SELECT client_id, invoice_id, first_day, last_day, total, first_positive, NULL::VARCHAR AS billing_tier
 	FROM invoice_totals
-	WHERE cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier)
+	WHERE cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier) AND NOT cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier)
+	UNION ALL
+	SELECT client_id, invoice_id, first_day, last_day, total, first_positive, NULL::VARCHAR AS billing_tier
+	FROM invoice_totals
+	WHERE cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND spread_days > 0
+	UNION ALL
+	SELECT client_id, invoice_id, first_day, last_day, total, first_positive, NULL::VARCHAR AS billing_tier
+	FROM invoice_totals
+	WHERE cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND spread_days = 0 AND $as_of::DATE <> last_day($as_of::DATE)
+		AND first_day <= $as_of::DATE AND first_day > $as_of::DATE - $window_days::INTEGER
 	UNION ALL
 	SELECT client_id, invoice_id, min(invoice_date), max(invoice_date), sum(amount),
 		min(invoice_date) FILTER (WHERE amount > 0), any_value(billing_tier)
@@ -151,6 +162,13 @@ recent_as_of AS (
 		SELECT client_id, count(*) FILTER (WHERE total > 0) AS invoices, sum(total) AS total
 		FROM invoices
 		WHERE first_day = last_day AND first_day <= $as_of::DATE AND first_day > $as_of::DATE - $window_days::INTEGER
+			AND NOT (cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND $as_of::DATE = last_day($as_of::DATE))
+		GROUP BY client_id
+		UNION ALL
+		-- At a month end, the one-day invoices' window is the stored steps' running sum there.
+		SELECT client_id, sum(positive), sum(total)
+		FROM client_window_steps
+		WHERE cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND $as_of::DATE = last_day($as_of::DATE) AND month_end <= $as_of::DATE
 		GROUP BY client_id
 		UNION ALL
 		SELECT client_id, count(*) FILTER (WHERE total > 0), sum(total) FROM spread_windows WHERE ord = 0 GROUP BY client_id

@@ -12,7 +12,7 @@ import { rebuildWindowSteps, storedWindowDays } from '../../src/lib/server/db/cl
 import { saveSetting } from '../../src/lib/server/metrics/settings-store';
 import { computeList } from '../../src/lib/server/lists/list';
 import { LISTS, type ListName } from '../../src/lib/server/lists/registry';
-import type { Database } from '../../src/lib/server/db/database';
+import { Database } from '../../src/lib/server/db/database';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { computeMetric, METRIC_NAMES } from '../../src/lib/server/metrics/index';
 import { DIMENSIONS } from '../../src/lib/server/metrics/params';
@@ -216,13 +216,21 @@ describe('the demo’s rollups are read and kept', () => {
 		expect(await storedRollups(db)).toEqual(before);
 	});
 
+	it('activation as of a day within a month is the same from the rollups as from the invoices', async () => {
+		for (const as_of of ['2026-10-15', '2026-10-01', '2026-06-30']) {
+			const { rollups, lines } = await both(db, 'activation', { ...period, as_of });
+			expect(rollups, as_of).toEqual(lines);
+		}
+	});
+
 	it('a new status window rebuilds activation’s stored windows, and activation stays the same as from the invoices', async () => {
 		expect(await storedWindowDays(db)).toBe(365);
 		const before = await db.all('SELECT * FROM client_window_steps ORDER BY ALL');
 		await saveSetting(db, { key: 'window_days', value: 90, by: 'test' });
 		expect(await storedWindowDays(db)).toBe(90);
 		expect(await db.all('SELECT * FROM client_window_steps ORDER BY ALL')).not.toEqual(before);
-		for (const query of [period, { ...period, region: 'La Paz' }, { from: '2025-06', to: '2026-02' }]) {
+		// as_of on a month end reads the windows from the steps; mid-month, from the invoices.
+		for (const query of [period, { ...period, region: 'La Paz' }, { from: '2025-06', to: '2026-02' }, { ...period, as_of: '2026-10-15' }, { ...period, as_of: '2026-09-30' }]) {
 			const { rollups, lines } = await both(db, 'activation', query);
 			expect(rollups, JSON.stringify(query)).toEqual(lines);
 		}
@@ -230,4 +238,42 @@ describe('the demo’s rollups are read and kept', () => {
 		await saveSetting(db, { key: 'window_days', value: 365, by: 'test' });
 		expect(await db.all('SELECT * FROM client_window_steps ORDER BY ALL')).toEqual(before);
 	});
+});
+
+describe('a database loaded before the rollups', () => {
+	const folder = tempFolder();
+	afterAll(() => folder.remove());
+
+	it('gets them when it opens (migrations 019 to 021), equal to the lines', async () => {
+		const path = folder.path('old.duckdb');
+		const loaded = await Database.open(path);
+		await DEMO.load(loaded);
+		// Back to the schema of migration 018, data kept: what a database of the last release holds.
+		await loaded.run(`DROP TABLE client_month_sales; DROP VIEW client_month_sales_source;
+			DROP TABLE client_line_month_sales; DROP VIEW client_line_month_sales_source;
+			DROP TABLE client_window_steps; DROP TABLE client_window_days;
+			CREATE OR REPLACE VIEW invoice_totals_source AS
+				SELECT client_id, invoice_id, min(invoice_date) AS first_day, max(invoice_date) AS last_day,
+					sum(amount) AS total, min(invoice_date) FILTER (WHERE amount > 0) AS first_positive
+				FROM invoice_lines
+				WHERE client_id IS NOT NULL AND doc_status NOT IN ('draft', 'cancelled')
+				GROUP BY client_id, invoice_id;
+			ALTER TABLE invoice_totals DROP COLUMN spread_days;
+			DELETE FROM schema_migrations WHERE version >= 19;
+			CHECKPOINT;`);
+		loaded.close();
+		const db = await Database.open(path);
+		try {
+			expect((await db.all<{ version: number }>('SELECT version FROM schema_migrations WHERE version >= 19 ORDER BY 1')).map((r) => r.version)).toEqual([19, 20, 21]);
+			await storedRollups(db);
+			expect(await db.all('SELECT * FROM invoice_totals ORDER BY ALL')).toEqual(await db.all('SELECT * FROM invoice_totals_source ORDER BY ALL'));
+			expect(await storedWindowDays(db)).toBe(365);
+			for (const name of ['growth', 'segmentation', 'activation', 'retention']) {
+				const { rollups, lines } = await both(db, name, { from: '2026-01', to: '2026-10' });
+				expect(rollups, name).toEqual(lines);
+			}
+		} finally {
+			db.close();
+		}
+	}, 120_000);
 });
