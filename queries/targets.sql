@@ -3,7 +3,8 @@
 -- month from January of $from_date's year to $to_date (the figure keeps $from_date..$to_date; the
 -- months before feed the year to date).
 -- The goals in force: target_goals.sql (a loaded metas file or Ajustes, the later wins).
--- Actual revenue = Σ amount of the filtered lines (cartera_lines) of the month whose scope value
+-- Actual revenue = Σ amount of the filtered lines (cartera_sales: from the month rollups unless the
+-- scope is a business unit, sales.sql) of the month whose scope value
 -- (the client's account manager and region, the product's line and business unit) is the goal's,
 -- compared trimmed and case-insensitively; the portfolio's: every filtered line.
 -- Year to date, per scope value and year: Σ goals and Σ actuals of the months up to this one
@@ -17,7 +18,7 @@ l AS (
 	SELECT date_trunc('month', invoice_date)::DATE AS month,
 		CASE WHEN $target_dim = 'total' THEN NULL ELSE lower(trim(cartera_dimension_value($target_dim, {{dimension_columns}}))) END AS scope_key,
 		amount
-	FROM cartera_lines({{filters}}, false)
+	FROM cartera_sales({{filters}}, false, $use_rollups AND $target_dim NOT IN {{below_product_line_dims}}, $target_dim = 'product_line')
 	WHERE invoice_date BETWEEN date_trunc('year', $from_date::DATE) AND $to_date::DATE
 ),
 actual AS (SELECT month, scope_key, sum(amount) AS revenue FROM l GROUP BY ALL),

@@ -83,7 +83,7 @@ describe.each(INVARIANT_DATASETS)('$name: every figure, rollups on and off', (d)
 		}
 	});
 
-	it('segmentation by every dimension and concentration by client and product are the same', async () => {
+	it('segmentation by every dimension, concentration by client and product and goals by every scope are the same', async () => {
 		const q = queries(d.cases)[0]!;
 		for (const dim of DIMENSIONS) {
 			const { rollups, lines } = await both(db, 'segmentation', { ...q, dim });
@@ -92,6 +92,10 @@ describe.each(INVARIANT_DATASETS)('$name: every figure, rollups on and off', (d)
 		for (const by of ['client', 'product']) {
 			const { rollups, lines } = await both(db, 'concentration', { ...q, by });
 			expect(rollups, by).toEqual(lines);
+		}
+		for (const by of ['total', 'account_manager', 'product_line', 'region', 'business_unit']) {
+			const { rollups, lines } = await both(db, 'targets', { ...q, by });
+			expect(rollups, `targets by ${by}`).toEqual(lines);
 		}
 	});
 });
@@ -148,7 +152,7 @@ describe('the demo’s rollups are read and kept', () => {
 		};
 		await differs(
 			'client_month_sales',
-			[['growth', {}], ['forecast', {}], ['segmentation', { dim: 'client_type' }], ['segmentation', { dim: 'billing_tier' }], ['concentration', { by: 'client' }]],
+			[['growth', {}], ['forecast', {}], ['targets', {}], ['segmentation', { dim: 'client_type' }], ['segmentation', { dim: 'billing_tier' }], ['concentration', { by: 'client' }]],
 			[['segmentation', { dim: 'product_line' }], ['concentration', { by: 'product' }], ['growth', { product_line: 'Papelería' }], ['growth', { status: 'active' }], ['retention', {}]]
 		);
 		await differs(
