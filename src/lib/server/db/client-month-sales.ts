@@ -33,6 +33,9 @@ export async function refreshTouchedClientMonths(db: Database): Promise<void> {
 	const { many } = (await db.one<{ many: boolean }>(
 		`SELECT (SELECT count(*) FROM ${TOUCHED}) * 4 >= (SELECT count(*) FROM client_month_sales) AS many`
 	))!;
+	// The touched months' range, bound as constants: DuckDB then filters the lines by it before
+	// grouping them (a monthly upload touches one or two months); a subquery there would not be.
+	const range = await db.one<{ first: string; last: string }>(`SELECT min(month)::VARCHAR AS first, max(month)::VARCHAR AS last FROM ${TOUCHED}`);
 	for (const { table, order } of ROLLUPS) {
 		if (many) {
 			await refreshAll(db, table, order);
@@ -40,11 +43,12 @@ export async function refreshTouchedClientMonths(db: Database): Promise<void> {
 		}
 		const match = `t.month = s.month AND t.client_id IS NOT DISTINCT FROM s.client_id`;
 		await db.run(`DELETE FROM ${table} s WHERE EXISTS (SELECT 1 FROM ${TOUCHED} t WHERE ${match})`);
-		// Only the lines of the touched months are grouped (a monthly upload touches one or two).
+		if (!range?.first) continue;
 		await db.run(
 			`INSERT INTO ${table}
 			 SELECT s.* FROM ${table}_source s SEMI JOIN ${TOUCHED} t ON ${match}
-			 WHERE s.month BETWEEN (SELECT min(month) FROM ${TOUCHED}) AND (SELECT max(month) FROM ${TOUCHED})`
+			 WHERE s.month BETWEEN $1::DATE AND $2::DATE`,
+			[range.first, range.last]
 		);
 	}
 	await db.run(`DROP TABLE ${TOUCHED}`);

