@@ -17,7 +17,7 @@ import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { computeMetric, METRIC_NAMES } from '../../src/lib/server/metrics/index';
 import { DIMENSIONS } from '../../src/lib/server/metrics/params';
 import { DEMO, INVARIANT_DATASETS, type PeriodQuery } from '../helpers/datasets';
-import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+import { tempFolder, useLoadedDatabase } from '../helpers/temp-db';
 
 const AS_OF = new Date('2026-11-20T12:00:00Z');
 const ROLLUPS = ['client_month_sales', 'client_line_month_sales'];
@@ -61,16 +61,9 @@ function queries(cases: readonly PeriodQuery[]): Record<string, string>[] {
 }
 
 describe.each(INVARIANT_DATASETS)('$name: every figure, rollups on and off', (d) => {
-	const folder = tempFolder();
+	const loaded = useLoadedDatabase(d.load);
 	let db: Database;
-	beforeAll(async () => {
-		db = await openTempDatabase(folder);
-		await d.load(db);
-	}, 120_000);
-	afterAll(() => {
-		db.close();
-		folder.remove();
-	});
+	beforeAll(() => void (db = loaded.db));
 
 	it('the stored rollups are what the lines give', async () => {
 		await storedRollups(db);
@@ -101,16 +94,10 @@ describe.each(INVARIANT_DATASETS)('$name: every figure, rollups on and off', (d)
 });
 
 describe('the demo’s rollups are read and kept', () => {
-	const folder = tempFolder();
+	const loaded = useLoadedDatabase(DEMO.load);
+	const folder = loaded.folder;
 	let db: Database;
-	beforeAll(async () => {
-		db = await openTempDatabase(folder);
-		await DEMO.load(db);
-	}, 120_000);
-	afterAll(() => {
-		db.close();
-		folder.remove();
-	});
+	beforeAll(() => void (db = loaded.db));
 
 	const period = { from: '2026-01', to: '2026-10' };
 

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
 
 export interface TempFolder {
@@ -31,6 +32,24 @@ export function folderAt(dir: string): TempFolder {
 
 export async function openTempDatabase(folder: TempFolder, name = 'test.duckdb'): Promise<Database> {
 	return Database.open(folder.path(name));
+}
+
+/**
+ * For one describe block: a database in its own temporary folder, filled by `load` before the
+ * block's tests and removed after them. `db` is set once the block's first beforeAll has run.
+ */
+export function useLoadedDatabase(load: (db: Database) => Promise<unknown>): { folder: TempFolder; db: Database } {
+	const folder = tempFolder();
+	const context = { folder } as { folder: TempFolder; db: Database };
+	beforeAll(async () => {
+		context.db = await openTempDatabase(folder);
+		await load(context.db);
+	}, 120_000);
+	afterAll(() => {
+		context.db?.close();
+		folder.remove();
+	});
+	return context;
 }
 
 /** "1.234,56" / "-85,00" → integer cents, computed without floats. */

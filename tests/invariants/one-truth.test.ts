@@ -5,7 +5,7 @@
 // is the same figure there — value, change (the same comparison value), comparison period and
 // verdict. The bridge's previous period is the filter bar's comparison, and each page's comparison
 // months are those. Each dataset is loaded once; its pages are built once per case.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
 import { comparisonPeriod } from '../../src/lib/months';
 import type { SegmentationDocument } from '../../src/lib/server/metrics/documents';
@@ -13,21 +13,14 @@ import { computeMetric } from '../../src/lib/server/metrics/index';
 import type { KpiId, Verdict } from '../../src/lib/server/metrics/settings';
 import { INVARIANT_DATASETS } from '../helpers/datasets';
 import { dashboardPages, kpiOf, type DashboardPages } from '../helpers/dashboard-pages';
-import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+import { useLoadedDatabase } from '../helpers/temp-db';
 import { checkLists } from './lists';
 import { checkRanking } from './ranking';
 
 describe.each(INVARIANT_DATASETS)('$name', (d) => {
-	const folder = tempFolder();
+	const loaded = useLoadedDatabase(d.load);
 	let db: Database;
-	beforeAll(async () => {
-		db = await openTempDatabase(folder);
-		await d.load(db);
-	}, 120_000);
-	afterAll(() => {
-		db?.close();
-		folder.remove();
-	});
+	beforeAll(() => void (db = loaded.db));
 
 	describe.each(d.cases)('%j', (query) => {
 		let pages: DashboardPages;
