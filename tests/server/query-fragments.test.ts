@@ -76,7 +76,8 @@ describe('the filtered lines on a real database', () => {
 		const rows = await runQuery(db, 'segmentation', {
 			...Object.fromEntries(DIMENSION_REGISTRY.map((d) => [`f_${d.id}`, null])),
 			f_region: "Norte' OR '1'='1",
-			from_date: '2024-03-01', to_date: '2024-03-31', as_of: '2024-03-31', window_days: 90, min_invoices: 1, min_amount: 0, abc_a: 0.8, abc_b: 0.95, dim: 'region'
+			from_date: '2024-03-01', to_date: '2024-03-31', as_of: '2024-03-31', window_days: 90, min_invoices: 1, min_amount: 0, abc_a: 0.8, abc_b: 0.95, dim: 'region',
+			use_rollups: true
 		});
 		expect(rows).toEqual([]);
 		expect((await runQuery<{ n: number }>(db, 'data_range')).length).toBe(1);

@@ -24,9 +24,12 @@ const STEPS = (single: string) => `
 const singleInvoices = (where: string) =>
 	`SELECT client_id, first_day AS d, (total > 0)::INTEGER AS positive, total FROM invoice_totals WHERE spread_days = 0 AND ${where}`;
 
-/** The window the stored steps were built for; null when they were never built. */
+/**
+ * The window the stored steps were built for; null when they were never built. Every activation
+ * asks: the answer is kept in the result cache until the data changes (a rebuild commits a change).
+ */
 export async function storedWindowDays(db: Database): Promise<number | null> {
-	const row = await db.one<{ w: number | null }>('SELECT max(window_days) AS w FROM client_window_days');
+	const [row] = await db.cachedAll<{ w: number | null }>('client_window_days', 'SELECT max(window_days) AS w FROM client_window_days', [], { always: true });
 	return row?.w ?? null;
 }
 
@@ -38,7 +41,7 @@ export async function rebuildWindowSteps(db: Database, windowDays: number): Prom
 	await db.run('INSERT INTO client_window_days VALUES ($1)', [windowDays]);
 }
 
-/** The steps for the window in force: rebuilt when they were built for another one, or never (at open, after a change of window_days). */
+/** The steps for the window in force: rebuilt when they were built for another one, or never (at server start, after a change of window_days). */
 export async function ensureWindowSteps(db: Database): Promise<void> {
 	const { window_days } = await loadSettings(db);
 	if ((await storedWindowDays(db)) === window_days) return;

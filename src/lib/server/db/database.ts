@@ -9,7 +9,6 @@ import { attachExport, servingSource } from './parquet-source';
 import { ReaderPool } from './reader-pool';
 import { ResultCache } from './result-cache';
 import { StatementEffects, type Effect } from './statement-effect';
-import { ensureWindowSteps } from './client-window-steps';
 import { openUpToDate } from './upgrade';
 
 import type { Params, Row, SqlSession } from './session';
@@ -173,12 +172,7 @@ export class Database implements SqlSession {
 	}
 
 	static async open(path: string, migrations: Migration[] = loadMigrations()): Promise<Database> {
-		const db = await openUpToDate(path, (file) => Database.openFile(file), migrations);
-		// Activation's stored windows (migration 021) for the window in force: built on a database
-		// that has none yet (a new or upgraded file). A test's own list of migrations may stop before.
-		const steps = await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND table_name = 'client_window_days'`);
-		if (steps?.n) await ensureWindowSteps(db);
-		return db;
+		return openUpToDate(path, (file) => Database.openFile(file), migrations);
 	}
 
 	/**

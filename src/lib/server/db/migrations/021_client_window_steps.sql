@@ -5,7 +5,8 @@
 -- total change there: an invoice dated on one day d enters at the month end of d and leaves at the
 -- month end of d + window_days (client-window-steps.ts). The running sum over a client's month ends
 -- is its window at each. Built for one window_days, recorded in client_window_days (one row; none:
--- not built yet): activation reads the steps only when its window is that one, else the invoices.
+-- not built yet: the first load, undo or server start builds them): activation reads the steps
+-- only when its window is that one, else the invoices.
 -- Invoices whose lines carry several dates (rare) are left out here; activation adds them itself.
 -- Kept by every load and undo for the clients they touched, and rebuilt when the window changes.
 CREATE TABLE client_window_steps (
