@@ -20,7 +20,7 @@ export interface TouchedRollups {
 	products: boolean;
 }
 
-/** Before an undo moves the rows: notes what batch `batchId` touched. */
+/** What batch `batchId` touched, noted before an undo moves its rows (or after a load wrote them, before the rollups change). */
 export async function noteTouchedRollups(db: Database, batchId: number): Promise<TouchedRollups> {
 	await noteTouchedInvoices(db, batchId);
 	await noteWindowBefore(db);
@@ -37,28 +37,17 @@ export async function refreshTouchedRollups(db: Database, touched: TouchedRollup
 }
 
 /**
- * After batch `batchId` was merged (its own table and the tables its file feeds): what it touched
- * of the lines (`wroteLines`), or everything on a first load; and, when it wrote products, the
- * product-line rollup whole.
+ * After batch `batchId` was merged (its own table and the tables its file feeds): everything on a
+ * first load of lines; else what it touched, as for an undo (noteTouchedRollups, then
+ * refreshTouchedRollups: its invoices, months and, when it wrote products, the product-line rollup).
  */
 export async function refreshRollupsAfterBatch(db: Database, batchId: number, wroteLines: boolean): Promise<void> {
-	let whole = false;
 	if (wroteLines) {
 		const stored = await db.one<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM client_month_sales) AS any');
-		if (!stored?.any) {
-			// A first load: nothing stored yet, everything computed once.
-			await refreshAllRollups(db);
-			whole = true;
-		} else {
-			await noteTouchedInvoices(db, batchId);
-			await noteWindowBefore(db);
-			await refreshTouchedInvoices(db);
-			await applyWindowChange(db);
-			await noteTouchedClientMonths(db, batchId);
-			await refreshTouchedClientMonths(db);
-		}
+		if (!stored?.any) return refreshAllRollups(db);
+		return refreshTouchedRollups(db, await noteTouchedRollups(db, batchId));
 	}
-	if (!whole && (await touchedProducts(db, batchId))) await refreshProductLineMonths(db);
+	if (await touchedProducts(db, batchId)) await refreshProductLineMonths(db);
 }
 
 /** Recomputes every rollup: for writers that bypass batches (tests building a subset). */
