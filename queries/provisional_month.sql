@@ -9,11 +9,11 @@
 -- row without data.
 CREATE OR REPLACE TEMP MACRO cartera_provisional_month() AS TABLE
 WITH per_month AS (
-	-- From the data's distinct dates (a few hundred), not a month computed for every line: on 1M
-	-- lines about half the time.
-	SELECT date_trunc('month', invoice_date)::DATE AS month, max(invoice_date) AS last_date
-	FROM (SELECT DISTINCT invoice_date FROM invoice_lines WHERE doc_status NOT IN {{uncounted_statuses}})
-	GROUP BY 1
+	-- From the stored days of the posted lines (invoice_dates, migration 022: a few hundred rows),
+	-- not from every line: on 10M lines 0.1 s less for each figure that asks.
+	SELECT month, max(invoice_date) AS last_date
+	FROM invoice_dates
+	GROUP BY month
 ),
 latest AS (
 	SELECT * FROM per_month ORDER BY month DESC LIMIT 1

@@ -1,5 +1,6 @@
 // The stored month rollups (per client, client_month_sales, migration 019; per client and product
-// line, client_line_month_sales, 020; kept by db/rollups.ts) give every figure the same answer as
+// line, client_line_month_sales, 020; the days of the lines, invoice_dates, 022; kept by
+// db/rollups.ts) give every figure the same answer as
 // the lines, to the cent: on the demo and on every real dataset,
 // each figure is computed with the rollups on and off (CARTERA_ROLLUPS=0: every sum from the lines)
 // over the dataset's periods, with a client-attribute, a product, a tier and a status filter, and
@@ -14,13 +15,14 @@ import { computeList } from '../../src/lib/server/lists/list';
 import { LISTS, type ListName } from '../../src/lib/server/lists/registry';
 import { Database } from '../../src/lib/server/db/database';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
+import { runQuery } from '../../src/lib/server/queries';
 import { computeMetric, METRIC_NAMES } from '../../src/lib/server/metrics/index';
 import { DIMENSIONS } from '../../src/lib/server/metrics/params';
 import { DEMO, INVARIANT_DATASETS, type PeriodQuery } from '../helpers/datasets';
 import { tempFolder, useLoadedDatabase } from '../helpers/temp-db';
 
 const AS_OF = new Date('2026-11-20T12:00:00Z');
-const ROLLUPS = ['client_month_sales', 'client_line_month_sales'];
+const ROLLUPS = ['client_month_sales', 'client_line_month_sales', 'invoice_dates'];
 
 /**
  * Each stored rollup's rows, checked equal to what the lines give; and activation's stored windows
@@ -185,12 +187,17 @@ describe('the demo’s rollups are read and kept', () => {
 		const after = await storedRollups(db);
 		expect(after.client_month_sales).not.toEqual(before.client_month_sales);
 		expect(after.client_line_month_sales).not.toEqual(before.client_line_month_sales);
+		expect(after.invoice_dates).not.toEqual(before.invoice_dates);
+		const range = async () => (await runQuery<{ lines: number }>(db, 'data_range'))[0]!.lines;
+		const withLoad = await range();
 		for (const name of ['growth', 'retention']) {
 			const { rollups, lines } = await both(db, name, period);
 			expect(rollups, name).toEqual(lines);
 		}
 		await undoBatch(db, report.batch_id, 'test');
 		expect(await storedRollups(db)).toEqual(before);
+		// The data's range counts the lines from the stored days.
+		expect(await range()).toBe(withLoad - 3);
 	});
 
 	it('a products load that moves a product to another line, and its undo, recompute the product-line rollup', async () => {
@@ -201,6 +208,7 @@ describe('the demo’s rollups are read and kept', () => {
 		const after = await storedRollups(db);
 		expect(after.client_month_sales).toEqual(before.client_month_sales);
 		expect(after.client_line_month_sales).not.toEqual(before.client_line_month_sales);
+		expect(after.invoice_dates).toEqual(before.invoice_dates);
 		const { rollups, lines } = await both(db, 'segmentation', { ...period, dim: 'product_line' });
 		expect(rollups).toEqual(lines);
 		await undoBatch(db, report.batch_id, 'test');
@@ -235,7 +243,7 @@ describe('a database loaded before the rollups', () => {
 	const folder = tempFolder();
 	afterAll(() => folder.remove());
 
-	it('gets them when it opens (migrations 019 to 021) and its activation windows when the server starts, equal to the lines', async () => {
+	it('gets them when it opens (migrations 019 to 022) and its activation windows when the server starts, equal to the lines', async () => {
 		const path = folder.path('old.duckdb');
 		const loaded = await Database.open(path);
 		await DEMO.load(loaded);
@@ -243,6 +251,7 @@ describe('a database loaded before the rollups', () => {
 		await loaded.run(`DROP TABLE client_month_sales; DROP VIEW client_month_sales_source;
 			DROP TABLE client_line_month_sales; DROP VIEW client_line_month_sales_source;
 			DROP TABLE client_window_steps; DROP TABLE client_window_days;
+			DROP TABLE invoice_dates; DROP VIEW invoice_dates_source;
 			CREATE OR REPLACE VIEW invoice_totals_source AS
 				SELECT client_id, invoice_id, min(invoice_date) AS first_day, max(invoice_date) AS last_day,
 					sum(amount) AS total, min(invoice_date) FILTER (WHERE amount > 0) AS first_positive
@@ -255,7 +264,7 @@ describe('a database loaded before the rollups', () => {
 		loaded.close();
 		const db = await Database.open(path);
 		try {
-			expect((await db.all<{ version: number }>('SELECT version FROM schema_migrations WHERE version >= 19 ORDER BY 1')).map((r) => r.version)).toEqual([19, 20, 21]);
+			expect((await db.all<{ version: number }>('SELECT version FROM schema_migrations WHERE version >= 19 ORDER BY 1')).map((r) => r.version)).toEqual([19, 20, 21, 22]);
 			// Activation's windows are not built yet: activation reads the invoices meanwhile.
 			expect(await storedWindowDays(db)).toBeNull();
 			const { rollups, lines } = await both(db, 'activation', { from: '2026-01', to: '2026-10' });

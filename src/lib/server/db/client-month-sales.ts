@@ -1,6 +1,6 @@
-// The month rollups (migrations 019 and 020) are stored copies of their _source views: per month
-// and client (client_month_sales), and per month, client and product line (client_line_month_sales),
-// the posted lines' sums. Whatever writes invoice_lines brings them up to date in the same
+// The month rollups (migrations 019, 020 and 022) are stored copies of their _source views: per month
+// and client (client_month_sales), per month, client and product line (client_line_month_sales),
+// the posted lines' sums; and the days the lines are dated on (invoice_dates), kept per month. Whatever writes invoice_lines brings them up to date in the same
 // transaction, for the (month, client) pairs it touched: those of the lines a batch wrote and of the
 // versions it replaced, noted before an undo moves them (as invoice-totals.ts does for invoices).
 // A pair whose lines are all gone leaves no row. The product-line rollup also depends on the
@@ -8,10 +8,16 @@
 import type { Database } from './database';
 
 const TOUCHED = 'touched_client_months';
-/** Each stored rollup and the columns of its key after the month and client. */
+/**
+ * Each stored rollup, the order of its key, and which of its rows a touched (month, client) pair
+ * `t` recomputes: those of the pair; for the dates, every one of the month. A client of NULL (lines
+ * without a client) is a pair of its own: matched with IS NOT DISTINCT FROM.
+ */
+const BY_PAIR = 't.month = s.month AND t.client_id IS NOT DISTINCT FROM s.client_id';
 const ROLLUPS = [
-	{ table: 'client_month_sales', order: 'month, client_id' },
-	{ table: 'client_line_month_sales', order: 'month, client_id, product_line' }
+	{ table: 'client_month_sales', order: 'month, client_id', match: BY_PAIR },
+	{ table: 'client_line_month_sales', order: 'month, client_id, product_line', match: BY_PAIR },
+	{ table: 'invoice_dates', order: 'month, invoice_date', match: 't.month = s.month' }
 ] as const;
 
 /** Notes the (month, client) pairs batch `batchId` wrote or replaced lines of (on this connection). */
@@ -27,7 +33,6 @@ export async function noteTouchedClientMonths(db: Database, batchId: number): Pr
 /**
  * Recomputes the stored rows of the pairs noted by noteTouchedClientMonths: all of them when the
  * pairs are a good part of those stored (a first load), as recomputing everything is then cheaper.
- * A client of NULL (lines without a client) is a pair of its own: matched with IS NOT DISTINCT FROM.
  */
 export async function refreshTouchedClientMonths(db: Database): Promise<void> {
 	const { many } = (await db.one<{ many: boolean }>(
@@ -36,12 +41,11 @@ export async function refreshTouchedClientMonths(db: Database): Promise<void> {
 	// The touched months' range, bound as constants: DuckDB then filters the lines by it before
 	// grouping them (a monthly upload touches one or two months); a subquery there would not be.
 	const range = await db.one<{ first: string; last: string }>(`SELECT min(month)::VARCHAR AS first, max(month)::VARCHAR AS last FROM ${TOUCHED}`);
-	for (const { table, order } of ROLLUPS) {
+	for (const { table, order, match } of ROLLUPS) {
 		if (many) {
 			await refreshAll(db, table, order);
 			continue;
 		}
-		const match = `t.month = s.month AND t.client_id IS NOT DISTINCT FROM s.client_id`;
 		await db.run(`DELETE FROM ${table} s WHERE EXISTS (SELECT 1 FROM ${TOUCHED} t WHERE ${match})`);
 		if (!range?.first) continue;
 		await db.run(

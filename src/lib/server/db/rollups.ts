@@ -1,7 +1,8 @@
 // The stored rollups of invoice_lines, kept in the transaction of every write: invoice_totals (one
 // row per invoice, migration 007), client_month_sales (per month and client, 019) and
 // client_line_month_sales (per month, client and product line, 020; it also reads the products'
-// lines) and client_window_steps (the status rule's windows at month ends, 021; from invoice_totals).
+// lines), client_window_steps (the status rule's windows at month ends, 021; from invoice_totals)
+// and invoice_dates (the days the lines are dated on, 022; kept with the month rollups).
 // Writers call these, never the modules one by one, so that no rollup is left behind.
 import {
 	noteTouchedClientMonths,
