@@ -13,6 +13,12 @@
 --   [$cmp_from, $cmp_to]; change = (revenue − revenue_previous) / revenue_previous, NULL when the
 --   base is ≤ 0 (as growth.sql); lines = the client's lines in the period;
 --   last_purchase = the client's last positive line (a purchase) on or before $as_of.
+-- When no filter picks lines by product (and $use_rollups, metrics/bind.ts), every client's figures
+-- come from the stored rollups instead of the lines, the same to the cent: revenues, lines, first
+-- line and first, last purchase from the month rollup (client_month_sales, migrations 019 and 023),
+-- the tier from the same rows (cartera_client_months, sales.sql), the status rule's window from the
+-- stored documents (cartera_window_as_of, status_window.sql). Only last_purchase, when as_of is not
+-- a month end, reads the lines of as_of's own month. On 10M lines the first page takes ~0.3 s, not 2.6 s.
 -- $client: NULL for the list, or one client_id (the client page reads its row from here).
 -- $q: NULL or text searched in client_id and name, case- and accent-insensitive, literally
 -- (contains, not LIKE: % and _ are plain characters). The row without client never matches.
@@ -21,7 +27,38 @@
 WITH l AS (
 	SELECT client_id, invoice_date, amount, in_clients, billing_tier, status
 	FROM cartera_lines({{filters_unclassified}}, true)
-	WHERE $client::VARCHAR IS NULL OR client_id = $client::VARCHAR
+	WHERE NOT ($use_rollups AND cartera_invoice_totals_apply({{product_side_filters}}, NULL))
+		AND ($client::VARCHAR IS NULL OR client_id = $client::VARCHAR)
+),
+months AS (
+	-- The month rollup's rows of the clients the filters keep, with their tier (none without rollups).
+	SELECT k.client_id, k.invoice_date AS month, k.amount, k.lines, k.in_clients, k.billing_tier,
+		m.first_day, m.first_positive, m.last_positive
+	FROM cartera_client_months({{filters_unclassified}}, true, false) k
+	JOIN client_month_sales m ON m.month = k.invoice_date AND m.client_id IS NOT DISTINCT FROM k.client_id
+	WHERE $use_rollups AND cartera_invoice_totals_apply({{product_side_filters}}, NULL)
+		AND ($client::VARCHAR IS NULL OR k.client_id = $client::VARCHAR)
+),
+month_clients AS (
+	SELECT client_id, any_value(billing_tier) AS billing_tier, bool_or(in_clients) AS in_clients,
+		sum(amount) FILTER (WHERE month BETWEEN $from_date::DATE AND $to_date::DATE) AS revenue,
+		sum(amount) FILTER (WHERE month BETWEEN $cmp_from::DATE AND $cmp_to::DATE) AS revenue_previous,
+		sum(lines) FILTER (WHERE month BETWEEN $from_date::DATE AND $to_date::DATE) AS lines,
+		min(first_day) <= $as_of::DATE AS seen,
+		coalesce(min(first_positive) <= $as_of::DATE, false) AS bought,
+		max(last_positive) FILTER (WHERE last_positive <= $as_of::DATE) AS last_purchase
+	FROM months
+	GROUP BY client_id
+),
+as_of_month AS (
+	-- as_of within a month: that month's purchases up to it, which its row's last_positive may pass.
+	SELECT client_id, max(invoice_date) AS last_purchase
+	FROM invoice_lines
+	WHERE $use_rollups AND cartera_invoice_totals_apply({{product_side_filters}}, NULL) AND $as_of::DATE <> last_day($as_of::DATE)
+		AND doc_status NOT IN {{uncounted_statuses}} AND amount > 0
+		AND invoice_date BETWEEN date_trunc('month', $as_of::DATE) AND $as_of::DATE
+		AND ($client::VARCHAR IS NULL OR client_id = $client::VARCHAR)
+	GROUP BY client_id
 ),
 per_client AS (
 	SELECT client_id, any_value(billing_tier) AS billing_tier, any_value(status) AS status,
@@ -31,6 +68,16 @@ per_client AS (
 		max(invoice_date) FILTER (WHERE amount > 0 AND invoice_date <= $as_of::DATE) AS last_purchase
 	FROM l
 	GROUP BY client_id
+	UNION ALL
+	SELECT k.client_id, k.billing_tier,
+		CASE WHEN k.client_id IS NOT NULL THEN cartera_status_rule(k.seen, k.bought, k.in_clients,
+			coalesce(w.invoices, 0), coalesce(w.total, 0), $min_invoices, $min_amount) END,
+		k.revenue, k.revenue_previous, k.lines,
+		-- The later of the two, either of which may be missing.
+		greatest(coalesce(k.last_purchase, a.last_purchase), coalesce(a.last_purchase, k.last_purchase))
+	FROM month_clients k
+	LEFT JOIN cartera_window_as_of($as_of, $window_days, $stored_windows) w ON w.client_id = k.client_id
+	LEFT JOIN as_of_month a ON a.client_id IS NOT DISTINCT FROM k.client_id
 ),
 registered AS (
 	SELECT c.client_id, c.name, c.client_type, c.size, c.sector, c.legal_form, c.region, c.crm_status,

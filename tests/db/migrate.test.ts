@@ -49,7 +49,8 @@ describe('migrations', () => {
 			{ version: 19, name: '019_client_month_sales' },
 			{ version: 20, name: '020_client_line_month_sales' },
 			{ version: 21, name: '021_client_window_steps' },
-			{ version: 22, name: '022_invoice_dates' }
+			{ version: 22, name: '022_invoice_dates' },
+			{ version: 23, name: '023_client_month_last_purchase' }
 		]);
 		db.close();
 	});

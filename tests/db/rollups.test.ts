@@ -16,6 +16,8 @@ import { LISTS, type ListName } from '../../src/lib/server/lists/registry';
 import { Database } from '../../src/lib/server/db/database';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { runQuery } from '../../src/lib/server/queries';
+import { streamClients, type ClientRow, type ListOptions } from '../../src/lib/features/clients/loader.server';
+import { dashboardContext } from '../../src/lib/server/pages/context';
 import { computeMetric, METRIC_NAMES } from '../../src/lib/server/metrics/index';
 import { DIMENSIONS } from '../../src/lib/server/metrics/params';
 import { DEMO, INVARIANT_DATASETS, type PeriodQuery } from '../helpers/datasets';
@@ -50,6 +52,25 @@ async function both(db: Database, name: string, query: Record<string, string>): 
 		process.env.CARTERA_ROLLUPS = '0';
 		const lines = await computeMetric(db, name, query, AS_OF);
 		return { rollups, lines };
+	} finally {
+		delete process.env.CARTERA_ROLLUPS;
+	}
+}
+
+/** Every row of the client list (Clientes) for `query`, with the rollups on and off. */
+async function bothClients(db: Database, query: Record<string, string>, options: ListOptions): Promise<{ rollups: ClientRow[]; lines: ClientRow[] }> {
+	const url = new URL(`http://cartera.test/clientes?${new URLSearchParams(query)}`);
+	const all = async () => {
+		const c = await dashboardContext(db, url, AS_OF);
+		const rows: ClientRow[] = [];
+		for await (const chunk of streamClients(db, c.params, c.settings, c.comparison, options)) rows.push(...chunk);
+		return rows;
+	};
+	try {
+		delete process.env.CARTERA_ROLLUPS;
+		const rollups = await all();
+		process.env.CARTERA_ROLLUPS = '0';
+		return { rollups, lines: await all() };
 	} finally {
 		delete process.env.CARTERA_ROLLUPS;
 	}
@@ -91,6 +112,19 @@ describe.each(INVARIANT_DATASETS)('$name: every figure, rollups on and off', (d)
 		for (const by of ['total', 'account_manager', 'product_line', 'region', 'business_unit']) {
 			const { rollups, lines } = await both(db, 'targets', { ...q, by });
 			expect(rollups, `targets by ${by}`).toEqual(lines);
+		}
+	});
+
+	it('the client list, every row, is the same read from the rollups: by period, filter, as of a day within a month, sorted by last purchase', async () => {
+		const plain = queries(d.cases)[0]!;
+		const midMonth = `${plain.to}-15`;
+		const cases = [...queries(d.cases), { ...plain, as_of: midMonth }, { ...plain, as_of: midMonth, status: 'inactive' }, { ...plain, compare: 'year' }];
+		for (const query of cases) {
+			for (const sort of ['revenue', 'last_purchase']) {
+				const { rollups, lines } = await bothClients(db, query, { sort });
+				expect(rollups.length, JSON.stringify(query)).toBeGreaterThan(0);
+				expect(rollups, `${JSON.stringify(query)} by ${sort}`).toEqual(lines);
+			}
 		}
 	});
 });
@@ -157,6 +191,34 @@ describe('the demo’s rollups are read and kept', () => {
 			[['activation', { product_line: line }], ['activation', { billing_tier: 'A' }], ['retention', {}], ['growth', {}]],
 			-1e9
 		);
+		await storedRollups(db);
+	});
+
+	it('the client list reads the month rollup and the stored windows unless a product is filtered', async () => {
+		const top = async () =>
+			(await db.one<{ client_id: string }>(
+				`SELECT client_id FROM client_month_sales WHERE month = DATE '2026-03-01' AND client_id IS NOT NULL ORDER BY amount DESC, client_id LIMIT 1`
+			))!.client_id;
+		const client = await top();
+		const row = (rows: ClientRow[]) => rows.find((r) => r.client_id === client)!;
+		await shift('client_month_sales', 1000);
+		try {
+			const { rollups, lines } = await bothClients(db, period, {});
+			expect(row(rollups).revenue).toBeCloseTo(row(lines).revenue + 1000, 2);
+			const filtered = await bothClients(db, { ...period, product_line: 'Papelería' }, {});
+			expect(filtered.rollups).toEqual(filtered.lines);
+		} finally {
+			await shift('client_month_sales', -1000);
+		}
+		// Taken out of the windows from March: inactive at the end of October, as of the steps.
+		await shift('client_window_steps', -1e9);
+		try {
+			const { rollups, lines } = await bothClients(db, period, {});
+			expect(row(lines).status).toBe('active');
+			expect(row(rollups).status).toBe('inactive');
+		} finally {
+			await shift('client_window_steps', 1e9);
+		}
 		await storedRollups(db);
 	});
 
@@ -243,7 +305,7 @@ describe('a database loaded before the rollups', () => {
 	const folder = tempFolder();
 	afterAll(() => folder.remove());
 
-	it('gets them when it opens (migrations 019 to 022) and its activation windows when the server starts, equal to the lines', async () => {
+	it('gets them when it opens (migrations 019 to 023) and its activation windows when the server starts, equal to the lines', async () => {
 		const path = folder.path('old.duckdb');
 		const loaded = await Database.open(path);
 		await DEMO.load(loaded);
@@ -264,7 +326,7 @@ describe('a database loaded before the rollups', () => {
 		loaded.close();
 		const db = await Database.open(path);
 		try {
-			expect((await db.all<{ version: number }>('SELECT version FROM schema_migrations WHERE version >= 19 ORDER BY 1')).map((r) => r.version)).toEqual([19, 20, 21, 22]);
+			expect((await db.all<{ version: number }>('SELECT version FROM schema_migrations WHERE version >= 19 ORDER BY 1')).map((r) => r.version)).toEqual([19, 20, 21, 22, 23]);
 			// Activation's windows are not built yet: activation reads the invoices meanwhile.
 			expect(await storedWindowDays(db)).toBeNull();
 			const { rollups, lines } = await both(db, 'activation', { from: '2026-01', to: '2026-10' });

@@ -4,6 +4,7 @@
 // Framework-free: the routes only bind the URL and shape the answer.
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from '../../server/db/database';
+import { storedWindowDays } from '../../server/db/client-window-steps';
 import { lineParams } from '../../server/metrics/bind';
 import type { MetricParams } from '../../server/metrics/params';
 import { addMonths, monthEnd } from '../../server/metrics/period';
@@ -95,12 +96,16 @@ function pageNumber(page: ListOptions['page']): number {
 	return Number.isFinite(n) && n >= 1 ? Math.floor(n) : 1;
 }
 
-/** The parameters client_list.sql binds: the standard ones, the comparison period, search, sort, page. */
-function listParams(p: MetricParams, s: Settings, comparison: { from: string; to: string }, o: ListOptions, client: string | null): Record<string, DuckDBValue> {
+/**
+ * The parameters client_list.sql binds: the standard ones, whether the stored status windows are for
+ * this window (client_window_steps), the comparison period, search, sort, page.
+ */
+async function listParams(db: Database, p: MetricParams, s: Settings, comparison: { from: string; to: string }, o: ListOptions, client: string | null): Promise<Record<string, DuckDBValue>> {
 	const { sort, dir } = normaliseSort(o.sort, o.dir);
 	const q = normaliseQuery(o.q);
 	return {
 		...lineParams(p, s),
+		stored_windows: (await storedWindowDays(db)) === s.window_days,
 		cmp_from: `${comparison.from}-01`,
 		cmp_to: monthEnd(comparison.to),
 		client,
@@ -120,7 +125,7 @@ function clientRow({ total: _t, total_revenue: _r, total_revenue_previous: _p, .
 
 /** One page of the client list (PAGE_SIZE rows unless told) with the total count and revenue of every matching row. */
 export async function listClients(db: Database, p: MetricParams, s: Settings, comparison: { from: string; to: string }, o: ListOptions = {}): Promise<ClientList> {
-	const params = listParams(p, s, comparison, o, null);
+	const params = await listParams(db, p, s, comparison, o, null);
 	const size = Math.min(500, Math.max(1, Math.floor(o.pageSize ?? PAGE_SIZE)));
 	let page = pageNumber(o.page);
 	const run = (n: number) => runQuery<ListRow>(db, 'client_list', { ...params, limit: size, offset: (n - 1) * size });
@@ -148,7 +153,7 @@ export async function listClients(db: Database, p: MetricParams, s: Settings, co
 
 /** Every matching row in the list's order, a chunk (about 2 048 rows) at a time, never all at once. */
 export async function* streamClients(db: Database, p: MetricParams, s: Settings, comparison: { from: string; to: string }, o: ListOptions = {}): AsyncGenerator<ClientRow[]> {
-	for await (const chunk of streamQuery<ListRow>(db, 'client_list', listParams(p, s, comparison, o, null))) yield chunk.map(clientRow);
+	for await (const chunk of streamQuery<ListRow>(db, 'client_list', await listParams(db, p, s, comparison, o, null))) yield chunk.map(clientRow);
 }
 
 export interface ClientRecord extends ClientAttributes {
@@ -219,7 +224,7 @@ export async function clientDetail(db: Database, p: MetricParams, s: Settings, c
 	const [found] = await runQuery<{ record: string | null; has_lines: boolean; has_quotes: boolean; has_opportunities: boolean }>(db, 'client_detail', { client: clientId });
 	if (!found || (!found.record && !found.has_lines && !found.has_quotes && !found.has_opportunities)) return null;
 	const base = { ...lineParams(p, s), client: clientId };
-	const [summary] = await runQuery<ListRow>(db, 'client_list', listParams(p, s, comparison, {}, clientId));
+	const [summary] = await runQuery<ListRow>(db, 'client_list', await listParams(db, p, s, comparison, {}, clientId));
 	const months = await runQuery<MonthRevenue>(db, 'client_detail_months', { ...base, chart_from: `${addMonths(p.from, -12)}-01` });
 	const products = await runQuery<ProductBought>(db, 'client_detail_products', base);
 	const quotes = await runQuery<ClientQuote>(db, 'client_detail_quotes', base);
