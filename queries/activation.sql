@@ -47,8 +47,8 @@ invoices AS (
 	-- One row per invoice: its days, total and first positive line; firsts are read from these.
 	-- Stored per invoice (invoice_totals, migration 007) unless a product or tier filter picks
 	-- lines (invoice_totals_apply.sql): then grouped from the filtered lines. With the stored windows
-	-- (cartera_window_steps_apply) only the invoices they leave out: those dated on several days, and
-	-- when as_of is not a month end the one-day invoices of its window.
+	-- (cartera_window_steps_apply) only the invoices they leave out: those dated on several days
+	-- (the window at as_of is cartera_window_as_of's, in recent_as_of).
 	SELECT client_id, invoice_id, first_day, last_day, total, first_positive, NULL::VARCHAR AS billing_tier
 	FROM invoice_totals
 	WHERE cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier) AND NOT cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier)
@@ -56,11 +56,6 @@ invoices AS (
 	SELECT client_id, invoice_id, first_day, last_day, total, first_positive, NULL::VARCHAR AS billing_tier
 	FROM invoice_totals
 	WHERE cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND spread_days > 0
-	UNION ALL
-	SELECT client_id, invoice_id, first_day, last_day, total, first_positive, NULL::VARCHAR AS billing_tier
-	FROM invoice_totals
-	WHERE cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND spread_days = 0 AND $as_of::DATE <> last_day($as_of::DATE)
-		AND first_day <= $as_of::DATE AND first_day > $as_of::DATE - $window_days::INTEGER
 	UNION ALL
 	SELECT client_id, invoice_id, min(invoice_date), max(invoice_date), sum(amount),
 		min(invoice_date) FILTER (WHERE amount > 0), any_value(billing_tier)
@@ -156,23 +151,23 @@ recent_steps AS (
 	WINDOW w AS (PARTITION BY client_id ORDER BY ord ROWS UNBOUNDED PRECEDING)
 ),
 recent_as_of AS (
-	-- ord 0: the document's as_of, which may be any day.
-	SELECT client_id, sum(invoices) AS invoices, sum(total) AS total
+	-- ord 0: the document's as_of, which may be any day. Without a filter that picks lines, the
+	-- window the client list also reads (status_window.sql: stored invoices, and at a month end the
+	-- stored steps); else from the filtered lines' invoices.
+	SELECT client_id, invoices, total
+	FROM cartera_window_as_of($as_of, $window_days, cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier))
+	WHERE cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier)
+	UNION ALL
+	SELECT client_id, sum(invoices), sum(total)
 	FROM (
 		SELECT client_id, count(*) FILTER (WHERE total > 0) AS invoices, sum(total) AS total
 		FROM invoices
 		WHERE first_day = last_day AND first_day <= $as_of::DATE AND first_day > $as_of::DATE - $window_days::INTEGER
-			AND NOT (cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND $as_of::DATE = last_day($as_of::DATE))
-		GROUP BY client_id
-		UNION ALL
-		-- At a month end, the one-day invoices' window is the stored steps' running sum there.
-		SELECT client_id, sum(positive), sum(total)
-		FROM client_window_steps
-		WHERE cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND $as_of::DATE = last_day($as_of::DATE) AND month_end <= $as_of::DATE
 		GROUP BY client_id
 		UNION ALL
 		SELECT client_id, count(*) FILTER (WHERE total > 0), sum(total) FROM spread_windows WHERE ord = 0 GROUP BY client_id
 	)
+	WHERE NOT cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier)
 	GROUP BY client_id
 ),
 population AS (
