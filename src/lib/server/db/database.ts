@@ -6,6 +6,7 @@ import { dirname, relative } from 'node:path';
 import { defaultDatabasePath } from './db-path';
 import { loadMigrations, type Migration } from './migrate';
 import { attachExport, servingSource } from './parquet-source';
+import { memoryLimit } from './memory-limit';
 import { ReaderPool } from './reader-pool';
 import { ResultCache } from './result-cache';
 import { StatementEffects, type Effect } from './statement-effect';
@@ -187,6 +188,7 @@ export class Database implements SqlSession {
 				// Nothing may be downloaded at run time: the machine may be offline.
 				autoinstall_known_extensions: 'false',
 				autoload_known_extensions: 'false',
+				memory_limit: memoryLimit(),
 				...(options.readOnly ? { access_mode: 'READ_ONLY' } : {})
 			});
 		} catch (error) {
