@@ -14,6 +14,8 @@ import { generateInvoices } from './generate-invoices';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Peak memory targets: 1 GB for the 1,000,000-line export, 2 GB for 10,000,000 lines (issue 19). */
+const MEMORY_TARGET_MB = LINES >= 10_000_000 ? 2048 : 1024;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const out = join(here, 'out');
 
@@ -79,7 +81,7 @@ async function main() {
 		const table = [row('bare'), row('ingest')];
 		console.table(table.map((r) => ({ ...r, median_s: +r.median_s.toFixed(2), peak_rss_mb: Math.round(r.peak_rss_mb) })));
 		const ratio = table[1]!.median_s / table[0]!.median_s;
-		console.log(`ingest / bare read_csv = ${ratio.toFixed(2)}× (target ≤ 2×); ingest peak memory ${Math.round(table[1]!.peak_rss_mb)} MB (target < 1024 MB)`);
+		console.log(`ingest / bare read_csv = ${ratio.toFixed(2)}× (target ≤ 2×); ingest peak memory ${Math.round(table[1]!.peak_rss_mb)} MB (target < ${MEMORY_TARGET_MB} MB)`);
 	}
 }
 
