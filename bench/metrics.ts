@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { storedWindowDays } from '../src/lib/server/db/client-window-steps';
+import { ensureWindowValues, storedWindowDays } from '../src/lib/server/db/client-windows';
 import { Database } from '../src/lib/server/db/database';
 import { ingestFiles } from '../src/lib/server/ingest/ingest';
 import { computeList } from '../src/lib/server/lists/list';
@@ -178,6 +178,8 @@ async function main() {
 	const settings = await loadSettings(db);
 	const params = await resolveParams(db, {});
 	PARAMS = params;
+	// What the server does when it starts (hooks.server.ts): activation's windows for the window in force.
+	await ensureWindowValues(db);
 	STORED_WINDOWS = (await storedWindowDays(db)) === settings.window_days;
 	console.log(`Load average before: ${load()} (${RUNS} runs each, medians)`);
 	const rows = [];

@@ -21,9 +21,10 @@
 -- Rates and the median are NULL when there is nothing to divide or take the median of.
 -- Status, as of $as_of and at each month end, through the one status rule, cartera_status_rule
 -- (status_rule.sql), from each client's first line, first positive line and the invoices in the
--- window before each date. The month ends use a difference array over ords (month_steps) rather
--- than joining every invoice to the ~13 month windows it falls in, spread back over the months
--- each step holds for (no range or ASOF join): about 2× faster on 1M lines. The number of months
+-- window before each date. The month ends read the stored windows (client_window_values) when
+-- they serve; else a difference array over ords (month_steps) rather than joining every invoice
+-- to the ~13 month windows it falls in, spread back over the months each step holds for (no range
+-- or ASOF join): about 2× faster on 1M lines. The number of months
 -- is written out, not read from a CTE: a scalar subquery there turns a filter into a join.
 -- Invoices come from the stored per-invoice totals unless a filter picks lines (see invoices):
 -- on 1M lines that halves the time, the lines no longer being grouped per request.
@@ -47,15 +48,15 @@ invoices AS (
 	-- One row per invoice: its days, total and first positive line; firsts are read from these.
 	-- Stored per invoice (invoice_totals, migration 007) unless a product or tier filter picks
 	-- lines (invoice_totals_apply.sql): then grouped from the filtered lines. With the stored windows
-	-- (cartera_window_steps_apply) only the invoices they leave out: those dated on several days
+	-- (cartera_stored_windows_apply) only the invoices they leave out: those dated on several days
 	-- (the window at as_of is cartera_window_as_of's, in recent_as_of).
 	SELECT client_id, invoice_id, first_day, last_day, total, first_positive, NULL::VARCHAR AS billing_tier
 	FROM invoice_totals
-	WHERE cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier) AND NOT cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier)
+	WHERE cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier) AND NOT cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier)
 	UNION ALL
 	SELECT client_id, invoice_id, first_day, last_day, total, first_positive, NULL::VARCHAR AS billing_tier
 	FROM invoice_totals
-	WHERE cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND spread_days > 0
+	WHERE cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND spread_days > 0
 	UNION ALL
 	SELECT client_id, invoice_id, min(invoice_date), max(invoice_date), sum(amount),
 		min(invoice_date) FILTER (WHERE amount > 0), any_value(billing_tier)
@@ -67,13 +68,13 @@ firsts AS (
 	SELECT client_id, min(first_day) AS first_line,
 		min(first_positive) AS first_positive, any_value(billing_tier) AS billing_tier
 	FROM invoices
-	WHERE NOT cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier)
+	WHERE NOT cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier)
 	GROUP BY client_id
 	UNION ALL
 	-- The same firsts from the month rollup (its rows' first line and first positive line).
 	SELECT client_id, min(first_day), min(first_positive), NULL
 	FROM client_month_sales
-	WHERE cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND client_id IS NOT NULL
+	WHERE cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND client_id IS NOT NULL
 	GROUP BY client_id
 ),
 single_ranges AS (
@@ -85,7 +86,7 @@ single_ranges AS (
 		least((datediff('month', $from_date::DATE, $to_date::DATE) + 1),
 			datediff('month', $from_date::DATE, reach) + 1 - (last_day(reach) > reach)::INTEGER) AS e_ord
 	FROM (SELECT *, first_day + ($window_days::INTEGER - 1) AS reach FROM invoices WHERE first_day = last_day)
-	WHERE NOT cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier)
+	WHERE NOT cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier)
 ),
 spread_lines AS (
 	-- Lines of the invoices whose lines carry several dates (rare): only those inside a window count.
@@ -126,12 +127,6 @@ month_steps AS (
 	SELECT client_id, e_ord + 1, -positive, -total
 	FROM month_ranges WHERE e_ord < (datediff('month', $from_date::DATE, $to_date::DATE) + 1)
 	UNION ALL
-	-- The one-day invoices' steps as stored (client_window_steps, migration 021) instead of
-	-- single_ranges: the same entries and exits at month ends, those before the period at its first.
-	SELECT client_id, greatest(1, datediff('month', $from_date::DATE, month_end) + 1), positive, total
-	FROM client_window_steps
-	WHERE cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier) AND month_end <= $to_date::DATE
-	UNION ALL
 	-- Zero steps: at the first month for every client with lines, so each has a value from there;
 	-- and at the months of its first line and first positive line, so each step's status (below)
 	-- holds until the next one.
@@ -147,15 +142,33 @@ recent_steps AS (
 	-- The running sums at each step, valid until the client's next step.
 	SELECT client_id, ord, sum(positive) OVER w AS invoices, sum(total) OVER w AS totals,
 		coalesce(lead(ord) OVER (PARTITION BY client_id ORDER BY ord), (datediff('month', $from_date::DATE, $to_date::DATE) + 1) + 1) AS next_ord
-	FROM (SELECT client_id, ord, sum(positive) AS positive, sum(total) AS total FROM month_steps GROUP BY client_id, ord)
+	FROM (
+		SELECT client_id, ord, sum(positive) AS positive, sum(total) AS total FROM month_steps
+		WHERE NOT cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier)
+		GROUP BY client_id, ord
+	)
 	WINDOW w AS (PARTITION BY client_id ORDER BY ord ROWS UNBOUNDED PRECEDING)
+	UNION ALL
+	-- With the stored windows (client_window_values, migration 024) instead: each client's window at
+	-- each month end of the period as stored, a step of one month, with its spread invoices added;
+	-- no running sum over its history.
+	SELECT f.client_id, p.ord, coalesce(v.positive, 0) + coalesce(s.invoices, 0), coalesce(v.total, 0) + coalesce(s.total, 0), p.ord + 1
+	FROM firsts f
+	JOIN periods p ON p.ord > 0
+	LEFT JOIN (SELECT * FROM client_window_values WHERE month_end BETWEEN $from_date::DATE AND $to_date::DATE) v
+		ON v.client_id = f.client_id AND v.month_end = p.p_as_of
+	LEFT JOIN (
+		SELECT client_id, ord, count(*) FILTER (WHERE total > 0) AS invoices, sum(total) AS total
+		FROM spread_windows WHERE ord > 0 GROUP BY client_id, ord
+	) s ON s.client_id = f.client_id AND s.ord = p.ord
+	WHERE cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier)
 ),
 recent_as_of AS (
 	-- ord 0: the document's as_of, which may be any day. Without a filter that picks lines, the
 	-- window the client list also reads (status_window.sql: stored invoices, and at a month end the
-	-- stored steps); else from the filtered lines' invoices.
+	-- stored window); else from the filtered lines' invoices.
 	SELECT client_id, invoices, total
-	FROM cartera_window_as_of($as_of, $window_days, cartera_window_steps_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier))
+	FROM cartera_window_as_of($as_of, $window_days, cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, $f_billing_tier))
 	WHERE cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier)
 	UNION ALL
 	SELECT client_id, sum(invoices), sum(total)
@@ -213,40 +226,35 @@ status_spans AS (
 	JOIN population c USING (client_id)
 	JOIN periods p ON p.ord = s.ord
 ),
-span_keys AS (
-	-- Each span once per count it adds to: its status, and each variant it is active by.
-	SELECT ord, next_ord, status FROM status_spans
+span_counts AS (
+	-- Clients per status and per variant they are active by, over each span of months
+	-- [ord, next_ord): at most a row per pair of months. A client of the table without any line is
+	-- potential throughout.
+	SELECT ord, next_ord,
+		count(*) FILTER (WHERE status = 'active') AS active,
+		count(*) FILTER (WHERE status = 'inactive') AS inactive,
+		count(*) FILTER (WHERE status = 'potential') AS potential,
+		count(*) FILTER (WHERE by_amount) AS active_by_amount,
+		count(*) FILTER (WHERE by_frequency) AS active_by_frequency
+	FROM status_spans
+	GROUP BY ord, next_ord
 	UNION ALL
-	SELECT ord, next_ord, 'active_by_amount' FROM status_spans WHERE by_amount
-	UNION ALL
-	SELECT ord, next_ord, 'active_by_frequency' FROM status_spans WHERE by_frequency
-),
-status_deltas AS (
-	-- Clients per status, as a difference array over months: a span counts from its first month
-	-- and stops after its last. A client of the table without any line is potential throughout.
-	SELECT ord, status, count(*) AS delta FROM span_keys GROUP BY ord, status
-	UNION ALL
-	SELECT next_ord, status, -count(*) FROM span_keys WHERE next_ord <= (datediff('month', $from_date::DATE, $to_date::DATE) + 1) GROUP BY next_ord, status
-	UNION ALL
-	SELECT 1, 'potential', count(*) FROM population WHERE first_line IS NULL
+	SELECT 1, (datediff('month', $from_date::DATE, $to_date::DATE) + 1) + 1, 0, 0, count(*), 0, 0
+	FROM population WHERE first_line IS NULL
 ),
 status_counts AS (
-	SELECT ord, sum(n) FILTER (WHERE status = 'active') AS active,
-		sum(n) FILTER (WHERE status = 'inactive') AS inactive,
-		sum(n) FILTER (WHERE status = 'potential') AS potential,
-		sum(n) FILTER (WHERE status = 'active_by_amount') AS active_by_amount,
-		sum(n) FILTER (WHERE status = 'active_by_frequency') AS active_by_frequency
-	FROM (
-		SELECT ord, status, count(*) AS n FROM status_as_of GROUP BY ord, status
-		UNION ALL
-		SELECT 0, 'active_by_amount', count(*) FILTER (WHERE active_by_amount) FROM status_as_of
-		UNION ALL
-		SELECT 0, 'active_by_frequency', count(*) FILTER (WHERE active_by_frequency) FROM status_as_of
-		UNION ALL
-		-- Each month's count: the deltas up to it (a few rows per month).
-		SELECT p.ord, d.status, sum(d.delta) FROM periods p JOIN status_deltas d ON d.ord <= p.ord WHERE p.ord > 0 GROUP BY p.ord, d.status
-	)
-	GROUP BY ord
+	SELECT 0 AS ord, count(*) FILTER (WHERE status = 'active') AS active,
+		count(*) FILTER (WHERE status = 'inactive') AS inactive,
+		count(*) FILTER (WHERE status = 'potential') AS potential,
+		count(*) FILTER (WHERE active_by_amount) AS active_by_amount,
+		count(*) FILTER (WHERE active_by_frequency) AS active_by_frequency
+	FROM status_as_of
+	UNION ALL
+	-- Each month's counts: those of the spans that hold over it.
+	SELECT p.ord, sum(s.active), sum(s.inactive), sum(s.potential), sum(s.active_by_amount), sum(s.active_by_frequency)
+	FROM periods p JOIN span_counts s ON s.ord <= p.ord AND s.next_ord > p.ord
+	WHERE p.ord > 0
+	GROUP BY p.ord
 ),
 judged AS (
 	SELECT p.ord, p.month, c.client_id, c.created_at, c.activated_on,

@@ -8,9 +8,9 @@
 CREATE OR REPLACE TEMP MACRO cartera_invoice_totals_apply({{product_side_params}}, f_billing_tier) AS
 	{{product_side_absent}} AND f_billing_tier IS NULL;
 
--- Whether activation may read the stored windows at month ends (client_window_steps, migration 021)
+-- Whether activation may read the stored windows at month ends (client_window_values, migration 024)
 -- and each client's first line and purchase from client_month_sales (019): when it may read the
--- invoice totals, the rollups are on ($use_rollups, metrics/bind.ts) and the steps were built for
+-- invoice totals, the rollups are on ($use_rollups, metrics/bind.ts) and the windows were built for
 -- the window in force (stored_windows, metrics/activation.ts).
-CREATE OR REPLACE TEMP MACRO cartera_window_steps_apply(use_rollups, stored_windows, {{product_side_params}}, f_billing_tier) AS
+CREATE OR REPLACE TEMP MACRO cartera_stored_windows_apply(use_rollups, stored_windows, {{product_side_params}}, f_billing_tier) AS
 	use_rollups AND stored_windows AND cartera_invoice_totals_apply({{product_side_params}}, f_billing_tier);

@@ -4,9 +4,9 @@
 --   invoices = the client's invoices whose lines within (as_of − window_days, as_of] sum to more
 --   than 0; total = the sum of those lines.
 -- An invoice dated on one day lies in the window whole or not at all: its stored total serves
--- (invoice_totals, migration 007). With `stored` (the stored steps are for this window_days,
--- client_window_days) and as_of a month end, the one-day invoices' window is the running sum of
--- the steps up to it (client_window_steps, 021). The few invoices whose lines carry several dates
+-- (invoice_totals, migration 007). With `stored` (the stored windows are for this window_days,
+-- client_window_days) and as_of a month end, the one-day invoices' window is the one stored for it
+-- (client_window_values, 024). The few invoices whose lines carry several dates
 -- (spread_days > 0) are summed from their lines inside the window. Lines without a client have no status.
 CREATE OR REPLACE TEMP MACRO cartera_window_as_of(as_of, window_days, stored) AS TABLE
 WITH spread AS (
@@ -19,8 +19,8 @@ documents AS (
 		AND NOT (stored AND as_of::DATE = last_day(as_of::DATE))
 	UNION ALL
 	SELECT client_id, positive, total
-	FROM client_window_steps
-	WHERE stored AND as_of::DATE = last_day(as_of::DATE) AND month_end <= as_of::DATE
+	FROM client_window_values
+	WHERE stored AND as_of::DATE = last_day(as_of::DATE) AND month_end = as_of::DATE
 	UNION ALL
 	-- As in activation.sql: IN on the invoice_id first, so the hash table holds the few spread invoices.
 	SELECT client_id, (sum(amount) > 0)::INTEGER, sum(amount)

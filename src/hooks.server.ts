@@ -9,7 +9,7 @@ import { keepWarm } from '$lib/server/pages/warm';
 import { resumeDeliveries } from '$lib/server/alerts/deliver';
 import { setupAnnouncement, setupCode } from '$lib/server/auth/setup-code';
 import { hasUsers } from '$lib/server/auth/users';
-import { ensureWindowSteps } from '$lib/server/db/client-window-steps';
+import { ensureWindowValues } from '$lib/server/db/client-windows';
 import { getDatabase } from '$lib/server/db/database';
 import { readOnlyExport } from '$lib/server/db/parquet-source';
 import { loadSettings } from '$lib/server/metrics/settings';
@@ -80,7 +80,7 @@ export const init: ServerInit = async () => {
 	const db = await getDatabase();
 	// Activation's stored windows for the window in force, on a database that has none yet (one
 	// upgraded from before migration 021): until then activation reads the invoices, as exact.
-	if (!exported) await ensureWindowSteps(db);
+	if (!exported) await ensureWindowValues(db);
 	if (exported) console.log(`Solo lectura desde la exportación ${exported}\nRead-only from the export ${exported}`);
 	// While no account exists, /setup needs the code printed here, on the server's own console.
 	if (!(await hasUsers(db))) console.log(setupAnnouncement(setupCode()));

@@ -9,7 +9,7 @@
 // products load that moves a product to another line, a new status window, and their undo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { undoBatch } from '../../src/lib/server/batches';
-import { ensureWindowSteps, rebuildWindowSteps, storedWindowDays } from '../../src/lib/server/db/client-window-steps';
+import { ensureWindowValues, rebuildWindowValues, storedWindowDays } from '../../src/lib/server/db/client-windows';
 import { saveSetting } from '../../src/lib/server/metrics/settings-store';
 import { computeList } from '../../src/lib/server/lists/list';
 import { LISTS, type ListName } from '../../src/lib/server/lists/registry';
@@ -28,7 +28,8 @@ const ROLLUPS = ['client_month_sales', 'client_line_month_sales', 'invoice_dates
 
 /**
  * Each stored rollup's rows, checked equal to what the lines give; and activation's stored windows
- * (client_window_steps, migration 021), checked equal to a rebuild from the invoices.
+ * (client_window_values, migration 024), checked equal to each month end's window summed straight
+ * from the stored invoices, and to a rebuild.
  */
 async function storedRollups(db: Database): Promise<Record<string, unknown[]>> {
 	const out: Record<string, unknown[]> = {};
@@ -37,11 +38,26 @@ async function storedRollups(db: Database): Promise<Record<string, unknown[]>> {
 		expect(out[t]!.length, t).toBeGreaterThan(0);
 		expect(out[t], t).toEqual(await db.all(`SELECT * FROM ${t}_source ORDER BY ALL`));
 	}
-	const steps = await db.all('SELECT * FROM client_window_steps ORDER BY ALL');
-	expect(steps.length).toBeGreaterThan(0);
-	await rebuildWindowSteps(db, (await storedWindowDays(db))!);
-	expect(await db.all('SELECT * FROM client_window_steps ORDER BY ALL'), 'client_window_steps').toEqual(steps);
-	out.client_window_steps = steps;
+	const windows = await db.all('SELECT * FROM client_window_values ORDER BY ALL');
+	expect(windows.length).toBeGreaterThan(0);
+	const windowDays = (await storedWindowDays(db))!;
+	const direct = await db.all(
+		`WITH ends AS (
+			SELECT last_day(m::DATE) AS month_end
+			FROM (SELECT min(first_day) AS a, max(first_day) + $1::INTEGER AS b FROM invoice_totals),
+				LATERAL (SELECT unnest(generate_series(date_trunc('month', a), date_trunc('month', b), INTERVAL 1 MONTH)) AS m)
+		)
+		SELECT i.client_id, e.month_end, (count(*) FILTER (WHERE i.total > 0))::INTEGER AS positive, sum(i.total) AS total
+		FROM ends e JOIN invoice_totals i ON i.spread_days = 0 AND i.first_day <= e.month_end AND i.first_day > e.month_end - $1::INTEGER
+		GROUP BY ALL
+		HAVING count(*) FILTER (WHERE i.total > 0) <> 0 OR sum(i.total) <> 0
+		ORDER BY ALL`,
+		[windowDays]
+	);
+	expect(windows, 'client_window_values against the invoices').toEqual(direct);
+	await rebuildWindowValues(db, windowDays);
+	expect(await db.all('SELECT * FROM client_window_values ORDER BY ALL'), 'client_window_values rebuilt').toEqual(windows);
+	out.client_window_values = windows;
 	return out;
 }
 
@@ -139,12 +155,12 @@ describe('the demo’s rollups are read and kept', () => {
 
 	/**
 	 * Adds `delta` to the March 2026 amount of the client that bought most that month, in `table`'s
-	 * rows; in the stored windows, to its step at the end of March (and delta ÷ 1000 invoices).
+	 * rows; in the stored windows, to its window at every month end from March (and delta ÷ 1000 invoices).
 	 */
 	async function shift(table: string, delta: number): Promise<void> {
-		const steps = table === 'client_window_steps';
-		const set = steps ? 'positive = positive + ($1 // 1000)::INTEGER, total = total + $1' : 'amount = amount + $1';
-		const at = steps ? `month_end = DATE '2026-03-31'` : `month = DATE '2026-03-01'`;
+		const windows = table === 'client_window_values';
+		const set = windows ? 'positive = positive + ($1 // 1000)::INTEGER, total = total + $1' : 'amount = amount + $1';
+		const at = windows ? `month_end >= DATE '2026-03-31'` : `month = DATE '2026-03-01'`;
 		await db.run(
 			`UPDATE ${table} SET ${set} WHERE ${at} AND client_id = (
 				SELECT client_id FROM client_month_sales WHERE month = DATE '2026-03-01' AND client_id IS NOT NULL ORDER BY amount DESC, client_id LIMIT 1)`,
@@ -186,7 +202,7 @@ describe('the demo’s rollups are read and kept', () => {
 		// Activation's windows at month ends (not at as_of: read from the invoices): the client, active
 		// until March, is taken out of them from there.
 		await differs(
-			'client_window_steps',
+			'client_window_values',
 			[['activation', {}]],
 			[['activation', { product_line: line }], ['activation', { billing_tier: 'A' }], ['retention', {}], ['growth', {}]],
 			-1e9
@@ -210,14 +226,14 @@ describe('the demo’s rollups are read and kept', () => {
 		} finally {
 			await shift('client_month_sales', -1000);
 		}
-		// Taken out of the windows from March: inactive at the end of October, as of the steps.
-		await shift('client_window_steps', -1e9);
+		// Taken out of the windows from March: inactive at the end of October, as its stored windows say.
+		await shift('client_window_values', -1e9);
 		try {
 			const { rollups, lines } = await bothClients(db, period, {});
 			expect(row(lines).status).toBe('active');
 			expect(row(rollups).status).toBe('inactive');
 		} finally {
-			await shift('client_window_steps', 1e9);
+			await shift('client_window_values', 1e9);
 		}
 		await storedRollups(db);
 	});
@@ -286,18 +302,18 @@ describe('the demo’s rollups are read and kept', () => {
 
 	it('a new status window rebuilds activation’s stored windows, and activation stays the same as from the invoices', async () => {
 		expect(await storedWindowDays(db)).toBe(365);
-		const before = await db.all('SELECT * FROM client_window_steps ORDER BY ALL');
+		const before = await db.all('SELECT * FROM client_window_values ORDER BY ALL');
 		await saveSetting(db, { key: 'window_days', value: 90, by: 'test' });
 		expect(await storedWindowDays(db)).toBe(90);
-		expect(await db.all('SELECT * FROM client_window_steps ORDER BY ALL')).not.toEqual(before);
-		// as_of on a month end reads the windows from the steps; mid-month, from the invoices.
+		expect(await db.all('SELECT * FROM client_window_values ORDER BY ALL')).not.toEqual(before);
+		// as_of on a month end reads the stored windows; mid-month, from the invoices.
 		for (const query of [period, { ...period, region: 'La Paz' }, { from: '2025-06', to: '2026-02' }, { ...period, as_of: '2026-10-15' }, { ...period, as_of: '2026-09-30' }]) {
 			const { rollups, lines } = await both(db, 'activation', query);
 			expect(rollups, JSON.stringify(query)).toEqual(lines);
 		}
 		await storedRollups(db);
 		await saveSetting(db, { key: 'window_days', value: 365, by: 'test' });
-		expect(await db.all('SELECT * FROM client_window_steps ORDER BY ALL')).toEqual(before);
+		expect(await db.all('SELECT * FROM client_window_values ORDER BY ALL')).toEqual(before);
 	});
 });
 
@@ -305,14 +321,14 @@ describe('a database loaded before the rollups', () => {
 	const folder = tempFolder();
 	afterAll(() => folder.remove());
 
-	it('gets them when it opens (migrations 019 to 023) and its activation windows when the server starts, equal to the lines', async () => {
+	it('gets them when it opens (migrations 019 to 024) and its activation windows when the server starts, equal to the lines', async () => {
 		const path = folder.path('old.duckdb');
 		const loaded = await Database.open(path);
 		await DEMO.load(loaded);
 		// Back to the schema of migration 018, data kept: what a database of the last release holds.
 		await loaded.run(`DROP TABLE client_month_sales; DROP VIEW client_month_sales_source;
 			DROP TABLE client_line_month_sales; DROP VIEW client_line_month_sales_source;
-			DROP TABLE client_window_steps; DROP TABLE client_window_days;
+			DROP TABLE client_window_values; DROP TABLE client_window_days;
 			DROP TABLE invoice_dates; DROP VIEW invoice_dates_source;
 			CREATE OR REPLACE VIEW invoice_totals_source AS
 				SELECT client_id, invoice_id, min(invoice_date) AS first_day, max(invoice_date) AS last_day,
@@ -326,12 +342,12 @@ describe('a database loaded before the rollups', () => {
 		loaded.close();
 		const db = await Database.open(path);
 		try {
-			expect((await db.all<{ version: number }>('SELECT version FROM schema_migrations WHERE version >= 19 ORDER BY 1')).map((r) => r.version)).toEqual([19, 20, 21, 22, 23]);
+			expect((await db.all<{ version: number }>('SELECT version FROM schema_migrations WHERE version >= 19 ORDER BY 1')).map((r) => r.version)).toEqual([19, 20, 21, 22, 23, 24]);
 			// Activation's windows are not built yet: activation reads the invoices meanwhile.
 			expect(await storedWindowDays(db)).toBeNull();
 			const { rollups, lines } = await both(db, 'activation', { from: '2026-01', to: '2026-10' });
 			expect(rollups).toEqual(lines);
-			await ensureWindowSteps(db); // what the server does when it starts (hooks.server.ts)
+			await ensureWindowValues(db); // what the server does when it starts (hooks.server.ts)
 			await storedRollups(db);
 			expect(await db.all('SELECT * FROM invoice_totals ORDER BY ALL')).toEqual(await db.all('SELECT * FROM invoice_totals_source ORDER BY ALL'));
 			expect(await storedWindowDays(db)).toBe(365);

@@ -4,7 +4,7 @@
 // Framework-free: the routes only bind the URL and shape the answer.
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from '../../server/db/database';
-import { storedWindowDays } from '../../server/db/client-window-steps';
+import { storedWindowDays } from '../../server/db/client-windows';
 import { lineParams } from '../../server/metrics/bind';
 import type { MetricParams } from '../../server/metrics/params';
 import { addMonths, monthEnd } from '../../server/metrics/period';
@@ -98,7 +98,7 @@ function pageNumber(page: ListOptions['page']): number {
 
 /**
  * The parameters client_list.sql binds: the standard ones, whether the stored status windows are for
- * this window (client_window_steps), the comparison period, search, sort, page.
+ * this window (client_window_values), the comparison period, search, sort, page.
  */
 async function listParams(db: Database, p: MetricParams, s: Settings, comparison: { from: string; to: string }, o: ListOptions, client: string | null): Promise<Record<string, DuckDBValue>> {
 	const { sort, dir } = normaliseSort(o.sort, o.dir);

@@ -1,7 +1,7 @@
 // The stored rollups of invoice_lines, kept in the transaction of every write: invoice_totals (one
 // row per invoice, migration 007), client_month_sales (per month and client, 019) and
 // client_line_month_sales (per month, client and product line, 020; it also reads the products'
-// lines), client_window_steps (the status rule's windows at month ends, 021; from invoice_totals)
+// lines), client_window_values (the status rule's windows at month ends, 024; from invoice_totals)
 // and invoice_dates (the days the lines are dated on, 022; kept with the month rollups).
 // Writers call these, never the modules one by one, so that no rollup is left behind.
 import {
@@ -11,7 +11,7 @@ import {
 	refreshTouchedClientMonths,
 	touchedProducts
 } from './client-month-sales';
-import { applyWindowChange, noteWindowBefore, rebuildWindowSteps } from './client-window-steps';
+import { applyWindowChange, noteWindowBefore, rebuildWindowValues } from './client-windows';
 import type { Database } from './database';
 import { loadSettings } from '../metrics/settings';
 import { noteTouchedInvoices, refreshAllInvoiceTotals, refreshTouchedInvoices } from './invoice-totals';
@@ -55,5 +55,5 @@ export async function refreshRollupsAfterBatch(db: Database, batchId: number, wr
 export async function refreshAllRollups(db: Database): Promise<void> {
 	await refreshAllInvoiceTotals(db);
 	await refreshAllClientMonths(db);
-	await rebuildWindowSteps(db, (await loadSettings(db)).window_days);
+	await rebuildWindowValues(db, (await loadSettings(db)).window_days);
 }

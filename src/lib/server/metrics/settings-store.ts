@@ -2,7 +2,7 @@
 // with who made it, when and why, so the table is also the history. KPI bands and growth targets
 // may apply to one segment (a dimension = value the filters select) and from a given month on;
 // definitions (activity window, minimums, ABC cut-offs, currency, language) are global.
-import { ensureWindowSteps } from '../db/client-window-steps';
+import { ensureWindowValues } from '../db/client-windows';
 import type { Database } from '../db/database';
 import { kpiUnit } from '../../kpi-units';
 import { DIMENSIONS } from './params';
@@ -193,8 +193,8 @@ export async function saveSetting(db: Database, change: SettingChange): Promise<
 		`INSERT INTO settings (key, value, scope_dim, scope_value, effective_from, updated_by, comment) VALUES ($1, $2::JSON, $3, $4, $5, $6, $7)`,
 		[change.key, JSON.stringify(value), scoped?.dimension ?? null, scoped?.value ?? null, change.effective_from ?? null, change.by ?? null, comment]
 	);
-	// Activation's stored windows (client_window_steps) are for one window: rebuilt for the new one.
-	if (change.key === 'window_days') await ensureWindowSteps(db);
+	// Activation's stored windows (client_window_values) are for one window: rebuilt for the new one.
+	if (change.key === 'window_days') await ensureWindowValues(db);
 }
 
 export interface SettingHistoryRow {
