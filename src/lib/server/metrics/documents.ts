@@ -45,7 +45,7 @@ export interface ConcentrationDocument {
 }
 
 export async function concentration(db: Database, p: MetricParams, s: Settings): Promise<ConcentrationDocument> {
-	type Row = Omit<ConcentrationDocument, 'by' | 'from' | 'to' | 'top_shares'> & ConcentrationDocument['top_shares'];
+	type Row = Omit<ConcentrationDocument, 'by' | 'from' | 'to' | 'top_shares' | 'lorenz'> & ConcentrationDocument['top_shares'] & { lorenz: string };
 	const [row] = await runQuery<Row>(db, 'concentration', { ...lineParams(p, s), by: p.by });
 	const r = row!;
 	return {
@@ -59,7 +59,7 @@ export async function concentration(db: Database, p: MetricParams, s: Settings):
 		hhi_normalized: r.hhi_normalized,
 		gini: r.gini,
 		abc: r.abc,
-		lorenz: r.lorenz
+		lorenz: JSON.parse(r.lorenz) as [number, number][]
 	};
 }
 
