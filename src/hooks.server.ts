@@ -12,6 +12,7 @@ import { hasUsers } from '$lib/server/auth/users';
 import { ensureWindowValues } from '$lib/server/db/client-windows';
 import { getDatabase } from '$lib/server/db/database';
 import { readOnlyExport } from '$lib/server/db/parquet-source';
+import { registerMacros } from '$lib/server/queries';
 import { loadSettings } from '$lib/server/metrics/settings';
 import { guard } from './http/guard';
 import { securityHeaders } from './http/security-headers';
@@ -81,6 +82,9 @@ export const init: ServerInit = async () => {
 	// Activation's stored windows for the window in force, on a database that has none yet (one
 	// upgraded from before migration 021): until then activation reads the invoices, as exact.
 	if (!exported) await ensureWindowValues(db);
+	// The connections figures are read on, open with the queries' macros before the first request.
+	await registerMacros(db);
+	await db.openReaders(registerMacros);
 	if (exported) console.log(`Solo lectura desde la exportación ${exported}\nRead-only from the export ${exported}`);
 	// While no account exists, /setup needs the code printed here, on the server's own console.
 	if (!(await hasUsers(db))) console.log(setupAnnouncement(setupCode()));

@@ -30,7 +30,7 @@ function isMacro(text: string): boolean {
 }
 
 /** Registers every macro file; one that uses a macro not yet defined waits for the next round. */
-async function registerMacros(db: Database): Promise<void> {
+export async function registerMacros(db: Database): Promise<void> {
 	if (prepared.has(db)) return;
 	let pending = readdirSync(queriesFolder())
 		.filter((f) => f.endsWith('.sql'))

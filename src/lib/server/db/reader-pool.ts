@@ -36,22 +36,30 @@ export class ReaderPool<C extends Closable> {
 	private leastBusy(): Slot<C> {
 		const idle = this.slots.find((s) => s.busy === 0);
 		if (idle) return idle;
-		if (this.slots.length < this.size) {
-			const slot: Slot<C> = { busy: 0, ready: undefined as unknown as Promise<C> };
-			slot.ready = this.connect().then(
-				(connection) => {
-					if (this.closed) connection.close();
-					return (slot.open = connection);
-				},
-				(error: unknown) => {
-					this.slots.splice(this.slots.indexOf(slot), 1); // the next reader tries again
-					throw error;
-				}
-			);
-			this.slots.push(slot);
-			return slot;
-		}
+		if (this.slots.length < this.size) return this.open();
 		return this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+	}
+
+	private open(): Slot<C> {
+		const slot: Slot<C> = { busy: 0, ready: undefined as unknown as Promise<C> };
+		slot.ready = this.connect().then(
+			(connection) => {
+				if (this.closed) connection.close();
+				return (slot.open = connection);
+			},
+			(error: unknown) => {
+				this.slots.splice(this.slots.indexOf(slot), 1); // the next reader tries again
+				throw error;
+			}
+		);
+		this.slots.push(slot);
+		return slot;
+	}
+
+	/** Opens the connections not opened yet, up to the pool's size, and runs `prepare` on each one. */
+	async openAll(prepare: (connection: C) => Promise<void>): Promise<void> {
+		while (this.slots.length < this.size) this.open();
+		await Promise.all(this.slots.map(async (slot) => prepare(await slot.ready)));
 	}
 
 	/** Closes the connections opened so far (one still opening closes when it is ready). */
