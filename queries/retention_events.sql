@@ -15,54 +15,23 @@
 -- (the same sums, per product line first); without it (retention, new captures, their lists) from
 -- one pass per client, cheaper, and the cross-sell columns are NULL. Either way the other branch is
 -- empty and not computed.
--- The lines are grouped per client first and the clients joined after: every filter but billing
--- tier and status names the line's product (joined before) or its client (kept by the grouping),
--- so filtering the groups keeps exactly the lines cartera_lines keeps (lines.sql: a client-attribute
--- filter drops the clients missing from the clients table), without joining the clients to every
--- line. A tier or status filter needs the classification of lines.sql: then the lines come from
--- cartera_lines (the second branch; the first is then empty, and the other way round).
--- With use_rollups (metrics/bind.ts) and no filter finer than a product line, the sums come from the
--- stored rollup per month, client and product line instead (the third branch, client_line_month_sales,
--- migration 020): the periods are whole months, and a positive line is a month's positive_lines > 0.
+-- The rows come from the lines, the rollup per month, client and product line, or the classified
+-- lines, as cartera_retention_rows (retention_rows.sql) decides; they are grouped per client first
+-- and the clients joined after: every filter but billing tier and status names the row's product
+-- line or its client (kept by the grouping), so filtering the groups keeps exactly the lines
+-- cartera_lines keeps (lines.sql: a client-attribute filter drops the clients missing from the
+-- clients table), without joining the clients to every line.
 CREATE OR REPLACE TEMP MACRO cartera_retention_events(prev_from_date, prev_to_date, by_product_line, use_rollups, {{filter_params}}) AS TABLE
 WITH grouped AS (
-	SELECT l.client_id,
-		coalesce(sum(l.amount) FILTER (WHERE l.invoice_date >= from_date::DATE), 0) AS r,
-		coalesce(sum(l.amount) FILTER (WHERE l.invoice_date BETWEEN prev_from_date::DATE AND prev_to_date::DATE), 0) AS r0,
-		count(*) FILTER (WHERE l.invoice_date >= from_date::DATE
-			OR l.invoice_date BETWEEN prev_from_date::DATE AND prev_to_date::DATE) > 0 AS in_population,
-		count(*) FILTER (WHERE l.amount > 0 AND l.invoice_date < from_date::DATE) > 0 AS bought_before,
-		count(*) FILTER (WHERE l.amount > 0 AND l.invoice_date >= from_date::DATE) > 0 AS bought_in_period,
-		count(DISTINCT p.product_line) FILTER (WHERE l.amount > 0 AND l.invoice_date >= from_date::DATE) AS product_lines
-	FROM invoice_lines l
-	LEFT JOIN products p ON p.product_id = l.product_id
-	WHERE {{computed_absent}} AND NOT (use_rollups AND {{below_product_line_absent}})
-		AND l.doc_status NOT IN {{uncounted_statuses}} AND l.invoice_date <= to_date::DATE
-		AND {{product_line_filter_conditions}}
-	GROUP BY l.client_id
-	UNION ALL
-	SELECT s.client_id,
-		coalesce(sum(s.amount) FILTER (WHERE s.month >= from_date::DATE), 0),
-		coalesce(sum(s.amount) FILTER (WHERE s.month BETWEEN prev_from_date::DATE AND prev_to_date::DATE), 0),
-		count(*) FILTER (WHERE s.month >= from_date::DATE OR s.month BETWEEN prev_from_date::DATE AND prev_to_date::DATE) > 0,
-		count(*) FILTER (WHERE s.positive_lines > 0 AND s.month < from_date::DATE) > 0,
-		count(*) FILTER (WHERE s.positive_lines > 0 AND s.month >= from_date::DATE) > 0,
-		count(DISTINCT s.product_line) FILTER (WHERE s.positive_lines > 0 AND s.month >= from_date::DATE)
-	FROM client_line_month_sales s
-	WHERE use_rollups AND {{computed_absent}} AND {{below_product_line_absent}} AND s.month <= to_date::DATE
-		AND (f_product_line IS NULL OR s.product_line = f_product_line)
-	GROUP BY s.client_id
-	UNION ALL
 	SELECT client_id,
-		coalesce(sum(amount) FILTER (WHERE invoice_date >= from_date::DATE), 0),
-		coalesce(sum(amount) FILTER (WHERE invoice_date BETWEEN prev_from_date::DATE AND prev_to_date::DATE), 0),
-		count(*) FILTER (WHERE invoice_date >= from_date::DATE
-			OR invoice_date BETWEEN prev_from_date::DATE AND prev_to_date::DATE) > 0,
-		count(*) FILTER (WHERE amount > 0 AND invoice_date < from_date::DATE) > 0,
-		count(*) FILTER (WHERE amount > 0 AND invoice_date >= from_date::DATE) > 0,
-		count(DISTINCT product_line) FILTER (WHERE amount > 0 AND invoice_date >= from_date::DATE)
-	FROM cartera_lines({{filter_params}}, false)
-	WHERE NOT ({{computed_absent}}) AND invoice_date <= to_date::DATE
+		coalesce(sum(amount) FILTER (WHERE day >= from_date::DATE), 0) AS r,
+		coalesce(sum(amount) FILTER (WHERE day BETWEEN prev_from_date::DATE AND prev_to_date::DATE), 0) AS r0,
+		count(*) FILTER (WHERE day >= from_date::DATE OR day BETWEEN prev_from_date::DATE AND prev_to_date::DATE) > 0 AS in_population,
+		count(*) FILTER (WHERE positive > 0 AND day < from_date::DATE) > 0 AS bought_before,
+		count(*) FILTER (WHERE positive > 0 AND day >= from_date::DATE) > 0 AS bought_in_period,
+		count(DISTINCT product_line) FILTER (WHERE positive > 0 AND day >= from_date::DATE) AS product_lines
+	FROM cartera_retention_rows(use_rollups, {{filter_params}})
+	WHERE NOT by_product_line
 	GROUP BY client_id
 ),
 per_client AS (

@@ -1,0 +1,27 @@
+-- The rows retention and the sales events sum (retention_events.sql, client_product_lines.sql), from
+-- one of three sources, the same columns either way: client_id, product_line, day, amount, positive
+-- (how many positive lines), up to to_date, after every filter but the client attributes (applied
+-- by the callers to their groups, so the clients are joined to groups rather than to every line):
+--   - the posted lines with their product's line (no tier or status filter, and no rollup);
+--   - with use_rollups and no filter finer than a product line, the stored rollup per month, client
+--     and product line (client_line_month_sales, migration 020): day is the month's first day, which
+--     serves as the periods are whole months;
+--   - with a tier or status filter, the classified lines of lines.sql (cartera_lines), which that
+--     filter needs (client-attribute filters are then applied there too, and again by the callers).
+-- The choice depends on bound parameters only: the unused sources are not read.
+CREATE OR REPLACE TEMP MACRO cartera_retention_rows(use_rollups, {{filter_params}}) AS TABLE
+SELECT l.client_id, p.product_line, l.invoice_date AS day, l.amount, (l.amount > 0)::INTEGER AS positive
+FROM invoice_lines l
+LEFT JOIN products p ON p.product_id = l.product_id
+WHERE {{computed_absent}} AND NOT (use_rollups AND {{below_product_line_absent}})
+	AND l.doc_status NOT IN {{uncounted_statuses}} AND l.invoice_date <= to_date::DATE
+	AND {{product_line_filter_conditions}}
+UNION ALL
+SELECT client_id, product_line, month, amount, positive_lines::INTEGER
+FROM client_line_month_sales
+WHERE use_rollups AND {{computed_absent}} AND {{below_product_line_absent}} AND month <= to_date::DATE
+	AND (f_product_line IS NULL OR product_line = f_product_line)
+UNION ALL
+SELECT client_id, product_line, invoice_date, amount, (amount > 0)::INTEGER
+FROM cartera_lines({{filter_params}}, false)
+WHERE NOT ({{computed_absent}}) AND invoice_date <= to_date::DATE;
