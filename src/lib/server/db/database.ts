@@ -127,6 +127,19 @@ export class Database implements SqlSession {
 	}
 
 	/**
+	 * Runs independent reads: together when the figures are read on reader connections (each query
+	 * is planned on one core, so on small data two at a time take ~10 % less), else one after
+	 * another (one connection runs one statement at a time).
+	 */
+	async readEach<T extends readonly (() => Promise<unknown>)[]>(reads: T): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+		type Results = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+		if (this.readers) return (await Promise.all(reads.map((read) => read()))) as Results;
+		const results: unknown[] = [];
+		for (const read of reads) results.push(await read());
+		return results as Results;
+	}
+
+	/**
 	 * Opens every reader connection now and runs `prepare` on each (the queries' macros), so that
 	 * the first requests after a start do not wait for it (~30 ms a connection). The server does
 	 * this at start, warming or not: it computes no figure.

@@ -46,17 +46,17 @@ export interface KpiSources {
 
 /** `known`: the growth document when the caller already has it for these parameters (not computed again). */
 export async function kpiSources(db: Database, p: MetricParams, s: Settings, known: Partial<Pick<KpiSources, 'growth'>> = {}): Promise<KpiSources> {
-	// One connection: one query at a time.
-	return {
-		growth: known.growth ?? (await growth(db, p, s)),
-		concentration: await concentration(db, { ...p, by: 'client' }, s),
-		forecast: await forecast(db, p, s),
-		quotes: await quotes(db, p, s),
-		activation: await activation(db, p, s),
-		pipeline: await pipeline(db, p, s),
-		prospect_size: await prospectSize(db, p, s),
-		retention: await retention(db, p, s)
-	};
+	const [g, c, f, q, a, pl, ps, r] = await db.readEach([
+		() => (known.growth ? Promise.resolve(known.growth) : growth(db, p, s)),
+		() => concentration(db, { ...p, by: 'client' }, s),
+		() => forecast(db, p, s),
+		() => quotes(db, p, s),
+		() => activation(db, p, s),
+		() => pipeline(db, p, s),
+		() => prospectSize(db, p, s),
+		() => retention(db, p, s)
+	] as const);
+	return { growth: g, concentration: c, forecast: f, quotes: q, activation: a, pipeline: pl, prospect_size: ps, retention: r };
 }
 
 /** The KPIs from their documents (the overview page reads the same documents for its charts). */
