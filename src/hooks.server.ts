@@ -83,8 +83,11 @@ export const init: ServerInit = async () => {
 	// upgraded from before migration 021): until then activation reads the invoices, as exact.
 	if (!exported) await ensureWindowValues(db);
 	// The connections figures are read on, open with the queries' macros before the first request.
-	await registerMacros(db);
-	await db.openReaders(registerMacros);
+	// Only a head start: on a damaged database (a table missing) each request tries again and fails
+	// on its own, with the error page, instead of the server not starting.
+	await registerMacros(db)
+		.then(() => db.openReaders(registerMacros))
+		.catch((e: unknown) => console.error('Could not prepare the reader connections:', e instanceof Error ? e.message.split('\n')[0] : e));
 	if (exported) console.log(`Solo lectura desde la exportación ${exported}\nRead-only from the export ${exported}`);
 	// While no account exists, /setup needs the code printed here, on the server's own console.
 	if (!(await hasUsers(db))) console.log(setupAnnouncement(setupCode()));
