@@ -33,9 +33,8 @@ WITH l AS (
 months AS (
 	-- The month rollup's rows of the clients the filters keep, with their tier (none without rollups).
 	SELECT k.client_id, k.invoice_date AS month, k.amount, k.lines, k.in_clients, k.billing_tier,
-		m.first_day, m.first_positive, m.last_positive
+		k.first_day, k.first_positive, k.last_positive
 	FROM cartera_client_months({{filters_unclassified}}, true, false) k
-	JOIN client_month_sales m ON m.month = k.invoice_date AND m.client_id IS NOT DISTINCT FROM k.client_id
 	WHERE $use_rollups AND cartera_invoice_totals_apply({{product_side_filters}}, NULL)
 		AND ($client::VARCHAR IS NULL OR k.client_id = $client::VARCHAR)
 ),

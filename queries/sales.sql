@@ -10,7 +10,9 @@
 -- the caller groups or filters by product line; else 'client' (client_month_sales, 019: ~5× fewer rows).
 -- Rows from a rollup: invoice_date is the month's first day; invoice_id, line_no, product_id,
 -- quantity, doc_type and the product's other attributes are NULL; product_line is NULL from the
--- client rollup; lines = the month's line count; status NULL. Rows from the lines: lines = 1.
+-- client rollup; lines = the month's line count; status NULL; from the client rollup also the month's
+-- first line and first and last positive line (first_day, first_positive, last_positive: NULL
+-- otherwise). Rows from the lines: lines = 1.
 -- Billing tier (classify) is the same rule on either: the clients' period revenue ranked
 -- (abc_tier.sql, cartera_share_before), after the client-attribute filters.
 -- Given bound parameters the grain folds to a constant at planning and the unused branches are
@@ -26,11 +28,14 @@ CREATE OR REPLACE TEMP MACRO cartera_sales_grain(month_grain, by_product_line, {
 CREATE OR REPLACE TEMP MACRO cartera_client_months({{filter_params}}, classify, by_product_line) AS TABLE
 WITH attributed AS NOT MATERIALIZED (
 	SELECT s.month AS invoice_date, s.client_id, s.product_line, s.amount, s.lines,
+		s.first_day, s.first_positive, s.last_positive,
 		c.client_id IS NOT NULL AS in_clients, {{client_attribute_columns}}
 	FROM (
-		SELECT month, client_id, NULL::VARCHAR AS product_line, amount, lines FROM client_month_sales WHERE NOT by_product_line
+		SELECT month, client_id, NULL::VARCHAR AS product_line, amount, lines, first_day, first_positive, last_positive
+		FROM client_month_sales WHERE NOT by_product_line
 		UNION ALL
-		SELECT month, client_id, product_line, amount, lines FROM client_line_month_sales WHERE by_product_line
+		SELECT month, client_id, product_line, amount, lines, NULL::DATE, NULL::DATE, NULL::DATE
+		FROM client_line_month_sales WHERE by_product_line
 	) s
 	LEFT JOIN clients c ON c.client_id = s.client_id
 	WHERE {{client_line_filter_conditions}} AND (f_product_line IS NULL OR s.product_line = f_product_line)
