@@ -1,7 +1,7 @@
 // Formats are decided per column from all values: worked examples of the ambiguous cases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
-import { dateSql, decideDateFormat, inferNumberFormats, numberSql } from '../../src/lib/server/ingest/formats';
+import { confirmedNumberFormats, dateSql, decideDateFormat, guessDecimals, guessedNumberProfileSql, inferNumberFormats, numberSql, type NumberColumn } from '../../src/lib/server/ingest/formats';
 import { prepareIngestSql } from '../../src/lib/server/ingest/sql-setup';
 
 let db: Database;
@@ -61,6 +61,39 @@ async function dateFormat(values: string[], month = false) {
 	const rows = await db.all<{ raw: string; value: string | null }>(`SELECT raw, (${dateSql('raw', f, month)})::VARCHAR AS value FROM lk ORDER BY raw`);
 	return { format: f.format, values: Object.fromEntries(rows.map((r) => [r.raw, r.value])) };
 }
+
+describe('numbers counted under a guessed mark (the load: one pattern per value)', () => {
+	/** The load's way: the first 2,000 values guess, the whole column confirms or is counted in full. */
+	async function guessed(columns: NumberColumn[], forced?: ',' | '.') {
+		const guesses = await guessDecimals(db, 't', columns, forced);
+		const row = (await db.one(`SELECT ${guessedNumberProfileSql(columns, guesses).join(', ')} FROM t`))!;
+		const { formats, unconfirmed } = confirmedNumberFormats(columns, row, guesses);
+		return { formats: { ...formats, ...(await inferNumberFormats(db, 't', unconfirmed, forced)) }, unconfirmed: unconfirmed.map((c) => c.name) };
+	}
+
+	it('gives every column the format the full count gives, also where the first values mislead', async () => {
+		// 2,000 first values that read under both marks (or a comma), then what decides.
+		const head = (v: string) => `CASE WHEN i < 2000 THEN '${v}' ELSE x END`;
+		await db.run(`CREATE OR REPLACE TEMP TABLE t AS SELECT
+			${head('12')} AS late_point, ${head('1.234')} AS late_comma, ${head('5,5')} AS comma_then_point,
+			${head('0.5')} AS point_then_comma, ${head('7')} AS late_currency, ${head('3')} AS late_garbage,
+			CASE WHEN i % 2 = 0 THEN '1.234,5' ELSE '99' END AS clean_comma, CASE WHEN i % 3 = 0 THEN '0.25' END AS clean_point,
+			${head('25')} AS rate
+			FROM (SELECT i, CASE i % 4 WHEN 0 THEN '0.5' WHEN 1 THEN '1,234.5' WHEN 2 THEN '$ 12' ELSE 'n/a' END AS x FROM range(3000) r(i))`);
+		const names = ['late_point', 'late_comma', 'comma_then_point', 'point_then_comma', 'late_currency', 'late_garbage', 'clean_comma', 'clean_point', 'rate'];
+		const columns = names.map((name) => ({ name, sql: name, rate: name === 'rate' }));
+		for (const forced of [undefined, ',', '.'] as const) {
+			const full = await inferNumberFormats(db, 't', columns, forced);
+			const load = await guessed(columns, forced);
+			expect(load.formats, `decimal given: ${forced}`).toEqual(full);
+			// The clean columns were settled by one pattern, under the mark their values have.
+			if (!forced) expect(load.unconfirmed).not.toContain('clean_comma');
+			if (!forced) expect(load.unconfirmed).not.toContain('clean_point');
+		}
+		const full = await inferNumberFormats(db, 't', columns);
+		expect([full.clean_comma!.decimal, full.clean_point!.decimal, full.comma_then_point!.allValid]).toEqual([',', '.', false]);
+	});
+});
 
 describe('dates', () => {
 	it('is day-first when a first field exceeds 12', async () => {

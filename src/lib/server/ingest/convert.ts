@@ -1,7 +1,8 @@
 // The export's text → typed canonical rows. Two reads of the CSV, no staging table:
-//   1. a profile: per numeric column, how many values read under a decimal comma or point; per
-//      date and vocabulary column, its distinct values (to decide the date format, and to map
-//      each distinct status once: the mapping becomes a CASE, not a join);
+//   1. a profile: per numeric column, how many values read under the decimal mark its first
+//      values suggest (when not all do, under a comma and under a point); per date and
+//      vocabulary column, its distinct values (to decide the date format, and to map each
+//      distinct status once: the mapping becomes a CASE, not a join);
 //   2. the conversion: every row typed in SQL, every unreadable cell a problem {col, code, value}.
 // Rows with problems are rejected, not loaded. The conversion is a plain projection of the CSV
 // scan (no join, which would reorder rows) into a table created outside any transaction, so
@@ -9,11 +10,12 @@
 import type { Database } from '../db/database';
 import { derivation } from './derive';
 import {
+	confirmedNumberFormats,
 	decideDateFormat,
 	dateSql,
-	decideNumberFormats,
-	decoratedColumns,
-	numberProfileSql,
+	guessDecimals,
+	guessedNumberProfileSql,
+	inferNumberFormats,
 	numberSql,
 	type DateFormat,
 	type DateOrder,
@@ -110,7 +112,7 @@ export async function convertSource(
 ): Promise<ConversionPlan> {
 	const mapped = spec.columns.filter((c) => c.name in mapping);
 	const has = (name: string) => name in mapping;
-	const rawSql = (c: ColumnSpec) => `nullif(trim(${sourceColumn(mapping[c.name]!)}), '')`;
+	const rawSql = (c: ColumnSpec) => `cartera_text(${sourceColumn(mapping[c.name]!)})`;
 	const raw = (c: ColumnSpec) => `r_${c.name}`;
 	const lookup = (name: string) => sqlIdent(`${target}_lookup_${name}`);
 
@@ -130,20 +132,21 @@ export async function convertSource(
 		.filter((c) => c.type === 'money' || c.type === 'decimal' || c.type === 'rate')
 		.map((c) => ({ name: c.name, sql: rawSql(c), rate: c.type === 'rate' }));
 
-	// 1. Profile.
+	// 1. Profile. Numbers are first counted under the mark their first values suggest; a column that
+	// does not read whole under it is counted again in full (formats.ts confirmedNumberFormats).
+	const guesses = await guessDecimals(db, source, numeric, shape.decimal);
 	const profileTable = sqlIdent(`${target}_profile`);
 	const profile = [
 		'count(*) AS rows_read',
 		`count(*) FILTER (WHERE ${candidate})::INTEGER AS edge_rows`,
-		...numberProfileSql(numeric, false),
+		...guessedNumberProfileSql(numeric, guesses),
 		...distinctOf.map(([name, c]) => `list(DISTINCT ${rawSql(c)}) FILTER (WHERE ${rawSql(c)} IS NOT NULL) AS distinct_${name}`)
 	];
 	await db.run(`CREATE OR REPLACE TEMP TABLE ${profileTable} AS SELECT ${profile.join(', ')} FROM ${source}`);
 	const lists = distinctOf.map(([n]) => `distinct_${n}`);
 	const plain = (await db.one<ProfileRow>(`SELECT * ${lists.length ? `EXCLUDE (${lists.join(', ')})` : ''} FROM ${profileTable}`))!;
-	const decorated = decoratedColumns(numeric, plain);
-	const bare = decorated.length ? (await db.one<ProfileRow>(`SELECT ${numberProfileSql(decorated, true).join(', ')} FROM ${source}`))! : null;
-	const numbers = decideNumberFormats(numeric, plain, bare, ',', shape.decimal);
+	const { formats: numbers, unconfirmed } = confirmedNumberFormats(numeric, plain, guesses);
+	if (unconfirmed.length) Object.assign(numbers, await inferNumberFormats(db, source, unconfirmed, shape.decimal));
 	const edges = Number(plain.edge_rows) > 0;
 
 	const dates: Record<string, DateFormat> = {};
@@ -220,7 +223,7 @@ export async function convertSource(
 	const rid = shape.hasRecordIndex ? 'rid, ' : derived.usesRecordIndex ? 'row_number() OVER () - 1 AS rid, ' : '';
 	const rawColumns = spec.columns.map((c) => `${has(c.name) ? rawSql(c) : 'NULL::VARCHAR'} AS ${raw(c)}`);
 	if (shape.joinedDocuments) rawColumns.push('cartera_doc_found');
-	rawColumns.push(`nullif(trim(x0), '') AS r_extra_fields`);
+	rawColumns.push(`cartera_text(x0) AS r_extra_fields`);
 	if (edges) rawColumns.push(`${candidateCellsSql(candidate, cells)} AS cartera_cells`);
 	const finalColumns = storedColumns(spec).map((c) => `(${derived.columns[c.name] ?? `v_${c.name}`})::${SQL_TYPE[c.type]} AS ${c.name}`);
 	// Attributes fed to clients and products travel along as feed_<column>.

@@ -62,12 +62,63 @@ export function numberProfileSql(columns: NumberColumn[], bare: boolean): string
 			`count(*) FILTER (WHERE regexp_full_match(${x}, '${COMMA_NUMBER}'))::INTEGER AS comma_${name}`,
 			`count(*) FILTER (WHERE regexp_full_match(${x}, '${POINT_NUMBER}'))::INTEGER AS point_${name}`,
 			bare ? `0 AS plain_${name}` : `count(*) FILTER (WHERE regexp_full_match(${sql}, '${PLAIN}'))::INTEGER AS plain_${name}`,
-			// Rates in percent: written with %, or whole numbers above 1 ("25" means 25 %).
-			rate && !bare
-				? `(count(*) FILTER (WHERE contains(${sql}, '%')) > 0 OR coalesce(max(TRY_CAST(${sql} AS DOUBLE)) FILTER (WHERE regexp_full_match(${sql}, '\\d+')), 0) > 1) AS percent_${name}`
-				: `false AS percent_${name}`
+			bare ? `false AS percent_${name}` : percentSql(name, sql, rate)
 		];
 	});
+}
+
+/** Rates in percent: written with %, or whole numbers above 1 ("25" means 25 %). */
+function percentSql(name: string, sql: string, rate: boolean): string {
+	return rate
+		? `(count(*) FILTER (WHERE contains(${sql}, '%')) > 0 OR coalesce(max(TRY_CAST(${sql} AS DOUBLE)) FILTER (WHERE regexp_full_match(${sql}, '\\d+')), 0) > 1) AS percent_${name}`
+		: `false AS percent_${name}`;
+}
+
+/**
+ * The mark to try first for each column: the user's, else the one the file's first records read
+ * under (decideNumberFormats on them; ties, and columns without values there, get a comma).
+ */
+export async function guessDecimals(db: Database, from: string, columns: NumberColumn[], forced?: ',' | '.'): Promise<Record<string, ',' | '.'>> {
+	if (forced || columns.length === 0) return Object.fromEntries(columns.map((c) => [c.name, forced ?? ',']));
+	const head = (await db.one<ProfileRow>(`SELECT ${numberProfileSql(columns, false).join(', ')} FROM (SELECT * FROM ${from} LIMIT 2000)`))!;
+	const formats = decideNumberFormats(columns, head, null);
+	return Object.fromEntries(columns.map((c) => [c.name, formats[c.name]!.decimal]));
+}
+
+/**
+ * The whole scan's aggregates when each column has a guessed mark: its count (`n_`), the values
+ * that read under the guess (`guess_`) and the percent flag. One pattern per value instead of
+ * three (about 0.25 s per column of 10M values).
+ */
+export function guessedNumberProfileSql(columns: NumberColumn[], guesses: Record<string, ',' | '.'>): string[] {
+	return columns.flatMap(({ name, sql, rate }) => [
+		`count(${sql})::INTEGER AS n_${name}`,
+		`count(*) FILTER (WHERE regexp_full_match(${sql}, '${guesses[name] === ',' ? COMMA_NUMBER : POINT_NUMBER}'))::INTEGER AS guess_${name}`,
+		percentSql(name, sql, rate)
+	]);
+}
+
+/**
+ * The columns whose every value reads under the guessed mark, with the format the full count
+ * (decideNumberFormats) would give them: each pattern only admits digits, signs and separators, so
+ * such a column is plain (not decorated) and all valid; under a comma, the comma reads at least as
+ * many values as the point and ties go to the comma; a point was guessed only where some first
+ * value does not read under a comma, so the comma reads fewer. A mark the user gave is theirs.
+ * The others (`unconfirmed`) need the full count.
+ */
+export function confirmedNumberFormats(
+	columns: NumberColumn[],
+	row: ProfileRow,
+	guesses: Record<string, ',' | '.'>
+): { formats: Record<string, NumberFormat>; unconfirmed: NumberColumn[] } {
+	const formats: Record<string, NumberFormat> = {};
+	const unconfirmed: NumberColumn[] = [];
+	for (const c of columns) {
+		if (Number(row[`guess_${c.name}`]) === Number(row[`n_${c.name}`]))
+			formats[c.name] = { decimal: guesses[c.name]!, decorated: false, percent: row[`percent_${c.name}`] === true, allValid: true };
+		else unconfirmed.push(c);
+	}
+	return { formats, unconfirmed };
 }
 
 export type ProfileRow = Record<string, unknown>;
@@ -102,13 +153,13 @@ export function decideNumberFormats(
 	return result;
 }
 
-/** Standalone inference over a table or relation (tests, small files). */
-export async function inferNumberFormats(db: Database, from: string, columns: NumberColumn[]): Promise<Record<string, NumberFormat>> {
+/** The full count over a table or relation: the columns a guess did not confirm, tests, small files. */
+export async function inferNumberFormats(db: Database, from: string, columns: NumberColumn[], forced?: ',' | '.'): Promise<Record<string, NumberFormat>> {
 	if (columns.length === 0) return {};
 	const plain = (await db.one<ProfileRow>(`SELECT ${numberProfileSql(columns, false).join(', ')} FROM ${from}`))!;
 	const decorated = decoratedColumns(columns, plain);
 	const bare = decorated.length ? (await db.one<ProfileRow>(`SELECT ${numberProfileSql(decorated, true).join(', ')} FROM ${from}`))! : null;
-	return decideNumberFormats(columns, plain, bare);
+	return decideNumberFormats(columns, plain, bare, ',', forced);
 }
 
 /** SQL expression reading raw text `x` as DECIMAL(18,4) in the given format (NULL when unreadable). */
