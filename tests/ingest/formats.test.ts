@@ -43,6 +43,14 @@ describe('numbers', () => {
 		expect(r.values).toEqual(['1234.5000', '32000.0000', '-1234.5000', '-85.0000', '-3.1000', '3.5000', '1234.5000']);
 	});
 
+	it('looks for unread values only in a column that may have some: a malformed one, or one too long for DECIMAL(18,4)', async () => {
+		expect((await readNumbers(['1.234.567,12', '-5', null])).format).toMatchObject({ allValid: true, alwaysReads: true });
+		const long = await readNumbers(['123456789012345', '1']);
+		expect(long.format).toMatchObject({ allValid: true, alwaysReads: false });
+		expect(long.values).toEqual([null, '1.0000']);
+		expect((await readNumbers(['1.2.3,4', '1'])).format).toMatchObject({ allValid: false, alwaysReads: false });
+	});
+
 	it('leaves malformed numbers unread (NULL), so the row is rejected', async () => {
 		const r = await readNumbers(['1.234,50', '1.2.3,4', '12abc', '', null]);
 		expect(r.values).toEqual(['1234.5000', null, null, null, null]);

@@ -204,6 +204,9 @@ export async function convertSource(
 	for (const c of mapped) {
 		if (c.notNull) check(c, `${raw(c)} IS NULL`, 'missing', false);
 		const code = BAD_CODE[c.type];
+		// Money and quantities whose every value reads (formats.ts alwaysReads) need no check: on a
+		// column of 10M values, reading it for nothing costs about 0.4 s.
+		if ((c.type === 'money' || c.type === 'decimal') && numbers[c.name]!.alwaysReads) continue;
 		if (code && needed.has(c.name)) {
 			check(c, `${raw(c)} IS NOT NULL AND v_${c.name} IS NULL`, code);
 			if (c.type === 'rate') check(c, `v_${c.name} NOT BETWEEN 0 AND 1`, 'out_of_range');

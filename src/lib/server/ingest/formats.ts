@@ -15,7 +15,15 @@ export interface NumberFormat {
 	percent: boolean;
 	/** Every value reads in this format: conversion needs no per-value check. */
 	allValid: boolean;
+	/**
+	 * Every value reads and has at most 14 characters, so it fits DECIMAL(18,4) (14 digits before
+	 * the mark): no value is left unread, and the load looks for none.
+	 */
+	alwaysReads: boolean;
 }
+
+/** The longest value that always fits DECIMAL(18,4). */
+const FITS = 14;
 
 export interface NumberColumn {
 	name: string;
@@ -62,7 +70,8 @@ export function numberProfileSql(columns: NumberColumn[], bare: boolean): string
 			`count(*) FILTER (WHERE regexp_full_match(${x}, '${COMMA_NUMBER}'))::INTEGER AS comma_${name}`,
 			`count(*) FILTER (WHERE regexp_full_match(${x}, '${POINT_NUMBER}'))::INTEGER AS point_${name}`,
 			bare ? `0 AS plain_${name}` : `count(*) FILTER (WHERE regexp_full_match(${sql}, '${PLAIN}'))::INTEGER AS plain_${name}`,
-			bare ? `false AS percent_${name}` : percentSql(name, sql, rate)
+			bare ? `false AS percent_${name}` : percentSql(name, sql, rate),
+			`max(strlen(${sql}))::INTEGER AS len_${name}`
 		];
 	});
 }
@@ -94,7 +103,8 @@ export function guessedNumberProfileSql(columns: NumberColumn[], guesses: Record
 	return columns.flatMap(({ name, sql, rate }) => [
 		`count(${sql})::INTEGER AS n_${name}`,
 		`count(*) FILTER (WHERE regexp_full_match(${sql}, '${guesses[name] === ',' ? COMMA_NUMBER : POINT_NUMBER}'))::INTEGER AS guess_${name}`,
-		percentSql(name, sql, rate)
+		percentSql(name, sql, rate),
+		`max(strlen(${sql}))::INTEGER AS len_${name}`
 	]);
 }
 
@@ -115,7 +125,7 @@ export function confirmedNumberFormats(
 	const unconfirmed: NumberColumn[] = [];
 	for (const c of columns) {
 		if (Number(row[`guess_${c.name}`]) === Number(row[`n_${c.name}`]))
-			formats[c.name] = { decimal: guesses[c.name]!, decorated: false, percent: row[`percent_${c.name}`] === true, allValid: true };
+			formats[c.name] = { decimal: guesses[c.name]!, decorated: false, percent: row[`percent_${c.name}`] === true, allValid: true, alwaysReads: fits(row, c.name) };
 		else unconfirmed.push(c);
 	}
 	return { formats, unconfirmed };
@@ -143,14 +153,15 @@ export function decideNumberFormats(
 		const comma = Number(row[`comma_${name}`]);
 		const point = Number(row[`point_${name}`]);
 		const decimal = forced ?? (comma > point ? ',' : point > comma ? '.' : defaultDecimal);
-		result[name] = {
-			decimal,
-			decorated,
-			percent: plain[`percent_${name}`] === true,
-			allValid: (decimal === ',' ? comma : point) === Number(row[`n_${name}`])
-		};
+		const allValid = (decimal === ',' ? comma : point) === Number(row[`n_${name}`]);
+		result[name] = { decimal, decorated, percent: plain[`percent_${name}`] === true, allValid, alwaysReads: allValid && fits(plain, name) };
 	}
 	return result;
+}
+
+/** Whether the column's longest value (NULL when it has none) always fits. */
+function fits(row: ProfileRow, name: string): boolean {
+	return Number(row[`len_${name}`] ?? 0) <= FITS;
 }
 
 /** The full count over a table or relation: the columns a guess did not confirm, tests, small files. */
