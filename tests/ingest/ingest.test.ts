@@ -4,6 +4,8 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/database';
 import { IngestError } from '../../src/lib/server/ingest/errors';
+import { readSource } from '../../src/lib/server/ingest/read-source';
+import iconv from 'iconv-lite';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 import { ingestSaid, refusal, said } from '../helpers/said';
 
@@ -115,6 +117,25 @@ describe('kinds', () => {
 		const f = (await ingestSaid(db, [{ path }])).files[0]!;
 		expect(f).toMatchObject({ encoding: 'windows-1252', loaded: 20_001 });
 		expect((await db.one<{ name: string }>(`SELECT name FROM clients WHERE client_id = 'C-ES'`))!.name).toBe('Compañía Peñaranda');
+	});
+
+	it('reads a Windows-1252 file as it is when it has none of the bytes where it differs from Latin-1, and a UTF-8 copy of one that has', async () => {
+		const file = (name: string, rows: string[]) => folder.write(name, iconv.encode(['Código cliente;Razón social', ...rows].join('\r\n') + '\r\n', 'win1252'));
+		const plain = file('latin.csv', ['L1;Compañía Peñaranda', 'L2;Nº 1ª Ñandú']);
+		const marked = file('marcas.csv', ['M1;Ventas € “Norte” – Sur…', 'M2;Ñandú']);
+		const sources = [await readSource(plain, 'latin.csv'), await readSource(marked, 'marcas.csv')];
+		expect(sources.map((s) => [s.encoding, s.readAsLatin1, s.utf8Path === s.originalPath])).toEqual([
+			['windows-1252', true, true],
+			['windows-1252', false, false]
+		]);
+		for (const s of sources) s.cleanup();
+		for (const path of [plain, marked]) expect((await ingestSaid(db, [{ path }])).files[0]).toMatchObject({ encoding: 'windows-1252', loaded: 2 });
+		expect(await db.all(`SELECT client_id, name FROM clients WHERE client_id IN ('L1', 'L2', 'M1', 'M2') ORDER BY 1`)).toEqual([
+			{ client_id: 'L1', name: 'Compañía Peñaranda' },
+			{ client_id: 'L2', name: 'Nº 1ª Ñandú' },
+			{ client_id: 'M1', name: 'Ventas € “Norte” – Sur…' },
+			{ client_id: 'M2', name: 'Ñandú' }
+		]);
 	});
 
 	it('reads English exports with a decimal point and month-first dates', async () => {

@@ -132,14 +132,14 @@ export interface LinesAbove {
  * text are its title block, those with only spaces and delimiters are blank. Empty lines are
  * neither (nobody wrote anything there).
  */
-export function linesAbove(utf8Path: string, headerLine: number, delimiter: string): LinesAbove {
+export function linesAbove(utf8Path: string, headerLine: number, delimiter: string, latin1 = false): LinesAbove {
 	const result: LinesAbove = { title: [], blank: [] };
 	if (headerLine <= 1) return result;
 	const fd = openSync(utf8Path, 'r');
 	let text: string;
 	try {
 		const head = Buffer.alloc(256 * 1024);
-		text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8').replace(/^\uFEFF/, '');
+		text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString(latin1 ? 'latin1' : 'utf8').replace(/^\uFEFF/, '');
 	} finally {
 		closeSync(fd);
 	}

@@ -1,5 +1,5 @@
 // First look at an export, from its first 256 kB: encoding (transcoded to UTF-8 when DuckDB
-// cannot read it), delimiter, quote and header row. The content hash is computed as a stream
+// cannot read it as it is), delimiter, quote and header row. The content hash is computed as a stream
 // while DuckDB works (a 70 MB export is never held in memory). UTF-8 is judged on the head;
 // DuckDB checks the rest as it reads, and a file that turns out not to be UTF-8 is read again
 // (readSource with the encoding its non-UTF-8 bytes point to, see eightBitEncodingOf).
@@ -22,8 +22,14 @@ export interface Source {
 	name: string;
 	/** The file as given. */
 	originalPath: string;
-	/** UTF-8 file DuckDB reads: the original, or a transcoded temporary copy. */
+	/** The file DuckDB reads: the original, or a temporary copy transcoded to UTF-8. */
 	utf8Path: string;
+	/**
+	 * utf8Path is the original Windows-1252 file, read by DuckDB as Latin-1: the two differ only in
+	 * the bytes 0x80–0x9F (€, “ ” – …), and it has none of them. Writing a UTF-8 copy of a 726 MB
+	 * export takes about 3.4 s; looking for those bytes, 0.35 s.
+	 */
+	readAsLatin1?: boolean;
 	/** sha256 of the bytes, computed in the background. */
 	hash: Promise<string>;
 	/** Whether the quote character occurs an even number of times (counted with the hash). */
@@ -87,8 +93,12 @@ export async function readSource(path: string, name: string, options: SourceOpti
 		if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 	};
 	let scan: Promise<ByteScan>;
+	let readAsLatin1 = false;
 	try {
-		if (encoding !== 'utf-8') {
+		if (encoding === 'windows-1252' && !(await hasBytesBeyondLatin1(path, stopScan.signal))) {
+			readAsLatin1 = true;
+			scan = observed(scanBytes(path, quoteByte, undefined, stopScan.signal));
+		} else if (encoding !== 'utf-8') {
 			tempDir = mkdtempSync(join(tmpdir(), 'cartera-'));
 			utf8Path = join(tempDir, 'utf8.csv');
 			// One pass: transcode, hash and count quotes of the original bytes.
@@ -101,13 +111,13 @@ export async function readSource(path: string, name: string, options: SourceOpti
 		const hash = observed(scan.then((r) => r.hash));
 		const quotesBalanced = observed(scan.then((r) => r.quotes % 2 === 0));
 		const utf8Head = readHead(utf8Path, HEAD_BYTES);
-		const text = decodeHead(utf8Head).replace(/^\uFEFF/, '');
+		const text = (readAsLatin1 ? utf8Head.toString('latin1') : decodeHead(utf8Head)).replace(/^\uFEFF/, '');
 		const layout = detectLayout(text, options); // bounded: the head only
 		if (!layout || layout.headers.every((h) => h === '')) throw new IngestError('no_header', { file: name });
 		// Before the headers are matched to columns and DuckDB reads the file (see head-limits.ts).
 		refuseWideHeader(layout, name);
 		refuseLongLine(utf8Path, utf8Head, utf8Path === path ? bytes : statSync(utf8Path).size, name);
-		const source: Source = { name, originalPath: path, utf8Path, hash, quotesBalanced, bytes, encoding, bom: guess.bom, ...layout, cleanup };
+		const source: Source = { name, originalPath: path, utf8Path, readAsLatin1, hash, quotesBalanced, bytes, encoding, bom: guess.bom, ...layout, cleanup };
 		return await longGoals(source, layout, options);
 	} catch (error) {
 		cleanup();
@@ -126,7 +136,7 @@ async function longGoals(source: Source, layout: { headers: string[]; headerLine
 	const tempDir = mkdtempSync(join(tmpdir(), 'cartera-goals-'));
 	try {
 		const long = join(tempDir, 'metas.csv');
-		writeLongGoals(source.utf8Path, layout, wide, long);
+		writeLongGoals(source.utf8Path, source.readAsLatin1 ? 'latin1' : 'utf8', layout, wide, long);
 		const read = await readSource(long, source.name, { ...options, encoding: 'utf-8', delimiter: ';', quote: '"', headerLine: undefined, maxBytes: Infinity });
 		return {
 			...read,
@@ -278,6 +288,13 @@ async function scanBytes(path: string, quoteByte: number | null, each?: (chunk: 
 		each?.(chunk);
 	}
 	return { hash: hash.digest('hex'), quotes };
+}
+
+/** Whether the file has a byte 0x80–0x9F, where Windows-1252 and Latin-1 differ (each found by memchr: 0.35 s on 726 MB). */
+async function hasBytesBeyondLatin1(path: string, signal: AbortSignal): Promise<boolean> {
+	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, signal }) as AsyncIterable<Buffer>)
+		for (let byte = 0x80; byte <= 0x9f; byte++) if (chunk.includes(byte)) return true;
+	return false;
 }
 
 /**

@@ -52,7 +52,7 @@ export function displayName(p: Prepared): string {
 export function csvRelation(source: Source, parallel: boolean, offset = 0): string {
 	const columns = [...source.headers.map((_, i) => sourceColumn(offset + i)), `x${offset}`].map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ');
 	return `read_csv(${sqlString(source.utf8Path)}, delim = ${sqlString(source.delimiter)}, quote = ${sqlString(source.quote)},
-		escape = ${sqlString(source.quote)}, header = false, skip = ${source.headerLine}, columns = {${columns}},
+		escape = ${sqlString(source.quote)}, header = false, skip = ${source.headerLine}, columns = {${columns}},${source.readAsLatin1 ? " encoding = 'latin-1'," : ''}
 		auto_detect = false, null_padding = true, strict_mode = false, parallel = ${parallel})`;
 }
 

@@ -155,8 +155,8 @@ const ORDER: SkipReason[] = ['title', 'blank', 'group', 'subtotal', 'total', 'no
  * header, then the blank lines and footers among the records (lines from `${conv}_lines`).
  */
 /** `c`: a converted file (sources.ts Converted): its source and its typed table — named by shape, so this module needs nothing of sources.ts (which needs convert.ts, which needs this). */
-export async function skippedLines(db: Database, c: { source: Pick<Source, 'utf8Path' | 'headerLine' | 'delimiter'>; conv: string }): Promise<SkippedLines[]> {
-	const above = linesAbove(c.source.utf8Path, c.source.headerLine, c.source.delimiter);
+export async function skippedLines(db: Database, c: { source: Pick<Source, 'utf8Path' | 'readAsLatin1' | 'headerLine' | 'delimiter'>; conv: string }): Promise<SkippedLines[]> {
+	const above = linesAbove(c.source.utf8Path, c.source.headerLine, c.source.delimiter, c.source.readAsLatin1);
 	const rows = await db.all<{ reason: SkipReason; rows: number; lines: number[] | null }>(
 		`SELECT s.reason, count(*)::INTEGER AS rows, (list(l.line ORDER BY s.rid) FILTER (WHERE l.line IS NOT NULL))[1:${LISTED}] AS lines
 		 FROM ${sqlIdent(skippedTable(c.conv))} s LEFT JOIN ${sqlIdent(`${c.conv}_lines`)} l USING (rid) GROUP BY s.reason`

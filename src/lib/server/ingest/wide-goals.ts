@@ -48,11 +48,11 @@ export function wideGoalColumns(headers: string[]): { months: { index: number; m
 }
 
 /**
- * Writes the long form of a wide goals file (UTF-8 at `path`, its header on `headerLine`) to `out`:
+ * Writes the long form of a wide goals file (at `path`, in `encoding`, its header on `headerLine`) to `out`:
  * the other columns, then "Mes" and "Meta", one row per record and month with a goal written.
  */
-export function writeLongGoals(path: string, layout: { headers: string[]; headerLine: number; delimiter: string; quote: string }, wide: NonNullable<ReturnType<typeof wideGoalColumns>>, out: string): void {
-	const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+export function writeLongGoals(path: string, encoding: 'utf8' | 'latin1', layout: { headers: string[]; headerLine: number; delimiter: string; quote: string }, wide: NonNullable<ReturnType<typeof wideGoalColumns>>, out: string): void {
+	const text = readFileSync(path, encoding).replace(/^\uFEFF/, '');
 	// A goals file is a few hundred rows: Papaparse reads it whole, as the layout's sniffing does.
 	const rows = Papa.parse<string[]>(text, { delimiter: layout.delimiter, quoteChar: layout.quote || '"' }).data.slice(layout.headerLine);
 	const long = [[...wide.others.map((i) => layout.headers[i]!), 'Mes', 'Meta']];
