@@ -31,6 +31,11 @@ describe('the reader connections', () => {
 			expect(new Set(prepared).size).toBe(2);
 			// A figure's query runs on them (an empty database: no data range).
 			expect(await runQuery(db, 'data_range')).toEqual([{ first_date: null, last_date: null, lines: 0, provisional_month: null }]);
+			// And on nothing else: a table only these two connections hold is read, from both at once.
+			for (const [i, reader] of prepared.slice(0, 2).entries()) await reader.run(`CREATE TEMP TABLE held_by_reader AS SELECT ${i} AS reader`);
+			await expect(db.one('SELECT * FROM held_by_reader')).rejects.toThrow(/held_by_reader does not exist/);
+			const both = await Promise.all([0, 1].map((n) => db.cachedAll<{ reader: number }>(`reader-${n}`, `SELECT reader, ${n} AS n FROM held_by_reader`)));
+			expect(both.map((rows) => rows[0]!.reader).sort()).toEqual([0, 1]);
 		} finally {
 			db.close();
 		}

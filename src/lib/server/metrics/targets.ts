@@ -128,11 +128,11 @@ async function countActuals(db: Database, p: MetricParams, s: Settings, by: Targ
 		const filters = by === 'total' ? p.filters : { ...p.filters, [by]: value };
 		const params: MetricParams = { ...p, filters };
 		const clientScope = CLIENT_SCOPES.includes(by);
-		const [act, quo, created] = await Promise.all([
-			clientScope ? activation(db, params, s) : null,
-			quotes(db, params, s),
-			clientScope ? runQuery<{ month: string; n: number }>(db, 'target_new_clients', { ...lineParams(params, s) }) : null
-		]);
+		const [act, quo, created] = await db.readEach([
+			() => (clientScope ? activation(db, params, s) : Promise.resolve(null)),
+			() => quotes(db, params, s),
+			() => (clientScope ? runQuery<{ month: string; n: number }>(db, 'target_new_clients', { ...lineParams(params, s) }) : Promise.resolve(null))
+		] as const);
 		for (const r of wanted.filter((w) => (w.value ?? '') === value))
 			out.set(`${value}|${r.month}`, {
 				activated: act?.months.find((m) => m.month === r.month)?.activated ?? (act ? 0 : null),
