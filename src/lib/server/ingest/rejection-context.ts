@@ -32,7 +32,7 @@ export const IDENTIFYING_COLUMNS: Record<Kind, string[]> = {
 export async function createRejectionContext(db: Database, c: Converted): Promise<boolean> {
 	const columns = IDENTIFYING_COLUMNS[c.spec.kind].filter((name) => c.mapping[name] !== undefined);
 	if (columns.length === 0) return false;
-	const object = columns.map((name) => `${sqlString(name)}, nullif(trim(${sourceColumn(c.mapping[name]!)}), '')`).join(', ');
+	const object = columns.map((name) => `${sqlString(name)}, cartera_text(${sourceColumn(c.mapping[name]!)})`).join(', ');
 	// The records in file order, numbered as the typed table numbers them (a joined documents file has its rid already).
 	const records = c.documents ? relationOf(c, false) : `(SELECT row_number() OVER () - 1 AS rid, * FROM ${csvRelation(c.source, false)})`;
 	await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(`${c.conv}_context`)} AS

@@ -64,8 +64,8 @@ export function relationOf(p: Prepared, parallel: boolean): string {
 	if (!p.documents && p.groupColumn !== undefined) return groupedRelation(p.source, parallel, p.groupColumn);
 	if (!p.documents) return csvRelation(p.source, parallel);
 	const n = p.source.headers.length;
-	const lineKey = `cartera_id(nullif(trim(${sourceColumn(p.mapping.invoice_id!)}), ''))`;
-	const docKey = `cartera_id(nullif(trim(${sourceColumn(n + p.documents.key)}), ''))`;
+	const lineKey = `cartera_id(cartera_text(${sourceColumn(p.mapping.invoice_id!)}))`;
+	const docKey = `cartera_id(cartera_text(${sourceColumn(n + p.documents.key)}))`;
 	return `(SELECT l.*, d.* EXCLUDE (cartera_key), d.cartera_key IS NOT NULL AS cartera_doc_found
 		FROM (SELECT row_number() OVER () - 1 AS rid, * FROM ${csvRelation(p.source, parallel)}) l
 		LEFT JOIN (SELECT *, ${docKey} AS cartera_key FROM ${csvRelation(p.documents.source, parallel, n)}

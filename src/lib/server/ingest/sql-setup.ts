@@ -17,14 +17,14 @@ const SPANISH_MONTHS: [string, string][] = [
 
 const MACROS = [
 	`CREATE OR REPLACE TEMP MACRO cartera_norm(x) AS ${normalizeKeySql('x')}`,
-	// IDs stay text; "17850.0" (a float written by pandas/Excel) becomes "17850".
-	// (The regex runs only on values with a point: most IDs have none.)
 	// A cell's text: trimmed, NULL when empty. DuckDB's trim looks up each character's Unicode class
 	// (it strips the Zs spaces: ' ', no-break and the like), about 0.2 s per column of 10M cells; a
 	// cell of ASCII characters without a space at either end (nearly all) is kept as it is.
 	`CREATE OR REPLACE TEMP MACRO cartera_text(x) AS CASE
 		WHEN x <> '' AND NOT starts_with(x, ' ') AND NOT ends_with(x, ' ') AND strlen(x) = length(x) THEN x
 		ELSE nullif(trim(x), '') END`,
+	// IDs stay text; "17850.0" (a float written by pandas/Excel) becomes "17850".
+	// (The regex runs only on values with a point: most IDs have none.)
 	String.raw`CREATE OR REPLACE TEMP MACRO cartera_id(x) AS CASE WHEN contains(x, '.') THEN regexp_replace(x, '^(\d+)\.0+$', '\1') ELSE x END`,
 	`CREATE OR REPLACE TEMP MACRO cartera_bare_number(x) AS regexp_replace(x, '${DECORATION}', '', 'g')`,
 	// Negatives as -1, 1- or (1).
