@@ -1,7 +1,7 @@
 // Formats are decided per column from all values: worked examples of the ambiguous cases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
-import { confirmedNumberFormats, dateSql, decideDateFormat, guessDecimals, guessedNumberProfileSql, inferNumberFormats, numberSql, type NumberColumn } from '../../src/lib/server/ingest/formats';
+import { dateSql, decideDateFormat, guessDecimals, guessedNumberProfileSql, inferNumberFormats, numberSql, settleNumberFormats, type NumberColumn } from '../../src/lib/server/ingest/formats';
 import { prepareIngestSql } from '../../src/lib/server/ingest/sql-setup';
 
 let db: Database;
@@ -75,31 +75,46 @@ describe('numbers counted under a guessed mark (the load: one pattern per value)
 	async function guessed(columns: NumberColumn[], forced?: ',' | '.') {
 		const guesses = await guessDecimals(db, 't', columns, forced);
 		const row = (await db.one(`SELECT ${guessedNumberProfileSql(columns, guesses).join(', ')} FROM t`))!;
-		const { formats, unconfirmed } = confirmedNumberFormats(columns, row, guesses);
-		return { formats: { ...formats, ...(await inferNumberFormats(db, 't', unconfirmed, forced)) }, unconfirmed: unconfirmed.map((c) => c.name) };
+		const { formats, unconfirmed } = await settleNumberFormats(db, 't', columns, row, guesses, forced);
+		return { formats, unconfirmed: unconfirmed.map((c) => c.name) };
 	}
 
 	it('gives every column the format the full count gives, also where the first values mislead', async () => {
-		// 2,000 first values that read under both marks (or a comma), then what decides.
-		const head = (v: string) => `CASE WHEN i < 2000 THEN '${v}' ELSE x END`;
+		// 3,000 values: the first 2,000 one way, the last 1,000 another.
+		const column = (name: string, first: string, last: string) => `CASE WHEN i < 2000 THEN '${first}' ELSE '${last}' END AS ${name}`;
 		await db.run(`CREATE OR REPLACE TEMP TABLE t AS SELECT
-			${head('12')} AS late_point, ${head('1.234')} AS late_comma, ${head('5,5')} AS comma_then_point,
-			${head('0.5')} AS point_then_comma, ${head('7')} AS late_currency, ${head('3')} AS late_garbage,
-			CASE WHEN i % 2 = 0 THEN '1.234,5' ELSE '99' END AS clean_comma, CASE WHEN i % 3 = 0 THEN '0.25' END AS clean_point,
-			${head('25')} AS rate
-			FROM (SELECT i, CASE i % 4 WHEN 0 THEN '0.5' WHEN 1 THEN '1,234.5' WHEN 2 THEN '$ 12' ELSE 'n/a' END AS x FROM range(3000) r(i))`);
-		const names = ['late_point', 'late_comma', 'comma_then_point', 'point_then_comma', 'late_currency', 'late_garbage', 'clean_comma', 'clean_point', 'rate'];
+			${column('late_point', '12', '0.5')}, ${column('late_comma', '1.234', '5,5')}, ${column('comma_then_point', '5,5', '0.5')},
+			${column('point_then_comma', '0.5', '5,5')}, ${column('late_currency', '7', '$ 12')}, ${column('late_garbage', '3', 'n/a')},
+			${column('rate', '25', '7,5')}, ${column('long', '1', '123456789012345')},
+			CASE WHEN i % 2 = 0 THEN '1.234,5' ELSE '99' END AS clean_comma, CASE WHEN i % 3 = 0 THEN '0.25' END AS clean_point
+			FROM range(3000) r(i)`);
+		const names = ['late_point', 'late_comma', 'comma_then_point', 'point_then_comma', 'late_currency', 'late_garbage', 'rate', 'long', 'clean_comma', 'clean_point'];
 		const columns = names.map((name) => ({ name, sql: name, rate: name === 'rate' }));
+		// Worked out by hand: which columns read whole under the guess (the first values' mark, a
+		// comma on a tie) or under the mark given, and the format of each with no mark given.
+		const unconfirmed = {
+			none: ['late_point', 'comma_then_point', 'point_then_comma', 'late_currency', 'late_garbage'],
+			',': ['late_point', 'comma_then_point', 'point_then_comma', 'late_currency', 'late_garbage', 'clean_point'],
+			'.': ['late_comma', 'comma_then_point', 'point_then_comma', 'late_currency', 'late_garbage', 'rate', 'clean_comma']
+		};
 		for (const forced of [undefined, ',', '.'] as const) {
-			const full = await inferNumberFormats(db, 't', columns, forced);
 			const load = await guessed(columns, forced);
-			expect(load.formats, `decimal given: ${forced}`).toEqual(full);
-			// The clean columns were settled by one pattern, under the mark their values have.
-			if (!forced) expect(load.unconfirmed).not.toContain('clean_comma');
-			if (!forced) expect(load.unconfirmed).not.toContain('clean_point');
+			expect(load.formats, `decimal given: ${forced}`).toEqual(await inferNumberFormats(db, 't', columns, forced));
+			expect(load.unconfirmed, `decimal given: ${forced}`).toEqual(unconfirmed[forced ?? 'none']);
 		}
-		const full = await inferNumberFormats(db, 't', columns);
-		expect([full.clean_comma!.decimal, full.clean_point!.decimal, full.comma_then_point!.allValid]).toEqual([',', '.', false]);
+		const plain = { decorated: false, percent: false };
+		expect((await guessed(columns)).formats).toEqual({
+			late_point: { ...plain, decimal: '.', allValid: true, alwaysReads: true }, // 3,000 read under a point, 2,000 under a comma
+			late_comma: { ...plain, decimal: ',', allValid: true, alwaysReads: true }, // 3,000 against 2,000
+			comma_then_point: { ...plain, decimal: ',', allValid: false, alwaysReads: false }, // 2,000 against 1,000
+			point_then_comma: { ...plain, decimal: '.', allValid: false, alwaysReads: false },
+			late_currency: { decimal: ',', decorated: true, percent: false, allValid: true, alwaysReads: true }, // "$ 12" read bare
+			late_garbage: { decimal: ',', decorated: true, percent: false, allValid: false, alwaysReads: false }, // "n/a" under neither: a tie
+			rate: { decimal: ',', decorated: false, percent: true, allValid: true, alwaysReads: true }, // whole numbers above 1
+			long: { ...plain, decimal: ',', allValid: true, alwaysReads: false }, // 15 digits: too long for DECIMAL(18,4)
+			clean_comma: { ...plain, decimal: ',', allValid: true, alwaysReads: true },
+			clean_point: { ...plain, decimal: '.', allValid: true, alwaysReads: true }
+		});
 	});
 });
 

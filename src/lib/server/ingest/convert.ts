@@ -10,13 +10,12 @@
 import type { Database } from '../db/database';
 import { derivation } from './derive';
 import {
-	confirmedNumberFormats,
 	decideDateFormat,
 	dateSql,
 	guessDecimals,
 	guessedNumberProfileSql,
-	inferNumberFormats,
 	numberSql,
+	settleNumberFormats,
 	type DateFormat,
 	type DateOrder,
 	type NumberColumn,
@@ -144,10 +143,9 @@ export async function convertSource(
 	];
 	await db.run(`CREATE OR REPLACE TEMP TABLE ${profileTable} AS SELECT ${profile.join(', ')} FROM ${source}`);
 	const lists = distinctOf.map(([n]) => `distinct_${n}`);
-	const plain = (await db.one<ProfileRow>(`SELECT * ${lists.length ? `EXCLUDE (${lists.join(', ')})` : ''} FROM ${profileTable}`))!;
-	const { formats: numbers, unconfirmed } = confirmedNumberFormats(numeric, plain, guesses);
-	if (unconfirmed.length) Object.assign(numbers, await inferNumberFormats(db, source, unconfirmed, shape.decimal));
-	const edges = Number(plain.edge_rows) > 0;
+	const profiled = (await db.one<ProfileRow>(`SELECT * ${lists.length ? `EXCLUDE (${lists.join(', ')})` : ''} FROM ${profileTable}`))!;
+	const { formats: numbers } = await settleNumberFormats(db, source, numeric, profiled, guesses, shape.decimal);
+	const edges = Number(profiled.edge_rows) > 0;
 
 	const dates: Record<string, DateFormat> = {};
 	const vocabularies: Record<string, [string, string][]> = {};

@@ -109,6 +109,22 @@ export function guessedNumberProfileSql(columns: NumberColumn[], guesses: Record
 }
 
 /**
+ * Every column's format from the whole scan's aggregates (`row`, guessedNumberProfileSql over
+ * `from`): those the guess confirms, and the others counted in full over `from`.
+ */
+export async function settleNumberFormats(
+	db: Database,
+	from: string,
+	columns: NumberColumn[],
+	row: ProfileRow,
+	guesses: Record<string, ',' | '.'>,
+	forced?: ',' | '.'
+): Promise<{ formats: Record<string, NumberFormat>; unconfirmed: NumberColumn[] }> {
+	const { formats, unconfirmed } = confirmedNumberFormats(columns, row, guesses);
+	return { formats: { ...formats, ...(await inferNumberFormats(db, from, unconfirmed, forced)) }, unconfirmed };
+}
+
+/**
  * The columns whose every value reads under the guessed mark, with the format the full count
  * (decideNumberFormats) would give them: each pattern only admits digits, signs and separators, so
  * such a column is plain (not decorated) and all valid; under a comma, the comma reads at least as
