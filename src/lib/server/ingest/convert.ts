@@ -132,7 +132,7 @@ export async function convertSource(
 		.map((c) => ({ name: c.name, sql: rawSql(c), rate: c.type === 'rate' }));
 
 	// 1. Profile. Numbers are first counted under the mark their first values suggest; a column that
-	// does not read whole under it is counted again in full (formats.ts confirmedNumberFormats).
+	// does not read whole under it is counted again in full (formats.ts settleNumberFormats).
 	const guesses = await guessDecimals(db, source, numeric, shape.decimal);
 	const profileTable = sqlIdent(`${target}_profile`);
 	const profile = [

@@ -132,7 +132,7 @@ export async function settleNumberFormats(
  * value does not read under a comma, so the comma reads fewer. A mark the user gave is theirs.
  * The others (`unconfirmed`) need the full count.
  */
-export function confirmedNumberFormats(
+function confirmedNumberFormats(
 	columns: NumberColumn[],
 	row: ProfileRow,
 	guesses: Record<string, ',' | '.'>
