@@ -149,6 +149,35 @@ describe('kinds', () => {
 	});
 });
 
+describe('cells written with spaces around them', () => {
+	it('reads padded dates and document types as the trimmed ones, deciding the date order from them', async () => {
+		// The profile collects each column's distinct cells as written and trims those: the padded
+		// and unpadded forms of one value must still decide one format and map to one meaning.
+		const file = folder.write(
+			'facturas.csv',
+			csv(
+				HEADER,
+				// Month first, which only the padded 01/13/2025 tells; each type only padded.
+				'F-1;1;01/13/2025 ;C1;P1;1;10,00; Factura',
+				'F-2;1; 02/05/2025;C1;P1;1;20,00;Factura ',
+				'F-3;1;\u00a003/05/2025;C1;P1;1;30,00;Nota de crédito\u00a0',
+				'F-4;1;03/05/2025 ;C1;P1;1;40,00;\u00a0Nota de crédito',
+				'F-5;1;03/06/2025;C1;P1;1;50,00;   '
+			)
+		);
+		const f = (await ingestSaid(db, [{ path: file }])).files[0]!;
+		expect(f).toMatchObject({ rows_read: 5, loaded: 5, rejected: 0 });
+		expect(f.formats).toMatchObject({ invoice_date: '%m/%d/%Y' });
+		expect(await db.all(`SELECT invoice_id, invoice_date::VARCHAR AS d, amount::VARCHAR AS a, doc_type FROM invoice_lines ORDER BY 1`)).toEqual([
+			{ invoice_id: 'F-1', d: '2025-01-13', a: '10.0000', doc_type: 'invoice' },
+			{ invoice_id: 'F-2', d: '2025-02-05', a: '20.0000', doc_type: 'invoice' },
+			{ invoice_id: 'F-3', d: '2025-03-05', a: '-30.0000', doc_type: 'credit_note' },
+			{ invoice_id: 'F-4', d: '2025-03-05', a: '-40.0000', doc_type: 'credit_note' },
+			{ invoice_id: 'F-5', d: '2025-03-06', a: '50.0000', doc_type: null } // a blank type: none, as an empty cell
+		]);
+	});
+});
+
 describe('keys and derived values', () => {
 	it('numbers lines within an invoice, computes amount from quantity × price, stores credit notes negative', async () => {
 		const file = folder.write(

@@ -139,7 +139,9 @@ export async function convertSource(
 		'count(*) AS rows_read',
 		`count(*) FILTER (WHERE ${candidate})::INTEGER AS edge_rows`,
 		...guessedNumberProfileSql(numeric, guesses),
-		...distinctOf.map(([name, c]) => `list(DISTINCT ${rawSql(c)}) FILTER (WHERE ${rawSql(c)} IS NOT NULL) AS distinct_${name}`)
+		// Distinct cells as the file writes them, trimmed below: a column of 10M dates has a few
+		// thousand distinct cells, so trimming those instead of every cell saves about 0.3 s.
+		...distinctOf.map(([name, c]) => `list(DISTINCT ${sourceColumn(mapping[c.name]!)}) AS distinct_${name}`)
 	];
 	await db.run(`CREATE OR REPLACE TEMP TABLE ${profileTable} AS SELECT ${profile.join(', ')} FROM ${source}`);
 	const lists = distinctOf.map(([n]) => `distinct_${n}`);
@@ -150,7 +152,10 @@ export async function convertSource(
 	const dates: Record<string, DateFormat> = {};
 	const vocabularies: Record<string, [string, string][]> = {};
 	for (const [name, c] of distinctOf) {
-		await db.run(`CREATE OR REPLACE TEMP TABLE ${lookup(name)} AS SELECT unnest(coalesce(distinct_${name}, [])) AS raw FROM ${profileTable}`);
+		await db.run(
+			`CREATE OR REPLACE TEMP TABLE ${lookup(name)} AS SELECT DISTINCT cartera_text(cell) AS raw
+			 FROM (SELECT unnest(coalesce(distinct_${name}, [])) AS cell FROM ${profileTable}) WHERE cartera_text(cell) IS NOT NULL`
+		);
 		if (c.type === 'date' || c.type === 'month') dates[name] = await decideDateFormat(db, lookup(name), c.type === 'month', shape.dateOrder);
 		else {
 			const domain = name === 'stage_outcome' ? 'outcome' : c.type;
