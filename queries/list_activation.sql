@@ -64,6 +64,10 @@ SELECT client_id AS id, name,
 	strftime(created_at, '%Y-%m-%d') AS created,
 	strftime(first_positive, '%Y-%m-%d') AS first_purchase,
 	round(revenue, 2)::DOUBLE AS amount,
-	round(sum(revenue) OVER (), 2)::DOUBLE AS total
+	round(sum(revenue) OVER (), 2)::DOUBLE AS total,
+	(count(*) OVER ())::INTEGER AS count
 FROM picked
-ORDER BY revenue DESC, client_id;
+ORDER BY revenue DESC, client_id
+-- The Lista page shows a page at a time: count is every row's, $limit / $offset pick the page
+-- (a NULL limit: every row, as the API and the CLI ask).
+LIMIT $limit OFFSET coalesce($offset::INTEGER, 0);

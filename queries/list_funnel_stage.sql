@@ -25,7 +25,11 @@ picked AS (
 SELECT p.id, p.client_id, c.name,
 	strftime(p.day, '%Y-%m-%d') AS day,
 	round(p.amount, 2)::DOUBLE AS amount,
-	round(coalesce(sum(p.amount) OVER (), 0), 2)::DOUBLE AS total
+	round(coalesce(sum(p.amount) OVER (), 0), 2)::DOUBLE AS total,
+	(count(*) OVER ())::INTEGER AS count
 FROM picked p
 LEFT JOIN clients c ON c.client_id = p.client_id
-ORDER BY p.amount DESC NULLS LAST, p.day, p.id;
+ORDER BY p.amount DESC NULLS LAST, p.day, p.id
+-- The Lista page shows a page at a time: count is every row's, $limit / $offset pick the page
+-- (a NULL limit: every row, as the API and the CLI ask).
+LIMIT $limit OFFSET coalesce($offset::INTEGER, 0);

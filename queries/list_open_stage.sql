@@ -14,7 +14,11 @@ SELECT s.opportunity_id AS id, s.client_id, c.name, s.kind, s.stage, s.owner,
 	round(s.amount, 2)::DOUBLE AS amount,
 	date_diff('day', s.created_at, $as_of::DATE)::INTEGER AS age_days,
 	date_diff('day', coalesce(s.last_change_at, s.created_at), $as_of::DATE)::INTEGER AS idle_days,
-	round(coalesce(sum(s.amount) OVER (), 0), 2)::DOUBLE AS total
+	round(coalesce(sum(s.amount) OVER (), 0), 2)::DOUBLE AS total,
+	(count(*) OVER ())::INTEGER AS count
 FROM open s
 LEFT JOIN clients c ON c.client_id = s.client_id
-ORDER BY s.amount DESC NULLS LAST, s.opportunity_id;
+ORDER BY s.amount DESC NULLS LAST, s.opportunity_id
+-- The Lista page shows a page at a time: count is every row's, $limit / $offset pick the page
+-- (a NULL limit: every row, as the API and the CLI ask).
+LIMIT $limit OFFSET coalesce($offset::INTEGER, 0);

@@ -9,8 +9,12 @@ SELECT e.client_id AS id, c.name,
 	round(e.r0, 2)::DOUBLE AS revenue_previous,
 	round(e.r, 2)::DOUBLE AS revenue,
 	round(e.change, 2)::DOUBLE AS amount,
-	round(sum(e.change) OVER (), 2)::DOUBLE AS total
+	round(sum(e.change) OVER (), 2)::DOUBLE AS total,
+	(count(*) OVER ())::INTEGER AS count
 FROM cartera_retention_events($prev_from_date, $prev_to_date, false, $use_rollups, {{filters}}) e
 LEFT JOIN clients c ON c.client_id = e.client_id
 WHERE e.event = $key
-ORDER BY abs(e.change) DESC, e.r DESC, e.client_id NULLS LAST;
+ORDER BY abs(e.change) DESC, e.r DESC, e.client_id NULLS LAST
+-- The Lista page shows a page at a time: count is every row's, $limit / $offset pick the page
+-- (a NULL limit: every row, as the API and the CLI ask).
+LIMIT $limit OFFSET coalesce($offset::INTEGER, 0);

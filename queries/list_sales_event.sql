@@ -17,7 +17,11 @@ WITH picked AS (
 )
 SELECT p.client_id AS id, c.name, p.product_lines,
 	round(p.amount, 2)::DOUBLE AS amount,
-	round(sum(p.amount) OVER (), 2)::DOUBLE AS total
+	round(sum(p.amount) OVER (), 2)::DOUBLE AS total,
+	(count(*) OVER ())::INTEGER AS count
 FROM picked p
 LEFT JOIN clients c ON c.client_id = p.client_id
-ORDER BY p.amount DESC, p.client_id NULLS LAST;
+ORDER BY p.amount DESC, p.client_id NULLS LAST
+-- The Lista page shows a page at a time: count is every row's, $limit / $offset pick the page
+-- (a NULL limit: every row, as the API and the CLI ask).
+LIMIT $limit OFFSET coalesce($offset::INTEGER, 0);

@@ -15,7 +15,11 @@ members AS (
 )
 SELECT m.client_id AS id, c.name,
 	round(m.r, 2)::DOUBLE AS amount,
-	round(sum(m.r) OVER (), 2)::DOUBLE AS total
+	round(sum(m.r) OVER (), 2)::DOUBLE AS total,
+	(count(*) OVER ())::INTEGER AS count
 FROM members m
 LEFT JOIN clients c ON c.client_id = m.client_id
-ORDER BY m.r DESC, m.client_id NULLS LAST;
+ORDER BY m.r DESC, m.client_id NULLS LAST
+-- The Lista page shows a page at a time: count is every row's, $limit / $offset pick the page
+-- (a NULL limit: every row, as the API and the CLI ask).
+LIMIT $limit OFFSET coalesce($offset::INTEGER, 0);

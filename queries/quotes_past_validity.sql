@@ -2,7 +2,8 @@
 -- quotes (filters as in records.sql) with status sent, issued on or before $as_of and valid_until
 -- before $as_of. Per quote: id, client, dates, amount (rounded half-up to cents) and days_past
 -- ($as_of − valid_until); the longest past first, then the larger amount, then the id. count and
--- total (Σ amount, rounded once) ride on every row; at most $limit rows.
+-- total (Σ amount, rounded once) ride on every row; at most $limit rows, from the $offset-th
+-- (NULL: the first; the Lista page asks a page at a time).
 -- The count and total are summed apart and the $limit rows picked before they are written out
 -- (dates as text, the client's name): a window over every quote wrote all of them first.
 WITH past AS (
@@ -17,7 +18,7 @@ totals AS (
 picked AS (
 	SELECT * FROM past
 	ORDER BY days_past DESC, amount DESC, quote_id
-	LIMIT $limit::INTEGER
+	LIMIT $limit::INTEGER OFFSET coalesce($offset::INTEGER, 0)
 )
 SELECT q.quote_id AS id, q.client_id, c.name,
 	strftime(q.issued_at, '%Y-%m-%d') AS issued_at, strftime(q.valid_until, '%Y-%m-%d') AS valid_until,

@@ -4,7 +4,8 @@
 -- Per record: its id, client, kind, stage, owner, dates, amount (rounded half-up to cents, NULL when
 -- none), age_days ($as_of − created_at) and idle_days ($as_of − last known change); the most idle
 -- first, then the larger amount, then the id. count and total (Σ amount of every stale record,
--- rounded once) ride on every row; at most $limit rows.
+-- rounded once) ride on every row; at most $limit rows, from
+-- the $offset-th (NULL: the first; the Lista page asks a page at a time).
 WITH stale AS (
 	SELECT o.opportunity_id, o.client_id, o.kind, o.stage, o.owner, o.created_at, o.last_change_at, o.amount,
 		date_diff('day', o.created_at, $as_of::DATE) AS age_days,
@@ -21,7 +22,7 @@ totals AS (
 picked AS (
 	SELECT * FROM stale
 	ORDER BY idle_days DESC, amount DESC NULLS LAST, opportunity_id
-	LIMIT $limit::INTEGER
+	LIMIT $limit::INTEGER OFFSET coalesce($offset::INTEGER, 0)
 )
 SELECT s.opportunity_id AS id, s.client_id, c.name, s.kind, s.stage, s.owner,
 	strftime(s.created_at, '%Y-%m-%d') AS created_at, strftime(s.last_change_at, '%Y-%m-%d') AS last_change_at,

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatMoney, formatNumber } from '../../src/lib/format';
 import type { Lang } from '../../src/lib/i18n/lang';
+import { LIST_PAGE_SIZE } from '../../src/lib/features/lists/loader.server';
 import { computeList, type ListDocument } from '../../src/lib/server/lists/list';
 import type { ConcentrationDocument, SegmentationDocument } from '../../src/lib/server/metrics/documents';
 import { computeMetric } from '../../src/lib/server/metrics/index';
@@ -61,7 +62,14 @@ async function chartsReady(page: Page, testids: readonly string[]): Promise<void
 	}, testids);
 }
 
-/** The list page shows `doc`: its count and total (data attributes and the total row), and its CSV holds its rows. */
+/** The ids in the first column of the list's table, as shown. */
+const shownIds = (page: Page) => page.locator('[data-testid="list-table"] tbody tr td:first-child').allInnerTexts();
+
+/**
+ * The list page shows `doc`: its count and total (data attributes and the total row), and its CSV
+ * holds its rows. A list longer than a page shows its first page, in the list's order, headers that
+ * do not sort (a page alone would mislead), a pager to the next page, and a CSV of every row.
+ */
 async function expectList(page: Page, doc: ListDocument, lang: Lang, shot: string) {
 	await page.waitForSelector('[data-testid="list"]');
 	const list = page.locator('[data-testid="list"]');
@@ -69,8 +77,14 @@ async function expectList(page: Page, doc: ListDocument, lang: Lang, shot: strin
 	expect(Number(await list.getAttribute('data-total'))).toBe(doc.total);
 	expect((await page.textContent('[data-testid="list-table"] tfoot td[data-key="amount"]'))!.trim()).toBe(formatMoney(doc.total, lang, currency));
 	expect((await page.textContent('[data-testid="list-table"] tfoot td[data-key="name"]'))!).toContain(formatNumber(doc.count, lang));
-	expect(await page.locator('[data-testid="list-table"] tbody tr').count()).toBe(doc.count);
-	const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="list-table"] .data-table__tools button')]);
+	const paged = doc.count > LIST_PAGE_SIZE;
+	expect(await shownIds(page)).toEqual(doc.rows.slice(0, LIST_PAGE_SIZE).map((r) => r.id ?? ''));
+	const sortButtons = await page.locator('[data-testid="list-table"] thead button.sort').count();
+	if (paged) expect(sortButtons).toBe(0);
+	else expect(sortButtons).toBeGreaterThan(2);
+	expect(await page.locator('[data-testid="list-pager"]').count()).toBe(paged ? 1 : 0);
+	const csvButton = paged ? '[data-testid="list-csv-all"]' : '[data-testid="list-table"] .data-table__tools button';
+	const [download] = await Promise.all([page.waitForEvent('download'), page.click(csvButton)]);
 	const text = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
 	const separator = lang === 'es' ? ';' : ',';
 	const [header, ...rows] = text.trimEnd().split('\r\n').map((line) => line.split(separator));
@@ -81,6 +95,15 @@ async function expectList(page: Page, doc: ListDocument, lang: Lang, shot: strin
 	expect(Math.round(amounts.reduce((a, b) => a + b, 0) * 100)).toBe(Math.round(doc.total * 100));
 	await page.mouse.move(0, 0);
 	await page.screenshot({ path: join(SHOTS, `${shot}-${lang}.png`), fullPage: true });
+	if (paged) {
+		await page.click('[data-testid="list-pager"] a[rel="next"]');
+		await page.waitForURL((u) => u.searchParams.get('page') === '2');
+		await page.waitForFunction((id) => document.querySelector('[data-testid="list-table"] tbody tr td')?.textContent?.trim() === id, doc.rows[LIST_PAGE_SIZE]!.id ?? '');
+		expect(await shownIds(page)).toEqual(doc.rows.slice(LIST_PAGE_SIZE, 2 * LIST_PAGE_SIZE).map((r) => r.id ?? ''));
+		expect(await page.textContent('[data-testid="list-pager"] [aria-current="page"]')).toBe('2');
+		// The count and total stay every row's.
+		expect(Number(await list.getAttribute('data-count'))).toBe(doc.count);
+	}
 }
 
 describe('the lists behind the numbers on the demo data', () => {

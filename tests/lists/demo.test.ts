@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
 import { copyDemoDatabase } from '../helpers/demo-database';
-import { computeList, listCsv } from '../../src/lib/server/lists/list';
+import { computeList, listCsv, listParamsFrom, runList } from '../../src/lib/server/lists/list';
 import { ABC_TIERS, ACTIVATION_KEYS, FUNNEL_STAGES, LISTS, RETENTION_EVENTS, STALE_KEYS, type ListName } from '../../src/lib/server/lists/registry';
 import { openPipeline } from '../../src/lib/server/metrics/open-pipeline';
 import { resolveParams } from '../../src/lib/server/metrics/params';
@@ -83,4 +83,50 @@ it('the churned clients of the demo year are a real list, and its CSV holds the 
 	expect(lines[0]).toBe('id,name,revenue_previous,revenue,amount');
 	expect(lines.length).toBe(doc.count + 1);
 	expect(lines[1]).toContain(doc.rows[0]!.id!);
+});
+
+describe('a list a page at a time (the Lista page)', () => {
+	// One list of each kind; pages of 7 rows, or of a sixth of a longer list (a query per page).
+	const CASES: [ListName, Record<string, string>][] = [
+		['retention_event', { ...PERIOD, compare: 'previous', key: 'churned' }],
+		['activation', { ...PERIOD, key: 'active' }],
+		['abc_tier', { ...PERIOD, by: 'client', key: 'C' }],
+		['segment', { ...PERIOD, dim: 'status', key: 'active' }],
+		['funnel_stage', { ...PERIOD, key: 'won' }],
+		['sales_event', { ...PERIOD, key: 'repeat' }],
+		['stale', { ...PERIOD, key: 'opportunities' }],
+		['stale', { ...PERIOD, key: 'quotes' }]
+	];
+	const SIZE = 7;
+
+	it.each(CASES)('%s %j: the pages in turn are the whole list, each with the count and total of every row', async (name, raw) => {
+		const whole = await computeList(db, name, raw);
+		expect(whole.count, 'a list of several pages').toBeGreaterThan(SIZE);
+		const size = Math.max(SIZE, Math.ceil(whole.count / 6) + 1);
+		const { key, month, figure } = listParamsFrom(raw);
+		const p = await resolveParams(db, figure);
+		const s = await loadSettings(db, { filters: p.filters, month: p.to });
+		const pages = Math.ceil(whole.count / size);
+		const rows = [];
+		for (let page = 1; page <= pages; page++) {
+			const doc = await runList(db, name, key!, p, s, month ?? null, { page, size });
+			expect(doc.paging).toEqual({ page, pages, size });
+			expect(doc.rows.length).toBe(page < pages ? size : whole.count - (pages - 1) * size);
+			expect([doc.count, doc.total]).toEqual([whole.count, whole.total]);
+			rows.push(...doc.rows);
+		}
+		expect(rows).toEqual(whole.rows);
+		// A page past the last one (a bookmark from before an upload) is the last page.
+		const past = await runList(db, name, key!, p, s, month ?? null, { page: pages + 5, size });
+		expect(past.paging).toEqual({ page: pages, pages, size });
+		expect(past.rows).toEqual(whole.rows.slice((pages - 1) * size));
+	});
+
+	it('an empty list is one empty page', async () => {
+		const raw = { ...PERIOD, region: 'Nowhere', key: 'churned', compare: 'previous' };
+		const { key, figure } = listParamsFrom(raw);
+		const p = await resolveParams(db, figure);
+		const doc = await runList(db, 'retention_event', key!, p, await loadSettings(db), null, { page: 3, size: SIZE });
+		expect([doc.count, doc.rows, doc.paging]).toEqual([0, [], { page: 1, pages: 1, size: SIZE }]);
+	});
 });

@@ -62,6 +62,13 @@ export const en: Messages = {
 		noRows: 'No rows to show.',
 		unknown: '(no value)'
 	},
+	pager: {
+		pagination: 'Pagination',
+		showing: (first, last, total) => `Showing ${first}–${last} of ${total}`,
+		previous: 'Previous',
+		next: 'Next',
+		goToPage: (page) => `Go to page ${page}`
+	},
 	chartTools: {
 		svg: 'SVG',
 		png: 'PNG',

@@ -62,6 +62,13 @@ export const es = {
 		noRows: 'No hay filas para mostrar.',
 		unknown: '(sin dato)'
 	},
+	pager: {
+		pagination: 'Paginación',
+		showing: (first: string, last: string, total: string) => `Mostrando ${first}–${last} de ${total}`,
+		previous: 'Anterior',
+		next: 'Siguiente',
+		goToPage: (page: string) => `Ir a la página ${page}`
+	},
 	chartTools: {
 		svg: 'SVG',
 		png: 'PNG',

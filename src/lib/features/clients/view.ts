@@ -1,6 +1,5 @@
-// Clientes' decisions apart from its markup: the direction a sort link asks for, the page links
-// offered, the rows a page shows, and the export's address. Pure; tested in
-// tests/features/clients/view.test.ts.
+// Clientes' decisions apart from its markup: the direction a sort link asks for and the export's
+// address (the pager's are shared/paging.ts). Pure; tested in tests/features/clients/view.test.ts.
 
 /**
  * The direction a column's sort link asks for: the current column flips; a new one starts
@@ -9,23 +8,6 @@
 export function sortDirFor(key: string, current: { sort: string; dir: string }, textual: boolean): 'asc' | 'desc' {
 	if (current.sort === key) return current.dir === 'asc' ? 'desc' : 'asc';
 	return textual ? 'asc' : 'desc';
-}
-
-/** Page numbers to offer: the first, the last, and two either side of the current one, with a gap where numbers are skipped. */
-export function pageLinks(page: number, pages: number): (number | 'gap')[] {
-	const wanted = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2]);
-	const kept = [...wanted].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-	const out: (number | 'gap')[] = [];
-	for (const [i, n] of kept.entries()) {
-		if (i > 0 && n - kept[i - 1]! > 1) out.push('gap');
-		out.push(n);
-	}
-	return out;
-}
-
-/** The first and last row (counted from 1) a page shows; 0–0 when there are none. */
-export function rowRange(list: { total: number; page: number; page_size: number }): { first: number; last: number } {
-	return { first: list.total === 0 ? 0 : (list.page - 1) * list.page_size + 1, last: Math.min(list.total, list.page * list.page_size) };
 }
 
 /** The CSV export of the list as filtered, searched and sorted (all pages: the page number is dropped). */

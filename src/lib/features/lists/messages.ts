@@ -100,7 +100,11 @@ const es = {
 		entity === 'product' ? `${n} productos` : entity === 'record' ? (key === 'quotes' ? `${n} cotizaciones` : key === 'leads' ? `${n} prospectos` : `${n} oportunidades`) : `${n} clientes`,
 	summary: (count: string, total: string) => `${count} · total ${total}`,
 	empty: 'No hay nadie en esta lista para el período y los filtros elegidos.',
-	seeList: 'Ver la lista:'
+	seeList: 'Ver la lista:',
+	paged: (size: string) => `La lista se muestra de ${size} en ${size} filas, en su orden. El CSV las tiene todas.`,
+	csvAll: (n: string) => `Descargar CSV (las ${n} filas)`,
+	csvPreparing: 'Preparando el CSV…',
+	csvFailed: 'No se pudo preparar el CSV. Vuelve a intentarlo.'
 };
 
 const en: typeof es = {
@@ -188,7 +192,11 @@ const en: typeof es = {
 		entity === 'product' ? `${n} products` : entity === 'record' ? (key === 'quotes' ? `${n} quotes` : key === 'leads' ? `${n} leads` : `${n} opportunities`) : `${n} clients`,
 	summary: (count, total) => `${count} · total ${total}`,
 	empty: 'Nobody is in this list for the chosen period and filters.',
-	seeList: 'See the list:'
+	seeList: 'See the list:',
+	paged: (size) => `The list is shown ${size} rows at a time, in its order. The CSV has them all.`,
+	csvAll: (n) => `Download CSV (all ${n} rows)`,
+	csvPreparing: 'Preparing the CSV…',
+	csvFailed: 'The CSV could not be prepared. Try again.'
 };
 
 export const messages: Record<Lang, typeof es> = { es, en };

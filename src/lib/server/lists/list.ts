@@ -36,6 +36,20 @@ export interface ListDocument {
 	rows: ListRow[];
 }
 
+/** One page of a list: the Lista page shows a page at a time; the API and the CLI every row. */
+export interface ListPaging {
+	/** 1-based; past the last page, the last page. */
+	page: number;
+	size: number;
+}
+
+/** The page a list document holds, when it holds one. */
+export interface ListPageInfo {
+	page: number;
+	pages: number;
+	size: number;
+}
+
 /** Parameters a list reads itself; the others go to resolveParams (period, filters, dim, by, compare). */
 const OWN = ['key', 'month', 'format'];
 
@@ -62,14 +76,39 @@ export function checkKey(name: ListName, key: string | undefined): string {
 	return key;
 }
 
-/** The list on already checked parameters (the page's loader has them from the dashboard's context). */
-export async function runList(db: Database, name: ListName, key: string, p: MetricParams, s: Settings, month: string | null = null): Promise<ListDocument> {
+/**
+ * The list on already checked parameters (the page's loader has them from the dashboard's context).
+ * With `paging`, `rows` is that page, in the list's order, and `count` and `total` are still every
+ * row's: a list of 46,426 stale opportunities on 10M lines took 0.85 s and 8.8 MB to reach the page
+ * whole, most of it turning every row into an object.
+ */
+export async function runList(
+	db: Database,
+	name: ListName,
+	key: string,
+	p: MetricParams,
+	s: Settings,
+	month: string | null = null,
+	paging?: ListPaging
+): Promise<ListDocument & { paging?: ListPageInfo }> {
 	const spec = LISTS.get(name)!;
-	const rows = await runQuery<ListRow & { total: number; count?: number }>(db, typeof spec.query === 'string' ? spec.query : spec.query(key), {
-		...lineParams(p, s),
-		...spec.bind(p, key, month, s),
-		key: key === '' && spec.keys === null ? null : key
-	});
+	const read = (limit: number | null, offset: number | null) =>
+		runQuery<ListRow & { total: number; count: number }>(db, typeof spec.query === 'string' ? spec.query : spec.query(key), {
+			...lineParams(p, s),
+			...spec.bind(p, key, month, s),
+			key: key === '' && spec.keys === null ? null : key,
+			limit,
+			offset
+		});
+	let rows = await read(paging?.size ?? null, paging ? (paging.page - 1) * paging.size : null);
+	let page = paging?.page ?? 1;
+	if (paging && rows.length === 0 && page > 1) {
+		// Past the last page (a bookmark from before an upload): the last page there is.
+		const count = (await read(1, 0))[0]?.count ?? 0;
+		page = Math.max(1, Math.ceil(count / paging.size));
+		rows = await read(paging.size, (page - 1) * paging.size);
+	}
+	const count = paging ? (rows[0]?.count ?? 0) : rows.length;
 	return {
 		list: name,
 		key,
@@ -83,10 +122,11 @@ export async function runList(db: Database, name: ListName, key: string, p: Metr
 		dim: p.dim,
 		entity: spec.entity(p),
 		total: spec.total ? await spec.total(db, p, s, key) : (rows[0]?.total ?? 0),
-		count: rows.length,
+		count,
 		columns: [...(typeof spec.columns === 'function' ? spec.columns(key) : spec.columns)],
 		// A figure's own list SQL may carry its count on every row too (stale_opportunities.sql).
-		rows: rows.map(({ total: _total, count: _count, ...row }) => row as ListRow)
+		rows: rows.map(({ total: _total, count: _count, ...row }) => row as ListRow),
+		...(paging ? { paging: { page, pages: Math.max(1, Math.ceil(count / paging.size)), size: paging.size } } : {})
 	};
 }
 

@@ -44,7 +44,7 @@ export interface ListFigure {
 }
 
 export interface ListSpec {
-	/** The SQL file (of the key, when the keys list different records). */
+	/** The SQL file (of the key, when the keys list different records); it takes $limit and $offset, the page runList asks for. */
 	query: string | ((key: string) => string);
 	/** The key's values; null when any value is a key (a segment's value, '' the missing one). */
 	keys: readonly string[] | null;
@@ -210,13 +210,13 @@ export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec
 	[
 		'stale',
 		{
-			// The figure's own SQL (open_pipeline's stale and quotes_past_validity), every row: no limit.
+			// The figure's own SQL (open_pipeline's stale and quotes_past_validity); runList pages it like every list.
 			query: (key) => (key === 'quotes' ? 'quotes_past_validity' : 'stale_opportunities'),
 			keys: STALE_KEYS,
 			entity: () => 'record',
 			monthly: false,
 			columns: (key) => (key === 'quotes' ? QUOTE_PAST_VALIDITY : OPEN_RECORD),
-			bind: (_p, _key, _month, s) => ({ stale_days: s.stale_days, limit: null }),
+			bind: (_p, _key, _month, s) => ({ stale_days: s.stale_days }),
 			figure: async (db, p, s, key) => {
 				const o = await openPipeline(db, p, s);
 				const list = key === 'quotes' ? o.quotes_past_validity : o.stale;

@@ -76,8 +76,8 @@ export async function openPipeline(db: Database, p: MetricParams, s: Settings): 
 	const rows = await runQuery<Row>(db, 'open_pipeline', { ...base, stage_probabilities: stageProbabilities });
 	const group = ({ breakdown: _, group: __, probability: ___, ...g }: Row): OpenGroup => g;
 	const total = rows.find((r) => r.breakdown === 'total');
-	const stale = await runQuery<StaleOpportunity & { count: number; total: number }>(db, 'stale_opportunities', { ...base, stale_days: s.stale_days, limit: LIST_LIMIT });
-	const quotes = await runQuery<QuotePastValidity & { count: number; total: number }>(db, 'quotes_past_validity', { ...base, limit: LIST_LIMIT });
+	const stale = await runQuery<StaleOpportunity & { count: number; total: number }>(db, 'stale_opportunities', { ...base, stale_days: s.stale_days, limit: LIST_LIMIT, offset: null });
+	const quotes = await runQuery<QuotePastValidity & { count: number; total: number }>(db, 'quotes_past_validity', { ...base, limit: LIST_LIMIT, offset: null });
 	return {
 		as_of: p.as_of,
 		stale_days: s.stale_days,

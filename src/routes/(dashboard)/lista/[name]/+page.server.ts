@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
 	const c = await pageContext(url, locals);
 	const get = (key: string) => url.searchParams.get(key);
 	try {
-		return await listPage(await getDatabase(), c, params.name, { key: get('key'), dim: get('dim'), by: get('by'), month: get('month') });
+		return await listPage(await getDatabase(), c, params.name, { key: get('key'), dim: get('dim'), by: get('by'), month: get('month'), page: get('page') });
 	} catch (e) {
 		if (e instanceof ParamError) error(e.code === 'unknown_list' ? 404 : 400, `${e.param}: ${e.message}`);
 		throw e;
