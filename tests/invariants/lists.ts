@@ -36,10 +36,18 @@ function expectRowsSum(list: ListDocument, at: string) {
 /** `all`: also the lists that do not depend on the comparison (checked once per period, not once per comparison). */
 export async function checkLists(db: Database, pages: DashboardPages, all: boolean) {
 	const c = pages.context;
+	// The page shows a long list a page at a time: its pages in turn are the whole list.
 	const open = async (name: string, key: string, own: { dim?: string; by?: string; month?: string } = {}) => {
-		const { list, comparison } = await listPage(db, c, name, { key, dim: own.dim ?? null, by: own.by ?? null, month: own.month ?? null });
+		const read = (page: number) => listPage(db, c, name, { key, dim: own.dim ?? null, by: own.by ?? null, month: own.month ?? null, page: String(page) });
+		const { list, comparison } = await read(1);
 		expect(comparison).toEqual(c.comparison);
 		const at = `${name} ${key} ${JSON.stringify(own)}`;
+		for (let page = 2; page <= list.paging!.pages; page++) {
+			const next = (await read(page)).list;
+			expect([next.count, next.total], `${at} page ${page}`).toEqual([list.count, list.total]);
+			list.rows.push(...next.rows);
+		}
+		expect(list.rows.length, at).toBe(list.count);
 		expectRowsSum(list, at);
 		return { list, at };
 	};
