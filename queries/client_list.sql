@@ -34,7 +34,8 @@ months AS (
 	-- The month rollup's rows of the clients the filters keep, with their tier (none without rollups).
 	SELECT k.client_id, k.invoice_date AS month, k.amount, k.lines, k.in_clients, k.billing_tier,
 		k.first_day, k.first_positive, k.last_positive
-	FROM cartera_client_months({{filters_unclassified}}, true, false) k
+	-- Its status is worked out below, with the last purchase (with_status false).
+	FROM cartera_client_months({{filters_unclassified}}, true, false, false) k
 	WHERE $use_rollups AND cartera_invoice_totals_apply({{product_side_filters}}, NULL)
 		AND ($client::VARCHAR IS NULL OR k.client_id = $client::VARCHAR)
 ),

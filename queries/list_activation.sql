@@ -10,10 +10,14 @@
 -- restrict the lines considered; the tier (of the document's period) and status (as of the
 -- document's as_of) filters pick clients, not lines. Per client: its revenue in the list's period
 -- (filtered lines), created_at and first purchase; largest revenue first. `total` = Σ revenue.
+-- Without a product or tier filter (and with $use_rollups), each client's figures come from the
+-- stored rollups instead, the same to the cent, as the client list reads them: first line, first
+-- purchase and revenue from the month rollup (client_month_sales), the windows from the stored
+-- documents (cartera_window_as_of, status_window.sql). On 10M lines the list took 2 s from the lines.
 WITH lines AS (
 	SELECT client_id, invoice_id, invoice_date, amount, billing_tier
 	FROM cartera_lines({{filters_unclassified}}, $f_billing_tier::VARCHAR IS NOT NULL)
-	WHERE client_id IS NOT NULL
+	WHERE client_id IS NOT NULL AND NOT ($use_rollups AND cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier))
 ),
 invoices AS (
 	-- Per invoice: what the firsts and both status dates need (only lines inside a window count).
@@ -30,6 +34,18 @@ per_client AS (
 		count(*) FILTER (WHERE w_list > 0) AS inv_list, coalesce(sum(w_list), 0) AS tot_list,
 		coalesce(sum(revenue), 0) AS revenue
 	FROM invoices GROUP BY client_id
+	UNION ALL
+	SELECT m.client_id, m.first_line, m.first_positive, NULL,
+		coalesce(d.invoices, 0), coalesce(d.total, 0), coalesce(w.invoices, 0), coalesce(w.total, 0), m.revenue
+	FROM (
+		SELECT client_id, min(first_day) AS first_line, min(first_positive) AS first_positive,
+			coalesce(sum(amount) FILTER (WHERE month BETWEEN $list_from::DATE AND $list_to::DATE), 0) AS revenue
+		FROM client_month_sales
+		WHERE client_id IS NOT NULL AND $use_rollups AND cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier)
+		GROUP BY client_id
+	) m
+	LEFT JOIN cartera_window_as_of($as_of, $window_days, false) d ON d.client_id = m.client_id
+	LEFT JOIN cartera_window_as_of($list_as_of, $window_days, false) w ON w.client_id = m.client_id
 ),
 population AS (
 	SELECT c.client_id, c.name, c.created_at, f.first_line, f.first_positive, f.inv_list, f.tot_list, coalesce(f.revenue, 0) AS revenue,

@@ -5,7 +5,9 @@
 -- sum to 1.
 WITH l AS (
 	SELECT * FROM cartera_sales({{filters}}, $dim IN ('billing_tier', 'status'),
-		$use_rollups AND $dim NOT IN {{below_product_line_dims}} AND $dim <> 'status', $dim = 'product_line')
+		-- Status from the client rollup (sales.sql), not within one product line.
+		$use_rollups AND $dim NOT IN {{below_product_line_dims}} AND NOT ($dim = 'status' AND $f_product_line::VARCHAR IS NOT NULL),
+		$dim = 'product_line')
 	WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
 ),
 segments AS (

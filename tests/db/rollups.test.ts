@@ -191,8 +191,17 @@ describe('the demo’s rollups are read and kept', () => {
 		};
 		await differs(
 			'client_month_sales',
-			[['growth', {}], ['forecast', {}], ['targets', {}], ['segmentation', { dim: 'client_type' }], ['segmentation', { dim: 'billing_tier' }], ['concentration', { by: 'client' }]],
-			[['segmentation', { dim: 'product_line' }], ['concentration', { by: 'product' }], ['growth', { product_line: 'Papelería' }], ['growth', { status: 'active' }], ['retention', {}]]
+			[
+				['growth', {}], ['forecast', {}], ['targets', {}], ['segmentation', { dim: 'client_type' }], ['segmentation', { dim: 'billing_tier' }],
+				['concentration', { by: 'client' }],
+				// The status from the client rollup (sales.sql): by status, or filtered by it.
+				['segmentation', { dim: 'status' }], ['growth', { status: 'active' }]
+			],
+			[
+				['segmentation', { dim: 'product_line' }], ['concentration', { by: 'product' }], ['growth', { product_line: 'Papelería' }], ['retention', {}],
+				// A status within one product line: from the lines.
+				['growth', { status: 'active', product_line: 'Papelería' }], ['segmentation', { dim: 'status', product_line: 'Papelería' }]
+			]
 		);
 		await differs(
 			'client_line_month_sales',
@@ -237,19 +246,30 @@ describe('the demo’s rollups are read and kept', () => {
 		await storedRollups(db);
 	});
 
-	it('the lists behind retention, the sales events and the ABC tiers are the same read from the rollups', async () => {
-		for (const name of ['retention_event', 'sales_event', 'abc_tier']) {
-			for (const key of LISTS.get(name as ListName)!.keys!) {
-				try {
-					delete process.env.CARTERA_ROLLUPS;
-					const rollups = await computeList(db, name, { ...period, key }, AS_OF);
-					process.env.CARTERA_ROLLUPS = '0';
-					expect(rollups, `${name} ${key}`).toEqual(await computeList(db, name, { ...period, key }, AS_OF));
-				} finally {
-					delete process.env.CARTERA_ROLLUPS;
-				}
+	it('the lists behind retention, the sales events, the ABC tiers, the segments and activation are the same read from the rollups', async () => {
+		const cases: [string, Record<string, string>][] = [];
+		for (const key of LISTS.get('activation')!.keys!) {
+			cases.push(['activation', { key }], ['activation', { key, region: 'La Paz' }], ['activation', { key, status: 'inactive' }]);
+			if (key !== 'prospects_exposed') cases.push(['activation', { key, month: '2026-03' }], ['activation', { key, as_of: '2026-06-15' }]);
+		}
+		for (const name of ['retention_event', 'sales_event', 'abc_tier']) for (const key of LISTS.get(name as ListName)!.keys!) cases.push([name, { key }]);
+		for (const key of ['active', 'inactive', 'potential']) cases.push(['segment', { dim: 'status', key }], ['segment', { dim: 'status', key, region: 'La Paz' }]);
+		for (const key of ['A', 'B', 'C']) cases.push(['segment', { dim: 'billing_tier', key }], ['segment', { dim: 'billing_tier', key, status: 'active' }]);
+		for (const key of ['Papelería', '']) cases.push(['segment', { dim: 'product_line', key }], ['segment', { dim: 'product_line', key, status: 'inactive' }]);
+		cases.push(['segment', { dim: 'status', key: 'active', product_line: 'Papelería' }]);
+		let nonEmpty = 0;
+		for (const [name, extra] of cases) {
+			try {
+				delete process.env.CARTERA_ROLLUPS;
+				const rollups = await computeList(db, name, { ...period, ...extra }, AS_OF);
+				process.env.CARTERA_ROLLUPS = '0';
+				expect(rollups, `${name} ${JSON.stringify(extra)}`).toEqual(await computeList(db, name, { ...period, ...extra }, AS_OF));
+				if (rollups.count > 0) nonEmpty++;
+			} finally {
+				delete process.env.CARTERA_ROLLUPS;
 			}
 		}
+		expect(nonEmpty, 'lists with rows').toBeGreaterThan(cases.length / 2);
 	});
 
 	it('a load touching two months of two clients, and its undo, keep them equal to the lines', async () => {
