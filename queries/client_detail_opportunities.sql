@@ -5,7 +5,7 @@ SELECT opportunity_id, kind, stage, outcome, outcome_source, product_line, owner
 	round(amount, 2)::DOUBLE AS amount, probability,
 	strftime(created_at, '%Y-%m-%d') AS created_at, strftime(expected_close_at, '%Y-%m-%d') AS expected_close_at,
 	strftime(closed_at, '%Y-%m-%d') AS closed_at, lost_reason
-FROM cartera_records('opportunities', {{filters}})
+FROM cartera_records('opportunities', $use_rollups, {{filters}})
 WHERE client_id = $client::VARCHAR AND created_at <= $to_date::DATE
 	AND (closed_at IS NULL OR closed_at >= $from_date::DATE)
 ORDER BY created_at DESC, opportunity_id;

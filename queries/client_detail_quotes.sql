@@ -3,6 +3,6 @@
 -- text, status_source, is not mapped yet).
 SELECT quote_id, strftime(issued_at, '%Y-%m-%d') AS issued_at, round(amount, 2)::DOUBLE AS amount, status,
 	status_source, strftime(decided_at, '%Y-%m-%d') AS decided_at, opportunity_id, product_line
-FROM cartera_records('quotes', {{filters}})
+FROM cartera_records('quotes', $use_rollups, {{filters}})
 WHERE client_id = $client::VARCHAR AND issued_at BETWEEN $from_date::DATE AND $to_date::DATE
 ORDER BY issued_at DESC, quote_id;

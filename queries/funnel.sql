@@ -16,7 +16,7 @@ WITH recs AS (
 		CASE WHEN decision = 'no_go' OR outcome = 'no_go' THEN 'no_go'
 			WHEN decision = 'go' OR outcome IN ('won', 'lost') THEN 'go'
 			WHEN decision = 'pending' THEN 'pending' END AS state
-	FROM cartera_records('opportunities', {{filters}})
+	FROM cartera_records('opportunities', $use_rollups, {{filters}})
 	WHERE created_at BETWEEN $from_date::DATE AND $to_date::DATE
 ),
 known AS (

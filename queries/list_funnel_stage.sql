@@ -7,7 +7,7 @@
 -- once (a missing amount adds 0).
 WITH opps AS (
 	SELECT opportunity_id AS id, client_id, kind, created_at, closed_at, amount, outcome
-	FROM cartera_records('opportunities', {{filters}})
+	FROM cartera_records('opportunities', $use_rollups, {{filters}})
 ),
 picked AS (
 	SELECT id, client_id, created_at AS day, amount FROM opps
@@ -19,7 +19,7 @@ picked AS (
 	SELECT id, client_id, closed_at, amount FROM opps
 	WHERE $key = 'won' AND outcome = 'won' AND closed_at BETWEEN $from_date::DATE AND $to_date::DATE
 	UNION ALL
-	SELECT quote_id, client_id, issued_at, amount FROM cartera_records('quotes', {{filters}})
+	SELECT quote_id, client_id, issued_at, amount FROM cartera_records('quotes', $use_rollups, {{filters}})
 	WHERE $key = 'quotes' AND issued_at BETWEEN $from_date::DATE AND $to_date::DATE AND status IS NOT NULL AND status <> 'draft'
 )
 SELECT p.id, p.client_id, c.name,

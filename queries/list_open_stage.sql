@@ -6,7 +6,7 @@
 -- then the id. `total` = Σ amount rounded once (a missing amount adds 0), as the stage's amount.
 WITH open AS (
 	SELECT o.opportunity_id, o.client_id, o.kind, o.stage, o.owner, o.created_at, o.last_change_at, o.amount
-	FROM cartera_records('opportunities', {{filters}}) o
+	FROM cartera_records('opportunities', $use_rollups, {{filters}}) o
 	WHERE o.outcome = 'open' AND o.kind <> 'lead' AND o.created_at <= $as_of::DATE AND o.stage IS NOT DISTINCT FROM $key::VARCHAR
 )
 SELECT s.opportunity_id AS id, s.client_id, c.name, s.kind, s.stage, s.owner,

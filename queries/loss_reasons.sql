@@ -12,7 +12,7 @@
 -- then most records, larger amount, reason (NULL last).
 WITH lost AS (
 	SELECT lost_reason AS reason, owner, product_line, strftime(closed_at, '%Y-%m') AS month, amount
-	FROM cartera_records('opportunities', {{filters}})
+	FROM cartera_records('opportunities', $use_rollups, {{filters}})
 	WHERE outcome = 'lost' AND closed_at BETWEEN $from_date::DATE AND $to_date::DATE
 ),
 grouped AS (

@@ -18,7 +18,7 @@ WITH settings AS (
 ),
 records AS (
 	SELECT o.stage, o.expected_close_at, o.amount, o.probability, o.created_at, o.last_change_at
-	FROM cartera_records('opportunities', {{filters}}) o
+	FROM cartera_records('opportunities', $use_rollups, {{filters}}) o
 	WHERE o.outcome = 'open' AND o.kind <> 'lead' AND o.created_at <= $as_of::DATE
 ),
 stages AS (

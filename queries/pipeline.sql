@@ -29,12 +29,12 @@
 -- Filters: see records.sql (the same for opportunities and quotes).
 WITH opps AS (
 	SELECT kind, created_at, closed_at, amount, outcome
-	FROM cartera_records('opportunities', {{filters}})
+	FROM cartera_records('opportunities', $use_rollups, {{filters}})
 ),
 issued_quotes AS (
 	-- Issued as quotes.sql counts them: a known status other than draft.
 	SELECT date_trunc('month', issued_at)::DATE AS month
-	FROM cartera_records('quotes', {{filters}})
+	FROM cartera_records('quotes', $use_rollups, {{filters}})
 	WHERE issued_at BETWEEN $from_date::DATE AND $to_date::DATE AND status IS NOT NULL AND status <> 'draft'
 ),
 months AS (

@@ -11,7 +11,7 @@
 -- when none); basis = 'declared' | 'opportunities' when every size has that source, 'mixed' when
 -- both occur, NULL when none.
 WITH records AS (
-	SELECT client_id, created_at, amount FROM cartera_records('opportunities', {{filters}}) WHERE client_id IS NOT NULL
+	SELECT client_id, created_at, amount FROM cartera_records('opportunities', $use_rollups, {{filters}}) WHERE client_id IS NOT NULL
 ),
 prospects AS (
 	SELECT DISTINCT client_id FROM records WHERE created_at BETWEEN $from_date::DATE AND $to_date::DATE

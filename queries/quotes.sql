@@ -14,7 +14,7 @@
 -- Filters: see records.sql (the same for quotes and opportunities).
 WITH cohort AS (
 	SELECT issued_at, amount, status
-	FROM cartera_records('quotes', {{filters}})
+	FROM cartera_records('quotes', $use_rollups, {{filters}})
 	WHERE issued_at BETWEEN $from_date::DATE AND $to_date::DATE
 ),
 issued AS (

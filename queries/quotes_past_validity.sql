@@ -9,7 +9,7 @@
 WITH past AS (
 	SELECT q.quote_id, q.client_id, q.issued_at, q.valid_until, q.amount,
 		date_diff('day', q.valid_until, $as_of::DATE) AS days_past
-	FROM cartera_records('quotes', {{filters}}) q
+	FROM cartera_records('quotes', $use_rollups, {{filters}}) q
 	WHERE q.status = 'sent' AND q.issued_at <= $as_of::DATE AND q.valid_until < $as_of::DATE
 ),
 totals AS (

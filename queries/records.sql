@@ -6,16 +6,20 @@
 --   product_line: the record's own product_line column;
 --   business_unit: the record's product line is a line of that business unit in the products table;
 --   billing_tier, status: the client's tier and status, computed as every figure computes them
---     (lines.sql) on the lines the other filters keep; a client of the clients table without status
---     there (no line up to as_of) is potential, as in client_status.sql;
+--     (cartera_sales, sales.sql: from the month rollup when use_rollups and the other filters allow,
+--     else lines.sql) on the lines the other filters keep; a client of the clients table without
+--     status there (no line up to as_of) is potential, as in client_status.sql. A status filter took
+--     Resumen's commercial figures 3–4 s each on 10M lines when it classified every line;
 --   product: no record names a product, so none has that attribute: none is kept.
 -- The column filters are written out from the registry (src/lib/dimensions.ts) by
 -- src/lib/server/query-fragments.ts ({{record_filter_conditions}}); the computed ones follow here.
-CREATE OR REPLACE TEMP MACRO cartera_records(tbl, {{filter_params}}) AS TABLE
+CREATE OR REPLACE TEMP MACRO cartera_records(tbl, use_rollups, {{filter_params}}) AS TABLE
 WITH computed AS (
-	-- Only when a tier or status filter asks for it.
+	-- Only when a tier or status filter asks for it. A status within one product line reads the
+	-- lines (the product-line rollup carries no status: sales.sql).
 	SELECT client_id, any_value(billing_tier) AS billing_tier, any_value(status) AS status
-	FROM cartera_lines({{filter_params_unclassified}}, true)
+	FROM cartera_sales({{filter_params_unclassified}}, true,
+		use_rollups AND NOT (f_status::VARCHAR IS NOT NULL AND f_product_line::VARCHAR IS NOT NULL), false)
 	WHERE client_id IS NOT NULL AND (f_billing_tier::VARCHAR IS NOT NULL OR f_status::VARCHAR IS NOT NULL)
 	GROUP BY client_id
 )

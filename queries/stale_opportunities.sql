@@ -10,7 +10,7 @@ WITH stale AS (
 	SELECT o.opportunity_id, o.client_id, o.kind, o.stage, o.owner, o.created_at, o.last_change_at, o.amount,
 		date_diff('day', o.created_at, $as_of::DATE) AS age_days,
 		date_diff('day', coalesce(o.last_change_at, o.created_at), $as_of::DATE) AS idle_days
-	FROM cartera_records('opportunities', {{filters}}) o
+	FROM cartera_records('opportunities', $use_rollups, {{filters}}) o
 	WHERE o.outcome = 'open' AND o.kind <> 'lead' AND o.created_at <= $as_of::DATE
 		AND date_diff('day', coalesce(o.last_change_at, o.created_at), $as_of::DATE) >= $stale_days::INTEGER
 ),
