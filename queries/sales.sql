@@ -6,8 +6,7 @@
 -- sum(lines), and reads no status; and by_product_line when it groups by product line.
 -- cartera_sales_grain says which rows serve: 'line' when the caller cannot take months, or a filter
 -- picks lines finer than a product line (a product, a business unit), or a status filter meets a
--- product line (the status rule reads all of a client's documents, which a product line's rows do
--- not carry); else 'product_line' (client_line_month_sales, migration 020) when the caller groups
+-- product-line filter (the status then counts that line's documents only, which no rollup keeps); else 'product_line' (client_line_month_sales, migration 020) when the caller groups
 -- or filters by product line; else 'client' (client_month_sales, 019: ~5× fewer rows).
 -- Rows from a rollup: invoice_date is the month's first day; invoice_id, line_no, product_id,
 -- quantity, doc_type and the product's other attributes are NULL; product_line is NULL from the
@@ -16,18 +15,18 @@
 -- otherwise). Rows from the lines: lines = 1.
 -- Billing tier (classify) is the same rule on either: the clients' period revenue ranked
 -- (abc_tier.sql, cartera_share_before), after the client-attribute filters.
--- Status (classify, or a status filter) on the client rollup: the status rule (status_rule.sql) on
--- the client's first line and first purchase up to as_of (its months' first_day, first_positive)
--- and its documents in the window before as_of (cartera_window_as_of, status_window.sql), as the
--- client list reads it; NULL on the product-line rollup. On 10M lines, segmentation by status took
--- 7 s classifying every line.
+-- Status (classify, or a status filter), without a product-line filter: the status rule
+-- (status_rule.sql) on the client's first line and first purchase up to as_of (client_month_sales'
+-- first_day, first_positive, whichever rollup serves the rows) and its documents in the window
+-- before as_of (cartera_window_as_of, status_window.sql), as the client list reads it. On 10M
+-- lines, segmentation by status took 2 s classifying every line.
 -- Given bound parameters the grain folds to a constant at planning and the unused branches are
 -- pruned. $use_rollups (metrics/bind.ts; CARTERA_ROLLUPS=0 turns it off) lets a test or the
 -- benchmark run the same figure on the lines.
 CREATE OR REPLACE TEMP MACRO cartera_sales_grain(month_grain, by_product_line, {{product_side_params}}, f_status) AS
 	CASE
 		WHEN NOT month_grain OR NOT ({{below_product_line_absent}}) THEN 'line'
-		WHEN f_status IS NOT NULL AND (by_product_line OR f_product_line IS NOT NULL) THEN 'line'
+		WHEN f_status IS NOT NULL AND f_product_line IS NOT NULL THEN 'line'
 		WHEN by_product_line OR f_product_line IS NOT NULL THEN 'product_line'
 		ELSE 'client'
 	END;
@@ -49,20 +48,26 @@ WITH attributed AS NOT MATERIALIZED (
 ),
 per_client AS (
 	SELECT client_id, sum(amount) FILTER (WHERE invoice_date BETWEEN from_date::DATE AND to_date::DATE) AS revenue,
-		bool_or(in_clients) AS in_clients,
-		min(first_day) <= as_of::DATE AS seen,
-		coalesce(min(first_positive) <= as_of::DATE, false) AS bought
+		bool_or(in_clients) AS in_clients
 	FROM attributed
 	WHERE client_id IS NOT NULL AND (classify OR f_billing_tier IS NOT NULL OR f_status IS NOT NULL)
 	GROUP BY client_id
 ),
+-- What the status needs besides the window, per client over all its months: read only when a
+-- status is asked for, and folded away at planning otherwise (as the window below).
+firsts AS (
+	SELECT client_id, min(first_day) <= as_of::DATE AS seen, coalesce(min(first_positive) <= as_of::DATE, false) AS bought
+	FROM client_month_sales
+	WHERE with_status AND f_product_line IS NULL AND client_id IS NOT NULL
+	GROUP BY client_id
+),
 classified AS (
 	SELECT p.client_id, CASE WHEN p.revenue > 0 THEN cartera_abc_tier(cartera_share_before(p.revenue, p.client_id), abc_a, abc_b) END AS billing_tier,
-		CASE WHEN with_status AND NOT by_product_line THEN cartera_status_rule(p.seen, p.bought, p.in_clients,
+		CASE WHEN with_status AND f_product_line IS NULL THEN cartera_status_rule(coalesce(f.seen, false), coalesce(f.bought, false), p.in_clients,
 			coalesce(w.invoices, 0), coalesce(w.total, 0), min_invoices, min_amount) END AS status
 	FROM per_client p
-	-- Read only when a status is asked for (folded away at planning otherwise).
-	LEFT JOIN (SELECT * FROM cartera_window_as_of(as_of, window_days, false) WHERE with_status AND NOT by_product_line) w
+	LEFT JOIN firsts f ON f.client_id = p.client_id
+	LEFT JOIN (SELECT * FROM cartera_window_as_of(as_of, window_days, false) WHERE with_status AND f_product_line IS NULL) w
 		ON w.client_id = p.client_id
 )
 SELECT a.*, k.billing_tier, k.status

@@ -19,7 +19,9 @@ import { runQuery } from '../../src/lib/server/queries';
 import { streamClients, type ClientRow, type ListOptions } from '../../src/lib/features/clients/loader.server';
 import { dashboardContext } from '../../src/lib/server/pages/context';
 import { computeMetric, METRIC_NAMES } from '../../src/lib/server/metrics/index';
-import { DIMENSIONS } from '../../src/lib/server/metrics/params';
+import { DIMENSIONS, resolveParams } from '../../src/lib/server/metrics/params';
+import { loadSettings } from '../../src/lib/server/metrics/settings';
+import { segmentCross } from '../../src/lib/features/segments/loader.server';
 import { DEMO, INVARIANT_DATASETS, type PeriodQuery } from '../helpers/datasets';
 import { tempFolder, useLoadedDatabase } from '../helpers/temp-db';
 
@@ -120,6 +122,27 @@ describe.each(INVARIANT_DATASETS)('$name: every figure, rollups on and off', (d)
 		for (const dim of DIMENSIONS) {
 			const { rollups, lines } = await both(db, 'segmentation', { ...q, dim });
 			expect(rollups, dim).toEqual(lines);
+			// Under a status filter: the product-line rollup's rows of the clients with that status.
+			const active = await both(db, 'segmentation', { ...q, dim, status: 'active' });
+			expect(active.rollups, `${dim}, active clients`).toEqual(active.lines);
+		}
+		for (const by of ['total', 'product_line', 'region']) {
+			const { rollups, lines } = await both(db, 'targets', { ...q, by, status: 'inactive' });
+			expect(rollups, `targets by ${by}, inactive clients`).toEqual(lines);
+		}
+		// Segmentos' cross-tab, read where segmentation reads: a rollup unless a dimension needs lines.
+		const params = await resolveParams(db, q, AS_OF);
+		const settings = await loadSettings(db);
+		for (const [dim, dim2] of [['status', 'client_type'], ['client_type', 'status'], ['billing_tier', 'product_line'], ['product_line', 'status'], ['status', 'billing_tier'], ['product_line', 'region'], ['product', 'status']] as const) {
+			const cross = async () => segmentCross(db, { ...params, dim }, settings, dim2);
+			try {
+				delete process.env.CARTERA_ROLLUPS;
+				const rollups = await cross();
+				process.env.CARTERA_ROLLUPS = '0';
+				expect(rollups, `${dim} × ${dim2}`).toEqual(await cross());
+			} finally {
+				delete process.env.CARTERA_ROLLUPS;
+			}
 		}
 		for (const by of ['client', 'product']) {
 			const { rollups, lines } = await both(db, 'concentration', { ...q, by });
