@@ -3,12 +3,9 @@
 -- the client's revenue there. The lines without a client are one row with id NULL, as the figure
 -- counts them as one client. Largest revenue first; `total` = Σ of the segment's lines rounded
 -- half-up once, as the segment's revenue.
--- The rows come from where segmentation.sql reads them (cartera_sales, sales.sql: a month rollup
--- when the dimension and filters allow, else the lines), with the same arguments.
+-- The rows are segmentation.sql's (cartera_segment_sales, sales.sql).
 WITH l AS (
-	SELECT * FROM cartera_sales({{filters}}, $dim IN ('billing_tier', 'status'),
-		$use_rollups AND $dim NOT IN {{below_product_line_dims}} AND NOT ($dim = 'status' AND $f_product_line::VARCHAR IS NOT NULL),
-		$dim = 'product_line')
+	SELECT * FROM cartera_segment_sales($dim, $dim, $use_rollups, {{filters}})
 	WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
 ),
 members AS (

@@ -15,11 +15,11 @@
 -- src/lib/server/query-fragments.ts ({{record_filter_conditions}}); the computed ones follow here.
 CREATE OR REPLACE TEMP MACRO cartera_records(tbl, use_rollups, {{filter_params}}) AS TABLE
 WITH computed AS (
-	-- Only when a tier or status filter asks for it. A status within one product line reads the
-	-- lines (the product-line rollup carries no status: sales.sql).
+	-- Only when a tier or status filter asks for it. The filter is applied below, so the rows are
+	-- read unfiltered, from where cartera_sales_grain (sales.sql) lets a rollup serve that filter.
 	SELECT client_id, any_value(billing_tier) AS billing_tier, any_value(status) AS status
 	FROM cartera_sales({{filter_params_unclassified}}, true,
-		use_rollups AND NOT (f_status::VARCHAR IS NOT NULL AND f_product_line::VARCHAR IS NOT NULL), false)
+		cartera_sales_grain(use_rollups, false, {{product_side_params}}, f_status) <> 'line', false)
 	WHERE client_id IS NOT NULL AND (f_billing_tier::VARCHAR IS NOT NULL OR f_status::VARCHAR IS NOT NULL)
 	GROUP BY client_id
 )

@@ -8,8 +8,8 @@
 --     serves as the periods are whole months;
 --   - with a tier or status filter and the same rollup allowed, its rows of the clients that filter
 --     keeps, classified as every figure classifies them (cartera_sales, sales.sql: from the month
---     rollup; on 10M lines retention under a status filter took about 3 s classifying every line);
---     a status within one product line is not (the rollups carry no status per product line);
+--     rollup; on 10M lines retention under a status filter took about 3 s classifying every line),
+--     wherever sales.sql's cartera_sales_grain lets a rollup serve that filter;
 --   - else, with a tier or status filter, the classified lines of lines.sql (cartera_lines), which
 --     that filter needs (client-attribute filters are then applied there too, and again by the callers).
 -- The choice depends on bound parameters only: the unused sources are not read.
@@ -28,11 +28,11 @@ WHERE use_rollups AND {{computed_absent}} AND {{below_product_line_absent}} AND 
 UNION ALL
 SELECT client_id, product_line, month, amount, positive_lines::INTEGER
 FROM client_line_month_sales
-WHERE use_rollups AND NOT ({{computed_absent}}) AND {{below_product_line_absent}} AND NOT (f_status IS NOT NULL AND f_product_line IS NOT NULL)
+WHERE NOT ({{computed_absent}}) AND cartera_sales_grain(use_rollups, true, {{product_side_params}}, f_status) = 'product_line'
 	AND month <= to_date::DATE AND (f_product_line IS NULL OR product_line = f_product_line)
 	AND client_id IN (SELECT client_id FROM cartera_sales({{filter_params}}, false, true, false))
 UNION ALL
 SELECT client_id, product_line, invoice_date, amount, (amount > 0)::INTEGER
 FROM cartera_lines({{filter_params}}, false)
 WHERE NOT ({{computed_absent}}) AND invoice_date <= to_date::DATE
-	AND NOT (use_rollups AND {{below_product_line_absent}} AND NOT (f_status IS NOT NULL AND f_product_line IS NOT NULL));
+	AND cartera_sales_grain(use_rollups, true, {{product_side_params}}, f_status) = 'line';

@@ -86,3 +86,13 @@ FROM cartera_client_months({{filter_params}}, classify,
 	cartera_sales_grain(month_grain, by_product_line, {{product_side_params}}, f_status) = 'product_line',
 	classify OR f_status IS NOT NULL)
 WHERE cartera_sales_grain(month_grain, by_product_line, {{product_side_params}}, f_status) <> 'line';
+
+-- The rows segmentation groups by dimension dim (and the cross-tab by dim × dim2; pass dim twice
+-- for one): segmentation.sql, list_segment.sql and segmentation_cross.sql read the same rows. A
+-- month rollup serves unless a dimension is finer than a product line, or a status is read within
+-- a filtered product line (the status then counts that line's documents only).
+CREATE OR REPLACE TEMP MACRO cartera_segment_sales(dim, dim2, use_rollups, {{filter_params}}) AS TABLE
+SELECT * FROM cartera_sales({{filter_params}}, dim IN ('billing_tier', 'status') OR dim2 IN ('billing_tier', 'status'),
+	use_rollups AND dim NOT IN {{below_product_line_dims}} AND dim2 NOT IN {{below_product_line_dims}}
+		AND NOT ('status' IN (dim, dim2) AND f_product_line::VARCHAR IS NOT NULL),
+	'product_line' IN (dim, dim2));

@@ -4,10 +4,7 @@
 -- values form their own segment (NULL). Sorted by revenue desc, then value asc, NULL last. Shares
 -- sum to 1.
 WITH l AS (
-	SELECT * FROM cartera_sales({{filters}}, $dim IN ('billing_tier', 'status'),
-		-- Status from the client rollup (sales.sql), not within one product line.
-		$use_rollups AND $dim NOT IN {{below_product_line_dims}} AND NOT ($dim = 'status' AND $f_product_line::VARCHAR IS NOT NULL),
-		$dim = 'product_line')
+	SELECT * FROM cartera_segment_sales($dim, $dim, $use_rollups, {{filters}})
 	WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
 ),
 segments AS (
