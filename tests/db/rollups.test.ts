@@ -9,7 +9,8 @@
 // products load that moves a product to another line, a new status window, and their undo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { undoBatch } from '../../src/lib/server/batches';
-import { ensureWindowValues, rebuildWindowValues, storedWindowDays } from '../../src/lib/server/db/client-windows';
+import { ensureWindowValues, rebuildWindowValues } from '../../src/lib/server/db/client-windows';
+import { storedWindowDays } from '../../src/lib/server/db/stored-window';
 import { saveSetting } from '../../src/lib/server/metrics/settings-store';
 import { computeList } from '../../src/lib/server/lists/list';
 import { LISTS, type ListName } from '../../src/lib/server/lists/registry';

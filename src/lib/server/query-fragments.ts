@@ -5,8 +5,11 @@
 // are the same.
 import { DIMENSION_REGISTRY, type DimensionSource, type DimensionSpec } from '../dimensions';
 
-/** The period and settings every filtered-lines macro takes before the filters (bound by metrics/bind.ts). */
-export const SCOPE_PARAMS = ['from_date', 'to_date', 'as_of', 'window_days', 'min_invoices', 'min_amount', 'abc_a', 'abc_b'] as const;
+/**
+ * The period and settings every filtered-lines macro takes before the filters (bound by metrics/bind.ts),
+ * and whether the stored status windows serve window_days (sales.sql reads them for a status).
+ */
+export const SCOPE_PARAMS = ['from_date', 'to_date', 'as_of', 'window_days', 'min_invoices', 'min_amount', 'abc_a', 'abc_b', 'stored_windows'] as const;
 
 const dims: readonly DimensionSpec[] = DIMENSION_REGISTRY;
 const of = (...sources: DimensionSource[]) => dims.filter((d) => sources.includes(d.source));

@@ -4,7 +4,6 @@
 // Framework-free: the routes only bind the URL and shape the answer.
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from '../../server/db/database';
-import { storedWindowDays } from '../../server/db/client-windows';
 import { lineParams } from '../../server/metrics/bind';
 import type { MetricParams } from '../../server/metrics/params';
 import { addMonths, monthEnd } from '../../server/metrics/period';
@@ -97,15 +96,14 @@ function pageNumber(page: ListOptions['page']): number {
 }
 
 /**
- * The parameters client_list.sql binds: the standard ones, whether the stored status windows are for
- * this window (client_window_values), the comparison period, search, sort, page.
+ * The parameters client_list.sql binds: the standard ones (whether the stored status windows serve
+ * among them), the comparison period, search, sort, page.
  */
 async function listParams(db: Database, p: MetricParams, s: Settings, comparison: { from: string; to: string }, o: ListOptions, client: string | null): Promise<Record<string, DuckDBValue>> {
 	const { sort, dir } = normaliseSort(o.sort, o.dir);
 	const q = normaliseQuery(o.q);
 	return {
 		...lineParams(p, s),
-		stored_windows: (await storedWindowDays(db)) === s.window_days,
 		cmp_from: `${comparison.from}-01`,
 		cmp_to: monthEnd(comparison.to),
 		client,

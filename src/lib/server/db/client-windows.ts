@@ -9,6 +9,7 @@
 // half of activation's time). Stored in month order: a period's rows are a few row groups.
 import type { Database } from './database';
 import { loadSettings } from '../metrics/settings';
+import { storedWindowDays } from './stored-window';
 
 /**
  * The windows at month ends of the one-day invoices `single` gives (client_id, d, positive, total),
@@ -41,15 +42,6 @@ const VALUES = (single: string) => `
 /** The stored one-day invoices (spread_days = 0) that `where` keeps, as VALUES reads them. */
 const singleInvoices = (where: string) =>
 	`SELECT client_id, first_day AS d, (total > 0)::INTEGER AS positive, total FROM invoice_totals WHERE spread_days = 0 AND ${where}`;
-
-/**
- * The window the stored values were built for; null when they were never built. Every activation
- * asks: the answer is kept in the result cache until the data changes (a rebuild commits a change).
- */
-export async function storedWindowDays(db: Database): Promise<number | null> {
-	const [row] = await db.cachedAll<{ w: number | null }>('client_window_days', 'SELECT max(window_days) AS w FROM client_window_days', [], { always: true });
-	return row?.w ?? null;
-}
 
 /** Rebuilds every client's windows for window `windowDays` (the caller's transaction, if any). */
 export async function rebuildWindowValues(db: Database, windowDays: number): Promise<void> {

@@ -1,7 +1,6 @@
 // The activation document (docs/contract.md), from queries/activation.sql (the figure's one home):
 // its first row is the document's period, the others each month of it as its own period.
 import type { Database } from '../db/database';
-import { storedWindowDays } from '../db/client-windows';
 import { runQuery } from '../queries';
 import { lineParams } from './bind';
 import type { MetricParams } from './params';
@@ -74,12 +73,9 @@ export async function activation(db: Database, p: MetricParams, s: Settings): Pr
 	return documentOf(await runQuery<Row>(db, 'activation', await activationParams(db, p, s)), p, s);
 }
 
-/**
- * activation.sql's parameters: every figure's, what activates a prospect (only it and its list read
- * that), and whether the stored windows at month ends are for this window (client_window_values).
- */
+/** activation.sql's parameters: every figure's, and what activates a prospect (only it and its list read that). */
 export async function activationParams(db: Database, p: MetricParams, s: Settings) {
-	return { ...lineParams(p, s), activation_event: s.activation_event, stored_windows: (await storedWindowDays(db)) === s.window_days };
+	return { ...lineParams(p, s), activation_event: s.activation_event };
 }
 
 function variantsOf(r: Row, s: Settings): ActivationVariants {

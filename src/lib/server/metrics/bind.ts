@@ -17,7 +17,9 @@ export function lineParams(p: MetricParams, s: Settings): Record<string, DuckDBV
 		abc_b: s.abc_b,
 		// Whether figures may read the stored (month, client) rollup (queries/sales.sql). Off
 		// (CARTERA_ROLLUPS=0) they read the lines: the same answer, used to prove so and to compare times.
-		use_rollups: process.env.CARTERA_ROLLUPS !== '0'
+		use_rollups: process.env.CARTERA_ROLLUPS !== '0',
+		// Whether the stored status windows at month ends are for this window (status_window.sql).
+		stored_windows: s.stored_windows
 	};
 	for (const d of DIMENSIONS) params[`f_${d}`] = p.filters[d] ?? null;
 	return params;

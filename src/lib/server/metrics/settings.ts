@@ -2,6 +2,7 @@
 // the settings table (key → JSON value) overrides one. Every figure reads them from here.
 import { judge, type Bands, type GrowthThresholds, type Status, type ThresholdScope } from '../../thresholds';
 import type { Database } from '../db/database';
+import { storedWindowDays } from '../db/stored-window';
 
 export { judge, type Bands, type GrowthThresholds, type Status } from '../../thresholds';
 
@@ -42,6 +43,11 @@ export interface Settings {
 	threshold_sources: Record<KpiId | 'growth', ThresholdSource>;
 	/** Whether any filter is in force (a verdict then needs a threshold scoped to the segment). */
 	filtered: boolean;
+	/**
+	 * Not a setting: whether the stored status windows at month ends (client_window_values,
+	 * db/client-windows.ts) were built for window_days, so that the figures may read them.
+	 */
+	stored_windows: boolean;
 }
 
 export type { ThresholdScope };
@@ -148,7 +154,8 @@ export const DEFAULT_SETTINGS: Settings = {
 		prospect_conversion_rate: { kind: 'default' },
 		win_rate: { kind: 'default' }
 	},
-	filtered: false
+	filtered: false,
+	stored_windows: false
 };
 
 function sourceOf(row: SettingRow | undefined): ThresholdSource {
@@ -222,5 +229,6 @@ export async function loadSettings(db: Database, scope: SettingScope = {}): Prom
 	};
 	// Before the first dated row ('0000-00' excludes every dated one), then from each start on.
 	settings.growth_rules = [{ from: null, ...growthAt('0000-00') }, ...starts.map((from) => ({ from, ...growthAt(from) }))];
+	settings.stored_windows = (await storedWindowDays(db)) === settings.window_days;
 	return settings;
 }
