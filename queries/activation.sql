@@ -185,13 +185,11 @@ recent_as_of AS (
 ),
 tiers AS (
 	-- The tier filter picks clients by their tier of the document's period, classified as every
-	-- figure classifies them (cartera_sales, sales.sql: from a month rollup unless a product filter
-	-- picks lines); the invoices and windows above do not depend on it. On 10M lines, activation
-	-- under a tier filter took 4.6 s reading every line.
-	SELECT client_id, any_value(billing_tier) AS billing_tier
-	FROM cartera_sales({{filters_unclassified}}, true, $use_rollups, false)
-	WHERE $f_billing_tier::VARCHAR IS NOT NULL AND client_id IS NOT NULL
-	GROUP BY client_id
+	-- figure classifies them (cartera_client_classes, sales.sql: from a month rollup unless a product
+	-- filter picks lines); the invoices and windows above do not depend on it. On 10M lines,
+	-- activation under a tier filter took 4.6 s reading every line.
+	SELECT client_id, billing_tier
+	FROM cartera_client_classes({{filters_unclassified}}, $use_rollups, $f_billing_tier::VARCHAR IS NOT NULL, false)
 ),
 population AS (
 	-- activated_on: the first purchase, or with activation_event = 'formalised' the earlier of it and

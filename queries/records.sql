@@ -6,8 +6,8 @@
 --   product_line: the record's own product_line column;
 --   business_unit: the record's product line is a line of that business unit in the products table;
 --   billing_tier, status: the client's tier and status, computed as every figure computes them
---     (cartera_sales, sales.sql: from the month rollup when use_rollups and the other filters allow,
---     else lines.sql) on the lines the other filters keep; a client of the clients table without
+--     (cartera_client_classes, sales.sql: from the month rollups when use_rollups and the other filters
+--     allow, else lines.sql) on the lines the other filters keep; a client of the clients table without
 --     status there (no line up to as_of) is potential, as in client_status.sql. A status filter took
 --     Resumen's commercial figures 3–4 s each on 10M lines when it classified every line;
 --   product: no record names a product, so none has that attribute: none is kept.
@@ -15,13 +15,12 @@
 -- src/lib/server/query-fragments.ts ({{record_filter_conditions}}); the computed ones follow here.
 CREATE OR REPLACE TEMP MACRO cartera_records(tbl, use_rollups, {{filter_params}}) AS TABLE
 WITH computed AS (
-	-- Only when a tier or status filter asks for it. The filter is applied below, so the rows are
+	-- Only what a tier or status filter asks for. The filter is applied below, so the classes are
 	-- read unfiltered, from where cartera_sales_grain (sales.sql) lets a rollup serve that filter.
-	SELECT client_id, any_value(billing_tier) AS billing_tier, any_value(status) AS status
-	FROM cartera_sales({{filter_params_unclassified}}, true,
-		cartera_sales_grain(use_rollups, false, {{product_side_params}}, f_status) <> 'line', false)
-	WHERE client_id IS NOT NULL AND (f_billing_tier::VARCHAR IS NOT NULL OR f_status::VARCHAR IS NOT NULL)
-	GROUP BY client_id
+	SELECT client_id, billing_tier, status
+	FROM cartera_client_classes({{filter_params_unclassified}},
+		cartera_sales_grain(use_rollups, false, {{product_side_params}}, f_status) <> 'line',
+		f_billing_tier::VARCHAR IS NOT NULL, f_status::VARCHAR IS NOT NULL)
 )
 SELECT r.*
 FROM query_table(tbl) r

@@ -7,8 +7,8 @@
 --     and product line (client_line_month_sales, migration 020): day is the month's first day, which
 --     serves as the periods are whole months;
 --   - with a tier or status filter and the same rollup allowed, its rows of the clients that filter
---     keeps, classified as every figure classifies them (cartera_sales, sales.sql: from the month
---     rollup; on 10M lines retention under a status filter took about 3 s classifying every line),
+--     keeps, classified as every figure classifies them (cartera_client_classes, sales.sql: from the
+--     month rollups; on 10M lines retention under a status filter took about 3 s classifying every line),
 --     wherever sales.sql's cartera_sales_grain lets a rollup serve that filter;
 --   - else, with a tier or status filter, the classified lines of lines.sql (cartera_lines), which
 --     that filter needs (client-attribute filters are then applied there too, and again by the callers).
@@ -30,7 +30,10 @@ SELECT client_id, product_line, month, amount, positive_lines::INTEGER
 FROM client_line_month_sales
 WHERE NOT ({{computed_absent}}) AND cartera_sales_grain(use_rollups, true, {{product_side_params}}, f_status) = 'product_line'
 	AND month <= to_date::DATE AND (f_product_line IS NULL OR product_line = f_product_line)
-	AND client_id IN (SELECT client_id FROM cartera_sales({{filter_params}}, false, true, false))
+	AND client_id IN (
+		SELECT client_id FROM cartera_client_classes({{filter_params}}, true, f_billing_tier IS NOT NULL, f_status IS NOT NULL)
+		WHERE (f_billing_tier IS NULL OR billing_tier = f_billing_tier) AND (f_status IS NULL OR status = f_status)
+	)
 UNION ALL
 SELECT client_id, product_line, invoice_date, amount, (amount > 0)::INTEGER
 FROM cartera_lines({{filter_params}}, false)

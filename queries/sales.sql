@@ -32,35 +32,39 @@ CREATE OR REPLACE TEMP MACRO cartera_sales_grain(month_grain, by_product_line, {
 		ELSE 'client'
 	END;
 
-CREATE OR REPLACE TEMP MACRO cartera_client_months({{filter_params}}, classify, by_product_line, with_status) AS TABLE
-WITH attributed AS NOT MATERIALIZED (
-	SELECT s.month AS invoice_date, s.client_id, s.product_line, s.amount, s.lines,
-		s.first_day, s.first_positive, s.last_positive,
-		c.client_id IS NOT NULL AS in_clients, {{client_attribute_columns}}
-	FROM (
-		SELECT month, client_id, NULL::VARCHAR AS product_line, amount, lines, first_day, first_positive, last_positive
-		FROM client_month_sales WHERE NOT by_product_line
-		UNION ALL
-		SELECT month, client_id, product_line, amount, lines, NULL::DATE, NULL::DATE, NULL::DATE
-		FROM client_line_month_sales WHERE by_product_line
-	) s
-	LEFT JOIN clients c ON c.client_id = s.client_id
-	WHERE {{client_line_filter_conditions}} AND (f_product_line IS NULL OR s.product_line = f_product_line)
-),
--- The tier ranks the period's revenue of the clients the client-attribute filters keep: read only
--- when a tier is asked for, and folded away at planning otherwise (as the status below).
-tiers AS (
+-- The month rollup's rows (per client, or per client and product line when by_product_line) with
+-- their client's attributes, after the client-attribute and product-line filters.
+CREATE OR REPLACE TEMP MACRO cartera_month_rows({{filter_params}}, by_product_line) AS TABLE
+SELECT s.month AS invoice_date, s.client_id, s.product_line, s.amount, s.lines,
+	s.first_day, s.first_positive, s.last_positive,
+	c.client_id IS NOT NULL AS in_clients, {{client_attribute_columns}}
+FROM (
+	SELECT month, client_id, NULL::VARCHAR AS product_line, amount, lines, first_day, first_positive, last_positive
+	FROM client_month_sales WHERE NOT by_product_line
+	UNION ALL
+	SELECT month, client_id, product_line, amount, lines, NULL::DATE, NULL::DATE, NULL::DATE
+	FROM client_line_month_sales WHERE by_product_line
+) s
+LEFT JOIN clients c ON c.client_id = s.client_id
+WHERE {{client_line_filter_conditions}} AND (f_product_line IS NULL OR s.product_line = f_product_line);
+
+-- Each client's billing tier and status from the month rollups, one row per client, only what is
+-- asked for (the rest folds away at planning):
+--   tier (with_tier): the period's revenue of the rows cartera_month_rows keeps, ranked (a client
+--     without any has none);
+--   status (with_status, and no product-line filter): per client of client_month_sales, whatever
+--     the client-attribute filters (they keep or drop a client's rows whole), so without reading
+--     the filtered rows (at 10M lines that read was 70 of a status filter's 100 ms in each figure).
+CREATE OR REPLACE TEMP MACRO cartera_month_classes({{filter_params}}, by_product_line, with_tier, with_status) AS TABLE
+WITH tiers AS (
 	SELECT client_id, CASE WHEN revenue > 0 THEN cartera_abc_tier(cartera_share_before(revenue, client_id), abc_a, abc_b) END AS billing_tier
 	FROM (
-		SELECT client_id, sum(amount) FILTER (WHERE invoice_date BETWEEN from_date::DATE AND to_date::DATE) AS revenue
-		FROM attributed
-		WHERE client_id IS NOT NULL AND (classify OR f_billing_tier IS NOT NULL)
+		SELECT client_id, sum(amount) AS revenue
+		FROM cartera_month_rows({{filter_params}}, by_product_line)
+		WHERE with_tier AND client_id IS NOT NULL AND invoice_date BETWEEN from_date::DATE AND to_date::DATE
 		GROUP BY client_id
 	)
 ),
--- A status is every row's client's whatever the client-attribute filters (they keep or drop a
--- client's rows whole): per client of client_month_sales, without reading the filtered rows (at
--- 10M lines that read was 70 of a status filter's 100 ms in each figure).
 statuses AS (
 	SELECT f.client_id, cartera_status_rule(f.seen, f.bought, c.client_id IS NOT NULL,
 			coalesce(w.invoices, 0), coalesce(w.total, 0), min_invoices, min_amount) AS status
@@ -74,12 +78,35 @@ statuses AS (
 	LEFT JOIN (SELECT * FROM cartera_window_as_of(as_of, window_days, stored_windows) WHERE with_status AND f_product_line IS NULL) w
 		ON w.client_id = f.client_id
 )
-SELECT a.*, k.billing_tier, st.status
-FROM attributed a
-LEFT JOIN tiers k ON k.client_id = a.client_id
-LEFT JOIN statuses st ON st.client_id = a.client_id
+SELECT client_id, t.billing_tier, st.status
+FROM tiers t
+FULL JOIN statuses st USING (client_id);
+
+CREATE OR REPLACE TEMP MACRO cartera_client_months({{filter_params}}, classify, by_product_line, with_status) AS TABLE
+SELECT a.*, k.billing_tier, k.status
+FROM cartera_month_rows({{filter_params}}, by_product_line) a
+LEFT JOIN cartera_month_classes({{filter_params}}, by_product_line, classify OR f_billing_tier IS NOT NULL, with_status) k
+	ON k.client_id = a.client_id
 WHERE (f_billing_tier IS NULL OR k.billing_tier = f_billing_tier)
-	AND (f_status IS NULL OR st.status = f_status);
+	AND (f_status IS NULL OR k.status = f_status);
+
+-- Each client's billing tier (with_tier) and status (with_status) as every figure classifies them,
+-- one row per client, for the figures that pick clients by them (records.sql, retention_rows.sql,
+-- activation.sql): from the month rollups where cartera_sales_grain lets them serve (month_grain,
+-- no filter finer than a product line, no status within a product line), else from the lines. The
+-- computed filters are not applied here: the caller compares. Clients only the client-attribute
+-- filters would drop may be among the statuses: every caller applies those filters itself.
+CREATE OR REPLACE TEMP MACRO cartera_client_classes({{filter_params}}, month_grain, with_tier, with_status) AS TABLE
+SELECT client_id, billing_tier, status
+FROM cartera_month_classes({{filter_params}},
+	cartera_sales_grain(month_grain, false, {{product_side_params}}, f_status) = 'product_line', with_tier, with_status)
+WHERE cartera_sales_grain(month_grain, false, {{product_side_params}}, f_status) <> 'line'
+UNION ALL
+SELECT client_id, any_value(billing_tier), any_value(status)
+FROM cartera_lines({{filter_params}}, true)
+WHERE cartera_sales_grain(month_grain, false, {{product_side_params}}, f_status) = 'line' AND client_id IS NOT NULL
+	AND (with_tier OR with_status)
+GROUP BY client_id;
 
 CREATE OR REPLACE TEMP MACRO cartera_sales({{filter_params}}, classify, month_grain, by_product_line) AS TABLE
 SELECT *, 1 AS lines
