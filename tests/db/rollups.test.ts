@@ -192,6 +192,24 @@ describe('the demo’s rollups are read and kept', () => {
 		);
 	}
 
+	it('every figure is the same under a tier or status filter together with a product-line or client-attribute filter', async () => {
+		// The classification serves each pair from where cartera_sales_grain says (sales.sql): a tier
+		// within a product line from its rollup, a status within one from the lines.
+		const pairs = [
+			{ billing_tier: 'A', product_line: 'Papelería' },
+			{ status: 'active', product_line: 'Papelería' },
+			{ billing_tier: 'B', region: 'La Paz' },
+			{ status: 'inactive', region: 'La Paz' },
+			{ billing_tier: 'A', business_unit: 'Suministros' },
+			{ status: 'active', billing_tier: 'A' }
+		];
+		for (const name of METRIC_NAMES)
+			for (const filters of pairs) {
+				const { rollups, lines } = await both(db, name, { ...period, ...filters });
+				expect(rollups, `${name} ${JSON.stringify(filters)}`).toEqual(lines);
+			}
+	});
+
 	it('each figure that may read a rollup does, and one that may not does not', async () => {
 		// A product line the shifted client bought in March 2026.
 		const [{ line }] = (await db.all<{ line: string }>(
@@ -237,8 +255,9 @@ describe('the demo’s rollups are read and kept', () => {
 		// until March, is taken out of them from there.
 		await differs(
 			'client_window_values',
-			// A tier filter picks clients, not lines: the windows still serve (activation.sql's tiers).
-			[['activation', {}], ['activation', { billing_tier: 'A' }]],
+			// A tier filter picks clients, not lines: the windows still serve (activation.sql's tiers). A
+			// status filter reads them too (sales.sql's cartera_month_classes, at a month end).
+			[['activation', {}], ['activation', { billing_tier: 'A' }], ['growth', { status: 'active' }], ['quotes', { status: 'active' }], ['retention', { status: 'active' }]],
 			[['activation', { product_line: line }], ['retention', {}], ['growth', {}]],
 			-1e9
 		);
