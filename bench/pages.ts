@@ -14,6 +14,9 @@ import { startServer, type RunningServer } from '../tests/helpers/server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAGES = ['/', '/segmentos', '/concentracion', '/activacion', '/pronostico', '/embudo', '/clientes'];
+/** Resumen under a status and a billing-tier filter (every figure classifies the clients), and the
+ * monthly report Resumen links to (its period's last month, asked of the server). */
+const MORE = ['/?status=active', '/?billing_tier=A', '/informe/MONTH'];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const WARM_WAIT_MS = Number(process.env.BENCH_WARM_WAIT_MS ?? 15_000);
 
@@ -29,6 +32,12 @@ async function timed(server: RunningServer, url: string): Promise<{ chunk: numbe
 	return { chunk, total: performance.now() - t };
 }
 
+/** The page's data (SvelteKit's <page>/__data.json, its query string kept). */
+function dataUrl(server: RunningServer, page: string): string {
+	const [path, query] = page.split('?') as [string, string | undefined];
+	return `${server.url}${path === '/' ? '' : path}/__data.json${query ? `?${query}` : ''}`;
+}
+
 const fetchTime = async (server: RunningServer, url: string) => (await timed(server, url)).total;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -40,9 +49,11 @@ async function measure(label: string, dbPath: string, target: number): Promise<v
 	const server = await startServer(dbPath);
 	try {
 		await fetchTime(server, `${server.url}/api/metrics/segmentation`); // the server's first query registers macros
+		const month = ((await (await server.fetch(`${server.url}/api/metrics/kpis`)).json()) as { as_of: string }).as_of.slice(0, 7);
+		const pages = [...PAGES, ...MORE].map((page) => page.replace('MONTH', month));
 		const rows: Record<string, string | number>[] = [];
-		for (const page of PAGES) {
-			const url = `${server.url}${page === '/' ? '' : page}/__data.json`;
+		for (const page of pages) {
+			const url = dataUrl(server, page);
 			const { chunk, total: first } = await timed(server, url);
 			const again: number[] = [];
 			for (let i = 0; i < RUNS; i++) again.push(await fetchTime(server, url));
@@ -53,7 +64,7 @@ async function measure(label: string, dbPath: string, target: number): Promise<v
 		const warm = await startServer(dbPath);
 		try {
 			await new Promise((resolve) => setTimeout(resolve, WARM_WAIT_MS));
-			for (const [i, page] of PAGES.entries()) rows[i]!.warmed_ms = Math.round(await fetchTime(warm, `${warm.url}${page === '/' ? '' : page}/__data.json`));
+			for (const [i, page] of pages.entries()) rows[i]!.warmed_ms = Math.round(await fetchTime(warm, dataUrl(warm, page)));
 		} finally {
 			await warm.stop();
 		}

@@ -12,6 +12,7 @@ import { overviewComparison, overviewPage } from '../../../src/lib/features/over
 import { pipelinePage } from '../../../src/lib/features/pipeline/loader.server';
 import { DEFAULT_RANKING_DIM, rankingPage } from '../../../src/lib/features/ranking/loader.server';
 import { segmentDimensions, segmentsPage } from '../../../src/lib/features/segments/loader.server';
+import { reportData } from '../../../src/lib/features/report/loader.server';
 import { warmDefaults } from '../../../src/lib/server/pages/warm';
 import { copyDemoDatabase } from '../../helpers/demo-database';
 import { tempFolder } from '../../helpers/temp-db';
@@ -45,6 +46,8 @@ describe('warmDefaults', () => {
 		await forecastPage(db, p, s, comparison);
 		await pipelinePage(db, p, s, comparison);
 		await rankingPage(db, c, DEFAULT_RANKING_DIM);
+		// The monthly report Resumen links to: its period's last month.
+		await reportData(db, p.to);
 		expect(queries.mock.calls.map(([sql]) => sql.slice(0, 80))).toEqual([]);
 		// Another view is not warmed: it runs its queries.
 		await segmentsPage(db, c, segmentDimensions('region', null));

@@ -11,6 +11,7 @@ import { dashboardContext } from './context';
 import { forecastPage } from '../../features/forecast/loader.server';
 import { overviewComparison, overviewPage } from '../../features/overview/loader.server';
 import { pipelinePage } from '../../features/pipeline/loader.server';
+import { reportData } from '../../features/report/loader.server';
 import { DEFAULT_RANKING_DIM, rankingPage } from '../../features/ranking/loader.server';
 import { segmentDimensions, segmentsPage } from '../../features/segments/loader.server';
 
@@ -33,6 +34,8 @@ export async function warmDefaults(database: Database): Promise<void> {
 		await forecastPage(db, p, s, comparison);
 		await pipelinePage(db, p, s, comparison);
 		await rankingPage(db, c, DEFAULT_RANKING_DIM);
+		// The monthly report Resumen links to: its period's last month (about 30 figures, 2 s cold at 10M lines).
+		await reportData(db, p.to);
 	} finally {
 		db.close();
 	}

@@ -3,6 +3,7 @@
 // network for it): Debian's package is the default. playwright-core is loaded when a PDF is asked
 // for, so a machine without it (or without Chromium) still runs the app: it just offers no PDF.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { SESSION_COOKIE } from '../auth/sessions';
 
@@ -52,8 +53,29 @@ export function findChromium(chromium: Chromium | null = null): string {
 	throw new Error("No Chromium found: install Debian's package with `apt-get install -y chromium` or set CHROMIUM_PATH to a Chromium binary.");
 }
 
-/** Whether this machine can print PDFs: playwright-core loads and a Chromium binary exists. */
+let installed: boolean | undefined;
+
+/** Whether playwright-core can be found, without loading it (loading takes about half a second). */
+function playwrightInstalled(): boolean {
+	if (installed === undefined) {
+		try {
+			createRequire(import.meta.url).resolve(PLAYWRIGHT);
+			installed = true;
+		} catch {
+			installed = false;
+		}
+	}
+	return installed;
+}
+
+/**
+ * Whether this machine can print PDFs: playwright-core is there and a Chromium binary exists. Asked
+ * by every load of the monthly report: playwright-core is loaded only when no binary is found
+ * without it (its own browser), not to offer the button.
+ */
 export async function canPrintPdf(): Promise<boolean> {
+	if (!playwrightInstalled()) return false;
+	if (chromiumPath() !== null) return true;
 	const chromium = await playwright();
 	return chromium !== null && chromiumPath(chromium) !== null;
 }
