@@ -65,8 +65,8 @@ const BARE: Record<string, { query: string; extra: (s: Awaited<ReturnType<typeof
 	loss_reasons: [{ query: 'loss_reasons', extra: () => ({}) }],
 	open_pipeline: [
 		{ query: 'open_pipeline', extra: (s) => ({ stage_probabilities: JSON.stringify(Object.entries(s.stage_probabilities).map(([stage, probability]) => ({ stage, probability }))) }) },
-		{ query: 'stale_opportunities', extra: (s) => ({ stale_days: s.stale_days, limit: 200 }) },
-		{ query: 'quotes_past_validity', extra: () => ({ limit: 200 }) }
+		{ query: 'stale_opportunities', extra: (s) => ({ stale_days: s.stale_days, limit: 200, offset: null }) },
+		{ query: 'quotes_past_validity', extra: () => ({ limit: 200, offset: null }) }
 	]
 };
 
