@@ -17,7 +17,7 @@ import { LISTS, type ListName } from '../../src/lib/server/lists/registry';
 import { Database } from '../../src/lib/server/db/database';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { runQuery } from '../../src/lib/server/queries';
-import { streamClients, type ClientRow, type ListOptions } from '../../src/lib/features/clients/loader.server';
+import { clientDetail, streamClients, type ClientRow, type ListOptions } from '../../src/lib/features/clients/loader.server';
 import { dashboardContext } from '../../src/lib/server/pages/context';
 import { computeMetric, METRIC_NAMES } from '../../src/lib/server/metrics/index';
 import { DIMENSIONS, resolveParams } from '../../src/lib/server/metrics/params';
@@ -191,6 +191,33 @@ describe('the demo’s rollups are read and kept', () => {
 			[delta]
 		);
 	}
+
+	it('a client page is the same read from the rollups under a tier or status filter: its months and products kept whole or none', async () => {
+		const clients = await db.all<{ client_id: string }>(
+			`SELECT client_id FROM client_month_sales WHERE month BETWEEN DATE '2026-01-01' AND DATE '2026-10-01' AND client_id IS NOT NULL
+			GROUP BY client_id ORDER BY sum(amount) DESC, client_id LIMIT 3`
+		);
+		const last = await db.one<{ client_id: string }>(`SELECT client_id FROM client_month_sales WHERE client_id IS NOT NULL GROUP BY client_id ORDER BY max(month), client_id LIMIT 1`);
+		const filters = [{}, { status: 'active' }, { status: 'inactive' }, { billing_tier: 'A' }, { billing_tier: 'C' }, { status: 'active', product_line: 'Papelería' }, { billing_tier: 'A', product: 'P001' }];
+		let kept = 0;
+		for (const { client_id } of [...clients, last!])
+			for (const f of filters) {
+				const detail = async () => {
+					const c = await dashboardContext(db, new URL(`http://cartera.test/?${new URLSearchParams({ ...period, ...f })}`), AS_OF);
+					return clientDetail(db, c.params, c.settings, c.comparison, client_id);
+				};
+				try {
+					delete process.env.CARTERA_ROLLUPS;
+					const rollups = await detail();
+					process.env.CARTERA_ROLLUPS = '0';
+					expect(rollups, `${client_id} ${JSON.stringify(f)}`).toEqual(await detail());
+					if (rollups?.products.length) kept++;
+				} finally {
+					delete process.env.CARTERA_ROLLUPS;
+				}
+			}
+		expect(kept).toBeGreaterThan(4);
+	});
 
 	it('every figure is the same under a tier or status filter together with a product-line or client-attribute filter', async () => {
 		// The classification serves each pair from where cartera_sales_grain says (sales.sql): a tier

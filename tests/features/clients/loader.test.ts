@@ -207,7 +207,7 @@ describe('client list', () => {
 			{ as_of: '2025-06-30', w: S.window_days, n: S.min_invoices, a: S.min_amount }
 		);
 		const tiers = await db.all<{ client_id: string; billing_tier: string | null }>(
-			`SELECT DISTINCT client_id, billing_tier FROM cartera_lines('2025-04-01', '2025-06-30', '2025-06-30', 365, 1, 0, 0.8, 0.95,
+			`SELECT DISTINCT client_id, billing_tier FROM cartera_lines('2025-04-01', '2025-06-30', '2025-06-30', 365, 1, 0, 0.8, 0.95, false,
 				NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true) WHERE client_id IS NOT NULL`
 		);
 		// The whole population of cartera_client_status is listed, with the same status.
@@ -295,6 +295,20 @@ describe('client page', () => {
 		const printing = (await clientDetail(db, params({ product_line: 'Impresión' }), S, comparison, 'C01'))!;
 		expect(printing.summary?.revenue).toBe(50.17);
 		expect(printing.products.map((p) => p.product_id)).toEqual(['P2']);
+		// A status or tier filter keeps the client's months and products whole (C01 is active, tier A) or none.
+		const all = (await clientDetail(db, params(), S, comparison, 'C01'))!;
+		for (const kept of [{ status: 'active' }, { billing_tier: 'A' }, { status: 'active', billing_tier: 'A' }]) {
+			const d = (await clientDetail(db, params(kept), S, comparison, 'C01'))!;
+			expect(d.summary, JSON.stringify(kept)).toEqual(all.summary);
+			expect(d.months, JSON.stringify(kept)).toEqual(all.months);
+			expect(d.products, JSON.stringify(kept)).toEqual(all.products);
+		}
+		for (const dropped of [{ status: 'inactive' }, { billing_tier: 'C' }, { status: 'active', billing_tier: 'B' }]) {
+			const d = (await clientDetail(db, params(dropped), S, comparison, 'C01'))!;
+			expect(d.summary, JSON.stringify(dropped)).toBeNull();
+			expect(d.months.every((m) => m.revenue === 0 && m.lines === 0), JSON.stringify(dropped)).toBe(true);
+			expect(d.products, JSON.stringify(dropped)).toEqual([]);
+		}
 		expect(await clientDetail(db, params(), S, comparison, 'NOPE')).toBeNull();
 		expect(await clientDetail(db, params(), S, comparison, '')).toBeNull();
 		expect(await clientDetail(db, params(), S, comparison, "C01' OR '1'='1")).toBeNull();

@@ -223,8 +223,10 @@ export async function clientDetail(db: Database, p: MetricParams, s: Settings, c
 	if (!found || (!found.record && !found.has_lines && !found.has_quotes && !found.has_opportunities)) return null;
 	const base = { ...lineParams(p, s), client: clientId };
 	const [summary] = await runQuery<ListRow>(db, 'client_list', await listParams(db, p, s, comparison, {}, clientId));
-	const months = await runQuery<MonthRevenue>(db, 'client_detail_months', { ...base, chart_from: `${addMonths(p.from, -12)}-01` });
-	const products = await runQuery<ProductBought>(db, 'client_detail_products', base);
+	// A tier or status filter keeps the client's lines whole or none: its row above says which.
+	const lines = { ...base, f_billing_tier: null, f_status: null, kept: !(p.filters.billing_tier || p.filters.status) || summary?.client_id === clientId };
+	const months = await runQuery<MonthRevenue>(db, 'client_detail_months', { ...lines, chart_from: `${addMonths(p.from, -12)}-01` });
+	const products = await runQuery<ProductBought>(db, 'client_detail_products', lines);
 	const quotes = await runQuery<ClientQuote>(db, 'client_detail_quotes', base);
 	const opportunities = await runQuery<ClientOpportunity>(db, 'client_detail_opportunities', base);
 	return {
