@@ -38,7 +38,7 @@ const chosen = (name: string) => !ONLY || ONLY.has(name);
 const out = join(fileURLToPath(new URL('.', import.meta.url)), 'out');
 
 /** The SQL files each figure runs, with the extra parameters it binds. */
-const BARE: Record<string, { query: string; extra: (s: Awaited<ReturnType<typeof loadSettings>>) => Record<string, string | number | boolean> }[]> = {
+const BARE: Record<string, { query: string; extra: (s: Awaited<ReturnType<typeof loadSettings>>) => Record<string, string | number | boolean | null> }[]> = {
 	segmentation: [{ query: 'segmentation', extra: () => ({ dim: 'product_line' }) }],
 	concentration: [{ query: 'concentration', extra: () => ({ by: 'client' }) }],
 	activation: [{ query: 'activation', extra: (s) => ({ activation_event: s.activation_event }) }],

@@ -198,7 +198,7 @@ describe('the demo’s rollups are read and kept', () => {
 			GROUP BY client_id ORDER BY sum(amount) DESC, client_id LIMIT 3`
 		);
 		const last = await db.one<{ client_id: string }>(`SELECT client_id FROM client_month_sales WHERE client_id IS NOT NULL GROUP BY client_id ORDER BY max(month), client_id LIMIT 1`);
-		const filters = [{}, { status: 'active' }, { status: 'inactive' }, { billing_tier: 'A' }, { billing_tier: 'C' }, { status: 'active', product_line: 'Papelería' }, { billing_tier: 'A', product: 'P001' }];
+		const filters: Record<string, string>[] = [{}, { status: 'active' }, { status: 'inactive' }, { billing_tier: 'A' }, { billing_tier: 'C' }, { status: 'active', product_line: 'Papelería' }, { billing_tier: 'A', product: 'P-001' }];
 		let kept = 0;
 		for (const { client_id } of [...clients, last!])
 			for (const f of filters) {
@@ -222,7 +222,7 @@ describe('the demo’s rollups are read and kept', () => {
 	it('every figure is the same under a tier or status filter together with a product-line or client-attribute filter', async () => {
 		// The classification serves each pair from where cartera_sales_grain says (sales.sql): a tier
 		// within a product line from its rollup, a status within one from the lines.
-		const pairs = [
+		const pairs: Record<string, string>[] = [
 			{ billing_tier: 'A', product_line: 'Papelería' },
 			{ status: 'active', product_line: 'Papelería' },
 			{ billing_tier: 'B', region: 'La Paz' },
