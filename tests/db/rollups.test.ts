@@ -64,35 +64,29 @@ async function storedRollups(db: Database): Promise<Record<string, unknown[]>> {
 	return out;
 }
 
-async function both(db: Database, name: string, query: Record<string, string>): Promise<{ rollups: unknown; lines: unknown }> {
+/** What `read` gives with the rollups on, then off (CARTERA_ROLLUPS=0: every sum from the lines). */
+async function onAndOff<T>(read: () => Promise<T>): Promise<{ rollups: T; lines: T }> {
 	try {
 		delete process.env.CARTERA_ROLLUPS;
-		const rollups = await computeMetric(db, name, query, AS_OF);
+		const rollups = await read();
 		process.env.CARTERA_ROLLUPS = '0';
-		const lines = await computeMetric(db, name, query, AS_OF);
-		return { rollups, lines };
+		return { rollups, lines: await read() };
 	} finally {
 		delete process.env.CARTERA_ROLLUPS;
 	}
 }
 
+const both = (db: Database, name: string, query: Record<string, string>) => onAndOff(() => computeMetric(db, name, query, AS_OF));
+
 /** Every row of the client list (Clientes) for `query`, with the rollups on and off. */
-async function bothClients(db: Database, query: Record<string, string>, options: ListOptions): Promise<{ rollups: ClientRow[]; lines: ClientRow[] }> {
+function bothClients(db: Database, query: Record<string, string>, options: ListOptions): Promise<{ rollups: ClientRow[]; lines: ClientRow[] }> {
 	const url = new URL(`http://cartera.test/clientes?${new URLSearchParams(query)}`);
-	const all = async () => {
+	return onAndOff(async () => {
 		const c = await dashboardContext(db, url, AS_OF);
 		const rows: ClientRow[] = [];
 		for await (const chunk of streamClients(db, c.params, c.settings, c.comparison, options)) rows.push(...chunk);
 		return rows;
-	};
-	try {
-		delete process.env.CARTERA_ROLLUPS;
-		const rollups = await all();
-		process.env.CARTERA_ROLLUPS = '0';
-		return { rollups, lines: await all() };
-	} finally {
-		delete process.env.CARTERA_ROLLUPS;
-	}
+	});
 }
 
 /** The dataset's periods (without the comparison), each also with a tier and a status filter. */
@@ -135,15 +129,8 @@ describe.each(INVARIANT_DATASETS)('$name: every figure, rollups on and off', (d)
 		const params = await resolveParams(db, q, AS_OF);
 		const settings = await loadSettings(db);
 		for (const [dim, dim2] of [['status', 'client_type'], ['client_type', 'status'], ['billing_tier', 'product_line'], ['product_line', 'status'], ['status', 'billing_tier'], ['product_line', 'region'], ['product', 'status']] as const) {
-			const cross = async () => segmentCross(db, { ...params, dim }, settings, dim2);
-			try {
-				delete process.env.CARTERA_ROLLUPS;
-				const rollups = await cross();
-				process.env.CARTERA_ROLLUPS = '0';
-				expect(rollups, `${dim} × ${dim2}`).toEqual(await cross());
-			} finally {
-				delete process.env.CARTERA_ROLLUPS;
-			}
+			const { rollups, lines } = await onAndOff(() => segmentCross(db, { ...params, dim }, settings, dim2));
+			expect(rollups, `${dim} × ${dim2}`).toEqual(lines);
 		}
 		for (const by of ['client', 'product']) {
 			const { rollups, lines } = await both(db, 'concentration', { ...q, by });
@@ -202,19 +189,12 @@ describe('the demo’s rollups are read and kept', () => {
 		let kept = 0;
 		for (const { client_id } of [...clients, last!])
 			for (const f of filters) {
-				const detail = async () => {
+				const { rollups, lines } = await onAndOff(async () => {
 					const c = await dashboardContext(db, new URL(`http://cartera.test/?${new URLSearchParams({ ...period, ...f })}`), AS_OF);
 					return clientDetail(db, c.params, c.settings, c.comparison, client_id);
-				};
-				try {
-					delete process.env.CARTERA_ROLLUPS;
-					const rollups = await detail();
-					process.env.CARTERA_ROLLUPS = '0';
-					expect(rollups, `${client_id} ${JSON.stringify(f)}`).toEqual(await detail());
-					if (rollups?.products.length) kept++;
-				} finally {
-					delete process.env.CARTERA_ROLLUPS;
-				}
+				});
+				expect(rollups, `${client_id} ${JSON.stringify(f)}`).toEqual(lines);
+				if (rollups?.products.length) kept++;
 			}
 		expect(kept).toBeGreaterThan(4);
 	});
@@ -331,15 +311,9 @@ describe('the demo’s rollups are read and kept', () => {
 		cases.push(['segment', { dim: 'status', key: 'active', product_line: 'Papelería' }]);
 		let nonEmpty = 0;
 		for (const [name, extra] of cases) {
-			try {
-				delete process.env.CARTERA_ROLLUPS;
-				const rollups = await computeList(db, name, { ...period, ...extra }, AS_OF);
-				process.env.CARTERA_ROLLUPS = '0';
-				expect(rollups, `${name} ${JSON.stringify(extra)}`).toEqual(await computeList(db, name, { ...period, ...extra }, AS_OF));
-				if (rollups.count > 0) nonEmpty++;
-			} finally {
-				delete process.env.CARTERA_ROLLUPS;
-			}
+			const { rollups, lines } = await onAndOff(() => computeList(db, name, { ...period, ...extra }, AS_OF));
+			expect(rollups, `${name} ${JSON.stringify(extra)}`).toEqual(lines);
+			if (rollups.count > 0) nonEmpty++;
 		}
 		expect(nonEmpty, 'lists with rows').toBeGreaterThan(cases.length / 2);
 	});
