@@ -10,42 +10,47 @@
 -- restrict the lines considered; the tier (of the document's period) and status (as of the
 -- document's as_of) filters pick clients, not lines. Per client: its revenue in the list's period
 -- (filtered lines), created_at and first purchase; largest revenue first. `total` = Σ revenue.
--- Without a product or tier filter (and with $use_rollups), each client's figures come from the
--- stored rollups instead, the same to the cent, as the client list reads them: first line, first
--- purchase and revenue from the month rollup (client_month_sales), the windows from the stored
--- documents (cartera_window_as_of, status_window.sql). On 10M lines the list took 2 s from the lines.
+-- Without a product filter (and with $use_rollups), each client's figures come from the stored
+-- rollups instead, the same to the cent, as the client list reads them: first line, first purchase
+-- and revenue from the month rollup (client_month_sales), the windows from the stored documents and
+-- windows (cartera_window_as_of, status_window.sql). On 10M lines the list took 2 s from the lines.
+-- The tier filter picks clients by their tier as activation.sql does (cartera_client_classes).
 WITH lines AS (
-	SELECT client_id, invoice_id, invoice_date, amount, billing_tier
-	FROM cartera_lines({{filters_unclassified}}, $f_billing_tier::VARCHAR IS NOT NULL)
-	WHERE client_id IS NOT NULL AND NOT ($use_rollups AND cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier))
+	SELECT client_id, invoice_id, invoice_date, amount
+	FROM cartera_lines({{filters_unclassified}}, false)
+	WHERE client_id IS NOT NULL AND NOT ($use_rollups AND cartera_invoice_totals_apply({{product_side_filters}}, NULL))
 ),
 invoices AS (
 	-- Per invoice: what the firsts and both status dates need (only lines inside a window count).
 	SELECT client_id, invoice_id, min(invoice_date) AS first_day,
-		min(invoice_date) FILTER (WHERE amount > 0) AS first_positive, any_value(billing_tier) AS billing_tier,
+		min(invoice_date) FILTER (WHERE amount > 0) AS first_positive,
 		sum(amount) FILTER (WHERE invoice_date <= $as_of::DATE AND invoice_date > $as_of::DATE - $window_days::INTEGER) AS w_doc,
 		sum(amount) FILTER (WHERE invoice_date <= $list_as_of::DATE AND invoice_date > $list_as_of::DATE - $window_days::INTEGER) AS w_list,
 		sum(amount) FILTER (WHERE invoice_date BETWEEN $list_from::DATE AND $list_to::DATE) AS revenue
 	FROM lines GROUP BY client_id, invoice_id
 ),
 per_client AS (
-	SELECT client_id, min(first_day) AS first_line, min(first_positive) AS first_positive, any_value(billing_tier) AS billing_tier,
+	SELECT client_id, min(first_day) AS first_line, min(first_positive) AS first_positive,
 		count(*) FILTER (WHERE w_doc > 0) AS inv_doc, coalesce(sum(w_doc), 0) AS tot_doc,
 		count(*) FILTER (WHERE w_list > 0) AS inv_list, coalesce(sum(w_list), 0) AS tot_list,
 		coalesce(sum(revenue), 0) AS revenue
 	FROM invoices GROUP BY client_id
 	UNION ALL
-	SELECT m.client_id, m.first_line, m.first_positive, NULL,
+	SELECT m.client_id, m.first_line, m.first_positive,
 		coalesce(d.invoices, 0), coalesce(d.total, 0), coalesce(w.invoices, 0), coalesce(w.total, 0), m.revenue
 	FROM (
 		SELECT client_id, min(first_day) AS first_line, min(first_positive) AS first_positive,
 			coalesce(sum(amount) FILTER (WHERE month BETWEEN $list_from::DATE AND $list_to::DATE), 0) AS revenue
 		FROM client_month_sales
-		WHERE client_id IS NOT NULL AND $use_rollups AND cartera_invoice_totals_apply({{product_side_filters}}, $f_billing_tier)
+		WHERE client_id IS NOT NULL AND $use_rollups AND cartera_invoice_totals_apply({{product_side_filters}}, NULL)
 		GROUP BY client_id
 	) m
-	LEFT JOIN cartera_window_as_of($as_of, $window_days, false) d ON d.client_id = m.client_id
-	LEFT JOIN cartera_window_as_of($list_as_of, $window_days, false) w ON w.client_id = m.client_id
+	LEFT JOIN cartera_window_as_of($as_of, $window_days, $stored_windows) d ON d.client_id = m.client_id
+	LEFT JOIN cartera_window_as_of($list_as_of, $window_days, $stored_windows) w ON w.client_id = m.client_id
+),
+tiers AS (
+	SELECT client_id, billing_tier
+	FROM cartera_client_classes({{filters_unclassified}}, $use_rollups, $f_billing_tier::VARCHAR IS NOT NULL, false)
 ),
 population AS (
 	SELECT c.client_id, c.name, c.created_at, f.first_line, f.first_positive, f.inv_list, f.tot_list, coalesce(f.revenue, 0) AS revenue,
@@ -54,8 +59,9 @@ population AS (
 	FROM clients c
 	LEFT JOIN per_client f USING (client_id)
 	LEFT JOIN cartera_formalised($activation_event, {{filters_unclassified}}) fm USING (client_id)
+	LEFT JOIN tiers t USING (client_id)
 	WHERE {{client_filter_conditions}}
-		AND ($f_billing_tier IS NULL OR f.billing_tier = $f_billing_tier)
+		AND ($f_billing_tier IS NULL OR t.billing_tier = $f_billing_tier)
 		AND ($f_status IS NULL OR coalesce(cartera_status_rule(f.first_line <= $as_of::DATE,
 			coalesce(f.first_positive <= $as_of::DATE, false), true,
 			coalesce(f.inv_doc, 0), coalesce(f.tot_doc, 0), $min_invoices, $min_amount), 'potential') = $f_status)

@@ -301,7 +301,7 @@ describe('the demo’s rollups are read and kept', () => {
 	it('the lists behind retention, the sales events, the ABC tiers, the segments and activation are the same read from the rollups', async () => {
 		const cases: [string, Record<string, string>][] = [];
 		for (const key of LISTS.get('activation')!.keys!) {
-			cases.push(['activation', { key }], ['activation', { key, region: 'La Paz' }], ['activation', { key, status: 'inactive' }]);
+			cases.push(['activation', { key }], ['activation', { key, region: 'La Paz' }], ['activation', { key, status: 'inactive' }], ['activation', { key, billing_tier: 'A' }], ['activation', { key, billing_tier: 'B', product_line: 'Papelería' }]);
 			if (key !== 'prospects_exposed') cases.push(['activation', { key, month: '2026-03' }], ['activation', { key, as_of: '2026-06-15' }]);
 		}
 		for (const name of ['retention_event', 'sales_event', 'abc_tier']) for (const key of LISTS.get(name as ListName)!.keys!) cases.push([name, { key }]);
