@@ -222,9 +222,10 @@ export async function clientDetail(db: Database, p: MetricParams, s: Settings, c
 	const [found] = await runQuery<{ record: string | null; has_lines: boolean; has_quotes: boolean; has_opportunities: boolean }>(db, 'client_detail', { client: clientId });
 	if (!found || (!found.record && !found.has_lines && !found.has_quotes && !found.has_opportunities)) return null;
 	const base = { ...lineParams(p, s), client: clientId };
-	const [summary] = await runQuery<ListRow>(db, 'client_list', await listParams(db, p, s, comparison, {}, clientId));
+	const [row] = await runQuery<ListRow>(db, 'client_list', await listParams(db, p, s, comparison, {}, clientId));
+	const summary = row?.client_id === clientId ? clientRow(row) : null;
 	// A tier or status filter keeps the client's lines whole or none: its row above says which.
-	const lines = { ...base, f_billing_tier: null, f_status: null, kept: !(p.filters.billing_tier || p.filters.status) || summary?.client_id === clientId };
+	const lines = { ...base, f_billing_tier: null, f_status: null, kept: !(p.filters.billing_tier || p.filters.status) || summary !== null };
 	const months = await runQuery<MonthRevenue>(db, 'client_detail_months', { ...lines, chart_from: `${addMonths(p.from, -12)}-01` });
 	const products = await runQuery<ProductBought>(db, 'client_detail_products', lines);
 	const quotes = await runQuery<ClientQuote>(db, 'client_detail_quotes', base);
@@ -232,7 +233,7 @@ export async function clientDetail(db: Database, p: MetricParams, s: Settings, c
 	return {
 		client_id: clientId,
 		record: found.record ? (JSON.parse(found.record) as ClientRecord) : null,
-		summary: summary && summary.client_id === clientId ? clientRow(summary) : null,
+		summary,
 		months,
 		period_start: p.from,
 		products,

@@ -127,7 +127,7 @@ export const LISTS: ReadonlyMap<ListName, ListSpec> = new Map<ListName, ListSpec
 			monthly: true,
 			columns: [CLIENT, { key: 'created', kind: 'date' }, { key: 'first_purchase', kind: 'date' }, AMOUNT],
 			// A month of the monthly chart is its own period, as of its last day (activation.sql's rows 1…n).
-			// activation_event: what activates a prospect, as activation.sql reads it (activationParams).
+			// activation_event: what activates a prospect, as activation.sql reads it (activationRows, metrics/activation.ts).
 			bind: (p, _key, month, s) => ({
 				activation_event: s.activation_event,
 				...(month

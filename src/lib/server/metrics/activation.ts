@@ -70,12 +70,12 @@ type Row = Omit<ActivationDocument, 'as_of' | 'activated_in_period' | 'months' |
 };
 
 export async function activation(db: Database, p: MetricParams, s: Settings): Promise<ActivationDocument> {
-	return documentOf(await runQuery<Row>(db, 'activation', await activationParams(db, p, s)), p, s);
+	return documentOf(await activationRows(db, p, s), p, s);
 }
 
-/** activation.sql's parameters: every figure's, and what activates a prospect (only it and its list read that). */
-export async function activationParams(db: Database, p: MetricParams, s: Settings) {
-	return { ...lineParams(p, s), activation_event: s.activation_event };
+/** activation.sql's rows, bound with every figure's parameters and what activates a prospect (only it and its list read that). */
+function activationRows(db: Database, p: MetricParams, s: Settings): Promise<Row[]> {
+	return runQuery<Row>(db, 'activation', { ...lineParams(p, s), activation_event: s.activation_event });
 }
 
 function variantsOf(r: Row, s: Settings): ActivationVariants {
@@ -133,7 +133,7 @@ function seriesOf(rows: Row[]): ActivationSeriesRow[] {
 
 /** The monthly rows of queries/activation.sql (ord 1…n), status counts included. */
 export async function activationSeries(db: Database, p: MetricParams, s: Settings): Promise<ActivationSeriesRow[]> {
-	return seriesOf(await runQuery<Row>(db, 'activation', await activationParams(db, p, s)));
+	return seriesOf(await activationRows(db, p, s));
 }
 
 /** The document and its monthly rows from one run of the query (the dashboard needs both). */
@@ -142,6 +142,6 @@ export async function activationWithSeries(
 	p: MetricParams,
 	s: Settings
 ): Promise<{ document: ActivationDocument; series: ActivationSeriesRow[] }> {
-	const rows = await runQuery<Row>(db, 'activation', await activationParams(db, p, s));
+	const rows = await activationRows(db, p, s);
 	return { document: documentOf(rows, p, s), series: seriesOf(rows) };
 }
