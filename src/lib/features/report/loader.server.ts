@@ -42,8 +42,9 @@ export async function reportData(db: Database, month: string) {
 	const goalsBy = async (scope: 'account_manager' | 'product_line') =>
 		(await targets(db, { ...monthParams, from: `${month.slice(0, 4)}-01`, target_by: scope } as MetricParams & { target_by: typeof scope }, s)).ranking.filter((r) => r.month === month);
 	const movers = async (key: 'expansion' | 'contraction') => top((await runList(db, 'retention_event', key, monthParams, s)).rows, key);
-	// Independent figures, read together on the server's reader connections (at 10M lines, cold,
-	// one after another they took about 2 s).
+	// Independent figures, read together on the server's reader connections as Resumen reads its
+	// KPIs (db.readEach). On 2 cores that gains nothing measurable (each query already uses both);
+	// what makes the linked month's report quick is warming (pages/warm.ts).
 	const [yearDocs, growthDoc, goalsByManager, goalsByLine, ret, cap, fun, pipe, up, down] = await db.readEach([
 		// The KPIs' own documents for the year: concentration and activation are read from them, not computed twice.
 		() => kpiSources(db, yearParams, s),
