@@ -23,7 +23,7 @@ export function spanishMoney(cents: number): string {
 	return `${sign}${whole},${String(abs % 100).padStart(2, '0')}`;
 }
 
-export async function generateInvoices(path: string, lines: number, clients = 20_000): Promise<{ lines: number; totalCents: number }> {
+export async function generateInvoices(path: string, lines: number, clients = 20_000, years = 3): Promise<{ lines: number; totalCents: number }> {
 	const random = mulberry32(20261128);
 	const out = createWriteStream(path);
 	out.write('\uFEFFNº factura;Línea;Fecha;Código cliente;Código producto;Cantidad;Precio unitario;Importe;Moneda;Tipo documento\r\n');
@@ -35,7 +35,8 @@ export async function generateInvoices(path: string, lines: number, clients = 20
 		invoice++;
 		const day = 1 + Math.floor(random() * 28);
 		const month = 1 + Math.floor(random() * 12);
-		const year = 2023 + Math.floor(random() * 3);
+		// The years up to 2025 (2023–2025 by default): the same draws for any number of them.
+		const year = 2026 - years + Math.floor(random() * years);
 		const date = `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 		const client = `CL-${String(1 + Math.floor(clients * random() ** 2)).padStart(5, '0')}`;
 		const credit = random() < 0.015;

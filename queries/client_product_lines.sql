@@ -22,7 +22,7 @@ WITH grouped AS (
 		bool_or(day >= from_date::DATE OR day BETWEEN prev_from_date::DATE AND prev_to_date::DATE) AS in_population,
 		bool_or(positive > 0 AND day < from_date::DATE) AS bought_before,
 		bool_or(positive > 0 AND day >= from_date::DATE) AS bought_in_period
-	FROM cartera_retention_rows(use_rollups, {{filter_params}})
+	FROM cartera_retention_rows(prev_from_date, use_rollups, {{filter_params}})
 	GROUP BY client_id, product_line
 )
 SELECT g.client_id, g.product_line, g.r, g.r0, coalesce(g.in_population, false) AS in_population,

@@ -30,7 +30,7 @@ WITH grouped AS (
 		count(*) FILTER (WHERE positive > 0 AND day < from_date::DATE) > 0 AS bought_before,
 		count(*) FILTER (WHERE positive > 0 AND day >= from_date::DATE) > 0 AS bought_in_period,
 		count(DISTINCT product_line) FILTER (WHERE positive > 0 AND day >= from_date::DATE) AS product_lines
-	FROM cartera_retention_rows(use_rollups, {{filter_params}})
+	FROM cartera_retention_rows(prev_from_date, use_rollups, {{filter_params}})
 	WHERE NOT by_product_line
 	GROUP BY client_id
 ),

@@ -17,7 +17,7 @@ describe('migrations', () => {
 		let db = await Database.open(path);
 		const tables = (await db.all<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables ORDER BY 1`)).map((r) => r.t);
 		expect(tables).toEqual([
-			'alert_deliveries', 'alert_pending_deliveries', 'alert_subscriptions', 'alerts', 'api_tokens', 'client_line_month_sales', 'client_line_month_sales_source', 'client_month_sales', 'client_month_sales_source', 'client_window_days', 'client_window_values', 'clients', 'clients_replaced', 'closed_months', 'forecasts', 'forecasts_replaced', 'invoice_dates', 'invoice_dates_source', 'invoice_lines', 'invoice_lines_replaced',
+			'alert_deliveries', 'alert_pending_deliveries', 'alert_subscriptions', 'alerts', 'api_tokens', 'client_line_firsts', 'client_line_firsts_source', 'client_line_month_sales', 'client_line_month_sales_source', 'client_month_sales', 'client_month_sales_source', 'client_window_days', 'client_window_values', 'clients', 'clients_replaced', 'closed_months', 'forecasts', 'forecasts_replaced', 'invoice_dates', 'invoice_dates_source', 'invoice_lines', 'invoice_lines_replaced',
 			'invoice_totals', 'invoice_totals_source',
 			'opportunities', 'opportunities_replaced', 'products', 'products_replaced', 'published_reports', 'quotes', 'quotes_replaced', 'report_comments', 'schema_migrations',
 			'sessions', 'settings', 'source_mappings', 'targets', 'targets_replaced', 'upload_batches', 'upload_rejections', 'users'
@@ -51,7 +51,8 @@ describe('migrations', () => {
 			{ version: 21, name: '021_client_window_steps' },
 			{ version: 22, name: '022_invoice_dates' },
 			{ version: 23, name: '023_client_month_last_purchase' },
-			{ version: 24, name: '024_client_window_values' }
+			{ version: 24, name: '024_client_window_values' },
+			{ version: 25, name: '025_client_line_firsts' }
 		]);
 		db.close();
 	});

@@ -1,6 +1,6 @@
 // The stored month rollups (per client, client_month_sales, migration 019; per client and product
-// line, client_line_month_sales, 020; the days of the lines, invoice_dates, 022; kept by
-// db/rollups.ts) give every figure the same answer as
+// line, client_line_month_sales, 020; the days of the lines, invoice_dates, 022; each client's first
+// positive month per product line, client_line_firsts, 025; kept by db/rollups.ts) give every figure the same answer as
 // the lines, to the cent: on the demo and on every real dataset,
 // each figure is computed with the rollups on and off (CARTERA_ROLLUPS=0: every sum from the lines)
 // over the dataset's periods, with a client-attribute, a product, a tier and a status filter, and
@@ -27,7 +27,7 @@ import { DEMO, INVARIANT_DATASETS, type PeriodQuery } from '../helpers/datasets'
 import { tempFolder, useLoadedDatabase } from '../helpers/temp-db';
 
 const AS_OF = new Date('2026-11-20T12:00:00Z');
-const ROLLUPS = ['client_month_sales', 'client_line_month_sales', 'invoice_dates'];
+const ROLLUPS = ['client_month_sales', 'client_line_month_sales', 'invoice_dates', 'client_line_firsts'];
 
 /**
  * Each stored rollup's rows, checked equal to what the lines give; and activation's stored windows
@@ -268,6 +268,20 @@ describe('the demo’s rollups are read and kept', () => {
 			[['activation', { product_line: line }], ['retention', {}], ['growth', {}]],
 			-1e9
 		);
+		// Each client's first purchase per product line stands for the months before the comparison
+		// period (retention_rows.sql): moved a century on, the clients who bought only before it count
+		// as buying for the first time.
+		await db.run(`UPDATE client_line_firsts SET first_positive = first_positive + INTERVAL 100 YEAR`);
+		try {
+			for (const [name, extra] of [['retention', {}], ['sales_events', {}], ['sales_events', { status: 'active' }]] as const) {
+				const { rollups, lines } = await both(db, name, { ...period, ...extra });
+				expect(rollups, `client_line_firsts: ${name} ${JSON.stringify(extra)}`).not.toEqual(lines);
+			}
+			const { rollups, lines } = await both(db, 'sales_events', { ...period, product: 'P-001' });
+			expect(rollups, 'client_line_firsts: sales_events by product').toEqual(lines);
+		} finally {
+			await db.run(`UPDATE client_line_firsts SET first_positive = first_positive - INTERVAL 100 YEAR`);
+		}
 		await storedRollups(db);
 	});
 
@@ -386,7 +400,7 @@ describe('a database loaded before the rollups', () => {
 	const folder = tempFolder();
 	afterAll(() => folder.remove());
 
-	it('gets them when it opens (migrations 019 to 024) and its activation windows when the server starts, equal to the lines', async () => {
+	it('gets them when it opens (migrations 019 to 025) and its activation windows when the server starts, equal to the lines', async () => {
 		const path = folder.path('old.duckdb');
 		const loaded = await Database.open(path);
 		await DEMO.load(loaded);
@@ -395,6 +409,7 @@ describe('a database loaded before the rollups', () => {
 			DROP TABLE client_line_month_sales; DROP VIEW client_line_month_sales_source;
 			DROP TABLE client_window_values; DROP TABLE client_window_days;
 			DROP TABLE invoice_dates; DROP VIEW invoice_dates_source;
+			DROP TABLE client_line_firsts; DROP VIEW client_line_firsts_source;
 			CREATE OR REPLACE VIEW invoice_totals_source AS
 				SELECT client_id, invoice_id, min(invoice_date) AS first_day, max(invoice_date) AS last_day,
 					sum(amount) AS total, min(invoice_date) FILTER (WHERE amount > 0) AS first_positive
@@ -407,7 +422,7 @@ describe('a database loaded before the rollups', () => {
 		loaded.close();
 		const db = await Database.open(path);
 		try {
-			expect((await db.all<{ version: number }>('SELECT version FROM schema_migrations WHERE version >= 19 ORDER BY 1')).map((r) => r.version)).toEqual([19, 20, 21, 22, 23, 24]);
+			expect((await db.all<{ version: number }>('SELECT version FROM schema_migrations WHERE version >= 19 ORDER BY 1')).map((r) => r.version)).toEqual([19, 20, 21, 22, 23, 24, 25]);
 			// Activation's windows are not built yet: activation reads the invoices meanwhile.
 			expect(await storedWindowDays(db)).toBeNull();
 			const { rollups, lines } = await both(db, 'activation', { from: '2026-01', to: '2026-10' });

@@ -40,12 +40,12 @@ const load = async (path: string, name: string): Promise<CodedFileReport> => (aw
 
 /**
  * Every entity table and archive, rows in a fixed order, batch ids included; and the stored
- * rollups (invoice totals, migration 007; month sales per client, 019, and per product line, 020), checked equal to what the
- * lines give at every call.
+ * rollups (invoice totals, migration 007; month sales per client, 019, and per product line, 020;
+ * first positive month per client and product line, 025), checked equal to what the lines give at every call.
  */
 async function tables(): Promise<Record<string, unknown[]>> {
 	const out: Record<string, unknown[]> = {};
-	for (const rollup of ['invoice_totals', 'client_month_sales', 'client_line_month_sales']) {
+	for (const rollup of ['invoice_totals', 'client_month_sales', 'client_line_month_sales', 'client_line_firsts']) {
 		out[rollup] = await db.all(`SELECT * FROM ${rollup} ORDER BY ALL`);
 		expect(out[rollup]).toEqual(await db.all(`SELECT * FROM ${rollup}_source ORDER BY ALL`));
 	}

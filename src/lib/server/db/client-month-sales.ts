@@ -5,6 +5,8 @@
 // versions it replaced, noted before an undo moves them (as invoice-totals.ts does for invoices).
 // A pair whose lines are all gone leaves no row. The product-line rollup also depends on the
 // products table (a product's line): a write there recomputes it whole (refreshProductLineMonths).
+// Each client's first positive month per product line (client_line_firsts, 025) is kept from the
+// product-line rollup once that is up to date: for the clients touched, or whole with it.
 import type { Database } from './database';
 
 const TOUCHED = 'touched_client_months';
@@ -55,7 +57,28 @@ export async function refreshTouchedClientMonths(db: Database): Promise<void> {
 			[range.first, range.last]
 		);
 	}
+	if (many) await refreshAllLineFirsts(db);
+	else {
+		const clients = `(SELECT DISTINCT client_id FROM ${TOUCHED})`;
+		await db.run(`DELETE FROM client_line_firsts s WHERE s.client_id IN ${clients} OR (s.client_id IS NULL AND EXISTS (SELECT 1 FROM ${TOUCHED} WHERE client_id IS NULL))`);
+		await db.run(
+			`INSERT INTO client_line_firsts
+			 SELECT client_id, product_line, min(month) FROM client_line_month_sales s
+			 WHERE positive_lines > 0 AND (s.client_id IN ${clients} OR (s.client_id IS NULL AND EXISTS (SELECT 1 FROM ${TOUCHED} WHERE client_id IS NULL)))
+			 GROUP BY ALL`
+		);
+	}
 	await db.run(`DROP TABLE ${TOUCHED}`);
+}
+
+/** Every client's first positive month per product line, from the product-line rollup (as migration 025). */
+async function refreshAllLineFirsts(db: Database): Promise<void> {
+	await db.run('DELETE FROM client_line_firsts');
+	await db.run(
+		`INSERT INTO client_line_firsts
+		 SELECT client_id, product_line, min(month) FROM client_line_month_sales WHERE positive_lines > 0
+		 GROUP BY ALL ORDER BY client_id, product_line`
+	);
 }
 
 async function refreshAll(db: Database, table: string, order: string): Promise<void> {
@@ -66,6 +89,7 @@ async function refreshAll(db: Database, table: string, order: string): Promise<v
 /** Recomputes every stored row: a first load, or writers that bypass batches (tests building a subset). */
 export async function refreshAllClientMonths(db: Database): Promise<void> {
 	for (const { table, order } of ROLLUPS) await refreshAll(db, table, order);
+	await refreshAllLineFirsts(db);
 }
 
 /** After batch `batchId` (or its undo, before the rows move): whether it wrote or replaced products. */
@@ -81,4 +105,5 @@ export async function touchedProducts(db: Database, batchId: number): Promise<bo
 export async function refreshProductLineMonths(db: Database): Promise<void> {
 	const { table, order } = ROLLUPS[1];
 	await refreshAll(db, table, order);
+	await refreshAllLineFirsts(db);
 }
