@@ -1,6 +1,6 @@
 // npm run bench:pages — how long each dashboard page's data takes to arrive over HTTP, on the demo
-// database and on the portfolio of bench/metrics.ts with BENCH_LINES lines (1,000,000 by default;
-// run npm run bench:metrics with the same BENCH_LINES first to create it).
+// database and on the portfolio of bench/metrics.ts with BENCH_LINES lines (1,000,000 by default)
+// over BENCH_YEARS years (3 by default; run npm run bench:metrics with the same two first to create it).
 // SvelteKit serves a page's data at <page>/__data.json: that is what a navigation waits for.
 // "first" is the first request for the page after the server started, with background warming off
 // (figures computed for that request; "first_part" until its first streamed part arrives, which
@@ -80,6 +80,7 @@ const demo = join(ROOT, 'bench', 'out', 'demo.duckdb');
 if (!existsSync(demo)) await buildDemoDatabase(demo);
 await measure('Demo database', demo, 300);
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
-const big = join(ROOT, 'bench', 'out', `metrics-${LINES}.duckdb`);
-if (existsSync(big)) await measure(`${LINES.toLocaleString('en')} invoice lines, 20,000 clients`, big, 1000);
-else console.log(`\n${big} is missing: run BENCH_LINES=${LINES} npm run bench:metrics first to create it.`);
+const YEARS = Number(process.env.BENCH_YEARS ?? 3);
+const big = join(ROOT, 'bench', 'out', `metrics-${LINES}${YEARS === 3 ? '' : `-${YEARS}y`}.duckdb`);
+if (existsSync(big)) await measure(`${LINES.toLocaleString('en')} invoice lines over ${YEARS} years, 20,000 clients`, big, 1000);
+else console.log(`\n${big} is missing: run BENCH_LINES=${LINES} BENCH_YEARS=${YEARS} npm run bench:metrics first to create it.`);
