@@ -33,8 +33,8 @@
 -- filter would then wrongly keep them as "no lines"), so both filters are applied here to the
 -- client population instead.
 WITH document_lines AS (
-	-- Tiers only when the tier filter asks for them; statuses come from the rule below.
-	SELECT client_id, invoice_id, invoice_date, amount, billing_tier
+	-- The lines a product-side filter picks (tiers and statuses come from tiers and the rule below).
+	SELECT client_id, invoice_id, invoice_date, amount
 	FROM cartera_lines({{filters_unclassified}}, false)
 	WHERE client_id IS NOT NULL
 ),
@@ -50,29 +50,42 @@ invoices AS (
 	-- lines (invoice_totals_apply.sql): then grouped from the filtered lines. With the stored windows
 	-- (cartera_stored_windows_apply) only the invoices they leave out: those dated on several days
 	-- (the window at as_of is cartera_window_as_of's, in recent_as_of).
-	SELECT client_id, invoice_id, first_day, last_day, total, first_positive, NULL::VARCHAR AS billing_tier
+	SELECT client_id, invoice_id, first_day, last_day, total, first_positive
 	FROM invoice_totals
 	WHERE cartera_invoice_totals_apply({{product_side_filters}}, NULL) AND NOT cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, NULL)
 	UNION ALL
-	SELECT client_id, invoice_id, first_day, last_day, total, first_positive, NULL::VARCHAR AS billing_tier
+	SELECT client_id, invoice_id, first_day, last_day, total, first_positive
 	FROM invoice_totals
 	WHERE cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, NULL) AND spread_days > 0
 	UNION ALL
+	-- From the filtered lines, only those dated within some window: from the first window's start
+	-- (the earliest of the first month end and as_of, less the window) to the last month end or
+	-- as_of. A line outside them is in no window, and an invoice's lines inside them sum in each
+	-- window as its whole would (an invoice left with one day counts whole in the windows holding
+	-- it). The firsts read every filtered line below. At 10M lines over ten years under a
+	-- product-line filter, grouping every invoice of the history took 0.7 of activation's 1 s.
 	SELECT client_id, invoice_id, min(invoice_date), max(invoice_date), sum(amount),
-		min(invoice_date) FILTER (WHERE amount > 0), any_value(billing_tier)
+		min(invoice_date) FILTER (WHERE amount > 0)
 	FROM document_lines
 	WHERE NOT cartera_invoice_totals_apply({{product_side_filters}}, NULL)
+		AND invoice_date BETWEEN least(last_day($from_date::DATE), $as_of::DATE) - $window_days::INTEGER + 1
+			AND greatest(last_day($to_date::DATE), $as_of::DATE)
 	GROUP BY client_id, invoice_id
 ),
 firsts AS (
-	SELECT client_id, min(first_day) AS first_line,
-		min(first_positive) AS first_positive, any_value(billing_tier) AS billing_tier
+	SELECT client_id, min(first_day) AS first_line, min(first_positive) AS first_positive
 	FROM invoices
-	WHERE NOT cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, NULL)
+	WHERE cartera_invoice_totals_apply({{product_side_filters}}, NULL) AND NOT cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, NULL)
+	GROUP BY client_id
+	UNION ALL
+	-- Under a product-side filter, from every filtered line (the invoices above are those of the windows only).
+	SELECT client_id, min(invoice_date), min(invoice_date) FILTER (WHERE amount > 0)
+	FROM document_lines
+	WHERE NOT cartera_invoice_totals_apply({{product_side_filters}}, NULL)
 	GROUP BY client_id
 	UNION ALL
 	-- The same firsts from the month rollup (its rows' first line and first positive line).
-	SELECT client_id, min(first_day), min(first_positive), NULL
+	SELECT client_id, min(first_day), min(first_positive)
 	FROM client_month_sales
 	WHERE cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, NULL) AND client_id IS NOT NULL
 	GROUP BY client_id

@@ -182,7 +182,8 @@ describe('activation with invoices whose lines carry several dates', () => {
 	beforeAll(async () => {
 		sdb = await openTempDatabase(spread);
 		const clients = ['Código cliente;Razón social;Fecha de alta', 'K;Ka;01/01/2024', 'L;Ele;01/01/2024', 'M;Eme;01/01/2024'];
-		const products = ['Código producto;Descripción', 'P1;Papel', 'P2;Tóner'];
+		// One product line holds every product: filtered by it, the figure reads the lines instead of the stored invoices.
+		const products = ['Código producto;Descripción;Línea de producto', 'P1;Papel;Todo', 'P2;Tóner;Todo'];
 		const invoices = [
 			'Nº factura;Fecha;Código cliente;Código producto;Importe;Tipo documento',
 			'S1;20/12/2024;K;P1;100,00;Factura', //    K: +100 on 2024-12-20 …
@@ -228,5 +229,22 @@ describe('activation with invoices whose lines carry several dates', () => {
 		expect([all.active, all.inactive, all.potential, all.months[0]!.activation_rate]).toEqual([1, 2, 0, 1 / 3]);
 		const p1 = await activation(sdb, metricParams('2025-04', '2025-04', '2025-04-30', { product: 'P1' }), settings);
 		expect([p1.active, p1.inactive, p1.potential, p1.months[0]!.activation_rate]).toEqual([0, 3, 0, 0]);
+	});
+
+	it('read from the lines (a product line holding every line), is the same as from the stored invoices', async () => {
+		// Filtered, the invoices are grouped from the lines dated within some window only, and the
+		// first purchases from every line: periods whose windows cut S1 and S2 anywhere, as of a month
+		// end or a day within it, with windows of 30 and 365 days.
+		const cases: [string, string, string][] = [
+			['2025-01', '2025-03', '2025-03-31'], ['2025-01', '2025-03', '2025-03-14'], ['2025-02', '2025-02', '2025-02-28'],
+			['2025-03', '2025-04', '2025-04-30'], ['2025-04', '2025-04', '2025-04-10'], ['2024-12', '2025-04', '2025-04-30']
+		];
+		for (const [from, to, asOf] of cases)
+			for (const window_days of [30, 365]) {
+				const settings = { ...DEFAULT_SETTINGS, window_days };
+				const stored = await activation(sdb, metricParams(from, to, asOf), settings);
+				const lines = await activation(sdb, metricParams(from, to, asOf, { product_line: 'Todo' }), settings);
+				expect(lines, `${from}..${to} as of ${asOf}, ${window_days} days`).toEqual(stored);
+			}
 	});
 });
