@@ -34,9 +34,14 @@
 -- client population instead.
 WITH document_lines AS (
 	-- The lines a product-side filter picks (tiers and statuses come from tiers and the rule below).
+	-- Under a product-line filter alone, only those dated within some window (see invoices): the
+	-- firsts are stored (client_line_firsts).
 	SELECT client_id, invoice_id, invoice_date, amount
 	FROM cartera_lines({{filters_unclassified}}, false)
 	WHERE client_id IS NOT NULL
+		AND (NOT ($use_rollups AND cartera_sales_grain(true, false, {{product_side_filters}}, NULL) = 'product_line')
+			OR invoice_date BETWEEN least(last_day($from_date::DATE), $as_of::DATE) - $window_days::INTEGER + 1
+				AND greatest(last_day($to_date::DATE), $as_of::DATE))
 ),
 periods AS (
 	SELECT 0 AS ord, NULL::VARCHAR AS month, $from_date::DATE AS p_from, $to_date::DATE AS p_to, $as_of::DATE AS p_as_of
@@ -78,10 +83,18 @@ firsts AS (
 	WHERE cartera_invoice_totals_apply({{product_side_filters}}, NULL) AND NOT cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, NULL)
 	GROUP BY client_id
 	UNION ALL
-	-- Under a product-side filter, from every filtered line (the invoices above are those of the windows only).
+	-- Under a product-line filter alone, each client's first line and first purchase in that line as
+	-- stored (client_line_firsts, migration 025); under a finer one, from every filtered line (the
+	-- invoices above are those of the windows only).
+	SELECT client_id, first_day, first_positive
+	FROM client_line_firsts
+	WHERE $use_rollups AND cartera_sales_grain(true, false, {{product_side_filters}}, NULL) = 'product_line'
+		AND product_line = $f_product_line AND client_id IS NOT NULL
+	UNION ALL
 	SELECT client_id, min(invoice_date), min(invoice_date) FILTER (WHERE amount > 0)
 	FROM document_lines
 	WHERE NOT cartera_invoice_totals_apply({{product_side_filters}}, NULL)
+		AND NOT ($use_rollups AND cartera_sales_grain(true, false, {{product_side_filters}}, NULL) = 'product_line')
 	GROUP BY client_id
 	UNION ALL
 	-- The same firsts from the month rollup (its rows' first line and first positive line).

@@ -15,8 +15,8 @@
 -- The choice depends on bound parameters only: the unused sources are not read.
 -- From the rollup, only the months from the comparison period's start (prev_from_date, or from_date
 -- if earlier) are read; each client and product line's earlier history is one row, its first
--- positive month (client_line_firsts, migration 025) with no amount: all that the callers ask of
--- those months is whether a positive line came before from_date (on a long history most rows).
+-- positive line's day (client_line_firsts, migration 025) with no amount: all that the callers ask
+-- of those months is whether a positive line came before from_date (on a long history most rows).
 CREATE OR REPLACE TEMP MACRO cartera_line_month_rows(since, to_date) AS TABLE
 SELECT client_id, product_line, month, amount, positive_lines::INTEGER AS positive
 FROM client_line_month_sales

@@ -255,7 +255,11 @@ describe('the demo’s rollups are read and kept', () => {
 		await differs(
 			'client_line_month_sales',
 			// Retention under a tier or status filter: the rollup's rows of the clients it keeps (retention_rows.sql).
-			[['segmentation', { dim: 'product_line' }], ['growth', { product_line: line }], ['retention', {}], ['sales_events', {}], ['retention', { billing_tier: 'A' }]],
+			[
+				['segmentation', { dim: 'product_line' }], ['growth', { product_line: line }], ['retention', {}], ['sales_events', {}], ['retention', { billing_tier: 'A' }],
+				// A status within a product line (sales.sql's cartera_month_classes): the line's rollup rows.
+				['growth', { status: 'active', product_line: line }]
+			],
 			[['growth', {}], ['segmentation', { dim: 'product' }], ['segmentation', { dim: 'business_unit' }], ['retention', { business_unit: 'Suministros' }]]
 		);
 		// Activation's windows at month ends (not at as_of: read from the invoices): the client, active
@@ -270,10 +274,15 @@ describe('the demo’s rollups are read and kept', () => {
 		);
 		// Each client's first purchase per product line stands for the months before the comparison
 		// period (retention_rows.sql): moved a century on, the clients who bought only before it count
-		// as buying for the first time.
+		// as buying for the first time. Within a product line, activation and a status read it too
+		// (activation.sql's firsts, sales.sql's cartera_month_classes).
 		await db.run(`UPDATE client_line_firsts SET first_positive = first_positive + INTERVAL 100 YEAR`);
 		try {
-			for (const [name, extra] of [['retention', {}], ['sales_events', {}], ['sales_events', { status: 'active' }]] as const) {
+			const cases = [
+				['retention', {}], ['sales_events', {}], ['sales_events', { status: 'active' }],
+				['activation', { product_line: line }], ['growth', { status: 'active', product_line: line }], ['segmentation', { dim: 'status', product_line: line }]
+			] as const;
+			for (const [name, extra] of cases) {
 				const { rollups, lines } = await both(db, name, { ...period, ...extra });
 				expect(rollups, `client_line_firsts: ${name} ${JSON.stringify(extra)}`).not.toEqual(lines);
 			}

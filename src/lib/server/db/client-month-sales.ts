@@ -5,8 +5,8 @@
 // versions it replaced, noted before an undo moves them (as invoice-totals.ts does for invoices).
 // A pair whose lines are all gone leaves no row. The product-line rollup also depends on the
 // products table (a product's line): a write there recomputes it whole (refreshProductLineMonths).
-// Each client's first positive month per product line (client_line_firsts, 025) is kept from the
-// product-line rollup once that is up to date: for the clients touched, or whole with it.
+// Each client's first line and first positive line per product line (client_line_firsts, 025) are
+// kept from the product-line rollup once that is up to date: for the clients touched, or whole with it.
 import type { Database } from './database';
 
 const TOUCHED = 'touched_client_months';
@@ -63,22 +63,21 @@ export async function refreshTouchedClientMonths(db: Database): Promise<void> {
 		await db.run(`DELETE FROM client_line_firsts s WHERE s.client_id IN ${clients} OR (s.client_id IS NULL AND EXISTS (SELECT 1 FROM ${TOUCHED} WHERE client_id IS NULL))`);
 		await db.run(
 			`INSERT INTO client_line_firsts
-			 SELECT client_id, product_line, min(month) FROM client_line_month_sales s
-			 WHERE positive_lines > 0 AND (s.client_id IN ${clients} OR (s.client_id IS NULL AND EXISTS (SELECT 1 FROM ${TOUCHED} WHERE client_id IS NULL)))
+			 SELECT ${LINE_FIRSTS} FROM client_line_month_sales s
+			 WHERE s.client_id IN ${clients} OR (s.client_id IS NULL AND EXISTS (SELECT 1 FROM ${TOUCHED} WHERE client_id IS NULL))
 			 GROUP BY ALL`
 		);
 	}
 	await db.run(`DROP TABLE ${TOUCHED}`);
 }
 
-/** Every client's first positive month per product line, from the product-line rollup (as migration 025). */
+/** client_line_firsts' columns from client_line_month_sales' rows (as migration 025). */
+const LINE_FIRSTS = 'client_id, product_line, min(first_day), min(first_positive)';
+
+/** Every client's first line and first positive line per product line, from the product-line rollup. */
 async function refreshAllLineFirsts(db: Database): Promise<void> {
 	await db.run('DELETE FROM client_line_firsts');
-	await db.run(
-		`INSERT INTO client_line_firsts
-		 SELECT client_id, product_line, min(month) FROM client_line_month_sales WHERE positive_lines > 0
-		 GROUP BY ALL ORDER BY client_id, product_line`
-	);
+	await db.run(`INSERT INTO client_line_firsts SELECT ${LINE_FIRSTS} FROM client_line_month_sales GROUP BY ALL ORDER BY client_id, product_line`);
 }
 
 async function refreshAll(db: Database, table: string, order: string): Promise<void> {
