@@ -14,9 +14,10 @@ import { startServer, type RunningServer } from '../tests/helpers/server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAGES = ['/', '/segmentos', '/concentracion', '/activacion', '/pronostico', '/embudo', '/clientes'];
-/** Resumen under a status and a billing-tier filter (every figure classifies the clients), and the
+/** Resumen under a status and a billing-tier filter (every figure classifies the clients), under
+ * the largest product line (LINE) alone and with a status (the status within that line), and the
  * monthly report Resumen links to (its period's last month, asked of the server). */
-const MORE = ['/?status=active', '/?billing_tier=A', '/informe/MONTH'];
+const MORE = ['/?status=active', '/?billing_tier=A', '/?product_line=LINE', '/?product_line=LINE&status=active', '/informe/MONTH'];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const WARM_WAIT_MS = Number(process.env.BENCH_WARM_WAIT_MS ?? 15_000);
 
@@ -50,7 +51,9 @@ async function measure(label: string, dbPath: string, target: number): Promise<v
 	try {
 		await fetchTime(server, `${server.url}/api/metrics/segmentation`); // the server's first query registers macros
 		const month = ((await (await server.fetch(`${server.url}/api/metrics/kpis`)).json()) as { as_of: string }).as_of.slice(0, 7);
-		const pages = [...PAGES, ...MORE].map((page) => page.replace('MONTH', month));
+		const segments = ((await (await server.fetch(`${server.url}/api/metrics/segmentation?dim=product_line`)).json()) as { segments: { value: string | null }[] }).segments;
+		const line = encodeURIComponent(segments.find((s) => s.value !== null)?.value ?? '');
+		const pages = [...PAGES, ...MORE].map((page) => page.replace('MONTH', month).replace(/LINE/g, line));
 		const rows: Record<string, string | number>[] = [];
 		for (const page of pages) {
 			const url = dataUrl(server, page);
