@@ -10,9 +10,9 @@
 -- or filters by product line; else 'client' (client_month_sales, 019: ~5× fewer rows).
 -- Rows from a rollup: invoice_date is the month's first day; invoice_id, line_no, product_id,
 -- quantity, doc_type and the product's other attributes are NULL; product_line is NULL from the
--- client rollup; lines = the month's line count; from the client rollup also the month's
+-- client rollup; lines = the month's line count; from either rollup also the month's
 -- first line and first and last positive line (first_day, first_positive, last_positive: NULL
--- otherwise). Rows from the lines: lines = 1.
+-- from the lines). Rows from the lines: lines = 1.
 -- Billing tier (classify) is the same rule on either: the clients' period revenue ranked
 -- (abc_tier.sql, cartera_share_before), after the client-attribute filters.
 -- Status (classify, or a status filter): the status rule
@@ -42,7 +42,7 @@ FROM (
 	SELECT month, client_id, NULL::VARCHAR AS product_line, amount, lines, first_day, first_positive, last_positive
 	FROM client_month_sales WHERE NOT by_product_line
 	UNION ALL
-	SELECT month, client_id, product_line, amount, lines, NULL::DATE, NULL::DATE, NULL::DATE
+	SELECT month, client_id, product_line, amount, lines, first_day, first_positive, last_positive
 	FROM client_line_month_sales WHERE by_product_line
 ) s
 LEFT JOIN clients c ON c.client_id = s.client_id

@@ -142,10 +142,16 @@ describe.each(INVARIANT_DATASETS)('$name: every figure, rollups on and off', (d)
 		}
 	});
 
-	it('the client list, every row, is the same read from the rollups: by period, filter, as of a day within a month, sorted by last purchase', async () => {
+	it('the client list, every row, is the same read from the rollups: by period, filter, within a product line, as of a day within a month, sorted by last purchase', async () => {
 		const plain = queries(d.cases)[0]!;
 		const midMonth = `${plain.to}-15`;
 		const cases = [...queries(d.cases), { ...plain, as_of: midMonth }, { ...plain, as_of: midMonth, status: 'inactive' }, { ...plain, compare: 'year' }];
+		// Within the product line that sold most (its rollup, and the status on its documents).
+		const top = await db.one<{ line: string }>('SELECT product_line AS line FROM client_line_month_sales WHERE product_line IS NOT NULL GROUP BY 1 ORDER BY sum(amount) DESC, 1 LIMIT 1');
+		if (top) {
+			const line = { ...plain, product_line: top.line };
+			cases.push(line, { ...line, status: 'active' }, { ...line, status: 'inactive' }, { ...line, billing_tier: 'A' }, { ...line, as_of: midMonth });
+		}
 		for (const query of cases) {
 			for (const sort of ['revenue', 'last_purchase']) {
 				const { rollups, lines } = await bothClients(db, query, { sort });
