@@ -1,6 +1,7 @@
 // npm run bench:pages — how long each dashboard page's data takes to arrive over HTTP, on the demo
 // database and on the portfolio of bench/metrics.ts with BENCH_LINES lines (1,000,000 by default)
-// over BENCH_YEARS years (3 by default; run npm run bench:metrics with the same two first to create it).
+// over BENCH_YEARS years (3 by default), in date order with BENCH_ORDER=chronological (run npm run
+// bench:metrics with the same three first to create it).
 // SvelteKit serves a page's data at <page>/__data.json: that is what a navigation waits for.
 // "first" is the first request for the page after the server started, with background warming off
 // (figures computed for that request; "first_part" until its first streamed part arrives, which
@@ -84,6 +85,7 @@ if (!existsSync(demo)) await buildDemoDatabase(demo);
 await measure('Demo database', demo, 300);
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const YEARS = Number(process.env.BENCH_YEARS ?? 3);
-const big = join(ROOT, 'bench', 'out', `metrics-${LINES}${YEARS === 3 ? '' : `-${YEARS}y`}.duckdb`);
-if (existsSync(big)) await measure(`${LINES.toLocaleString('en')} invoice lines over ${YEARS} years, 20,000 clients`, big, 1000);
-else console.log(`\n${big} is missing: run BENCH_LINES=${LINES} BENCH_YEARS=${YEARS} npm run bench:metrics first to create it.`);
+const ORDER = process.env.BENCH_ORDER === 'chronological' ? '-chrono' : '';
+const big = join(ROOT, 'bench', 'out', `metrics-${LINES}${YEARS === 3 ? '' : `-${YEARS}y`}${ORDER}.duckdb`);
+if (existsSync(big)) await measure(`${LINES.toLocaleString('en')} invoice lines over ${YEARS} years${ORDER ? ' in date order' : ''}, 20,000 clients`, big, 1000);
+else console.log(`\n${big} is missing: run BENCH_LINES=${LINES} BENCH_YEARS=${YEARS} BENCH_ORDER=${process.env.BENCH_ORDER ?? 'random'} npm run bench:metrics first to create it.`);
