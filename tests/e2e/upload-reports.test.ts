@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
+import { hydrated } from '../helpers/chromium';
 import { useDemoApp } from '../helpers/demo-app';
 import { folderAt } from '../helpers/temp-db';
 
@@ -57,6 +58,8 @@ async function openPage(lang: 'es' | 'en' = 'es'): Promise<Page> {
 	});
 	page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
 	await page.goto(`${app.server.url}/cargar?lang=${lang}`);
+	// A file chosen before the page hydrates reaches no handler.
+	await hydrated(page);
 	return page;
 }
 

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { hydrated } from '../helpers/chromium';
 import { newPage, useDemoApp } from '../helpers/demo-app';
 import { keptWorkbook } from '../helpers/xlsx-kept-workbook';
 
@@ -21,6 +22,7 @@ describe('a workbook with a cover and notes on /cargar', () => {
 	it('reads the data sheet by itself, offers the others, and takes a choice back', async () => {
 		const { page, errors, close } = await newPage(app);
 		await page.goto(`${app.server.url}/cargar?lang=es`);
+		await hydrated(page); // a file chosen before hydration reaches no handler
 		await page.setInputFiles('[data-testid="file-input"]', [join(app.dir, 'ventas-2025.xlsx')]);
 		await previewed(page, 'preview-table');
 		const sheet = page.locator('[data-testid="opt-sheet"]');

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
+import { hydrated } from '../helpers/chromium';
 import { useDemoApp } from '../helpers/demo-app';
 import { folderAt } from '../helpers/temp-db';
 import { superstoreXlsx } from '../helpers/xlsx-fixture';
@@ -132,6 +133,8 @@ describe('upload in the browser', () => {
 	it('recognises the same file as already loaded', async () => {
 		const page = await openPage();
 		await page.goto(`${app.server.url}/cargar`);
+		// A file chosen before the page hydrates reaches no handler: nothing would ever be previewed.
+		await hydrated(page);
 		await page.setInputFiles('[data-testid="file-input"]', [bom()]);
 		await settled(page, 1);
 		expect(await page.textContent('[data-testid="already-loaded"]')).toMatch(/ya se cargó el .* \(lote \d+\)/);
@@ -142,6 +145,8 @@ describe('upload in the browser', () => {
 		const page = await openPage();
 		const seen = errors.length;
 		await page.goto(`${app.server.url}/cargar`);
+		// A file chosen before the page hydrates reaches no handler: nothing would ever be previewed.
+		await hydrated(page);
 		await page.setInputFiles('[data-testid="file-input"]', [folderAt(app.dir).write('vacio.csv', '')]);
 		await page.waitForSelector('[data-testid="upload-error"]');
 		expect(await page.textContent('[data-testid="upload-error"]')).toBe('vacio.csv: el archivo está vacío.');
@@ -171,6 +176,7 @@ describe('upload in the browser', () => {
 		const page = await openPage();
 		await page.goto(`${app.server.url}/cargar?lang=en`);
 		expect(await page.textContent('h1')).toBe('Load data');
+		await hydrated(page);
 		await page.setInputFiles('[data-testid="file-input"]', [bom(), xlsx()]);
 		await settled(page, 2);
 		const bomReport = page.locator('[data-testid="report-file"][data-name="facturas-bom.csv"]');
