@@ -15,44 +15,43 @@
 --   last_purchase = the client's last positive line (a purchase) on or before $as_of.
 -- When no filter picks lines finer than a product line (and $use_rollups, metrics/bind.ts), every
 -- client's figures come from the stored rollups instead of the lines, the same to the cent:
--- revenues, lines, first line and first, last purchase from the month rollup (client_month_sales,
--- migrations 019 and 023; within a product line client_line_month_sales, 020 and 025), the tier from
--- the same rows (cartera_client_months, sales.sql), the status rule's window from the stored
--- documents (cartera_window_as_of, status_window.sql; within a product line cartera_month_classes'
--- status on that line's documents). Only last_purchase, when as_of is not a month end, reads the
--- lines of as_of's own month. On 10M lines the first page takes ~0.3 s, not 2.6 s.
+-- revenues, lines and last purchase from the month rollup (client_month_sales, migrations 019 and
+-- 023; within a product line client_line_month_sales, 020 and 025), the tier from the same rows
+-- (cartera_client_months, sales.sql), the status from cartera_month_classes (sales.sql), the one
+-- place every figure's status per client comes from. Only last_purchase, when as_of is not a month
+-- end, reads the lines of as_of's own month. On 10M lines the first page takes ~0.3 s, not 2.6 s.
 -- $client: NULL for the list, or one client_id (the client page reads its row from here).
 -- $q: NULL or text searched in client_id and name, case- and accent-insensitive, literally
 -- (contains, not LIKE: % and _ are plain characters). The row without client never matches.
 -- $sort / $dir pick one of the fixed ORDER BY keys below (anything else: revenue desc); ties by
 -- client_id. $limit / $offset page the rows (a NULL limit: every row); total = matching rows.
-WITH windows AS MATERIALIZED (
-	-- Every client's window, read whole (at a month end one stored row each): a client page's $client
-	-- pushed into it made the spread invoices' branch scan the period's lines (130 ms on 10M lines).
-	SELECT * FROM cartera_window_as_of($as_of, $window_days, $stored_windows)
+WITH statuses AS MATERIALIZED (
+	-- Every client's status as every figure has it (cartera_month_classes, sales.sql: the month
+	-- rollup's first line and purchase and the stored windows; within a product line, that line's),
+	-- read whole: a client page's $client pushed into the windows made the spread invoices' branch
+	-- scan the period's lines (130 ms on 10M lines).
+	SELECT client_id, status FROM cartera_month_classes({{filters_unclassified}}, true, false, true)
+	WHERE $use_rollups AND cartera_sales_grain(true, false, {{product_side_filters}}, NULL) <> 'line'
 ),
 l AS (
-	SELECT client_id, invoice_date, amount, in_clients, billing_tier, status
+	SELECT client_id, invoice_date, amount, billing_tier, status
 	FROM cartera_lines({{filters_unclassified}}, true)
 	WHERE NOT ($use_rollups AND cartera_sales_grain(true, false, {{product_side_filters}}, NULL) <> 'line')
 		AND ($client::VARCHAR IS NULL OR client_id = $client::VARCHAR)
 ),
 months AS (
 	-- The month rollup's rows of the clients the filters keep, with their tier (none without rollups).
-	SELECT k.client_id, k.invoice_date AS month, k.amount, k.lines, k.in_clients, k.billing_tier,
-		k.first_day, k.first_positive, k.last_positive
-	-- Its status is worked out below, with the last purchase (with_status false).
+	SELECT k.client_id, k.invoice_date AS month, k.amount, k.lines, k.billing_tier, k.last_positive
+	-- Its status is read from statuses above (with_status false).
 	FROM cartera_client_months({{filters_unclassified}}, true, cartera_sales_grain(true, false, {{product_side_filters}}, NULL) = 'product_line', false) k
 	WHERE $use_rollups AND cartera_sales_grain(true, false, {{product_side_filters}}, NULL) <> 'line'
 		AND ($client::VARCHAR IS NULL OR k.client_id = $client::VARCHAR)
 ),
 month_clients AS (
-	SELECT client_id, any_value(billing_tier) AS billing_tier, bool_or(in_clients) AS in_clients,
+	SELECT client_id, any_value(billing_tier) AS billing_tier,
 		sum(amount) FILTER (WHERE month BETWEEN $from_date::DATE AND $to_date::DATE) AS revenue,
 		sum(amount) FILTER (WHERE month BETWEEN $cmp_from::DATE AND $cmp_to::DATE) AS revenue_previous,
 		sum(lines) FILTER (WHERE month BETWEEN $from_date::DATE AND $to_date::DATE) AS lines,
-		min(first_day) <= $as_of::DATE AS seen,
-		coalesce(min(first_positive) <= $as_of::DATE, false) AS bought,
 		max(last_positive) FILTER (WHERE last_positive <= $as_of::DATE) AS last_purchase
 	FROM months
 	GROUP BY client_id
@@ -77,22 +76,12 @@ per_client AS (
 	FROM l
 	GROUP BY client_id
 	UNION ALL
-	SELECT k.client_id, k.billing_tier,
-		CASE WHEN k.client_id IS NULL THEN NULL
-			-- Within a product line, the status on that line's documents, as every figure has it.
-			WHEN $f_product_line::VARCHAR IS NOT NULL THEN ls.status
-			ELSE cartera_status_rule(k.seen, k.bought, k.in_clients,
-				coalesce(w.invoices, 0), coalesce(w.total, 0), $min_invoices, $min_amount) END,
-		k.revenue, k.revenue_previous, k.lines,
+	SELECT k.client_id, k.billing_tier, s.status, k.revenue, k.revenue_previous, k.lines,
 		-- The later of the two, either of which may be missing.
 		greatest(coalesce(k.last_purchase, a.last_purchase), coalesce(a.last_purchase, k.last_purchase))
 	FROM month_clients k
-	LEFT JOIN windows w ON w.client_id = k.client_id
+	LEFT JOIN statuses s ON s.client_id = k.client_id
 	LEFT JOIN as_of_month a ON a.client_id IS NOT DISTINCT FROM k.client_id
-	LEFT JOIN (
-		SELECT client_id, status FROM cartera_month_classes({{filters_unclassified}}, true, false, true)
-		WHERE $f_product_line::VARCHAR IS NOT NULL
-	) ls ON ls.client_id = k.client_id
 ),
 registered AS (
 	SELECT c.client_id, c.name, c.client_type, c.size, c.sector, c.legal_form, c.region, c.crm_status,
