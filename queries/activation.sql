@@ -39,9 +39,8 @@ WITH document_lines AS (
 	SELECT client_id, invoice_id, invoice_date, amount
 	FROM cartera_lines({{filters_unclassified}}, false)
 	WHERE client_id IS NOT NULL
-		AND (NOT ($use_rollups AND cartera_sales_grain(true, false, {{product_side_filters}}, NULL) = 'product_line')
-			OR invoice_date BETWEEN least(last_day($from_date::DATE), $as_of::DATE) - $window_days::INTEGER + 1
-				AND greatest(last_day($to_date::DATE), $as_of::DATE))
+		AND (NOT cartera_line_firsts_apply($use_rollups, {{product_side_filters}})
+			OR cartera_in_windows(invoice_date, $from_date, $to_date, $as_of, $window_days))
 ),
 periods AS (
 	SELECT 0 AS ord, NULL::VARCHAR AS month, $from_date::DATE AS p_from, $to_date::DATE AS p_to, $as_of::DATE AS p_as_of
@@ -73,8 +72,7 @@ invoices AS (
 		min(invoice_date) FILTER (WHERE amount > 0)
 	FROM document_lines
 	WHERE NOT cartera_invoice_totals_apply({{product_side_filters}}, NULL)
-		AND invoice_date BETWEEN least(last_day($from_date::DATE), $as_of::DATE) - $window_days::INTEGER + 1
-			AND greatest(last_day($to_date::DATE), $as_of::DATE)
+		AND cartera_in_windows(invoice_date, $from_date, $to_date, $as_of, $window_days)
 	GROUP BY client_id, invoice_id
 ),
 firsts AS (
@@ -88,13 +86,13 @@ firsts AS (
 	-- invoices above are those of the windows only).
 	SELECT client_id, first_day, first_positive
 	FROM client_line_firsts
-	WHERE $use_rollups AND cartera_sales_grain(true, false, {{product_side_filters}}, NULL) = 'product_line'
+	WHERE cartera_line_firsts_apply($use_rollups, {{product_side_filters}})
 		AND product_line = $f_product_line AND client_id IS NOT NULL
 	UNION ALL
 	SELECT client_id, min(invoice_date), min(invoice_date) FILTER (WHERE amount > 0)
 	FROM document_lines
 	WHERE NOT cartera_invoice_totals_apply({{product_side_filters}}, NULL)
-		AND NOT ($use_rollups AND cartera_sales_grain(true, false, {{product_side_filters}}, NULL) = 'product_line')
+		AND NOT cartera_line_firsts_apply($use_rollups, {{product_side_filters}})
 	GROUP BY client_id
 	UNION ALL
 	-- The same firsts from the month rollup (its rows' first line and first positive line).

@@ -31,20 +31,20 @@ WITH statuses AS MATERIALIZED (
 	-- read whole: a client page's $client pushed into the windows made the spread invoices' branch
 	-- scan the period's lines (130 ms on 10M lines).
 	SELECT client_id, status FROM cartera_month_classes({{filters_unclassified}}, true, false, true)
-	WHERE $use_rollups AND cartera_sales_grain(true, false, {{product_side_filters}}, NULL) <> 'line'
+	WHERE cartera_month_rollups_apply($use_rollups, {{product_side_filters}})
 ),
 l AS (
 	SELECT client_id, invoice_date, amount, billing_tier, status
 	FROM cartera_lines({{filters_unclassified}}, true)
-	WHERE NOT ($use_rollups AND cartera_sales_grain(true, false, {{product_side_filters}}, NULL) <> 'line')
+	WHERE NOT (cartera_month_rollups_apply($use_rollups, {{product_side_filters}}))
 		AND ($client::VARCHAR IS NULL OR client_id = $client::VARCHAR)
 ),
 months AS (
 	-- The month rollup's rows of the clients the filters keep, with their tier (none without rollups).
 	SELECT k.client_id, k.invoice_date AS month, k.amount, k.lines, k.billing_tier, k.last_positive
 	-- Its status is read from statuses above (with_status false).
-	FROM cartera_client_months({{filters_unclassified}}, true, cartera_sales_grain(true, false, {{product_side_filters}}, NULL) = 'product_line', false) k
-	WHERE $use_rollups AND cartera_sales_grain(true, false, {{product_side_filters}}, NULL) <> 'line'
+	FROM cartera_client_months({{filters_unclassified}}, true, $f_product_line::VARCHAR IS NOT NULL, false) k
+	WHERE cartera_month_rollups_apply($use_rollups, {{product_side_filters}})
 		AND ($client::VARCHAR IS NULL OR k.client_id = $client::VARCHAR)
 ),
 month_clients AS (
@@ -60,7 +60,7 @@ as_of_month AS (
 	-- as_of within a month: that month's purchases up to it, which its row's last_positive may pass.
 	SELECT client_id, max(invoice_date) AS last_purchase
 	FROM invoice_lines
-	WHERE $use_rollups AND cartera_sales_grain(true, false, {{product_side_filters}}, NULL) <> 'line' AND $as_of::DATE <> last_day($as_of::DATE)
+	WHERE cartera_month_rollups_apply($use_rollups, {{product_side_filters}}) AND $as_of::DATE <> last_day($as_of::DATE)
 		AND ($f_product_line::VARCHAR IS NULL OR product_id IN (SELECT product_id FROM products WHERE product_line = $f_product_line))
 		AND doc_status NOT IN {{uncounted_statuses}} AND amount > 0
 		AND invoice_date BETWEEN date_trunc('month', $as_of::DATE) AND $as_of::DATE

@@ -14,3 +14,20 @@ CREATE OR REPLACE TEMP MACRO cartera_invoice_totals_apply({{product_side_params}
 -- the window in force (stored_windows, metrics/activation.ts).
 CREATE OR REPLACE TEMP MACRO cartera_stored_windows_apply(use_rollups, stored_windows, {{product_side_params}}, f_billing_tier) AS
 	use_rollups AND stored_windows AND cartera_invoice_totals_apply({{product_side_params}}, f_billing_tier);
+
+-- Whether the month rollups (client_month_sales, client_line_month_sales, client_line_firsts) hold
+-- what a client's lines give: the rollups are on and no filter picks lines finer than a product
+-- line (a product, a business unit). The client list reads them then (client_list.sql).
+CREATE OR REPLACE TEMP MACRO cartera_month_rollups_apply(use_rollups, {{product_side_params}}) AS
+	use_rollups AND {{below_product_line_absent}};
+
+-- Whether a figure under a product-line filter may read each client's first line and purchase in
+-- that line from client_line_firsts (migration 025) rather than from every line of the line.
+CREATE OR REPLACE TEMP MACRO cartera_line_firsts_apply(use_rollups, {{product_side_params}}) AS
+	cartera_month_rollups_apply(use_rollups, {{product_side_params}}) AND f_product_line IS NOT NULL;
+
+-- Whether day d lies within one of activation's windows: those ending at each month end from
+-- from_date to to_date and at as_of (window_days long). A line outside them is in none.
+CREATE OR REPLACE TEMP MACRO cartera_in_windows(d, from_date, to_date, as_of, window_days) AS
+	d BETWEEN least(last_day(from_date::DATE), as_of::DATE) - window_days::INTEGER + 1
+		AND greatest(last_day(to_date::DATE), as_of::DATE);
