@@ -59,14 +59,10 @@ export async function refreshTouchedClientMonths(db: Database): Promise<void> {
 	}
 	if (many) await refreshAllLineFirsts(db);
 	else {
-		const clients = `(SELECT DISTINCT client_id FROM ${TOUCHED})`;
-		await db.run(`DELETE FROM client_line_firsts s WHERE s.client_id IN ${clients} OR (s.client_id IS NULL AND EXISTS (SELECT 1 FROM ${TOUCHED} WHERE client_id IS NULL))`);
-		await db.run(
-			`INSERT INTO client_line_firsts
-			 SELECT ${LINE_FIRSTS} FROM client_line_month_sales s
-			 WHERE s.client_id IN ${clients} OR (s.client_id IS NULL AND EXISTS (SELECT 1 FROM ${TOUCHED} WHERE client_id IS NULL))
-			 GROUP BY ALL`
-		);
+		// The touched clients' rows, the NULL client (lines without one) as a client of its own.
+		const touched = `EXISTS (SELECT 1 FROM ${TOUCHED} t WHERE t.client_id IS NOT DISTINCT FROM s.client_id)`;
+		await db.run(`DELETE FROM client_line_firsts s WHERE ${touched}`);
+		await db.run(`INSERT INTO client_line_firsts SELECT ${LINE_FIRSTS} FROM client_line_month_sales s WHERE ${touched} GROUP BY ALL`);
 	}
 	await db.run(`DROP TABLE ${TOUCHED}`);
 }
