@@ -5,7 +5,7 @@
 CREATE OR REPLACE TEMP MACRO cartera_client_status(as_of, window_days, min_invoices, min_amount) AS TABLE
 WITH line_status AS (
 	SELECT DISTINCT client_id, status
-	FROM cartera_lines(as_of, as_of, as_of, window_days, min_invoices, min_amount, 0.8, 0.95, false, {{no_filters}}, true)
+	FROM cartera_lines(as_of, as_of, as_of, window_days, min_invoices, min_amount, 0.8, 0.95, false, false, {{no_filters}}, true)
 	WHERE client_id IS NOT NULL AND invoice_date <= as_of::DATE
 ),
 population AS (

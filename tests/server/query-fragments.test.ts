@@ -33,7 +33,7 @@ describe('SQL fragments', () => {
 
 	it('passes every filter of the registry, in its order, as a bound parameter', () => {
 		const filters = DIMENSION_REGISTRY.map((d) => `$f_${d.id}`).join(', ');
-		expect(FRAGMENTS.filters).toBe(`$from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b, $stored_windows, ${filters}`);
+		expect(FRAGMENTS.filters).toBe(`$from_date, $to_date, $as_of, $window_days, $min_invoices, $min_amount, $abc_a, $abc_b, $stored_windows, $line_statuses, ${filters}`);
 		expect(FRAGMENTS.filters_unclassified).toContain('$f_account_manager, NULL, NULL');
 		for (const d of DIMENSION_REGISTRY.filter((d) => d.source === 'client')) expect(FRAGMENTS.line_filter_conditions).toContain(`c.${d.column} = f_${d.id}`);
 	});
@@ -77,7 +77,7 @@ describe('the filtered lines on a real database', () => {
 			...Object.fromEntries(DIMENSION_REGISTRY.map((d) => [`f_${d.id}`, null])),
 			f_region: "Norte' OR '1'='1",
 			from_date: '2024-03-01', to_date: '2024-03-31', as_of: '2024-03-31', window_days: 90, min_invoices: 1, min_amount: 0, abc_a: 0.8, abc_b: 0.95, dim: 'region',
-			use_rollups: true, stored_windows: false
+			use_rollups: true, stored_windows: false, line_statuses: false
 		});
 		expect(rows).toEqual([]);
 		expect((await runQuery<{ n: number }>(db, 'data_range')).length).toBe(1);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Database, Params, Row } from './db/database';
 import { projectRoot } from './project-root';
 import { expandFragments } from './query-fragments';
+import { CREATE_LINE_STATUSES, keepLineStatuses, wantsLineStatuses } from './metrics/line-statuses';
 
 const texts = new Map<string, string>();
 const prepared = new WeakSet<Database>();
@@ -32,6 +33,8 @@ function isMacro(text: string): boolean {
 /** Registers every macro file; one that uses a macro not yet defined waits for the next round. */
 export async function registerMacros(db: Database): Promise<void> {
 	if (prepared.has(db)) return;
+	// A table of the connection's own that sales.sql reads (metrics/line-statuses.ts).
+	await db.runBookkeeping(CREATE_LINE_STATUSES);
 	let pending = readdirSync(queriesFolder())
 		.filter((f) => f.endsWith('.sql'))
 		.sort()
@@ -65,13 +68,30 @@ function usedParams(text: string, params: Params): Params {
 	return used as Params;
 }
 
+/**
+ * Whether the query reads the statuses within a product line, and the connection running it should
+ * keep them first (metrics/line-statuses.ts): then it runs with line_statuses = true, and `prepare`
+ * keeps them on that connection.
+ */
+function linePrepared(name: string, allParams: Params): { params: Params; prepare: (db: Database) => Promise<void> } {
+	const text = queryText(name);
+	if (Array.isArray(allParams) || !/\$line_statuses\b/.test(text) || !wantsLineStatuses(allParams)) return { params: usedParams(text, allParams), prepare: registerMacros };
+	return {
+		params: usedParams(text, { ...allParams, line_statuses: true }),
+		prepare: async (db) => {
+			await registerMacros(db);
+			await keepLineStatuses(db, allParams);
+		}
+	};
+}
+
 /** `always`: a small result worth caching even when the result cache is off (Database.cachedAll). */
 export async function runQuery<T = Row>(db: Database, name: string, allParams: Params = {}, options: { always?: boolean } = {}): Promise<T[]> {
-	const params = usedParams(queryText(name), allParams);
+	const { params, prepare } = linePrepared(name, allParams);
 	await registerMacros(db);
 	// queries/*.sql only read: their results may come from the database's result cache.
 	const key = `${name}|${JSON.stringify(params, (_, v) => (typeof v === 'bigint' ? `${v}n` : v))}`;
-	return db.cachedAll<T>(key, queryText(name), params, { ...options, prepare: registerMacros });
+	return db.cachedAll<T>(key, queryText(name), params, { ...options, prepare });
 }
 
 /**
@@ -83,8 +103,9 @@ export async function runQuery<T = Row>(db: Database, name: string, allParams: P
 export async function* streamQuery<T = Row>(db: Database, name: string, params: Params = {}): AsyncGenerator<T[]> {
 	const own = await db.fork();
 	try {
-		await registerMacros(own);
-		const result = await own.connection.stream(queryText(name), usedParams(queryText(name), params));
+		const prepared = linePrepared(name, params);
+		await prepared.prepare(own);
+		const result = await own.connection.stream(queryText(name), prepared.params);
 		for await (const rows of result.yieldRowObjectJson()) if (rows.length > 0) yield rows as T[];
 	} finally {
 		own.close();

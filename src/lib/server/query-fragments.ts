@@ -7,9 +7,11 @@ import { DIMENSION_REGISTRY, type DimensionSource, type DimensionSpec } from '..
 
 /**
  * The period and settings every filtered-lines macro takes before the filters (bound by metrics/bind.ts),
- * and whether the stored status windows serve window_days (sales.sql reads them for a status).
+ * whether the stored status windows serve window_days (sales.sql reads them for a status), and
+ * whether this connection holds the statuses within the product-line filter (line_statuses,
+ * metrics/line-statuses.ts: queries.ts sets it when it has kept them).
  */
-export const SCOPE_PARAMS = ['from_date', 'to_date', 'as_of', 'window_days', 'min_invoices', 'min_amount', 'abc_a', 'abc_b', 'stored_windows'] as const;
+export const SCOPE_PARAMS = ['from_date', 'to_date', 'as_of', 'window_days', 'min_invoices', 'min_amount', 'abc_a', 'abc_b', 'stored_windows', 'line_statuses'] as const;
 
 const dims: readonly DimensionSpec[] = DIMENSION_REGISTRY;
 const of = (...sources: DimensionSource[]) => dims.filter((d) => sources.includes(d.source));

@@ -60,7 +60,7 @@ const READERS = 2;
 export interface CachedAllOptions {
 	/** Cached even when the result cache is off (see cachedAll). */
 	always?: boolean;
-	/** What a connection needs before it can run the query (its macros): the query may run on a reader connection. */
+	/** What a connection needs before it can run the query (its macros, the statuses it keeps): run on whichever connection runs it, a reader's or this one. */
 	prepare?: (db: Database) => Promise<void>;
 }
 
@@ -148,6 +148,11 @@ export class Database implements SqlSession {
 		await this.readers?.openAll(prepare);
 	}
 
+	/** Whether this connection is inside BEGIN … COMMIT (it may see rows no other connection sees yet). */
+	get inTransaction(): boolean {
+		return this.transactionOpen;
+	}
+
 	/** Bumped when a change of the data becomes visible to other connections (see Shared), on this connection or a fork. */
 	get dataVersion(): number {
 		return this.shared.version;
@@ -162,7 +167,10 @@ export class Database implements SqlSession {
 	async cachedAll<T = Row>(key: string, sql: string, params?: Params, options: CachedAllOptions = {}): Promise<T[]> {
 		const cache = this.shared.cache ?? (options.always ? this.shared.small : null);
 		// Inside its own transaction a connection sees its uncommitted writes: never from or into the cache.
-		if (!cache || this.transactionOpen) return this.all<T>(sql, params);
+		if (!cache || this.transactionOpen) {
+			await options.prepare?.(this);
+			return this.all<T>(sql, params);
+		}
 		const version = this.shared.version;
 		const hit = cache.get<T>(key, version);
 		if (hit) return hit;
@@ -187,7 +195,7 @@ export class Database implements SqlSession {
 	 */
 	/** A result the cache does not hold: on a reader connection when there are readers. */
 	private compute<T>(sql: string, params: Params | undefined, prepare: CachedAllOptions['prepare']): Promise<T[]> {
-		if (!this.readers) return this.all<T>(sql, params);
+		if (!this.readers) return prepare ? prepare(this).then(() => this.all<T>(sql, params)) : this.all<T>(sql, params);
 		return this.readers.read(async (reader) => {
 			await prepare?.(reader);
 			return reader.all<T>(sql, params);

@@ -19,7 +19,10 @@ export function lineParams(p: MetricParams, s: Settings): Record<string, DuckDBV
 		// (CARTERA_ROLLUPS=0) they read the lines: the same answer, used to prove so and to compare times.
 		use_rollups: process.env.CARTERA_ROLLUPS !== '0',
 		// Whether the stored status windows at month ends are for this window (status_window.sql).
-		stored_windows: s.stored_windows
+		stored_windows: s.stored_windows,
+		// Whether the connection running the query holds the statuses within the product-line
+		// filter: only queries.ts may say so, once it has kept them there (metrics/line-statuses.ts).
+		line_statuses: false
 	};
 	for (const d of DIMENSIONS) params[`f_${d}`] = p.filters[d] ?? null;
 	return params;
