@@ -81,6 +81,16 @@ describe('the statuses within a product line kept on a connection', () => {
 		}
 	});
 
+	it('are each figure’s own when figures of two rules are asked for at once on one connection', async () => {
+		const march = { ...ACTIVE, to: '2026-03' };
+		const alone = [await growth(own, ACTIVE), await growth(own, march)];
+		for (let i = 0; i < 3; i++) {
+			// After a change each query's prepare starts the table afresh: never between another's prepare and its query.
+			await db.run(CHANGE);
+			expect(await Promise.all([growth(own, ACTIVE), growth(own, march), growth(own, ACTIVE)])).toEqual([...alone, alone[0]]);
+		}
+	});
+
 	it('inside a transaction are worked out for each query, and a rollback leaves none behind', async () => {
 		const before = revenue(await growth(own, ACTIVE));
 		await own.run('BEGIN TRANSACTION');

@@ -207,7 +207,7 @@ describe('client list', () => {
 			{ as_of: '2025-06-30', w: S.window_days, n: S.min_invoices, a: S.min_amount }
 		);
 		const tiers = await db.all<{ client_id: string; billing_tier: string | null }>(
-			`SELECT DISTINCT client_id, billing_tier FROM cartera_lines('2025-04-01', '2025-06-30', '2025-06-30', 365, 1, 0, 0.8, 0.95, false,
+			`SELECT DISTINCT client_id, billing_tier FROM cartera_lines('2025-04-01', '2025-06-30', '2025-06-30', 365, 1, 0, 0.8, 0.95, false, false,
 				NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true) WHERE client_id IS NOT NULL`
 		);
 		// The whole population of cartera_client_status is listed, with the same status.

@@ -167,10 +167,7 @@ export class Database implements SqlSession {
 	async cachedAll<T = Row>(key: string, sql: string, params?: Params, options: CachedAllOptions = {}): Promise<T[]> {
 		const cache = this.shared.cache ?? (options.always ? this.shared.small : null);
 		// Inside its own transaction a connection sees its uncommitted writes: never from or into the cache.
-		if (!cache || this.transactionOpen) {
-			await options.prepare?.(this);
-			return this.all<T>(sql, params);
-		}
+		if (!cache || this.transactionOpen) return this.preparedAll<T>(sql, params, options.prepare);
 		const version = this.shared.version;
 		const hit = cache.get<T>(key, version);
 		if (hit) return hit;
@@ -188,20 +185,36 @@ export class Database implements SqlSession {
 		return (await running).slice();
 	}
 
+	/** A result the cache does not hold: on a reader connection when there are readers. */
+	private compute<T>(sql: string, params: Params | undefined, prepare: CachedAllOptions['prepare']): Promise<T[]> {
+		if (!this.readers) return this.preparedAll<T>(sql, params, prepare);
+		return this.readers.read((reader) => reader.preparedAll<T>(sql, params, prepare));
+	}
+
+	/** The last query with a `prepare` on this connection (see preparedAll). */
+	private preparedTurn: Promise<unknown> = Promise.resolve();
+
+	/**
+	 * The query right after its `prepare`, each pair in turn: what a prepare keeps on the connection
+	 * (the statuses of metrics/line-statuses.ts) is what its query then reads, never changed by
+	 * another query's prepare in between. A connection runs one statement at a time anyway: only
+	 * the order changes, not the time.
+	 */
+	private preparedAll<T>(sql: string, params: Params | undefined, prepare: CachedAllOptions['prepare']): Promise<T[]> {
+		if (!prepare) return this.all<T>(sql, params);
+		const turn = this.preparedTurn.then(async () => {
+			await prepare(this);
+			return this.all<T>(sql, params);
+		});
+		this.preparedTurn = turn.catch(() => undefined);
+		return turn;
+	}
+
 	/**
 	 * The database at `path` with its schema up to date. Pending migrations run on a copy of the
 	 * file that replaces it whole once they are done (upgrade.ts): a crash at any moment leaves the
 	 * file as it was or fully migrated, never with schema changes DuckDB cannot replay from its WAL.
 	 */
-	/** A result the cache does not hold: on a reader connection when there are readers. */
-	private compute<T>(sql: string, params: Params | undefined, prepare: CachedAllOptions['prepare']): Promise<T[]> {
-		if (!this.readers) return prepare ? prepare(this).then(() => this.all<T>(sql, params)) : this.all<T>(sql, params);
-		return this.readers.read(async (reader) => {
-			await prepare?.(reader);
-			return reader.all<T>(sql, params);
-		});
-	}
-
 	static async open(path: string, migrations: Migration[] = loadMigrations()): Promise<Database> {
 		return openUpToDate(path, (file) => Database.openFile(file), migrations);
 	}

@@ -44,8 +44,11 @@ export interface KpiSources {
 	retention: RetentionDocument;
 }
 
-/** `known`: the growth document when the caller already has it for these parameters (not computed again). */
-export async function kpiSources(db: Database, p: MetricParams, s: Settings, known: Partial<Pick<KpiSources, 'growth'>> = {}): Promise<KpiSources> {
+/**
+ * `known`: the growth document when the caller already has it for these parameters, or is computing
+ * it (not computed again).
+ */
+export async function kpiSources(db: Database, p: MetricParams, s: Settings, known: { growth?: KpiSources['growth'] | Promise<KpiSources['growth']> } = {}): Promise<KpiSources> {
 	const [g, c, f, q, a, pl, ps, r] = await db.readEach([
 		() => (known.growth ? Promise.resolve(known.growth) : growth(db, p, s)),
 		() => concentration(db, { ...p, by: 'client' }, s),
