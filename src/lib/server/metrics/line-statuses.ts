@@ -5,9 +5,10 @@
 // that read scans every line, about 100 ms, once in each of Resumen's nine figures. Here they are
 // worked out once per connection, data version and rule (product line, as_of, window, thresholds)
 // into a temporary table, and the figures read it (line_statuses = true). A temporary table is its
-// connection's own, and queries.ts keeps it on the very connection that then runs the query: no
-// other query can change it in between. Inside a transaction (the connection may see rows it has
-// not committed) they are worked out afresh for each query.
+// connection's own; queries.ts keeps it as the `prepare` of the query, on the very connection that
+// then runs it, and a connection runs each query right after its own prepare (Database.preparedAll):
+// no other query's prepare can change the table in between. Inside a transaction (the connection
+// may see rows it has not committed) they are worked out afresh for each query.
 import type { Database } from '../db/database';
 import { expandFragments } from '../query-fragments';
 
