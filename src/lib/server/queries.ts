@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Database, Params, Row } from './db/database';
 import { projectRoot } from './project-root';
 import { expandFragments } from './query-fragments';
+import { usedParams } from './used-params';
 import { CREATE_LINE_STATUSES, keepLineStatuses, wantsLineStatuses } from './metrics/line-statuses';
 
 const texts = new Map<string, string>();
@@ -55,17 +56,6 @@ export async function registerMacros(db: Database): Promise<void> {
 		pending = failed;
 	}
 	prepared.add(db);
-}
-
-/**
- * The parameters the query's text names ($name): DuckDB refuses a bound name the SQL does not use,
- * and figures share one parameter set (metrics/bind.ts) of which each query uses a part.
- */
-function usedParams(text: string, params: Params): Params {
-	if (Array.isArray(params)) return params;
-	const used: Record<string, unknown> = {};
-	for (const [k, v] of Object.entries(params)) if (new RegExp(`\\$${k}\\b`).test(text)) used[k] = v;
-	return used as Params;
 }
 
 /**

@@ -9,8 +9,9 @@
 // then runs it, and a connection runs each query right after its own prepare (Database.preparedAll):
 // no other query's prepare can change the table in between. Inside a transaction (the connection
 // may see rows it has not committed) they are worked out afresh for each query.
-import type { Database } from '../db/database';
+import type { Database, Params as BoundParams } from '../db/database';
 import { expandFragments } from '../query-fragments';
+import { usedParams } from '../used-params';
 
 const TABLE = 'cartera_line_statuses';
 /** A page keeps two rules (its period and the comparison's); past this many the table starts afresh. */
@@ -55,15 +56,9 @@ export async function keepLineStatuses(db: Database, params: Params): Promise<vo
 	kept.delete(db);
 	// A rule not remembered has no rows here: each fill is one statement, whole or not at all.
 	if (fresh) await db.runBookkeeping(`DELETE FROM ${TABLE}`);
-	await db.runBookkeeping(FILL, { ...pick(params, NAMES), line_statuses: false } as never);
+	await db.runBookkeeping(FILL, usedParams(FILL, { ...params, line_statuses: false } as BoundParams));
 	if (db.inTransaction) return;
 	const rules = fresh ? new Set<string>() : known!.rules;
 	rules.add(rule);
 	kept.set(db, { version, rules });
-}
-
-const NAMES = [...FILL.matchAll(/\$([a-z_0-9]+)/g)].map((m) => m[1]!).filter((n) => n !== 'line_statuses');
-
-function pick(params: Params, names: readonly string[]): Params {
-	return Object.fromEntries(names.map((n) => [n, params[n] ?? null]));
 }
