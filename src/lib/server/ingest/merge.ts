@@ -37,10 +37,13 @@ export async function mergeInto(
 
 	// Repeated keys within the file: the last row wins (the view is free when there are none).
 	const valid = `SELECT *${recordIndex === 'rowid' ? ', rowid AS rid' : ''} FROM ${sqlIdent(conv)} WHERE problems IS NULL`;
-	const [dup] = await db.all<{ n: number }>(
-		`SELECT coalesce(sum(n - 1), 0)::INTEGER AS n FROM (SELECT count(*) AS n FROM (${valid}) GROUP BY ${keyList} HAVING count(*) > 1)`
-	);
-	const duplicates = dup?.n ?? 0;
+	const repeated = (group: string) =>
+		db.one<{ n: number }>(`SELECT coalesce(sum(n - 1), 0)::INTEGER AS n FROM (SELECT count(*) AS n FROM (${valid}) GROUP BY ${group} HAVING count(*) > 1)`);
+	// First grouped by the keys' hash, one number instead of the key's texts (10M lines: 1.1 s, not
+	// 1.4–1.9 s): equal keys have equal hashes, so none repeated there means none repeated at all.
+	// Equal hashes are counted again by the keys themselves: they may be two keys that collide.
+	const hashed = (await repeated(`hash(${keyList})`))?.n ?? 0;
+	const duplicates = hashed > 0 ? ((await repeated(keyList))?.n ?? 0) : 0;
 	await db.run(
 		`CREATE OR REPLACE TEMP VIEW ${incoming} AS ${valid}` +
 			(duplicates > 0 ? ` QUALIFY row_number() OVER (PARTITION BY ${keyList} ORDER BY rid DESC) = 1` : '')
