@@ -1,33 +1,67 @@
--- Each client's purchases per product line around period P = from_date..to_date and the comparison
--- period P0 = prev_from_date..prev_to_date, after the filters (docs/definitions.md "Filters"): the one
--- pass over the lines that retention_events.sql reads for each client's retention event and its
--- cross-sell (docs/definitions.md "The four sales events") when asked by_product_line. One row per client and product line (NULL
--- included; the lines without a client form one client, GROUP BY keeping NULL as one group), from
--- the posted lines up to to_date:
+-- Each client's purchases around period P = from_date..to_date and the comparison period
+-- P0 = prev_from_date..prev_to_date, after the filters (docs/definitions.md "Filters"): the one pass
+-- over the rows of cartera_retention_rows (retention_rows.sql: the lines, the rollup per month,
+-- client and product line, or the classified lines) that retention_events.sql reads for each
+-- client's retention event and, asked by_product_line, its cross-sell (docs/definitions.md "The four
+-- sales events"). One row per client (the lines without a client form one client, GROUP BY keeping
+-- NULL as one group), from the posted lines up to to_date:
 --   r, r0 = Σ amount in P, in P0 (credit notes included, DECIMAL; NULL without a line there);
 --   in_population = a line in P or P0; bought_before / bought_in_period = a positive line before P / in P;
---   new_line = a product line (not NULL) bought in P and not before: a cross-sell when its client
---     had bought before P (retention_events.sql; a first purchase is not a cross-sell).
--- The rows are those of cartera_retention_rows (retention_rows.sql: the lines, the rollup per month,
--- client and product line, or the classified lines), grouped first and the clients joined after:
--- every filter but billing tier and status names the row's product line or its client, both kept by
--- the grouping, so filtering the groups keeps exactly the lines cartera_lines keeps (lines.sql: a
--- client-attribute filter drops the clients missing from the clients table), at a sixth of the
--- joins on 1M lines.
-CREATE OR REPLACE TEMP MACRO cartera_client_product_lines(prev_from_date, prev_to_date, use_rollups, {{filter_params}}) AS TABLE
-WITH grouped AS (
-	SELECT client_id, product_line,
-		sum(amount) FILTER (WHERE day >= from_date::DATE) AS r,
-		sum(amount) FILTER (WHERE day BETWEEN prev_from_date::DATE AND prev_to_date::DATE) AS r0,
-		bool_or(day >= from_date::DATE OR day BETWEEN prev_from_date::DATE AND prev_to_date::DATE) AS in_population,
-		bool_or(positive > 0 AND day < from_date::DATE) AS bought_before,
-		bool_or(positive > 0 AND day >= from_date::DATE) AS bought_in_period
+--   product_lines = the product lines (not NULL) with a positive line in P;
+--   by_product_line only: new_lines = the product lines (not NULL) bought in P and not before,
+--     new_lines_amount = Σ their amount in P, new_line_names = their names (NULL otherwise).
+-- With by_product_line the rows are grouped per client and product line, then per client; without,
+-- straight per client, which costs a quarter less (1M lines over three years: 40 ms, not 55). The
+-- rows are bound once (a CTE inlined in both groupings; two calls of cartera_retention_rows cost
+-- about 5 ms more planning) and DuckDB drops the grouping not taken before it runs.
+-- The clients are joined to the groups, not to every line: every filter but billing tier and status
+-- names the row's product line or its client, both kept by the grouping, so filtering the groups
+-- keeps exactly the lines cartera_lines keeps (lines.sql: a client-attribute filter drops the
+-- clients missing from the clients table), at a sixth of the joins on 1M lines.
+CREATE OR REPLACE TEMP MACRO cartera_client_purchases(prev_from_date, prev_to_date, by_product_line, use_rollups, {{filter_params}}) AS TABLE
+WITH purchase_rows AS NOT MATERIALIZED (
+	SELECT client_id, product_line, amount, positive,
+		day >= from_date::DATE AS in_p,
+		day BETWEEN prev_from_date::DATE AND prev_to_date::DATE AS in_p0,
+		positive > 0 AND day < from_date::DATE AS before_p
 	FROM cartera_retention_rows(prev_from_date, use_rollups, {{filter_params}})
+),
+line_groups AS (
+	SELECT client_id, product_line,
+		sum(amount) FILTER (WHERE in_p) AS r,
+		sum(amount) FILTER (WHERE in_p0) AS r0,
+		bool_or(in_p OR in_p0) AS in_population,
+		bool_or(before_p) AS bought_before,
+		bool_or(positive > 0 AND in_p) AS bought_in_period
+	FROM purchase_rows
+	WHERE by_product_line
 	GROUP BY client_id, product_line
+),
+groups AS (
+	SELECT client_id, sum(r) AS r, sum(r0) AS r0,
+		bool_or(in_population) AS in_population,
+		bool_or(bought_before) AS bought_before,
+		bool_or(bought_in_period) AS bought_in_period,
+		count(*) FILTER (WHERE bought_in_period AND product_line IS NOT NULL) AS product_lines,
+		count(*) FILTER (WHERE new_line) AS new_lines,
+		sum(r) FILTER (WHERE new_line) AS new_lines_amount,
+		string_agg(product_line, ', ' ORDER BY product_line) FILTER (WHERE new_line) AS new_line_names
+	FROM (SELECT *, product_line IS NOT NULL AND bought_in_period AND NOT bought_before AS new_line FROM line_groups)
+	GROUP BY client_id
+	UNION ALL
+	SELECT client_id,
+		sum(amount) FILTER (WHERE in_p),
+		sum(amount) FILTER (WHERE in_p0),
+		bool_or(in_p OR in_p0),
+		bool_or(before_p),
+		bool_or(positive > 0 AND in_p),
+		count(DISTINCT product_line) FILTER (WHERE positive > 0 AND in_p),
+		NULL, NULL, NULL
+	FROM purchase_rows
+	WHERE NOT by_product_line
+	GROUP BY client_id
 )
-SELECT g.client_id, g.product_line, g.r, g.r0, coalesce(g.in_population, false) AS in_population,
-	g.bought_before, g.bought_in_period,
-	g.product_line IS NOT NULL AND g.bought_in_period AND NOT g.bought_before AS new_line
-FROM grouped g
+SELECT g.*
+FROM groups g
 LEFT JOIN clients c ON c.client_id = g.client_id
 WHERE {{client_line_filter_conditions}};

@@ -1,4 +1,4 @@
--- The rows retention and the sales events sum (retention_events.sql, client_product_lines.sql), from
+-- The rows retention and the sales events sum (client_product_lines.sql, for retention_events.sql), from
 -- one of three sources, the same columns either way: client_id, product_line, day, amount, positive
 -- (how many positive lines), up to to_date, after every filter but the client attributes (applied
 -- by the callers to their groups, so the clients are joined to groups rather than to every line):

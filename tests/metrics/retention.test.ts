@@ -66,6 +66,11 @@ beforeAll(async () => {
 		'H01;15/12/2027;SE;P1;1,00;Factura',
 		'H02;15/04/2028;SD;P1;0,0050;Factura',
 		'H03;15/04/2028;SE;P1;0,0060;Factura',
+		// A product line with only a credit note in P is not one bought in: P = 2029-04..06.
+		'W01;10/05/2029;W1;P1;70,00;Factura',
+		'NW1;12/05/2029;W1;P2;15,00;Nota de crédito',
+		'W02;14/05/2029;W2;P2;20,00;Factura',
+		'W03;15/05/2029;W2;P3;10,00;Factura',
 		// compare=year: P = 2031-04..06 against P0 = 2030-04..06; the months between (2030-07..2031-03)
 		// belong to neither. The default P0 would be 2031-01..03.
 		'Y01;10/05/2030;Y1;P1;100,00;Factura',
@@ -135,6 +140,15 @@ describe('retention', () => {
 		// Distinct non-null product lines of their positive lines in P: N 2 (Papelería, Impresión),
 		// R 1, E 1 (P3 has none), C 1 (the credit note does not count), S 1, null 1, X 1 → 8 / 7.
 		expect(r.product_lines_per_client).toBeCloseTo(8 / 7, 12);
+	});
+
+	it('counts the product lines a client bought in during P, not those with only a credit note', async () => {
+		const r = await retention(db, params({}, '2029-04', '2029-06'), DEFAULT_SETTINGS);
+		// W1 bought Papelería (70) and has a credit note in Impresión (−15): one product line.
+		// W2 bought Impresión (20) and P3, which has no product line (10): one. → (1 + 1) / 2.
+		expect(r.product_lines_per_client).toBe(1);
+		expect(r.repeat_rate).toBe(0); // neither bought before P
+		expect([r.revenue_previous, r.revenue]).toEqual([0, 85]); // 70 − 15 + 20 + 10
 	});
 
 	it('a client-attribute filter keeps only those clients (no unknown or missing client)', async () => {

@@ -60,7 +60,7 @@ export const FRAGMENTS: Record<string, string> = {
 		.map((d) => `(f_${d.id} IS NULL OR ${ALIAS[d.source as Exclude<DimensionSource, 'computed'>]}.${d.column} = f_${d.id})`)
 		.join(AND),
 	// The same conditions split by the side they read, for a query that groups the lines first and
-	// joins the clients after (client_product_lines.sql): the line's and product's (aliases l, p)
+	// joins the clients after (client_product_lines.sql, retention's purchases per client): the line's and product's (aliases l, p)
 	// and the client's (alias c). Together they are line_filter_conditions.
 	product_line_filter_conditions: of('line', 'product')
 		.map((d) => `(f_${d.id} IS NULL OR ${ALIAS[d.source as Exclude<DimensionSource, 'computed'>]}.${d.column} = f_${d.id})`)
