@@ -8,6 +8,7 @@
 // row, with no running sum over a client's history at every request (on 1M lines that sum was
 // half of activation's time). Stored in month order: a period's rows are a few row groups.
 import type { Database } from './database';
+import { insertOrdered } from './ordered-insert';
 import { loadSettings } from '../metrics/settings';
 import { storedWindowDays } from './stored-window';
 
@@ -46,7 +47,7 @@ const singleInvoices = (where: string) =>
 /** Rebuilds every client's windows for window `windowDays` (the caller's transaction, if any). */
 export async function rebuildWindowValues(db: Database, windowDays: number): Promise<void> {
 	await db.run('DELETE FROM client_window_values');
-	await db.run(`INSERT INTO client_window_values ${VALUES(singleInvoices('true'))}`, [windowDays]);
+	await insertOrdered(db, 'client_window_values', VALUES(singleInvoices('true')), [windowDays]);
 	await db.run('DELETE FROM client_window_days');
 	await db.run('INSERT INTO client_window_days VALUES ($1)', [windowDays]);
 }
