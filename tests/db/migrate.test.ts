@@ -52,7 +52,8 @@ describe('migrations', () => {
 			{ version: 22, name: '022_invoice_dates' },
 			{ version: 23, name: '023_client_month_last_purchase' },
 			{ version: 24, name: '024_client_window_values' },
-			{ version: 25, name: '025_client_line_firsts' }
+			{ version: 25, name: '025_client_line_firsts' },
+			{ version: 26, name: '026_client_line_firsts_again' }
 		]);
 		db.close();
 	});

@@ -28,7 +28,7 @@ beforeAll(async () => {
 	await copyDemoDatabase(path);
 	const summary = await exportParquetFile(path, dir);
 	// The demo: 142 908 lines from November 2023 to October 2026, 36 months.
-	expect(summary).toMatchObject({ schema_version: 25, tables: 36, invoice_lines: 142_908, months: 36 });
+	expect(summary).toMatchObject({ schema_version: 26, tables: 36, invoice_lines: 142_908, months: 36 });
 	database = await Database.open(path);
 	parquet = await openExport(dir);
 }, 120_000);
@@ -157,7 +157,7 @@ describe('the export refuses, writing nothing', () => {
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(
-			new RegExp(`^Exported to ${folder.path('cli-export')}: schema 25, 36 tables, 142\\.908 invoice lines in 36 monthly folders \\([\\d,]+ MB in [\\d.]+ ms\\)\\.\\nServe it read-only with CARTERA_SOURCE=parquet:${folder.path('cli-export')} npm start\\n$`)
+			new RegExp(`^Exported to ${folder.path('cli-export')}: schema 26, 36 tables, 142\\.908 invoice lines in 36 monthly folders \\([\\d,]+ MB in [\\d.]+ ms\\)\\.\\nServe it read-only with CARTERA_SOURCE=parquet:${folder.path('cli-export')} npm start\\n$`)
 		);
 	});
 });
@@ -210,6 +210,6 @@ describe('CARTERA_SOURCE', () => {
 		await exportParquetFile(path, old);
 		const manifest = JSON.parse(readFileSync(join(old, 'cartera-export.json'), 'utf8'));
 		writeFileSync(join(old, 'cartera-export.json'), JSON.stringify({ ...manifest, schema_version: 24 }));
-		await expect(openExport(old)).rejects.toThrow(`${old} was exported with schema 24 and this Cartera reads schema 25`);
+		await expect(openExport(old)).rejects.toThrow(`${old} was exported with schema 24 and this Cartera reads schema 26`);
 	});
 });

@@ -416,7 +416,7 @@ describe('a database loaded before the rollups', () => {
 	const folder = tempFolder();
 	afterAll(() => folder.remove());
 
-	it('gets them when it opens (migrations 019 to 025) and its activation windows when the server starts, equal to the lines', async () => {
+	it('gets them when it opens (migrations 019 to 026) and its activation windows when the server starts, equal to the lines', async () => {
 		const path = folder.path('old.duckdb');
 		const loaded = await Database.open(path);
 		await DEMO.load(loaded);
@@ -438,7 +438,7 @@ describe('a database loaded before the rollups', () => {
 		loaded.close();
 		const db = await Database.open(path);
 		try {
-			expect((await db.all<{ version: number }>('SELECT version FROM schema_migrations WHERE version >= 19 ORDER BY 1')).map((r) => r.version)).toEqual([19, 20, 21, 22, 23, 24, 25]);
+			expect((await db.all<{ version: number }>('SELECT version FROM schema_migrations WHERE version >= 19 ORDER BY 1')).map((r) => r.version)).toEqual([19, 20, 21, 22, 23, 24, 25, 26]);
 			// Activation's windows are not built yet: activation reads the invoices meanwhile.
 			expect(await storedWindowDays(db)).toBeNull();
 			const { rollups, lines } = await both(db, 'activation', { from: '2026-01', to: '2026-10' });
@@ -487,6 +487,25 @@ describe('products and a large export loaded together', () => {
 			}
 			const windows = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM client_window_values');
 			expect(windows!.n).toBeGreaterThan(130_000);
+		} finally {
+			db.close();
+		}
+	}, 120_000);
+
+	it('gives a database stored with no first purchases per product line its own back when it opens (migration 026)', async () => {
+		const path = folder.path('together.duckdb');
+		const broken = await Database.open(path);
+		// What such a load stored: the product-line rollup whole, its first purchases empty.
+		await broken.run('DELETE FROM client_line_firsts; DELETE FROM schema_migrations WHERE version = 26; CHECKPOINT;');
+		broken.close();
+		const db = await Database.open(path);
+		try {
+			const firsts = await db.one<{ stored: number; differ: number }>(
+				`SELECT (SELECT count(*) FROM client_line_firsts)::INTEGER AS stored,
+					(SELECT count(*) FROM ((SELECT * FROM client_line_firsts EXCEPT ALL SELECT * FROM client_line_firsts_source)
+						UNION ALL (SELECT * FROM client_line_firsts_source EXCEPT ALL SELECT * FROM client_line_firsts)))::INTEGER AS differ`
+			);
+			expect(firsts).toEqual({ stored: 130_000, differ: 0 });
 		} finally {
 			db.close();
 		}
