@@ -1,28 +1,20 @@
 // db/ordered-insert.ts: the DuckDB fault it guards against, on the version the project pins, and
 // the guard. In one transaction, an INSERT … ORDER BY that writes no row, then an ordered insert of
 // more rows than DuckDB keeps in memory (about 120,000): those rows are lost to the process.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/database';
+import { describe, expect, it } from 'vitest';
 import { insertOrdered } from '../../src/lib/server/db/ordered-insert';
-import { openTempDatabase, tempFolder } from '../helpers/temp-db';
+import { useLoadedDatabase } from '../helpers/temp-db';
 
-const folder = tempFolder();
-let db: Database;
 const ROWS = 200_000;
 const NONE = `SELECT (i % 36)::INTEGER, 'C' || i FROM range(${ROWS}) t(i) WHERE i < 0 ORDER BY 1, 2`;
 const MANY = `SELECT (i % 36)::INTEGER, 'C' || i FROM range(${ROWS}) t(i) ORDER BY 1, 2`;
-const count = async (table: string) => (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))!.n;
-
-beforeAll(async () => {
-	db = await openTempDatabase(folder);
-});
-afterAll(() => {
-	db.close();
-	folder.remove();
-});
 
 describe('an ordered insert after an empty one, in one transaction', () => {
+	const context = useLoadedDatabase(async () => undefined);
+	const count = async (table: string) => (await context.db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))!.n;
+
 	it('loses its rows when written plainly (the fault; if this fails, DuckDB has fixed it and the guard may go)', async () => {
+		const { db } = context;
 		await db.run('CREATE TABLE plain (m INTEGER, k VARCHAR)');
 		await db.transaction(async () => {
 			await db.run(`INSERT INTO plain ${NONE}`);
@@ -33,6 +25,7 @@ describe('an ordered insert after an empty one, in one transaction', () => {
 	});
 
 	it('keeps every row through insertOrdered, in order, and the empty insert leaves nothing behind', async () => {
+		const { db } = context;
 		await db.run('CREATE TABLE guarded (m INTEGER, k VARCHAR)');
 		await db.transaction(async () => {
 			await insertOrdered(db, 'guarded', NONE);
@@ -47,6 +40,7 @@ describe('an ordered insert after an empty one, in one transaction', () => {
 	});
 
 	it('sets right a table whose columns are all NOT NULL, and a plain insert after it', async () => {
+		const { db } = context;
 		await db.run('CREATE TABLE strict (k VARCHAR NOT NULL, d DATE NOT NULL, n INTEGER NOT NULL, a DECIMAL(38, 4) NOT NULL)');
 		await db.transaction(async () => {
 			await insertOrdered(db, 'strict', `SELECT 'x', DATE '2026-01-01', 1, 1.5 WHERE false ORDER BY 1`);
