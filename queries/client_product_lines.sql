@@ -23,7 +23,8 @@ WITH purchase_rows AS NOT MATERIALIZED (
 	SELECT client_id, product_line, amount, positive,
 		day >= from_date::DATE AS in_p,
 		day BETWEEN prev_from_date::DATE AND prev_to_date::DATE AS in_p0,
-		positive > 0 AND day < from_date::DATE AS before_p
+		positive > 0 AND day < from_date::DATE AS before_p,
+		positive > 0 AND day >= from_date::DATE AS bought_p
 	FROM cartera_retention_rows(prev_from_date, use_rollups, {{filter_params}})
 ),
 line_groups AS (
@@ -32,7 +33,7 @@ line_groups AS (
 		sum(amount) FILTER (WHERE in_p0) AS r0,
 		bool_or(in_p OR in_p0) AS in_population,
 		bool_or(before_p) AS bought_before,
-		bool_or(positive > 0 AND in_p) AS bought_in_period
+		bool_or(bought_p) AS bought_in_period
 	FROM purchase_rows
 	WHERE by_product_line
 	GROUP BY client_id, product_line
@@ -54,8 +55,8 @@ groups AS (
 		sum(amount) FILTER (WHERE in_p0),
 		bool_or(in_p OR in_p0),
 		bool_or(before_p),
-		bool_or(positive > 0 AND in_p),
-		count(DISTINCT product_line) FILTER (WHERE positive > 0 AND in_p),
+		bool_or(bought_p),
+		count(DISTINCT product_line) FILTER (WHERE bought_p),
 		NULL, NULL, NULL
 	FROM purchase_rows
 	WHERE NOT by_product_line

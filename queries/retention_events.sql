@@ -18,8 +18,9 @@ CREATE OR REPLACE TEMP MACRO cartera_retention_events(prev_from_date, prev_to_da
 WITH per_client AS (
 	SELECT client_id, coalesce(r, 0) AS r, coalesce(r0, 0) AS r0, in_population, bought_before, bought_in_period, product_lines,
 		CASE WHEN NOT by_product_line THEN NULL WHEN bought_before THEN new_lines ELSE 0 END AS cross_sell_lines,
-		CASE WHEN by_product_line AND bought_before THEN new_lines_amount END AS cross_sell_amount,
-		CASE WHEN by_product_line AND bought_before THEN new_line_names END AS cross_sell_product_lines
+		-- NULL without by_product_line: cartera_client_purchases gives no new lines then.
+		CASE WHEN bought_before THEN new_lines_amount END AS cross_sell_amount,
+		CASE WHEN bought_before THEN new_line_names END AS cross_sell_product_lines
 	FROM cartera_client_purchases(prev_from_date, prev_to_date, by_product_line, use_rollups, {{filter_params}})
 )
 SELECT *, r - r0 AS change,

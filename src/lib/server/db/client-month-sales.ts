@@ -110,7 +110,7 @@ export async function touchedProducts(db: Database, batchId: number): Promise<bo
 
 /** A product's line may have changed: the product-line rollup is recomputed whole. */
 export async function refreshProductLineMonths(db: Database): Promise<void> {
-	const { table, source, order } = ROLLUPS[0];
+	const { table, source, order } = ROLLUPS.find((r) => r.table === 'client_line_month_sales')!;
 	await refreshAll(db, table, source, order);
 	await refreshAllLineFirsts(db);
 }
