@@ -15,7 +15,7 @@ import { storedWindowDays } from '../../src/lib/server/db/stored-window';
 import { saveSetting } from '../../src/lib/server/metrics/settings-store';
 import { computeList } from '../../src/lib/server/lists/list';
 import { LISTS, type ListName } from '../../src/lib/server/lists/registry';
-import { Database } from '../../src/lib/server/db/database';
+import { Database, type Params } from '../../src/lib/server/db/database';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { runQuery } from '../../src/lib/server/queries';
 import { clientDetail, streamClients, type ClientRow, type ListOptions } from '../../src/lib/features/clients/loader.server';
@@ -29,6 +29,27 @@ import { tempFolder, useLoadedDatabase } from '../helpers/temp-db';
 
 const AS_OF = new Date('2026-11-20T12:00:00Z');
 const ROLLUPS = ['client_month_sales', 'client_line_month_sales', 'invoice_dates', 'client_line_firsts'];
+
+/** Each month end's window summed straight from the stored invoices ($1: the window in days), as client_window_values should hold it. */
+const WINDOWS_FROM_INVOICES = `WITH ends AS (
+	SELECT last_day(m::DATE) AS month_end
+	FROM (SELECT min(first_day) AS a, max(first_day) + $1::INTEGER AS b FROM invoice_totals),
+		LATERAL (SELECT unnest(generate_series(date_trunc('month', a), date_trunc('month', b), INTERVAL 1 MONTH)) AS m)
+)
+SELECT i.client_id, e.month_end, (count(*) FILTER (WHERE i.total > 0))::INTEGER AS positive, sum(i.total) AS total
+FROM ends e JOIN invoice_totals i ON i.spread_days = 0 AND i.first_day <= e.month_end AND i.first_day > e.month_end - $1::INTEGER
+GROUP BY ALL
+HAVING count(*) FILTER (WHERE i.total > 0) <> 0 OR sum(i.total) <> 0
+ORDER BY ALL`;
+
+/** Rows of `table` and rows of `source` (a table or a parenthesised query) that the other lacks, counted in SQL: faster than comparing large tables as objects. */
+async function differing(db: Database, table: string, source: string, params?: Params): Promise<{ stored: number; differ: number }> {
+	return (await db.one<{ stored: number; differ: number }>(
+		`SELECT (SELECT count(*) FROM ${table})::INTEGER AS stored,
+			(SELECT count(*) FROM ((SELECT * FROM ${table} EXCEPT ALL SELECT * FROM ${source}) UNION ALL (SELECT * FROM ${source} EXCEPT ALL SELECT * FROM ${table})))::INTEGER AS differ`,
+		params
+	))!;
+}
 
 /**
  * Each stored rollup's rows, checked equal to what the lines give; and activation's stored windows
@@ -45,19 +66,7 @@ async function storedRollups(db: Database): Promise<Record<string, unknown[]>> {
 	const windows = await db.all('SELECT * FROM client_window_values ORDER BY ALL');
 	expect(windows.length).toBeGreaterThan(0);
 	const windowDays = (await storedWindowDays(db))!;
-	const direct = await db.all(
-		`WITH ends AS (
-			SELECT last_day(m::DATE) AS month_end
-			FROM (SELECT min(first_day) AS a, max(first_day) + $1::INTEGER AS b FROM invoice_totals),
-				LATERAL (SELECT unnest(generate_series(date_trunc('month', a), date_trunc('month', b), INTERVAL 1 MONTH)) AS m)
-		)
-		SELECT i.client_id, e.month_end, (count(*) FILTER (WHERE i.total > 0))::INTEGER AS positive, sum(i.total) AS total
-		FROM ends e JOIN invoice_totals i ON i.spread_days = 0 AND i.first_day <= e.month_end AND i.first_day > e.month_end - $1::INTEGER
-		GROUP BY ALL
-		HAVING count(*) FILTER (WHERE i.total > 0) <> 0 OR sum(i.total) <> 0
-		ORDER BY ALL`,
-		[windowDays]
-	);
+	const direct = await db.all(WINDOWS_FROM_INVOICES, [windowDays]);
 	expect(windows, 'client_window_values against the invoices').toEqual(direct);
 	await rebuildWindowValues(db, windowDays);
 	expect(await db.all('SELECT * FROM client_window_values ORDER BY ALL'), 'client_window_values rebuilt').toEqual(windows);
@@ -476,17 +485,14 @@ describe('products and a large export loaded together', () => {
 		try {
 			await ingestFiles(db, [{ path: folder.path('productos.csv') }, { path: folder.path('facturas.csv') }]);
 			expect(await db.one('SELECT count(*)::INTEGER AS n FROM client_line_month_sales')).toEqual({ n: 130_000 });
-			// Compared in SQL: 130,000 rows a table are slow to compare as objects.
 			for (const t of [...ROLLUPS, 'invoice_totals']) {
-				const { stored, differ } = (await db.one<{ stored: number; differ: number }>(
-					`SELECT (SELECT count(*) FROM ${t})::INTEGER AS stored,
-						(SELECT count(*) FROM ((SELECT * FROM ${t} EXCEPT ALL SELECT * FROM ${t}_source) UNION ALL (SELECT * FROM ${t}_source EXCEPT ALL SELECT * FROM ${t})))::INTEGER AS differ`
-				))!;
+				const { stored, differ } = await differing(db, t, `${t}_source`);
 				expect(stored, t).toBeGreaterThan(0);
 				expect(differ, t).toBe(0);
 			}
-			const windows = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM client_window_values');
-			expect(windows!.n).toBeGreaterThan(130_000);
+			const windows = await differing(db, 'client_window_values', `(${WINDOWS_FROM_INVOICES})`, [(await storedWindowDays(db))!]);
+			expect(windows.stored).toBeGreaterThan(0);
+			expect(windows.differ).toBe(0);
 		} finally {
 			db.close();
 		}
@@ -500,12 +506,7 @@ describe('products and a large export loaded together', () => {
 		broken.close();
 		const db = await Database.open(path);
 		try {
-			const firsts = await db.one<{ stored: number; differ: number }>(
-				`SELECT (SELECT count(*) FROM client_line_firsts)::INTEGER AS stored,
-					(SELECT count(*) FROM ((SELECT * FROM client_line_firsts EXCEPT ALL SELECT * FROM client_line_firsts_source)
-						UNION ALL (SELECT * FROM client_line_firsts_source EXCEPT ALL SELECT * FROM client_line_firsts)))::INTEGER AS differ`
-			);
-			expect(firsts).toEqual({ stored: 130_000, differ: 0 });
+			expect(await differing(db, 'client_line_firsts', 'client_line_firsts_source')).toEqual({ stored: 130_000, differ: 0 });
 		} finally {
 			db.close();
 		}
