@@ -3,8 +3,10 @@
 // Period 2025-04..2025-06, as_of 2025-06-30, default settings (window 365 days, 1 invoice, amount 0):
 // a client is active at as_of when it has a positive invoice in (as_of − 365, as_of].
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWindowValues } from '../../src/lib/server/db/client-windows';
 import type { Database } from '../../src/lib/server/db/database';
-import { activation } from '../../src/lib/server/metrics/activation';
+import { storedWindowDays } from '../../src/lib/server/db/stored-window';
+import { activation, activationSeries } from '../../src/lib/server/metrics/activation';
 import type { MetricParams } from '../../src/lib/server/metrics/params';
 import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
 import { loadCsv, metricParams } from '../helpers/metric-fixture';
@@ -246,5 +248,61 @@ describe('activation with invoices whose lines carry several dates', () => {
 				const lines = await activation(sdb, metricParams(from, to, asOf, { product_line: 'Todo' }), settings);
 				expect(lines, `${from}..${to} as of ${asOf}, ${window_days} days`).toEqual(stored);
 			}
+	});
+});
+
+describe('activation from the stored windows, with invoices whose lines carry several dates', () => {
+	// The month ends' windows are stored for one-day invoices only (client_window_values); an invoice
+	// dated on several days is added to them per request. Window 365 days (the one stored), 2
+	// invoices and 60 of amount to be active; period 2025-01..2025-03, as of 2025-03-31.
+	const folder = tempFolder();
+	let wdb: Database;
+	beforeAll(async () => {
+		wdb = await openTempDatabase(folder);
+		const clients = ['Código cliente;Razón social;Fecha de alta', 'K;Ka;01/01/2024', 'L;Ele;01/01/2024', 'N;Ene;01/01/2024', 'P;Pe;01/01/2024', 'Q;Cu;01/01/2024', 'R;Erre;01/01/2024', 'S;Ese;01/01/2024'];
+		const products = ['Código producto;Descripción;Línea de producto', 'P1;Papel;Todo'];
+		const invoices = [
+			'Nº factura;Fecha;Código cliente;Código producto;Importe;Tipo documento',
+			'S1;20/12/2024;K;P1;100,00;Factura', // K: one invoice over two days, −50 in all
+			'S1;20/01/2025;K;P1;-150,00;Factura',
+			'S2;30/01/2025;L;P1;80,00;Factura', //   L: +80 from January, −20 in all from March
+			'S2;05/03/2025;L;P1;-100,00;Factura',
+			'T1;10/01/2025;N;P1;30,00;Factura', //   N: a one-day invoice, stored …
+			'T2;15/01/2025;N;P1;40,00;Factura', //   … and one over two days: +40, then +45 from February
+			'T2;10/02/2025;N;P1;5,00;Factura',
+			'U1;05/01/2025;P;P1;50,00;Factura', //   P: two invoices over two days each, +70 apiece
+			'U1;06/01/2025;P;P1;20,00;Factura',
+			'U2;07/01/2025;P;P1;30,00;Factura',
+			'U2;08/01/2025;P;P1;40,00;Factura',
+			'V1;15/02/2025;R;P1;100,00;Factura', //  R: a first purchase in February; Q never buys
+			'W1;10/01/2025;S;P1;-30,00;Factura' //   S: only a credit note, a window with nothing bought
+		];
+		await loadCsv(wdb, folder, { 'c.csv': clients, 'p.csv': products, 'f.csv': invoices });
+		await ensureWindowValues(wdb);
+	});
+	afterAll(() => {
+		wdb.close();
+		folder.remove();
+	});
+	const settings = { ...DEFAULT_SETTINGS, min_invoices: 2, min_amount: 60 };
+
+	it('adds the spread invoices to the stored windows, where the client has one and where it has none', async () => {
+		expect(await storedWindowDays(wdb)).toBe(365);
+		// Every month end: K's S1 sums −50 (no purchase), inactive. L: S2's +80 is one invoice, under 2,
+		// inactive. N: T1 (stored) and T2 (+40, then +45) are 2 invoices of 70, then 75: active. P: U1
+		// and U2, 2 invoices and 140, with no stored window at all: active. Q and S (nothing bought):
+		// potential. R: potential in January, then one invoice: inactive. 2 of 7 active.
+		const params = metricParams('2025-01', '2025-03', '2025-03-31');
+		const a = await activation(wdb, params, { ...settings, stored_windows: true });
+		expect(a.months.map((m) => m.activation_rate)).toEqual([2 / 7, 2 / 7, 2 / 7]);
+		expect([a.active, a.inactive, a.potential]).toEqual([2, 3, 2]);
+		const series = await activationSeries(wdb, params, { ...settings, stored_windows: true });
+		expect(series.map((m) => [m.active, m.inactive, m.potential])).toEqual([[2, 2, 3], [2, 3, 2], [2, 3, 2]]);
+		// By amount alone (1 invoice of 60): L's +80 counts too until its −100 of March, and R's +100
+		// from February. By frequency alone (2 invoices, any amount): N and P.
+		expect(a.months.map((m) => [m.active_by_amount, m.active_by_frequency])).toEqual([[3, 2], [4, 2], [3, 2]]);
+		// The same from the invoices.
+		expect(await activation(wdb, params, { ...settings, stored_windows: false })).toEqual(a);
+		expect(await activationSeries(wdb, params, { ...settings, stored_windows: false })).toEqual(series);
 	});
 });
