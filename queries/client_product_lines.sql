@@ -18,6 +18,9 @@
 -- names the row's product line or its client, both kept by the grouping, so filtering the groups
 -- keeps exactly the lines cartera_lines keeps (lines.sql: a client-attribute filter drops the
 -- clients missing from the clients table), at a sixth of the joins on 1M lines.
+CREATE OR REPLACE TEMP MACRO cartera_purchase_firsts_serve(by_product_line, use_rollups, {{filter_params}}) AS
+	by_product_line AND use_rollups AND {{computed_absent}} AND {{below_product_line_absent}};
+
 CREATE OR REPLACE TEMP MACRO cartera_client_purchases(prev_from_date, prev_to_date, by_product_line, use_rollups, {{filter_params}}) AS TABLE
 WITH purchase_rows AS NOT MATERIALIZED (
 	SELECT client_id, product_line, amount, positive,
@@ -35,8 +38,24 @@ line_groups AS (
 		bool_or(before_p) AS bought_before,
 		bool_or(bought_p) AS bought_in_period
 	FROM purchase_rows
-	WHERE by_product_line
+	WHERE by_product_line AND NOT cartera_purchase_firsts_serve(by_product_line, use_rollups, {{filter_params}})
 	GROUP BY client_id, product_line
+),
+new_line_groups AS (
+	-- From the stored rollup: a product line is new to a client in P when its first purchase there
+	-- (client_line_firsts, migration 025) falls in P; its amount is the rollup's in P.
+	SELECT client_id, count(*) AS new_lines, sum(r) AS new_lines_amount,
+		string_agg(product_line, ', ' ORDER BY product_line) AS new_line_names
+	FROM (
+		SELECT m.client_id, m.product_line, sum(m.amount) AS r
+		FROM client_line_firsts f
+		JOIN client_line_month_sales m ON m.client_id IS NOT DISTINCT FROM f.client_id AND m.product_line = f.product_line
+		WHERE cartera_purchase_firsts_serve(by_product_line, use_rollups, {{filter_params}}) AND f.first_positive BETWEEN from_date::DATE AND to_date::DATE
+			AND m.month BETWEEN from_date::DATE AND to_date::DATE
+			AND (f_product_line IS NULL OR f.product_line = f_product_line)
+		GROUP BY m.client_id, m.product_line
+	)
+	GROUP BY client_id
 ),
 groups AS (
 	SELECT client_id, sum(r) AS r, sum(r0) AS r0,
@@ -49,6 +68,22 @@ groups AS (
 		string_agg(product_line, ', ' ORDER BY product_line) FILTER (WHERE new_line) AS new_line_names
 	FROM (SELECT *, product_line IS NOT NULL AND bought_in_period AND NOT bought_before AS new_line FROM line_groups)
 	GROUP BY client_id
+	UNION ALL
+	SELECT g.*, n.new_lines, n.new_lines_amount, n.new_line_names
+	FROM (
+		SELECT client_id,
+			sum(amount) FILTER (WHERE in_p) AS r,
+			sum(amount) FILTER (WHERE in_p0) AS r0,
+			bool_or(in_p OR in_p0) AS in_population,
+			bool_or(before_p) AS bought_before,
+			bool_or(bought_p) AS bought_in_period,
+			count(DISTINCT product_line) FILTER (WHERE bought_p) AS product_lines
+		FROM purchase_rows
+		WHERE NOT by_product_line OR cartera_purchase_firsts_serve(by_product_line, use_rollups, {{filter_params}})
+		GROUP BY client_id
+	) g
+	LEFT JOIN new_line_groups n ON n.client_id IS NOT DISTINCT FROM g.client_id
+	WHERE cartera_purchase_firsts_serve(by_product_line, use_rollups, {{filter_params}})
 	UNION ALL
 	SELECT client_id,
 		sum(amount) FILTER (WHERE in_p),

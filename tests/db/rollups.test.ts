@@ -26,6 +26,7 @@ import { loadSettings } from '../../src/lib/server/metrics/settings';
 import { segmentCross } from '../../src/lib/features/segments/loader.server';
 import { DEMO, INVARIANT_DATASETS, type PeriodQuery } from '../helpers/datasets';
 import { tempFolder, useLoadedDatabase } from '../helpers/temp-db';
+import { onAndOff } from '../helpers/rollups-on-off';
 
 const AS_OF = new Date('2026-11-20T12:00:00Z');
 const ROLLUPS = ['client_month_sales', 'client_line_month_sales', 'invoice_dates', 'client_line_firsts'];
@@ -75,17 +76,6 @@ async function storedRollups(db: Database): Promise<Record<string, unknown[]>> {
 }
 
 /** What `read` gives with the rollups on, then off (CARTERA_ROLLUPS=0: every sum from the lines). */
-async function onAndOff<T>(read: () => Promise<T>): Promise<{ rollups: T; lines: T }> {
-	try {
-		delete process.env.CARTERA_ROLLUPS;
-		const rollups = await read();
-		process.env.CARTERA_ROLLUPS = '0';
-		return { rollups, lines: await read() };
-	} finally {
-		delete process.env.CARTERA_ROLLUPS;
-	}
-}
-
 const both = (db: Database, name: string, query: Record<string, string>) => onAndOff(() => computeMetric(db, name, query, AS_OF));
 
 /** Every row of the client list (Clientes) for `query`, with the rollups on and off. */

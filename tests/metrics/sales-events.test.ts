@@ -7,6 +7,7 @@ import { runList } from '../../src/lib/server/lists/list';
 import { salesEvents } from '../../src/lib/server/metrics/sales-events';
 import { DEFAULT_SETTINGS } from '../../src/lib/server/metrics/settings';
 import { loadCsv, metricParams } from '../helpers/metric-fixture';
+import { onAndOff } from '../helpers/rollups-on-off';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 
 const folder = tempFolder();
@@ -111,5 +112,42 @@ describe('sales events', () => {
 			{ clients: 0, amount: 0, product_lines: 0 },
 			{ clients: 0, amount: 0 }
 		]);
+	});
+});
+
+describe('sales events from the rollups, where a product line is new', () => {
+	// Read from the rollups, a product line is new to a client in P when its first purchase there
+	// (client_line_firsts) falls in P; these are the cases where that could differ from the lines.
+	const other = tempFolder();
+	let odb: Database;
+	beforeAll(async () => {
+		odb = await openTempDatabase(other);
+		const clients = ['Código cliente;Razón social', 'H;Hache'];
+		const products = ['Código producto;Descripción;Línea de producto', 'P1;Papel;Papelería', 'P2;Tóner;Impresión', 'P3;Silla;Mobiliario'];
+		const invoices = [
+			'Nº factura;Fecha;Código cliente;Código producto;Importe;Tipo documento',
+			// H: Papelería before P and 60 in P; in P only a credit note of Mobiliario, first bought after P
+			'H0;01/11/2024;H;P1;100,00;Factura',
+			'H1;10/04/2025;H;P1;60,00;Factura',
+			'HN;10/05/2025;H;P3;30,00;Nota de crédito',
+			'H2;10/08/2025;H;P3;90,00;Factura',
+			// Lines without a client (one client, with no id): Papelería before P, Impresión new in P
+			'X0;01/11/2024;;P1;40,00;Factura',
+			'X1;10/05/2025;;P2;25,00;Factura'
+		];
+		await loadCsv(odb, other, { 'c.csv': clients, 'p.csv': products, 'f.csv': invoices });
+	});
+	afterAll(() => {
+		odb.close();
+		other.remove();
+	});
+
+	it('a credit note is no cross-sell, and the lines without a client can make one', async () => {
+		const { rollups, lines } = await onAndOff(() => salesEvents(odb, params, DEFAULT_SETTINGS));
+		// Buyers: H (60) and the lines without a client (25), both repeat: H's r = 60 − 30 = 30, 25.
+		expect([rollups.buyers, rollups.repeat]).toEqual([2, { clients: 2, amount: 55 }]);
+		// Cross-sell: Impresión, 25, for the lines without a client. Not H's Mobiliario: bought after P.
+		expect(rollups.cross_sell).toEqual({ clients: 1, amount: 25, product_lines: 1 });
+		expect(lines).toEqual(rollups);
 	});
 });
