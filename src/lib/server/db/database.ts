@@ -9,6 +9,7 @@ import { attachExport, servingSource } from './parquet-source';
 import { memoryLimit } from './memory-limit';
 import { ReaderPool } from './reader-pool';
 import { ResultCache } from './result-cache';
+import { rowObjects } from './row-objects';
 import { StatementEffects, type Effect } from './statement-effect';
 import { openUpToDate } from './upgrade';
 
@@ -251,7 +252,7 @@ export class Database implements SqlSession {
 		const effect = this.effects.of(sql);
 		try {
 			const reader = await this.connection.runAndReadAll(sql, params);
-			return reader.getRowObjectsJson() as T[];
+			return rowObjects(reader) as T[];
 		} finally {
 			this.settle(effect);
 		}
