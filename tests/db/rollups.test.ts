@@ -75,7 +75,7 @@ async function storedRollups(db: Database): Promise<Record<string, unknown[]>> {
 	return out;
 }
 
-/** What `read` gives with the rollups on, then off (CARTERA_ROLLUPS=0: every sum from the lines). */
+/** A figure with the rollups on, then off (CARTERA_ROLLUPS=0: every sum from the lines). */
 const both = (db: Database, name: string, query: Record<string, string>) => onAndOff(() => computeMetric(db, name, query, AS_OF));
 
 /** Every row of the client list (Clientes) for `query`, with the rollups on and off. */
