@@ -75,7 +75,9 @@ groups AS (
 	FROM (SELECT *, product_line IS NOT NULL AND bought_in_period AND NOT bought_before AS new_line FROM line_groups)
 	GROUP BY client_id
 	UNION ALL
-	SELECT g.*, coalesce(n.new_lines, 0), n.new_lines_amount, n.new_line_names
+	-- Straight per client: without by_product_line (no new lines, new_line_groups is empty), or
+	-- with the new lines from the stored first purchases.
+	SELECT g.*, CASE WHEN by_product_line THEN coalesce(n.new_lines, 0) END, n.new_lines_amount, n.new_line_names
 	FROM (
 		SELECT client_id,
 			sum(amount) FILTER (WHERE in_p) AS r,
@@ -89,19 +91,6 @@ groups AS (
 		GROUP BY client_id
 	) g
 	LEFT JOIN new_line_groups n ON n.client_id IS NOT DISTINCT FROM g.client_id
-	WHERE cartera_purchase_firsts_serve(by_product_line, use_rollups, {{filter_params}})
-	UNION ALL
-	SELECT client_id,
-		sum(amount) FILTER (WHERE in_p),
-		sum(amount) FILTER (WHERE in_p0),
-		bool_or(in_p OR in_p0),
-		bool_or(before_p),
-		bool_or(bought_p),
-		count(DISTINCT product_line) FILTER (WHERE bought_p),
-		NULL, NULL, NULL
-	FROM purchase_rows
-	WHERE NOT by_product_line
-	GROUP BY client_id
 )
 SELECT g.*
 FROM groups g
