@@ -139,6 +139,13 @@ spread_windows AS (
 	JOIN spread_lines l ON l.invoice_date <= p.p_as_of AND l.invoice_date > p.p_as_of - $window_days::INTEGER
 	GROUP BY p.ord, l.client_id, l.invoice_id
 ),
+spread_window_totals AS (
+	-- Per client, the spread invoices' window at each period's as_of (ord 0: the document's; the
+	-- month ends after): how many sum to more than 0, and their total.
+	SELECT s.client_id, s.ord, p.p_as_of AS month_end, count(*) FILTER (WHERE s.total > 0) AS invoices, sum(s.total) AS total
+	FROM spread_windows s JOIN periods p USING (ord)
+	GROUP BY s.client_id, s.ord, p.p_as_of
+),
 month_ranges AS (
 	SELECT client_id, positive, total, s_ord, e_ord FROM single_ranges WHERE s_ord <= e_ord
 	UNION ALL
@@ -190,7 +197,7 @@ recent_as_of AS (
 		WHERE first_day = last_day AND first_day <= $as_of::DATE AND first_day > $as_of::DATE - $window_days::INTEGER
 		GROUP BY client_id
 		UNION ALL
-		SELECT client_id, count(*) FILTER (WHERE total > 0), sum(total) FROM spread_windows WHERE ord = 0 GROUP BY client_id
+		SELECT client_id, invoices, total FROM spread_window_totals WHERE ord = 0
 	)
 	WHERE NOT cartera_invoice_totals_apply({{product_side_filters}}, NULL)
 	GROUP BY client_id
@@ -269,26 +276,19 @@ population_firsts AS (
 	FROM population
 	WHERE first_line IS NOT NULL AND cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, NULL)
 ),
-spread_month_windows AS (
-	-- The spread invoices' windows at the period's month ends (status at a month end, by its date).
-	SELECT s.client_id, p.p_as_of AS month_end, count(*) FILTER (WHERE s.total > 0) AS invoices, sum(s.total) AS total
-	FROM spread_windows s JOIN periods p USING (ord)
-	WHERE s.ord > 0
-	GROUP BY s.client_id, p.p_as_of
-),
 window_rows AS (
 	-- With the stored windows (client_window_values, migration 024): each client's window at each
 	-- month end of the period where it has one, with its spread invoices added.
 	SELECT v.client_id, v.month_end, v.positive + coalesce(s.invoices, 0) AS invoices, v.total + coalesce(s.total, 0) AS totals
 	FROM client_window_values v
-	LEFT JOIN spread_month_windows s ON s.client_id = v.client_id AND s.month_end = v.month_end
+	LEFT JOIN spread_window_totals s ON s.ord > 0 AND s.client_id = v.client_id AND s.month_end = v.month_end
 	WHERE v.month_end BETWEEN $from_date::DATE AND $to_date::DATE
 		AND cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, NULL)
 	UNION ALL
 	SELECT s.client_id, s.month_end, s.invoices, s.total
-	FROM spread_month_windows s
+	FROM spread_window_totals s
 	LEFT JOIN client_window_values v ON s.client_id = v.client_id AND s.month_end = v.month_end
-	WHERE v.client_id IS NULL AND cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, NULL)
+	WHERE s.ord > 0 AND v.client_id IS NULL AND cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, NULL)
 ),
 stored_counts AS (
 	-- Each month's counts from the stored windows, without a row per client and month: every
@@ -323,16 +323,16 @@ stored_counts AS (
 			count(*) FILTER (WHERE status = 'potential') - count(*) FILTER (WHERE zero_status = 'potential'),
 			count(*) FILTER (WHERE by_amount), count(*) FILTER (WHERE by_frequency)
 		FROM (
-			SELECT w.month_end,
-				coalesce(cartera_status_rule(c.first_line <= w.month_end, coalesce(c.first_purchase <= w.month_end, false), true,
-					w.invoices, w.totals, $min_invoices, $min_amount), 'potential') AS status,
-				coalesce(cartera_status_rule(c.first_line <= w.month_end, coalesce(c.first_purchase <= w.month_end, false), true,
-					0, 0, $min_invoices, $min_amount), 'potential') AS zero_status,
-				cartera_status_rule(c.first_line <= w.month_end, coalesce(c.first_purchase <= w.month_end, false), true,
-					w.invoices, w.totals, 1, $min_amount) = 'active' AS by_amount,
-				cartera_status_rule(c.first_line <= w.month_end, coalesce(c.first_purchase <= w.month_end, false), true,
-					w.invoices, w.totals, $min_invoices, 0) = 'active' AS by_frequency
-			FROM window_rows w JOIN population_firsts c USING (client_id)
+			SELECT month_end,
+				coalesce(cartera_status_rule(seen, bought, true, invoices, totals, $min_invoices, $min_amount), 'potential') AS status,
+				coalesce(cartera_status_rule(seen, bought, true, 0, 0, $min_invoices, $min_amount), 'potential') AS zero_status,
+				cartera_status_rule(seen, bought, true, invoices, totals, 1, $min_amount) = 'active' AS by_amount,
+				cartera_status_rule(seen, bought, true, invoices, totals, $min_invoices, 0) = 'active' AS by_frequency
+			FROM (
+				SELECT w.month_end, w.invoices, w.totals, c.first_line <= w.month_end AS seen,
+					coalesce(c.first_purchase <= w.month_end, false) AS bought
+				FROM window_rows w JOIN population_firsts c USING (client_id)
+			)
 		)
 		GROUP BY month_end
 	) c ON c.month_end = p.p_as_of
