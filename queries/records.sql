@@ -22,10 +22,15 @@ WITH computed AS (
 		cartera_sales_grain(use_rollups, false, {{product_side_params}}, f_status) <> 'line',
 		f_billing_tier::VARCHAR IS NOT NULL, f_status::VARCHAR IS NOT NULL)
 )
+-- Without any filter (a page's default view), the records as they are: no join to the clients.
+SELECT r.*
+FROM query_table(tbl) r
+WHERE {{filters_absent}}
+UNION ALL
 SELECT r.*
 FROM query_table(tbl) r
 LEFT JOIN clients c ON c.client_id = r.client_id
 LEFT JOIN computed k ON k.client_id = r.client_id
-WHERE {{record_filter_conditions}}
+WHERE NOT ({{filters_absent}}) AND {{record_filter_conditions}}
 	AND (f_billing_tier::VARCHAR IS NULL OR k.billing_tier = f_billing_tier)
 	AND (f_status::VARCHAR IS NULL OR coalesce(k.status, CASE WHEN c.client_id IS NOT NULL THEN 'potential' END) = f_status);

@@ -68,6 +68,8 @@ export const FRAGMENTS: Record<string, string> = {
 	client_line_filter_conditions: of('client')
 		.map((d) => `(f_${d.id} IS NULL OR c.${d.column} = f_${d.id})`)
 		.join(AND),
+	// No filter at all, inside macros (records.sql: the records as they are).
+	filters_absent: dims.map((d) => `f_${d.id}::VARCHAR IS NULL`).join(' AND '),
 	// The computed filters (billing tier, status) all absent, inside macros.
 	computed_absent: of('computed').map((d) => `f_${d.id} IS NULL`).join(' AND '),
 	// lines.sql: the client's and product's attributes each line carries (clients first, as before).
