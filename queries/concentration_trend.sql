@@ -5,8 +5,11 @@
 -- product) are left out. Every month of the period has a row; a month without positive revenue
 -- has n = 0 and NULL figures. A month after as_of, or the data's provisional month
 -- (provisional_month.sql), is `partial`: shown, never judged.
+-- By client, each month's revenue per client comes from the month rollup where it serves, as in
+-- concentration.sql (cartera_sales, sales.sql; a rollup row is dated on its month's first day): at
+-- 10M lines over ten years, reading the period's lines took 220 ms.
 WITH l AS (
-	SELECT * FROM cartera_lines({{filters}}, false)
+	SELECT * FROM cartera_sales({{filters}}, false, $use_rollups AND $by <> 'product', false)
 	WHERE invoice_date BETWEEN $from_date::DATE AND $to_date::DATE
 ),
 entities AS (

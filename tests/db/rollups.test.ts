@@ -4,7 +4,7 @@
 // the lines, to the cent: on the demo and on every real dataset,
 // each figure is computed with the rollups on and off (CARTERA_ROLLUPS=0: every sum from the lines)
 // over the dataset's periods, with a client-attribute, a product, a tier and a status filter, and
-// segmentation by every dimension. The rollups are really read (a changed stored row changes the
+// segmentation by every dimension and Concentración's monthly trend. The rollups are really read (a changed stored row changes the
 // figures that may read it) and stay equal to the lines after a load that touches a few months, a
 // products load that moves a product to another line, a new status window, and their undo.
 import { writeFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ import { computeMetric, METRIC_NAMES } from '../../src/lib/server/metrics/index'
 import { DIMENSIONS, resolveParams } from '../../src/lib/server/metrics/params';
 import { loadSettings } from '../../src/lib/server/metrics/settings';
 import { segmentCross } from '../../src/lib/features/segments/loader.server';
+import { concentrationTrend } from '../../src/lib/features/concentration/loader.server';
 import { DEMO, INVARIANT_DATASETS, type PeriodQuery } from '../helpers/datasets';
 import { tempFolder, useLoadedDatabase } from '../helpers/temp-db';
 import { onAndOff } from '../helpers/rollups-on-off';
@@ -77,6 +78,14 @@ async function storedRollups(db: Database): Promise<Record<string, unknown[]>> {
 
 /** A figure with the rollups on, then off (CARTERA_ROLLUPS=0: every sum from the lines). */
 const both = (db: Database, name: string, query: Record<string, string>) => onAndOff(() => computeMetric(db, name, query, AS_OF));
+
+/** Concentración's monthly trend (not a figure of its own: the page's) for `query`, with the rollups on and off. */
+function bothTrends(db: Database, query: Record<string, string>, by: 'client' | 'product') {
+	return onAndOff(async () => {
+		const params = await resolveParams(db, query, AS_OF);
+		return concentrationTrend(db, { ...params, by }, await loadSettings(db, { filters: params.filters, month: params.to }));
+	});
+}
 
 /** Every row of the client list (Clientes) for `query`, with the rollups on and off. */
 function bothClients(db: Database, query: Record<string, string>, options: ListOptions): Promise<{ rollups: ClientRow[]; lines: ClientRow[] }> {
@@ -132,9 +141,13 @@ describe.each(INVARIANT_DATASETS)('$name: every figure, rollups on and off', (d)
 			const { rollups, lines } = await onAndOff(() => segmentCross(db, { ...params, dim }, settings, dim2));
 			expect(rollups, `${dim} × ${dim2}`).toEqual(lines);
 		}
-		for (const by of ['client', 'product']) {
+		for (const by of ['client', 'product'] as const) {
 			const { rollups, lines } = await both(db, 'concentration', { ...q, by });
 			expect(rollups, by).toEqual(lines);
+			for (const query of queries(d.cases)) {
+				const trend = await bothTrends(db, query, by);
+				expect(trend.rollups, `concentration trend by ${by}, ${JSON.stringify(query)}`).toEqual(trend.lines);
+			}
 		}
 		for (const by of ['total', 'account_manager', 'product_line', 'region', 'business_unit']) {
 			const { rollups, lines } = await both(db, 'targets', { ...q, by });
@@ -258,6 +271,16 @@ describe('the demo’s rollups are read and kept', () => {
 				['growth', { status: 'active', product_line: 'Papelería' }], ['segmentation', { dim: 'status', product_line: 'Papelería' }]
 			]
 		);
+		// Concentración's monthly trend: by client from the month rollup, by product from the lines.
+		await shift('client_month_sales', 1000);
+		try {
+			const byClient = await bothTrends(db, period, 'client');
+			expect(byClient.rollups, 'client_month_sales: concentration trend by client').not.toEqual(byClient.lines);
+			const byProduct = await bothTrends(db, period, 'product');
+			expect(byProduct.rollups, 'client_month_sales: concentration trend by product').toEqual(byProduct.lines);
+		} finally {
+			await shift('client_month_sales', -1000);
+		}
 		await differs(
 			'client_line_month_sales',
 			// Retention under a tier or status filter: the rollup's rows of the clients it keeps (retention_rows.sql).
