@@ -17,8 +17,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAGES = ['/', '/segmentos', '/concentracion', '/activacion', '/pronostico', '/embudo', '/clientes'];
 /** Resumen under a status and a billing-tier filter (every figure classifies the clients), under
  * the largest product line (LINE) alone and with a status (the status within that line), and the
- * monthly report Resumen links to (its period's last month, asked of the server). */
-const MORE = ['/?status=active', '/?billing_tier=A', '/?product_line=LINE', '/?product_line=LINE&status=active', '/informe/MONTH'];
+ * monthly report Resumen links to (its period's last month, asked of the server), then Ranking. */
+/** Ranking by its default dimension (account managers: none on the generated portfolio), by client
+ * type and by product line: every value's figures under that value's filter. Last, because the
+ * figures under LINE (one product line of six) may be cached by then from Resumen within it. */
+const RANKINGS = ['/ranking', '/ranking?dim=client_type', '/ranking?dim=product_line'];
+const MORE = ['/?status=active', '/?billing_tier=A', '/?product_line=LINE', '/?product_line=LINE&status=active', '/informe/MONTH', ...RANKINGS];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const WARM_WAIT_MS = Number(process.env.BENCH_WARM_WAIT_MS ?? 15_000);
 

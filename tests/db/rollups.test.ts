@@ -24,6 +24,7 @@ import { computeMetric, METRIC_NAMES } from '../../src/lib/server/metrics/index'
 import { DIMENSIONS, resolveParams } from '../../src/lib/server/metrics/params';
 import { loadSettings } from '../../src/lib/server/metrics/settings';
 import { segmentCross } from '../../src/lib/features/segments/loader.server';
+import { rankingValues } from '../../src/lib/server/metrics/ranking';
 import { concentrationTrend } from '../../src/lib/features/concentration/loader.server';
 import { DEMO, INVARIANT_DATASETS, type PeriodQuery } from '../helpers/datasets';
 import { tempFolder, useLoadedDatabase } from '../helpers/temp-db';
@@ -137,6 +138,11 @@ describe.each(INVARIANT_DATASETS)('$name: every figure, rollups on and off', (d)
 		// Segmentos' cross-tab, read where segmentation reads: a rollup unless a dimension needs lines.
 		const params = await resolveParams(db, q, AS_OF);
 		const settings = await loadSettings(db);
+		// Ranking's values (ranking_values.sql), read where segmentation reads.
+		for (const dim of DIMENSIONS) {
+			const { rollups, lines } = await onAndOff(() => rankingValues(db, { ...params, dim }, settings, dim));
+			expect(rollups, `ranking values by ${dim}`).toEqual(lines);
+		}
 		for (const [dim, dim2] of [['status', 'client_type'], ['client_type', 'status'], ['billing_tier', 'product_line'], ['product_line', 'status'], ['status', 'billing_tier'], ['product_line', 'region'], ['product', 'status']] as const) {
 			const { rollups, lines } = await onAndOff(() => segmentCross(db, { ...params, dim }, settings, dim2));
 			expect(rollups, `${dim} × ${dim2}`).toEqual(lines);

@@ -2,7 +2,8 @@
 // per value, each cell the figure the dashboard shows when filtered to that value. It runs the
 // figures themselves per value (segmentation, growth, activation, quotes, pipeline), never a
 // second grouped formula, so a row cannot drift from the filtered pages (tests/metrics/ranking*).
-// About six cached queries per value: ~20 values take well under a second on the demo.
+// About six cached queries per value, asked for together (Database.readEach): ~20 values take
+// well under a second on the demo.
 import type { Database } from '../db/database';
 import { comparisonPeriod } from '../../features/shared/url-state';
 import { dimension } from '../../dimensions';
@@ -84,17 +85,20 @@ export async function rankingRow(
 	const q: MetricParams = { ...p, filters };
 	// The settings the dashboard loads when filtered to this value (a value-scoped row wins).
 	const s = await loadSettings(db, { filters, month: p.to });
-	// One connection: one query at a time.
-	const revenue = (await segmentation(db, q, s)).total_revenue;
-	const revenue_previous = comparison
-		? (await segmentation(db, { ...q, from: comparison.from, to: comparison.to, as_of: monthEnd(comparison.to) }, s)).total_revenue
-		: null;
+	// Side by side on the server's reader connections (Database.readEach); one at a time elsewhere.
+	const [current, previous, grown, act, quo, pip] = await db.readEach([
+		() => segmentation(db, q, s),
+		async () => (comparison ? segmentation(db, { ...q, from: comparison.from, to: comparison.to, as_of: monthEnd(comparison.to) }, s) : null),
+		() => growth(db, q, s),
+		() => activation(db, q, s),
+		() => quotes(db, q, s),
+		() => pipeline(db, q, s)
+	] as const);
+	const revenue = current.total_revenue;
+	const revenue_previous = previous ? previous.total_revenue : null;
 	// The growth KPI's month: the period's last that is over at as_of and not provisional (kpis.ts).
-	const month = [...(await growth(db, q, s)).months].reverse().find((m) => !m.partial);
+	const month = [...grown.months].reverse().find((m) => !m.partial);
 	const rule = month ? ruleAt(s.growth_rules, month.month) : undefined;
-	const act = await activation(db, q, s);
-	const quo = await quotes(db, q, s);
-	const pip = await pipeline(db, q, s);
 	// A threshold set for this very value (settings.ts), else the one the ranking's own view has.
 	const own = (scope: { dim: string; value: string } | null): JudgedBy => (scope?.dim === dim && scope.value === value ? 'value' : 'portfolio');
 	return {
@@ -126,8 +130,10 @@ export async function rankingRow(
  */
 export async function rankingOf(db: Database, p: MetricParams, base: Settings, comparison = comparisonPeriod(p.from, p.to, 'previous')): Promise<RankingDocument> {
 	const reaches = (await comparisonReach(db, comparison)) === 'within-data';
-	const rows: RankingRow[] = [];
-	for (const value of await rankingValues(db, p, base, p.dim)) rows.push(await rankingRow(db, p, p.dim, value, reaches ? comparison : null));
+	const values = await rankingValues(db, p, base, p.dim);
+	// Every value's row asked for at once: on the server's reader connections they are computed side
+	// by side (at 10M lines over ten years, by product line, one after another took 3.5 s).
+	const rows: RankingRow[] = await db.readEach(values.map((value) => () => rankingRow(db, p, p.dim, value, reaches ? comparison : null)));
 	rows.sort((a, b) => b.revenue - a.revenue || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 	return { dim: p.dim, from: p.from, to: p.to, as_of: p.as_of, comparison, rows };
 }
