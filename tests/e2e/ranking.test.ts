@@ -14,6 +14,7 @@ import { newPage, useDemoApp } from '../helpers/demo-app';
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 mkdirSync(SHOTS, { recursive: true });
 const TABLE = '[data-testid="ranking-table"]';
+const SECTION = '[data-testid="ranking-section"]';
 const HIT_HEADER = { es: 'Aceptación de presupuestos', en: 'Quote hit rate' };
 
 let ranking: RankingDocument;
@@ -31,6 +32,8 @@ describe('Ranking', () => {
 		try {
 			await page.goto(`${app.server.url}/ranking?lang=${lang}`);
 			await expect.poll(() => page.locator(`${TABLE} tbody tr`).count()).toBe(ranking.rows.length);
+			// The revenue columns come first; the other figures follow into the same rows.
+			await expect.poll(() => page.locator(SECTION).getAttribute('data-figures')).toBe('ready');
 			await page.screenshot({ path: join(SHOTS, `ranking-${lang}.png`), fullPage: true });
 
 			// Sorting is a button in the header (keyboard: focus and Enter), highest first.

@@ -28,6 +28,10 @@ const es = {
 		noComparison: (month: string) => `Sin variación: los datos no llegan a ${month}, el primer mes del período de comparación.`
 	},
 	empty: 'No hay valores de esta dimensión en el período.',
+	/** While each row's other figures are still being worked out (they follow the revenue). */
+	pending: 'Calculando el crecimiento, la activación y las tasas de cada fila…',
+	pendingCell: '…',
+	failed: 'No se pudieron calcular el crecimiento, la activación ni las tasas: vuelva a cargar la página.',
 	/** Resumen's link to this page. */
 	fromOverview: 'Ranking por ejecutivo'
 };
@@ -62,6 +66,9 @@ const en: RankingMessages = {
 		noComparison: (month) => `No change: the data does not reach back to ${month}, the comparison period's first month.`
 	},
 	empty: 'No value of this dimension in the period.',
+	pending: "Working out each row's growth, activation and rates…",
+	pendingCell: '…',
+	failed: 'The growth, activation and rates could not be worked out: reload the page.',
 	fromOverview: 'Ranking by account manager'
 };
 

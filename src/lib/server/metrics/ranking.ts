@@ -1,9 +1,10 @@
 // The ranking by a dimension (docs/definitions.md "Ranking", docs/contract.md ranking): one row
-// per value, each cell the figure the dashboard shows when filtered to that value. It runs the
-// figures themselves per value (segmentation, growth, activation, quotes, pipeline), never a
-// second grouped formula, so a row cannot drift from the filtered pages (tests/metrics/ranking*).
-// About six cached queries per value, asked for together (Database.readEach): ~20 values take
-// well under a second on the demo.
+// per value, each cell the figure the dashboard shows when filtered to that value. Revenue comes
+// from Segmentos' segments by the dimension (the same lines as the filtered total); the other
+// figures run per value (growth, activation, quotes, pipeline), never a second grouped formula,
+// so a row cannot drift from the filtered pages (tests/metrics/ranking*, tests/invariants).
+// Three queries for the revenue of every value, then about four per value, asked for together
+// (Database.readEach, on the server's reader connections).
 import type { Database } from '../db/database';
 import { comparisonPeriod } from '../../features/shared/url-state';
 import { dimension } from '../../dimensions';
@@ -11,7 +12,7 @@ import { runQuery } from '../queries';
 import { comparisonReach } from './comparison-reach';
 import { activation } from './activation';
 import { lineParams } from './bind';
-import { growth, segmentation } from './documents';
+import { growth, segmentation, type SegmentationDocument } from './documents';
 import type { Dimension, MetricParams } from './params';
 import { monthEnd } from './period';
 import { pipeline } from './pipeline';
@@ -73,39 +74,53 @@ export async function rankingValues(db: Database, p: MetricParams, s: Settings, 
 	return rows.map((r) => r.value);
 }
 
-/** One value's row: the figures under the ranking's filters plus dim = value, with that filter's settings. */
-export async function rankingRow(
+/** A value's revenue columns: what Ranking shows first, in its order. */
+export type RankingRevenue = Pick<RankingRow, 'value' | 'revenue' | 'revenue_previous' | 'revenue_change'>;
+/** A value's other figures: growth, activation, quotes and opportunities under its filter. */
+export type RankingKpis = Omit<RankingRow, keyof RankingRevenue>;
+
+/**
+ * Every value's revenue in the period and the comparison, largest first: Segmentos' segments by the
+ * dimension, two queries for all the values. A value's segment is the revenue the dashboard shows
+ * filtered to it (the same lines, the same rounding: tests/metrics/ranking-demo.test.ts and the
+ * invariants compare them); a value without lines has 0.
+ */
+export async function rankingRevenues(
 	db: Database,
 	p: MetricParams,
-	dim: Dimension,
-	value: string,
+	base: Settings,
 	comparison: { from: string; to: string } | null
-): Promise<RankingRow> {
+): Promise<RankingRevenue[]> {
+	const [values, current, previous] = await db.readEach([
+		() => rankingValues(db, p, base, p.dim),
+		() => segmentation(db, p, base),
+		async () => (comparison ? segmentation(db, { ...p, from: comparison.from, to: comparison.to, as_of: monthEnd(comparison.to) }, base) : null)
+	] as const);
+	const bySegment = (doc: SegmentationDocument) => new Map(doc.segments.map((g) => [g.value, g.revenue]));
+	const now = bySegment(current);
+	const before = previous ? bySegment(previous) : null;
+	const rows = values.map((value): RankingRevenue => {
+		const revenue = now.get(value) ?? 0;
+		const revenue_previous = before ? (before.get(value) ?? 0) : null;
+		return { value, revenue, revenue_previous, revenue_change: revenue_previous !== null && revenue_previous > 0 ? (revenue - revenue_previous) / revenue_previous : null };
+	});
+	return rows.sort((a, b) => b.revenue - a.revenue || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+/** One value's figures under the ranking's filters plus dim = value, with that filter's settings. */
+export async function rankingKpis(db: Database, p: MetricParams, dim: Dimension, value: string): Promise<RankingKpis> {
 	const filters = { ...p.filters, [dim]: value };
 	const q: MetricParams = { ...p, filters };
 	// The settings the dashboard loads when filtered to this value (a value-scoped row wins).
 	const s = await loadSettings(db, { filters, month: p.to });
 	// Side by side on the server's reader connections (Database.readEach); one at a time elsewhere.
-	const [current, previous, grown, act, quo, pip] = await db.readEach([
-		() => segmentation(db, q, s),
-		async () => (comparison ? segmentation(db, { ...q, from: comparison.from, to: comparison.to, as_of: monthEnd(comparison.to) }, s) : null),
-		() => growth(db, q, s),
-		() => activation(db, q, s),
-		() => quotes(db, q, s),
-		() => pipeline(db, q, s)
-	] as const);
-	const revenue = current.total_revenue;
-	const revenue_previous = previous ? previous.total_revenue : null;
+	const [grown, act, quo, pip] = await db.readEach([() => growth(db, q, s), () => activation(db, q, s), () => quotes(db, q, s), () => pipeline(db, q, s)] as const);
 	// The growth KPI's month: the period's last that is over at as_of and not provisional (kpis.ts).
 	const month = [...grown.months].reverse().find((m) => !m.partial);
 	const rule = month ? ruleAt(s.growth_rules, month.month) : undefined;
 	// A threshold set for this very value (settings.ts), else the one the ranking's own view has.
 	const own = (scope: { dim: string; value: string } | null): JudgedBy => (scope?.dim === dim && scope.value === value ? 'value' : 'portfolio');
 	return {
-		value,
-		revenue,
-		revenue_previous,
-		revenue_change: revenue_previous !== null && revenue_previous > 0 ? (revenue - revenue_previous) / revenue_previous : null,
 		mom_month: month?.month ?? null,
 		mom: month?.mom ?? null,
 		// Judged here, not read from the growth document: under a filter that document gives no
@@ -122,20 +137,35 @@ export async function rankingRow(
 	};
 }
 
+/** The ranking in two parts: the revenue columns, and the other figures of each of those rows, in their order. */
+export interface RankingParts {
+	head: Omit<RankingDocument, 'rows'> & { rows: RankingRevenue[] };
+	/** Started with the head; awaited apart (Ranking streams them). */
+	kpis: Promise<RankingKpis[]>;
+}
+
 /**
  * The ranking by p.dim. `comparison`: the period revenue is compared with (the dashboard's choice;
  * by default the same number of months just before). `base`: the settings of the ranking's own
  * filters (the values are listed with them); each row loads its value's own, where a value
  * without a threshold of its own finds the portfolio's, and is marked so (JudgedBy).
  */
-export async function rankingOf(db: Database, p: MetricParams, base: Settings, comparison = comparisonPeriod(p.from, p.to, 'previous')): Promise<RankingDocument> {
+export async function rankingParts(db: Database, p: MetricParams, base: Settings, comparison = comparisonPeriod(p.from, p.to, 'previous')): Promise<RankingParts> {
 	const reaches = (await comparisonReach(db, comparison)) === 'within-data';
-	const values = await rankingValues(db, p, base, p.dim);
-	// Every value's row asked for at once: on the server's reader connections they are computed side
-	// by side (at 10M lines over ten years, by product line, one after another took 3.5 s).
-	const rows: RankingRow[] = await db.readEach(values.map((value) => () => rankingRow(db, p, p.dim, value, reaches ? comparison : null)));
-	rows.sort((a, b) => b.revenue - a.revenue || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-	return { dim: p.dim, from: p.from, to: p.to, as_of: p.as_of, comparison, rows };
+	const rows = await rankingRevenues(db, p, base, reaches ? comparison : null);
+	// Every value's figures asked for at once: on the server's reader connections they are computed
+	// side by side (at 10M lines over ten years, by product line, one after another took 3.5 s).
+	const kpis = db.readEach(rows.map((row) => () => rankingKpis(db, p, p.dim, row.value)));
+	// Awaited by the caller; marked handled now, so a failure before then is no unhandled rejection.
+	kpis.catch(() => undefined);
+	return { head: { dim: p.dim, from: p.from, to: p.to, as_of: p.as_of, comparison, rows }, kpis };
+}
+
+/** The whole ranking: each revenue row with its other figures. */
+export async function rankingOf(db: Database, p: MetricParams, base: Settings, comparison = comparisonPeriod(p.from, p.to, 'previous')): Promise<RankingDocument> {
+	const { head, kpis } = await rankingParts(db, p, base, comparison);
+	const figures = await kpis;
+	return { ...head, rows: head.rows.map((row, i) => ({ ...row, ...figures[i]! })) };
 }
 
 /** The registered figure (CLI and HTTP). */
