@@ -1,5 +1,6 @@
-// The ranking on the demo portfolio: for every value of several dimensions, each row equals the
-// figures the dashboard shows filtered to that value (tests/helpers/ranking-equality.ts).
+// The ranking on the demo portfolio: for every value of six dimensions (the computed billing tier
+// and status among them), each row equals the figures the dashboard shows filtered to that value
+// (tests/helpers/ranking-equality.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db/database';
 import { copyDemoDatabase } from '../helpers/demo-database';
@@ -22,7 +23,7 @@ afterAll(() => {
 });
 
 describe('ranking on the demo data', () => {
-	it.each(['account_manager', 'region', 'product_line'] as const)('by %s: every row equals the filtered figures', async (dim) => {
+	it.each(['account_manager', 'region', 'product_line', 'client_type', 'billing_tier', 'status'] as const)('by %s: every row equals the filtered figures', async (dim) => {
 		const ranking = await expectRowsEqualFilteredFigures(db, PERIOD, dim);
 		// Every value with a sale has a row: the rows' revenues are the segmentation's segments.
 		const seg = (await computeMetric(db, 'segmentation', { ...PERIOD, dim })) as SegmentationDocument;
