@@ -4,8 +4,10 @@
 // the files that load the demo through the ingest (tests/cli/, tests/helpers/datasets.ts).
 import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { Database } from '../../src/lib/server/db/database';
 import { buildDemoDatabase } from '../../src/lib/server/demo';
+import { tempFolder, type TempFolder } from './temp-db';
 
 import type {} from './global-setup'; // declares demoCacheDir
 
@@ -21,4 +23,24 @@ export async function copyDemoDatabase(path: string): Promise<void> {
 	}
 	for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
 	copyFileSync(cached, path);
+}
+
+/**
+ * For one test file or describe block: a copy of the demo database, open in its own temporary
+ * folder (with the server's result cache and reader connections when `resultCache`), closed and
+ * removed after the block. `db` is set once the block's first beforeAll has run.
+ */
+export function useDemoDatabase(options: { resultCache?: boolean } = {}): { folder: TempFolder; db: Database } {
+	const folder = tempFolder();
+	const context = { folder } as { folder: TempFolder; db: Database };
+	beforeAll(async () => {
+		await copyDemoDatabase(folder.path('demo.duckdb'));
+		context.db = await Database.open(folder.path('demo.duckdb'));
+		if (options.resultCache) context.db.enableResultCache();
+	}, 120_000);
+	afterAll(() => {
+		context.db?.close();
+		folder.remove();
+	});
+	return context;
 }

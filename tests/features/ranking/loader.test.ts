@@ -1,31 +1,20 @@
 // Ranking's page data (src/lib/features/ranking/loader.server.ts) on the demo, with the server's
 // result cache and reader connections: the revenue columns come first, in the ranking's order, and
 // the streamed figures, once in, make each row the whole ranking's row (what the API gives).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Database } from '../../../src/lib/server/db/database';
 import { rankingPage, rankingPageStream } from '../../../src/lib/features/ranking/loader.server';
 import { computeMetric } from '../../../src/lib/server/metrics/index';
 import type { RankingDocument } from '../../../src/lib/server/metrics/ranking';
 import { dashboardContext } from '../../../src/lib/server/pages/context';
-import { copyDemoDatabase } from '../../helpers/demo-database';
-import { tempFolder } from '../../helpers/temp-db';
+import { useDemoDatabase } from '../../helpers/demo-database';
 
-const folder = tempFolder();
-let db: Database;
+const demo = useDemoDatabase({ resultCache: true });
 const AS_OF = new Date('2026-11-20T12:00:00Z');
-
-beforeAll(async () => {
-	await copyDemoDatabase(folder.path('demo.duckdb'));
-	db = await Database.open(folder.path('demo.duckdb'));
-	db.enableResultCache();
-}, 120_000);
-afterAll(() => {
-	db?.close();
-	folder.remove();
-});
 
 describe('Ranking page data', () => {
 	it.each(['account_manager', 'product_line', 'status'] as const)('by %s: the revenue first, then each row’s figures in its order', async (dim) => {
+		const db = demo.db;
 		const c = await dashboardContext(db, new URL('http://localhost/'), AS_OF);
 		const whole = (await computeMetric(db, 'ranking', { from: c.params.from, to: c.params.to, dim }, AS_OF)) as RankingDocument;
 		expect(whole.rows.length).toBeGreaterThan(1);
@@ -40,7 +29,7 @@ describe('Ranking page data', () => {
 	}, 60_000);
 
 	it('without data: no ranking, and nothing to wait for', async () => {
-		const empty = await Database.open(folder.path('empty.duckdb'));
+		const empty = await Database.open(demo.folder.path('empty.duckdb'));
 		try {
 			const c = await dashboardContext(empty, new URL('http://localhost/'), AS_OF);
 			const stream = await rankingPageStream(empty, c, 'account_manager');

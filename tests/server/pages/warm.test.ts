@@ -1,7 +1,7 @@
 // Warming (src/lib/server/pages/warm.ts) computes each page's default view through the pages'
 // own functions: afterwards, loading any page's default view runs no query at all (every result
 // comes from the result cache), so warming keeps helping when a page changes what it loads.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Database } from '../../../src/lib/server/db/database';
 import { activationPage } from '../../../src/lib/features/activation/loader.server';
 import { clientsPage } from '../../../src/lib/features/clients/loader.server';
@@ -14,24 +14,13 @@ import { DEFAULT_RANKING_DIM, rankingPage } from '../../../src/lib/features/rank
 import { segmentDimensions, segmentsPage } from '../../../src/lib/features/segments/loader.server';
 import { reportData } from '../../../src/lib/features/report/loader.server';
 import { warmDefaults } from '../../../src/lib/server/pages/warm';
-import { copyDemoDatabase } from '../../helpers/demo-database';
-import { tempFolder } from '../../helpers/temp-db';
+import { useDemoDatabase } from '../../helpers/demo-database';
 
-const folder = tempFolder();
-let db: Database;
-
-beforeAll(async () => {
-	await copyDemoDatabase(folder.path('demo.duckdb'));
-	db = await Database.open(folder.path('demo.duckdb'));
-	db.enableResultCache();
-}, 120_000);
-afterAll(() => {
-	db?.close();
-	folder.remove();
-});
+const demo = useDemoDatabase({ resultCache: true });
 
 describe('warmDefaults', () => {
 	it('leaves every page’s default view in the result cache', async () => {
+		const db = demo.db;
 		await warmDefaults(db);
 		// Any connection's queries: misses run on the database's reader connections (reader-pool.ts).
 		const queries = vi.spyOn(Database.prototype, 'all');
