@@ -9,7 +9,6 @@ import { attachExport, servingSource } from './parquet-source';
 import { memoryLimit } from './memory-limit';
 import { ReaderPool } from './reader-pool';
 import { ResultCache } from './result-cache';
-import { rowObjects } from './row-objects';
 import { StatementEffects, type Effect } from './statement-effect';
 import { openUpToDate } from './upgrade';
 
@@ -252,7 +251,7 @@ export class Database implements SqlSession {
 		const effect = this.effects.of(sql);
 		try {
 			const reader = await this.connection.runAndReadAll(sql, params);
-			return rowObjects(reader) as T[];
+			return reader.getRowObjectsJson() as T[];
 		} finally {
 			this.settle(effect);
 		}
