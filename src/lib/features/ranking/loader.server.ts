@@ -3,7 +3,7 @@
 // computes a figure.
 import type { Database } from '../../server/db/database';
 import type { Dimension } from '../../server/metrics/params';
-import { rankingParts, type RankingDocument, type RankingKpis, type RankingParts } from '../../server/metrics/ranking';
+import { rankingParts, wholeRanking, type RankingDocument, type RankingKpis, type RankingParts } from '../../server/metrics/ranking';
 import { TARGET_SCOPES, targets, type TargetScope, type TargetStanding } from '../../server/metrics/targets';
 import type { Bands } from '../../thresholds';
 
@@ -52,6 +52,5 @@ export async function rankingPageStream(db: Database, c: DashboardContext, dim: 
 /** The page's data whole (warming, tests): the streamed figures awaited and put in their rows. */
 export async function rankingPage(db: Database, c: DashboardContext, dim: Dimension): Promise<RankingData> {
 	const { ranking: head, kpis, ...rest } = await rankingPageStream(db, c, dim);
-	const figures = await kpis;
-	return { ...rest, ranking: head ? { ...head, rows: head.rows.map((row, i) => ({ ...row, ...figures[i]! })) } : null };
+	return { ...rest, ranking: head ? await wholeRanking({ head, kpis }) : null };
 }

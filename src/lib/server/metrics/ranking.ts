@@ -161,11 +161,14 @@ export async function rankingParts(db: Database, p: MetricParams, base: Settings
 	return { head: { dim: p.dim, from: p.from, to: p.to, as_of: p.as_of, comparison, rows }, kpis };
 }
 
-/** The whole ranking: each revenue row with its other figures. */
-export async function rankingOf(db: Database, p: MetricParams, base: Settings, comparison = comparisonPeriod(p.from, p.to, 'previous')): Promise<RankingDocument> {
-	const { head, kpis } = await rankingParts(db, p, base, comparison);
+/** The whole ranking: each revenue row with its other figures, once they are in. */
+export async function wholeRanking({ head, kpis }: RankingParts): Promise<RankingDocument> {
 	const figures = await kpis;
 	return { ...head, rows: head.rows.map((row, i) => ({ ...row, ...figures[i]! })) };
+}
+
+export async function rankingOf(db: Database, p: MetricParams, base: Settings, comparison = comparisonPeriod(p.from, p.to, 'previous')): Promise<RankingDocument> {
+	return wholeRanking(await rankingParts(db, p, base, comparison));
 }
 
 /** The registered figure (CLI and HTTP). */
