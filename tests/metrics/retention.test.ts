@@ -71,6 +71,9 @@ beforeAll(async () => {
 		'NW1;12/05/2029;W1;P2;15,00;Nota de crédito',
 		'W02;14/05/2029;W2;P2;20,00;Factura',
 		'W03;15/05/2029;W2;P3;10,00;Factura',
+		// W2 buys Impresión again, in the same month and in the next: still one product line.
+		'W04;20/05/2029;W2;P2;3,00;Factura',
+		'W05;10/06/2029;W2;P2;2,00;Factura',
 		// compare=year: P = 2031-04..06 against P0 = 2030-04..06; the months between (2030-07..2031-03)
 		// belong to neither. The default P0 would be 2031-01..03.
 		'Y01;10/05/2030;Y1;P1;100,00;Factura',
@@ -145,10 +148,11 @@ describe('retention', () => {
 	it('counts the product lines a client bought in during P, not those with only a credit note', async () => {
 		const r = await retention(db, params({}, '2029-04', '2029-06'), DEFAULT_SETTINGS);
 		// W1 bought Papelería (70) and has a credit note in Impresión (−15): one product line.
-		// W2 bought Impresión (20) and P3, which has no product line (10): one. → (1 + 1) / 2.
+		// W2 bought Impresión (20, 3 and 2, over two months) and P3, which has no product line (10):
+		// one. → (1 + 1) / 2.
 		expect(r.product_lines_per_client).toBe(1);
 		expect(r.repeat_rate).toBe(0); // neither bought before P
-		expect([r.revenue_previous, r.revenue]).toEqual([0, 85]); // 70 − 15 + 20 + 10
+		expect([r.revenue_previous, r.revenue]).toEqual([0, 90]); // 70 − 15 + 20 + 10 + 3 + 2
 	});
 
 	it('a client-attribute filter keeps only those clients (no unknown or missing client)', async () => {
