@@ -39,9 +39,10 @@ WITH purchase_rows AS NOT MATERIALIZED (
 ),
 bought_line_counts AS (
 	-- product_lines without by_product_line (retention's lines per client): the distinct pairs first,
-	-- then a count per client. A count(DISTINCT) inside the grouping per client made that grouping
-	-- three times as long (1M lines over three years: retention 80 → 71 ms). With by_product_line
-	-- nothing reads product_lines (the sales events), so it is not computed.
+	-- then a count per client, reading the rows a second time. A count(DISTINCT) inside the grouping
+	-- per client made DuckDB keep a set per client: that grouping took 39 ms, not 26 (1M lines over
+	-- three years; retention 80 → 71 ms in all). With by_product_line nothing reads product_lines
+	-- (the sales events), so it is not computed.
 	SELECT client_id, count(*) AS product_lines
 	FROM (
 		SELECT DISTINCT client_id, product_line
