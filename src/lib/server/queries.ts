@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Database, Params, Row } from './db/database';
 import { projectRoot } from './project-root';
 import { expandFragments } from './query-fragments';
+import { classifyingMacros, plainDefinitions, plainText, runsPlain } from './plain-queries';
 import { usedParams } from './used-params';
 import { CREATE_LINE_STATUSES, keepLineStatuses, wantsLineStatuses } from './metrics/line-statuses';
 
@@ -31,16 +32,37 @@ function isMacro(text: string): boolean {
 	return /^\s*CREATE\s+(OR\s+REPLACE\s+)?(TEMP\s+)?MACRO/im.test(text.replace(/^\s*--.*$/gm, ''));
 }
 
-/** Registers every macro file; one that uses a macro not yet defined waits for the next round. */
-export async function registerMacros(db: Database): Promise<void> {
-	if (prepared.has(db)) return;
-	// A table of the connection's own that sales.sql reads (metrics/line-statuses.ts).
-	await db.runBookkeeping(CREATE_LINE_STATUSES);
-	let pending = readdirSync(queriesFolder())
-		.filter((f) => f.endsWith('.sql'))
-		.sort()
-		.map((f) => queryText(f.replace(/\.sql$/, '')))
-		.filter(isMacro);
+let macroFiles: { texts: string[]; classifying: Set<string>; twins: string[] } | null = null;
+
+/** Every macro file's text, the macros that reach the classification and their plain twins (plain-queries.ts). */
+function macros(): { texts: string[]; classifying: Set<string>; twins: string[] } {
+	if (!macroFiles) {
+		const texts = readdirSync(queriesFolder())
+			.filter((f) => f.endsWith('.sql'))
+			.sort()
+			.map((f) => queryText(f.replace(/\.sql$/, '')))
+			.filter(isMacro);
+		const classifying = classifyingMacros(texts);
+		macroFiles = { texts, classifying, twins: plainDefinitions(texts, classifying) };
+	}
+	return macroFiles;
+}
+
+/** The text query `name` runs: its plain twin's when the parameters allow (plain-queries.ts). */
+function runText(name: string, params: Params): string {
+	if (!runsPlain(name, params)) return queryText(name);
+	const key = `${name}__plain`;
+	let text = texts.get(key);
+	if (text === undefined) {
+		text = plainText(queryText(name), macros().classifying);
+		texts.set(key, text);
+	}
+	return text;
+}
+
+/** Runs the texts; one that uses a macro not yet defined waits for the next round. */
+async function defineInRounds(db: Database, texts: string[]): Promise<void> {
+	let pending = texts;
 	while (pending.length) {
 		const failed: string[] = [];
 		let lastError: unknown;
@@ -55,6 +77,16 @@ export async function registerMacros(db: Database): Promise<void> {
 		if (failed.length === pending.length) throw lastError;
 		pending = failed;
 	}
+}
+
+/** Registers every macro file, then the plain twins (plain-queries.ts). */
+export async function registerMacros(db: Database): Promise<void> {
+	if (prepared.has(db)) return;
+	// A table of the connection's own that sales.sql reads (metrics/line-statuses.ts).
+	await db.runBookkeeping(CREATE_LINE_STATUSES);
+	const { texts: files, twins } = macros();
+	await defineInRounds(db, files);
+	for (const twin of twins) await db.run(twin);
 	prepared.add(db);
 }
 
@@ -64,7 +96,7 @@ export async function registerMacros(db: Database): Promise<void> {
  * keeps them on that connection.
  */
 function linePrepared(name: string, allParams: Params): { params: Params; prepare: (db: Database) => Promise<void> } {
-	const text = queryText(name);
+	const text = runText(name, allParams);
 	if (Array.isArray(allParams) || !/\$line_statuses\b/.test(text) || !wantsLineStatuses(allParams)) return { params: usedParams(text, allParams), prepare: registerMacros };
 	return {
 		params: usedParams(text, { ...allParams, line_statuses: true }),
@@ -81,7 +113,7 @@ export async function runQuery<T = Row>(db: Database, name: string, allParams: P
 	await registerMacros(db);
 	// queries/*.sql only read: their results may come from the database's result cache.
 	const key = `${name}|${JSON.stringify(params, (_, v) => (typeof v === 'bigint' ? `${v}n` : v))}`;
-	return db.cachedAll<T>(key, queryText(name), params, { ...options, prepare });
+	return db.cachedAll<T>(key, runText(name, allParams), params, { ...options, prepare });
 }
 
 /**
@@ -95,7 +127,7 @@ export async function* streamQuery<T = Row>(db: Database, name: string, params: 
 	try {
 		const prepared = linePrepared(name, params);
 		await prepared.prepare(own);
-		const result = await own.connection.stream(queryText(name), prepared.params);
+		const result = await own.connection.stream(runText(name, params), prepared.params);
 		for await (const rows of result.yieldRowObjectJson()) if (rows.length > 0) yield rows as T[];
 	} finally {
 		own.close();
