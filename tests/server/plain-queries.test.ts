@@ -15,20 +15,15 @@ import { loadSettings } from '../../src/lib/server/metrics/settings';
 import { dashboardContext } from '../../src/lib/server/pages/context';
 import { classifyingMacros, plainDefinitions, plainText, runsPlain } from '../../src/lib/server/plain-queries';
 import { DEMO, INVARIANT_DATASETS, type PeriodQuery } from '../helpers/datasets';
+import { withAndWithout } from '../helpers/rollups-on-off';
 import { useLoadedDatabase } from '../helpers/temp-db';
 
 const AS_OF = new Date('2026-11-20T12:00:00Z');
 
 /** What `read` gives run plain where it may (the default), then with every query classified. */
 async function plainAndClassified<T>(read: () => Promise<T>): Promise<{ plain: T; classified: T }> {
-	try {
-		delete process.env.CARTERA_PLAIN_QUERIES;
-		const plain = await read();
-		process.env.CARTERA_PLAIN_QUERIES = '0';
-		return { plain, classified: await read() };
-	} finally {
-		delete process.env.CARTERA_PLAIN_QUERIES;
-	}
+	const both = await withAndWithout('CARTERA_PLAIN_QUERIES', read);
+	return { plain: both.with, classified: both.without };
 }
 
 describe('which queries run plain', () => {
