@@ -3,15 +3,16 @@
 // DuckDB binds every macro a query names, the branches its bound parameters then fold away
 // included, and the classification of clients (cartera_month_classes and cartera_client_classes,
 // queries/sales.sql, with the classified lines they fall back on) is the largest of them: binding
-// it took about half of each figure's time on the demo (thirteen figures: 545 → 259 ms), where the
-// data is too small for anything else to matter. So every table macro that reaches those two has a
-// twin, <name>__plain, in which they are empty tables, and a query that runs plain names the twins.
+// it took about a third of each figure's time on the demo (seventeen figures: 1,913 → 1,298 ms),
+// where the data is too small for anything else to matter. So every table macro that reaches those
+// two has a twin, <name>__plain, in which they are empty tables, and a query that runs plain names
+// the twins.
 //
 // A query runs plain when no billing-tier or status filter is given and it does not classify by
 // itself: no dimension parameter (dim, dim2) is billing_tier or status, and it is not one of the
 // queries that show a client's tier or status (PLAIN_NEVER). Every use of the classification in the
 // other queries is guarded by those filters or those dimensions, so its rows are never read there
-// and the answer is the same: tests/queries/plain-queries.test.ts computes every figure, list and
+// and the answer is the same: tests/server/plain-queries.test.ts computes every figure, list and
 // page query both ways. CARTERA_PLAIN_QUERIES=0 runs every query classified, to compare.
 import type { Params } from './db/database';
 import { DIMENSION_REGISTRY } from '../dimensions';
