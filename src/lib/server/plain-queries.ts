@@ -40,21 +40,14 @@ const STUBS = expandFragments(
 
 const CALL = /\b(cartera_[a-z0-9_]+)\s*\(/g;
 
-/** A file's macro definitions, one statement each, by name. */
-function statements(text: string): Map<string, string> {
-	const out = new Map<string, string>();
+/** A file's macro definitions by name: each one's statement, and the macros its body calls (comments left out). */
+function macroStatements(text: string): Map<string, { statement: string; calls: Set<string> }> {
+	const out = new Map<string, { statement: string; calls: Set<string> }>();
 	for (const statement of text.split(/(?=CREATE\s+OR\s+REPLACE\s+TEMP\s+MACRO\s)/i)) {
 		const name = /^CREATE\s+OR\s+REPLACE\s+TEMP\s+MACRO\s+(cartera_[a-z0-9_]+)/i.exec(statement)?.[1];
-		if (name) out.set(name, statement);
-	}
-	return out;
-}
-
-/** Each macro a text defines, with the macros its body calls (comments left out). */
-function definitions(text: string): Map<string, Set<string>> {
-	const out = new Map<string, Set<string>>();
-	for (const [name, statement] of statements(text)) {
-		out.set(name, new Set([...statement.replace(/--.*$/gm, '').matchAll(CALL)].map((m) => m[1]!).filter((c) => c !== name)));
+		if (!name) continue;
+		const calls = new Set([...statement.replace(/--.*$/gm, '').matchAll(CALL)].map((m) => m[1]!).filter((c) => c !== name));
+		out.set(name, { statement, calls });
 	}
 	return out;
 }
@@ -62,7 +55,7 @@ function definitions(text: string): Map<string, Set<string>> {
 /** The macros that reach the classification, the roots included: those that get a twin. */
 export function classifyingMacros(macroTexts: string[]): Set<string> {
 	const calls = new Map<string, Set<string>>();
-	for (const text of macroTexts) for (const [name, c] of definitions(text)) calls.set(name, c);
+	for (const text of macroTexts) for (const [name, m] of macroStatements(text)) calls.set(name, m.calls);
 	const reached = new Set(ROOTS);
 	for (let grew = true; grew; ) {
 		grew = false;
@@ -87,11 +80,8 @@ export function plainText(text: string, classifying: Set<string>): string {
  */
 export function plainDefinitions(macroTexts: string[], classifying: Set<string>): string[] {
 	const pending = new Map<string, { statement: string; calls: Set<string> }>();
-	for (const text of macroTexts) {
-		const calls = definitions(text);
-		for (const [name, statement] of statements(text))
-			if (classifying.has(name) && !ROOTS.includes(name)) pending.set(name, { statement, calls: calls.get(name)! });
-	}
+	for (const text of macroTexts)
+		for (const [name, m] of macroStatements(text)) if (classifying.has(name) && !ROOTS.includes(name)) pending.set(name, m);
 	const out = [STUBS];
 	const done = new Set(ROOTS);
 	while (pending.size) {

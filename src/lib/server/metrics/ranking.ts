@@ -167,6 +167,7 @@ export async function wholeRanking({ head, kpis }: RankingParts): Promise<Rankin
 	return { ...head, rows: head.rows.map((row, i) => ({ ...row, ...figures[i]! })) };
 }
 
+/** The whole ranking at once (the API and the CLI; the page streams its parts). */
 export async function rankingOf(db: Database, p: MetricParams, base: Settings, comparison = comparisonPeriod(p.from, p.to, 'previous')): Promise<RankingDocument> {
 	return wholeRanking(await rankingParts(db, p, base, comparison));
 }
