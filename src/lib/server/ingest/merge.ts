@@ -6,6 +6,7 @@
 // The version a real change replaces goes to `<table>_replaced` (with the batch that wrote it and
 // the batch replacing it), so the batch can be undone exactly (batches.ts, migration 004).
 import type { Database } from '../db/database';
+import { insertOrdered } from '../db/ordered-insert';
 import { storedColumns, type KindSpec } from './kinds';
 import { sqlIdent } from './text';
 
@@ -84,7 +85,11 @@ export async function mergeInto(
 		await db.run(`INSERT INTO ${table} (${colList}, batch_id) SELECT ${colList}, $1 FROM ${matched} WHERE is_changed`, [batchId]);
 	}
 	const onlyNew = counts.matched > 0 ? ` WHERE NOT EXISTS (SELECT 1 FROM ${matched} m WHERE ${sameKey('m', 'i')})` : '';
-	await db.run(`INSERT INTO ${table} (${colList}, batch_id) SELECT ${colList}, $1 FROM ${incoming} i${onlyNew}`, [batchId]);
+	const newRows = `(${colList}, batch_id) SELECT ${colList}, $1 FROM ${incoming} i${onlyNew}`;
+	// In the stored order, when the kind has one: sorting 10M lines by date adds about 2 s to the
+	// insert and takes about 1 s off the rollups that group them by month after it.
+	if (spec.storedOrder) await insertOrdered(db, table, `${newRows} ORDER BY ${sqlIdent(spec.storedOrder)}`, [batchId]);
+	else await db.run(`INSERT INTO ${table} ${newRows}`, [batchId]);
 	await db.run(`DROP TABLE ${matched}`);
 	await db.run(`DROP VIEW ${incoming}`);
 
