@@ -309,12 +309,14 @@ describe('the demo’s rollups are read and kept', () => {
 		);
 		// Each client's first purchase per product line stands for the months before the comparison
 		// period (retention_rows.sql): moved a century on, the clients who bought only before it count
-		// as buying for the first time. Within a product line, activation and a status read it too
-		// (activation.sql's firsts, sales.sql's cartera_month_classes).
+		// as buying for the first time. Activation's firsts and every status read it too, each client's
+		// the least of its rows (activation.sql's firsts, sales.sql's cartera_month_classes), and within
+		// a product line that line's row.
 		await db.run(`UPDATE client_line_firsts SET first_positive = first_positive + INTERVAL 100 YEAR`);
 		try {
 			const cases = [
 				['retention', {}], ['sales_events', {}], ['sales_events', { status: 'active' }],
+				['activation', {}], ['growth', { status: 'active' }], ['segmentation', { dim: 'status' }],
 				['activation', { product_line: line }], ['growth', { status: 'active', product_line: line }], ['segmentation', { dim: 'status', product_line: line }]
 			] as const;
 			for (const [name, extra] of cases) {
