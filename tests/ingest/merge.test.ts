@@ -1,9 +1,11 @@
 // ingest/merge.ts: new invoice lines are stored in date order (KindSpec.storedOrder), whatever the
-// file's order, so that a scan of a period reads only its row groups; and the order does not
+// file's order, so that a scan of a period reads only its row groups (sorted only when the file is
+// not about in that order already: inStoredOrder); and the order does not
 // lose rows to DuckDB's fault with ordered inserts (db/ordered-insert.ts) when a load of several
 // files writes no new line from one of them and many from the next.
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
+import { inStoredOrder } from '../../src/lib/server/ingest/merge';
 import { openTempDatabase, tempFolder } from '../helpers/temp-db';
 
 const folder = tempFolder();
@@ -60,5 +62,34 @@ describe('new invoice lines are stored in date order', () => {
 		} finally {
 			db.close();
 		}
+	});
+});
+
+describe('whether a file is about in date order already (inStoredOrder)', () => {
+	const ROWS = 1_000_000;
+	/** `day(i)`: the day, from 1 January 2016, of the row with record index i. */
+	const decide = async (name: string, day: string, rows = ROWS) => {
+		const db = await openTempDatabase(folder, `${name}.duckdb`);
+		try {
+			await db.run(`CREATE TEMP TABLE t AS SELECT i AS rid, DATE '2016-01-01' + (${day})::INTEGER AS invoice_date FROM range(${rows}) r(i)`);
+			return await inStoredOrder(db, 't', 'invoice_date');
+		} finally {
+			db.close();
+		}
+	};
+
+	it('is, for ten years in date order, and for two series each in date order one after the other', async () => {
+		expect(await decide('ordered', `i * 3650 // ${ROWS}`)).toBe(true);
+		expect(await decide('series', `(i % ${ROWS / 2}) * 3650 // ${ROWS / 2}`)).toBe(true);
+		// Days jumbled within each run of 1,000 rows: still a narrow range per row group.
+		expect(await decide('jumbled', `(i // 1000) * 12 + (i * 7) % 12`)).toBe(true);
+	});
+
+	it('is not, for random dates, for dates sorted within each client, or for a batch of under four row groups', async () => {
+		expect(await decide('random', `hash(i) % 3650`)).toBe(false);
+		// Clients each with 150 lines over the ten years in date order, one client after another.
+		expect(await decide('by-client', `(i % 150) * 24`)).toBe(false);
+		// 300,000 rows in date order: two row groups and a part.
+		expect(await decide('small', `i * 3650 // 300000`, 300_000)).toBe(false);
 	});
 });
