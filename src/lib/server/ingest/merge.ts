@@ -87,7 +87,8 @@ export async function mergeInto(
 	const onlyNew = counts.matched > 0 ? ` WHERE NOT EXISTS (SELECT 1 FROM ${matched} m WHERE ${sameKey('m', 'i')})` : '';
 	const newRows = `(${colList}, batch_id) SELECT ${colList}, $1 FROM ${incoming} i${onlyNew}`;
 	// In the stored order, when the kind has one and the file is not in it already: sorting 10M
-	// lines by date adds 2–5 s to a load of about 33 s; the check takes a few tenths of a second.
+	// lines by date adds 2–7 s to a load of about 33 s (it spills to disk under the memory limit);
+	// the check takes a few tenths of a second.
 	if (spec.storedOrder && !(await inStoredOrder(db, incoming, spec.storedOrder))) {
 		await insertOrdered(db, table, `${newRows} ORDER BY ${sqlIdent(spec.storedOrder)}`, [batchId]);
 	} else await db.run(`INSERT INTO ${table} ${newRows}`, [batchId]);
@@ -105,11 +106,11 @@ const ROW_GROUP = 122_880;
  * Whether the rows of `relation` (with their record index `rid`) already come about in the order
  * of `column`, so that storing them in file order gives each row group a narrow range of it: the
  * median row group of the file spans at most a quarter of the whole range (the median, so that the
- * few groups where one series of numbers ends and the next starts do not count). An export in date order
- * (each group a month or two of ten years), or numbered in several series each in date order,
- * passes; random dates, or an export sorted by client, do not. A batch of fewer than four row
- * groups never passes (even in order, each would span a third of the range or more): sorting under
- * half a million rows takes a fraction of a second.
+ * few groups where one series of numbers ends and the next starts do not count). An export in
+ * date order (each group a month or two of ten years), or numbered in several series each in date
+ * order, passes; random dates, or an export sorted by client, do not. A batch of fewer than four
+ * row groups never passes (even in order, each would span a third of the range or more): sorting
+ * under half a million rows takes a fraction of a second.
  */
 export async function inStoredOrder(db: Database, relation: string, column: string): Promise<boolean> {
 	const c = sqlIdent(column);
