@@ -78,18 +78,21 @@ describe('whether a file is about in date order already (inStoredOrder)', () => 
 		}
 	};
 
-	it('is, for ten years in date order, and for two series each in date order one after the other', async () => {
+	it('is, for ten years in date order, for two series each in date order one after the other, and for one day', async () => {
 		expect(await decide('ordered', `i * 3650 // ${ROWS}`)).toBe(true);
+		// A month's upload dated on one day: nothing to sort.
+		expect(await decide('one-day', `0`, 100_000)).toBe(true);
 		expect(await decide('series', `(i % ${ROWS / 2}) * 3650 // ${ROWS / 2}`)).toBe(true);
 		// Days jumbled within each run of 1,000 rows: still a narrow range per row group.
 		expect(await decide('jumbled', `(i // 1000) * 12 + (i * 7) % 12`)).toBe(true);
 	});
 
-	it('is not, for random dates, for dates sorted within each client, or for a batch of under four row groups', async () => {
+	it('is not, for random dates, for dates sorted within each client, or for three row groups in date order', async () => {
 		expect(await decide('random', `hash(i) % 3650`)).toBe(false);
 		// Clients each with 150 lines over the ten years in date order, one client after another.
 		expect(await decide('by-client', `(i % 150) * 24`)).toBe(false);
-		// 300,000 rows in date order: two row groups and a part.
+		// 300,000 rows in date order over 3,650 days: groups of 122,880 rows span 1,495 days each, more
+		// than a quarter of the range (912 days).
 		expect(await decide('small', `i * 3650 // 300000`, 300_000)).toBe(false);
 	});
 });
