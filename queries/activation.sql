@@ -97,13 +97,9 @@ firsts AS (
 		AND NOT cartera_line_firsts_apply($use_rollups, {{product_side_filters}})
 	GROUP BY client_id
 	UNION ALL
-	-- The same firsts from the stored firsts per product line (client_line_firsts, every line of the
-	-- client in one of its rows, the NULL product line included): at 10M lines over ten years a few
-	-- rows per client where the month rollup has about 70.
-	SELECT client_id, min(first_day), min(first_positive)
-	FROM client_line_firsts
-	WHERE cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, NULL) AND client_id IS NOT NULL
-	GROUP BY client_id
+	-- The same firsts as every status takes them from the rollups (cartera_client_firsts, sales.sql).
+	SELECT client_id, first_day, first_positive
+	FROM cartera_client_firsts(cartera_stored_windows_apply($use_rollups, $stored_windows, {{product_side_filters}}, NULL))
 ),
 single_ranges AS (
 	-- An invoice dated on one day (nearly all) lies in the windows (e − window, e] of a run of

@@ -15,9 +15,8 @@
 -- from the lines). Rows from the lines: lines = 1.
 -- Billing tier (classify) is the same rule on either: the clients' period revenue ranked
 -- (abc_tier.sql, cartera_share_before), after the client-attribute filters.
--- Status (classify, or a status filter): the status rule
--- (status_rule.sql) on the client's first line and first purchase up to as_of (client_line_firsts'
--- first_day, first_positive, whichever rollup serves the rows) and its documents in the window
+-- Status (classify, or a status filter): the status rule (status_rule.sql) on the client's first
+-- line and first purchase up to as_of (cartera_client_firsts) and its documents in the window
 -- before as_of (cartera_window_as_of, status_window.sql), as the client list reads it: at a month
 -- end, when stored_windows, one stored row per client (at 10M lines 80–170 ms less per figure under a
 -- status filter). On 10M lines, segmentation by status took 2 s classifying every line. Within a
@@ -48,15 +47,25 @@ FROM (
 LEFT JOIN clients c ON c.client_id = s.client_id
 WHERE {{client_line_filter_conditions}} AND (f_product_line IS NULL OR s.product_line = f_product_line);
 
+-- Each client's first line and first positive line (its first purchase), when `wanted`: the least
+-- of its rows in client_line_firsts (migration 025: every line of the client is in one of them, the
+-- NULL product line included), the same days as the least of its month rollup rows, from a few rows
+-- per client instead of one per month (at 10M lines over ten years 120,000 rows against 1.5
+-- million: 69 → 5 ms). The status rule below and activation's firsts (activation.sql) read it.
+CREATE OR REPLACE TEMP MACRO cartera_client_firsts(wanted) AS TABLE
+SELECT client_id, min(first_day) AS first_day, min(first_positive) AS first_positive
+FROM client_line_firsts
+WHERE wanted AND client_id IS NOT NULL
+GROUP BY client_id;
+
 -- Each client's billing tier and status from the month rollups, one row per client, only what is
 -- asked for (the rest folds away at planning):
 --   tier (with_tier): the period's revenue of the rows cartera_month_rows keeps, ranked (a client
 --     without any has none);
 --   status (with_status): per client, whatever the client-attribute filters (they keep or drop a
 --     client's rows whole), so without reading the filtered rows (at 10M lines that read was 70 of a
---     status filter's 100 ms in each figure); its first line and first purchase the least of its
---     rows in client_line_firsts (migration 025: at 10M lines over ten years 120,000 rows, where
---     client_month_sales has 1.5 million, 69 → 5 ms in each figure). Within a product-line filter, the
+--     status filter's 100 ms in each figure); its first line and first purchase from
+--     cartera_client_firsts. Within a product-line filter, the
 --     status rule on that line's documents: first line and first purchase from client_line_firsts
 --     (migration 025), the window from the line's documents dated in it, each document's lines there
 --     summed (as lines.sql sums them). At 10M lines over ten years the overview under a status and a
@@ -78,10 +87,8 @@ statuses AS (
 	SELECT f.client_id, cartera_status_rule(f.seen, f.bought, c.client_id IS NOT NULL,
 			coalesce(w.invoices, 0), coalesce(w.total, 0), min_invoices, min_amount) AS status
 	FROM (
-		SELECT client_id, min(first_day) <= as_of::DATE AS seen, coalesce(min(first_positive) <= as_of::DATE, false) AS bought
-		FROM client_line_firsts
-		WHERE with_status AND f_product_line IS NULL AND client_id IS NOT NULL
-		GROUP BY client_id
+		SELECT client_id, first_day <= as_of::DATE AS seen, coalesce(first_positive <= as_of::DATE, false) AS bought
+		FROM cartera_client_firsts(with_status AND f_product_line IS NULL)
 	) f
 	LEFT JOIN (SELECT client_id FROM clients WHERE with_status AND f_product_line IS NULL) c ON c.client_id = f.client_id
 	LEFT JOIN (SELECT * FROM cartera_window_as_of(as_of, window_days, stored_windows) WHERE with_status AND f_product_line IS NULL) w
