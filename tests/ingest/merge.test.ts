@@ -1,8 +1,8 @@
 // ingest/merge.ts: new invoice lines are stored in date order (KindSpec.storedOrder), whatever the
-// file's order, so that a scan of a period reads only its row groups (sorted only when the file is
-// not about in that order already: inStoredOrder); and the order does not
-// lose rows to DuckDB's fault with ordered inserts (db/ordered-insert.ts) when a load of several
-// files writes no new line from one of them and many from the next.
+// file's order, so that a scan of a period reads only its row groups. They are sorted only when the
+// file is not about in that order already (inStoredOrder). The sort does not lose rows to DuckDB's
+// fault with ordered inserts (db/ordered-insert.ts) when a load of several files writes no new line
+// from one of them and many from the next.
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/lib/server/ingest/ingest';
 import { inStoredOrder } from '../../src/lib/server/ingest/merge';
