@@ -46,6 +46,9 @@ describe('Activación: activation variants and the four sales events', () => {
 			expect(squeeze(await variants.nth(0).innerText())).toContain(squeeze(formatMoney(v[0]!.min_amount!, lang, currency)));
 			expect(squeeze(await variants.nth(1).innerText())).toContain(squeeze(formatNumber(v[1]!.min_invoices!, lang)));
 			expect(await page.textContent('[data-testid="activation-event"]')).toContain(lang === 'es' ? 'primera compra' : 'first purchase');
+			// A setting is a sentence: it wraps, and the half-width panel shows the whole table without scrolling sideways.
+			const scroll = page.locator('[data-testid="activation-variants-table"] .data-table__scroll');
+			expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
 			// The monthly rate table: each month's rates by volume and by frequency beside the activation rate.
 			const monthly = page.locator('[data-testid="activation-rate-table"] tbody tr');
 			expect(await monthly.count()).toBe(activation.months.length);

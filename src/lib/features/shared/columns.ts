@@ -18,6 +18,8 @@ export interface Column<Row> {
 	 * the table's panel; 'hide' leaves it off the screen (it stays in the CSV).
 	 */
 	phone?: 'pin' | 'hide';
+	/** A sentence rather than a figure (a setting's description): it wraps instead of widening the table. */
+	wrap?: boolean;
 }
 
 export function isNumeric(kind: CellKind | undefined): boolean {
