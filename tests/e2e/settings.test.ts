@@ -65,13 +65,17 @@ describe('Ajustes', () => {
 
 		// approve ≥ 0 %, observe below 0 %, reject below −1 %: +0,5 % is now approved.
 		await card.locator('input[name="approve"]').fill('0');
-		await card.locator('input[name="comment"]').fill('meta de mantenimiento');
+		const comment = 'meta de mantenimiento: el directorio acordó en la reunión de octubre aceptar un crecimiento nulo mientras dure la renegociación con los distribuidores del sur';
+		await card.locator('input[name="comment"]').fill(comment);
 		await card.locator('button[type="submit"]').click();
 		await card.locator('.saved').waitFor();
 		const after = await growthKpi();
 		expect(after.status).toBe('approved');
 		expect(after.thresholds).toEqual({ approve_at: 0, observe_below: 0, reject_below: -0.01 });
-		expect(await page.textContent('[data-testid="history-table"]')).toContain('meta de mantenimiento');
+		expect(await page.textContent('[data-testid="history-table"]')).toContain(comment);
+		// A long comment wraps in its cell: the history shows every column without scrolling sideways.
+		const history = page.locator('[data-testid="history-table"] .data-table__scroll');
+		expect(await history.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
 
 		await page.goto(`${app.server.url}/`);
 		expect(await page.getAttribute('[data-testid="kpi-growth"] .status', 'data-status')).toBe('approved');
